@@ -1,0 +1,24 @@
+/** Jest runs the TypeScript sources through SWC (with decorator metadata, as tsc emits it). */
+const swc = [
+  "@swc/jest",
+  {
+    jsc: {
+      parser: { syntax: "typescript", decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: "es2022",
+    },
+    module: { type: "commonjs" },
+    sourceMaps: "inline",
+  },
+];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.tsx?$": swc },
+  setupFiles: ["<rootDir>/tests/support/setup.ts"],
+  testTimeout: 60000,
+  maxWorkers: process.env.JEST_MAX_WORKERS ?? 2,
+};

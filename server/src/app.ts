@@ -1,0 +1,58 @@
+import http from "node:http";
+import { ApolloServer } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import express from "express";
+import { curatorFromRequest } from "./core/auth";
+import { createContext, type AppDeps, type Context } from "./core/context";
+import { dialectOf } from "./core/data-source";
+import { createFormatError } from "./core/format-error";
+import { StatementCounter, withStatementCounter } from "./core/sql-counter";
+import { buildDirectorySchema } from "./schema";
+
+export interface DirectoryApp {
+  app: express.Express;
+  httpServer: http.Server;
+  apollo: ApolloServer<Context>;
+}
+
+/** Builds the HTTP app (GraphQL, health) around already-open dependencies; the caller listens. */
+export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
+  const schema = await buildDirectorySchema();
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = http.createServer(app);
+  const exposeDetails = deps.config.nodeEnv === "development";
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError: createFormatError(exposeDetails),
+    includeStacktraceInErrorResponses: exposeDetails,
+    introspection: true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get("/healthz", async (_req, res) => {
+    const started = Date.now();
+    try {
+      await deps.dataSource.query("SELECT 1");
+      res.status(200).json({ status: "ok", database: { dialect: dialectOf(deps.dataSource), ok: true, latencyMs: Date.now() - started } });
+    } catch {
+      res.status(503).json({ status: "unavailable", database: { dialect: dialectOf(deps.dataSource), ok: false } });
+    }
+  });
+
+  const graphql = expressMiddleware(apollo, {
+    context: async ({ req, res }) => {
+      const curator = await curatorFromRequest(deps, req.headers.authorization);
+      return createContext(deps, curator, res.locals.statements as StatementCounter);
+    },
+  });
+  app.use("/graphql", express.json({ limit: "1mb" }), (req, res, next) => {
+    const counter = new StatementCounter();
+    res.locals.statements = counter;
+    withStatementCounter(counter, () => graphql(req, res, next));
+  });
+
+  return { app, httpServer, apollo };
+}

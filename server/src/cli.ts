@@ -1,0 +1,83 @@
+import "reflect-metadata";
+import { Command, CommanderError } from "commander";
+import type { DataSource } from "typeorm";
+import { ConfigError, describeDatabase, loadConfig } from "./core/config";
+import { openDataSource } from "./core/data-source";
+import { migrate } from "./core/migrate";
+import { seedSampleDirectory } from "./seed/seed";
+
+/** A failure the CLI reports as one line and a non-zero exit. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+/** Opens the database named by DATABASE_URL, runs `fn`, and always closes it. */
+export async function withDatabase<T>(fn: (ds: DataSource) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const ds = await openDataSource(config.database);
+  try {
+    return await fn(ds);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+export function buildCli(): Command {
+  const program = new Command("directory")
+    .description("IMG Program Directory: database and data tools. Honours DATABASE_URL (sqlite:PATH or postgres://…).")
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command("migrate")
+    .description("apply pending migrations (in one transaction)")
+    .action(async () => {
+      await withDatabase(async (ds) => {
+        const ran = await migrate(ds);
+        const where = describeDatabase(loadConfig().database);
+        console.log(ran.length ? `applied ${ran.length} migration(s) to ${where}: ${ran.join(", ")}` : `${where} is up to date`);
+      });
+    });
+
+  program
+    .command("seed")
+    .description("load the sample directory (idempotent: existing records are left as they are)")
+    .action(async () => {
+      await withDatabase(async (ds) => {
+        await migrate(ds);
+        const { created } = await seedSampleDirectory(ds);
+        const total = Object.values(created).reduce((a, b) => a + b, 0);
+        console.log(
+          total === 0
+            ? "the sample directory is already loaded; nothing added"
+            : `added ${Object.entries(created).map(([k, v]) => `${v} ${k}`).join(", ")}`,
+        );
+      });
+    });
+
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    await buildCli().parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode;
+    if (e instanceof CliError || e instanceof ConfigError) {
+      console.error(`directory: ${e.message}`);
+      return e instanceof CliError ? e.exitCode : 1;
+    }
+    console.error(`directory: failed: ${(e as Error).message ?? String(e)}`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,88 @@
+import fs from "node:fs";
+import path from "node:path";
+import { DataSource, type DataSourceOptions } from "typeorm";
+import { postgresMigrations } from "../../../migrations/postgres";
+import { sqliteMigrations } from "../../../migrations/sqlite";
+import { ConfigError, type DatabaseConfig } from "./config";
+import { entities } from "./entities";
+import { CountingLogger } from "./sql-counter";
+
+export type Dialect = "sqlite" | "postgres";
+
+export function dialectOf(ds: DataSource): Dialect {
+  return ds.options.type === "postgres" ? "postgres" : "sqlite";
+}
+
+/** Pragmas every SQLite connection gets: durable writes that wait for each other instead of failing. */
+export function applySqlitePragmas(db: { pragma(source: string): unknown }): void {
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = FULL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+}
+
+export function createDataSource(db: DatabaseConfig): DataSource {
+  const common = {
+    entities,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: "all" as const,
+    logging: ["query", "error", "warn", "migration"] as ("query" | "error" | "warn" | "migration")[],
+    logger: new CountingLogger(),
+  };
+  let options: DataSourceOptions;
+  if (db.kind === "sqlite") {
+    if (db.path !== ":memory:") {
+      const dir = path.dirname(path.resolve(db.path));
+      try {
+        fs.mkdirSync(dir, { recursive: true });
+      } catch (e) {
+        throw new ConfigError(`cannot create the SQLite directory ${dir}: ${(e as Error).message}`);
+      }
+    }
+    options = {
+      ...common,
+      type: "better-sqlite3",
+      database: db.path,
+      migrations: sqliteMigrations,
+      timeout: 5000,
+      prepareDatabase: applySqlitePragmas,
+    };
+  } else {
+    options = {
+      ...common,
+      type: "postgres",
+      url: db.url,
+      migrations: postgresMigrations,
+      extra: {
+        max: Number(process.env.PG_POOL_SIZE ?? 10),
+        statement_timeout: Number(process.env.PG_STATEMENT_TIMEOUT_MS ?? 15000),
+        connectionTimeoutMillis: 5000,
+      },
+    };
+  }
+  return new DataSource(options);
+}
+
+/** Opens the database and turns driver failures into one readable line. */
+export async function openDataSource(db: DatabaseConfig): Promise<DataSource> {
+  const ds = createDataSource(db);
+  try {
+    await ds.initialize();
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const where = db.kind === "sqlite" ? `SQLite database ${db.path}` : "PostgreSQL";
+    const reason =
+      err.code === "ECONNREFUSED"
+        ? "connection refused"
+        : err.code === "ENOTFOUND"
+          ? "host not found"
+          : err.code === "3D000"
+            ? "database does not exist"
+            : err.code === "28P01" || err.code === "28000"
+              ? "authentication failed"
+              : (err.message ?? String(e)).split("\n")[0];
+    throw new ConfigError(`cannot open ${where}: ${reason}`);
+  }
+  return ds;
+}

@@ -1,0 +1,22 @@
+import { Curator } from "../modules/curator/curator.entity";
+import { Institution } from "../modules/institution/institution.entity";
+import { PathwayRequirement } from "../modules/pathway/pathway-requirement.entity";
+import { Pathway } from "../modules/pathway/pathway.entity";
+import { ProgramRequirement } from "../modules/program/program-requirement.entity";
+import { ProgramSpecialty } from "../modules/program/program-specialty.entity";
+import { Program } from "../modules/program/program.entity";
+import { Requirement } from "../modules/requirement/requirement.entity";
+import { Specialty } from "../modules/specialty/specialty.entity";
+
+/** Every mapped table; migrations are generated from this list. */
+export const entities = [
+  Institution,
+  Program,
+  ProgramRequirement,
+  ProgramSpecialty,
+  Requirement,
+  Pathway,
+  PathwayRequirement,
+  Specialty,
+  Curator,
+];

@@ -1,0 +1,23 @@
+import { registerEnumType } from "type-graphql";
+
+export enum Country {
+  US = "US",
+  CA = "CA",
+}
+registerEnumType(Country, { name: "Country", description: "ISO 3166-1 alpha-2 code of a country the directory covers" });
+
+export enum ListingStatus {
+  DRAFT = "DRAFT",
+  PUBLISHED = "PUBLISHED",
+  ARCHIVED = "ARCHIVED",
+}
+registerEnumType(ListingStatus, {
+  name: "ListingStatus",
+  description: "Where a listing is in its life: the public API shows PUBLISHED listings only",
+});
+
+export enum RequirementLevel {
+  REQUIRED = "REQUIRED",
+  RECOMMENDED = "RECOMMENDED",
+}
+registerEnumType(RequirementLevel, { name: "RequirementLevel" });

@@ -1,0 +1,74 @@
+import { GraphQLError } from "graphql";
+
+/** Every `extensions.code` a client can receive (DESIGN.md). */
+export type ErrorCode =
+  | "BAD_USER_INPUT"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "GRAPHQL_VALIDATION_FAILED"
+  | "INTERNAL_SERVER_ERROR";
+
+/** One problem with one input field: `path` names it as the client spelled it, e.g. ["input", "title"]. */
+export interface FieldProblem {
+  path: string[];
+  message: string;
+}
+
+abstract class DirectoryError extends GraphQLError {
+  abstract readonly code: ErrorCode;
+}
+
+export class BadUserInputError extends DirectoryError {
+  readonly code = "BAD_USER_INPUT" as const;
+  constructor(message: string, fields: FieldProblem[] = []) {
+    super(message, { extensions: { code: "BAD_USER_INPUT", fields } });
+  }
+
+  /** The usual case: one argument or input field is wrong. */
+  static field(path: string[], message: string): BadUserInputError {
+    return new BadUserInputError(`${path.join(".")}: ${message}`, [{ path, message }]);
+  }
+}
+
+export class UnauthenticatedError extends DirectoryError {
+  readonly code = "UNAUTHENTICATED" as const;
+  constructor(message = "Sign in first: send Authorization: Bearer <token> from the login mutation") {
+    super(message, { extensions: { code: "UNAUTHENTICATED" } });
+  }
+}
+
+export class ForbiddenError extends DirectoryError {
+  readonly code = "FORBIDDEN" as const;
+  constructor(message = "Your role does not allow this") {
+    super(message, { extensions: { code: "FORBIDDEN" } });
+  }
+}
+
+export class NotFoundError extends DirectoryError {
+  readonly code = "NOT_FOUND" as const;
+  constructor(entityType: string, key: string | number) {
+    super(`${entityType} ${key} was not found`, { extensions: { code: "NOT_FOUND", entityType } });
+  }
+}
+
+export class ConflictError extends DirectoryError {
+  readonly code = "CONFLICT" as const;
+  constructor(message: string, extra: { currentVersion?: number; field?: string } = {}) {
+    super(message, { extensions: { code: "CONFLICT", ...extra } });
+  }
+}
+
+export class InternalError extends DirectoryError {
+  readonly code = "INTERNAL_SERVER_ERROR" as const;
+  constructor(errorId: string) {
+    super(`Internal server error (error id ${errorId}); the problem has been logged`, {
+      extensions: { code: "INTERNAL_SERVER_ERROR", errorId },
+    });
+  }
+}
+
+export function isDirectoryError(e: unknown): e is DirectoryError {
+  return e instanceof DirectoryError;
+}

@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { isDirectoryError, type ErrorCode } from "./errors";
+import { log } from "./logger";
+
+/** Codes a client may see with the original message: everything the client itself caused. */
+const CLIENT_CODES = new Set<string>([
+  "BAD_USER_INPUT",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "GRAPHQL_VALIDATION_FAILED",
+  "GRAPHQL_PARSE_FAILED",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+  "BAD_REQUEST",
+]);
+
+/**
+ * Apollo formatError: typed client errors pass through; anything else becomes a generic
+ * INTERNAL_SERVER_ERROR with an error id that is logged with the full error.
+ */
+export function createFormatError(exposeDetails: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (isDirectoryError(original)) {
+      return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { ...original.extensions } };
+    }
+    const code = formatted.extensions?.code;
+    // Errors from GraphQL itself (parse, validation, variable coercion) carry no originalError.
+    if (typeof code === "string" && CLIENT_CODES.has(code) && (!(original instanceof Error) || original instanceof GraphQLError)) {
+      const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions: exposeDetails ? formatted.extensions : extensions };
+    }
+    const errorId = randomUUID();
+    log.error("unexpected error", { errorId, path: formatted.path, error: original });
+    const internal: ErrorCode = "INTERNAL_SERVER_ERROR";
+    return {
+      message: `Internal server error (error id ${errorId}); the problem has been logged`,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: exposeDetails
+        ? { code: internal, errorId, detail: original instanceof Error ? original.message : String(original) }
+        : { code: internal, errorId },
+    };
+  };
+}

@@ -1,0 +1,17 @@
+import { createInstitutionLoaders } from "../modules/institution/institution.loaders";
+import { createPathwayLoaders } from "../modules/pathway/pathway.loaders";
+import { createProgramLoaders } from "../modules/program/program.loaders";
+import { createRequirementLoaders } from "../modules/requirement/requirement.loaders";
+import type { Viewer } from "./context";
+import type { Services } from "./services";
+
+export function createLoaders(services: Services, viewer: Viewer) {
+  return {
+    ...createInstitutionLoaders(services, viewer),
+    ...createProgramLoaders(services, viewer),
+    ...createPathwayLoaders(services),
+    ...createRequirementLoaders(services),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,66 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from "typeorm";
+
+export enum CuratorRole {
+  ADMIN = "ADMIN",
+  EDITOR = "EDITOR",
+  VIEWER = "VIEWER",
+}
+registerEnumType(CuratorRole, {
+  name: "CuratorRole",
+  description: "VIEWER reads drafts and history; EDITOR also writes and publishes; ADMIN also manages curators",
+});
+
+@ObjectType({ description: "A person who keeps the directory correct" })
+@Entity("curators")
+export class Curator {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  /** Stored lower-cased so that uniqueness is case-insensitive on every database. */
+  @Field()
+  @Index("UQ_curators_email", { unique: true })
+  @Column({ type: "varchar", length: 254 })
+  email: string;
+
+  @Field()
+  @Column({ type: "varchar", length: 200 })
+  name: string;
+
+  @Field(() => CuratorRole)
+  @Column({ type: "simple-enum", enum: CuratorRole })
+  role: CuratorRole;
+
+  @Field()
+  @Column({ type: "boolean", default: true })
+  active: boolean;
+
+  /** scrypt hash with its salt and parameters; never exposed through GraphQL. */
+  @Column({ type: "varchar", length: 300 })
+  passwordHash: string;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: Date, nullable: true })
+  lastLoginAt: Date | null;
+
+  @Field(() => Int)
+  @VersionColumn()
+  version: number;
+
+  @Field()
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @Field()
+  @UpdateDateColumn()
+  updatedAt: Date;
+}

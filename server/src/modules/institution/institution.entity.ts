@@ -1,0 +1,82 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from "typeorm";
+import { Country } from "../../core/enums";
+
+export enum InstitutionKind {
+  ACADEMIC_MEDICAL_CENTER = "ACADEMIC_MEDICAL_CENTER",
+  UNIVERSITY = "UNIVERSITY",
+  MEDICAL_SCHOOL = "MEDICAL_SCHOOL",
+  HOSPITAL = "HOSPITAL",
+  OTHER = "OTHER",
+}
+registerEnumType(InstitutionKind, { name: "InstitutionKind" });
+
+@ObjectType({ description: "A university, medical school or teaching hospital that offers programs" })
+@Entity("institutions")
+export class Institution {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field({ description: "Stable, URL-safe identifier, e.g. mayo-clinic" })
+  @Index("UQ_institutions_slug", { unique: true })
+  @Column({ type: "varchar", length: 120 })
+  slug: string;
+
+  @Field()
+  @Index("IDX_institutions_name")
+  @Column({ type: "varchar", length: 200 })
+  name: string;
+
+  @Field(() => InstitutionKind)
+  @Index("IDX_institutions_kind")
+  @Column({ type: "simple-enum", enum: InstitutionKind })
+  kind: InstitutionKind;
+
+  @Field(() => Country)
+  @Index("IDX_institutions_country")
+  @Column({ type: "simple-enum", enum: Country })
+  country: Country;
+
+  @Field({ description: "State or province code: MN, OH, MD, MA, ON, QC, BC, AB…" })
+  @Index("IDX_institutions_region")
+  @Column({ type: "varchar", length: 8 })
+  region: string;
+
+  @Field()
+  @Column({ type: "varchar", length: 120 })
+  city: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", length: 500, nullable: true })
+  website: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  description: string | null;
+
+  @Field(() => Date, { nullable: true, description: "Set when the institution is archived (soft-deleted)" })
+  @Column({ type: Date, nullable: true })
+  archivedAt: Date | null;
+
+  @Field(() => Int, { description: "Optimistic-lock version: send it back with every update" })
+  @VersionColumn()
+  version: number;
+
+  @Field()
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @Field()
+  @Index("IDX_institutions_updated_at")
+  @UpdateDateColumn()
+  updatedAt: Date;
+}

@@ -1,0 +1,29 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Connection, type Page } from "../../core/connection";
+import type { Context } from "../../core/context";
+import { lookupKey } from "../../core/lookup";
+import { SlugLookupArgs } from "../program/program.args";
+import type { Program } from "../program/program.entity";
+import { ProgramConnection } from "../program/program.resolver";
+import { InstitutionProgramsArgs, InstitutionsArgs } from "./institution.args";
+import { Institution } from "./institution.entity";
+
+const InstitutionConnection = Connection(Institution, "Institution");
+
+@Resolver(() => Institution)
+export class InstitutionResolver {
+  @Query(() => InstitutionConnection)
+  institutions(@Args() args: InstitutionsArgs, @Ctx() ctx: Context): Promise<Page<Institution>> {
+    return ctx.services.institutions.list(args, ctx.viewer.includeDrafts);
+  }
+
+  @Query(() => Institution, { nullable: true, description: "One institution by id or slug; null when there is none" })
+  institution(@Args() args: SlugLookupArgs, @Ctx() ctx: Context): Promise<Institution | null> {
+    return ctx.services.institutions.findOne(lookupKey(args), ctx.viewer.includeDrafts);
+  }
+
+  @FieldResolver(() => ProgramConnection, { description: "This institution's programs, a page at a time" })
+  programs(@Root() institution: Institution, @Args() args: InstitutionProgramsArgs, @Ctx() ctx: Context): Promise<Page<Program>> {
+    return ctx.loaders.institutionPrograms(args).load(institution.id);
+  }
+}

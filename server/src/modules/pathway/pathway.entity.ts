@@ -1,0 +1,77 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from "typeorm";
+import { Country } from "../../core/enums";
+
+export enum PathwayKind {
+  NATIONAL_MATCH = "NATIONAL_MATCH",
+  PROVINCIAL_IMG_STREAM = "PROVINCIAL_IMG_STREAM",
+  DIRECT = "DIRECT",
+}
+registerEnumType(PathwayKind, {
+  name: "PathwayKind",
+  description: "NATIONAL_MATCH: NRMP or CaRMS; PROVINCIAL_IMG_STREAM: a province's IMG route; DIRECT: apply to the program",
+});
+
+@ObjectType({ description: "How one applies: the NRMP Match, CaRMS, a provincial IMG stream, or directly" })
+@Entity("pathways")
+export class Pathway {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field()
+  @Index("UQ_pathways_slug", { unique: true })
+  @Column({ type: "varchar", length: 120 })
+  slug: string;
+
+  @Field()
+  @Index("IDX_pathways_name")
+  @Column({ type: "varchar", length: 200 })
+  name: string;
+
+  @Field(() => PathwayKind)
+  @Index("IDX_pathways_kind")
+  @Column({ type: "simple-enum", enum: PathwayKind })
+  kind: PathwayKind;
+
+  @Field(() => Country, { nullable: true })
+  @Index("IDX_pathways_country")
+  @Column({ type: "simple-enum", enum: Country, nullable: true })
+  country: Country | null;
+
+  @Field(() => String, { nullable: true, description: "Province or state code for a regional stream" })
+  @Column({ type: "varchar", length: 8, nullable: true })
+  region: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  description: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", length: 500, nullable: true })
+  website: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: Date, nullable: true })
+  archivedAt: Date | null;
+
+  @Field(() => Int)
+  @VersionColumn()
+  version: number;
+
+  @Field()
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @Field()
+  @UpdateDateColumn()
+  updatedAt: Date;
+}

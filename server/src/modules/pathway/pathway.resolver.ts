@@ -1,0 +1,32 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Connection, ConnectionArgs, type Page } from "../../core/connection";
+import type { Context } from "../../core/context";
+import { Requirement } from "../requirement/requirement.entity";
+import { PathwayRequirement } from "./pathway-requirement.entity";
+import { Pathway } from "./pathway.entity";
+
+const PathwayConnection = Connection(Pathway, "Pathway");
+
+@Resolver(() => Pathway)
+export class PathwayResolver {
+  @Query(() => PathwayConnection, { description: "Application pathways, by name" })
+  pathways(@Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<Page<Pathway>> {
+    return ctx.services.pathways.list(args, ctx.viewer.includeDrafts);
+  }
+
+  @FieldResolver(() => [PathwayRequirement], { description: "What every applicant through this pathway must meet" })
+  requirements(@Root() pathway: Pathway, @Ctx() ctx: Context): Promise<PathwayRequirement[]> {
+    return ctx.loaders.pathwayRequirements.load(pathway.id);
+  }
+}
+
+@Resolver(() => PathwayRequirement)
+export class PathwayRequirementResolver {
+  @FieldResolver(() => Requirement)
+  async requirement(@Root() link: PathwayRequirement, @Ctx() ctx: Context): Promise<Requirement> {
+    if (link.requirement) return link.requirement;
+    const found = await ctx.loaders.requirementById.load(link.requirementId);
+    if (!found) throw new Error(`requirement ${link.requirementId} of a pathway link is missing`);
+    return found;
+  }
+}

@@ -1,0 +1,58 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Connection, type Page } from "../../core/connection";
+import type { Context } from "../../core/context";
+import { lookupKey } from "../../core/lookup";
+import { Institution } from "../institution/institution.entity";
+import { Pathway } from "../pathway/pathway.entity";
+import { Requirement } from "../requirement/requirement.entity";
+import { Specialty } from "../specialty/specialty.entity";
+import { ProgramsArgs, SlugLookupArgs } from "./program.args";
+import { ProgramRequirement } from "./program-requirement.entity";
+import { Program } from "./program.entity";
+
+export const ProgramConnection = Connection(Program, "Program");
+
+@Resolver(() => Program)
+export class ProgramResolver {
+  @Query(() => ProgramConnection, { description: "Programs, a page at a time (published ones unless you are a curator)" })
+  programs(@Args() args: ProgramsArgs, @Ctx() ctx: Context): Promise<Page<Program>> {
+    return ctx.services.programs.list(args, ctx.viewer.includeDrafts);
+  }
+
+  @Query(() => Program, { nullable: true, description: "One program by id or slug; null when there is none you may see" })
+  program(@Args() args: SlugLookupArgs, @Ctx() ctx: Context): Promise<Program | null> {
+    const key = lookupKey(args);
+    return ctx.services.programs.findOne(key, ctx.viewer.includeDrafts);
+  }
+
+  @FieldResolver(() => Institution, { nullable: true, description: "Null for a listing that spans many institutions" })
+  institution(@Root() program: Program, @Ctx() ctx: Context): Promise<Institution | null> | null {
+    return program.institutionId === null ? null : ctx.loaders.institutionById.load(program.institutionId);
+  }
+
+  @FieldResolver(() => Pathway, { nullable: true, description: "How one applies" })
+  pathway(@Root() program: Program, @Ctx() ctx: Context): Promise<Pathway | null> | null {
+    return program.pathwayId === null ? null : ctx.loaders.pathwayById.load(program.pathwayId);
+  }
+
+  @FieldResolver(() => [Specialty])
+  specialties(@Root() program: Program, @Ctx() ctx: Context): Promise<Specialty[]> {
+    return ctx.loaders.programSpecialties.load(program.id);
+  }
+
+  @FieldResolver(() => [ProgramRequirement], { description: "What the program asks for, REQUIRED first" })
+  requirements(@Root() program: Program, @Ctx() ctx: Context): Promise<ProgramRequirement[]> {
+    return ctx.loaders.programRequirements.load(program.id);
+  }
+}
+
+@Resolver(() => ProgramRequirement)
+export class ProgramRequirementResolver {
+  @FieldResolver(() => Requirement)
+  async requirement(@Root() link: ProgramRequirement, @Ctx() ctx: Context): Promise<Requirement> {
+    if (link.requirement) return link.requirement;
+    const found = await ctx.loaders.requirementById.load(link.requirementId);
+    if (!found) throw new Error(`requirement ${link.requirementId} of a program link is missing`);
+    return found;
+  }
+}

@@ -1,0 +1,36 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { buildSchema, type NonEmptyArray } from "type-graphql";
+import { validateArgument } from "./core/validation";
+import { InstitutionResolver } from "./modules/institution/institution.resolver";
+import { PathwayRequirementResolver, PathwayResolver } from "./modules/pathway/pathway.resolver";
+import { ProgramRequirementResolver, ProgramResolver } from "./modules/program/program.resolver";
+import { RequirementResolver } from "./modules/requirement/requirement.resolver";
+import { SpecialtyResolver } from "./modules/specialty/specialty.resolver";
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const resolvers: NonEmptyArray<Function> = [
+  InstitutionResolver,
+  ProgramResolver,
+  ProgramRequirementResolver,
+  RequirementResolver,
+  PathwayResolver,
+  PathwayRequirementResolver,
+  SpecialtyResolver,
+];
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+/** Builds the schema once per process: type-graphql's metadata is global, so rebuilding gains nothing. */
+export function buildDirectorySchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers,
+    validate: true,
+    validateFn: validateArgument,
+  });
+  return cached;
+}
+
+/** The SDL committed as schema/schema.graphql: sorted so that it does not churn. */
+export function printDirectorySchema(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + "\n";
+}

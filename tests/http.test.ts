@@ -1,0 +1,53 @@
+import { createTestServer } from "./support/server";
+
+describe("the HTTP server", () => {
+  it("serves GraphQL over POST and a health check, and says 503 when the database is gone", async () => {
+    const server = await createTestServer();
+    try {
+      const base = await server.listen();
+      const health = await fetch(`${base}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: "ok", database: { ok: true } });
+
+      const res = await fetch(`${base}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ programs { totalCount } }" }),
+      });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ data: { programs: { totalCount: 0 } } });
+
+      const bad = await fetch(`${base}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ programs { nope } }" }),
+      });
+      const body = await bad.json();
+      expect(body.errors[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
+
+      await server.ds.destroy();
+      const down = await fetch(`${base}/healthz`);
+      expect(down.status).toBe(503);
+      expect(await down.json()).toMatchObject({ status: "unavailable", database: { ok: false } });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("masks unexpected errors: no SQL, stack or path reaches the client", async () => {
+    const server = await createTestServer();
+    try {
+      await server.ds.query(`DROP TABLE program_specialties`);
+      await server.ds.query(`INSERT INTO institutions (slug, name, kind, country, region, city, version) VALUES ('x', 'X', 'HOSPITAL', 'US', 'NY', 'Albany', 1)`);
+      await server.ds.query(`INSERT INTO programs (slug, title, type, audience, status, country, version) VALUES ('p', 'P', 'FELLOWSHIP', 'GRADUATE', 'PUBLISHED', 'US', 1)`);
+      const result = await server.exec(`{ programs { edges { node { specialties { slug } } } } }`);
+      const error = result.errors![0];
+      expect(error.extensions!.code).toBe("INTERNAL_SERVER_ERROR");
+      expect(error.extensions!.errorId).toMatch(/^[0-9a-f-]{36}$/);
+      const text = JSON.stringify(result.errors);
+      expect(text).not.toMatch(/program_specialties|SELECT|stack|\/work\/|\.ts:/i);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,52 @@
+import type { MigrationInterface, QueryRunner } from "typeorm";
+import { createDataSource } from "../server/src/core/data-source";
+import { migrate } from "../server/src/core/migrate";
+import { createTestDatabase, testDialect } from "./support/db";
+
+const dialects = Array.from(new Set(["sqlite", testDialect] as const));
+
+describe.each(dialects)("migrations on %s", (dialect) => {
+  it("leave no difference between the entities and the database", async () => {
+    const db = await createTestDatabase(dialect);
+    const ds = createDataSource(db.config);
+    await ds.initialize();
+    try {
+      const ran = await migrate(ds);
+      expect(ran.length).toBeGreaterThan(0);
+      const pending = await ds.driver.createSchemaBuilder().log();
+      expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+      expect(await migrate(ds)).toEqual([]); // a second run has nothing to do
+    } finally {
+      await ds.destroy();
+      await db.drop();
+    }
+  });
+
+  it("roll back entirely when one fails part-way", async () => {
+    class Broken9999999999999 implements MigrationInterface {
+      name = "Broken9999999999999";
+      async up(q: QueryRunner) {
+        await q.query(`CREATE TABLE half_done (id integer)`);
+        await q.query(`THIS IS NOT SQL`);
+      }
+      async down() {}
+    }
+    const db = await createTestDatabase(dialect);
+    const base = createDataSource(db.config);
+    const ds = createDataSource(db.config);
+    // Same options, one broken migration at the end.
+    Object.assign(ds.options, { migrations: [...(base.options.migrations as Function[]), Broken9999999999999] });
+    await ds.initialize();
+    try {
+      await expect(migrate(ds)).rejects.toThrow();
+      const tables: unknown[] =
+        dialect === "sqlite"
+          ? await ds.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('programs', 'half_done')")
+          : await ds.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename IN ('programs', 'half_done')");
+      expect(tables).toEqual([]);
+    } finally {
+      await ds.destroy();
+      await db.drop();
+    }
+  });
+});

@@ -1,0 +1,100 @@
+import { Institution } from "../server/src/modules/institution/institution.entity";
+import { Program } from "../server/src/modules/program/program.entity";
+import { Requirement } from "../server/src/modules/requirement/requirement.entity";
+import { isDirectoryEmpty, seedSampleDirectory } from "../server/src/seed/seed";
+import { expectData } from "./support/errors";
+import { createTestServer, type TestServer } from "./support/server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await createTestServer();
+});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+const REQUIRED_CODES = [
+  "USMLE_STEP_1",
+  "USMLE_STEP_2_CK",
+  "USMLE_STEP_3",
+  "ECFMG_CERTIFICATION",
+  "MCCQE_PART_1",
+  "NAC_EXAM",
+  "COMPLETED_RESIDENCY",
+  "HOME_MEDICAL_LICENSE",
+  "ENROLLED_MEDICAL_STUDENT",
+];
+
+describe("the sample directory", () => {
+  it("loads the article's institutions, programs, catalogue and pathways, visible to anonymous readers", async () => {
+    expect(await isDirectoryEmpty(server.ds)).toBe(true);
+    const { created } = await seedSampleDirectory(server.ds);
+    expect(created).toEqual({ institutions: 7, programs: 19, requirements: 9, pathways: 5, specialties: 6 });
+    expect(await isDirectoryEmpty(server.ds)).toBe(false);
+
+    const data = expectData(
+      await server.exec(`{
+        institutions(first: 100) { totalCount edges { node { slug country region city } } }
+        programs(first: 100) { totalCount edges { node { type institution { slug } } } }
+        requirements(first: 100) { edges { node { code } } }
+        pathways(first: 100) { edges { node { slug requirements { requirement { code } } } } }
+      }`),
+    );
+    expect(data.institutions.totalCount).toBe(7);
+    expect(data.institutions.edges.map((e: any) => e.node.slug).sort()).toEqual([
+      "cleveland-clinic",
+      "harvard-medical-school",
+      "johns-hopkins-university",
+      "mayo-clinic",
+      "mcgill-university",
+      "university-of-british-columbia",
+      "university-of-toronto",
+    ]);
+    const types = new Set(data.programs.edges.map((e: any) => e.node.type));
+    expect(types).toEqual(new Set(["RESIDENCY", "FELLOWSHIP", "CLINICAL_ELECTIVE", "OBSERVERSHIP"]));
+    expect(data.requirements.edges.map((e: any) => e.node.code).sort()).toEqual([...REQUIRED_CODES].sort());
+    const nrmp = data.pathways.edges.find((e: any) => e.node.slug === "nrmp").node;
+    expect(nrmp.requirements.map((r: any) => r.requirement.code).sort()).toEqual(["ECFMG_CERTIFICATION", "USMLE_STEP_1", "USMLE_STEP_2_CK"]);
+  });
+
+  it("names its source, starts unverified and invents no deadlines, fees, scores or positions", async () => {
+    await seedSampleDirectory(server.ds);
+    const programs = await server.ds.getRepository(Program).find();
+    for (const p of programs) {
+      expect(p.status).toBe("PUBLISHED");
+      expect(p.sourceNote).toMatch(/PracticeLink article/);
+      expect(p.sourceUrl).toBe("https://www.practicelink.com/");
+      expect(p.lastVerifiedAt).toBeNull();
+      expect(p.verifiedById).toBeNull();
+      expect([p.positions, p.imgPositions, p.applicationFeeCents, p.feeCurrency, p.applicationOpensAt, p.applicationClosesAt, p.durationMonths, p.visaSponsorship]).toEqual([
+        null, null, null, null, null, null, null, null,
+      ]);
+    }
+    const scores: unknown[] = await server.ds.query(`SELECT 1 FROM program_requirements WHERE "minimumScore" IS NOT NULL`);
+    expect(scores).toHaveLength(0);
+  });
+
+  it("links requirements as the article states (Step 3 only recommended for U.S. residency)", async () => {
+    await seedSampleDirectory(server.ds);
+    const data = expectData(
+      await server.exec(`{ program(slug: "us-residency-through-the-match") {
+        pathway { slug } specialties { slug } requirements { level note requirement { code } } } }`),
+    );
+    const reqs = Object.fromEntries(data.program.requirements.map((r: any) => [r.requirement.code, r]));
+    expect(reqs.USMLE_STEP_3.level).toBe("RECOMMENDED");
+    expect(reqs.USMLE_STEP_3.note).toMatch(/Some residency programs require Step 3/);
+    expect(reqs.USMLE_STEP_1.level).toBe("REQUIRED");
+    expect(reqs.ECFMG_CERTIFICATION.level).toBe("REQUIRED");
+    expect(data.program.pathway.slug).toBe("nrmp");
+    expect(data.program.specialties.map((s: any) => s.slug).sort()).toEqual(["family-medicine", "internal-medicine", "pediatrics"]);
+  });
+
+  it("is idempotent and leaves curator edits alone", async () => {
+    await seedSampleDirectory(server.ds);
+    await server.ds.getRepository(Institution).update({ slug: "mayo-clinic" }, { city: "Edited by a curator" });
+    const again = await seedSampleDirectory(server.ds);
+    expect(Object.values(again.created).every((n) => n === 0)).toBe(true);
+    expect(await server.ds.getRepository(Program).count()).toBe(19);
+    expect(await server.ds.getRepository(Requirement).count()).toBe(9);
+    expect((await server.ds.getRepository(Institution).findOneByOrFail({ slug: "mayo-clinic" })).city).toBe("Edited by a curator");
+  });
+});

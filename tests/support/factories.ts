@@ -1,0 +1,73 @@
+import type { DataSource, DeepPartial } from "typeorm";
+import { Country, ListingStatus, RequirementLevel } from "../../server/src/core/enums";
+import { Institution, InstitutionKind } from "../../server/src/modules/institution/institution.entity";
+import { Pathway, PathwayKind } from "../../server/src/modules/pathway/pathway.entity";
+import { PathwayRequirement } from "../../server/src/modules/pathway/pathway-requirement.entity";
+import { ProgramRequirement } from "../../server/src/modules/program/program-requirement.entity";
+import { ProgramSpecialty } from "../../server/src/modules/program/program-specialty.entity";
+import { Program } from "../../server/src/modules/program/program.entity";
+import { Audience, ProgramType } from "../../server/src/modules/program/program.enums";
+import { Requirement, RequirementKind } from "../../server/src/modules/requirement/requirement.entity";
+import { Specialty } from "../../server/src/modules/specialty/specialty.entity";
+
+let seq = 0;
+const next = () => ++seq;
+
+/** Test data builders: each returns a saved row, with defaults a test can override. */
+export function factories(ds: DataSource) {
+  return {
+    institution: (o: DeepPartial<Institution> = {}) => {
+      const n = next();
+      return ds.getRepository(Institution).save({
+        slug: `test-institution-${n}`,
+        name: `Test Institution ${n}`,
+        kind: InstitutionKind.HOSPITAL,
+        country: Country.US,
+        region: "NY",
+        city: "Albany",
+        ...o,
+      });
+    },
+    specialty: (o: DeepPartial<Specialty> = {}) => {
+      const n = next();
+      return ds.getRepository(Specialty).save({ slug: `specialty-${n}`, name: `Specialty ${n}`, ...o });
+    },
+    requirement: (o: DeepPartial<Requirement> = {}) => {
+      const n = next();
+      return ds.getRepository(Requirement).save({ code: `TEST_REQ_${n}`, name: `Test requirement ${n}`, kind: RequirementKind.EXAM, ...o });
+    },
+    pathway: async (o: DeepPartial<Pathway> = {}, requirements: { requirement: Requirement; level?: RequirementLevel }[] = []) => {
+      const n = next();
+      const pathway = await ds.getRepository(Pathway).save({ slug: `pathway-${n}`, name: `Pathway ${n}`, kind: PathwayKind.DIRECT, ...o });
+      for (const r of requirements) {
+        await ds.getRepository(PathwayRequirement).save({ pathwayId: pathway.id, requirementId: r.requirement.id, level: r.level ?? RequirementLevel.REQUIRED });
+      }
+      return pathway;
+    },
+    program: async (
+      o: DeepPartial<Program> = {},
+      rel: { specialties?: Specialty[]; requirements?: { requirement: Requirement; level?: RequirementLevel; minimumScore?: number }[] } = {},
+    ) => {
+      const n = next();
+      const program = await ds.getRepository(Program).save({
+        slug: `test-program-${n}`,
+        title: `Test program ${String(n).padStart(4, "0")}`,
+        type: ProgramType.FELLOWSHIP,
+        audience: Audience.GRADUATE,
+        status: ListingStatus.PUBLISHED,
+        country: Country.US,
+        ...o,
+      });
+      for (const s of rel.specialties ?? []) await ds.getRepository(ProgramSpecialty).insert({ programId: program.id, specialtyId: s.id });
+      for (const r of rel.requirements ?? []) {
+        await ds.getRepository(ProgramRequirement).insert({
+          programId: program.id,
+          requirementId: r.requirement.id,
+          level: r.level ?? RequirementLevel.REQUIRED,
+          minimumScore: r.minimumScore ?? null,
+        });
+      }
+      return program;
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import type { AddressInfo } from "node:net";
+import type { ApolloServer } from "@apollo/server";
+import type { DataSource } from "typeorm";
+import { createDirectoryApp } from "../../server/src/app";
+import { loadConfig, type AppConfig } from "../../server/src/core/config";
+import { createAppDeps, createContext, type AppDeps, type Context } from "../../server/src/core/context";
+import { StatementCounter, withStatementCounter } from "../../server/src/core/sql-counter";
+import type { Curator } from "../../server/src/modules/curator/curator.entity";
+import { createTestDatabase, openMigrated, resetDatabase, type TestDatabase } from "./db";
+
+export interface GqlResult<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+  /** SQL statements the operation issued. */
+  statements: number;
+}
+
+export interface TestServer {
+  ds: DataSource;
+  deps: AppDeps;
+  config: AppConfig;
+  apollo: ApolloServer<Context>;
+  /** Runs an operation through Apollo (formatError included), as `curator` or anonymously. */
+  exec<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: Curator | null): Promise<GqlResult<T>>;
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * One migrated database and one Apollo server per test file; call `reset()` in beforeEach.
+ * `listen()` also serves it over HTTP on a free loopback port.
+ */
+export async function createTestServer(env: Record<string, string> = {}): Promise<TestServer & { listen(): Promise<string> }> {
+  const db: TestDatabase = await createTestDatabase();
+  const ds = await openMigrated(db);
+  const config = { ...loadConfig({ ...env }), database: db.config };
+  const deps = createAppDeps(ds, config);
+  const { apollo, httpServer } = await createDirectoryApp(deps);
+  let listening = false;
+  return {
+    ds,
+    deps,
+    config,
+    apollo,
+    async exec(query, variables, as = null) {
+      const counter = new StatementCounter();
+      const response = await withStatementCounter(counter, () =>
+        apollo.executeOperation({ query, variables }, { contextValue: createContext(deps, as, counter) }),
+      );
+      if (response.body.kind !== "single") throw new Error("unexpected incremental response");
+      const { data, errors } = response.body.singleResult;
+      return { data: data as any, errors: errors as GqlResult["errors"], statements: counter.count };
+    },
+    reset: () => resetDatabase(ds),
+    async listen() {
+      await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+      listening = true;
+      const { port } = httpServer.address() as AddressInfo;
+      return `http://127.0.0.1:${port}`;
+    },
+    async close() {
+      if (listening) await apollo.stop();
+      else await apollo.stop().catch(() => undefined);
+      if (ds.isInitialized) await ds.destroy();
+      await db.drop();
+    },
+  };
+}
