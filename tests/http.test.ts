@@ -22,7 +22,7 @@ describe("the HTTP server", () => {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ query: "{ programs { nope } }" }),
       });
-      const body = await bad.json();
+      const body = (await bad.json()) as { errors: { extensions: { code: string } }[] };
       expect(body.errors[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
 
       await server.ds.destroy();
