@@ -1,5 +1,6 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
+import { DirectoryAuthChecker } from "./core/auth-checker";
 import { validateArgument } from "./core/validation";
 import { InstitutionResolver } from "./modules/institution/institution.resolver";
 import { PathwayRequirementResolver, PathwayResolver } from "./modules/pathway/pathway.resolver";
@@ -24,6 +25,8 @@ let cached: Promise<GraphQLSchema> | undefined;
 export function buildDirectorySchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers,
+    authChecker: DirectoryAuthChecker,
+    authMode: "error",
     validate: true,
     validateFn: validateArgument,
   });
