@@ -3,7 +3,7 @@ import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express from "express";
-import { curatorFromRequest } from "./core/auth";
+import { sessionFromRequest } from "./core/auth";
 import { createContext, type AppDeps, type Context } from "./core/context";
 import { dialectOf } from "./core/data-source";
 import { createFormatError } from "./core/format-error";
@@ -21,6 +21,8 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
   const schema = await buildDirectorySchema();
   const app = express();
   app.disable("x-powered-by");
+  // Behind a load balancer, the client address (login rate limits) comes from X-Forwarded-For.
+  app.set("trust proxy", deps.config.trustProxy);
   const httpServer = http.createServer(app);
   const exposeDetails = deps.config.nodeEnv === "development";
   const apollo = new ApolloServer<Context>({
@@ -44,8 +46,11 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
 
   const graphql = expressMiddleware(apollo, {
     context: async ({ req, res }) => {
-      const curator = await curatorFromRequest(deps, req.headers.authorization);
-      return createContext(deps, curator, res.locals.statements as StatementCounter);
+      const session = await sessionFromRequest(deps, req.headers.authorization);
+      return createContext(deps, session?.curator ?? null, res.locals.statements as StatementCounter, {
+        sessionId: session?.sessionId ?? null,
+        clientAddress: req.ip ?? null,
+      });
     },
   });
   app.use("/graphql", express.json({ limit: "1mb" }), (req, res, next) => {

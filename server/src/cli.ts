@@ -4,6 +4,7 @@ import type { DataSource } from "typeorm";
 import { ConfigError, describeDatabase, loadConfig } from "./core/config";
 import { openDataSource } from "./core/data-source";
 import { migrate } from "./core/migrate";
+import { registerUserCommands, type CliIo } from "./modules/curator/curator.cli";
 import { seedSampleDirectory } from "./seed/seed";
 
 /** A failure the CLI reports as one line and a non-zero exit. */
@@ -27,7 +28,7 @@ export async function withDatabase<T>(fn: (ds: DataSource) => Promise<T>): Promi
   }
 }
 
-export function buildCli(): Command {
+export function buildCli(io?: CliIo): Command {
   const program = new Command("directory")
     .description("IMG Program Directory: database and data tools. Honours DATABASE_URL (sqlite:PATH or postgres://…).")
     .exitOverride()
@@ -60,12 +61,15 @@ export function buildCli(): Command {
       });
     });
 
+  registerUserCommands(program, io);
+
   return program;
 }
 
-export async function runCli(argv: string[]): Promise<number> {
+/** `io` replaces standard input and error (tests pipe a password in). */
+export async function runCli(argv: string[], io?: CliIo): Promise<number> {
   try {
-    await buildCli().parseAsync(argv, { from: "user" });
+    await buildCli(io).parseAsync(argv, { from: "user" });
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode;

@@ -6,6 +6,7 @@ import { createAppDeps } from "./core/context";
 import { openDataSource } from "./core/data-source";
 import { log } from "./core/logger";
 import { migrate } from "./core/migrate";
+import { ensureFirstAdmin } from "./modules/curator/curator.bootstrap";
 import { isDirectoryEmpty, seedSampleDirectory } from "./seed/seed";
 
 async function main(): Promise<void> {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     const report = await seedSampleDirectory(dataSource);
     log.info("empty directory: loaded the sample directory", report.created);
   }
+  await ensureFirstAdmin(dataSource);
   const deps = createAppDeps(dataSource, config);
   const { httpServer, apollo } = await createDirectoryApp(deps);
   await new Promise<void>((resolve, reject) => {

@@ -2,10 +2,17 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphq
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { DirectoryAuthChecker } from "./core/auth-checker";
 import { validateArgument } from "./core/validation";
+import { AuditResolver } from "./modules/audit/audit.resolver";
+import { CuratorResolver } from "./modules/curator/curator.resolver";
+import { InstitutionMutationResolver } from "./modules/institution/institution.mutations";
 import { InstitutionResolver } from "./modules/institution/institution.resolver";
+import { PathwayMutationResolver } from "./modules/pathway/pathway.mutations";
 import { PathwayRequirementResolver, PathwayResolver } from "./modules/pathway/pathway.resolver";
+import { ProgramMutationResolver } from "./modules/program/program.mutations";
 import { ProgramRequirementResolver, ProgramResolver } from "./modules/program/program.resolver";
+import { RequirementMutationResolver } from "./modules/requirement/requirement.mutations";
 import { RequirementResolver } from "./modules/requirement/requirement.resolver";
+import { SpecialtyMutationResolver } from "./modules/specialty/specialty.mutations";
 import { SpecialtyResolver } from "./modules/specialty/specialty.resolver";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -17,6 +24,14 @@ export const resolvers: NonEmptyArray<Function> = [
   PathwayResolver,
   PathwayRequirementResolver,
   SpecialtyResolver,
+  // Curation
+  CuratorResolver,
+  AuditResolver,
+  InstitutionMutationResolver,
+  ProgramMutationResolver,
+  RequirementMutationResolver,
+  PathwayMutationResolver,
+  SpecialtyMutationResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -1,5 +1,7 @@
 import type { DataSource, DeepPartial } from "typeorm";
 import { Country, ListingStatus, RequirementLevel } from "../../server/src/core/enums";
+import { Curator, CuratorRole } from "../../server/src/modules/curator/curator.entity";
+import { hashPassword } from "../../server/src/modules/curator/password";
 import { Institution, InstitutionKind } from "../../server/src/modules/institution/institution.entity";
 import { Pathway, PathwayKind } from "../../server/src/modules/pathway/pathway.entity";
 import { PathwayRequirement } from "../../server/src/modules/pathway/pathway-requirement.entity";
@@ -13,9 +15,31 @@ import { Specialty } from "../../server/src/modules/specialty/specialty.entity";
 let seq = 0;
 const next = () => ++seq;
 
+/** The password every factory-made curator has unless a test gives another. */
+export const TEST_PASSWORD = "correct horse battery staple";
+const hashes = new Map<string, Promise<string>>();
+// scrypt is deliberately slow: hash each distinct test password once per test file.
+const hashOf = (password: string) => {
+  if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+  return hashes.get(password)!;
+};
+
 /** Test data builders: each returns a saved row, with defaults a test can override. */
 export function factories(ds: DataSource) {
   return {
+    curator: async (o: Partial<Omit<Curator, "passwordHash">> & { password?: string } = {}) => {
+      const n = next();
+      const { password = TEST_PASSWORD, ...rest } = o;
+      return ds.getRepository(Curator).save({
+        email: `curator-${n}@example.org`,
+        name: `Test Curator ${n}`,
+        role: CuratorRole.EDITOR,
+        active: true,
+        lastLoginAt: null,
+        ...rest,
+        passwordHash: await hashOf(password),
+      });
+    },
     institution: (o: DeepPartial<Institution> = {}) => {
       const n = next();
       return ds.getRepository(Institution).save({

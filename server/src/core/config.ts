@@ -9,6 +9,18 @@ export interface AppConfig {
   database: DatabaseConfig;
   reviewIntervalDays: number;
   nodeEnv: string;
+  auth: AuthConfig;
+  /** Express `trust proxy`: set when behind a load balancer so that client addresses are real. */
+  trustProxy: boolean | number | string;
+}
+
+export interface AuthConfig {
+  /** How long a session token from `login` lasts. */
+  sessionTtlHours: number;
+  /** Failed sign-ins allowed per email, and per client address, within the window. */
+  loginMaxFailuresPerEmail: number;
+  loginMaxFailuresPerAddress: number;
+  loginWindowMinutes: number;
 }
 
 /** A configuration problem: start-up prints its message on one line and exits non-zero. */
@@ -58,7 +70,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: parseDatabaseUrl(env.DATABASE_URL),
     reviewIntervalDays: parseIntVar(env, "REVIEW_INTERVAL_DAYS", 365, 1, 3650),
     nodeEnv: env.NODE_ENV ?? "production",
+    auth: {
+      sessionTtlHours: parseIntVar(env, "SESSION_TTL_HOURS", 12, 1, 24 * 90),
+      loginMaxFailuresPerEmail: parseIntVar(env, "LOGIN_MAX_FAILURES", 5, 1, 1000),
+      loginMaxFailuresPerAddress: parseIntVar(env, "LOGIN_MAX_FAILURES_PER_ADDRESS", 20, 1, 100000),
+      loginWindowMinutes: parseIntVar(env, "LOGIN_WINDOW_MINUTES", 15, 1, 24 * 60),
+    },
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
+}
+
+/** TRUST_PROXY: unset/false, true, a hop count, or Express's list of trusted addresses. */
+function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  const value = raw?.trim();
+  if (!value || value === "false") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 /** Shows a database location without its password. */

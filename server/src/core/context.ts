@@ -10,10 +10,12 @@ export interface Viewer {
   curator: Curator | null;
   /** VIEWER and above read drafts, archived listings and history. */
   readonly includeDrafts: boolean;
+  /** The session the request signed in with (what `logout` ends); null when anonymous. */
+  sessionId: number | null;
 }
 
-export function viewerFor(curator: Curator | null): Viewer {
-  return { curator, includeDrafts: curator !== null && curator.active };
+export function viewerFor(curator: Curator | null, sessionId: number | null = null): Viewer {
+  return { curator, includeDrafts: curator !== null && curator.active, sessionId };
 }
 
 export interface Context {
@@ -23,6 +25,8 @@ export interface Context {
   viewer: Viewer;
   loaders: Loaders;
   statements: StatementCounter;
+  /** The client's address as Express sees it (see TRUST_PROXY); null outside HTTP. */
+  clientAddress: string | null;
 }
 
 /** Everything a request needs that lives longer than the request. */
@@ -37,7 +41,12 @@ export function createAppDeps(dataSource: DataSource, config: AppConfig): AppDep
 }
 
 /** Builds a request context: fresh DataLoaders per request so that no cached row outlives it. */
-export function createContext(deps: AppDeps, curator: Curator | null, statements = new StatementCounter()): Context {
-  const viewer = viewerFor(curator);
-  return { ...deps, viewer, loaders: createLoaders(deps.services, viewer), statements };
+export function createContext(
+  deps: AppDeps,
+  curator: Curator | null,
+  statements = new StatementCounter(),
+  request: { sessionId?: number | null; clientAddress?: string | null } = {},
+): Context {
+  const viewer = viewerFor(curator, request.sessionId ?? null);
+  return { ...deps, viewer, loaders: createLoaders(deps.services, viewer), statements, clientAddress: request.clientAddress ?? null };
 }

@@ -1,3 +1,5 @@
+import { AuditEntry } from "../modules/audit/audit-entry.entity";
+import { CuratorSession } from "../modules/curator/curator-session.entity";
 import { Curator } from "../modules/curator/curator.entity";
 import { Institution } from "../modules/institution/institution.entity";
 import { PathwayRequirement } from "../modules/pathway/pathway-requirement.entity";
@@ -19,4 +21,6 @@ export const entities = [
   PathwayRequirement,
   Specialty,
   Curator,
+  CuratorSession,
+  AuditEntry,
 ];

@@ -34,8 +34,8 @@ export class BadUserInputError extends DirectoryError {
 
 export class UnauthenticatedError extends DirectoryError {
   readonly code = "UNAUTHENTICATED" as const;
-  constructor(message = "Sign in first: send Authorization: Bearer <token> from the login mutation") {
-    super(message, { extensions: { code: "UNAUTHENTICATED" } });
+  constructor(message = "Sign in first: send Authorization: Bearer <token> from the login mutation", extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: "UNAUTHENTICATED", ...extra } });
   }
 }
 

@@ -27,7 +27,9 @@ export function createFormatError(exposeDetails: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (isDirectoryError(original)) {
-      return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { ...original.extensions } };
+      // `http` (a status for Apollo to send) is for the server, not for the client's JSON.
+      const { http: _status, ...extensions } = original.extensions;
+      return { message: original.message, path: formatted.path, locations: formatted.locations, extensions };
     }
     const code = formatted.extensions?.code;
     // Errors from GraphQL itself (parse, validation, variable coercion) carry no originalError.

@@ -1,3 +1,4 @@
+import { createCuratorLoaders } from "../modules/curator/curator.loaders";
 import { createInstitutionLoaders } from "../modules/institution/institution.loaders";
 import { createPathwayLoaders } from "../modules/pathway/pathway.loaders";
 import { createProgramLoaders } from "../modules/program/program.loaders";
@@ -11,6 +12,7 @@ export function createLoaders(services: Services, viewer: Viewer) {
     ...createProgramLoaders(services, viewer),
     ...createPathwayLoaders(services),
     ...createRequirementLoaders(services),
+    ...createCuratorLoaders(services),
   };
 }
 

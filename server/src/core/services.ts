@@ -1,18 +1,39 @@
 import type { DataSource } from "typeorm";
+import { AuditService } from "../modules/audit/audit.service";
+import { CuratorService } from "../modules/curator/curator.service";
+import { SessionService } from "../modules/curator/curator.sessions";
 import { InstitutionService } from "../modules/institution/institution.service";
+import { InstitutionWrites } from "../modules/institution/institution.writes";
 import { PathwayService } from "../modules/pathway/pathway.service";
+import { PathwayWrites } from "../modules/pathway/pathway.writes";
+import { ProgramReview } from "../modules/program/program.review";
 import { ProgramService } from "../modules/program/program.service";
+import { ProgramWrites } from "../modules/program/program.writes";
 import { RequirementService } from "../modules/requirement/requirement.service";
+import { RequirementWrites } from "../modules/requirement/requirement.writes";
 import { SpecialtyService } from "../modules/specialty/specialty.service";
+import { SpecialtyWrites } from "../modules/specialty/specialty.writes";
 import type { AppConfig } from "./config";
 
 export function createServices(dataSource: DataSource, config: AppConfig) {
+  const programs = new ProgramService(dataSource, config);
+  const curators = new CuratorService(dataSource);
   return {
     institutions: new InstitutionService(dataSource),
-    programs: new ProgramService(dataSource, config),
+    programs,
     requirements: new RequirementService(dataSource),
     pathways: new PathwayService(dataSource),
     specialties: new SpecialtyService(dataSource),
+    // Curation: versioned, audited writes (core/versioned-write.ts), accounts and sessions.
+    institutionWrites: new InstitutionWrites(dataSource),
+    programWrites: new ProgramWrites(dataSource),
+    requirementWrites: new RequirementWrites(dataSource),
+    pathwayWrites: new PathwayWrites(dataSource),
+    specialtyWrites: new SpecialtyWrites(dataSource),
+    programReview: new ProgramReview(dataSource, programs, config),
+    audit: new AuditService(dataSource),
+    curators,
+    sessions: new SessionService(dataSource, curators, config.auth),
   };
 }
 

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import {
   Column,
   CreateDateColumn,
@@ -27,7 +27,8 @@ export class Curator {
   id: number;
 
   /** Stored lower-cased so that uniqueness is case-insensitive on every database. */
-  @Field()
+  @Authorized()
+  @Field({ description: "Curators only (a public Program.verifiedBy shows the name)" })
   @Index("UQ_curators_email", { unique: true })
   @Column({ type: "varchar", length: 254 })
   email: string;
@@ -36,11 +37,13 @@ export class Curator {
   @Column({ type: "varchar", length: 200 })
   name: string;
 
-  @Field(() => CuratorRole)
+  @Authorized()
+  @Field(() => CuratorRole, { description: "Curators only" })
   @Column({ type: "simple-enum", enum: CuratorRole })
   role: CuratorRole;
 
-  @Field()
+  @Authorized()
+  @Field({ description: "False once disabled: a disabled curator cannot sign in and their sessions have ended. Curators only" })
   @Column({ type: "boolean", default: true })
   active: boolean;
 
@@ -48,7 +51,8 @@ export class Curator {
   @Column({ type: "varchar", length: 300 })
   passwordHash: string;
 
-  @Field(() => Date, { nullable: true })
+  @Authorized()
+  @Field(() => Date, { nullable: true, description: "Curators only" })
   @Column({ type: Date, nullable: true })
   lastLoginAt: Date | null;
 

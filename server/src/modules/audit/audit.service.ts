@@ -1,0 +1,32 @@
+import type { DataSource } from "typeorm";
+import type { Page } from "../../core/connection";
+import { BadUserInputError } from "../../core/errors";
+import { paginate, type Ordering } from "../../core/pagination";
+import type { AuditLogArgs } from "./audit.args";
+import { AuditEntry } from "./audit-entry.entity";
+
+/** Ids grow with time, so newest-first is id-descending: one key, and cursors never skip. */
+const NEWEST_FIRST: Ordering<AuditEntry> = {
+  name: "NEWEST",
+  keys: [{ expr: "a.id", value: (a) => a.id, direction: "DESC" }],
+};
+
+/** Reads the audit log (entries are written by core/versioned-write.ts, inside each write). */
+export class AuditService {
+  constructor(private readonly ds: DataSource) {}
+
+  list(args: AuditLogArgs): Promise<Page<AuditEntry>> {
+    const f = args.filter ?? {};
+    if (f.since && f.until && f.since.getTime() >= f.until.getTime()) {
+      throw BadUserInputError.field(["filter", "until"], "until must be after since");
+    }
+    const qb = this.ds.getRepository(AuditEntry).createQueryBuilder("a");
+    if (f.entityType) qb.andWhere("a.entityType = :entityType", { entityType: f.entityType });
+    if (f.entityId) qb.andWhere("a.entityId = :entityId", { entityId: Number(f.entityId) });
+    if (f.actorId) qb.andWhere("a.actorId = :actorId", { actorId: Number(f.actorId) });
+    if (f.action?.length) qb.andWhere("a.action IN (:...actions)", { actions: f.action });
+    if (f.since) qb.andWhere("a.at >= :since", { since: f.since });
+    if (f.until) qb.andWhere("a.at < :until", { until: f.until });
+    return paginate(qb, NEWEST_FIRST, args);
+  }
+}

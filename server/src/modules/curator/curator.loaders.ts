@@ -1,0 +1,10 @@
+import DataLoader from "dataloader";
+import { byKey } from "../../core/batch";
+import type { Services } from "../../core/services";
+import type { Curator } from "./curator.entity";
+
+export function createCuratorLoaders(services: Services) {
+  return {
+    curatorById: new DataLoader<number, Curator | null>(async (ids) => byKey(ids, await services.curators.byIds(ids), (c) => c.id)),
+  };
+}

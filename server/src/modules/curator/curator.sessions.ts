@@ -1,0 +1,109 @@
+import { createHash, randomBytes } from "node:crypto";
+import { LessThan, type DataSource } from "typeorm";
+import type { AuthConfig } from "../../core/config";
+import { UnauthenticatedError } from "../../core/errors";
+import { inTransaction } from "../../core/transaction";
+import { CuratorSession } from "./curator-session.entity";
+import { Curator } from "./curator.entity";
+import { normalizeEmail, type CuratorService } from "./curator.service";
+import { decoyHash, PASSWORD_MAX_LENGTH, verifyPassword } from "./password";
+import { LoginLimiter } from "./login-limiter";
+
+const HOUR_MS = 60 * 60 * 1000;
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+export interface Authenticated {
+  curator: Curator;
+  sessionId: number;
+}
+
+/** Sign-in, sign-out and the bearer-token check every request goes through. */
+export class SessionService {
+  readonly limiter: LoginLimiter;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly curators: CuratorService,
+    private readonly config: AuthConfig,
+  ) {
+    this.limiter = new LoginLimiter({
+      perEmail: config.loginMaxFailuresPerEmail,
+      perAddress: config.loginMaxFailuresPerAddress,
+      windowMs: config.loginWindowMinutes * 60 * 1000,
+    });
+  }
+
+  /**
+   * Checks the password and opens a session. Unknown email and wrong password fail alike (and
+   * take as long); too many failures for the email or the client address fail before any check.
+   */
+  async login(emailRaw: string, password: string, clientAddress: string | null): Promise<{ token: string; expiresAt: Date; curator: Curator }> {
+    const email = normalizeEmail(emailRaw);
+    const wait = this.limiter.retryAfter(email, clientAddress);
+    if (wait > 0) {
+      const minutes = Math.ceil(wait / 60);
+      throw new UnauthenticatedError(
+        `Too many failed sign-ins for this email or from this address; try again in ${minutes} minute${minutes === 1 ? "" : "s"}`,
+        { reason: "RATE_LIMITED", retryAfterSeconds: wait },
+      );
+    }
+    const curator = await this.curators.findByEmail(email);
+    const ok = password.length <= PASSWORD_MAX_LENGTH && (await verifyPassword(password, curator?.passwordHash ?? (await decoyHash())));
+    if (!curator || !ok) {
+      this.limiter.recordFailure(email, clientAddress);
+      throw new UnauthenticatedError("Wrong email or password", { reason: "BAD_CREDENTIALS" });
+    }
+    if (!curator.active) throw new UnauthenticatedError("This curator account is disabled; ask an administrator", { reason: "DISABLED" });
+    this.limiter.recordSuccess(email);
+
+    const token = randomBytes(32).toString("base64url");
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * HOUR_MS);
+    await inTransaction(this.ds, async (m) => {
+      await m.insert(CuratorSession, { curatorId: curator.id, tokenHash: hashToken(token), createdAt: now, expiresAt, revokedAt: null, clientAddress });
+      // A sign-in is not an edit: the account's version and updatedAt stay as they are.
+      await m
+        .createQueryBuilder()
+        .update(Curator)
+        .set({ lastLoginAt: now, version: () => `"version"`, updatedAt: () => `"updatedAt"` })
+        .where("id = :id", { id: curator.id })
+        .execute();
+      // Housekeeping: sessions that ended more than a day ago are of no further use.
+      await m.delete(CuratorSession, { expiresAt: LessThan(new Date(now.getTime() - 24 * HOUR_MS)) });
+    });
+    curator.lastLoginAt = now;
+    return { token, expiresAt, curator };
+  }
+
+  /** Ends one session; false when there was none to end. */
+  async logout(sessionId: number | null): Promise<boolean> {
+    if (sessionId === null) return false;
+    const result = await inTransaction(this.ds, (m) =>
+      m
+        .createQueryBuilder()
+        .update(CuratorSession)
+        .set({ revokedAt: new Date() })
+        .where("id = :id", { id: sessionId })
+        .andWhere(`"revokedAt" IS NULL`)
+        .execute(),
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** The live session behind a token (not expired, not revoked, curator active), or null. */
+  async authenticate(token: string): Promise<Authenticated | null> {
+    const session = await this.ds
+      .getRepository(CuratorSession)
+      .createQueryBuilder("s")
+      .innerJoinAndSelect("s.curator", "c")
+      .where("s.tokenHash = :hash", { hash: hashToken(token) })
+      .andWhere("s.revokedAt IS NULL")
+      .andWhere("s.expiresAt > :now", { now: new Date() })
+      .getOne();
+    if (!session?.curator || !session.curator.active) return null;
+    return { curator: session.curator, sessionId: session.id };
+  }
+}

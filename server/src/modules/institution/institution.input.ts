@@ -1,0 +1,48 @@
+import { IsEnum, IsOptional } from "class-validator";
+import { Field, InputType } from "type-graphql";
+import { Country } from "../../core/enums";
+import { IsHttpUrl, IsRegionCode, IsSlug, IsText } from "../../core/input-rules";
+import { InstitutionKind } from "./institution.entity";
+
+@InputType({ description: "An institution's editable fields. On update send only what changes; null clears an optional field." })
+export class InstitutionInput {
+  @Field(() => String, { nullable: true, description: "Required on create" })
+  @IsOptional()
+  @IsSlug(120)
+  slug?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Required on create" })
+  @IsOptional()
+  @IsText(200)
+  name?: string | null;
+
+  @Field(() => InstitutionKind, { nullable: true, description: "Required on create" })
+  @IsOptional()
+  @IsEnum(InstitutionKind)
+  kind?: InstitutionKind | null;
+
+  @Field(() => Country, { nullable: true, description: "Required on create" })
+  @IsOptional()
+  @IsEnum(Country)
+  country?: Country | null;
+
+  @Field(() => String, { nullable: true, description: "State or province code (MN, ON…); required on create" })
+  @IsOptional()
+  @IsRegionCode()
+  region?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Required on create" })
+  @IsOptional()
+  @IsText(120)
+  city?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsHttpUrl()
+  website?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsText(20000)
+  description?: string | null;
+}

@@ -1,0 +1,23 @@
+import type { EntityManager } from "typeorm";
+import { archivedAtRule, EntityWrites } from "../../core/entity-writes";
+import { pick } from "../../core/problems";
+import type { Change, WriteModel } from "../../core/versioned-write";
+import { Institution } from "./institution.entity";
+import type { InstitutionInput } from "./institution.input";
+
+const EDITABLE = ["slug", "name", "kind", "country", "region", "city", "website", "description"] as const;
+
+export class InstitutionWrites extends EntityWrites<Institution, InstitutionInput> {
+  readonly model: WriteModel<Institution> = {
+    typeName: "Institution",
+    entity: Institution,
+    columns: [...EDITABLE, "archivedAt"],
+    unique: ["slug"],
+  };
+  protected readonly archiveRule = archivedAtRule<Institution>();
+  protected readonly required = ["slug", "name", "kind", "country", "region", "city"] as const;
+
+  protected async prepare(_m: EntityManager, input: InstitutionInput): Promise<Change<Institution>> {
+    return { values: pick(input, EDITABLE) as Partial<Institution> };
+  }
+}

@@ -1,0 +1,65 @@
+import { ArrayMaxSize, IsEnum, IsOptional, ValidateNested } from "class-validator";
+import { Field, ID, InputType } from "type-graphql";
+import { Country, RequirementLevel } from "../../core/enums";
+import { IsEntityId, IsHttpUrl, IsRegionCode, IsSlug, IsText } from "../../core/input-rules";
+import { PathwayKind } from "./pathway.entity";
+
+@InputType({ description: "One requirement every applicant through the pathway must meet" })
+export class PathwayRequirementInput {
+  @Field(() => ID)
+  @IsEntityId()
+  requirementId: string;
+
+  @Field(() => RequirementLevel)
+  @IsEnum(RequirementLevel)
+  level: RequirementLevel;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsText(2000)
+  note?: string | null;
+}
+
+@InputType({ description: "A pathway's editable fields. On update send only what changes; null clears an optional field." })
+export class PathwayInput {
+  @Field(() => String, { nullable: true, description: "Required on create" })
+  @IsOptional()
+  @IsSlug(120)
+  slug?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Required on create" })
+  @IsOptional()
+  @IsText(200)
+  name?: string | null;
+
+  @Field(() => PathwayKind, { nullable: true, description: "Required on create" })
+  @IsOptional()
+  @IsEnum(PathwayKind)
+  kind?: PathwayKind | null;
+
+  @Field(() => Country, { nullable: true })
+  @IsOptional()
+  @IsEnum(Country)
+  country?: Country | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsRegionCode()
+  region?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsText(20000)
+  description?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsHttpUrl()
+  website?: string | null;
+
+  @Field(() => [PathwayRequirementInput], { nullable: true, description: "The whole new list (omit to keep the current one)" })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  requirements?: PathwayRequirementInput[] | null;
+}

@@ -1,0 +1,40 @@
+import type { EntityManager } from "typeorm";
+import { archivedAtRule, EntityWrites } from "../../core/entity-writes";
+import { linkListStore } from "../../core/link-stores";
+import { given, merged, pick, Problems } from "../../core/problems";
+import type { Change, State, WriteModel } from "../../core/versioned-write";
+import { checkRequirementLinks } from "../requirement/requirement-links";
+import { PathwayRequirement } from "./pathway-requirement.entity";
+import { Pathway } from "./pathway.entity";
+import type { PathwayInput } from "./pathway.input";
+
+const EDITABLE = ["slug", "name", "kind", "country", "region", "description", "website"] as const;
+
+export class PathwayWrites extends EntityWrites<Pathway, PathwayInput> {
+  readonly model: WriteModel<Pathway> = {
+    typeName: "Pathway",
+    entity: Pathway,
+    columns: [...EDITABLE, "archivedAt"],
+    unique: ["slug"],
+    relations: { requirements: linkListStore(PathwayRequirement, "pathwayId", "requirementId", ["level", "note"]) },
+  };
+  protected readonly archiveRule = archivedAtRule<Pathway>();
+  protected readonly required = ["slug", "name", "kind"] as const;
+
+  protected async prepare(m: EntityManager, input: PathwayInput, current: State<Pathway> | null): Promise<Change<Pathway>> {
+    const problems = new Problems();
+    if (merged(input, current?.row ?? null, "region") && !merged(input, current?.row ?? null, "country")) {
+      problems.add(["input", given(input, "region") ? "region" : "country"], "a pathway with a region needs its country");
+    }
+    const change: Change<Pathway> = { values: pick(input, EDITABLE) as Partial<Pathway> };
+    if (given(input, "requirements")) {
+      const links = input.requirements ?? [];
+      await checkRequirementLinks(m, links, problems);
+      change.relations = {
+        requirements: links.map((l) => ({ requirementId: Number(l.requirementId), level: l.level, note: l.note ?? null })),
+      };
+    }
+    problems.throwIfAny();
+    return change;
+  }
+}

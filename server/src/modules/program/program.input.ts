@@ -1,0 +1,159 @@
+import { ArrayMaxSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from "class-validator";
+import { Field, ID, InputType, Int } from "type-graphql";
+import { Country, ListingStatus, RequirementLevel } from "../../core/enums";
+import { IsEntityId, IsHttpUrl, IsRegionCode, IsSlug, IsText } from "../../core/input-rules";
+import { Audience, ProgramType } from "./program.enums";
+
+@InputType({ description: "One requirement as the program asks for it" })
+export class ProgramRequirementInput {
+  @Field(() => ID)
+  @IsEntityId()
+  requirementId: string;
+
+  @Field(() => RequirementLevel)
+  @IsEnum(RequirementLevel)
+  level: RequirementLevel;
+
+  @Field(() => Int, { nullable: true, description: "Lowest accepted score; within the requirement's scoreMin..scoreMax" })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  minimumScore?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsText(2000)
+  note?: string | null;
+}
+
+@InputType({
+  description:
+    "A program's editable fields. On create slug, title, type and audience are required (country too, unless an institution gives it); " +
+    "on update send only what changes: omitted fields stay, null clears an optional field.",
+})
+export class ProgramInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsSlug(160)
+  slug?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsText(300)
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsText(20000)
+  description?: string | null;
+
+  @Field(() => ProgramType, { nullable: true })
+  @IsOptional()
+  @IsEnum(ProgramType)
+  type?: ProgramType | null;
+
+  @Field(() => Audience, { nullable: true })
+  @IsOptional()
+  @IsEnum(Audience)
+  audience?: Audience | null;
+
+  @Field(() => ListingStatus, { nullable: true, description: "Defaults to DRAFT on create" })
+  @IsOptional()
+  @IsEnum(ListingStatus)
+  status?: ListingStatus | null;
+
+  @Field(() => ID, { nullable: true, description: "Null for a listing that spans many institutions" })
+  @IsOptional()
+  @IsEntityId()
+  institutionId?: string | null;
+
+  @Field(() => Country, { nullable: true, description: "Defaults to the institution's country on create; must match it" })
+  @IsOptional()
+  @IsEnum(Country)
+  country?: Country | null;
+
+  @Field(() => String, { nullable: true, description: "Defaults to the institution's region on create" })
+  @IsOptional()
+  @IsRegionCode()
+  region?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsEntityId()
+  pathwayId?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(240)
+  durationMonths?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  handsOnPatientCare?: boolean | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  positions?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "At most positions, when both are known" })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  imgPositions?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  visaSponsorship?: boolean | null;
+
+  @Field(() => Date, { nullable: true, description: "Before applicationClosesAt" })
+  @IsOptional()
+  @IsDate()
+  applicationOpensAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  applicationClosesAt?: Date | null;
+
+  @Field(() => Int, { nullable: true, description: "In cents of feeCurrency (which is then required)" })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  applicationFeeCents?: number | null;
+
+  @Field(() => String, { nullable: true, description: "ISO 4217 code: USD, CAD" })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: "feeCurrency must be a three-letter ISO 4217 code such as USD or CAD" })
+  feeCurrency?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsHttpUrl()
+  sourceUrl?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsText(5000)
+  sourceNote?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: "The whole new set of specialties (omit to keep; null or [] clears)" })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsEntityId({ each: true })
+  specialtyIds?: string[] | null;
+
+  @Field(() => [ProgramRequirementInput], { nullable: true, description: "The whole new list of requirements (omit to keep; null or [] clears)" })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  requirements?: ProgramRequirementInput[] | null;
+}

@@ -1,0 +1,60 @@
+import { IsOptional } from "class-validator";
+import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { ConnectionArgs, type Page } from "../../core/connection";
+import type { Context } from "../../core/context";
+import { IsText } from "../../core/input-rules";
+import { VersionArgs } from "../../core/write-args";
+import { actorOf, WriteResolver, written } from "../../core/write-resolver";
+import { Curator, CuratorRole } from "../curator/curator.entity";
+import { Program } from "./program.entity";
+import { ProgramInput } from "./program.input";
+import { ProgramConnection } from "./program.resolver";
+
+@ArgsType()
+class VerifyArgs extends VersionArgs {
+  @Field(() => String, { nullable: true, description: "What was checked, e.g. 'matches the program page, 2025 intake'" })
+  @IsOptional()
+  @IsText(2000)
+  note?: string | null;
+}
+
+/** Curation of programs: the five record writes plus publishing, verification and the review queue. */
+@Resolver(() => Program)
+export class ProgramMutationResolver extends WriteResolver({
+  type: Program,
+  name: "Program",
+  input: ProgramInput,
+  writes: (ctx) => ctx.services.programWrites,
+  deleteMeans: "status becomes ARCHIVED (restoreProgram makes it a DRAFT again)",
+}) {
+  @Authorized(CuratorRole.EDITOR)
+  @Mutation(() => Program, { description: "Makes a DRAFT program public (EDITOR)" })
+  publishProgram(@Args() args: VersionArgs, @Ctx() ctx: Context): Promise<Program> {
+    return written(ctx, ctx.services.programWrites.publish(actorOf(ctx), Number(args.id), args.version));
+  }
+
+  @Authorized(CuratorRole.EDITOR)
+  @Mutation(() => Program, { description: "Takes a PUBLISHED program back to DRAFT (EDITOR)" })
+  unpublishProgram(@Args() args: VersionArgs, @Ctx() ctx: Context): Promise<Program> {
+    return written(ctx, ctx.services.programWrites.unpublish(actorOf(ctx), Number(args.id), args.version));
+  }
+
+  @Authorized(CuratorRole.EDITOR)
+  @Mutation(() => Program, { description: "Records that you checked the listing against its source now: sets lastVerifiedAt and verifiedBy (EDITOR)" })
+  verifyProgram(@Args() args: VerifyArgs, @Ctx() ctx: Context): Promise<Program> {
+    return written(ctx, ctx.services.programWrites.verify(actorOf(ctx), Number(args.id), args.version, args.note ?? null));
+  }
+
+  @Authorized()
+  @Query(() => ProgramConnection, {
+    description: "Programs never verified or not verified within REVIEW_INTERVAL_DAYS, never-verified first (curators)",
+  })
+  programsDueForReview(@Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<Page<Program>> {
+    return ctx.services.programReview.list(args);
+  }
+
+  @FieldResolver(() => Curator, { nullable: true, description: "The curator who last verified the listing" })
+  verifiedBy(@Root() program: Program, @Ctx() ctx: Context): Promise<Curator | null> | null {
+    return program.verifiedById === null ? null : ctx.loaders.curatorById.load(program.verifiedById);
+  }
+}

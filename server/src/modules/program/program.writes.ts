@@ -1,0 +1,160 @@
+import type { EntityManager } from "typeorm";
+import { EntityWrites, type ArchiveRule } from "../../core/entity-writes";
+import { ListingStatus } from "../../core/enums";
+import { BadUserInputError } from "../../core/errors";
+import { idListStore, linkListStore } from "../../core/link-stores";
+import { existingIds, given, merged, pick, Problems } from "../../core/problems";
+import type { Change, State, WriteModel } from "../../core/versioned-write";
+import { AuditAction } from "../audit/audit-entry.entity";
+import { Institution } from "../institution/institution.entity";
+import { Pathway } from "../pathway/pathway.entity";
+import { checkRequirementLinks } from "../requirement/requirement-links";
+import { Specialty } from "../specialty/specialty.entity";
+import { ProgramRequirement } from "./program-requirement.entity";
+import { ProgramSpecialty } from "./program-specialty.entity";
+import { Program } from "./program.entity";
+import type { ProgramInput } from "./program.input";
+
+/** Input fields copied to columns as they are (the two ids are checked and converted). */
+const PLAIN = [
+  "slug",
+  "title",
+  "description",
+  "type",
+  "audience",
+  "status",
+  "country",
+  "region",
+  "durationMonths",
+  "handsOnPatientCare",
+  "positions",
+  "imgPositions",
+  "visaSponsorship",
+  "applicationOpensAt",
+  "applicationClosesAt",
+  "applicationFeeCents",
+  "feeCurrency",
+  "sourceUrl",
+  "sourceNote",
+] as const;
+
+/** Archiving a program is a status: ARCHIVED; restoring makes it a DRAFT to be published again. */
+const statusArchive: ArchiveRule<Program> = {
+  isArchived: (p) => p.status === ListingStatus.ARCHIVED,
+  archive: () => ({ status: ListingStatus.ARCHIVED }),
+  restore: () => ({ status: ListingStatus.DRAFT }),
+};
+
+export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
+  readonly model: WriteModel<Program> = {
+    typeName: "Program",
+    entity: Program,
+    columns: [...PLAIN, "institutionId", "pathwayId", "lastVerifiedAt", "verifiedById"],
+    unique: ["slug"],
+    relations: {
+      specialtyIds: idListStore(ProgramSpecialty, "programId", "specialtyId"),
+      requirements: linkListStore(ProgramRequirement, "programId", "requirementId", ["level", "minimumScore", "note"]),
+    },
+  };
+  protected readonly archiveRule = statusArchive;
+  protected readonly required = ["slug", "title", "type", "audience"] as const;
+
+  publish(actorId: number, id: number, version: number): Promise<Program> {
+    return this.transition(actorId, id, version, AuditAction.PUBLISH, ({ row }) => {
+      if (row.status === ListingStatus.PUBLISHED) throw BadUserInputError.field(["id"], `Program ${id} is already published`);
+      if (row.status === ListingStatus.ARCHIVED) throw BadUserInputError.field(["id"], `Program ${id} is archived; restore it first`);
+      return { values: { status: ListingStatus.PUBLISHED } };
+    });
+  }
+
+  unpublish(actorId: number, id: number, version: number): Promise<Program> {
+    return this.transition(actorId, id, version, AuditAction.UNPUBLISH, ({ row }) => {
+      if (row.status !== ListingStatus.PUBLISHED) throw BadUserInputError.field(["id"], `Program ${id} is not published (it is ${row.status})`);
+      return { values: { status: ListingStatus.DRAFT } };
+    });
+  }
+
+  /** Records that `actorId` checked the listing against its source just now. */
+  verify(actorId: number, id: number, version: number, note: string | null): Promise<Program> {
+    return this.transition(
+      actorId,
+      id,
+      version,
+      AuditAction.VERIFY,
+      () => ({ values: { lastVerifiedAt: new Date(), verifiedById: actorId } }),
+      note,
+    );
+  }
+
+  protected async prepare(m: EntityManager, input: ProgramInput, current: State<Program> | null): Promise<Change<Program>> {
+    const problems = new Problems();
+    const stored = current?.row ?? null;
+    const values = pick(input, PLAIN) as Partial<Program>;
+    const change: Change<Program> = { values, relations: {} };
+
+    let institution: Institution | null = null;
+    if (given(input, "institutionId")) {
+      values.institutionId = input.institutionId ? Number(input.institutionId) : null;
+      if (values.institutionId !== null) {
+        institution = await m.findOne(Institution, { where: { id: values.institutionId } });
+        if (!institution) problems.add(["input", "institutionId"], `there is no institution ${input.institutionId}`);
+      }
+    } else if (stored?.institutionId) {
+      institution = await m.findOne(Institution, { where: { id: stored.institutionId } });
+    }
+    if (!current && institution) {
+      // A new program at an institution takes its place from the institution unless told otherwise.
+      if (!given(input, "country")) values.country = institution.country;
+      if (!given(input, "region")) values.region = institution.region;
+    }
+    const country = values.country ?? stored?.country ?? null;
+    if (!country) problems.add(["input", "country"], "country is required (or give an institutionId to take it from)");
+    else if (institution && country !== institution.country) {
+      problems.add(["input", given(input, "country") ? "country" : "institutionId"], `${institution.name} is in ${institution.country}, not ${country}`);
+    }
+
+    if (given(input, "pathwayId")) {
+      values.pathwayId = input.pathwayId ? Number(input.pathwayId) : null;
+      if (values.pathwayId !== null && !(await m.findOne(Pathway, { where: { id: values.pathwayId } }))) {
+        problems.add(["input", "pathwayId"], `there is no pathway ${input.pathwayId}`);
+      }
+    }
+
+    // Cross-field rules hold for the record as it will be: sent values over stored ones.
+    const opens = merged(input, stored, "applicationOpensAt");
+    const closes = merged(input, stored, "applicationClosesAt");
+    if (opens && closes && opens.getTime() >= closes.getTime()) {
+      const field = given(input, "applicationClosesAt") ? "applicationClosesAt" : "applicationOpensAt";
+      problems.add(["input", field], `applicationOpensAt (${opens.toISOString()}) must be before applicationClosesAt (${closes.toISOString()})`);
+    }
+    const positions = merged(input, stored, "positions");
+    const imgPositions = merged(input, stored, "imgPositions");
+    if (positions !== null && imgPositions !== null && imgPositions > positions) {
+      problems.add(["input", given(input, "imgPositions") ? "imgPositions" : "positions"], `imgPositions (${imgPositions}) cannot exceed positions (${positions})`);
+    }
+    if (merged(input, stored, "applicationFeeCents") !== null && !merged(input, stored, "feeCurrency")) {
+      problems.add(["input", "feeCurrency"], "feeCurrency is required with applicationFeeCents");
+    }
+
+    if (given(input, "specialtyIds")) {
+      const ids = (input.specialtyIds ?? []).map(Number);
+      const found = await existingIds(m, Specialty, ids);
+      const seen = new Set<number>();
+      ids.forEach((id, i) => {
+        if (!found.has(id)) problems.add(["input", "specialtyIds", i], `there is no specialty ${id}`);
+        else if (seen.has(id)) problems.add(["input", "specialtyIds", i], `specialty ${id} is listed more than once`);
+        seen.add(id);
+      });
+      change.relations!.specialtyIds = [...seen].sort((a, b) => a - b);
+    }
+    if (given(input, "requirements")) {
+      const links = input.requirements ?? [];
+      await checkRequirementLinks(m, links, problems);
+      change.relations!.requirements = links
+        .map((l) => ({ requirementId: Number(l.requirementId), level: l.level, minimumScore: l.minimumScore ?? null, note: l.note ?? null }))
+        .sort((a, b) => a.requirementId - b.requirementId);
+    }
+    problems.throwIfAny();
+    return change;
+  }
+}

@@ -1,0 +1,51 @@
+import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from "class-validator";
+import { Field, InputType, Int } from "type-graphql";
+import { Country } from "../../core/enums";
+import { IsText } from "../../core/input-rules";
+import { RequirementKind } from "./requirement.entity";
+
+export const REQUIREMENT_CODE_PATTERN = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
+
+@InputType({ description: "A catalogue entry's editable fields. On update send only what changes; null clears an optional field." })
+export class RequirementInput {
+  @Field(() => String, { nullable: true, description: "Stable code such as USMLE_STEP_1; required on create" })
+  @IsOptional()
+  @IsString()
+  @Matches(REQUIREMENT_CODE_PATTERN, { message: "code must be capital letters and digits in words joined by underscores, e.g. USMLE_STEP_1" })
+  @MaxLength(64)
+  code?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Required on create" })
+  @IsOptional()
+  @IsText(200)
+  name?: string | null;
+
+  @Field(() => RequirementKind, { nullable: true, description: "Required on create" })
+  @IsOptional()
+  @IsEnum(RequirementKind)
+  kind?: RequirementKind | null;
+
+  @Field(() => Country, { nullable: true })
+  @IsOptional()
+  @IsEnum(Country)
+  country?: Country | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsText(20000)
+  description?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Lowest score the exam reports" })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  scoreMin?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Highest score the exam reports; at least scoreMin" })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  scoreMax?: number | null;
+}

@@ -1,0 +1,42 @@
+import type { EntityManager } from "typeorm";
+import { archivedAtRule, EntityWrites } from "../../core/entity-writes";
+import { given, merged, pick, Problems } from "../../core/problems";
+import type { Change, State, WriteModel } from "../../core/versioned-write";
+import { ProgramRequirement } from "../program/program-requirement.entity";
+import { Requirement } from "./requirement.entity";
+import type { RequirementInput } from "./requirement.input";
+
+const EDITABLE = ["code", "name", "kind", "country", "description", "scoreMin", "scoreMax"] as const;
+
+export class RequirementWrites extends EntityWrites<Requirement, RequirementInput> {
+  readonly model: WriteModel<Requirement> = {
+    typeName: "Requirement",
+    entity: Requirement,
+    columns: [...EDITABLE, "archivedAt"],
+    unique: ["code"],
+  };
+  protected readonly archiveRule = archivedAtRule<Requirement>();
+  protected readonly required = ["code", "name", "kind"] as const;
+
+  protected async prepare(m: EntityManager, input: RequirementInput, current: State<Requirement> | null): Promise<Change<Requirement>> {
+    const problems = new Problems();
+    const min = merged(input, current?.row ?? null, "scoreMin");
+    const max = merged(input, current?.row ?? null, "scoreMax");
+    const blame = given(input, "scoreMax") ? "scoreMax" : "scoreMin";
+    if (min !== null && max !== null && min > max) problems.add(["input", blame], `scoreMin (${min}) must not be above scoreMax (${max})`);
+    // A narrower range must still hold every minimum score programs already ask for.
+    if (current && problems.empty && (given(input, "scoreMin") || given(input, "scoreMax"))) {
+      const qb = m
+        .createQueryBuilder(ProgramRequirement, "pr")
+        .where("pr.requirementId = :id", { id: current.row.id })
+        .andWhere("pr.minimumScore IS NOT NULL");
+      const outside = await qb
+        .clone()
+        .andWhere(min !== null && max !== null ? "(pr.minimumScore < :min OR pr.minimumScore > :max)" : min !== null ? "pr.minimumScore < :min" : max !== null ? "pr.minimumScore > :max" : "1 = 0", { min, max })
+        .getCount();
+      if (outside > 0) problems.add(["input", blame], `${outside} program(s) ask for a minimum score outside ${min ?? "…"}..${max ?? "…"}; change them first`);
+    }
+    problems.throwIfAny();
+    return { values: pick(input, EDITABLE) as Partial<Requirement> };
+  }
+}
