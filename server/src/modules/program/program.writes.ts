@@ -59,7 +59,7 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
   protected readonly archiveRule = statusArchive;
   protected readonly required = ["slug", "title", "type", "audience"] as const;
 
-  publish(actorId: number, id: number, version: number): Promise<Program> {
+  publish(actorId: number | null, id: number, version: number): Promise<Program> {
     return this.transition(actorId, id, version, AuditAction.PUBLISH, ({ row }) => {
       if (row.status === ListingStatus.PUBLISHED) throw BadUserInputError.field(["id"], `Program ${id} is already published`);
       if (row.status === ListingStatus.ARCHIVED) throw BadUserInputError.field(["id"], `Program ${id} is archived; restore it first`);
@@ -67,7 +67,7 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
     });
   }
 
-  unpublish(actorId: number, id: number, version: number): Promise<Program> {
+  unpublish(actorId: number | null, id: number, version: number): Promise<Program> {
     return this.transition(actorId, id, version, AuditAction.UNPUBLISH, ({ row }) => {
       if (row.status !== ListingStatus.PUBLISHED) throw BadUserInputError.field(["id"], `Program ${id} is not published (it is ${row.status})`);
       return { values: { status: ListingStatus.DRAFT } };
