@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, Mutation, ObjectType, Query, Resolver } from "type-graphql";
 import { Connection, ConnectionArgs, type Page } from "../../core/connection";
-import type { Context } from "../../core/context";
+import { viewerFor, type Context } from "../../core/context";
 import { VersionArgs } from "../../core/write-args";
 import { actorOf, written } from "../../core/write-resolver";
 import { Curator, CuratorRole } from "./curator.entity";
@@ -25,8 +25,11 @@ export class CuratorResolver {
   @Mutation(() => LoginPayload, {
     description: "Signs in. Wrong email or password, a disabled account, or too many failed attempts fail with UNAUTHENTICATED",
   })
-  login(@Args() args: LoginArgs, @Ctx() ctx: Context): Promise<LoginPayload> {
-    return ctx.services.sessions.login(args.email, args.password, ctx.clientAddress);
+  async login(@Args() args: LoginArgs, @Ctx() ctx: Context): Promise<LoginPayload> {
+    const session = await ctx.services.sessions.login(args.email, args.password, ctx.clientAddress);
+    // The rest of this response is for the curator who just signed in (e.g. `curator { email }`).
+    ctx.viewer = viewerFor(session.curator, session.sessionId);
+    return session;
   }
 
   @Mutation(() => Boolean, { description: "Ends the session whose token this request carries; false when there was none" })

@@ -40,7 +40,7 @@ export class SessionService {
    * Checks the password and opens a session. Unknown email and wrong password fail alike (and
    * take as long); too many failures for the email or the client address fail before any check.
    */
-  async login(emailRaw: string, password: string, clientAddress: string | null): Promise<{ token: string; expiresAt: Date; curator: Curator }> {
+  async login(emailRaw: string, password: string, clientAddress: string | null): Promise<{ token: string; expiresAt: Date; curator: Curator; sessionId: number }> {
     const email = normalizeEmail(emailRaw);
     const wait = this.limiter.retryAfter(email, clientAddress);
     if (wait > 0) {
@@ -62,8 +62,8 @@ export class SessionService {
     const token = randomBytes(32).toString("base64url");
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * HOUR_MS);
-    await inTransaction(this.ds, async (m) => {
-      await m.insert(CuratorSession, { curatorId: curator.id, tokenHash: hashToken(token), createdAt: now, expiresAt, revokedAt: null, clientAddress });
+    const sessionId = await inTransaction(this.ds, async (m) => {
+      const inserted = await m.insert(CuratorSession, { curatorId: curator.id, tokenHash: hashToken(token), createdAt: now, expiresAt, revokedAt: null, clientAddress });
       // A sign-in is not an edit: the account's version and updatedAt stay as they are.
       await m
         .createQueryBuilder()
@@ -73,9 +73,10 @@ export class SessionService {
         .execute();
       // Housekeeping: sessions that ended more than a day ago are of no further use.
       await m.delete(CuratorSession, { expiresAt: LessThan(new Date(now.getTime() - 24 * HOUR_MS)) });
+      return Number(inserted.identifiers[0].id);
     });
     curator.lastLoginAt = now;
-    return { token, expiresAt, curator };
+    return { token, expiresAt, curator, sessionId };
   }
 
   /** Ends one session; false when there was none to end. */

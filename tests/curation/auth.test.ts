@@ -1,0 +1,205 @@
+import { createHash } from "node:crypto";
+import { ListingStatus } from "../../server/src/core/enums";
+import { CuratorSession } from "../../server/src/modules/curator/curator-session.entity";
+import { Curator, CuratorRole } from "../../server/src/modules/curator/curator.entity";
+import { LoginLimiter } from "../../server/src/modules/curator/login-limiter";
+import { httpGql, LOGIN, loginAs } from "../support/auth";
+import { factories, TEST_PASSWORD } from "../support/factories";
+import { createTestServer, type TestServer } from "../support/server";
+
+let server: TestServer & { listen(): Promise<string> };
+let base: string;
+let f: ReturnType<typeof factories>;
+beforeAll(async () => {
+  server = await createTestServer({ LOGIN_MAX_FAILURES: "3", LOGIN_MAX_FAILURES_PER_ADDRESS: "6", SESSION_TTL_HOURS: "12" });
+  base = await server.listen();
+  f = factories(server.ds);
+});
+afterAll(() => server.close());
+beforeEach(async () => {
+  await server.reset();
+  server.deps.services.sessions.limiter.clear();
+});
+
+const ME = `{ me { id email name role lastLoginAt } }`;
+const login = (email: string, password: string) => httpGql(base, LOGIN, { email, password });
+const code = (r: { errors?: { extensions?: Record<string, any> }[] }) => r.errors?.[0]?.extensions?.code;
+
+describe("login", () => {
+  it("opens a session: a random token stored only as its hash, expiring after SESSION_TTL_HOURS, that `me` recognises", async () => {
+    const c = await f.curator({ email: "eda@example.org", role: CuratorRole.EDITOR });
+    const r = await login("  EDA@Example.org ", TEST_PASSWORD); // emails are case-insensitive
+    expect(r.errors).toBeUndefined();
+    const { token, expiresAt, curator } = r.data!.login;
+    expect(curator).toEqual({ id: String(c.id), email: "eda@example.org", role: "EDITOR" });
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const hoursLeft = (new Date(expiresAt).getTime() - Date.now()) / 3_600_000;
+    expect(hoursLeft).toBeGreaterThan(11.9);
+    expect(hoursLeft).toBeLessThanOrEqual(12);
+
+    const sessions = await server.ds.getRepository(CuratorSession).find();
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0].tokenHash).toBe(createHash("sha256").update(token).digest("hex"));
+    expect(JSON.stringify(await server.ds.query(`SELECT * FROM curator_sessions`))).not.toContain(token);
+
+    const me = await httpGql(base, ME, {}, token);
+    expect(me.data!.me).toMatchObject({ email: "eda@example.org", role: "EDITOR" });
+    expect(me.data!.me.lastLoginAt).not.toBeNull();
+    expect((await httpGql(base, ME)).data).toEqual({ me: null });
+  });
+
+  it("fails alike for a wrong password and an unknown email, and says so for a disabled account", async () => {
+    const c = await f.curator();
+    const wrong = await login(c.email, "not the password");
+    const unknown = await login("nobody@example.org", TEST_PASSWORD);
+    for (const r of [wrong, unknown]) {
+      expect(r.data).toBeNull();
+      expect(r.errors![0]).toMatchObject({ message: "Wrong email or password", extensions: { code: "UNAUTHENTICATED" } });
+    }
+    const disabled = await f.curator({ active: false });
+    const r = await login(disabled.email, TEST_PASSWORD);
+    expect(r.errors![0]).toMatchObject({ message: expect.stringMatching(/disabled/), extensions: { code: "UNAUTHENTICATED" } });
+  });
+
+  it("rate-limits failed sign-ins per email, even with the right password afterwards", async () => {
+    const c = await f.curator();
+    for (let i = 0; i < 3; i++) expect(code(await login(c.email, "wrong password!"))).toBe("UNAUTHENTICATED");
+    const limited = await login(c.email, TEST_PASSWORD);
+    expect(limited.errors![0].message).toMatch(/Too many failed sign-ins .* try again in \d+ minutes?/);
+    expect(limited.errors![0].extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
+    // Another account from the same address is not locked out by this one's failures.
+    const other = await f.curator();
+    expect((await login(other.email, TEST_PASSWORD)).errors).toBeUndefined();
+  });
+
+  it("rate-limits failed sign-ins per client address across emails", async () => {
+    const c = await f.curator();
+    for (let i = 0; i < 6; i++) await login(`guess-${i}@example.org`, "wrong password!");
+    const limited = await login(c.email, TEST_PASSWORD);
+    expect(limited.errors![0].extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "RATE_LIMITED" });
+  });
+
+  it("forgets failures once the window has passed", () => {
+    let now = 0;
+    const limiter = new LoginLimiter({ perEmail: 2, perAddress: 10, windowMs: 60_000 }, () => now);
+    limiter.recordFailure("a@x", "1.2.3.4");
+    limiter.recordFailure("a@x", "1.2.3.4");
+    expect(limiter.retryAfter("a@x", "1.2.3.4")).toBe(60);
+    now = 30_000;
+    expect(limiter.retryAfter("a@x", "1.2.3.4")).toBe(30);
+    now = 60_001;
+    expect(limiter.retryAfter("a@x", "1.2.3.4")).toBe(0);
+  });
+});
+
+describe("tokens", () => {
+  const PROGRAMS = `{ programs { totalCount } }`;
+
+  it("a request with a bad, unknown or malformed token gets 401 UNAUTHENTICATED on any operation, not anonymous data", async () => {
+    for (const header of ["Bearer not-a-real-token-but-long-enough", "Basic dXNlcjpwYXNz", "Bearer"]) {
+      const res = await fetch(`${base}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: header },
+        body: JSON.stringify({ query: PROGRAMS }),
+      });
+      expect(res.status).toBe(401);
+      expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
+      const body = (await res.json()) as any;
+      expect(body.data).toBeUndefined();
+      expect(body.errors[0].extensions).toEqual({ code: "UNAUTHENTICATED", reason: "INVALID_TOKEN" });
+    }
+  });
+
+  it("stops working once expired", async () => {
+    const { token, gql, curator } = await loginAs(server, base, CuratorRole.VIEWER);
+    expect((await gql(ME)).data!.me).not.toBeNull();
+    await server.ds.getRepository(CuratorSession).update({ curatorId: curator.id }, { expiresAt: new Date(Date.now() - 1000) });
+    const r = await httpGql(base, PROGRAMS, {}, token);
+    expect([r.status, code(r)]).toEqual([401, "UNAUTHENTICATED"]);
+  });
+
+  it("stops working after logout (revoked); logout without a session answers false", async () => {
+    const { token, gql } = await loginAs(server, base, CuratorRole.EDITOR);
+    expect((await gql(`mutation { logout }`)).data).toEqual({ logout: true });
+    expect(code(await httpGql(base, ME, {}, token))).toBe("UNAUTHENTICATED");
+    expect((await httpGql(base, `mutation { logout }`)).data).toEqual({ logout: false });
+    const revoked = await server.ds.getRepository(CuratorSession).findOneByOrFail({});
+    expect(revoked.revokedAt).not.toBeNull();
+  });
+
+  it("disabling a curator ends their sessions at once, and enabling does not revive them", async () => {
+    const admin = await loginAs(server, base, CuratorRole.ADMIN);
+    const editor = await loginAs(server, base, CuratorRole.EDITOR);
+    const UPDATE = `mutation($id: ID!, $v: Int!, $active: Boolean) { updateCurator(id: $id, version: $v, input: { active: $active }) { active version } }`;
+    const off = await admin.gql(UPDATE, { id: String(editor.curator.id), v: 1, active: false });
+    expect(off.data!.updateCurator).toEqual({ active: false, version: 2 });
+    expect(code(await editor.gql(ME))).toBe("UNAUTHENTICATED");
+    await admin.gql(UPDATE, { id: String(editor.curator.id), v: 2, active: true });
+    expect(code(await editor.gql(ME))).toBe("UNAUTHENTICATED");
+    expect((await login(editor.curator.email, TEST_PASSWORD)).errors).toBeUndefined();
+  });
+
+  it("a new password ends the curator's sessions; a role change applies to the next request", async () => {
+    const admin = await loginAs(server, base, CuratorRole.ADMIN);
+    const editor = await loginAs(server, base, CuratorRole.EDITOR);
+    const other = await loginAs(server, base, CuratorRole.EDITOR);
+    const id = (c: Curator) => String(c.id);
+    await admin.gql(`mutation($id: ID!) { updateCurator(id: $id, version: 1, input: { role: VIEWER }) { role } }`, { id: id(editor.curator) });
+    const write = await editor.gql(`mutation { createSpecialty(input: { slug: "s", name: "S" }) { id } }`);
+    expect(code(write)).toBe("FORBIDDEN");
+    await admin.gql(`mutation($id: ID!) { updateCurator(id: $id, version: 1, input: { password: "a brand new password" }) { id } }`, { id: id(other.curator) });
+    expect(code(await other.gql(ME))).toBe("UNAUTHENTICATED");
+    expect((await login(other.curator.email, "a brand new password")).errors).toBeUndefined();
+  });
+});
+
+describe("curator management", () => {
+  it("is for ADMIN only, and never leaves the directory without an active ADMIN", async () => {
+    const admin = await loginAs(server, base, CuratorRole.ADMIN);
+    const editor = await loginAs(server, base, CuratorRole.EDITOR);
+    const LIST = `{ curators(first: 10) { totalCount edges { node { email role active } } } }`;
+    expect(code(await editor.gql(LIST))).toBe("FORBIDDEN");
+    expect((await admin.gql(LIST)).data!.curators.totalCount).toBe(2);
+
+    const self = String(admin.curator.id);
+    const demote = await admin.gql(`mutation($id: ID!) { updateCurator(id: $id, version: 1, input: { role: EDITOR }) { id } }`, { id: self });
+    expect(demote.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fields: [{ path: ["input", "role"], message: expect.stringMatching(/last active ADMIN/) }] });
+    const disable = await admin.gql(`mutation($id: ID!) { updateCurator(id: $id, version: 1, input: { active: false }) { id } }`, { id: self });
+    expect(disable.errors![0].extensions).toMatchObject({ fields: [{ path: ["input", "active"] }] });
+
+    const weak = await admin.gql(`mutation { createCurator(input: { email: "x@example.org", role: VIEWER, password: "short" }) { id } }`);
+    expect(weak.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fields: [{ path: ["input", "password"] }] });
+    const taken = await admin.gql(`mutation($e: String!) { createCurator(input: { email: $e, role: VIEWER, password: "long enough pass" }) { id } }`, {
+      e: editor.curator.email.toUpperCase(),
+    });
+    expect(taken.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fields: [{ path: ["input", "email"] }] });
+  });
+
+  it("shows a curator's email, role and activity to curators only; anyone may see who verified a listing", async () => {
+    const verifier = await f.curator({ name: "Vera Verifier" });
+    await f.program({ slug: "p", lastVerifiedAt: new Date(), verifiedById: verifier.id });
+    const Q = `{ program(slug: "p") { verifiedBy { name } } }`;
+    expect((await httpGql(base, Q)).data).toEqual({ program: { verifiedBy: { name: "Vera Verifier" } } });
+    const leak = await httpGql(base, `{ program(slug: "p") { verifiedBy { name email } } }`);
+    expect(code(leak)).toBe("UNAUTHENTICATED");
+    const viewer = await loginAs(server, base, CuratorRole.VIEWER);
+    expect((await viewer.gql(`{ program(slug: "p") { verifiedBy { email } } }`)).data!.program.verifiedBy.email).toBe(verifier.email);
+  });
+});
+
+describe("visibility over HTTP", () => {
+  it("drafts and archived records are invisible to anonymous clients and visible to a signed-in viewer", async () => {
+    await f.program({ title: "Published" });
+    await f.program({ title: "Draft", status: ListingStatus.DRAFT });
+    await f.program({ title: "Archived", status: ListingStatus.ARCHIVED });
+    await f.institution({ archivedAt: new Date() });
+    const Q = `{ programs(first: 10) { edges { node { title status } } } institutions { totalCount } }`;
+    const anonymous = await httpGql(base, Q);
+    expect(anonymous.data!.programs.edges.map((e: any) => e.node.title)).toEqual(["Published"]);
+    expect(anonymous.data!.institutions.totalCount).toBe(0);
+    const viewer = await loginAs(server, base, CuratorRole.VIEWER);
+    const seen = await viewer.gql(Q);
+    expect(seen.data!.programs.edges.map((e: any) => e.node.title).sort()).toEqual(["Archived", "Draft", "Published"]);
+    expect(seen.data!.institutions.totalCount).toBe(1);
+  });
+});
