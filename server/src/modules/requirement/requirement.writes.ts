@@ -25,15 +25,15 @@ export class RequirementWrites extends EntityWrites<Requirement, RequirementInpu
     const blame = given(input, "scoreMax") ? "scoreMax" : "scoreMin";
     if (min !== null && max !== null && min > max) problems.add(["input", blame], `scoreMin (${min}) must not be above scoreMax (${max})`);
     // A narrower range must still hold every minimum score programs already ask for.
-    if (current && problems.empty && (given(input, "scoreMin") || given(input, "scoreMax"))) {
+    if (current && problems.empty && (given(input, "scoreMin") || given(input, "scoreMax")) && (min !== null || max !== null)) {
       const qb = m
         .createQueryBuilder(ProgramRequirement, "pr")
         .where("pr.requirementId = :id", { id: current.row.id })
         .andWhere("pr.minimumScore IS NOT NULL");
-      const outside = await qb
-        .clone()
-        .andWhere(min !== null && max !== null ? "(pr.minimumScore < :min OR pr.minimumScore > :max)" : min !== null ? "pr.minimumScore < :min" : max !== null ? "pr.minimumScore > :max" : "1 = 0", { min, max })
-        .getCount();
+      const below = min !== null ? "pr.minimumScore < :min" : null;
+      const above = max !== null ? "pr.minimumScore > :max" : null;
+      qb.andWhere(`(${[below, above].filter(Boolean).join(" OR ")})`, { min, max });
+      const outside = await qb.getCount();
       if (outside > 0) problems.add(["input", blame], `${outside} program(s) ask for a minimum score outside ${min ?? "…"}..${max ?? "…"}; change them first`);
     }
     problems.throwIfAny();
