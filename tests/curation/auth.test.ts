@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { loadConfig } from "../../server/src/core/config";
 import { ListingStatus } from "../../server/src/core/enums";
 import { CuratorSession } from "../../server/src/modules/curator/curator-session.entity";
 import { Curator, CuratorRole } from "../../server/src/modules/curator/curator.entity";
@@ -201,5 +202,14 @@ describe("visibility over HTTP", () => {
     const seen = await viewer.gql(Q);
     expect(seen.data!.programs.edges.map((e: any) => e.node.title).sort()).toEqual(["Archived", "Draft", "Published"]);
     expect(seen.data!.institutions.totalCount).toBe(1);
+  });
+});
+
+describe("auth configuration", () => {
+  it("has safe defaults and refuses nonsense", () => {
+    expect(loadConfig({}).auth).toEqual({ sessionTtlHours: 12, loginMaxFailuresPerEmail: 5, loginMaxFailuresPerAddress: 20, loginWindowMinutes: 15 });
+    expect(loadConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(() => loadConfig({ SESSION_TTL_HOURS: "0" })).toThrow(/SESSION_TTL_HOURS must be a whole number/);
+    expect(() => loadConfig({ LOGIN_MAX_FAILURES: "many" })).toThrow(/LOGIN_MAX_FAILURES must be a whole number/);
   });
 });
