@@ -7,6 +7,7 @@ import { curatorFromRequest } from "./core/auth";
 import { createContext, type AppDeps, type Context } from "./core/context";
 import { dialectOf } from "./core/data-source";
 import { createFormatError } from "./core/format-error";
+import { corsGuard, jsonBody, operationTimeout, rateLimits } from "./core/http-guards";
 import { StatementCounter, withStatementCounter } from "./core/sql-counter";
 import { buildDirectorySchema } from "./schema";
 
@@ -21,6 +22,7 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
   const schema = await buildDirectorySchema();
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", deps.config.http.trustProxy);
   const httpServer = http.createServer(app);
   const exposeDetails = deps.config.nodeEnv === "development";
   const apollo = new ApolloServer<Context>({
@@ -28,6 +30,8 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     formatError: createFormatError(exposeDetails),
     includeStacktraceInErrorResponses: exposeDetails,
     introspection: true,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await apollo.start();
@@ -48,7 +52,8 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
       return createContext(deps, curator, res.locals.statements as StatementCounter);
     },
   });
-  app.use("/graphql", express.json({ limit: "1mb" }), (req, res, next) => {
+  const limits = deps.config.http;
+  app.use("/graphql", corsGuard(limits), ...jsonBody(limits), ...rateLimits(limits), operationTimeout(limits), (req, res, next) => {
     const counter = new StatementCounter();
     res.locals.statements = counter;
     withStatementCounter(counter, () => graphql(req, res, next));

@@ -4,11 +4,27 @@ export type DatabaseConfig =
   | { kind: "sqlite"; path: string }
   | { kind: "postgres"; url: string };
 
+export interface HttpLimits {
+  /** Largest JSON body accepted on /graphql, in bytes (413 beyond). */
+  bodyLimitBytes: number;
+  /** An operation still running after this long is answered with an error (the server keeps serving). */
+  operationTimeoutMs: number;
+  /** Requests per minute from one client address on /graphql; 0 turns rate limiting off. */
+  rateLimitPerMinute: number;
+  /** Login attempts per minute from one client address. */
+  loginRateLimitPerMinute: number;
+  /** Origins allowed by CORS; empty means same-origin only. */
+  corsOrigins: string[];
+  /** Express `trust proxy`: how client addresses are read behind a load balancer. */
+  trustProxy: string | number | boolean;
+}
+
 export interface AppConfig {
   port: number;
   database: DatabaseConfig;
   reviewIntervalDays: number;
   nodeEnv: string;
+  http: HttpLimits;
 }
 
 /** A configuration problem: start-up prints its message on one line and exits non-zero. */
@@ -52,12 +68,42 @@ function parseIntVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min
   return n;
 }
 
+function parseOrigins(raw: string | undefined): string[] {
+  if (!raw?.trim()) return [];
+  return raw.split(",").map((origin) => {
+    const o = origin.trim();
+    let url: URL;
+    try {
+      url = new URL(o);
+    } catch {
+      throw new ConfigError(`CORS_ORIGINS: '${o}' is not an origin like https://example.org`);
+    }
+    if (url.origin !== o.replace(/\/$/, "")) throw new ConfigError(`CORS_ORIGINS: '${o}' must be a bare origin (scheme://host[:port])`);
+    return url.origin;
+  });
+}
+
+function parseTrustProxy(raw: string | undefined): string | number | boolean {
+  if (!raw?.trim()) return false;
+  if (raw === "true") return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: parseIntVar(env, "PORT", 4000, 0, 65535),
     database: parseDatabaseUrl(env.DATABASE_URL),
     reviewIntervalDays: parseIntVar(env, "REVIEW_INTERVAL_DAYS", 365, 1, 3650),
     nodeEnv: env.NODE_ENV ?? "production",
+    http: {
+      bodyLimitBytes: parseIntVar(env, "BODY_LIMIT_BYTES", 1_000_000, 1_000, 50_000_000),
+      operationTimeoutMs: parseIntVar(env, "OPERATION_TIMEOUT_MS", 10_000, 100, 600_000),
+      rateLimitPerMinute: parseIntVar(env, "RATE_LIMIT_PER_MINUTE", 1200, 0, 1_000_000),
+      loginRateLimitPerMinute: parseIntVar(env, "LOGIN_RATE_LIMIT_PER_MINUTE", 10, 0, 10_000),
+      corsOrigins: parseOrigins(env.CORS_ORIGINS),
+      trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    },
   };
 }
 
