@@ -33,3 +33,33 @@ sqliteOnly("backup (SQLite)", () => {
     expect(errors.pop()).toMatch(/already exists/);
   });
 });
+
+const postgresOnly = testDialect === "postgres" ? describe : describe.skip;
+
+postgresOnly("backup (PostgreSQL)", () => {
+  const saved = process.env.DATABASE_URL;
+  afterEach(() => {
+    process.env.DATABASE_URL = saved;
+    jest.restoreAllMocks();
+  });
+
+  it("writes a pg_dump archive that pg_restore can read", async () => {
+    const { createTestDatabase } = await import("../support/db");
+    const { spawnSync } = await import("node:child_process");
+    const db = await createTestDatabase("postgres");
+    const logs: string[] = [];
+    jest.spyOn(console, "log").mockImplementation((...a) => void logs.push(a.join(" ")));
+    try {
+      process.env.DATABASE_URL = (db.config as { url: string }).url;
+      expect(await runCli(["seed"])).toBe(0);
+      const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pgbackup-")), "dir.dump");
+      expect(await runCli(["backup", "--out", out])).toBe(0);
+      expect(logs.pop()).toMatch(/pg_dump completed/);
+      const list = spawnSync("pg_restore", ["--list", out], { encoding: "utf8" });
+      expect(list.status).toBe(0);
+      expect(list.stdout).toMatch(/TABLE DATA public programs/);
+    } finally {
+      await db.drop();
+    }
+  });
+});
