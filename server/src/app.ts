@@ -7,6 +7,7 @@ import { sessionFromRequest } from "./core/auth";
 import { createContext, type AppDeps, type Context } from "./core/context";
 import { dialectOf } from "./core/data-source";
 import { createFormatError } from "./core/format-error";
+import { corsGuard, jsonBody, operationTimeout, rateLimits } from "./core/http-guards";
 import { StatementCounter, withStatementCounter } from "./core/sql-counter";
 import { buildDirectorySchema } from "./schema";
 
@@ -30,6 +31,8 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     formatError: createFormatError(exposeDetails),
     includeStacktraceInErrorResponses: exposeDetails,
     introspection: true,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await apollo.start();
@@ -53,7 +56,8 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
       });
     },
   });
-  app.use("/graphql", express.json({ limit: "1mb" }), (req, res, next) => {
+  const limits = deps.config.http;
+  app.use("/graphql", corsGuard(limits), ...jsonBody(limits), ...rateLimits(limits), operationTimeout(limits), (req, res, next) => {
     const counter = new StatementCounter();
     res.locals.statements = counter;
     withStatementCounter(counter, () => graphql(req, res, next));

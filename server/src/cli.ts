@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import type { DataSource } from "typeorm";
 import { ConfigError, describeDatabase, loadConfig } from "./core/config";
 import { openDataSource } from "./core/data-source";
+import { backupDatabase } from "./core/backup";
 import { migrate } from "./core/migrate";
 import { registerUserCommands, type CliIo } from "./modules/curator/curator.cli";
 import { seedSampleDirectory } from "./seed/seed";
@@ -62,6 +63,23 @@ export function buildCli(io?: CliIo): Command {
     });
 
   registerUserCommands(program, io);
+
+  program
+    .command("backup")
+    .description("write a consistent online copy of the whole database (SQLite backup API + integrity_check; pg_dump on PostgreSQL)")
+    .requiredOption("--out <file>", "where to write the copy (must not exist)")
+    .action(async (opts: { out: string }) => {
+      await withDatabase(async (ds) => {
+        const config = loadConfig();
+        let report;
+        try {
+          report = await backupDatabase(ds, opts.out, config.database.kind === "postgres" ? config.database.url : undefined);
+        } catch (e) {
+          throw new CliError(`backup failed: ${(e as Error).message}`);
+        }
+        console.log(`backed up ${describeDatabase(config.database)} to ${report.file} (${report.bytes} bytes; integrity: ${report.integrity})`);
+      });
+    });
 
   return program;
 }

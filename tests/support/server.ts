@@ -33,7 +33,8 @@ export interface TestServer {
 export async function createTestServer(env: Record<string, string> = {}): Promise<TestServer & { listen(): Promise<string> }> {
   const db: TestDatabase = await createTestDatabase();
   const ds = await openMigrated(db);
-  const config = { ...loadConfig({ ...env }), database: db.config };
+  // Rate limits are off in tests unless a test turns them on through `env`.
+  const config = { ...loadConfig({ RATE_LIMIT_PER_MINUTE: "0", LOGIN_RATE_LIMIT_PER_MINUTE: "0", ...env }), database: db.config };
   const deps = createAppDeps(ds, config);
   const { apollo, httpServer } = await createDirectoryApp(deps);
   let listening = false;

@@ -4,12 +4,26 @@ export type DatabaseConfig =
   | { kind: "sqlite"; path: string }
   | { kind: "postgres"; url: string };
 
+export interface HttpLimits {
+  /** Largest JSON body accepted on /graphql, in bytes (413 beyond). */
+  bodyLimitBytes: number;
+  /** An operation still running after this long is answered with an error (the server keeps serving). */
+  operationTimeoutMs: number;
+  /** Requests per minute from one client address on /graphql; 0 turns rate limiting off. */
+  rateLimitPerMinute: number;
+  /** Login attempts per minute from one client address. */
+  loginRateLimitPerMinute: number;
+  /** Origins allowed by CORS; empty means same-origin only. */
+  corsOrigins: string[];
+}
+
 export interface AppConfig {
   port: number;
   database: DatabaseConfig;
   reviewIntervalDays: number;
   nodeEnv: string;
   auth: AuthConfig;
+  http: HttpLimits;
   /** Express `trust proxy`: set when behind a load balancer so that client addresses are real. */
   trustProxy: boolean | number | string;
 }
@@ -64,6 +78,21 @@ function parseIntVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min
   return n;
 }
 
+function parseOrigins(raw: string | undefined): string[] {
+  if (!raw?.trim()) return [];
+  return raw.split(",").map((origin) => {
+    const o = origin.trim();
+    let url: URL;
+    try {
+      url = new URL(o);
+    } catch {
+      throw new ConfigError(`CORS_ORIGINS: '${o}' is not an origin like https://example.org`);
+    }
+    if (url.origin !== o.replace(/\/$/, "")) throw new ConfigError(`CORS_ORIGINS: '${o}' must be a bare origin (scheme://host[:port])`);
+    return url.origin;
+  });
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: parseIntVar(env, "PORT", 4000, 0, 65535),
@@ -77,6 +106,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       loginWindowMinutes: parseIntVar(env, "LOGIN_WINDOW_MINUTES", 15, 1, 24 * 60),
     },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    http: {
+      bodyLimitBytes: parseIntVar(env, "BODY_LIMIT_BYTES", 1_000_000, 1_000, 50_000_000),
+      operationTimeoutMs: parseIntVar(env, "OPERATION_TIMEOUT_MS", 10_000, 100, 600_000),
+      rateLimitPerMinute: parseIntVar(env, "RATE_LIMIT_PER_MINUTE", 1200, 0, 1_000_000),
+      loginRateLimitPerMinute: parseIntVar(env, "LOGIN_RATE_LIMIT_PER_MINUTE", 10, 0, 10_000),
+      corsOrigins: parseOrigins(env.CORS_ORIGINS),
+    },
   };
 }
 

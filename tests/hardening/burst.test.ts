@@ -1,0 +1,55 @@
+import v8 from "node:v8";
+import vm from "node:vm";
+import { seedSampleDirectory } from "../../server/src/seed/seed";
+import { createTestServer } from "../support/server";
+
+v8.setFlagsFromString("--expose-gc");
+const gc = vm.runInNewContext("gc") as () => void;
+
+function heapAfterGc(): number {
+  for (let i = 0; i < 3; i++) gc();
+  return process.memoryUsage().heapUsed;
+}
+
+const QUERIES = [
+  `{ programs(first: 50) { totalCount edges { node { title institution { name } specialties { slug } requirements { level requirement { code } } pathway { name } } } } }`,
+  `{ institutions(first: 10) { edges { node { name programs(first: 5) { totalCount edges { node { title } } } } } } }`,
+  `{ requirements(first: 100) { edges { node { code name } } } pathways { edges { node { slug requirements { requirement { code } } } } } }`,
+  `{ program(slug: "mayo-clinic-fellowships-for-imgs") { title requirements { requirement { code } } } }`,
+  `{ programs(first: 500) { totalCount } }`,
+  `{ nope }`,
+];
+
+describe("burst", () => {
+  it("answers hundreds of mixed concurrent requests without a failure, and memory returns to baseline", async () => {
+    const server = await createTestServer();
+    try {
+      await seedSampleDirectory(server.ds);
+      const base = await server.listen();
+      const fire = (i: number) =>
+        fetch(`${base}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: QUERIES[i % QUERIES.length] }),
+        }).then(async (r) => ({ status: r.status, body: (await r.json()) as { errors?: { extensions: { code: string } }[] } }));
+
+      await Promise.all(Array.from({ length: 30 }, (_, i) => fire(i))); // warm-up
+      const baseline = heapAfterGc();
+      for (let round = 0; round < 4; round++) {
+        const results = await Promise.all(Array.from({ length: 150 }, (_, i) => fire(i)));
+        for (const [i, r] of results.entries()) {
+          expect(r.status).toBeLessThan(500);
+          const q = i % QUERIES.length;
+          if (q === 4) expect(r.body.errors?.[0].extensions.code).toBe("BAD_USER_INPUT");
+          else if (q === 5) expect(r.body.errors?.[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
+          else expect(r.body.errors).toBeUndefined();
+        }
+      }
+      const after = heapAfterGc();
+      // 600 requests later the heap is back near where it started: nothing per request is retained.
+      expect(after - baseline).toBeLessThan(8 * 1024 * 1024);
+    } finally {
+      await server.close();
+    }
+  });
+});
