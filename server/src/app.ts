@@ -1,12 +1,15 @@
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express from "express";
 import { curatorFromRequest } from "./core/auth";
+import { cacheControlPlugin } from "./core/cache-control";
 import { createContext, type AppDeps, type Context } from "./core/context";
 import { dialectOf } from "./core/data-source";
 import { createFormatError } from "./core/format-error";
+import { costLimitPlugin, limitRules } from "./core/limits";
 import { StatementCounter, withStatementCounter } from "./core/sql-counter";
 import { buildDirectorySchema } from "./schema";
 
@@ -28,7 +31,17 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     formatError: createFormatError(exposeDetails),
     includeStacktraceInErrorResponses: exposeDetails,
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // GET works for queries (mutations need POST); CSRF prevention stays on, so a GET needs a
+    // non-simple header such as `apollo-require-preflight: true`. APQ uses Apollo's in-memory LRU cache.
+    csrfPrevention: true,
+    persistedQueries: {},
+    validationRules: limitRules(deps.config.limits),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginCacheControlDisabled(), // ours decides the header (core/cache-control.ts)
+      costLimitPlugin<Context>(deps.config.limits.maxCost),
+      cacheControlPlugin(deps.config.publicCacheMaxAge),
+    ],
   });
   await apollo.start();
 

@@ -2,8 +2,10 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphq
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { DirectoryAuthChecker } from "./core/auth-checker";
 import { validateArgument } from "./core/validation";
+import { EligibilityResolver } from "./modules/eligibility/eligibility.resolver";
 import { InstitutionResolver } from "./modules/institution/institution.resolver";
 import { PathwayRequirementResolver, PathwayResolver } from "./modules/pathway/pathway.resolver";
+import { ProgramFacetsResolver } from "./modules/program/program-facets.resolver";
 import { ProgramRequirementResolver, ProgramResolver } from "./modules/program/program.resolver";
 import { RequirementResolver } from "./modules/requirement/requirement.resolver";
 import { SpecialtyResolver } from "./modules/specialty/specialty.resolver";
@@ -17,6 +19,8 @@ export const resolvers: NonEmptyArray<Function> = [
   PathwayResolver,
   PathwayRequirementResolver,
   SpecialtyResolver,
+  ProgramFacetsResolver,
+  EligibilityResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | undefined;
