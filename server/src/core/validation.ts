@@ -1,4 +1,5 @@
 import { validate, type ValidationError } from "class-validator";
+import { getNamedType } from "graphql";
 import type { ResolverData } from "type-graphql";
 import { BadUserInputError, type FieldProblem } from "./errors";
 
@@ -10,10 +11,19 @@ function flatten(errors: ValidationError[], prefix: string[]): FieldProblem[] {
   });
 }
 
-/** The name the client used for this argument, or none for flattened @Args classes. */
+/**
+ * The name the client used for this argument, or none for flattened @Args classes. type-graphql
+ * validates the converted class instance while `data.args` holds the raw values, so identity
+ * rarely matches: the argument is found by its GraphQL input type, the class's name.
+ */
 function argumentName(value: unknown, data: ResolverData): string | null {
   for (const [name, arg] of Object.entries(data.args ?? {})) if (arg === value) return name;
-  return null;
+  const item = Array.isArray(value) ? value[0] : value;
+  const className = (item as object | undefined)?.constructor?.name;
+  const field = data.info ? data.info.parentType.getFields()[data.info.fieldName] : undefined;
+  if (!className || !field) return null;
+  const matching = field.args.filter((a) => getNamedType(a.type).name === className);
+  return matching.length === 1 ? matching[0].name : null;
 }
 
 /**
