@@ -104,6 +104,8 @@ export async function buildDirectory(ds: DataSource) {
     pathways: { match, direct },
     /** Turns program ids from a response into fixture keys, sorted: ["p1", "p4"]. */
     keys: (ids: string[]) => ids.map((id) => keyOf.get(id) ?? `?${id}`).sort(),
+    /** One program id's fixture key. */
+    key: (id: string) => keyOf.get(id) ?? `?${id}`,
   };
 }
 

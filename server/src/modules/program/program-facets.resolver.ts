@@ -1,7 +1,7 @@
 import { IsOptional, IsString, MaxLength, ValidateNested } from "class-validator";
 import { Args, ArgsType, Ctx, Field, Query, Resolver } from "type-graphql";
 import type { Context } from "../../core/context";
-import { parseSearch } from "../search/search-terms";
+import { parseFullTextSearch } from "../search/search-terms";
 import { SEARCH_MAX_LENGTH } from "./program.args";
 import { computeProgramFacets, ProgramFacets } from "./program.facets";
 import { ProgramFilter } from "./program.filter-input";
@@ -27,7 +27,7 @@ export class ProgramFacetsResolver {
     return computeProgramFacets(ctx.services.programs, {
       includeDrafts: ctx.viewer.includeDrafts,
       filter: args.filter,
-      search: parseSearch(args.search),
+      search: parseFullTextSearch(args.search),
     });
   }
 }

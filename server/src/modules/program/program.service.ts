@@ -7,7 +7,7 @@ import { BadUserInputError } from "../../core/errors";
 import { paginate } from "../../core/pagination";
 import { Institution } from "../institution/institution.entity";
 import { programSearchFor, type ProgramSearch } from "../search/program-search";
-import { parseSearch, type SearchTerms } from "../search/search-terms";
+import { parseFullTextSearch, type SearchTerms } from "../search/search-terms";
 import { Specialty } from "../specialty/specialty.entity";
 import { ProgramOrder } from "./program.args";
 import { applyProgramFilter, type FacetDimension } from "./program.filter";
@@ -64,7 +64,7 @@ export class ProgramService {
   }
 
   async list(options: ProgramListOptions, includeDrafts: boolean): Promise<Page<Program>> {
-    const search = parseSearch(options.search);
+    const search = parseFullTextSearch(options.search);
     const order = options.orderBy ?? (search ? ProgramOrder.RELEVANCE : ProgramOrder.TITLE);
     if (order === ProgramOrder.RELEVANCE && !search) {
       throw BadUserInputError.field(["orderBy"], "RELEVANCE needs a search with at least one letter or digit; use another ordering without one");
