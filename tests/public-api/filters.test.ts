@@ -135,6 +135,11 @@ describe("institutions", () => {
       totalCount: 2,
       edges: [{ node: { title: "Alpha Oncology Observership" } }, { node: { title: "Alpha Cardiology Fellowship" } }],
     });
+    // RELEVANCE (no search here) and INSTITUTION (one institution) fall back to TITLE.
+    for (const orderBy of ["RELEVANCE", "INSTITUTION"]) {
+      const titles = expectData(await server.exec(`{ institution(slug: "alpha") { programs(orderBy: ${orderBy}) { edges { node { title } } } } }`));
+      expect(titles.institution.programs.edges.map((e: any) => e.node.title)).toEqual(["Alpha Cardiology Fellowship", "Alpha Oncology Observership"]);
+    }
   });
 });
 

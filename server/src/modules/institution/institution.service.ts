@@ -88,11 +88,9 @@ export class InstitutionService {
     includeDrafts: boolean,
     countFor: (institutionId: number) => Promise<number>,
   ): Promise<Page<Program>[]> {
-    const ordering = programOrdering({ order: args.orderBy ?? ProgramOrder.TITLE, direction: args.orderDirection, dialect: programs.dialect });
-    if (ordering.needsInstitution || args.orderBy === ProgramOrder.RELEVANCE) {
-      // Within one institution these orderings say nothing; title is what they would fall back to.
-      return this.programPages(programs, institutionIds, { ...args, orderBy: ProgramOrder.TITLE }, includeDrafts, countFor);
-    }
+    // Within one institution, INSTITUTION says nothing and RELEVANCE has no search: both fall back to TITLE.
+    const order = args.orderBy === ProgramOrder.INSTITUTION || args.orderBy === ProgramOrder.RELEVANCE ? ProgramOrder.TITLE : args.orderBy;
+    const ordering = programOrdering({ order: order ?? ProgramOrder.TITLE, direction: args.orderDirection, dialect: programs.dialect });
     const values = args.after ? decodeCursor(args.after, ordering.name, ordering.keys.length) : null;
     if (args.first === 0) return institutionIds.map((iid) => makePage([], false, Boolean(args.after), () => countFor(iid)));
 
