@@ -181,6 +181,14 @@ describe("pagination edge cases", () => {
       const bad = expectError(await server.exec(PROGRAMS, { first: 1, after }), "BAD_USER_INPUT", ["programs"]);
       expect(bad.extensions!.fields[0].path).toEqual(["after"]);
     }
+    // A forged cursor of the right shape with values of the wrong type: never an internal error.
+    for (const v of [["x", "not-a-number"], [1, 2], [{ d: "2026-01-01T00:00:00Z" }, "x"]]) {
+      const forged = Buffer.from(JSON.stringify({ o: "TITLE:ASC", v })).toString("base64url");
+      const result = await server.exec(PROGRAMS, { first: 1, after: forged });
+      if (result.errors) expectError(result, "BAD_USER_INPUT", ["programs"]);
+      const nested = await server.exec(`query($a: String) { institutions { edges { node { programs(after: $a) { totalCount } } } } }`, { a: forged });
+      if (nested.errors) expectError(nested, "BAD_USER_INPUT");
+    }
     expectError(await server.exec(PROGRAMS, { first: 1, after: title, orderBy: "INSTITUTION" }), "BAD_USER_INPUT");
     expectError(await server.exec(PROGRAMS, { first: 1, after: title, orderDirection: "DESC" }), "BAD_USER_INPUT");
     const searched = expectData(await server.exec(PROGRAMS, { first: 1, search: "cursor" })).programs.pageInfo.endCursor;

@@ -2,6 +2,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { Brackets } from "typeorm";
 import { makePage, type ConnectionArgs, type Edge, type Page } from "./connection";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { BadUserInputError } from "./errors";
 
 export type SortValue = string | number | Date | null;
 
@@ -75,6 +76,23 @@ export async function rowsWithRaw<T extends ObjectLiteral>(qb: SelectQueryBuilde
 }
 
 /**
+ * Runs a query that compares against cursor values. A cursor is only base64 JSON: a forged one
+ * can hold values of the wrong type, which PostgreSQL rejects (SQLSTATE class 22, data
+ * exception); that is the client's malformed cursor, not a server fault.
+ */
+export async function cursorChecked<R>(after: string | null | undefined, run: () => Promise<R>): Promise<R> {
+  try {
+    return await run();
+  } catch (e) {
+    const code = (e as { driverError?: { code?: unknown } }).driverError?.code;
+    if (after && typeof code === "string" && code.startsWith("22")) {
+      throw BadUserInputError.field(["after"], "malformed cursor (not a cursor this API issued); use an endCursor or edge cursor from this query");
+    }
+    throw e;
+  }
+}
+
+/**
  * Runs one page of a query with keyset paging: one statement for the rows (first + 1 to learn
  * whether more follow) and, only when the client asks for totalCount, one for the count.
  */
@@ -87,7 +105,7 @@ export async function paginate<T extends ObjectLiteral>(
   const pageQb = qb.clone();
   if (args.after) applyKeyset(pageQb, ordering.keys, decodeCursor(args.after, ordering.name, ordering.keys.length));
   applyOrdering(pageQb, ordering);
-  const rows = args.first === 0 ? [] : await rowsWithRaw(pageQb.take(undefined).limit(args.first + 1));
+  const rows = args.first === 0 ? [] : await cursorChecked(args.after, () => rowsWithRaw(pageQb.take(undefined).limit(args.first + 1)));
   const hasNext = rows.length > args.first;
   const edges: Edge<T>[] = rows.slice(0, args.first).map(({ entity, raw }) => ({ node: entity, cursor: cursorOf(ordering, raw) }));
   return makePage(edges, hasNext, Boolean(args.after), count);

@@ -3,7 +3,7 @@ import type { Page } from "../../core/connection";
 import { makePage } from "../../core/connection";
 import { decodeCursor } from "../../core/cursor";
 import { SortDirection } from "../../core/enums";
-import { applyKeyset, applyOrdering, cursorOf, flip, paginate, rowsWithRaw, type Ordering } from "../../core/pagination";
+import { applyKeyset, applyOrdering, cursorChecked, cursorOf, flip, paginate, rowsWithRaw, type Ordering } from "../../core/pagination";
 import { ProgramOrder } from "../program/program.args";
 import type { Program } from "../program/program.entity";
 import { applyProgramFilter } from "../program/program.filter";
@@ -105,7 +105,7 @@ export class InstitutionService {
       pageLimit: args.first + 1,
     });
     applyOrdering(qb, ordering);
-    const rows = await rowsWithRaw(qb);
+    const rows = await cursorChecked(args.after, () => rowsWithRaw(qb));
     return institutionIds.map((iid) => {
       const mine = rows.filter((r) => r.entity.institutionId === iid);
       const edges = mine.slice(0, args.first).map(({ entity, raw }) => ({ node: entity, cursor: cursorOf(ordering, raw) }));
