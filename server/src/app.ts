@@ -1,6 +1,7 @@
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express from "express";
 import { sessionFromRequest } from "./core/auth";
@@ -8,6 +9,8 @@ import { createContext, type AppDeps, type Context } from "./core/context";
 import { dialectOf } from "./core/data-source";
 import { createFormatError } from "./core/format-error";
 import { corsGuard, jsonBody, operationTimeout, rateLimits } from "./core/http-guards";
+import { cacheControlPlugin } from "./core/cache-control";
+import { costLimitPlugin, limitRules } from "./core/limits";
 import { StatementCounter, withStatementCounter } from "./core/sql-counter";
 import { buildDirectorySchema } from "./schema";
 
@@ -32,8 +35,17 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     includeStacktraceInErrorResponses: exposeDetails,
     introspection: true,
     allowBatchedHttpRequests: false,
+    // GET works for queries (mutations need POST); CSRF prevention stays on, so a GET needs a
+    // non-simple header such as `apollo-require-preflight: true`. APQ uses Apollo's in-memory LRU cache.
     csrfPrevention: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    persistedQueries: {},
+    validationRules: limitRules(deps.config.limits),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginCacheControlDisabled(), // ours decides the header (core/cache-control.ts)
+      costLimitPlugin<Context>(deps.config.limits.maxCost),
+      cacheControlPlugin(deps.config.publicCacheMaxAge),
+    ],
   });
   await apollo.start();
 
@@ -58,6 +70,10 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
   });
   const limits = deps.config.http;
   app.use("/graphql", corsGuard(limits), ...jsonBody(limits), ...rateLimits(limits), operationTimeout(limits), (req, res, next) => {
+    // A request with credentials is never cacheable, even when it fails before any plugin runs
+    // (an invalid token is refused while the context is built).
+    if (req.headers.authorization) res.set("Cache-Control", "private, no-store");
+    res.vary("Authorization");
     const counter = new StatementCounter();
     res.locals.statements = counter;
     withStatementCounter(counter, () => graphql(req, res, next));

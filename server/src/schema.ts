@@ -5,10 +5,12 @@ import { validateArgument } from "./core/validation";
 import { AuditResolver } from "./modules/audit/audit.resolver";
 import { CuratorResolver } from "./modules/curator/curator.resolver";
 import { InstitutionMutationResolver } from "./modules/institution/institution.mutations";
+import { EligibilityResolver } from "./modules/eligibility/eligibility.resolver";
 import { InstitutionResolver } from "./modules/institution/institution.resolver";
 import { PathwayMutationResolver } from "./modules/pathway/pathway.mutations";
 import { PathwayRequirementResolver, PathwayResolver } from "./modules/pathway/pathway.resolver";
 import { ProgramMutationResolver } from "./modules/program/program.mutations";
+import { ProgramFacetsResolver } from "./modules/program/program-facets.resolver";
 import { ProgramRequirementResolver, ProgramResolver } from "./modules/program/program.resolver";
 import { RequirementMutationResolver } from "./modules/requirement/requirement.mutations";
 import { RequirementResolver } from "./modules/requirement/requirement.resolver";
@@ -24,6 +26,8 @@ export const resolvers: NonEmptyArray<Function> = [
   PathwayResolver,
   PathwayRequirementResolver,
   SpecialtyResolver,
+  ProgramFacetsResolver,
+  EligibilityResolver,
   // Curation
   CuratorResolver,
   AuditResolver,

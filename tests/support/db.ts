@@ -65,6 +65,9 @@ export async function resetDatabase(ds: DataSource): Promise<void> {
   await ds.transaction(async (m) => {
     await m.query("PRAGMA defer_foreign_keys = ON");
     for (const t of all) await m.query(`DELETE FROM "${t}"`);
+    // FTS5 tables (and their shadow tables, skipped above) are emptied through their own command.
+    const fts: { name: string }[] = await m.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'`);
+    for (const { name } of fts) await m.query(`INSERT INTO "${name}" ("${name}") VALUES ('delete-all')`);
     await m.query(`DELETE FROM sqlite_sequence WHERE name IN (${all.map((t) => `'${t}'`).join(", ")})`).catch(() => undefined);
   });
 }

@@ -17,11 +17,21 @@ export interface HttpLimits {
   corsOrigins: string[];
 }
 
+/** Refusals applied to every GraphQL document before any resolver runs (core/limits.ts). */
+export interface QueryLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+}
+
 export interface AppConfig {
   port: number;
   database: DatabaseConfig;
   reviewIntervalDays: number;
   nodeEnv: string;
+  /** Seconds a CDN or browser may reuse an anonymous read (Cache-Control: public, max-age=N). */
+  publicCacheMaxAge: number;
+  limits: QueryLimits;
   auth: AuthConfig;
   http: HttpLimits;
   /** Express `trust proxy`: set when behind a load balancer so that client addresses are real. */
@@ -99,6 +109,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: parseDatabaseUrl(env.DATABASE_URL),
     reviewIntervalDays: parseIntVar(env, "REVIEW_INTERVAL_DAYS", 365, 1, 3650),
     nodeEnv: env.NODE_ENV ?? "production",
+    publicCacheMaxAge: parseIntVar(env, "PUBLIC_CACHE_MAX_AGE", 60, 0, 31_536_000),
+    limits: {
+      maxDepth: parseIntVar(env, "QUERY_MAX_DEPTH", 12, 2, 100),
+      maxCost: parseIntVar(env, "QUERY_MAX_COST", 10_000, 10, 10_000_000),
+      maxAliases: parseIntVar(env, "QUERY_MAX_ALIASES", 20, 0, 1000),
+    },
     auth: {
       sessionTtlHours: parseIntVar(env, "SESSION_TTL_HOURS", 12, 1, 24 * 90),
       loginMaxFailuresPerEmail: parseIntVar(env, "LOGIN_MAX_FAILURES", 5, 1, 1000),

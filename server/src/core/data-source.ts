@@ -19,6 +19,10 @@ export function applySqlitePragmas(db: { pragma(source: string): unknown }): voi
   db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
+  // TypeORM alters a table by rebuilding it (create temporary_x, copy, drop x, rename): the
+  // modern rename check fails when a trigger elsewhere (the search index's) names the dropped
+  // table for a moment. Legacy renames skip that check; the app itself never renames tables.
+  db.pragma("legacy_alter_table = ON");
 }
 
 export function createDataSource(db: DatabaseConfig): DataSource {

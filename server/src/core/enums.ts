@@ -21,3 +21,12 @@ export enum RequirementLevel {
   RECOMMENDED = "RECOMMENDED",
 }
 registerEnumType(RequirementLevel, { name: "RequirementLevel" });
+
+export enum SortDirection {
+  ASC = "ASC",
+  DESC = "DESC",
+}
+registerEnumType(SortDirection, {
+  name: "SortDirection",
+  description: "ASC or DESC; applies to the ordering's key and its tie-breaks alike, so DESC is exactly ASC reversed",
+});

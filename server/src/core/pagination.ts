@@ -1,27 +1,38 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { Brackets } from "typeorm";
-import { makePage, type ConnectionArgs, type Page } from "./connection";
+import { makePage, type ConnectionArgs, type Edge, type Page } from "./connection";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { BadUserInputError } from "./errors";
 
 export type SortValue = string | number | Date | null;
 
-/** One key of an ordering: a SQL expression, the same value read from a loaded row, and a direction. */
-export interface SortKey<T> {
+/**
+ * One key of an ordering. `expr` is ordered by and compared in the keyset condition; the cursor
+ * stores the value the database computed for it (read back as a selected column), so comparisons
+ * are exact even for expressions and timestamps that JavaScript would round. `cursorExpr` reads
+ * the value in a lossless form when `expr` itself would lose precision (a PostgreSQL timestamp as
+ * text keeps its microseconds); it must compare equal to `expr`. Keys must never be NULL: wrap a
+ * nullable column in COALESCE and put a `(col IS NULL)` flag key before it.
+ */
+export interface SortKey {
   expr: string;
-  value: (row: T) => SortValue;
   direction: "ASC" | "DESC";
+  cursorExpr?: string;
 }
 
 /** A named ordering; the last key must be unique (the id) so that cursors never skip or repeat rows. */
-export interface Ordering<T> {
+export interface Ordering {
+  /** Goes into every cursor: a cursor from another ordering (or direction, or search) is refused. */
   name: string;
-  keys: SortKey<T>[];
+  keys: SortKey[];
 }
+
+export const flip = (d: "ASC" | "DESC"): "ASC" | "DESC" => (d === "ASC" ? "DESC" : "ASC");
 
 let paramSeq = 0;
 
 /** Adds `rows after the cursor` to a query as (k1 > v1) OR (k1 = v1 AND k2 > v2) OR … */
-export function applyKeyset<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, keys: SortKey<T>[], values: SortValue[]): void {
+export function applyKeyset<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, keys: SortKey[], values: SortValue[]): void {
   const names = values.map(() => `ks${(paramSeq = (paramSeq + 1) % 1_000_000)}`);
   qb.andWhere(
     new Brackets((outer) => {
@@ -38,25 +49,64 @@ export function applyKeyset<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, 
   );
 }
 
+/** Orders a query by the keys and selects each key's value as `k_<i>` for the cursors. */
+export function applyOrdering<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, ordering: Ordering): void {
+  ordering.keys.forEach((k, i) => {
+    if (i === 0) qb.orderBy(k.expr, k.direction);
+    else qb.addOrderBy(k.expr, k.direction);
+    // Parenthesised: TypeORM would take a bare `alias.column` for a re-selection of the entity column.
+    qb.addSelect(`(${k.cursorExpr ?? k.expr})`, `k_${i}`);
+  });
+}
+
+/** The cursor of one raw row of a query ordered with `applyOrdering`. */
+export function cursorOf(ordering: Ordering, raw: Record<string, unknown>): string {
+  return encodeCursor(
+    ordering.name,
+    ordering.keys.map((_, i) => raw[`k_${i}`] as SortValue),
+  );
+}
+
+/** Loaded entities paired with their raw rows (matched by id, the main alias's primary key). */
+export async function rowsWithRaw<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<{ entity: T; raw: Record<string, unknown> }[]> {
+  const { entities, raw } = await qb.getRawAndEntities();
+  const byId = new Map<string, Record<string, unknown>>();
+  for (const r of raw as Record<string, unknown>[]) byId.set(String(r[`${qb.alias}_id`]), r);
+  return entities.map((entity) => ({ entity, raw: byId.get(String((entity as unknown as { id: unknown }).id)) ?? {} }));
+}
+
+/**
+ * Runs a query that compares against cursor values. A cursor is only base64 JSON: a forged one
+ * can hold values of the wrong type, which PostgreSQL rejects (SQLSTATE class 22, data
+ * exception); that is the client's malformed cursor, not a server fault.
+ */
+export async function cursorChecked<R>(after: string | null | undefined, run: () => Promise<R>): Promise<R> {
+  try {
+    return await run();
+  } catch (e) {
+    const code = (e as { driverError?: { code?: unknown } }).driverError?.code;
+    if (after && typeof code === "string" && code.startsWith("22")) {
+      throw BadUserInputError.field(["after"], "malformed cursor (not a cursor this API issued); use an endCursor or edge cursor from this query");
+    }
+    throw e;
+  }
+}
+
 /**
  * Runs one page of a query with keyset paging: one statement for the rows (first + 1 to learn
  * whether more follow) and, only when the client asks for totalCount, one for the count.
  */
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
-  ordering: Ordering<T>,
+  ordering: Ordering,
   args: ConnectionArgs,
+  count: () => Promise<number> = () => qb.clone().getCount(),
 ): Promise<Page<T>> {
-  const countQb = qb.clone();
   const pageQb = qb.clone();
-  if (args.after) {
-    const values = decodeCursor(args.after, ordering.name, ordering.keys.length);
-    applyKeyset(pageQb, ordering.keys, values);
-  }
-  ordering.keys.forEach((k, i) => (i === 0 ? pageQb.orderBy(k.expr, k.direction) : pageQb.addOrderBy(k.expr, k.direction)));
-  const rows = args.first === 0 ? [] : await pageQb.take(undefined).limit(args.first + 1).getMany();
+  if (args.after) applyKeyset(pageQb, ordering.keys, decodeCursor(args.after, ordering.name, ordering.keys.length));
+  applyOrdering(pageQb, ordering);
+  const rows = args.first === 0 ? [] : await cursorChecked(args.after, () => rowsWithRaw(pageQb.take(undefined).limit(args.first + 1)));
   const hasNext = rows.length > args.first;
-  const nodes = hasNext ? rows.slice(0, args.first) : rows;
-  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(ordering.name, ordering.keys.map((k) => k.value(node))) }));
-  return makePage(edges, hasNext, Boolean(args.after), () => countQb.getCount());
+  const edges: Edge<T>[] = rows.slice(0, args.first).map(({ entity, raw }) => ({ node: entity, cursor: cursorOf(ordering, raw) }));
+  return makePage(edges, hasNext, Boolean(args.after), count);
 }

@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import { AuditService } from "../modules/audit/audit.service";
 import { CuratorService } from "../modules/curator/curator.service";
 import { SessionService } from "../modules/curator/curator.sessions";
+import { EligibilityService } from "../modules/eligibility/eligibility.service";
 import { InstitutionService } from "../modules/institution/institution.service";
 import { InstitutionWrites } from "../modules/institution/institution.writes";
 import { PathwayService } from "../modules/pathway/pathway.service";
@@ -18,10 +19,11 @@ import type { AppConfig } from "./config";
 export function createServices(dataSource: DataSource, config: AppConfig) {
   const programs = new ProgramService(dataSource, config);
   const curators = new CuratorService(dataSource);
+  const requirements = new RequirementService(dataSource);
   return {
     institutions: new InstitutionService(dataSource),
     programs,
-    requirements: new RequirementService(dataSource),
+    requirements,
     pathways: new PathwayService(dataSource),
     specialties: new SpecialtyService(dataSource),
     // Curation: versioned, audited writes (core/versioned-write.ts), accounts and sessions.
@@ -34,6 +36,7 @@ export function createServices(dataSource: DataSource, config: AppConfig) {
     audit: new AuditService(dataSource),
     curators,
     sessions: new SessionService(dataSource, curators, config.auth),
+    eligibility: new EligibilityService(programs, requirements),
   };
 }
 

@@ -6,9 +6,9 @@ import type { AuditLogArgs } from "./audit.args";
 import { AuditEntry } from "./audit-entry.entity";
 
 /** Ids grow with time, so newest-first is id-descending: one key, and cursors never skip. */
-const NEWEST_FIRST: Ordering<AuditEntry> = {
+const NEWEST_FIRST: Ordering = {
   name: "NEWEST",
-  keys: [{ expr: "a.id", value: (a) => a.id, direction: "DESC" }],
+  keys: [{ expr: "a.id", direction: "DESC" }],
 };
 
 /** Reads the audit log (entries are written by core/versioned-write.ts, inside each write). */

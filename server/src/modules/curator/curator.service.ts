@@ -12,11 +12,11 @@ import { Curator, CuratorRole } from "./curator.entity";
 import type { CuratorInput, CuratorUpdateInput } from "./curator.input";
 import { hashPassword, passwordProblem } from "./password";
 
-const BY_EMAIL: Ordering<Curator> = {
+const BY_EMAIL: Ordering = {
   name: "EMAIL",
   keys: [
-    { expr: "c.email", value: (c) => c.email, direction: "ASC" },
-    { expr: "c.id", value: (c) => c.id, direction: "ASC" },
+    { expr: "c.email", direction: "ASC" },
+    { expr: "c.id", direction: "ASC" },
   ],
 };
 

@@ -12,7 +12,7 @@ const InstitutionConnection = Connection(Institution, "Institution");
 
 @Resolver(() => Institution)
 export class InstitutionResolver {
-  @Query(() => InstitutionConnection)
+  @Query(() => InstitutionConnection, { description: "Institutions, a page at a time (archived ones for curators only)" })
   institutions(@Args() args: InstitutionsArgs, @Ctx() ctx: Context): Promise<Page<Institution>> {
     return ctx.services.institutions.list(args, ctx.viewer.includeDrafts);
   }

@@ -1,36 +1,38 @@
 import type { DataSource, Repository, SelectQueryBuilder } from "typeorm";
 import type { Page } from "../../core/connection";
 import { makePage } from "../../core/connection";
-import { decodeCursor, encodeCursor } from "../../core/cursor";
-import { applyKeyset, paginate, type Ordering } from "../../core/pagination";
+import { decodeCursor } from "../../core/cursor";
+import { SortDirection } from "../../core/enums";
+import { applyKeyset, applyOrdering, cursorChecked, cursorOf, flip, paginate, rowsWithRaw, type Ordering } from "../../core/pagination";
 import { ProgramOrder } from "../program/program.args";
 import type { Program } from "../program/program.entity";
-import { PROGRAM_ORDERINGS, type ProgramService } from "../program/program.service";
-import { InstitutionOrder, type InstitutionProgramsArgs, type InstitutionsArgs } from "./institution.args";
+import { applyProgramFilter } from "../program/program.filter";
+import { programOrdering } from "../program/program.orderings";
+import type { ProgramService } from "../program/program.service";
+import { applyWordSearch } from "../search/word-search";
+import { InstitutionOrder, type InstitutionFilter, type InstitutionProgramsArgs, type InstitutionsArgs } from "./institution.args";
 import { Institution } from "./institution.entity";
 
-const ORDERINGS: Record<InstitutionOrder, Ordering<Institution>> = {
-  [InstitutionOrder.NAME]: {
-    name: InstitutionOrder.NAME,
-    keys: [
-      { expr: "i.name", value: (i) => i.name, direction: "ASC" },
-      { expr: "i.id", value: (i) => i.id, direction: "ASC" },
-    ],
-  },
-  [InstitutionOrder.RECENTLY_UPDATED]: {
-    name: InstitutionOrder.RECENTLY_UPDATED,
-    keys: [
-      { expr: "i.updatedAt", value: (i) => i.updatedAt, direction: "DESC" },
-      { expr: "i.id", value: (i) => i.id, direction: "DESC" },
-    ],
-  },
-};
+function institutionOrdering(order: InstitutionOrder, direction: SortDirection | null | undefined, postgres: boolean): Ordering {
+  const natural = order === InstitutionOrder.NAME ? SortDirection.ASC : SortDirection.DESC;
+  const dir = direction ?? natural;
+  const keys =
+    order === InstitutionOrder.NAME
+      ? [{ expr: "i.name", direction: "ASC" as const }, { expr: "i.id", direction: "ASC" as const }]
+      : [
+          { expr: "i.updatedAt", direction: "DESC" as const, ...(postgres ? { cursorExpr: "CAST(i.updatedAt AS text)" } : {}) },
+          { expr: "i.id", direction: "DESC" as const },
+        ];
+  return { name: `${order}:${dir}`, keys: dir === natural ? keys : keys.map((k) => ({ ...k, direction: flip(k.direction) })) };
+}
 
 export class InstitutionService {
   private readonly repo: Repository<Institution>;
+  private readonly postgres: boolean;
 
   constructor(dataSource: DataSource) {
     this.repo = dataSource.getRepository(Institution);
+    this.postgres = dataSource.options.type === "postgres";
   }
 
   /** Archived institutions are hidden from anonymous readers. */
@@ -40,8 +42,27 @@ export class InstitutionService {
     return qb;
   }
 
+  private applyFilter(qb: SelectQueryBuilder<Institution>, filter: InstitutionFilter | null | undefined, includeDrafts: boolean): void {
+    if (!filter) return;
+    if (filter.ids?.length) qb.andWhere("i.id IN (:...iIds)", { iIds: filter.ids.map(Number) });
+    if (filter.country?.length) qb.andWhere("i.country IN (:...iCountry)", { iCountry: filter.country });
+    if (filter.region?.length) qb.andWhere("i.region IN (:...iRegion)", { iRegion: filter.region.map((r) => r.toUpperCase()) });
+    if (filter.kind?.length) qb.andWhere("i.kind IN (:...iKind)", { iKind: filter.kind });
+    if (filter.archived === true) qb.andWhere("i.archivedAt IS NOT NULL");
+    if (filter.archived === false) qb.andWhere("i.archivedAt IS NULL");
+    if (filter.hasProgramType?.length) {
+      const visible = includeDrafts ? "" : ` AND xp.status = 'PUBLISHED'`;
+      qb.andWhere(`EXISTS (SELECT 1 FROM programs xp WHERE xp."institutionId" = i.id AND xp.type IN (:...iTypes)${visible})`, {
+        iTypes: filter.hasProgramType,
+      });
+    }
+  }
+
   list(args: InstitutionsArgs, includeArchived: boolean): Promise<Page<Institution>> {
-    return paginate(this.query(includeArchived), ORDERINGS[args.orderBy ?? InstitutionOrder.NAME], args);
+    const qb = this.query(includeArchived);
+    this.applyFilter(qb, args.filter, includeArchived);
+    applyWordSearch(qb, ["i.name", "i.city"], args.search);
+    return paginate(qb, institutionOrdering(args.orderBy ?? InstitutionOrder.NAME, args.orderDirection, this.postgres), args);
   }
 
   findOne(key: { id?: number; slug?: string }, includeArchived: boolean): Promise<Institution | null> {
@@ -56,8 +77,9 @@ export class InstitutionService {
   }
 
   /**
-   * One page of programs for each of many institutions, in one statement: the rows after the
-   * cursor for all of them, split per institution in memory.
+   * One page of programs for each of many institutions, in one statement: a window function
+   * numbers each institution's programs after the cursor, and only the first `first + 1` of each
+   * are read.
    */
   async programPages(
     programs: ProgramService,
@@ -66,26 +88,41 @@ export class InstitutionService {
     includeDrafts: boolean,
     countFor: (institutionId: number) => Promise<number>,
   ): Promise<Page<Program>[]> {
-    const ordering = PROGRAM_ORDERINGS[args.orderBy ?? ProgramOrder.TITLE];
-    const qb = programs.query(includeDrafts).andWhere("p.institutionId IN (:...iids)", { iids: [...institutionIds] });
-    if (args.after) applyKeyset(qb, ordering.keys, decodeCursor(args.after, ordering.name, ordering.keys.length));
-    ordering.keys.forEach((k, i) => (i === 0 ? qb.orderBy(k.expr, k.direction) : qb.addOrderBy(k.expr, k.direction)));
-    const rows = args.first === 0 ? [] : await qb.getMany();
+    // Within one institution, INSTITUTION says nothing and RELEVANCE has no search: both fall back to TITLE.
+    const order = args.orderBy === ProgramOrder.INSTITUTION || args.orderBy === ProgramOrder.RELEVANCE ? ProgramOrder.TITLE : args.orderBy;
+    const ordering = programOrdering({ order: order ?? ProgramOrder.TITLE, direction: args.orderDirection, dialect: programs.dialect });
+    const values = args.after ? decodeCursor(args.after, ordering.name, ordering.keys.length) : null;
+    if (args.first === 0) return institutionIds.map((iid) => makePage([], false, Boolean(args.after), () => countFor(iid)));
+
+    const numbered = programs.matching({ includeDrafts, filter: args.filter }).qb;
+    numbered.andWhere("p.institutionId IN (:...pageIids)", { pageIids: [...institutionIds] });
+    if (values) applyKeyset(numbered, ordering.keys, values);
+    const window = ordering.keys.map((k) => `${k.expr} ${k.direction}`).join(", ");
+    numbered.select("(p.id)", "wid").addSelect(`ROW_NUMBER() OVER (PARTITION BY p.institutionId ORDER BY ${window})`, "wrn");
+
+    const qb = programs.query(true).innerJoin(`(${numbered.getQuery()})`, "w", "w.wid = p.id AND w.wrn <= :pageLimit", {
+      ...numbered.getParameters(),
+      pageLimit: args.first + 1,
+    });
+    applyOrdering(qb, ordering);
+    const rows = await cursorChecked(args.after, () => rowsWithRaw(qb));
     return institutionIds.map((iid) => {
-      const mine = rows.filter((p) => p.institutionId === iid);
-      const nodes = mine.slice(0, args.first);
-      const edges = nodes.map((node) => ({
-        node,
-        cursor: encodeCursor(ordering.name, ordering.keys.map((k) => k.value(node))),
-      }));
+      const mine = rows.filter((r) => r.entity.institutionId === iid);
+      const edges = mine.slice(0, args.first).map(({ entity, raw }) => ({ node: entity, cursor: cursorOf(ordering, raw) }));
       return makePage(edges, mine.length > args.first, Boolean(args.after), () => countFor(iid));
     });
   }
 
-  /** Program counts per institution in one GROUP BY statement. */
-  async programCounts(programs: ProgramService, institutionIds: readonly number[], includeDrafts: boolean): Promise<number[]> {
-    const raw = await programs
-      .query(includeDrafts)
+  /** Program counts per institution (with a program filter) in one GROUP BY statement. */
+  async programCounts(
+    programs: ProgramService,
+    institutionIds: readonly number[],
+    includeDrafts: boolean,
+    filter?: InstitutionProgramsArgs["filter"],
+  ): Promise<number[]> {
+    const qb = programs.query(includeDrafts);
+    applyProgramFilter(qb, filter, { reviewIntervalDays: programs.config.reviewIntervalDays });
+    const raw = await qb
       .select("p.institutionId", "institutionId")
       .addSelect("COUNT(*)", "n")
       .andWhere("p.institutionId IN (:...iids)", { iids: [...institutionIds] })

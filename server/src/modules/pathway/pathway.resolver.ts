@@ -1,7 +1,10 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { Connection, ConnectionArgs, type Page } from "../../core/connection";
+import { Connection, type Page } from "../../core/connection";
 import type { Context } from "../../core/context";
+import { lookupKey } from "../../core/lookup";
+import { SlugLookupArgs } from "../program/program.args";
 import { Requirement } from "../requirement/requirement.entity";
+import { PathwaysArgs } from "./pathway.args";
 import { PathwayRequirement } from "./pathway-requirement.entity";
 import { Pathway } from "./pathway.entity";
 
@@ -10,8 +13,13 @@ const PathwayConnection = Connection(Pathway, "Pathway");
 @Resolver(() => Pathway)
 export class PathwayResolver {
   @Query(() => PathwayConnection, { description: "Application pathways, by name" })
-  pathways(@Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<Page<Pathway>> {
+  pathways(@Args() args: PathwaysArgs, @Ctx() ctx: Context): Promise<Page<Pathway>> {
     return ctx.services.pathways.list(args, ctx.viewer.includeDrafts);
+  }
+
+  @Query(() => Pathway, { nullable: true, description: "One pathway by id or slug; null when there is none" })
+  pathway(@Args() args: SlugLookupArgs, @Ctx() ctx: Context): Promise<Pathway | null> {
+    return ctx.services.pathways.findOne(lookupKey(args), ctx.viewer.includeDrafts);
   }
 
   @FieldResolver(() => [PathwayRequirement], { description: "What every applicant through this pathway must meet" })

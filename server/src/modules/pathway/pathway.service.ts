@@ -1,14 +1,15 @@
 import type { DataSource, Repository, SelectQueryBuilder } from "typeorm";
-import type { ConnectionArgs, Page } from "../../core/connection";
+import type { Page } from "../../core/connection";
 import { paginate, type Ordering } from "../../core/pagination";
+import type { PathwaysArgs } from "./pathway.args";
 import { PathwayRequirement } from "./pathway-requirement.entity";
 import { Pathway } from "./pathway.entity";
 
-const BY_NAME: Ordering<Pathway> = {
+const BY_NAME: Ordering = {
   name: "NAME",
   keys: [
-    { expr: "pw.name", value: (p) => p.name, direction: "ASC" },
-    { expr: "pw.id", value: (p) => p.id, direction: "ASC" },
+    { expr: "pw.name", direction: "ASC" },
+    { expr: "pw.id", direction: "ASC" },
   ],
 };
 
@@ -25,8 +26,20 @@ export class PathwayService {
     return qb;
   }
 
-  list(args: ConnectionArgs, includeArchived: boolean): Promise<Page<Pathway>> {
-    return paginate(this.query(includeArchived), BY_NAME, args);
+  list(args: PathwaysArgs, includeArchived: boolean): Promise<Page<Pathway>> {
+    const qb = this.query(includeArchived);
+    const filter = args.filter;
+    if (filter?.ids?.length) qb.andWhere("pw.id IN (:...pwIds)", { pwIds: filter.ids.map(Number) });
+    if (filter?.kind?.length) qb.andWhere("pw.kind IN (:...pwKind)", { pwKind: filter.kind });
+    if (filter?.country?.length) qb.andWhere("pw.country IN (:...pwCountry)", { pwCountry: filter.country });
+    return paginate(qb, BY_NAME, args);
+  }
+
+  findOne(key: { id?: number; slug?: string }, includeArchived: boolean): Promise<Pathway | null> {
+    const qb = this.query(includeArchived);
+    if (key.id !== undefined) qb.andWhere("pw.id = :id", { id: key.id });
+    if (key.slug !== undefined) qb.andWhere("pw.slug = :slug", { slug: key.slug });
+    return qb.getOne();
   }
 
   byIds(ids: readonly number[]): Promise<Pathway[]> {

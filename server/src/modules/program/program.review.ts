@@ -14,7 +14,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * REVIEW_INTERVAL_DAYS. Never-verified ones come first, then the longest unverified.
  */
 export class ProgramReview {
-  private readonly ordering: Ordering<Program>;
+  private readonly ordering: Ordering;
 
   constructor(
     dataSource: DataSource,
@@ -26,8 +26,11 @@ export class ProgramReview {
     this.ordering = {
       name: "DUE_FOR_REVIEW",
       keys: [
-        { expr: `COALESCE(p.lastVerifiedAt, ${never})`, value: (p) => p.lastVerifiedAt ?? new Date(0), direction: "ASC" },
-        { expr: "p.id", value: (p) => p.id, direction: "ASC" },
+        // PostgreSQL keeps microseconds a JavaScript Date would drop: the cursor carries text.
+        dialectOf(dataSource) === "postgres"
+          ? { expr: `COALESCE(p.lastVerifiedAt, ${never})`, direction: "ASC", cursorExpr: `CAST(COALESCE(p.lastVerifiedAt, ${never}) AS text)` }
+          : { expr: `COALESCE(p.lastVerifiedAt, ${never})`, direction: "ASC" },
+        { expr: "p.id", direction: "ASC" },
       ],
     };
   }

@@ -1,44 +1,48 @@
 import type { DataSource, Repository, SelectQueryBuilder } from "typeorm";
 import type { AppConfig } from "../../core/config";
 import type { ConnectionArgs, Page } from "../../core/connection";
-import { ListingStatus } from "../../core/enums";
-import { paginate, type Ordering } from "../../core/pagination";
+import { dialectOf, type Dialect } from "../../core/data-source";
+import { ListingStatus, type SortDirection } from "../../core/enums";
+import { BadUserInputError } from "../../core/errors";
+import { paginate } from "../../core/pagination";
+import { Institution } from "../institution/institution.entity";
+import { programSearchFor, type ProgramSearch } from "../search/program-search";
+import { parseFullTextSearch, type SearchTerms } from "../search/search-terms";
 import { Specialty } from "../specialty/specialty.entity";
 import { ProgramOrder } from "./program.args";
+import { applyProgramFilter, type FacetDimension } from "./program.filter";
+import type { ProgramFilter } from "./program.filter-input";
+import { ORDER_INSTITUTION_ALIAS, programOrdering } from "./program.orderings";
 import { ProgramRequirement } from "./program-requirement.entity";
 import { ProgramSpecialty } from "./program-specialty.entity";
 import { Program } from "./program.entity";
 
-export const PROGRAM_ORDERINGS: Record<ProgramOrder, Ordering<Program>> = {
-  [ProgramOrder.TITLE]: {
-    name: ProgramOrder.TITLE,
-    keys: [
-      { expr: "p.title", value: (p) => p.title, direction: "ASC" },
-      { expr: "p.id", value: (p) => p.id, direction: "ASC" },
-    ],
-  },
-  [ProgramOrder.RECENTLY_UPDATED]: {
-    name: ProgramOrder.RECENTLY_UPDATED,
-    keys: [
-      { expr: "p.updatedAt", value: (p) => p.updatedAt, direction: "DESC" },
-      { expr: "p.id", value: (p) => p.id, direction: "DESC" },
-    ],
-  },
-};
+/** Which programs a read is about: visibility, filter and search. */
+export interface ProgramCriteria {
+  includeDrafts: boolean;
+  filter?: ProgramFilter | null;
+  search?: SearchTerms | null;
+}
 
 export interface ProgramListOptions extends ConnectionArgs {
+  filter?: ProgramFilter | null;
+  search?: string | null;
   orderBy?: ProgramOrder | null;
-  institutionIds?: number[];
+  orderDirection?: SortDirection | null;
 }
 
 export class ProgramService {
   private readonly repo: Repository<Program>;
+  readonly dialect: Dialect;
+  private readonly fullText: ProgramSearch;
 
   constructor(
     private readonly dataSource: DataSource,
     readonly config: AppConfig,
   ) {
     this.repo = dataSource.getRepository(Program);
+    this.dialect = dialectOf(dataSource);
+    this.fullText = programSearchFor(this.dialect);
   }
 
   /** The base query every read starts from: anonymous readers see published listings only. */
@@ -48,10 +52,33 @@ export class ProgramService {
     return qb;
   }
 
+  /**
+   * Programs matching criteria, one row each. With a search, the matches' relevance is joined as
+   * `fts.relevance` and returned. `except` leaves one filter dimension out (facets).
+   */
+  matching(criteria: ProgramCriteria, except?: FacetDimension): { qb: SelectQueryBuilder<Program>; relevance?: string } {
+    const qb = this.query(criteria.includeDrafts);
+    applyProgramFilter(qb, criteria.filter, { reviewIntervalDays: this.config.reviewIntervalDays }, except);
+    const relevance = criteria.search ? this.fullText.join(qb, criteria.search, "fts") : undefined;
+    return { qb, relevance };
+  }
+
   async list(options: ProgramListOptions, includeDrafts: boolean): Promise<Page<Program>> {
-    const qb = this.query(includeDrafts);
-    if (options.institutionIds) qb.andWhere("p.institutionId IN (:...institutionIds)", { institutionIds: options.institutionIds });
-    return paginate(qb, PROGRAM_ORDERINGS[options.orderBy ?? ProgramOrder.TITLE], options);
+    const search = parseFullTextSearch(options.search);
+    const order = options.orderBy ?? (search ? ProgramOrder.RELEVANCE : ProgramOrder.TITLE);
+    if (order === ProgramOrder.RELEVANCE && !search) {
+      throw BadUserInputError.field(["orderBy"], "RELEVANCE needs a search with at least one letter or digit; use another ordering without one");
+    }
+    const { qb, relevance } = this.matching({ includeDrafts, filter: options.filter, search });
+    const ordering = programOrdering({
+      order,
+      direction: options.orderDirection,
+      dialect: this.dialect,
+      relevance: relevance && search ? { expr: relevance, fingerprint: search.fingerprint } : undefined,
+    });
+    const countQb = qb.clone();
+    if (ordering.needsInstitution) qb.leftJoin(Institution, ORDER_INSTITUTION_ALIAS, `${ORDER_INSTITUTION_ALIAS}.id = p.institutionId`);
+    return paginate(qb, ordering, options, () => countQb.getCount());
   }
 
   async findOne(key: { id?: number; slug?: string }, includeDrafts: boolean): Promise<Program | null> {
@@ -85,6 +112,7 @@ export class ProgramService {
       .innerJoinAndSelect("ps.specialty", "s")
       .where("ps.programId IN (:...ids)", { ids: [...programIds] })
       .orderBy("s.name", "ASC")
+      .addOrderBy("s.id", "ASC")
       .getMany();
     return links.map((l) => ({ programId: l.programId, specialty: l.specialty as Specialty }));
   }

@@ -1,6 +1,8 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
-import { Connection, ConnectionArgs, type Page } from "../../core/connection";
+import { Connection, type Page } from "../../core/connection";
 import type { Context } from "../../core/context";
+import { lookupKey } from "../../core/lookup";
+import { CodeLookupArgs, RequirementsArgs } from "./requirement.args";
 import { Requirement } from "./requirement.entity";
 
 const RequirementConnection = Connection(Requirement, "Requirement");
@@ -8,7 +10,13 @@ const RequirementConnection = Connection(Requirement, "Requirement");
 @Resolver(() => Requirement)
 export class RequirementResolver {
   @Query(() => RequirementConnection, { description: "The requirement catalogue, by code" })
-  requirements(@Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<Page<Requirement>> {
+  requirements(@Args() args: RequirementsArgs, @Ctx() ctx: Context): Promise<Page<Requirement>> {
     return ctx.services.requirements.list(args, ctx.viewer.includeDrafts);
+  }
+
+  @Query(() => Requirement, { nullable: true, description: "One catalogue entry by id or code; null when there is none" })
+  requirement(@Args() args: CodeLookupArgs, @Ctx() ctx: Context): Promise<Requirement | null> {
+    const key = lookupKey({ id: args.id, slug: args.code }, "code");
+    return ctx.services.requirements.findOne("id" in key ? key : { code: key.slug }, ctx.viewer.includeDrafts);
   }
 }

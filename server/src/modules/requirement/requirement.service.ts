@@ -1,13 +1,15 @@
 import type { DataSource, Repository, SelectQueryBuilder } from "typeorm";
-import type { ConnectionArgs, Page } from "../../core/connection";
+import type { Page } from "../../core/connection";
 import { paginate, type Ordering } from "../../core/pagination";
+import { applyWordSearch } from "../search/word-search";
+import type { RequirementsArgs } from "./requirement.args";
 import { Requirement } from "./requirement.entity";
 
-const BY_CODE: Ordering<Requirement> = {
+const BY_CODE: Ordering = {
   name: "CODE",
   keys: [
-    { expr: "r.code", value: (r) => r.code, direction: "ASC" },
-    { expr: "r.id", value: (r) => r.id, direction: "ASC" },
+    { expr: "r.code", direction: "ASC" },
+    { expr: "r.id", direction: "ASC" },
   ],
 };
 
@@ -24,8 +26,19 @@ export class RequirementService {
     return qb;
   }
 
-  list(args: ConnectionArgs, includeArchived: boolean): Promise<Page<Requirement>> {
-    return paginate(this.query(includeArchived), BY_CODE, args);
+  list(args: RequirementsArgs, includeArchived: boolean): Promise<Page<Requirement>> {
+    const qb = this.query(includeArchived);
+    const filter = args.filter;
+    if (filter?.ids?.length) qb.andWhere("r.id IN (:...rIds)", { rIds: filter.ids.map(Number) });
+    if (filter?.kind?.length) qb.andWhere("r.kind IN (:...rKind)", { rKind: filter.kind });
+    applyWordSearch(qb, ["r.code", "r.name"], filter?.search);
+    return paginate(qb, BY_CODE, args);
+  }
+
+  /** Catalogue entries by code, archived ones included (a candidate may hold an archived exam). */
+  byCodes(codes: readonly string[]): Promise<Requirement[]> {
+    if (codes.length === 0) return Promise.resolve([]);
+    return this.repo.createQueryBuilder("r").where("r.code IN (:...codes)", { codes: [...codes] }).getMany();
   }
 
   findOne(key: { id?: number; code?: string }, includeArchived: boolean): Promise<Requirement | null> {

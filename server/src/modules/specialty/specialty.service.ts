@@ -1,13 +1,15 @@
 import type { DataSource, Repository, SelectQueryBuilder } from "typeorm";
-import type { ConnectionArgs, Page } from "../../core/connection";
+import type { Page } from "../../core/connection";
 import { paginate, type Ordering } from "../../core/pagination";
+import { applyWordSearch } from "../search/word-search";
+import type { SpecialtiesArgs } from "./specialty.args";
 import { Specialty } from "./specialty.entity";
 
-const BY_NAME: Ordering<Specialty> = {
+const BY_NAME: Ordering = {
   name: "NAME",
   keys: [
-    { expr: "s.name", value: (s) => s.name, direction: "ASC" },
-    { expr: "s.id", value: (s) => s.id, direction: "ASC" },
+    { expr: "s.name", direction: "ASC" },
+    { expr: "s.id", direction: "ASC" },
   ],
 };
 
@@ -24,7 +26,17 @@ export class SpecialtyService {
     return qb;
   }
 
-  list(args: ConnectionArgs, includeArchived: boolean): Promise<Page<Specialty>> {
-    return paginate(this.query(includeArchived), BY_NAME, args);
+  list(args: SpecialtiesArgs, includeArchived: boolean): Promise<Page<Specialty>> {
+    const qb = this.query(includeArchived);
+    if (args.filter?.ids?.length) qb.andWhere("s.id IN (:...sIds)", { sIds: args.filter.ids.map(Number) });
+    applyWordSearch(qb, ["s.name", "s.slug"], args.filter?.search);
+    return paginate(qb, BY_NAME, args);
+  }
+
+  findOne(key: { id?: number; slug?: string }, includeArchived: boolean): Promise<Specialty | null> {
+    const qb = this.query(includeArchived);
+    if (key.id !== undefined) qb.andWhere("s.id = :id", { id: key.id });
+    if (key.slug !== undefined) qb.andWhere("s.slug = :slug", { slug: key.slug });
+    return qb.getOne();
   }
 }

@@ -1,0 +1,28 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { Context } from "./context";
+
+export const NOT_CACHEABLE = "private, no-store";
+
+/**
+ * Cache-Control for every GraphQL response. Anonymous reads of the public directory that
+ * succeeded are `public, max-age=N`, so a CDN or browser can serve repeats (GET requests, with
+ * automatic persisted queries to keep URLs short). Anything a curator asks (drafts, history),
+ * any mutation, any request with credentials and any error is `private, no-store`.
+ * `Vary: Authorization` keeps shared caches from answering a signed-in request with a public copy.
+ */
+export function cacheControlPlugin(publicMaxAge: number): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ request, response, contextValue, operation }) {
+          const body = response.body;
+          const succeeded = body.kind === "single" && !body.singleResult.errors?.length;
+          const anonymous = !contextValue?.viewer?.curator && !request.http?.headers.get("authorization");
+          const cacheable = publicMaxAge > 0 && succeeded && anonymous && operation?.operation === "query";
+          response.http.headers.set("cache-control", cacheable ? `public, max-age=${publicMaxAge}` : NOT_CACHEABLE);
+          response.http.headers.set("vary", "Authorization");
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from "graphql";
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from "graphql-query-complexity";
+import type { QueryLimits } from "./config";
+import { DEFAULT_PAGE_SIZE } from "./connection";
+
+/**
+ * Query limits, all refused before any resolver runs with GRAPHQL_VALIDATION_FAILED:
+ * - depth and aliases depend on the document alone: validation rules (Apollo caches a validated
+ *   document, so they cost nothing on repeats);
+ * - cost depends on `first`, usually a variable, so it is computed with the request's variables
+ *   once the operation is resolved and before execution (graphql-query-complexity's own advice
+ *   for Apollo Server); checking it in a variable-blind validation rule would have to assume
+ *   every `$first` is 100.
+ */
+
+type FragmentMap = Map<string, FragmentDefinitionNode>;
+
+function fragmentsOf(context: ValidationContext): FragmentMap {
+  const map: FragmentMap = new Map();
+  for (const def of context.getDocument().definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) map.set(def.name.value, def);
+  return map;
+}
+
+/**
+ * Walks a selection set with fragments expanded, memoising each fragment (so a fragment spread
+ * many times costs one walk) and cutting cycles (which NoFragmentCycles reports anyway).
+ */
+function measure(
+  selectionSet: SelectionSetNode,
+  fragments: FragmentMap,
+  memo: Map<string, { depth: number; aliases: number }>,
+  visiting: Set<string> = new Set(),
+): { depth: number; aliases: number } {
+  let depth = 0;
+  let aliases = 0;
+  for (const sel of selectionSet.selections) {
+    let inner = { depth: 0, aliases: 0 };
+    if (sel.kind === Kind.FIELD) {
+      // Introspection (__schema, __type, __typename) is exempt: tools need its deep queries.
+      if (sel.name.value.startsWith("__")) continue;
+      const child = sel.selectionSet ? measure(sel.selectionSet, fragments, memo, visiting) : { depth: 0, aliases: 0 };
+      inner = { depth: child.depth + 1, aliases: child.aliases + (sel.alias ? 1 : 0) };
+    } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+      inner = measure(sel.selectionSet, fragments, memo, visiting);
+    } else {
+      const name = sel.name.value;
+      const fragment = fragments.get(name);
+      if (!fragment || visiting.has(name)) continue;
+      let known = memo.get(name);
+      if (!known) {
+        visiting.add(name);
+        known = measure(fragment.selectionSet, fragments, memo, visiting);
+        visiting.delete(name);
+        memo.set(name, known);
+      }
+      inner = known;
+    }
+    depth = Math.max(depth, inner.depth);
+    aliases += inner.aliases;
+  }
+  return { depth, aliases };
+}
+
+function shapeRule(limits: QueryLimits): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => {
+    const fragments = fragmentsOf(context);
+    const memo = new Map<string, { depth: number; aliases: number }>();
+    return {
+      OperationDefinition(operation) {
+        const { depth, aliases } = measure(operation.selectionSet, fragments, memo);
+        const name = operation.name ? ` ${operation.name.value}` : "";
+        if (depth > limits.maxDepth) {
+          context.reportError(
+            new GraphQLError(`Operation${name} is nested ${depth} levels deep; the maximum is ${limits.maxDepth}. Ask for fewer nested fields.`, {
+              nodes: [operation],
+              extensions: { limit: "depth", maximum: limits.maxDepth, actual: depth },
+            }),
+          );
+        }
+        if (aliases > limits.maxAliases) {
+          context.reportError(
+            new GraphQLError(`Operation${name} uses ${aliases} aliases; the maximum is ${limits.maxAliases}. Split it into several requests.`, {
+              nodes: [operation],
+              extensions: { limit: "aliases", maximum: limits.maxAliases, actual: aliases },
+            }),
+          );
+        }
+      },
+    };
+  };
+}
+
+/** Validation rules for Apollo's `validationRules`: depth and alias limits. */
+export function limitRules(limits: QueryLimits): ValidationRule[] {
+  return [shapeRule(limits)];
+}
+
+/**
+ * A connection (any field with a `first` argument) costs 1 plus `first` times what each item asks
+ * for (first defaults to 20); other fields cost 1 plus their children.
+ */
+export const connectionEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (!field.args.some((a) => a.name === "first")) return undefined;
+  const first = typeof args.first === "number" ? args.first : DEFAULT_PAGE_SIZE;
+  return 1 + Math.max(first, 1) * childComplexity;
+};
+
+/** The cost of an operation with its variables (what the limit compares). */
+export function operationCost(
+  schema: Parameters<typeof getComplexity>[0]["schema"],
+  query: Parameters<typeof getComplexity>[0]["query"],
+  variables: Record<string, unknown>,
+  operationName?: string,
+): number {
+  return getComplexity({ schema, query, variables, operationName, estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+}
+
+/** Refuses an operation whose cost exceeds the limit, after it is resolved and before it runs. */
+export function costLimitPlugin<C extends object>(maxCost: number): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request, operationName }) {
+          let cost: number;
+          try {
+            cost = operationCost(schema, document, request.variables ?? {}, operationName ?? undefined);
+          } catch {
+            return; // variables that do not fit their types: execution refuses them before any resolver
+          }
+          if (cost > maxCost) {
+            throw new GraphQLError(
+              `Operation cost ${cost} exceeds the maximum of ${maxCost}. A connection costs \`first\` times what each item asks for: ask for fewer items or fewer nested fields.`,
+              { extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit: "cost", maximum: maxCost, actual: cost, http: { status: 400 } } },
+            );
+          }
+        },
+      };
+    },
+  };
+}

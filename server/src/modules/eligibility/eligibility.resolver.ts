@@ -1,0 +1,38 @@
+import { Arg, Args, Ctx, Query, Resolver } from "type-graphql";
+import type { Page } from "../../core/connection";
+import type { Context } from "../../core/context";
+import { CandidateProfile, EligibilityArgs } from "./eligibility.args";
+import { evaluate } from "./eligibility.rules";
+import { ProgramEligibility, ProgramEligibilityConnection } from "./eligibility.types";
+
+@Resolver(() => ProgramEligibility)
+export class EligibilityResolver {
+  @Query(() => ProgramEligibilityConnection, {
+    description: "Every program (matching the filter) checked against a candidate: eligible ones first, then those missing the fewest requirements",
+  })
+  async eligibility(
+    @Arg("profile", () => CandidateProfile) profile: CandidateProfile,
+    @Args() args: EligibilityArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Page<ProgramEligibility>> {
+    const resolved = await ctx.services.eligibility.resolve(profile);
+    const page = await ctx.services.eligibility.page(resolved, args, ctx.viewer.includeDrafts);
+    // The loaders batch: one statement for every program's links, one for every pathway's.
+    const edges = await Promise.all(
+      page.edges.map(async ({ node, cursor }) => {
+        const [programLinks, pathwayLinks] = await Promise.all([
+          ctx.loaders.programRequirements.load(node.id),
+          node.pathwayId === null ? [] : ctx.loaders.pathwayRequirements.load(node.pathwayId),
+        ]);
+        return { cursor, node: evaluate(node, programLinks, pathwayLinks, resolved) };
+      }),
+    );
+    return {
+      edges,
+      pageInfo: page.pageInfo,
+      get totalCount() {
+        return page.totalCount;
+      },
+    };
+  }
+}

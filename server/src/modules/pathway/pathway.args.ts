@@ -1,0 +1,33 @@
+import { ArrayMaxSize, IsOptional, Matches, ValidateNested } from "class-validator";
+import { ArgsType, Field, ID, InputType } from "type-graphql";
+import { ConnectionArgs } from "../../core/connection";
+import { Country } from "../../core/enums";
+import { ID_PATTERN, MAX_FILTER_VALUES } from "../program/program.filter-input";
+import { PathwayKind } from "./pathway.entity";
+
+@InputType({ description: "Which pathways to show: a list matches any of its values; fields combine with AND" })
+export class PathwayFilter {
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  @Matches(ID_PATTERN, { each: true, message: "ids must be ids this API issued" })
+  ids?: string[] | null;
+
+  @Field(() => [PathwayKind], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  kind?: PathwayKind[] | null;
+
+  @Field(() => [Country], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  country?: Country[] | null;
+}
+
+@ArgsType()
+export class PathwaysArgs extends ConnectionArgs {
+  @Field(() => PathwayFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: PathwayFilter | null;
+}

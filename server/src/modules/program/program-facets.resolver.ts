@@ -1,0 +1,33 @@
+import { IsOptional, IsString, MaxLength, ValidateNested } from "class-validator";
+import { Args, ArgsType, Ctx, Field, Query, Resolver } from "type-graphql";
+import type { Context } from "../../core/context";
+import { parseFullTextSearch } from "../search/search-terms";
+import { SEARCH_MAX_LENGTH } from "./program.args";
+import { computeProgramFacets, ProgramFacets } from "./program.facets";
+import { ProgramFilter } from "./program.filter-input";
+
+@ArgsType()
+export class ProgramFacetsArgs {
+  @Field(() => ProgramFilter, { nullable: true, description: "The same filter as `programs`" })
+  @IsOptional()
+  @ValidateNested()
+  filter?: ProgramFilter | null;
+
+  @Field(() => String, { nullable: true, description: "The same search as `programs`" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SEARCH_MAX_LENGTH, { message: `search must be at most ${SEARCH_MAX_LENGTH} characters` })
+  search?: string | null;
+}
+
+@Resolver()
+export class ProgramFacetsResolver {
+  @Query(() => ProgramFacets, { description: "Counts per filter value for the programs a `programs` query with the same filter and search shows" })
+  programFacets(@Args() args: ProgramFacetsArgs, @Ctx() ctx: Context): Promise<ProgramFacets> {
+    return computeProgramFacets(ctx.services.programs, {
+      includeDrafts: ctx.viewer.includeDrafts,
+      filter: args.filter,
+      search: parseFullTextSearch(args.search),
+    });
+  }
+}

@@ -1,0 +1,106 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import type { SelectQueryBuilder } from "typeorm";
+import type { SearchTerms } from "../search/search-terms";
+import { Pathway } from "../pathway/pathway.entity";
+import { Requirement } from "../requirement/requirement.entity";
+import { Specialty } from "../specialty/specialty.entity";
+import { Audience } from "./program.enums";
+import { audiencesMatching, type FacetDimension } from "./program.filter";
+import type { ProgramFilter } from "./program.filter-input";
+import { AUDIENCE_LABELS, COUNTRY_LABELS, PROGRAM_TYPE_LABELS, REGION_LABELS } from "./program.labels";
+import { ProgramSpecialty } from "./program-specialty.entity";
+import type { Program } from "./program.entity";
+import type { ProgramService } from "./program.service";
+
+@ObjectType({ description: "One value of a facet and how many programs it would show" })
+export class FacetCount {
+  @Field({ description: "What to put in the filter: an enum value, a region code, a slug or a requirement code" })
+  value: string;
+
+  @Field({ description: "What to show: 'Fellowship', 'Ontario', 'Internal medicine', 'USMLE Step 1'" })
+  label: string;
+
+  @Field(() => Int, { description: "Programs matching this value and every other active filter (and the search)" })
+  count: number;
+}
+
+@ObjectType({
+  description:
+    "Counts for a filter sidebar. Each facet applies every active filter except its own, so a count is the number " +
+    "of programs the list would show with that value chosen instead; values with no such program are left out. " +
+    "Ordered by count, largest first, then by label.",
+})
+export class ProgramFacets {
+  @Field(() => [FacetCount]) type: FacetCount[];
+  @Field(() => [FacetCount], { description: "GRADUATE and STUDENT include programs for BOTH, as the audience filter does" })
+  audience: FacetCount[];
+  @Field(() => [FacetCount]) country: FacetCount[];
+  @Field(() => [FacetCount]) region: FacetCount[];
+  @Field(() => [FacetCount]) specialty: FacetCount[];
+  @Field(() => [FacetCount]) pathway: FacetCount[];
+  @Field(() => [FacetCount], { description: "Programs asking for the requirement, themselves or through their pathway" })
+  requirement: FacetCount[];
+}
+
+type Row = { value: string; label?: string | null; n: string | number };
+
+// Each program's requirements, its own and its pathway's, once each.
+const ASKS_FOR = `(SELECT xa."programId" AS program_id, xa."requirementId" AS requirement_id FROM program_requirements xa
+  UNION SELECT xb.id, xc."requirementId" FROM programs xb JOIN pathway_requirements xc ON xc."pathwayId" = xb."pathwayId")`;
+
+function sorted(counts: FacetCount[]): FacetCount[] {
+  return counts.filter((c) => c.count > 0).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label) || a.value.localeCompare(b.value));
+}
+
+/** One GROUP BY statement per dimension, each over the programs matching every other filter. */
+export async function computeProgramFacets(
+  programs: ProgramService,
+  criteria: { includeDrafts: boolean; filter?: ProgramFilter | null; search?: SearchTerms | null },
+): Promise<ProgramFacets> {
+  const grouped = async (dimension: FacetDimension, shape: (qb: SelectQueryBuilder<Program>) => SelectQueryBuilder<Program>) => {
+    const rows = await shape(programs.matching(criteria, dimension).qb).addSelect("COUNT(DISTINCT p.id)", "n").getRawMany<Row>();
+    return rows.map((r) => ({ value: String(r.value), label: r.label ?? String(r.value), count: Number(r.n) }));
+  };
+  const byColumn = (column: string) => (qb: SelectQueryBuilder<Program>) =>
+    qb.select(`(${column})`, "value").andWhere(`${column} IS NOT NULL`).groupBy(column);
+  const byEntity = (qb: SelectQueryBuilder<Program>) => qb.select("(fx.slug)", "value").addSelect("(fx.name)", "label").groupBy("fx.slug").addGroupBy("fx.name");
+
+  const [type, audience, country, region, specialty, pathway, requirement] = await Promise.all([
+    grouped("type", byColumn("p.type")),
+    grouped("audience", byColumn("p.audience")),
+    grouped("country", byColumn("p.country")),
+    grouped("region", byColumn("p.region")),
+    grouped("specialty", (qb) =>
+      byEntity(qb.innerJoin(ProgramSpecialty, "fps", "fps.programId = p.id").innerJoin(Specialty, "fx", "fx.id = fps.specialtyId")),
+    ),
+    grouped("pathway", (qb) => byEntity(qb.innerJoin(Pathway, "fx", "fx.id = p.pathwayId"))),
+    grouped("requirement", (qb) =>
+      qb
+        .innerJoin(ASKS_FOR, "fa", "fa.program_id = p.id")
+        .innerJoin(Requirement, "fx", "fx.id = fa.requirement_id")
+        .select("(fx.code)", "value")
+        .addSelect("(fx.name)", "label")
+        .groupBy("fx.code")
+        .addGroupBy("fx.name"),
+    ),
+  ]);
+
+  // A program for BOTH counts under GRADUATE and STUDENT too, exactly as filtering by them would show it.
+  const perAudience = new Map(audience.map((a) => [a.value, a.count]));
+  const audienceCounts = Object.values(Audience).map((value) => ({
+    value,
+    label: AUDIENCE_LABELS[value],
+    count: audiencesMatching(value).reduce((sum, a) => sum + (perAudience.get(a) ?? 0), 0),
+  }));
+
+  const relabel = (labels: Record<string, string>) => (c: FacetCount) => ({ ...c, label: labels[c.value] ?? c.value });
+  return {
+    type: sorted(type.map(relabel(PROGRAM_TYPE_LABELS))),
+    audience: sorted(audienceCounts),
+    country: sorted(country.map(relabel(COUNTRY_LABELS))),
+    region: sorted(region.map(relabel(REGION_LABELS))),
+    specialty: sorted(specialty),
+    pathway: sorted(pathway),
+    requirement: sorted(requirement),
+  };
+}

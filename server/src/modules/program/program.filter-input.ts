@@ -1,0 +1,101 @@
+import { ArrayMaxSize, IsOptional, Length, Matches } from "class-validator";
+import { Field, ID, InputType } from "type-graphql";
+import { Country, ListingStatus } from "../../core/enums";
+import { Audience, ProgramType } from "./program.enums";
+
+/** Most values one list filter takes: enough for any sidebar, small enough to keep statements small. */
+export const MAX_FILTER_VALUES = 100;
+export const ID_PATTERN = /^[1-9][0-9]{0,15}$/;
+
+const list = { nullable: true } as const;
+
+@InputType({
+  description:
+    "Which programs to show. A list matches any of its values (OR); fields combine with AND; an omitted or null field does not filter.",
+})
+export class ProgramFilter {
+  @Field(() => [ID], list)
+  @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  @Matches(ID_PATTERN, { each: true, message: "ids must be ids this API issued" })
+  ids?: string[] | null;
+
+  @Field(() => [ProgramType], list)
+  @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  type?: ProgramType[] | null;
+
+  @Field(() => [Audience], {
+    ...list,
+    description: "GRADUATE matches programs for graduates or BOTH; STUDENT matches programs for students or BOTH; BOTH matches BOTH only",
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  audience?: Audience[] | null;
+
+  @Field(() => [Country], list)
+  @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  country?: Country[] | null;
+
+  @Field(() => [String], { ...list, description: "State or province codes: MN, ON, QC… (any case)" })
+  @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  @Length(1, 8, { each: true, message: "region codes are 1 to 8 characters" })
+  region?: string[] | null;
+
+  @Field(() => [String], { ...list, description: "Specialty slugs: programs in any of them" })
+  @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  @Length(1, 200, { each: true })
+  specialty?: string[] | null;
+
+  @Field(() => [String], { ...list, description: "Institution slugs" })
+  @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  @Length(1, 200, { each: true })
+  institution?: string[] | null;
+
+  @Field(() => [String], { ...list, description: "Pathway slugs" })
+  @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  @Length(1, 200, { each: true })
+  pathway?: string[] | null;
+
+  @Field(() => [String], {
+    ...list,
+    description: "Requirement codes: programs that ask for any of them (REQUIRED or RECOMMENDED), themselves or through their pathway",
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  @Length(1, 64, { each: true })
+  requirement?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: "true: hands-on patient care; false: none. Programs where it is unknown match neither" })
+  @IsOptional()
+  handsOnPatientCare?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: "true: sponsors visas; false: does not. Programs where it is unknown match neither" })
+  @IsOptional()
+  visaSponsorship?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: "true: reserves positions for IMGs (imgPositions > 0); false: reserves none or does not say" })
+  @IsOptional()
+  hasImgPositions?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: "true: verified within the review interval; false: never verified or not recently" })
+  @IsOptional()
+  verified?: boolean | null;
+
+  @Field(() => [ListingStatus], {
+    ...list,
+    description: "For curators; anonymous readers always get PUBLISHED listings only, whatever this says",
+  })
+  @IsOptional()
+  @ArrayMaxSize(3)
+  status?: ListingStatus[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: "true: never verified or not within the review interval (the opposite of verified)" })
+  @IsOptional()
+  dueForReview?: boolean | null;
+}

@@ -1,0 +1,49 @@
+import { ArrayMaxSize, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from "class-validator";
+import { ArgsType, Field, ID, InputType } from "type-graphql";
+import { ConnectionArgs } from "../../core/connection";
+import { SEARCH_MAX_LENGTH } from "../program/program.args";
+import { ID_PATTERN, MAX_FILTER_VALUES } from "../program/program.filter-input";
+import { RequirementKind } from "./requirement.entity";
+
+@InputType({ description: "Which catalogue entries to show: a list matches any of its values; fields combine with AND" })
+export class RequirementFilter {
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  @Matches(ID_PATTERN, { each: true, message: "ids must be ids this API issued" })
+  ids?: string[] | null;
+
+  @Field(() => [RequirementKind], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  kind?: RequirementKind[] | null;
+
+  @Field(() => String, { nullable: true, description: "Words that must each appear in the code or name (case-insensitive)" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SEARCH_MAX_LENGTH, { message: `search must be at most ${SEARCH_MAX_LENGTH} characters` })
+  search?: string | null;
+}
+
+@ArgsType()
+export class RequirementsArgs extends ConnectionArgs {
+  @Field(() => RequirementFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: RequirementFilter | null;
+}
+
+/** Look-up of one catalogue entry by `id` or by `code` (exactly one of them). */
+@ArgsType()
+export class CodeLookupArgs {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: "id must be an id this API issued" })
+  id?: string | null;
+
+  @Field(() => String, { nullable: true, description: "e.g. USMLE_STEP_1" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  code?: string | null;
+}

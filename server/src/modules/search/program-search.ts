@@ -1,0 +1,53 @@
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { Dialect } from "../../core/data-source";
+import { fts5Query, tsQuery, type SearchTerms } from "./search-terms";
+
+/** Relevance is a rank scaled to an integer, so cursors compare it exactly on both databases. */
+const SCALE = 1_000_000;
+
+/**
+ * Full-text search over programs, the same for SQLite (FTS5, bm25) and PostgreSQL (tsvector,
+ * ts_rank): it joins the matching programs' relevance onto a query of programs (alias `p`) as
+ * `<alias>.relevance`, higher meaning more relevant. Only the program ids that match are joined,
+ * so the join is also the search filter.
+ */
+export interface ProgramSearch {
+  join<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, search: SearchTerms, alias: string): string;
+}
+
+let seq = 0;
+const paramName = () => `fts${(seq = (seq + 1) % 1_000_000)}`;
+
+// bm25 weights per column: title, description, institution, specialties, pathway.
+const BM25 = "bm25(programs_fts, 10.0, 2.0, 5.0, 5.0, 4.0)";
+
+const sqliteSearch: ProgramSearch = {
+  join(qb, search, alias) {
+    const param = paramName();
+    qb.innerJoin(
+      `(SELECT rowid AS program_id, CAST(ROUND(-${BM25} * ${SCALE}) AS INTEGER) AS relevance FROM programs_fts WHERE programs_fts MATCH :${param})`,
+      alias,
+      `${alias}.program_id = p.id`,
+      { [param]: fts5Query(search) },
+    );
+    return `${alias}.relevance`;
+  },
+};
+
+const postgresSearch: ProgramSearch = {
+  join(qb, search, alias) {
+    const param = paramName();
+    qb.innerJoin(
+      `(SELECT xsd."programId" AS program_id, CAST(ROUND(ts_rank(xsd.document, to_tsquery('english', :${param})) * ${SCALE}) AS integer) AS relevance
+        FROM program_search xsd WHERE xsd.document @@ to_tsquery('english', :${param}))`,
+      alias,
+      `${alias}.program_id = p.id`,
+      { [param]: tsQuery(search) },
+    );
+    return `${alias}.relevance`;
+  },
+};
+
+export function programSearchFor(dialect: Dialect): ProgramSearch {
+  return dialect === "postgres" ? postgresSearch : sqliteSearch;
+}

@@ -1,0 +1,76 @@
+/**
+ * The example operations of the README's "For frontend developers" section, verbatim: the docs
+ * test checks that the README shows them, and the limits test that they run.
+ */
+export const EXAMPLES: Record<string, { query: string; variables: Record<string, unknown> }> = {
+  searchPage: {
+    query: `query SearchPage($search: String, $filter: ProgramFilter, $orderBy: ProgramOrder, $after: String) {
+  programs(search: $search, filter: $filter, orderBy: $orderBy, first: 20, after: $after) {
+    totalCount
+    edges {
+      cursor
+      node {
+        id slug title type audience country region
+        handsOnPatientCare visaSponsorship lastVerifiedAt
+        institution { name city }
+        specialties { name }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+    variables: { search: "cardiology fellowship", filter: { country: ["US"], audience: ["GRADUATE"] } },
+  },
+  facetSidebar: {
+    query: `query Sidebar($search: String, $filter: ProgramFilter) {
+  programFacets(search: $search, filter: $filter) {
+    type { value label count }
+    audience { value label count }
+    country { value label count }
+    region { value label count }
+    specialty { value label count }
+    pathway { value label count }
+    requirement { value label count }
+  }
+}`,
+    variables: { search: "cardiology", filter: { country: ["US"], type: ["FELLOWSHIP"] } },
+  },
+  programPage: {
+    query: `query ProgramPage($slug: String!) {
+  program(slug: $slug) {
+    id title description type audience country region durationMonths
+    handsOnPatientCare positions imgPositions visaSponsorship
+    applicationOpensAt applicationClosesAt applicationFeeCents feeCurrency
+    sourceUrl sourceNote lastVerifiedAt
+    institution { name city region website }
+    pathway { name website requirements { level note requirement { code name } } }
+    specialties { slug name }
+    requirements { level minimumScore note requirement { code name kind description } }
+  }
+}`,
+    variables: { slug: "mayo-clinic-fellowships-for-imgs" },
+  },
+  eligibilityCheck: {
+    query: `query Eligibility($profile: CandidateProfile!, $filter: ProgramFilter, $after: String) {
+  eligibility(profile: $profile, filter: $filter, first: 20, after: $after) {
+    totalCount
+    edges {
+      cursor
+      node {
+        program { slug title institution { name } }
+        eligible
+        missing { code name }
+        missingDetails { requirement { code } reason minimumScore score fromPathway }
+        recommendedMissing { code name }
+        reasons
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+    variables: {
+      profile: { stage: "GRADUATE", holds: ["USMLE_STEP_1", "ECFMG_CERTIFICATION"], scores: [{ code: "USMLE_STEP_1", score: 235 }], needsVisa: true },
+      filter: { country: ["US"] },
+    },
+  },
+};

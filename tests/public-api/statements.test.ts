@@ -1,0 +1,66 @@
+import { RequirementLevel } from "../../server/src/core/enums";
+import { expectData } from "../support/errors";
+import { factories } from "../support/factories";
+import { createTestServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await createTestServer();
+  const f = factories(server.ds);
+  const specialties = [await f.specialty({ slug: "s-one", name: "Synthetic Specialty One" }), await f.specialty({ slug: "s-two", name: "Synthetic Specialty Two" })];
+  const [r1, r2] = [await f.requirement({ code: "SYN_REQ_1" }), await f.requirement({ code: "SYN_REQ_2" })];
+  // Every program has an institution and a pathway, so whatever the page holds, each relation is read.
+  const pathways = [
+    await f.pathway({ slug: "synthetic-pathway-a", name: "Synthetic Pathway A" }, [{ requirement: r1 }]),
+    await f.pathway({ slug: "synthetic-pathway-b", name: "Synthetic Pathway B" }),
+  ];
+  const institutions = [];
+  for (let i = 0; i < 5; i++) institutions.push(await f.institution({ name: `Synthetic Institution ${String(i).padStart(5, "0")}` }));
+  for (let i = 0; i < 120; i++) {
+    await f.program(
+      { title: `Synthetic Program ${String(i).padStart(5, "0")}`, institutionId: institutions[i % 5].id, pathwayId: pathways[i % 2].id },
+      { specialties, requirements: [{ requirement: r1 }, { requirement: r2, level: RequirementLevel.RECOMMENDED, minimumScore: 200 }] },
+    );
+  }
+});
+afterAll(() => server.close());
+
+const NESTED = `query($first: Int!, $filter: ProgramFilter, $search: String) {
+  programs(first: $first, filter: $filter, search: $search) {
+    edges { cursor node {
+      id title
+      institution { name city }
+      specialties { slug name }
+      requirements { level minimumScore requirement { code name } }
+      pathway { slug name }
+    } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+describe("no N+1: statements per page do not depend on the page size", () => {
+  it.each<[string, Record<string, unknown>]>([
+    ["plain", {}],
+    ["with filters", { filter: { country: ["US"], specialty: ["s-one", "s-two"], requirement: ["SYN_REQ_1"], type: ["FELLOWSHIP"], verified: false } }],
+    ["with a search", { search: "synthetic program" }],
+    ["with a search and filters", { search: "synthetic", filter: { specialty: ["s-two"], hasImgPositions: false } }],
+    ["ordered by institution", { orderBy: "INSTITUTION" }],
+  ])("%s", async (_name, vars) => {
+    const query = "orderBy" in vars ? NESTED.replace("$search: String)", "$search: String, $orderBy: ProgramOrder)").replace("search: $search)", "search: $search, orderBy: $orderBy)") : NESTED;
+    const ten = await server.exec(query, { ...vars, first: 10 });
+    const hundred = await server.exec(query, { ...vars, first: 100 });
+    expect(expectData(ten).programs.edges).toHaveLength(10);
+    expect(expectData(hundred).programs.edges).toHaveLength(100);
+    expect(ten.statements).toBe(hundred.statements);
+    // page, institutions, specialties, requirement links (with their catalogue entries), pathways
+    expect(hundred.statements).toBeLessThanOrEqual(5);
+  });
+
+  it("adds exactly one statement for totalCount, and only when asked", async () => {
+    const withCount = NESTED.replace("pageInfo {", "totalCount pageInfo {");
+    const plain = await server.exec(NESTED, { first: 100, search: "synthetic" });
+    const counted = await server.exec(withCount, { first: 100, search: "synthetic" });
+    expect(expectData(counted).programs.totalCount).toBe(120);
+    expect(counted.statements).toBe(plain.statements + 1);
+  });
+});
