@@ -8,6 +8,7 @@ import { createContext, type AppDeps, type Context } from "./core/context";
 import { dialectOf } from "./core/data-source";
 import { createFormatError } from "./core/format-error";
 import { StatementCounter, withStatementCounter } from "./core/sql-counter";
+import { snapshotDownloadHandler } from "./modules/snapshot/snapshot.http";
 import { buildDirectorySchema } from "./schema";
 
 export interface DirectoryApp {
@@ -41,6 +42,8 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
       res.status(503).json({ status: "unavailable", database: { dialect: dialectOf(deps.dataSource), ok: false } });
     }
   });
+
+  app.get("/snapshots/:file", snapshotDownloadHandler(deps));
 
   const graphql = expressMiddleware(apollo, {
     context: async ({ req, res }) => {

@@ -4,6 +4,8 @@ import type { DataSource } from "typeorm";
 import { ConfigError, describeDatabase, loadConfig } from "./core/config";
 import { openDataSource } from "./core/data-source";
 import { migrate } from "./core/migrate";
+import { registerSnapshotCommands } from "./modules/snapshot/snapshot.cli";
+import { SnapshotError } from "./modules/snapshot/snapshot.errors";
 import { seedSampleDirectory } from "./seed/seed";
 
 /** A failure the CLI reports as one line and a non-zero exit. */
@@ -60,6 +62,8 @@ export function buildCli(): Command {
       });
     });
 
+  registerSnapshotCommands(program, withDatabase);
+
   return program;
 }
 
@@ -69,7 +73,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode;
-    if (e instanceof CliError || e instanceof ConfigError) {
+    if (e instanceof CliError || e instanceof ConfigError || e instanceof SnapshotError) {
       console.error(`directory: ${e.message}`);
       return e instanceof CliError ? e.exitCode : 1;
     }

@@ -6,6 +6,7 @@ import { InstitutionResolver } from "./modules/institution/institution.resolver"
 import { PathwayRequirementResolver, PathwayResolver } from "./modules/pathway/pathway.resolver";
 import { ProgramRequirementResolver, ProgramResolver } from "./modules/program/program.resolver";
 import { RequirementResolver } from "./modules/requirement/requirement.resolver";
+import { SnapshotResolver } from "./modules/snapshot/snapshot.resolver";
 import { SpecialtyResolver } from "./modules/specialty/specialty.resolver";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -17,6 +18,7 @@ export const resolvers: NonEmptyArray<Function> = [
   PathwayResolver,
   PathwayRequirementResolver,
   SpecialtyResolver,
+  SnapshotResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | undefined;

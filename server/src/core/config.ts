@@ -9,6 +9,8 @@ export interface AppConfig {
   database: DatabaseConfig;
   reviewIntervalDays: number;
   nodeEnv: string;
+  /** Where stored snapshots' files go (SNAPSHOT_DIR). */
+  snapshotDir: string;
 }
 
 /** A configuration problem: start-up prints its message on one line and exits non-zero. */
@@ -17,6 +19,7 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_SQLITE_PATH = path.join("data", "directory.sqlite");
+export const DEFAULT_SNAPSHOT_DIR = path.join("data", "snapshots");
 
 export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
   const value = raw?.trim();
@@ -58,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: parseDatabaseUrl(env.DATABASE_URL),
     reviewIntervalDays: parseIntVar(env, "REVIEW_INTERVAL_DAYS", 365, 1, 3650),
     nodeEnv: env.NODE_ENV ?? "production",
+    snapshotDir: env.SNAPSHOT_DIR?.trim() || DEFAULT_SNAPSHOT_DIR,
   };
 }
 

@@ -3,6 +3,7 @@ import { InstitutionService } from "../modules/institution/institution.service";
 import { PathwayService } from "../modules/pathway/pathway.service";
 import { ProgramService } from "../modules/program/program.service";
 import { RequirementService } from "../modules/requirement/requirement.service";
+import { SnapshotService } from "../modules/snapshot/snapshot.service";
 import { SpecialtyService } from "../modules/specialty/specialty.service";
 import type { AppConfig } from "./config";
 
@@ -13,6 +14,7 @@ export function createServices(dataSource: DataSource, config: AppConfig) {
     requirements: new RequirementService(dataSource),
     pathways: new PathwayService(dataSource),
     specialties: new SpecialtyService(dataSource),
+    snapshots: new SnapshotService(dataSource, config),
   };
 }
 
