@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { DataSource } from "typeorm";
+import { hashDocument } from "../../server/src/modules/snapshot/canonical-hash";
 import { exportToPath, type ExportFormat } from "../../server/src/modules/snapshot/export-files";
 import { importSnapshot, type ImportMode } from "../../server/src/modules/snapshot/import";
 import { loadSnapshot } from "../../server/src/modules/snapshot/read";
@@ -47,4 +48,24 @@ export async function dumpTables(ds: DataSource): Promise<Record<string, unknown
     out[t] = await ds.query(`SELECT * FROM "${t}" ORDER BY 1, 2`);
   }
   return out;
+}
+
+/** Reads a JSON snapshot as plain data for a test to edit. */
+export function readJsonFile(file: string): any {
+  return JSON.parse(fs.readFileSync(file, "utf8"));
+}
+
+/** Writes an edited snapshot, with meta made consistent again unless `keepMeta`. */
+export function writeJsonFile(file: string, doc: any, options: { keepMeta?: boolean } = {}): string {
+  if (!options.keepMeta) {
+    for (const e of ["institutions", "programs", "requirements", "specialties", "pathways"]) doc.meta.counts[e] = doc[e].length;
+    doc.meta.sha256 = hashDocument(doc);
+  }
+  fs.writeFileSync(file, JSON.stringify(doc, null, 2));
+  return file;
+}
+
+/** DATABASE_URL for the CLI to reach a test database. */
+export function databaseUrl(db: TestDatabase): string {
+  return db.config.kind === "sqlite" ? `sqlite:${db.config.path}` : db.config.url;
 }

@@ -7,16 +7,14 @@
  * 8601; `specialties` is the slugs joined by `;` (slugs cannot hold `;`); `requirements` (links)
  * is a JSON array of {code, level, minimumScore, note} in one cell, so notes survive any text.
  */
-import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
-import type { Writable } from "node:stream";
 import { parse, type CastingContext, type Options } from "csv-parse";
 import { stringify, type Stringifier } from "csv-stringify";
 import { SnapshotError } from "./snapshot.errors";
 import { FIELDS, FILE_ORDER, type EntityName, type SnapshotMeta, type SnapshotRecord } from "./snapshot.format";
 import type { ParsedSnapshot } from "./validate";
-import { endStream, type SnapshotWriter } from "./writers";
+import { GuardedStream, type SnapshotWriter } from "./writers";
 
 export const CSV_FILES: Record<EntityName, string> = Object.fromEntries(FILE_ORDER.map((e) => [e, `${e}.csv`])) as Record<EntityName, string>;
 export const CSV_META_FILE = "meta.json";
@@ -48,8 +46,8 @@ function stringifier(): Stringifier {
 
 /** Writes into an existing, empty folder. */
 export class CsvSnapshotWriter implements SnapshotWriter {
-  private current: { csv: Stringifier; file: fs.WriteStream } | null = null;
-  private readonly opened: Writable[] = [];
+  private current: { csv: GuardedStream; file: GuardedStream } | null = null;
+  private readonly opened: GuardedStream[] = [];
 
   constructor(readonly dir: string) {}
 
@@ -58,9 +56,11 @@ export class CsvSnapshotWriter implements SnapshotWriter {
   }
 
   async startEntity(entity: EntityName): Promise<void> {
-    const file = fs.createWriteStream(path.join(this.dir, CSV_FILES[entity]));
-    const csv = stringifier();
-    csv.pipe(file);
+    const file = new GuardedStream(fs.createWriteStream(path.join(this.dir, CSV_FILES[entity])));
+    const csv = new GuardedStream(stringifier());
+    csv.stream.pipe(file.stream);
+    // pipe() does not pass a file error back: without this a full disk would stall the export.
+    file.stream.on("error", (e: Error) => csv.stream.destroy(e));
     this.opened.push(csv, file);
     this.current = { csv, file };
     await this.write([...FIELDS[entity]]);
@@ -74,21 +74,20 @@ export class CsvSnapshotWriter implements SnapshotWriter {
     if (!this.current) return;
     const { csv, file } = this.current;
     this.current = null;
-    csv.end();
-    await endStream(file);
+    csv.stream.end();
+    await file.end();
   }
 
   async finish(): Promise<void> {
     await this.endEntity();
   }
 
-  abort(): void {
-    for (const s of this.opened) s.destroy();
+  async abort(): Promise<void> {
+    for (const s of this.opened) await s.destroy();
   }
 
-  private async write(row: unknown[]): Promise<void> {
-    const csv = this.current!.csv;
-    if (!csv.write(row)) await once(csv, "drain");
+  private write(row: unknown[]): Promise<void> {
+    return this.current!.csv.write(row);
   }
 }
 

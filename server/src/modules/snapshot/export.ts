@@ -108,7 +108,7 @@ export async function exportSnapshot(ds: DataSource, options: ExportOptions): Pr
     for (const w of options.writers) await w.finish();
     return { meta, maxChunk, rowsRead };
   } catch (e) {
-    for (const w of options.writers) w.abort();
+    for (const w of options.writers) await w.abort();
     throw e;
   } finally {
     await reader.close();
