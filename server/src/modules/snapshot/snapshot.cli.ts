@@ -48,7 +48,7 @@ export function registerSnapshotCommands(program: Command, withDatabase: WithDat
     .option("--ignore-checksum", "load a file whose content no longer matches meta.sha256 (hand-edited)", false)
     .action(async (opts: { in: string; mode: ImportMode; dryRun: boolean; ignoreChecksum: boolean }) => {
       const snapshot = await loadSnapshot(opts.in, { ignoreChecksum: opts.ignoreChecksum });
-      if (!snapshot.checksumMatches) console.error(`warning: ${opts.in}: the content no longer matches meta.sha256 (loading it anyway: --ignore-checksum)`);
+      if (!snapshot.checksumMatches) console.error(`warning: ${opts.in}: the content no longer matches meta.sha256/meta.counts (loading it anyway: --ignore-checksum)`);
       const progress = progressReporter();
       try {
         const result = await withDatabase(async (ds) => {
@@ -78,7 +78,7 @@ export function registerSnapshotCommands(program: Command, withDatabase: WithDat
     .action(async (a: string, b: string, opts: { format: "text" | "json" }) => {
       const [from, to] = [await loadSnapshot(a, { ignoreChecksum: true }), await loadSnapshot(b, { ignoreChecksum: true })];
       for (const [file, s] of [[a, from], [b, to]] as const) {
-        if (!s.checksumMatches) console.error(`warning: ${file}: the content no longer matches meta.sha256 (hand-edited?)`);
+        if (!s.checksumMatches) console.error(`warning: ${file}: the content no longer matches meta.sha256/meta.counts (hand-edited?)`);
       }
       const diff = diffContents(from.doc, to.doc);
       if (opts.format === "json") {

@@ -49,6 +49,7 @@ export interface ValidatedSnapshot {
   doc: SnapshotDocument;
   /** The hash of the content as it is, which may differ from meta.sha256 when ignored. */
   sha256: string;
+  /** False when meta.sha256 or meta.counts no longer match the content (only with ignoreChecksum). */
   checksumMatches: boolean;
 }
 
@@ -127,8 +128,7 @@ function checkReferences(parsed: ParsedSnapshot): void {
 
 /**
  * Validates a whole file before anything is written: format and version, the JSON Schema, unique
- * keys, meta.counts (which catches an NDJSON file cut at a line boundary), the checksum (unless
- * ignored) and references. Throws SnapshotError naming the record; returns the normalized document.
+ * keys, meta.counts and the checksum (both waived by ignoreChecksum) and references. Throws SnapshotError naming the record; returns the normalized document.
  */
 export function validateSnapshot(parsed: ParsedSnapshot, options: { ignoreChecksum?: boolean } = {}): ValidatedSnapshot {
   checkMeta(parsed);
@@ -141,10 +141,15 @@ export function validateSnapshot(parsed: ParsedSnapshot, options: { ignoreChecks
   }
   const raw = parsed.doc as unknown as SnapshotDocument;
   for (const entity of FILE_ORDER) checkUnique(parsed, entity);
+  // meta.counts catches an NDJSON file cut at a line boundary; like the checksum it is an
+  // integrity check that --ignore-checksum (a knowingly hand-edited file) waives.
+  let countsMatch = true;
   for (const entity of FILE_ORDER) {
     const declared = raw.meta.counts[entity];
     const held = raw[entity].length;
-    if (declared !== held) {
+    if (declared === held) continue;
+    countsMatch = false;
+    if (!options.ignoreChecksum) {
       throw new SnapshotError(
         `${parsed.name}: meta.counts.${entity} says ${declared} but the file holds ${held} ${KIND[entity]} record(s) (truncated or edited?)`,
       );
@@ -160,6 +165,6 @@ export function validateSnapshot(parsed: ParsedSnapshot, options: { ignoreChecks
     );
   }
   checkReferences(parsed);
-  return { doc, sha256, checksumMatches };
+  return { doc, sha256, checksumMatches: checksumMatches && countsMatch };
 }
 
