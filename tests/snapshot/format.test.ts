@@ -95,19 +95,19 @@ describe("the snapshot format", () => {
 
       // Any RFC 4180 reader gets the values back.
       const rows = parse(raw, { columns: true }) as Record<string, string>[];
-      const mayo = rows.find((r) => r.slug === "mayo-fellowship")!;
+      const mayo = rows.find((r) => r.slug === "rich-fellowship")!;
       expect(mayo.description).toBe(AWKWARD);
-      expect(mayo.specialties).toBe("cardiology;surgery");
+      expect(mayo.specialties).toBe("rich-cardiology;rich-surgery");
       expect(JSON.parse(mayo.requirements)).toEqual([
-        { code: "ECFMG_CERTIFICATION", level: "RECOMMENDED", minimumScore: null, note: "some programs, not all" },
-        { code: "USMLE_STEP_1", level: "REQUIRED", minimumScore: 230, note: null },
+        { code: "RICH_CERT", level: "RECOMMENDED", minimumScore: null, note: "some programs, not all" },
+        { code: "RICH_EXAM", level: "REQUIRED", minimumScore: 230, note: null },
       ]);
       expect([mayo.handsOnPatientCare, mayo.visaSponsorship, mayo.imgPositions]).toEqual(["true", "false", "0"]);
 
       // Empty string and null stay apart: "" versus an empty cell.
       expect(raw).toContain(',"https://example.org/source?a=1,b=2","",2025-12-24T08:30:00.000Z\r\n');
       const parsed = await readSnapshot(folder);
-      const program = (parsed.doc.programs as any[]).find((p) => p.slug === "mayo-fellowship");
+      const program = (parsed.doc.programs as any[]).find((p) => p.slug === "rich-fellowship");
       expect(program.sourceNote).toBe("");
       expect(program.region).toBeNull();
     });

@@ -25,8 +25,10 @@ export const DEFAULT_CHUNK_SIZE = 500;
 
 export interface ExportProgress {
   phase: "checksum" | "write";
-  /** Records done in this phase. */
+  /** Records done in this phase (hashed, or handed to the writers). */
   done: number;
+  /** Records read from the database in this phase: never more than one chunk ahead of `done`. */
+  read: number;
   total: number;
 }
 
@@ -70,7 +72,7 @@ export async function exportSnapshot(ds: DataSource, options: ExportOptions): Pr
         for (const record of chunk) hasher.add(entity, record);
         counts[entity] += chunk.length;
         done += chunk.length;
-        options.onProgress?.({ phase: "checksum", done, total });
+        options.onProgress?.({ phase: "checksum", done, read: done, total });
       }
     }
     for (const entity of FILE_ORDER) {
@@ -89,17 +91,20 @@ export async function exportSnapshot(ds: DataSource, options: ExportOptions): Pr
     // Pass 2: the file(s), in file order.
     for (const w of options.writers) await w.begin(meta);
     done = 0;
+    let read = 0;
     for (const entity of FILE_ORDER) {
       for (const w of options.writers) await w.startEntity(entity);
       let written = 0;
       for await (const chunk of builder.records(reader, entity, options.includeDrafts, chunkSize)) {
         maxChunk = Math.max(maxChunk, chunk.length);
         rowsRead += chunk.length;
+        read += chunk.length;
+        options.onProgress?.({ phase: "write", done, read, total });
         for (const record of chunk) {
           for (const w of options.writers) await w.record(entity, record);
           done++;
           written++;
-          options.onProgress?.({ phase: "write", done, total });
+          options.onProgress?.({ phase: "write", done, read, total });
         }
       }
       if (written !== counts[entity]) throw new Error(`snapshot export: ${entity} changed during the export`);
