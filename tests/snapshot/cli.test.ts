@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
+import { PassThrough } from "node:stream";
 import { runCli } from "../../server/src/cli";
+import { progressReporter } from "../../server/src/modules/snapshot/progress";
 import { seedSampleDirectory } from "../../server/src/seed/seed";
 import { databaseUrl, dumpTables, openTestDb, readJsonFile, tempDir, writeJsonFile, type SnapshotTestDb } from "./helpers";
 
@@ -161,5 +163,28 @@ describe("directory snapshot (CLI)", () => {
       expect(await runCli(["snapshot", "diff", file("cli.json"), file("cli.ndjson")])).toBe(0);
       expect(logs[1]).toBe("no differences");
     });
+  });
+});
+
+describe("progress bars", () => {
+  function fakeStream(isTTY: boolean) {
+    const s = Object.assign(new PassThrough(), { isTTY, columns: 100, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+    let out = "";
+    s.on("data", (d: Buffer) => (out += d));
+    return { s, out: () => out };
+  }
+
+  it("draw on a terminal and stay quiet otherwise", () => {
+    const tty = fakeStream(true);
+    const bar = progressReporter(tty.s as unknown as NodeJS.WriteStream);
+    bar.update("checksum", 5, 10);
+    bar.update("write", 10, 10);
+    bar.stop();
+    expect(tty.out()).toMatch(/checksum .*5\/10 records[\s\S]*write .*10\/10 records/);
+    const pipe = fakeStream(false);
+    const quiet = progressReporter(pipe.s as unknown as NodeJS.WriteStream);
+    quiet.update("checksum", 5, 10);
+    quiet.stop();
+    expect(pipe.out()).toBe("");
   });
 });
