@@ -12,6 +12,7 @@ import { corsGuard, jsonBody, operationTimeout, rateLimits } from "./core/http-g
 import { cacheControlPlugin } from "./core/cache-control";
 import { costLimitPlugin, limitRules } from "./core/limits";
 import { StatementCounter, withStatementCounter } from "./core/sql-counter";
+import { snapshotDownloadHandler } from "./modules/snapshot/snapshot.http";
 import { buildDirectorySchema } from "./schema";
 
 export interface DirectoryApp {
@@ -58,6 +59,8 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
       res.status(503).json({ status: "unavailable", database: { dialect: dialectOf(deps.dataSource), ok: false } });
     }
   });
+
+  app.get("/snapshots/:file", snapshotDownloadHandler(deps));
 
   const graphql = expressMiddleware(apollo, {
     context: async ({ req, res }) => {

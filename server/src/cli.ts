@@ -6,6 +6,8 @@ import { openDataSource } from "./core/data-source";
 import { backupDatabase } from "./core/backup";
 import { migrate } from "./core/migrate";
 import { registerUserCommands, type CliIo } from "./modules/curator/curator.cli";
+import { registerSnapshotCommands } from "./modules/snapshot/snapshot.cli";
+import { SnapshotError } from "./modules/snapshot/snapshot.errors";
 import { seedSampleDirectory } from "./seed/seed";
 
 /** A failure the CLI reports as one line and a non-zero exit. */
@@ -80,6 +82,7 @@ export function buildCli(io?: CliIo): Command {
         console.log(`backed up ${describeDatabase(config.database)} to ${report.file} (${report.bytes} bytes; integrity: ${report.integrity})`);
       });
     });
+  registerSnapshotCommands(program, withDatabase);
 
   return program;
 }
@@ -91,7 +94,7 @@ export async function runCli(argv: string[], io?: CliIo): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode;
-    if (e instanceof CliError || e instanceof ConfigError) {
+    if (e instanceof CliError || e instanceof ConfigError || e instanceof SnapshotError) {
       console.error(`directory: ${e.message}`);
       return e instanceof CliError ? e.exitCode : 1;
     }

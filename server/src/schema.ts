@@ -15,6 +15,7 @@ import { ProgramRequirementResolver, ProgramResolver } from "./modules/program/p
 import { RequirementMutationResolver } from "./modules/requirement/requirement.mutations";
 import { RequirementResolver } from "./modules/requirement/requirement.resolver";
 import { SpecialtyMutationResolver } from "./modules/specialty/specialty.mutations";
+import { SnapshotResolver } from "./modules/snapshot/snapshot.resolver";
 import { SpecialtyResolver } from "./modules/specialty/specialty.resolver";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -36,6 +37,7 @@ export const resolvers: NonEmptyArray<Function> = [
   RequirementMutationResolver,
   PathwayMutationResolver,
   SpecialtyMutationResolver,
+  SnapshotResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -120,6 +120,11 @@ const CASES: Case[] = [
     run: (fx, as) => exec(`mutation($id: ID!) { verifyProgram(id: $id, version: 2, note: "ok") { id } }`, { id: fx.Program.id }, as),
   },
   {
+    mutation: "createSnapshot",
+    minimum: CuratorRole.EDITOR,
+    run: (_fx, as) => exec(`mutation { createSnapshot(label: "roles test") { id } }`, {}, as),
+  },
+  {
     mutation: "createCurator",
     minimum: CuratorRole.ADMIN,
     run: (_fx, as) => exec(`mutation { createCurator(input: { email: "n${++n}@example.org", role: EDITOR, password: "twelve chars!" }) { id } }`, {}, as),

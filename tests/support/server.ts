@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import type { ApolloServer } from "@apollo/server";
 import type { DataSource } from "typeorm";
@@ -34,7 +37,12 @@ export async function createTestServer(env: Record<string, string> = {}): Promis
   const db: TestDatabase = await createTestDatabase();
   const ds = await openMigrated(db);
   // Rate limits are off in tests unless a test turns them on through `env`.
-  const config = { ...loadConfig({ RATE_LIMIT_PER_MINUTE: "0", LOGIN_RATE_LIMIT_PER_MINUTE: "0", ...env }), database: db.config };
+  // Stored snapshots go to a temporary folder unless a test names one.
+  const snapshotDir = fs.mkdtempSync(path.join(os.tmpdir(), "snapshots-"));
+  const config = {
+    ...loadConfig({ RATE_LIMIT_PER_MINUTE: "0", LOGIN_RATE_LIMIT_PER_MINUTE: "0", SNAPSHOT_DIR: snapshotDir, ...env }),
+    database: db.config,
+  };
   const deps = createAppDeps(ds, config);
   const { apollo, httpServer } = await createDirectoryApp(deps);
   let listening = false;

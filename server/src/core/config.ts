@@ -29,6 +29,8 @@ export interface AppConfig {
   database: DatabaseConfig;
   reviewIntervalDays: number;
   nodeEnv: string;
+  /** Where stored snapshots' files go (SNAPSHOT_DIR). */
+  snapshotDir: string;
   /** Seconds a CDN or browser may reuse an anonymous read (Cache-Control: public, max-age=N). */
   publicCacheMaxAge: number;
   limits: QueryLimits;
@@ -53,6 +55,7 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_SQLITE_PATH = path.join("data", "directory.sqlite");
+export const DEFAULT_SNAPSHOT_DIR = path.join("data", "snapshots");
 
 export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
   const value = raw?.trim();
@@ -129,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       loginRateLimitPerMinute: parseIntVar(env, "LOGIN_RATE_LIMIT_PER_MINUTE", 10, 0, 10_000),
       corsOrigins: parseOrigins(env.CORS_ORIGINS),
     },
+    snapshotDir: env.SNAPSHOT_DIR?.trim() || DEFAULT_SNAPSHOT_DIR,
   };
 }
 

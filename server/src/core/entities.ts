@@ -8,6 +8,7 @@ import { ProgramRequirement } from "../modules/program/program-requirement.entit
 import { ProgramSpecialty } from "../modules/program/program-specialty.entity";
 import { Program } from "../modules/program/program.entity";
 import { Requirement } from "../modules/requirement/requirement.entity";
+import { Snapshot } from "../modules/snapshot/snapshot.entity";
 import { Specialty } from "../modules/specialty/specialty.entity";
 
 /** Every mapped table; migrations are generated from this list. */
@@ -23,4 +24,5 @@ export const entities = [
   Curator,
   CuratorSession,
   AuditEntry,
+  Snapshot,
 ];

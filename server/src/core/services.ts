@@ -12,6 +12,7 @@ import { ProgramService } from "../modules/program/program.service";
 import { ProgramWrites } from "../modules/program/program.writes";
 import { RequirementService } from "../modules/requirement/requirement.service";
 import { RequirementWrites } from "../modules/requirement/requirement.writes";
+import { SnapshotService } from "../modules/snapshot/snapshot.service";
 import { SpecialtyService } from "../modules/specialty/specialty.service";
 import { SpecialtyWrites } from "../modules/specialty/specialty.writes";
 import type { AppConfig } from "./config";
@@ -37,6 +38,7 @@ export function createServices(dataSource: DataSource, config: AppConfig) {
     curators,
     sessions: new SessionService(dataSource, curators, config.auth),
     eligibility: new EligibilityService(programs, requirements),
+    snapshots: new SnapshotService(dataSource, config),
   };
 }
 

@@ -1,0 +1,158 @@
+/**
+ * CSV snapshots: a folder with meta.json and one RFC 4180 file per entity (institutions.csv,
+ * programs.csv, requirements.csv, specialties.csv, pathways.csv), written by csv-stringify and
+ * read back by csv-parse. Columns are the record's fields in file order, with a header row.
+ *
+ * Cells: null is an empty cell; an empty string is `""`; booleans are `true`/`false`; dates ISO
+ * 8601; `specialties` is the slugs joined by `;` (slugs cannot hold `;`); `requirements` (links)
+ * is a JSON array of {code, level, minimumScore, note} in one cell, so notes survive any text.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parse, type CastingContext, type Options } from "csv-parse";
+import { stringify, type Stringifier } from "csv-stringify";
+import { SnapshotError } from "./snapshot.errors";
+import { FIELDS, FILE_ORDER, type EntityName, type SnapshotMeta, type SnapshotRecord } from "./snapshot.format";
+import type { ParsedSnapshot } from "./validate";
+import { GuardedStream, type SnapshotWriter } from "./writers";
+
+export const CSV_FILES: Record<EntityName, string> = Object.fromEntries(FILE_ORDER.map((e) => [e, `${e}.csv`])) as Record<EntityName, string>;
+export const CSV_META_FILE = "meta.json";
+
+const INTEGER_FIELDS = new Set(["durationMonths", "positions", "imgPositions", "applicationFeeCents", "scoreMin", "scoreMax"]);
+const BOOLEAN_FIELDS = new Set(["handsOnPatientCare", "visaSponsorship"]);
+
+/** One record as a CSV row (cells in FIELDS order). */
+export function toCsvRow(entity: EntityName, record: SnapshotRecord): unknown[] {
+  return FIELDS[entity].map((field) => {
+    const value = record[field];
+    if (field === "specialties") return Array.isArray(value) && value.length ? value.join(";") : null;
+    if (field === "requirements") return Array.isArray(value) && value.length ? JSON.stringify(value) : null;
+    return value;
+  });
+}
+
+function stringifier(): Stringifier {
+  return stringify({
+    eof: true,
+    record_delimiter: "\r\n", // RFC 4180
+    cast: {
+      boolean: (v) => (v ? "true" : "false"),
+      // null stays an empty cell; an empty string is written "" so that the two read back apart
+      string: (v) => (v === "" ? { value: "", quoted_empty: true } : v),
+    },
+  });
+}
+
+/** Writes into an existing, empty folder. */
+export class CsvSnapshotWriter implements SnapshotWriter {
+  private current: { csv: GuardedStream; file: GuardedStream } | null = null;
+  private readonly opened: GuardedStream[] = [];
+
+  constructor(readonly dir: string) {}
+
+  async begin(meta: SnapshotMeta): Promise<void> {
+    await fs.promises.writeFile(path.join(this.dir, CSV_META_FILE), `${JSON.stringify(meta, null, 2)}\n`);
+  }
+
+  async startEntity(entity: EntityName): Promise<void> {
+    const file = new GuardedStream(fs.createWriteStream(path.join(this.dir, CSV_FILES[entity])));
+    const csv = new GuardedStream(stringifier());
+    csv.stream.pipe(file.stream);
+    // pipe() does not pass a file error back: without this a full disk would stall the export.
+    file.stream.on("error", (e: Error) => csv.stream.destroy(e));
+    this.opened.push(csv, file);
+    this.current = { csv, file };
+    await this.write([...FIELDS[entity]]);
+  }
+
+  record(entity: EntityName, record: SnapshotRecord): Promise<void> {
+    return this.write(toCsvRow(entity, record));
+  }
+
+  async endEntity(): Promise<void> {
+    if (!this.current) return;
+    const { csv, file } = this.current;
+    this.current = null;
+    csv.stream.end();
+    await file.end();
+  }
+
+  async finish(): Promise<void> {
+    await this.endEntity();
+  }
+
+  async abort(): Promise<void> {
+    for (const s of this.opened) await s.destroy();
+  }
+
+  private write(row: unknown[]): Promise<void> {
+    return this.current!.csv.write(row);
+  }
+}
+
+function castCell(field: string, value: string, quoted: boolean, where: () => string): unknown {
+  if (value === "" && !quoted) return field === "specialties" || field === "requirements" ? [] : null;
+  if (field === "specialties") return value.split(";");
+  if (field === "requirements") {
+    try {
+      return JSON.parse(value);
+    } catch {
+      throw new SnapshotError(`${where()}: the requirements cell is not a JSON array of {code, level, …} links`);
+    }
+  }
+  if (INTEGER_FIELDS.has(field) && /^-?\d+$/.test(value)) return Number(value);
+  if (BOOLEAN_FIELDS.has(field) && (value === "true" || value === "false")) return value === "true";
+  return value; // anything else is left for the schema to name
+}
+
+/** Reads a CSV snapshot folder into an unvalidated document. */
+export async function readCsvSnapshot(dir: string): Promise<ParsedSnapshot> {
+  const name = dir;
+  const metaPath = path.join(dir, CSV_META_FILE);
+  if (!fs.existsSync(metaPath)) throw new SnapshotError(`${dir}: a CSV snapshot folder needs ${CSV_META_FILE}`);
+  let meta: unknown;
+  try {
+    meta = JSON.parse(fs.readFileSync(metaPath, "utf8"));
+  } catch {
+    throw new SnapshotError(`${metaPath} is not valid JSON`);
+  }
+  const doc: Record<string, unknown> = { meta };
+  const lines: Record<string, number[]> = {};
+  for (const entity of FILE_ORDER) {
+    const file = path.join(dir, CSV_FILES[entity]);
+    if (!fs.existsSync(file)) throw new SnapshotError(`${dir}: ${CSV_FILES[entity]} is missing`);
+    const records: SnapshotRecord[] = [];
+    const starts: number[] = [];
+    const parser = fs.createReadStream(file).pipe(
+      parse({
+        bom: true,
+        columns: true,
+        relax_column_count: false,
+        info: true,
+        // keep whether a cell was quoted: "" is an empty string, an empty unquoted cell is null
+        cast: (value: string, context: CastingContext) => (context.header ? value : { value, quoted: context.quoting }),
+      } as Options),
+    );
+    try {
+      for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, { value: string; quoted: boolean }>; info: { lines: number; records: number } }>) {
+        const out: SnapshotRecord = {};
+        const at = () => `${file}: record ${info.records} (line ${info.lines})`;
+        for (const [field, cell] of Object.entries(record)) out[field] = castCell(field, cell.value, cell.quoted, at);
+        records.push(out);
+        starts.push(info.lines);
+      }
+    } catch (e) {
+      if (e instanceof SnapshotError) throw e;
+      throw new SnapshotError(`${file} is not valid CSV: ${(e as Error).message}`);
+    }
+    doc[entity] = records;
+    lines[entity] = starts;
+  }
+  return {
+    name,
+    doc,
+    locate: (entity, index) => `${CSV_FILES[entity]} record ${index + 1}, line ${lines[entity][index]}`,
+  };
+}
+

@@ -1,0 +1,105 @@
+/**
+ * One consistent, read-only view of the database for the length of an export, read a chunk at a
+ * time so memory stays flat whatever the directory's size.
+ *
+ * - SQLite: a second, read-only better-sqlite3 connection to the same file inside BEGIN … COMMIT.
+ *   In WAL mode its first read fixes the snapshot every later read sees, while the app's own
+ *   connection keeps writing. (Sharing TypeORM's single connection would let other requests'
+ *   statements run inside the export's transaction, and better-sqlite3 refuses writes on a
+ *   connection while one of its iterators is open.) Rows come from `Statement.iterate()`.
+ * - PostgreSQL: one pooled connection in a REPEATABLE READ READ ONLY transaction, rows from a
+ *   server-side cursor (DECLARE … CURSOR, FETCH n). TypeORM's stream() does not cover SQLite.
+ */
+import Database from "better-sqlite3";
+import type { DataSource, QueryRunner } from "typeorm";
+import { dialectOf, type Dialect } from "../../core/data-source";
+import { SnapshotError } from "./snapshot.errors";
+
+export type Row = Record<string, unknown>;
+
+export interface SnapshotReader {
+  readonly dialect: Dialect;
+  /** The rows of `sql`, in its order, `chunkSize` at a time; nothing else is held. */
+  chunks(sql: string, chunkSize: number): AsyncGenerator<Row[]>;
+  /** A small query (counts, one chunk's relations). */
+  all(sql: string): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+export async function openSnapshotReader(ds: DataSource): Promise<SnapshotReader> {
+  return dialectOf(ds) === "postgres" ? openPostgresReader(ds) : openSqliteReader(ds);
+}
+
+function openSqliteReader(ds: DataSource): SnapshotReader {
+  const shared = (ds.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
+  if (!shared || shared.memory || !shared.name || shared.name === ":memory:") {
+    throw new SnapshotError("snapshot export needs a file-backed SQLite database (an in-memory one has no second connection to read a consistent view from)");
+  }
+  const db = new Database(shared.name, { readonly: true, fileMustExist: true });
+  db.pragma("busy_timeout = 5000");
+  db.exec("BEGIN");
+  return {
+    dialect: "sqlite",
+    async *chunks(sql, chunkSize) {
+      let chunk: Row[] = [];
+      // for…of closes the statement when the consumer stops early or throws.
+      for (const row of db.prepare(sql).iterate() as IterableIterator<Row>) {
+        chunk.push(row);
+        if (chunk.length >= chunkSize) {
+          yield chunk;
+          chunk = [];
+        }
+      }
+      if (chunk.length) yield chunk;
+    },
+    async all(sql) {
+      return db.prepare(sql).all() as Row[];
+    },
+    async close() {
+      try {
+        if (db.inTransaction) db.exec("COMMIT");
+      } finally {
+        db.close();
+      }
+    },
+  };
+}
+
+async function openPostgresReader(ds: DataSource): Promise<SnapshotReader> {
+  const qr: QueryRunner = ds.createQueryRunner();
+  await qr.connect();
+  try {
+    await qr.query("START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  } catch (e) {
+    await qr.release();
+    throw e;
+  }
+  let seq = 0;
+  return {
+    dialect: "postgres",
+    async *chunks(sql, chunkSize) {
+      const cursor = `snapshot_cursor_${++seq}`;
+      await qr.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`);
+      try {
+        for (;;) {
+          const rows = (await qr.query(`FETCH ${Number(chunkSize)} FROM ${cursor}`)) as Row[];
+          if (rows.length) yield rows;
+          if (rows.length < chunkSize) break;
+        }
+      } finally {
+        // After a failed statement the transaction is aborted and CLOSE would only add noise.
+        await qr.query(`CLOSE ${cursor}`).catch(() => undefined);
+      }
+    },
+    async all(sql) {
+      return (await qr.query(sql)) as Row[];
+    },
+    async close() {
+      try {
+        await qr.query("COMMIT");
+      } finally {
+        await qr.release();
+      }
+    },
+  };
+}

@@ -1,0 +1,92 @@
+/** `directory snapshot export|import|diff`, registered on the CLI's commander program. */
+import { Option, type Command } from "commander";
+import type { DataSource } from "typeorm";
+import { migrate } from "../../core/migrate";
+import { diffContents, diffTotals, formatDiffText } from "./diff";
+import { EXPORT_FORMATS, exportToPath, type ExportFormat } from "./export-files";
+import { IMPORT_MODES, importSnapshot, type ImportMode } from "./import";
+import { progressReporter } from "./progress";
+import { loadSnapshot } from "./read";
+import { FILE_ORDER, type SnapshotCounts } from "./snapshot.format";
+
+type WithDatabase = <T>(fn: (ds: DataSource) => Promise<T>) => Promise<T>;
+
+function describeCounts(counts: SnapshotCounts): string {
+  return FILE_ORDER.map((e) => `${counts[e]} ${e}`).join(", ");
+}
+
+export function registerSnapshotCommands(program: Command, withDatabase: WithDatabase): void {
+  const snapshot = program.command("snapshot").description("export, import and compare whole-directory snapshots (JSON, NDJSON, CSV)");
+
+  snapshot
+    .command("export")
+    .description("write a consistent snapshot of the directory (published listings unless --include-drafts)")
+    .addOption(new Option("--format <format>", "file format").choices([...EXPORT_FORMATS]).makeOptionMandatory())
+    .requiredOption("--out <path>", "file to write (a folder for csv; - for standard output)")
+    .option("--include-drafts", "include draft and archived listings (curators' backups)", false)
+    .action(async (opts: { format: ExportFormat; out: string; includeDrafts: boolean }) => {
+      const progress = progressReporter();
+      try {
+        const { meta } = await withDatabase((ds) =>
+          exportToPath(ds, { format: opts.format, out: opts.out, includeDrafts: opts.includeDrafts, onProgress: (p) => progress.update(p.phase, p.done, p.total) }),
+        );
+        progress.stop();
+        const line = `wrote ${opts.out === "-" ? "standard output" : opts.out} (${opts.format}${meta.includeDrafts ? ", drafts included" : ", published only"}): ${describeCounts(meta.counts)}; sha256 ${meta.sha256}`;
+        // Keep standard output clean when the snapshot itself goes there.
+        (opts.out === "-" ? console.error : console.log)(line);
+      } finally {
+        progress.stop();
+      }
+    });
+
+  snapshot
+    .command("import")
+    .description("validate a snapshot (JSON, NDJSON or CSV folder) and load it in one transaction")
+    .requiredOption("--in <file>", "snapshot file or CSV folder")
+    .addOption(new Option("--mode <mode>", "merge: upsert by slug/code; replace: the directory becomes exactly the file").choices([...IMPORT_MODES]).default("merge"))
+    .option("--dry-run", "print what would be added, changed and removed; write nothing", false)
+    .option("--ignore-checksum", "load a file whose content no longer matches meta.sha256 (hand-edited)", false)
+    .action(async (opts: { in: string; mode: ImportMode; dryRun: boolean; ignoreChecksum: boolean }) => {
+      const snapshot = await loadSnapshot(opts.in, { ignoreChecksum: opts.ignoreChecksum });
+      if (!snapshot.checksumMatches) console.error(`warning: ${opts.in}: the content no longer matches meta.sha256/meta.counts (loading it anyway: --ignore-checksum)`);
+      const progress = progressReporter();
+      try {
+        const result = await withDatabase(async (ds) => {
+          await migrate(ds);
+          return importSnapshot(ds, snapshot, { mode: opts.mode, dryRun: opts.dryRun, onProgress: (p) => progress.update(p.phase, p.done, p.total) });
+        });
+        progress.stop();
+        const t = diffTotals(result.diff);
+        const kept = opts.mode === "merge" && result.kept ? `; ${result.kept} record(s) not in the file kept` : "";
+        if (result.dryRun) {
+          console.log(`dry run (${opts.mode}): nothing was written. The import would make ${t.added} addition(s), ${t.changed} change(s), ${t.removed} removal(s)${kept}.`);
+          if (!result.diff.identical) console.log(formatDiffText(result.diff));
+        } else {
+          console.log(`imported ${opts.in} (${opts.mode}): ${t.added} added, ${t.changed} changed, ${t.removed} removed${kept}`);
+        }
+      } finally {
+        progress.stop();
+      }
+    });
+
+  snapshot
+    .command("diff")
+    .description("compare two snapshots (files or CSV folders, any mix of formats): added, removed and changed records")
+    .argument("<a>", "the older snapshot")
+    .argument("<b>", "the newer snapshot")
+    .addOption(new Option("--format <format>", "output").choices(["text", "json"]).default("text"))
+    .action(async (a: string, b: string, opts: { format: "text" | "json" }) => {
+      const [from, to] = [await loadSnapshot(a, { ignoreChecksum: true }), await loadSnapshot(b, { ignoreChecksum: true })];
+      for (const [file, s] of [[a, from], [b, to]] as const) {
+        if (!s.checksumMatches) console.error(`warning: ${file}: the content no longer matches meta.sha256/meta.counts (hand-edited?)`);
+      }
+      const diff = diffContents(from.doc, to.doc);
+      if (opts.format === "json") {
+        console.log(JSON.stringify({ from: { file: a, sha256: from.doc.meta.sha256 }, to: { file: b, sha256: to.doc.meta.sha256 }, ...diff, totals: diffTotals(diff) }, null, 2));
+      } else {
+        console.log(`${a} → ${b}`);
+        console.log(formatDiffText(diff));
+      }
+    });
+}
+
