@@ -61,7 +61,7 @@ export function createDataSource(db: DatabaseConfig): DataSource {
       extra: {
         max: Number(process.env.PG_POOL_SIZE ?? 10),
         statement_timeout: Number(process.env.PG_STATEMENT_TIMEOUT_MS ?? 15000),
-        connectionTimeoutMillis: 5000,
+        connectionTimeoutMillis: Number(process.env.PG_CONNECT_TIMEOUT_MS ?? 15000),
       },
     };
   }

@@ -26,13 +26,33 @@ function argumentName(value: unknown, data: ResolverData): string | null {
   return matching.length === 1 ? matching[0].name : null;
 }
 
+const NUL_MESSAGE = "must not contain the NUL character (U+0000)";
+
+/** The path of the first string holding a NUL character, if any. */
+function nulPath(value: unknown, path: string[], depth = 0): string[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (value === null || typeof value !== "object" || depth > 8 || value instanceof Date) return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = nulPath(v, [...path, k], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 /**
  * class-validator run for every argument, reporting each problem with its full field path
  * (e.g. ["input", "title"]) under extensions.fields.
  */
 export async function validateArgument(value: unknown, _type: unknown, data: ResolverData): Promise<void> {
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) throw BadUserInputError.field([argumentName(value, data) ?? "argument"], NUL_MESSAGE);
+    return;
+  }
   if (value === null || typeof value !== "object") return;
   const argName = argumentName(value, data);
+  // No text field may hold a NUL character: PostgreSQL cannot store one, and no real text has it.
+  const nul = nulPath(value, argName ? [argName] : []);
+  if (nul) throw BadUserInputError.field(nul, NUL_MESSAGE);
   const items = Array.isArray(value) ? value : [value];
   const problems: FieldProblem[] = [];
   for (const [index, item] of items.entries()) {
