@@ -3,6 +3,7 @@ import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express from "express";
+import { adminStatic } from "./core/admin-static";
 import { curatorFromRequest } from "./core/auth";
 import { createContext, type AppDeps, type Context } from "./core/context";
 import { dialectOf } from "./core/data-source";
@@ -41,6 +42,8 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
       res.status(503).json({ status: "unavailable", database: { dialect: dialectOf(deps.dataSource), ok: false } });
     }
   });
+
+  app.use("/admin", adminStatic());
 
   const graphql = expressMiddleware(apollo, {
     context: async ({ req, res }) => {
