@@ -3,6 +3,7 @@ import { Admin, Resource } from "react-admin";
 import { authProvider } from "./authProvider";
 import { dataProvider } from "./data/data-provider";
 import { i18nProvider } from "./i18n";
+import { LoginPage } from "./LoginPage";
 import audit from "./resources/audit";
 import curators from "./resources/curators";
 import institutions from "./resources/institutions";
@@ -26,6 +27,7 @@ export function App() {
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       dashboard={Dashboard}
+      loginPage={LoginPage}
       requireAuth
       disableTelemetry
     >
