@@ -1,6 +1,7 @@
 import { lazy } from "react";
 import { Admin, Resource } from "react-admin";
 import { authProvider } from "./authProvider";
+import { canWrite, type CuratorRole } from "./data/session";
 import { dataProvider } from "./data/data-provider";
 import { i18nProvider } from "./i18n";
 import { LoginPage } from "./LoginPage";
@@ -31,14 +32,23 @@ export function App() {
       requireAuth
       disableTelemetry
     >
-      <Resource name="programs" {...programs} recordRepresentation="title" />
-      <Resource name="institutions" {...institutions} recordRepresentation="name" />
-      <Resource name="requirements" {...requirements} recordRepresentation={(r) => `${r.name} (${r.code})`} />
-      <Resource name="pathways" {...pathways} recordRepresentation="name" />
-      <Resource name="specialties" {...specialties} recordRepresentation="name" />
-      <Resource name="audit" {...audit} options={{ label: "History" }} />
-      <Resource name="snapshots" {...snapshots} recordRepresentation="label" />
-      <Resource name="curators" {...curators} recordRepresentation="email" />
+      {(role: CuratorRole | null) => {
+        // Viewers get no edit or create routes at all (not just hidden buttons); curators are ADMIN-only.
+        const writes = canWrite(role);
+        const views = <T extends { edit?: unknown; create?: unknown }>(r: T) => ({ ...r, edit: writes ? r.edit : undefined, create: writes ? r.create : undefined }) as T;
+        return (
+          <>
+            <Resource name="programs" {...views(programs)} recordRepresentation="title" />
+            <Resource name="institutions" {...views(institutions)} recordRepresentation="name" />
+            <Resource name="requirements" {...views(requirements)} recordRepresentation={(r) => `${r.name} (${r.code})`} />
+            <Resource name="pathways" {...views(pathways)} recordRepresentation="name" />
+            <Resource name="specialties" {...views(specialties)} recordRepresentation="name" />
+            <Resource name="audit" {...audit} options={{ label: "History" }} />
+            <Resource name="snapshots" {...views(snapshots)} recordRepresentation="label" />
+            {role === "ADMIN" && <Resource name="curators" {...curators} recordRepresentation="email" />}
+          </>
+        );
+      }}
     </Admin>
   );
 }

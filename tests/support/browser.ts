@@ -61,3 +61,38 @@ export async function openRoute(page: Page, adminUrl: string, route: string): Pr
 export async function expectNotification(page: Page, text: string | RegExp): Promise<void> {
   await page.getByRole("alert").filter({ hasText: text }).first().waitFor();
 }
+
+/** Retries `check` (an assertion) until it passes or the time is up; UI updates arrive asynchronously. */
+export async function eventually<T>(check: () => Promise<T> | T, timeout = UI_TIMEOUT): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+/** A body row of react-admin's Datagrid (its header row has the same class). */
+export const ROW = "tbody .RaDatagrid-row";
+
+/** The text of every row of the list on screen. */
+export async function rowTexts(page: Page): Promise<string[]> {
+  return page.locator(ROW).allInnerTexts();
+}
+
+/** Picks an option of an autocomplete input (by its form field name): types to filter, then clicks the option. */
+export async function pickAutocomplete(page: Page, name: string, typed: string, option: string | RegExp): Promise<void> {
+  const input = page.locator(`input[name="${name}"]`);
+  await input.click();
+  await input.fill(typed);
+  await page.getByRole("option", { name: option }).first().click();
+}
+
+/** Picks an option of a (MUI) select input, found by its form field name. */
+export async function pickSelect(page: Page, name: string, option: string | RegExp): Promise<void> {
+  await page.locator(`.MuiInputBase-root:has(input[name="${name}"]) [role="combobox"]`).click();
+  await page.getByRole("option", { name: option }).first().click();
+}

@@ -23,7 +23,10 @@ export function ChangesField(_props: { source?: string; label?: string; sortable
   const record = useRecordContext();
   const translate = useTranslate();
   const changes = (record?.changes ?? null) as Record<string, Change> | null;
-  const entries = changes && typeof changes === "object" ? Object.entries(changes) : [];
+  // A field that went from nothing to nothing (a creation listing every column) says nothing.
+  const entries = (changes && typeof changes === "object" ? Object.entries(changes) : []).filter(
+    ([, c]) => show(c?.from) !== "—" || show(c?.to) !== "—",
+  );
   if (entries.length === 0) {
     return <Typography variant="body2" color="text.secondary">{translate("directory.history.no_changes")}</Typography>;
   }

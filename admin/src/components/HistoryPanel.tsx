@@ -66,9 +66,14 @@ export function HistoryPanel({ resource }: { resource: string }) {
       filter={{ entityType: config.type }}
       perPage={10}
       pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
-      empty={<Typography sx={{ p: 2 }} color="text.secondary">{translate("directory.history.empty")}</Typography>}
     >
-      <Datagrid bulkActionButtons={false} rowClick={false} data-testid="history" sx={{ "& td": { verticalAlign: "top" } }}>
+      <Datagrid
+        bulkActionButtons={false}
+        rowClick={false}
+        data-testid="history"
+        sx={{ "& td": { verticalAlign: "top" } }}
+        empty={<Typography sx={{ p: 2 }} color="text.secondary" data-testid="history-empty">{translate("directory.history.empty")}</Typography>}
+      >
         <LocalDateField source="at" showTime sortable={false} />
         <EnumField source="action" enumName="AuditAction" sortable={false} />
         <TextField source="actor.email" label="resources.audit.fields.actor" sortable={false} emptyText="—" />

@@ -37,7 +37,7 @@ const requirementText = (r: { name?: string; code?: string } | undefined) => (r 
 export function RequirementInput({ source, validate }: { source: string; validate?: SelectInputProps["validate"] }) {
   return (
     <ReferenceInput source={source} reference="requirements" perPage={100} sort={{ field: "code", order: "ASC" }}>
-      <AutocompleteInput optionText={requirementText} validate={validate} label="resources.programs.fields.requirements.requirementId" sx={{ minWidth: 300 }} />
+      <AutocompleteInput optionText={requirementText} validate={validate} label="resources.programs.fields.requirements.requirementId" sx={{ width: 380 }} />
     </ReferenceInput>
   );
 }

@@ -12,6 +12,7 @@ const directory = {
     message:
       "This record changed since you opened it. Your edits are still in the form: reload to bring in the other changes (your edits are kept), check them, then save again.",
     title: "Someone else saved this record",
+    notice: "This record changed since you opened it: nothing was saved, your edits are still in the form.",
     reload: "Reload, keeping my edits",
     reloaded: "Reloaded the latest version; your edits are kept. Save when ready.",
   },
@@ -85,6 +86,7 @@ const directory = {
     curators: "No curator accounts yet. Create one with the button below.",
     snapshots: "No snapshots yet. Create one to freeze the published directory as a downloadable file.",
     read_only: "Ask an editor to add records.",
+    institution_programs: "No programs at this institution yet. Create a program and choose this institution on its Overview tab.",
   },
   snapshots: {
     compare_title: "What changed between the two snapshots",

@@ -31,9 +31,13 @@ export function InstitutionPrograms() {
       filter={{ status: ["DRAFT", "PUBLISHED", "ARCHIVED"] }}
       perPage={25}
       pagination={<Pagination />}
-      empty={<Typography color="text.secondary" sx={{ p: 2 }}>{translate("directory.empty.programs")}</Typography>}
     >
-      <Datagrid bulkActionButtons={false} rowClick="edit" data-testid="institution-programs">
+      <Datagrid
+        bulkActionButtons={false}
+        rowClick="edit"
+        data-testid="institution-programs"
+        empty={<Typography color="text.secondary" sx={{ p: 2 }}>{translate("directory.empty.institution_programs")}</Typography>}
+      >
         <TextField source="title" />
         <EnumField source="type" enumName="ProgramType" />
         <StatusField source="status" label="resources.programs.fields.status" />

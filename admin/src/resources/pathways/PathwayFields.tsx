@@ -17,8 +17,8 @@ export function pathwayInputs({ editing }: { editing: boolean }) {
     <ArrayInput key="requirements" source="requirements">
       <SimpleFormIterator inline disableReordering>
         <RequirementInput source="requirementId" validate={v.requiredChoice} />
-        <EnumInput source="level" enumName="RequirementLevel" validate={v.requiredChoice} defaultValue="REQUIRED" />
-        <TextInput source="note" validate={v.note} sx={{ minWidth: 280 }} />
+        <EnumInput source="level" enumName="RequirementLevel" validate={v.requiredChoice} defaultValue="REQUIRED" sx={{ width: 170 }} />
+        <TextInput source="note" validate={v.note} sx={{ width: 280 }} />
       </SimpleFormIterator>
     </ArrayInput>,
   ].filter(Boolean);

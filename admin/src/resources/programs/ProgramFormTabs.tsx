@@ -38,9 +38,9 @@ export function programFormTabs({ editing }: { editing: boolean }) {
       <ArrayInput source="requirements" label="resources.programs.fields.requirements">
         <SimpleFormIterator inline disableReordering data-testid="requirements">
           <RequirementInput source="requirementId" validate={v.requiredChoice} />
-          <EnumInput source="level" enumName="RequirementLevel" validate={v.requiredChoice} defaultValue="REQUIRED" />
-          <NumberInput source="minimumScore" validate={v.score} sx={{ width: 140 }} />
-          <TextInput source="note" validate={v.note} sx={{ minWidth: 280 }} />
+          <EnumInput source="level" enumName="RequirementLevel" validate={v.requiredChoice} defaultValue="REQUIRED" sx={{ width: 170 }} />
+          <NumberInput source="minimumScore" validate={v.score} sx={{ width: 150, minWidth: 150 }} />
+          <TextInput source="note" validate={v.note} sx={{ width: 280 }} />
         </SimpleFormIterator>
       </ArrayInput>
     </TabbedForm.Tab>,
