@@ -52,6 +52,7 @@ describeSignedIn("two curators editing the same program", () => {
     expect(await description.inputValue()).toBe("Description typed by B while A saved");
     await b.getByRole("button", { name: "Save" }).click();
     await expectNotification(b, /updated/i);
+    await b.waitForURL(/#\/programs(\?.*)?$/);
 
     const saved = await read();
     expect(saved.title).toBe("Title saved first, by A");

@@ -94,6 +94,7 @@ describeSignedIn("curating in the admin (editor, in Chromium)", () => {
     await screenshot(page, "05-program-edit-requirements");
     await page.getByRole("button", { name: "Save" }).click();
     await expectNotification(page, /updated/i);
+    await page.waitForURL(/#\/programs(\?.*)?$/); // saved: back to the list, no "unsaved changes" prompt
 
     const after = await programBySlug(MAYO_FELLOWSHIP);
     expect(after.title).toBe("Mayo Clinic fellowships for IMGs (checked by the admin test)");

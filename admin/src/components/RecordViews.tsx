@@ -14,6 +14,7 @@ import {
 } from "react-admin";
 import { HistoryPanel } from "./HistoryPanel";
 import { EditFormToolbar } from "./RecordButtons";
+import { KEEP_EDITS } from "./keep-edits";
 
 function RecordTitle({ source }: { source: string }) {
   const record = useRecordContext();
@@ -32,7 +33,7 @@ function EditActions() {
 export function RecordEdit({ resource, titleSource, children, archive = true }: { resource: string; titleSource: string; children: ReactNode; archive?: boolean }) {
   return (
     <Edit mutationMode="pessimistic" title={<RecordTitle source={titleSource} />} actions={<EditActions />}>
-      <TabbedForm warnWhenUnsavedChanges resetOptions={{ keepDirtyValues: true }} toolbar={<EditFormToolbar archive={archive} />}>
+      <TabbedForm warnWhenUnsavedChanges resetOptions={KEEP_EDITS} toolbar={<EditFormToolbar archive={archive} />}>
         <TabbedForm.Tab label="directory.details">{children}</TabbedForm.Tab>
         <TabbedForm.Tab label="directory.history.tab" path="history">
           <HistoryPanel resource={resource} />

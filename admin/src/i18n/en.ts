@@ -17,7 +17,7 @@ const directory = {
     reloaded: "Reloaded the latest version; your edits are kept. Save when ready.",
   },
   errors: {
-    invalid: "Some fields need attention",
+    invalid: "Nothing was saved: some fields need attention (marked in red)",
   },
   actions: {
     publish: "Publish",

@@ -56,7 +56,7 @@ export default function AuditList() {
     <DateInput key="until" source="until" parse={endOfDay} format={dayOf} />,
   ];
   return (
-    <List filters={filters} perPage={25} empty={<EmptyState canCreate={false} />} sort={{ field: "at", order: "DESC" }} title="resources.audit.name">
+    <List filters={filters} perPage={25} empty={<EmptyState canCreate={false} />} sort={{ field: "at", order: "DESC" }}>
       <Datagrid bulkActionButtons={false} rowClick={false} sx={{ "& td": { verticalAlign: "top" } }} data-testid="audit">
         <LocalDateField source="at" showTime sortable={false} />
         <EnumField source="action" enumName="AuditAction" sortable={false} />

@@ -2,6 +2,7 @@ import { Edit, ShowButton, TabbedForm, TopToolbar, useRecordContext } from "reac
 import { HistoryPanel } from "../../components/HistoryPanel";
 import { EditFormToolbar } from "../../components/RecordButtons";
 import { InstitutionPrograms, institutionInputs } from "./InstitutionFields";
+import { KEEP_EDITS } from "../../components/keep-edits";
 
 function Title() {
   const record = useRecordContext();
@@ -11,7 +12,7 @@ function Title() {
 export default function InstitutionEdit() {
   return (
     <Edit mutationMode="pessimistic" title={<Title />} actions={<TopToolbar><ShowButton /></TopToolbar>}>
-      <TabbedForm warnWhenUnsavedChanges resetOptions={{ keepDirtyValues: true }} toolbar={<EditFormToolbar />}>
+      <TabbedForm warnWhenUnsavedChanges resetOptions={KEEP_EDITS} toolbar={<EditFormToolbar />}>
         <TabbedForm.Tab label="resources.institutions.tabs.details">{institutionInputs({ editing: true })}</TabbedForm.Tab>
         <TabbedForm.Tab label="resources.institutions.tabs.programs" path="programs">
           <InstitutionPrograms />

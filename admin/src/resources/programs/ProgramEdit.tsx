@@ -2,6 +2,7 @@ import { Edit, ShowButton, TabbedForm, TopToolbar, useRecordContext } from "reac
 import { HistoryPanel } from "../../components/HistoryPanel";
 import { EditFormToolbar, PublishButton } from "../../components/RecordButtons";
 import { programFormTabs } from "./ProgramFormTabs";
+import { KEEP_EDITS } from "../../components/keep-edits";
 
 function ProgramTitle() {
   const record = useRecordContext();
@@ -24,7 +25,7 @@ export default function ProgramEdit() {
         </TopToolbar>
       }
     >
-      <TabbedForm warnWhenUnsavedChanges resetOptions={{ keepDirtyValues: true }} toolbar={<EditFormToolbar />}>
+      <TabbedForm warnWhenUnsavedChanges resetOptions={KEEP_EDITS} toolbar={<EditFormToolbar />}>
         {programFormTabs({ editing: true })}
         <TabbedForm.Tab label="directory.history.tab" path="history">
           <HistoryPanel resource="programs" />
