@@ -1,5 +1,5 @@
 import CompareArrowsIcon from "@mui/icons-material/CompareArrows";
-import { Box, Dialog, DialogContent, DialogTitle, Table, TableBody, TableCell, TableRow, Typography } from "@mui/material";
+import { Box, Dialog, DialogContent, DialogTitle, Table, TableBody, TableCell, TableRow } from "@mui/material";
 import { useState } from "react";
 import { Button, useListContext, useNotify, useTranslate } from "react-admin";
 import { useDirectory } from "../../components/useDirectory";
@@ -54,7 +54,6 @@ export function CompareButton() {
           <Box component="pre" sx={{ mt: 2, p: 1, bgcolor: "action.hover", maxHeight: 400, overflow: "auto", fontSize: 12 }}>
             {JSON.stringify(diff, null, 2)}
           </Box>
-          <Typography variant="caption" color="text.secondary">snapshotDiff</Typography>
         </DialogContent>
       </Dialog>
     </>
