@@ -89,8 +89,10 @@ describeSignedIn("curating in the admin (editor, in Chromium)", () => {
     await eventually(async () => expect(await title.inputValue()).toBe(before.title));
     await title.fill("Mayo Clinic fellowships for IMGs (checked by the admin test)");
     await page.getByRole("tab", { name: "Requirements" }).click();
-    await page.locator('input[name="requirements.0.minimumScore"]').fill("230");
-    await page.locator('input[name="requirements.0.note"]').fill("Score asked by the admin test");
+    // The rows are in the API's order; a minimum score belongs on an exam (a USMLE step).
+    const row = Math.max(0, before.requirements.findIndex((r: any) => r.requirement.code.startsWith("USMLE")));
+    await page.locator(`input[name="requirements.${row}.minimumScore"]`).fill("230");
+    await page.locator(`input[name="requirements.${row}.note"]`).fill("Score asked by the admin test");
     await screenshot(page, "05-program-edit-requirements");
     await page.getByRole("button", { name: "Save" }).click();
     await expectNotification(page, /updated/i);
