@@ -33,4 +33,18 @@ describe("the admin in a browser, signed out", () => {
     expect(failed).toEqual([]);
     await screenshot(page, "01-login");
   });
+
+  it("refuses unknown credentials with a message and stays on the sign-in form", async () => {
+    const page = await newPage(browser);
+    await page.goto(server.adminUrl);
+    await page.locator('input[name="username"]').fill("nobody@example.test");
+    await page.locator('input[name="password"]').fill("not-a-password");
+    await page.locator('button[type="submit"]').click();
+    // The admin introspected the API and sent `login`; whatever the server says is shown.
+    const alert = page.getByRole("alert").first();
+    await alert.waitFor();
+    expect((await alert.innerText()).trim().length).toBeGreaterThan(0);
+    expect(page.url()).toMatch(/#\/login$/);
+    expect(await page.evaluate(() => (globalThis as any).localStorage.getItem("directory.admin.session"))).toBeNull();
+  });
 });
