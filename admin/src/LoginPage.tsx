@@ -6,7 +6,7 @@ export function LoginPage() {
   const translate = useTranslate();
   return (
     <Login>
-      <Typography variant="h6" align="center" sx={{ mt: 1, px: 2 }}>
+      <Typography variant="subtitle1" align="center" sx={{ mt: 1, mx: "auto", px: 2, maxWidth: 300 }}>
         {translate("directory.title")}
       </Typography>
       <LoginForm />
