@@ -4,6 +4,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express from "express";
+import { adminStatic } from "./core/admin-static";
 import { sessionFromRequest } from "./core/auth";
 import { createContext, type AppDeps, type Context } from "./core/context";
 import { dialectOf } from "./core/data-source";
@@ -61,6 +62,7 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
   });
 
   app.get("/snapshots/:file", snapshotDownloadHandler(deps));
+  app.use("/admin", adminStatic());
 
   const graphql = expressMiddleware(apollo, {
     context: async ({ req, res }) => {

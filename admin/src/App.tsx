@@ -1,0 +1,54 @@
+import { lazy } from "react";
+import { Admin, Resource } from "react-admin";
+import { authProvider } from "./authProvider";
+import { canWrite, type CuratorRole } from "./data/session";
+import { dataProvider } from "./data/data-provider";
+import { i18nProvider } from "./i18n";
+import { LoginPage } from "./LoginPage";
+import audit from "./resources/audit";
+import curators from "./resources/curators";
+import institutions from "./resources/institutions";
+import pathways from "./resources/pathways";
+import programs from "./resources/programs";
+import requirements from "./resources/requirements";
+import snapshots from "./resources/snapshots";
+import specialties from "./resources/specialties";
+
+const Dashboard = lazy(() => import("./dashboard/Dashboard"));
+
+/**
+ * The curators' admin. Resource names are the contract's (`/admin/#/programs`); which buttons and
+ * menu entries a curator sees follows authProvider.canAccess (viewers: read only; curators: ADMIN).
+ */
+export function App() {
+  return (
+    <Admin
+      title="IMG Program Directory"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      dashboard={Dashboard}
+      loginPage={LoginPage}
+      requireAuth
+      disableTelemetry
+    >
+      {(role: CuratorRole | null) => {
+        // Viewers get no edit or create routes at all (not just hidden buttons); curators are ADMIN-only.
+        const writes = canWrite(role);
+        const views = <T extends { edit?: unknown; create?: unknown }>(r: T) => ({ ...r, edit: writes ? r.edit : undefined, create: writes ? r.create : undefined }) as T;
+        return (
+          <>
+            <Resource name="programs" {...views(programs)} recordRepresentation="title" />
+            <Resource name="institutions" {...views(institutions)} recordRepresentation="name" />
+            <Resource name="requirements" {...views(requirements)} recordRepresentation={(r) => `${r.name} (${r.code})`} />
+            <Resource name="pathways" {...views(pathways)} recordRepresentation="name" />
+            <Resource name="specialties" {...views(specialties)} recordRepresentation="name" />
+            <Resource name="audit" {...audit} options={{ label: "History" }} />
+            <Resource name="snapshots" {...views(snapshots)} recordRepresentation="label" />
+            {role === "ADMIN" && <Resource name="curators" {...curators} recordRepresentation="email" />}
+          </>
+        );
+      }}
+    </Admin>
+  );
+}

@@ -1,0 +1,55 @@
+import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
+import { useRecordContext, useTranslate } from "react-admin";
+
+type Change = { from?: unknown; to?: unknown };
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return value.map((v) => (typeof v === "object" && v ? compact(v as Record<string, unknown>) : String(v))).join("; ") || "—";
+  if (typeof value === "object") return compact(value as Record<string, unknown>);
+  return String(value);
+}
+
+function compact(o: Record<string, unknown>): string {
+  return Object.entries(o)
+    .filter(([, v]) => v !== null && v !== undefined && v !== "")
+    .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+    .join(", ");
+}
+
+/** `changes` of an audit entry (`{ field: { from, to } }`) as a field-by-field table. */
+export function ChangesField(_props: { source?: string; label?: string; sortable?: boolean }) {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const changes = (record?.changes ?? null) as Record<string, Change> | null;
+  // A field that went from nothing to nothing (a creation listing every column) says nothing.
+  const entries = (changes && typeof changes === "object" ? Object.entries(changes) : []).filter(
+    ([, c]) => show(c?.from) !== "—" || show(c?.to) !== "—",
+  );
+  if (entries.length === 0) {
+    return <Typography variant="body2" color="text.secondary">{translate("directory.history.no_changes")}</Typography>;
+  }
+  return (
+    <Box sx={{ maxWidth: 640, overflowX: "auto" }}>
+      <Table size="small" aria-label={translate("resources.audit.fields.changes")}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate("directory.history.field")}</TableCell>
+            <TableCell>{translate("directory.history.from")}</TableCell>
+            <TableCell>{translate("directory.history.to")}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {entries.map(([field, change]) => (
+            <TableRow key={field}>
+              <TableCell sx={{ fontWeight: 500 }}>{field}</TableCell>
+              <TableCell sx={{ color: "text.secondary", wordBreak: "break-word" }}>{show(change?.from)}</TableCell>
+              <TableCell sx={{ wordBreak: "break-word" }}>{show(change?.to)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}

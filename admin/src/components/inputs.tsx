@@ -1,0 +1,95 @@
+import { useEffect } from "react";
+import { useFormContext, useWatch } from "react-hook-form";
+import {
+  AutocompleteArrayInput,
+  AutocompleteInput,
+  ReferenceArrayInput,
+  ReferenceInput,
+  SelectArrayInput,
+  SelectInput,
+  useGetList,
+  type SelectInputProps,
+} from "react-admin";
+import { choices, type EnumName } from "../choices";
+
+/** A select over one of the API's enums. */
+export function EnumInput({ enumName, ...props }: Omit<SelectInputProps, "choices"> & { enumName: EnumName }) {
+  return <SelectInput choices={choices(enumName)} {...props} />;
+}
+
+export function EnumArrayInput({ enumName, ...props }: { enumName: EnumName; source: string; label?: string; alwaysOn?: boolean }) {
+  return <SelectArrayInput choices={choices(enumName)} {...props} />;
+}
+
+/**
+ * A filter over slugs (the public ProgramFilter takes specialty, institution and pathway slugs),
+ * offering the names of the referenced records.
+ */
+export function SlugFilterInput({ reference, source, label, alwaysOn }: { reference: string; source: string; label?: string; alwaysOn?: boolean }) {
+  const { data = [], isPending } = useGetList(reference, { pagination: { page: 1, perPage: 100 }, sort: { field: "name", order: "ASC" } });
+  const options = data.map((r) => ({ id: r.slug, name: r.name }));
+  return <AutocompleteArrayInput source={source} label={label} alwaysOn={alwaysOn} choices={options} isPending={isPending} sx={{ minWidth: 220 }} />;
+}
+
+const requirementText = (r: { name?: string; code?: string } | undefined) => (r ? `${r.name} (${r.code})` : "");
+
+/** Pick a requirement from the catalogue by name or code. */
+export function RequirementInput({ source, validate }: { source: string; validate?: SelectInputProps["validate"] }) {
+  return (
+    <ReferenceInput source={source} reference="requirements" perPage={100} sort={{ field: "code", order: "ASC" }}>
+      <AutocompleteInput optionText={requirementText} validate={validate} label="resources.programs.fields.requirements.requirementId" sx={{ width: 380 }} />
+    </ReferenceInput>
+  );
+}
+
+export function InstitutionInput({ source = "institutionId" }: { source?: string }) {
+  return (
+    <ReferenceInput source={source} reference="institutions" perPage={100} sort={{ field: "name", order: "ASC" }}>
+      <AutocompleteInput optionText="name" sx={{ minWidth: 320 }} />
+    </ReferenceInput>
+  );
+}
+
+export function PathwayInput({ source = "pathwayId" }: { source?: string }) {
+  return (
+    <ReferenceInput source={source} reference="pathways" perPage={100}>
+      <AutocompleteInput optionText="name" sx={{ minWidth: 320 }} />
+    </ReferenceInput>
+  );
+}
+
+export function SpecialtiesInput({ source = "specialtyIds" }: { source?: string }) {
+  return (
+    <ReferenceArrayInput source={source} reference="specialties" perPage={100}>
+      <AutocompleteArrayInput optionText="name" sx={{ minWidth: 320 }} />
+    </ReferenceArrayInput>
+  );
+}
+
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 120);
+}
+
+/** On create forms: fills the slug from the title (or name) until the curator types a slug. */
+export function SlugFromTitle({ from = "title" }: { from?: string }) {
+  const text = useWatch({ name: from }) as string | undefined;
+  const { setValue, getFieldState } = useFormContext();
+  useEffect(() => {
+    if (!getFieldState("slug").isDirty) setValue("slug", slugify(text ?? ""), { shouldDirty: false, shouldValidate: false });
+  }, [text, setValue, getFieldState]);
+  return null;
+}
+
+/** Uppercases state/province codes as they are typed. */
+export const upper = (v: string | null | undefined) => (v ? String(v).toUpperCase() : v);
+
+/** Fees are stored in cents; curators type them in units of the currency. */
+export const feeFormat = (cents: number | null | undefined) => (cents == null ? null : cents / 100);
+export const feeParse = (units: string | number | null | undefined) =>
+  units === "" || units == null || Number.isNaN(Number(units)) ? null : Math.round(Number(units) * 100);

@@ -1,0 +1,110 @@
+import { Box, Card, CardContent, CardHeader, Chip, Link, List, ListItem, ListItemText, Stack, Typography } from "@mui/material";
+import { useQuery } from "@tanstack/react-query";
+import { Title, useCanAccess, useCreatePath, useGetList, useTranslate } from "react-admin";
+import { Link as RouterLink } from "react-router-dom";
+import { ENTITY_RESOURCES } from "../choices";
+import { useDirectory } from "../components/useDirectory";
+import { curatorLocale } from "../i18n";
+
+function CountsCard({ title, enumName, rows, link }: { title: string; enumName: string; rows?: { value: string; count: number }[]; link: (v: string) => string }) {
+  const translate = useTranslate();
+  return (
+    <Card sx={{ flex: 1, minWidth: 260 }}>
+      <CardHeader title={translate(title)} titleTypographyProps={{ variant: "h6" }} />
+      <CardContent sx={{ pt: 0 }}>
+        <Stack direction="row" flexWrap="wrap" gap={1} data-testid={`counts-${enumName}`}>
+          {(rows ?? []).map((r) => (
+            <Chip key={r.value} component={RouterLink} to={link(r.value)} clickable
+              label={`${translate(`directory.enums.${enumName}.${r.value}`, { _: r.value })}: ${r.count}`} />
+          ))}
+          {!rows && <Typography color="text.secondary">…</Typography>}
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+}
+
+const listLink = (filter: Record<string, unknown>) => `/programs?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+
+function DueForReview() {
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  const { canAccess: canEdit } = useCanAccess({ resource: "programs", action: "edit" });
+  const { data = [], total, isPending, error } = useGetList("programs", {
+    filter: { dueForReview: true },
+    pagination: { page: 1, perPage: 10 },
+    sort: { field: "lastVerifiedAt", order: "ASC" },
+  });
+  return (
+    <Card sx={{ flex: 1, minWidth: 320 }}>
+      <CardHeader title={`${translate("directory.dashboard.due")}${total != null ? ` (${total})` : ""}`} titleTypographyProps={{ variant: "h6" }}
+        subheader={translate("directory.dashboard.due_help")} />
+      <CardContent sx={{ pt: 0 }}>
+        {error ? <Typography color="error">{(error as Error).message}</Typography> : null}
+        {!isPending && !error && data.length === 0 && <Typography color="text.secondary">{translate("directory.dashboard.due_empty")}</Typography>}
+        <List dense data-testid="due-for-review">
+          {data.map((p) => (
+            <ListItem key={p.id} disableGutters>
+              <ListItemText
+                primary={<Link component={RouterLink} to={createPath({ resource: "programs", id: p.id, type: canEdit ? "edit" : "show" })}>{p.title}</Link>}
+                secondary={p.lastVerifiedAt ? new Date(p.lastVerifiedAt).toLocaleDateString(curatorLocale()) : translate("directory.verify.never")}
+              />
+            </ListItem>
+          ))}
+        </List>
+        {(total ?? 0) > 0 && <Link component={RouterLink} to={listLink({ dueForReview: true })}>{translate("directory.actions.open_queue")}</Link>}
+      </CardContent>
+    </Card>
+  );
+}
+
+function RecentChanges() {
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  const { data = [], isPending, error } = useGetList("audit", { pagination: { page: 1, perPage: 10 } });
+  return (
+    <Card sx={{ flex: 1, minWidth: 320 }}>
+      <CardHeader title={translate("directory.dashboard.recent")} titleTypographyProps={{ variant: "h6" }} />
+      <CardContent sx={{ pt: 0 }}>
+        {error ? <Typography color="error">{(error as Error).message}</Typography> : null}
+        {!isPending && !error && data.length === 0 && <Typography color="text.secondary">{translate("directory.dashboard.recent_empty")}</Typography>}
+        <List dense data-testid="recent-changes">
+          {data.map((e) => {
+            const resource = ENTITY_RESOURCES[e.entityType];
+            const what = `${translate(`directory.enums.AuditAction.${e.action}`, { _: e.action })} ${e.entityType} ${e.entityId}`;
+            return (
+              <ListItem key={e.id} disableGutters>
+                <ListItemText
+                  primary={resource ? <Link component={RouterLink} to={createPath({ resource, id: e.entityId, type: "show" })}>{what}</Link> : what}
+                  secondary={`${new Date(e.at).toLocaleString(curatorLocale())} · ${e.actor?.email ?? "—"} · ${Object.keys(e.changes ?? {}).join(", ")}`}
+                />
+              </ListItem>
+            );
+          })}
+        </List>
+        <Link component={RouterLink} to="/audit">{translate("directory.dashboard.all_history")}</Link>
+      </CardContent>
+    </Card>
+  );
+}
+
+/** Where curators start: the state of the directory, the review queue, and what changed lately. */
+export default function Dashboard() {
+  const directory = useDirectory();
+  const translate = useTranslate();
+  const counts = useQuery({ queryKey: ["directory", "dashboard"], queryFn: () => directory.dashboard() });
+  return (
+    <Box sx={{ mt: 2 }} data-testid="dashboard">
+      <Title title={translate("directory.dashboard.title")} />
+      <Stack direction="row" flexWrap="wrap" gap={2} sx={{ mb: 2 }}>
+        <CountsCard title="directory.dashboard.by_status" enumName="ListingStatus" rows={counts.data?.data.byStatus} link={(v) => listLink({ status: [v] })} />
+        <CountsCard title="directory.dashboard.by_type" enumName="ProgramType" rows={counts.data?.data.byType} link={(v) => listLink({ type: [v] })} />
+      </Stack>
+      {counts.error ? <Typography color="error" sx={{ mb: 2 }}>{(counts.error as Error).message}</Typography> : null}
+      <Stack direction="row" flexWrap="wrap" gap={2}>
+        <DueForReview />
+        <RecentChanges />
+      </Stack>
+    </Box>
+  );
+}

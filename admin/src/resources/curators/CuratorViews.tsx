@@ -1,0 +1,41 @@
+import { BooleanField, BooleanInput, Datagrid, List, PasswordInput, TextField, TextInput } from "react-admin";
+import { EmptyState } from "../../components/EmptyState";
+import { EnumField } from "../../components/EnumField";
+import { EnumInput } from "../../components/inputs";
+import { LocalDateField } from "../../components/LocalDateField";
+import { RecordCreate, RecordEdit } from "../../components/RecordViews";
+import { validators as v } from "../../validators";
+
+/** Curator accounts (ADMIN only): create, change role, disable (active: false), reset a password. */
+export function CuratorList() {
+  return (
+    <List perPage={50} empty={<EmptyState />}>
+      <Datagrid rowClick="edit" bulkActionButtons={false} data-testid="curators">
+        <TextField source="email" sortable={false} />
+        <TextField source="name" sortable={false} />
+        <EnumField source="role" enumName="CuratorRole" sortable={false} />
+        <BooleanField source="active" sortable={false} />
+        <LocalDateField source="lastLoginAt" showTime sortable={false} emptyText="never" />
+      </Datagrid>
+    </List>
+  );
+}
+
+export const CuratorCreate = () => (
+  <RecordCreate defaultValues={{ role: "EDITOR" }}>
+    <TextInput source="email" validate={v.email} type="email" sx={{ minWidth: 320 }} />
+    <TextInput source="name" validate={v.name} sx={{ minWidth: 320 }} />
+    <EnumInput source="role" enumName="CuratorRole" validate={v.requiredChoice} />
+    <PasswordInput source="password" validate={v.newPassword} autoComplete="new-password" />
+  </RecordCreate>
+);
+
+export const CuratorEdit = () => (
+  <RecordEdit resource="curators" titleSource="email" archive={false}>
+    <TextInput source="email" disabled sx={{ minWidth: 320 }} />
+    <TextInput source="name" validate={v.name} sx={{ minWidth: 320 }} />
+    <EnumInput source="role" enumName="CuratorRole" validate={v.requiredChoice} />
+    <BooleanInput source="active" />
+    <PasswordInput source="password" validate={v.changePassword} autoComplete="new-password" helperText="Leave empty to keep the current password" />
+  </RecordEdit>
+);

@@ -1,0 +1,47 @@
+import { Datagrid, Pagination, ReferenceManyField, TextInput, TextField, useTranslate } from "react-admin";
+import { Typography } from "@mui/material";
+import { EnumField, StatusField } from "../../components/EnumField";
+import { EnumInput, SlugFromTitle, upper } from "../../components/inputs";
+import { validators as v } from "../../validators";
+
+/** The institution's editable fields, shared by create and edit. */
+export function institutionInputs({ editing }: { editing: boolean }) {
+  return [
+    <TextInput key="name" source="name" validate={v.name} fullWidth />,
+    <TextInput key="slug" source="slug" validate={v.slug} helperText="directory.validation.slug" sx={{ minWidth: 320 }} />,
+    editing ? null : <SlugFromTitle key="slugFrom" from="name" />,
+    <EnumInput key="kind" source="kind" enumName="InstitutionKind" validate={v.requiredChoice} />,
+    <EnumInput key="country" source="country" enumName="Country" validate={v.requiredChoice} />,
+    <TextInput key="region" source="region" validate={v.regionRequired} parse={upper} helperText="directory.validation.region" />,
+    <TextInput key="city" source="city" validate={v.city} />,
+    <TextInput key="website" source="website" validate={v.url} type="url" fullWidth />,
+    <TextInput key="description" source="description" validate={v.text} multiline minRows={3} fullWidth />,
+  ].filter(Boolean);
+}
+
+/** The institution's programs (ProgramFilter.institution takes slugs, hence source="slug"). */
+export function InstitutionPrograms() {
+  const translate = useTranslate();
+  return (
+    <ReferenceManyField
+      reference="programs"
+      target="institution"
+      source="slug"
+      sort={{ field: "title", order: "ASC" }}
+      filter={{ status: ["DRAFT", "PUBLISHED", "ARCHIVED"] }}
+      perPage={25}
+      pagination={<Pagination />}
+    >
+      <Datagrid
+        bulkActionButtons={false}
+        rowClick="edit"
+        data-testid="institution-programs"
+        empty={<Typography color="text.secondary" sx={{ p: 2 }}>{translate("directory.empty.institution_programs")}</Typography>}
+      >
+        <TextField source="title" />
+        <EnumField source="type" enumName="ProgramType" />
+        <StatusField source="status" label="resources.programs.fields.status" />
+      </Datagrid>
+    </ReferenceManyField>
+  );
+}

@@ -1,0 +1,43 @@
+import { ArrayField, ArrayInput, Datagrid, SimpleFormIterator, TextField, TextInput, UrlField } from "react-admin";
+import { EnumField } from "../../components/EnumField";
+import { EnumInput, RequirementInput, SlugFromTitle, upper } from "../../components/inputs";
+import { LocalDateField } from "../../components/LocalDateField";
+import { validators as v } from "../../validators";
+
+export function pathwayInputs({ editing }: { editing: boolean }) {
+  return [
+    <TextInput key="name" source="name" validate={v.name} fullWidth />,
+    <TextInput key="slug" source="slug" validate={v.slug} helperText="directory.validation.slug" sx={{ minWidth: 320 }} />,
+    editing ? null : <SlugFromTitle key="slugFrom" from="name" />,
+    <EnumInput key="kind" source="kind" enumName="PathwayKind" validate={v.requiredChoice} />,
+    <EnumInput key="country" source="country" enumName="Country" emptyText="—" />,
+    <TextInput key="region" source="region" validate={v.region} parse={upper} />,
+    <TextInput key="website" source="website" validate={v.url} type="url" fullWidth />,
+    <TextInput key="description" source="description" validate={v.text} multiline minRows={3} fullWidth />,
+    <ArrayInput key="requirements" source="requirements">
+      <SimpleFormIterator inline disableReordering>
+        <RequirementInput source="requirementId" validate={v.requiredChoice} />
+        <EnumInput source="level" enumName="RequirementLevel" validate={v.requiredChoice} defaultValue="REQUIRED" sx={{ width: 170 }} />
+        <TextInput source="note" validate={v.note} sx={{ width: 280 }} />
+      </SimpleFormIterator>
+    </ArrayInput>,
+  ].filter(Boolean);
+}
+
+export const pathwayFields = [
+  <TextField key="name" source="name" />,
+  <TextField key="slug" source="slug" />,
+  <EnumField key="kind" source="kind" enumName="PathwayKind" />,
+  <EnumField key="country" source="country" enumName="Country" emptyText="—" />,
+  <TextField key="region" source="region" emptyText="—" />,
+  <UrlField key="website" source="website" target="_blank" rel="noreferrer" emptyText="—" />,
+  <TextField key="description" source="description" emptyText="—" />,
+  <ArrayField key="requirements" source="requirements">
+    <Datagrid bulkActionButtons={false} rowClick={false}>
+      <TextField source="requirement.name" label="resources.pathways.fields.requirements.requirementId" />
+      <EnumField source="level" enumName="RequirementLevel" label="resources.pathways.fields.requirements.level" />
+      <TextField source="note" emptyText="—" label="resources.pathways.fields.requirements.note" />
+    </Datagrid>
+  </ArrayField>,
+  <LocalDateField key="archivedAt" source="archivedAt" emptyText="—" />,
+];

@@ -1,0 +1,66 @@
+import {
+  CreateButton,
+  Datagrid,
+  ExportButton,
+  FilterButton,
+  List,
+  NullableBooleanInput,
+  SearchInput,
+  TextField,
+  TextInput,
+  TopToolbar,
+  useCanAccess,
+} from "react-admin";
+import { EmptyState } from "../../components/EmptyState";
+import { EnumField, StatusField } from "../../components/EnumField";
+import { EnumArrayInput, SlugFilterInput, upper } from "../../components/inputs";
+import { LocalDateField } from "../../components/LocalDateField";
+import { BulkArchiveButton, BulkPublishButton } from "./BulkButtons";
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <EnumArrayInput key="type" source="type" enumName="ProgramType" />,
+  <EnumArrayInput key="audience" source="audience" enumName="Audience" />,
+  <EnumArrayInput key="country" source="country" enumName="Country" />,
+  <TextInput key="region" source="region" parse={upper} />,
+  <SlugFilterInput key="specialty" source="specialty" reference="specialties" label="resources.programs.fields.specialty" />,
+  <SlugFilterInput key="institution" source="institution" reference="institutions" label="resources.programs.fields.institution" />,
+  <SlugFilterInput key="pathway" source="pathway" reference="pathways" label="resources.programs.fields.pathway" />,
+  <EnumArrayInput key="status" source="status" enumName="ListingStatus" />,
+  <NullableBooleanInput key="dueForReview" source="dueForReview" />,
+];
+
+function Actions() {
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <CreateButton />
+      <ExportButton maxResults={100} />
+    </TopToolbar>
+  );
+}
+
+const bulkActions = (
+  <>
+    <BulkPublishButton />
+    <BulkArchiveButton />
+  </>
+);
+
+/** The programs list: search, filters, sortable columns; editors publish or archive in bulk. */
+export default function ProgramList() {
+  const { canAccess: canEdit } = useCanAccess({ resource: "programs", action: "edit" });
+  return (
+    <List filters={filters} actions={<Actions />} sort={{ field: "title", order: "ASC" }} perPage={25} empty={<EmptyState />}>
+      <Datagrid rowClick={canEdit ? "edit" : "show"} bulkActionButtons={canEdit ? bulkActions : false} data-testid="programs">
+        <TextField source="title" />
+        <TextField source="institution.name" label="resources.programs.fields.institution" sortBy="institution.name" emptyText="—" />
+        <EnumField source="type" enumName="ProgramType" />
+        <StatusField source="status" label="resources.programs.fields.status" sortBy="status" />
+        <EnumField source="country" enumName="Country" sortable={false} />
+        <TextField source="region" sortable={false} emptyText="—" />
+        <LocalDateField source="lastVerifiedAt" emptyText="never" />
+      </Datagrid>
+    </List>
+  );
+}

@@ -1,0 +1,175 @@
+import type { Browser, Page } from "playwright-core";
+import { serverHasLogin, startAdminServer, type AdminServer } from "../support/admin-server";
+import {
+  eventually,
+  expectNotification,
+  launchBrowser,
+  newPage,
+  openRoute,
+  pickAutocomplete,
+  pickSelect,
+  ROW,
+  rowTexts,
+  screenshot,
+  signIn,
+} from "../support/browser";
+
+jest.setTimeout(240_000);
+
+/** Needs the curation branch (login, writes, audit): skipped only while the schema has no `login`. */
+const describeSignedIn = serverHasLogin() ? describe : describe.skip;
+
+const MAYO_FELLOWSHIP = "mayo-clinic-fellowships-for-imgs";
+const PROGRAM = `query($slug: String) { program(slug: $slug) {
+  id title status version description lastVerifiedAt verifiedBy { email }
+  requirements { level minimumScore note requirement { code } }
+} }`;
+
+describeSignedIn("curating in the admin (editor, in Chromium)", () => {
+  let server: AdminServer;
+  let browser: Browser;
+  let page: Page;
+  const programBySlug = async (slug: string) => (await server.gql(PROGRAM, { slug }, "editor")).data!.program;
+
+  beforeAll(async () => {
+    server = await startAdminServer();
+    browser = await launchBrowser();
+    page = await newPage(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("signs in and lands on the dashboard: counts, the review queue, recent changes", async () => {
+    await signIn(page, server.adminUrl, server.curators.editor);
+    await page.getByTestId("counts-ListingStatus").getByText(/Published: \d+/).waitFor();
+    await page.getByTestId("due-for-review").waitFor();
+    await screenshot(page, "02-dashboard");
+  });
+
+  it("finds a program by search", async () => {
+    await openRoute(page, server.adminUrl, "programs");
+    await page.locator(ROW).first().waitFor();
+    await page.locator('input[name="q"]').fill("Mayo");
+    await eventually(async () => {
+      const rows = await rowTexts(page);
+      expect(rows.some((r) => r.includes("Mayo Clinic fellowships for international medical graduates"))).toBe(true);
+      expect(rows.some((r) => r.includes("University of Toronto fellowships"))).toBe(false);
+    });
+    await screenshot(page, "03-programs-search");
+  });
+
+  it("finds programs by filter (type: observership)", async () => {
+    // react-admin remembers the last list parameters: start from no filter at all
+    await openRoute(page, server.adminUrl, "");
+    await page.getByTestId("dashboard").waitFor();
+    await openRoute(page, server.adminUrl, `programs?filter=${encodeURIComponent("{}")}`);
+    await page.locator(ROW).first().waitFor();
+    const search = page.locator('input[name="q"]');
+    if (await search.inputValue()) await search.fill("");
+    await eventually(async () => expect((await rowTexts(page)).length).toBeGreaterThan(2));
+    await page.getByRole("button", { name: "Add filter" }).click();
+    await page.getByRole("menuitemcheckbox", { name: "Type" }).click();
+    await pickSelect(page, "type", "Observership");
+    await page.keyboard.press("Escape");
+    await eventually(async () => {
+      const rows = await rowTexts(page);
+      expect(rows.length).toBe(2);
+      expect(rows.every((r) => r.includes("Observership"))).toBe(true);
+    });
+    expect(decodeURIComponent(page.url())).toContain('"type":["OBSERVERSHIP"]');
+    await screenshot(page, "04-programs-filter");
+  });
+
+  it("edits a title and a requirement, and the API returns the change", async () => {
+    const before = await programBySlug(MAYO_FELLOWSHIP);
+    await openRoute(page, server.adminUrl, `programs/${before.id}`);
+    const title = page.locator('input[name="title"]');
+    await eventually(async () => expect(await title.inputValue()).toBe(before.title));
+    await title.fill("Mayo Clinic fellowships for IMGs (checked by the admin test)");
+    await page.getByRole("tab", { name: "Requirements" }).click();
+    // The rows are in the API's order; a minimum score belongs on an exam (a USMLE step).
+    const row = Math.max(0, before.requirements.findIndex((r: any) => r.requirement.code.startsWith("USMLE")));
+    await page.locator(`input[name="requirements.${row}.minimumScore"]`).fill("230");
+    await page.locator(`input[name="requirements.${row}.note"]`).fill("Score asked by the admin test");
+    await screenshot(page, "05-program-edit-requirements");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expectNotification(page, /updated/i);
+    await page.waitForURL(/#\/programs(\?.*)?$/); // saved: back to the list, no "unsaved changes" prompt
+
+    const after = await programBySlug(MAYO_FELLOWSHIP);
+    expect(after.title).toBe("Mayo Clinic fellowships for IMGs (checked by the admin test)");
+    expect(after.version).toBeGreaterThan(before.version);
+    const codes = (p: typeof before) => p.requirements.map((r: any) => r.requirement.code).sort();
+    expect(codes(after)).toEqual(codes(before)); // the whole list was sent, nothing dropped
+    expect(after.requirements).toContainEqual(expect.objectContaining({ minimumScore: 230, note: "Score asked by the admin test" }));
+  });
+
+  it("creates a program with requirements", async () => {
+    await openRoute(page, server.adminUrl, "programs/create");
+    await page.locator('input[name="title"]').fill("Synthetic Admin Test Residency");
+    await eventually(async () => expect(await page.locator('input[name="slug"]').inputValue()).toBe("synthetic-admin-test-residency"));
+    await page.getByRole("tab", { name: "Requirements" }).click();
+    await page.getByRole("button", { name: "Add" }).click();
+    await pickAutocomplete(page, "requirements.0.requirementId", "USMLE Step 1", /USMLE_STEP_1/);
+    await page.getByRole("button", { name: "Add" }).click();
+    await pickAutocomplete(page, "requirements.1.requirementId", "ECFMG", /ECFMG_CERTIFICATION/);
+    await pickSelect(page, "requirements.1.level", "Recommended");
+    await screenshot(page, "06-program-create");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expectNotification(page, /created/i);
+    await page.waitForURL(/#\/programs\/[^/]+$/);
+
+    const created = await programBySlug("synthetic-admin-test-residency");
+    expect(created.status).toBe("DRAFT");
+    expect(created.requirements.map((r: any) => [r.requirement.code, r.level]).sort()).toEqual([
+      ["ECFMG_CERTIFICATION", "RECOMMENDED"],
+      ["USMLE_STEP_1", "REQUIRED"],
+    ]);
+  });
+
+  it("publishes and marks verified", async () => {
+    const draft = await programBySlug("synthetic-admin-test-residency");
+    await openRoute(page, server.adminUrl, `programs/${draft.id}`);
+    await page.getByTestId("publish").click();
+    await expectNotification(page, "Published");
+    await eventually(async () => expect((await programBySlug("synthetic-admin-test-residency")).status).toBe("PUBLISHED"));
+    await page.getByTestId("unpublish").waitFor(); // the record on screen reloaded with its new version
+
+    await page.getByRole("tab", { name: "Provenance" }).click();
+    await page.getByTestId("verify-note").fill("Checked against the source article");
+    await page.getByTestId("verify").click();
+    await expectNotification(page, /verified/i);
+    await eventually(async () => expect(await page.getByTestId("last-verified").innerText()).toMatch(/Last verified/));
+    await screenshot(page, "07-program-verified");
+    const verified = await programBySlug("synthetic-admin-test-residency");
+    expect(verified.lastVerifiedAt).not.toBeNull();
+    expect(verified.verifiedBy.email).toBe(server.curators.editor.email);
+  });
+
+  it("reverts from the History tab", async () => {
+    const created = await server.gql(
+      `mutation($input: ProgramInput!) { createProgram(input: $input) { id version } }`,
+      { input: { slug: "synthetic-revert-program", title: "Synthetic Revert Program", type: "OBSERVERSHIP", audience: "STUDENT", country: "US", status: "DRAFT" } },
+    );
+    expect(created.errors).toBeUndefined();
+    const { id, version } = created.data.createProgram;
+    const renamed = await server.gql(
+      `mutation($id: ID!, $version: Int!, $input: ProgramInput!) { updateProgram(id: $id, version: $version, input: $input) { version } }`,
+      { id, version, input: { title: "Synthetic Revert Program (renamed)" } },
+    );
+    expect(renamed.errors).toBeUndefined();
+
+    await openRoute(page, server.adminUrl, `programs/${id}/history`);
+    const createdRow = page.locator(ROW, { hasText: "Created" });
+    await createdRow.waitFor();
+    await page.locator(ROW, { hasText: "Updated" }).getByText("Synthetic Revert Program (renamed)").waitFor();
+    await screenshot(page, "08-program-history");
+    await createdRow.getByTestId("revert").click();
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await expectNotification(page, /Reverted/);
+    await eventually(async () => expect((await programBySlug("synthetic-revert-program")).title).toBe("Synthetic Revert Program"));
+    await page.locator(ROW, { hasText: "Reverted" }).first().waitFor();
+  });
+});

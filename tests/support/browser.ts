@@ -1,0 +1,98 @@
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+/** Debian's Chromium (CHROMIUM_PATH overrides): a test tool's own browser download cannot work here. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+export const SCREENSHOTS = path.resolve(__dirname, "..", "..", "test-output", "screenshots");
+
+/** Generous: the CI machine is small and runs several test files at once. */
+export const UI_TIMEOUT = 45_000;
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`no Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A page in its own context (own localStorage, so its own session), English, a desktop viewport. */
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-US" });
+  const page = await context.newPage();
+  page.setDefaultTimeout(UI_TIMEOUT);
+  page.on("pageerror", (e) => console.warn(`[browser] page error: ${e.message}`));
+  return page;
+}
+
+/** Saves a screenshot for reviewers under test-output/screenshots/NAME.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Signs in through the login form and waits for the dashboard. */
+export async function signIn(page: Page, adminUrl: string, who: { email: string; password: string }): Promise<void> {
+  await page.goto(adminUrl);
+  await page.locator('input[name="username"]').fill(who.email);
+  await page.locator('input[name="password"]').fill(who.password);
+  await page.locator('button[type="submit"]').click();
+  await page.getByTestId("dashboard").waitFor();
+}
+
+/** Goes to a route of the hash router, e.g. "programs" or "programs/3". */
+export async function openRoute(page: Page, adminUrl: string, route: string): Promise<void> {
+  await page.goto(`${adminUrl}#/${route}`);
+}
+
+/** Waits for react-admin's success notification. */
+export async function expectNotification(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByRole("alert").filter({ hasText: text }).first().waitFor();
+}
+
+/** Retries `check` (an assertion) until it passes or the time is up; UI updates arrive asynchronously. */
+export async function eventually<T>(check: () => Promise<T> | T, timeout = UI_TIMEOUT): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+/** A body row of react-admin's Datagrid (its header row has the same class). */
+export const ROW = "tbody .RaDatagrid-row";
+
+/** The text of every row of the list on screen. */
+export async function rowTexts(page: Page): Promise<string[]> {
+  return page.locator(ROW).allInnerTexts();
+}
+
+/** Picks an option of an autocomplete input (by its form field name): types to filter, then clicks the option. */
+export async function pickAutocomplete(page: Page, name: string, typed: string, option: string | RegExp): Promise<void> {
+  const input = page.locator(`input[name="${name}"]`);
+  await input.click();
+  await input.fill(typed);
+  await page.getByRole("option", { name: option }).first().click();
+}
+
+/** Picks an option of a (MUI) select input, found by its form field name. */
+export async function pickSelect(page: Page, name: string, option: string | RegExp): Promise<void> {
+  await page.locator(`.MuiInputBase-root:has(input[name="${name}"]) [role="combobox"]`).click();
+  await page.getByRole("option", { name: option }).first().click();
+}
