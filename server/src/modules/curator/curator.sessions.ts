@@ -1,3 +1,4 @@
+import { log } from "../../core/logger";
 import { createHash, randomBytes } from "node:crypto";
 import { LessThan, type DataSource } from "typeorm";
 import type { AuthConfig } from "../../core/config";
@@ -54,6 +55,8 @@ export class SessionService {
     const ok = password.length <= PASSWORD_MAX_LENGTH && (await verifyPassword(password, curator?.passwordHash ?? (await decoyHash())));
     if (!curator || !ok) {
       this.limiter.recordFailure(email, clientAddress);
+      // Audit trail for the security log: who was tried and from where, never the password.
+      log.warn("failed sign-in", { email, clientAddress, knownEmail: Boolean(curator) });
       throw new UnauthenticatedError("Wrong email or password", { reason: "BAD_CREDENTIALS" });
     }
     if (!curator.active) throw new UnauthenticatedError("This curator account is disabled; ask an administrator", { reason: "DISABLED" });
@@ -76,6 +79,7 @@ export class SessionService {
       return Number(inserted.identifiers[0].id);
     });
     curator.lastLoginAt = now;
+    log.info("signed in", { curatorId: curator.id, clientAddress });
     return { token, expiresAt, curator, sessionId };
   }
 
