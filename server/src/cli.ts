@@ -4,6 +4,8 @@ import type { DataSource } from "typeorm";
 import { ConfigError, describeDatabase, loadConfig } from "./core/config";
 import { openDataSource } from "./core/data-source";
 import { migrate } from "./core/migrate";
+import { registerGenerateCommand } from "./modules/synthetic/generate.cli";
+import { hasSyntheticData } from "./modules/synthetic/generator";
 import { seedSampleDirectory } from "./seed/seed";
 
 /** A failure the CLI reports as one line and a non-zero exit. */
@@ -50,6 +52,8 @@ export function buildCli(): Command {
     .action(async () => {
       await withDatabase(async (ds) => {
         await migrate(ds);
+        // The sample directory holds only what the source article says: never mix it with benchmark data.
+        if (await hasSyntheticData(ds)) throw new CliError("seed refused: the database holds synthetic benchmark data; use another database");
         const { created } = await seedSampleDirectory(ds);
         const total = Object.values(created).reduce((a, b) => a + b, 0);
         console.log(
@@ -60,6 +64,7 @@ export function buildCli(): Command {
       });
     });
 
+  registerGenerateCommand(program);
   return program;
 }
 
