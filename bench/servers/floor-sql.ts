@@ -51,7 +51,7 @@ export function openSqliteFloor(file: string): FloorDb {
   const requirements = db.prepare(
     `SELECT pr."programId", pr.level, pr."minimumScore", pr.note, r.code, r.name, r.kind
      FROM program_requirements pr JOIN requirements r ON r.id = pr."requirementId"
-     WHERE pr."programId" IN (SELECT value FROM json_each(?)) ORDER BY pr.level DESC, r.code`,
+     WHERE pr."programId" IN (SELECT value FROM json_each(?)) ORDER BY CASE pr.level WHEN 'REQUIRED' THEN 0 ELSE 1 END, r.code`,
   );
   return {
     page: (limit, after) => (after ? next.all(after[0], after[0], after[1], limit) : first.all(limit)) as ProgramRow[],
@@ -89,7 +89,7 @@ export function openPostgresFloor(url: string): FloorDb {
         "floor_req",
         `SELECT pr."programId", pr.level, pr."minimumScore", pr.note, r.code, r.name, r.kind
          FROM program_requirements pr JOIN requirements r ON r.id = pr."requirementId"
-         WHERE pr."programId" = ANY($1::int[]) ORDER BY pr.level DESC, r.code`,
+         WHERE pr."programId" = ANY($1::int[]) ORDER BY CASE pr.level WHEN 'REQUIRED' THEN 0 ELSE 1 END, r.code`,
         [ids],
       ),
     close: () => pool.end(),

@@ -52,10 +52,14 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
       return createContext(deps, curator, res.locals.statements as StatementCounter);
     },
   });
+  // Attributing statements to requests needs AsyncLocalStorage, whose promise hooks cost ~15% of
+  // a page query's CPU (npm run bench): on in development and tests, or with DEBUG_SQL.
+  const countStatements = deps.config.nodeEnv !== "production" || Boolean(process.env.DEBUG_SQL);
   app.use("/graphql", express.json({ limit: "1mb" }), (req, res, next) => {
     const counter = new StatementCounter();
     res.locals.statements = counter;
-    withStatementCounter(counter, () => graphql(req, res, next));
+    if (countStatements) withStatementCounter(counter, () => graphql(req, res, next));
+    else void graphql(req, res, next);
   });
 
   return { app, httpServer, apollo };

@@ -2,6 +2,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { Brackets } from "typeorm";
 import { makePage, type ConnectionArgs, type Page } from "./connection";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { getManyFast } from "./rows";
 
 export type SortValue = string | number | Date | null;
 
@@ -54,7 +55,7 @@ export async function paginate<T extends ObjectLiteral>(
     applyKeyset(pageQb, ordering.keys, values);
   }
   ordering.keys.forEach((k, i) => (i === 0 ? pageQb.orderBy(k.expr, k.direction) : pageQb.addOrderBy(k.expr, k.direction)));
-  const rows = args.first === 0 ? [] : await pageQb.take(undefined).limit(args.first + 1).getMany();
+  const rows = args.first === 0 ? [] : await getManyFast(pageQb.take(undefined).limit(args.first + 1));
   const hasNext = rows.length > args.first;
   const nodes = hasNext ? rows.slice(0, args.first) : rows;
   const edges = nodes.map((node) => ({ node, cursor: encodeCursor(ordering.name, ordering.keys.map((k) => k.value(node))) }));

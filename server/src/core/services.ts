@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import { InstitutionService } from "../modules/institution/institution.service";
 import { PathwayService } from "../modules/pathway/pathway.service";
+import { ProgramLinksService } from "../modules/program/program-links.service";
 import { ProgramService } from "../modules/program/program.service";
 import { RequirementService } from "../modules/requirement/requirement.service";
 import { SpecialtyService } from "../modules/specialty/specialty.service";
@@ -10,6 +11,7 @@ export function createServices(dataSource: DataSource, config: AppConfig) {
   return {
     institutions: new InstitutionService(dataSource),
     programs: new ProgramService(dataSource, config),
+    programLinks: new ProgramLinksService(dataSource),
     requirements: new RequirementService(dataSource),
     pathways: new PathwayService(dataSource),
     specialties: new SpecialtyService(dataSource),

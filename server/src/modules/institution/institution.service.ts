@@ -3,6 +3,7 @@ import type { Page } from "../../core/connection";
 import { makePage } from "../../core/connection";
 import { decodeCursor, encodeCursor } from "../../core/cursor";
 import { applyKeyset, paginate, type Ordering } from "../../core/pagination";
+import { getManyFast } from "../../core/rows";
 import { ProgramOrder } from "../program/program.args";
 import type { Program } from "../program/program.entity";
 import { PROGRAM_ORDERINGS, type ProgramService } from "../program/program.service";
@@ -51,8 +52,9 @@ export class InstitutionService {
     return qb.getOne();
   }
 
+  /** Batch look-up behind the institutionById loader (on every program page): raw rows, mapped directly. */
   byIds(ids: readonly number[]): Promise<Institution[]> {
-    return this.repo.createQueryBuilder("i").where("i.id IN (:...ids)", { ids: [...ids] }).getMany();
+    return getManyFast(this.repo.createQueryBuilder("i").where("i.id IN (:...ids)", { ids: [...ids] }));
   }
 
   /**
