@@ -120,10 +120,13 @@ async function main(): Promise<void> {
     pageQueryP50VsFloor: results.pageQuery?.p50VsFloor ?? null,
     pageQueryP95VsFloor: results.pageQuery?.p95VsFloor ?? null,
     pageQueryP99VsFloor: results.pageQuery?.p99VsFloor ?? null,
+    pageQueryCpuPerRequestVsFloor: results.pageQuery?.cpuPerRequestVsFloor ?? null,
     refusalCostVsPageQuery: results.refusals?.costVsPageQuery ?? null,
+    refusalCpuVsPageQuery: results.refusals?.cpuVsPageQuery ?? null,
     readP95UnderWritesVsAlone: results.readsUnderWrites?.p95UnderWritesVsAlone ?? null,
     postgresPageQueryThroughputVsFloor: results.postgres?.throughputVsFloor ?? null,
     postgresPageQueryP95VsFloor: results.postgres?.p95VsFloor ?? null,
+    postgresPageQueryCpuPerRequestVsFloor: results.postgres?.cpuPerRequestVsFloor ?? null,
   };
   results.sql ??= { statementsFirst10: null, statementsFirst100: null };
   results.export ??= { rssGrowth10x: null, reason: "not measured in this run" };
@@ -152,12 +155,12 @@ function printReport(r: Record<string, any>): void {
   for (const k of ["search", "facets", "eligibility"]) {
     const m = r[k];
     if (m?.feature) rows.push(loadRow(k, m.feature, m.page));
-    else if (m) rows.push([k, "n/a", "", "", "", m.reason]);
+    else if (m) rows.push([k, "n/a", "", "", "", "", m.reason]);
   }
   const pg = r.postgres;
   if (pg?.app) rows.push(loadRow("page query: app (PostgreSQL)", pg.app, pg.floor), loadRow("page query: floor (PostgreSQL)", pg.floor));
-  else if (pg) rows.push(["page query (PostgreSQL)", "n/a", "", "", "", pg.reason]);
-  out.push(table(["measurement", "req/s", "p50", "p95", "p99", "ratio"], rows), "");
+  else if (pg) rows.push(["page query (PostgreSQL)", "n/a", "", "", "", "", pg.reason]);
+  out.push(table(["measurement", "req/s", "p50", "p95", "p99", "CPU ms/req", "ratio"], rows), "");
   if (pq && !pq.verified && pq.difference) out.push(`WARNING: app and floor payloads differ: ${pq.difference}`);
   out.push(`SQL statements per page query: first: 10 → ${r.sql.statementsFirst10}, first: 100 → ${r.sql.statementsFirst100}`);
   const ex = r.export;

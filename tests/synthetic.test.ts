@@ -124,7 +124,9 @@ describe("generate", () => {
         process.env.DATABASE_URL = db.config.kind === "sqlite" ? `sqlite:${db.config.path}` : db.config.url;
         expect(await runCli(["seed"])).toBe(1);
         expect(errors.mock.calls.flat().join(" ")).toMatch(/seed refused: the database holds synthetic benchmark data/);
+        const stderr = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
         expect(await runCli(["generate", "--institutions", "x", "--programs", "1"])).toBe(1);
+        stderr.mockRestore();
       } finally {
         process.env.DATABASE_URL = previous;
         errors.mockRestore();

@@ -5,6 +5,8 @@ export interface ChildServer {
   name: string;
   url: string;
   child: ChildProcess;
+  /** CPU time (user + system, ms) the contender's process has used so far. */
+  cpuMs(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,16 @@ export function startChild(name: string, script: string, env: Record<string, str
         name,
         url: `http://127.0.0.1:${msg.port}/graphql`,
         child,
+        cpuMs: () =>
+          new Promise<number>((done) => {
+            const onMessage = (m: { cpuMs?: number }) => {
+              if (m.cpuMs === undefined) return;
+              child.off("message", onMessage);
+              done(m.cpuMs);
+            };
+            child.on("message", onMessage);
+            child.send("cpu");
+          }),
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null) return done();
@@ -48,6 +60,15 @@ export function startChild(name: string, script: string, env: Record<string, str
 }
 
 /** Runs `fn` on a child and always stops it. */
+/** For contender processes: answers the parent's "cpu" question. */
+export function answerCpuQuestions(): void {
+  process.on("message", (msg) => {
+    if (msg !== "cpu") return;
+    const { user, system } = process.cpuUsage();
+    process.send!({ cpuMs: (user + system) / 1000 });
+  });
+}
+
 export async function withChildren<T>(starts: Promise<ChildServer>[], fn: (servers: ChildServer[]) => Promise<T>): Promise<T> {
   const settled = await Promise.allSettled(starts);
   const servers = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));

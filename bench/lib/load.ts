@@ -1,10 +1,13 @@
 import autocannon from "autocannon";
+import type { ChildServer } from "./children";
 import type { LoadSample, LoadSummary } from "./stats";
 import { summarize } from "./stats";
 
 export interface Target {
   name: string;
   url: string;
+  /** The process serving `url`, to read the CPU time it spends on the load. */
+  server?: ChildServer;
   /** JSON body POSTed on every request. */
   body: string;
 }
@@ -15,7 +18,14 @@ export interface LoadOptions {
 }
 
 /** One bounded autocannon run against a loopback URL, recording every response time. */
-export function load(target: Target, options: LoadOptions): Promise<LoadSample> {
+export async function load(target: Target, options: LoadOptions): Promise<LoadSample> {
+  const cpuBefore = await target.server?.cpuMs();
+  const sample = await loadOnce(target, options);
+  if (target.server && cpuBefore !== undefined) sample.serverCpuMs = (await target.server.cpuMs()) - cpuBefore;
+  return sample;
+}
+
+function loadOnce(target: Target, options: LoadOptions): Promise<LoadSample> {
   if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])[:/]/.test(target.url)) {
     return Promise.reject(new Error(`the bench only loads loopback addresses, not ${target.url}`));
   }

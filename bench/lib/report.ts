@@ -12,9 +12,11 @@ export function table(headers: string[], rows: string[][]): string {
 }
 
 export function loadRow(name: string, s: LoadSummary | null | undefined, vs?: LoadSummary | null): string[] {
-  if (!s) return [name, "n/a", "n/a", "n/a", "n/a", ""];
-  const ratio = vs ? `${num(s.rps / vs.rps, 2)}× rps, ${num(s.p95 / vs.p95, 2)}× p95` : "";
-  return [name, num(s.rps), num(s.p50, 2), num(s.p95, 2), num(s.p99, 2), ratio];
+  if (!s) return [name, "n/a", "n/a", "n/a", "n/a", "n/a", ""];
+  const cpu = s.serverCpuMsPerRequest;
+  const cpuRatio = vs?.serverCpuMsPerRequest && cpu ? `, ${num(cpu / vs.serverCpuMsPerRequest, 2)}× CPU` : "";
+  const ratio = vs ? `${num(s.rps / vs.rps, 2)}× rps, ${num(s.p95 / vs.p95, 2)}× p95${cpuRatio}` : "";
+  return [name, num(s.rps), num(s.p50, 2), num(s.p95, 2), num(s.p99, 2), num(cpu, 2), ratio];
 }
 
 export function goalLines(goals: Goal[]): string {

@@ -9,6 +9,8 @@ export interface LoadSummary {
   mean: number;
   errors: number;
   non2xx: number;
+  /** CPU time the server process spent per request (ms): robust to other load on a shared machine. */
+  serverCpuMsPerRequest: number | null;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -22,6 +24,7 @@ export interface LoadSample {
   seconds: number;
   errors: number;
   non2xx: number;
+  serverCpuMs?: number;
 }
 
 /** Pools the samples of several rounds of one contender. */
@@ -39,6 +42,9 @@ export function summarize(samples: LoadSample[]): LoadSummary {
     mean: round(all.reduce((a, b) => a + b, 0) / Math.max(1, all.length)),
     errors: samples.reduce((a, s) => a + s.errors, 0),
     non2xx: samples.reduce((a, s) => a + s.non2xx, 0),
+    serverCpuMsPerRequest: samples.every((s) => s.serverCpuMs !== undefined)
+      ? Math.round((samples.reduce((a, s) => a + s.serverCpuMs!, 0) / Math.max(1, all.length)) * 1000) / 1000
+      : null,
   };
 }
 

@@ -14,6 +14,8 @@ export interface PageQueryResult {
   p50VsFloor: number | null;
   p95VsFloor: number | null;
   p99VsFloor: number | null;
+  /** Server CPU time per request, app over floor: the cost ratio, robust to other load on the machine. */
+  cpuPerRequestVsFloor: number | null;
 }
 
 /** Checks once that the app and the floor answer the same data (two pages, so cursors agree too). */
@@ -34,8 +36,8 @@ export async function comparePageQuery(app: ChildServer, floor: ChildServer, set
   const body = pageBody();
   const results = await alternate(
     [
-      { name: "app", url: app.url, body },
-      { name: "floor", url: floor.url, body },
+      { name: "app", url: app.url, body, server: app },
+      { name: "floor", url: floor.url, body, server: floor },
     ],
     settings,
     log,
@@ -50,6 +52,7 @@ export async function comparePageQuery(app: ChildServer, floor: ChildServer, set
     p50VsFloor: ratio(a.p50, f.p50),
     p95VsFloor: ratio(a.p95, f.p95),
     p99VsFloor: ratio(a.p99, f.p99),
+    cpuPerRequestVsFloor: ratio(a.serverCpuMsPerRequest, f.serverCpuMsPerRequest),
   };
 }
 

@@ -57,8 +57,8 @@ export const readsUnderWrites: Measurement<ReadsUnderWritesResult> = {
     const stats = { writes: 0, failures: 0, ms: [] as number[] };
     const body = pageBody();
     const targets: Target[] = [
-      { name: "alone", url: ctx.app.url, body },
-      { name: "underWrites", url: ctx.app.url, body },
+      { name: "alone", url: ctx.app.url, body, server: ctx.app },
+      { name: "underWrites", url: ctx.app.url, body, server: ctx.app },
     ];
     let writeSeconds = 0;
     const results = await alternate(

@@ -14,6 +14,8 @@ export interface RefusalResult {
   page: LoadSummary;
   /** Time per refused request over time per page request (from throughput at the same load). */
   costVsPageQuery: number | null;
+  /** The same from server CPU time per request. */
+  cpuVsPageQuery: number | null;
 }
 
 /** The cost of refusing `first: 101` against answering a page, on the same server. */
@@ -29,12 +31,14 @@ export const refusals: Measurement<RefusalResult> = {
     );
     const results = await alternate(
       [
-        { name: "page", url: ctx.app.url, body: pageBody() },
-        { name: "refusal", url: ctx.app.url, body: refusalBody() },
+        { name: "page", url: ctx.app.url, body: pageBody(), server: ctx.app },
+        { name: "refusal", url: ctx.app.url, body: refusalBody(), server: ctx.app },
       ],
       { ...ctx.settings, seconds: ctx.settings.shortSeconds, rounds: 2, warmupSeconds: 1 },
       ctx.log,
     );
-    return { code, statements: counter.count, refusal: results.refusal, page: results.page, costVsPageQuery: ratio(results.page.rps, results.refusal.rps) };
+    return { code, statements: counter.count, refusal: results.refusal, page: results.page, costVsPageQuery: ratio(results.page.rps, results.refusal.rps),
+      cpuVsPageQuery: ratio(results.refusal.serverCpuMsPerRequest, results.page.serverCpuMsPerRequest),
+    };
   },
 };

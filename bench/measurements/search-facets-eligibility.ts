@@ -36,8 +36,8 @@ async function versusPage(ctx: BenchContext, body: string): Promise<FeatureLaten
   if (check.errors?.length) return { value: null, reason: `the operation failed: ${check.errors[0].message}` };
   const r = await alternate(
     [
-      { name: "feature", url: ctx.app.url, body },
-      { name: "page", url: ctx.app.url, body: pageBody() },
+      { name: "feature", url: ctx.app.url, body, server: ctx.app },
+      { name: "page", url: ctx.app.url, body: pageBody(), server: ctx.app },
     ],
     { ...ctx.settings, seconds: ctx.settings.shortSeconds, rounds: 2, warmupSeconds: 1 },
     ctx.log,

@@ -4,6 +4,7 @@
  */
 import "reflect-metadata";
 import type { AddressInfo } from "node:net";
+import { answerCpuQuestions } from "../lib/children";
 import { createDirectoryApp } from "../../server/src/app";
 import { loadConfig } from "../../server/src/core/config";
 import { createAppDeps } from "../../server/src/core/context";
@@ -27,3 +28,5 @@ main().catch((e) => {
   console.error("bench app server failed:", e);
   process.exit(1);
 });
+
+answerCpuQuestions();

@@ -5,6 +5,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { answerCpuQuestions } from "../lib/children";
 import { floorPage, openPostgresFloor, openSqliteFloor } from "./floor-sql";
 
 const url = process.env.DATABASE_URL ?? "";
@@ -44,3 +45,5 @@ process.on("message", async (msg) => {
   await db.close();
   process.exit(0);
 });
+
+answerCpuQuestions();
