@@ -130,6 +130,7 @@ async function main(): Promise<void> {
   };
   results.sql ??= { statementsFirst10: null, statementsFirst100: null };
   results.export ??= { rssGrowth10x: null, reason: "not measured in this run" };
+  results.machine.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
   results.goals = judgeGoals(results);
   results.seconds = Math.round((Date.now() - started) / 100) / 10;
   printReport(results);
@@ -144,6 +145,11 @@ function printReport(r: Record<string, any>): void {
   const s = r.settings as Settings;
   const out: string[] = ["", `== results (${r.mode}, ${r.seconds} s, ${r.date}) ==`];
   out.push(`dataset: ${r.dataset.programs} programs (${r.dataset.published} published), ${r.dataset.institutions} institutions, generated in ${r.dataset.generateSeconds.toFixed(1)} s`);
+  const [busyStart, busyEnd] = [r.machine.loadAverageAtStart[0], r.machine.loadAverageAtEnd[0]];
+  out.push(`machine: ${r.machine.cpus} CPUs, load average ${busyStart} at start, ${busyEnd} at end`);
+  if (Math.max(busyStart, busyEnd) > r.machine.cpus) {
+    out.push("NOTE: other work kept this machine busy; throughput and latency are noisy, CPU ms/req (per contender process) much less so");
+  }
   out.push(`load: ${s.connections} connections, ${s.rounds} alternating rounds × ${s.seconds} s after ${s.warmupSeconds} s warm-up; latencies in ms`, "");
   const rows: string[][] = [];
   const pq = r.pageQuery;
