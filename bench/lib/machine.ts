@@ -6,12 +6,12 @@ import Database from "better-sqlite3";
 const PACKAGES = ["@apollo/server", "graphql", "type-graphql", "typeorm", "better-sqlite3", "pg", "express", "dataloader", "autocannon"];
 
 function packageVersion(name: string): string | null {
-  try {
-    const file = require.resolve(`${name}/package.json`, { paths: [path.join(__dirname, "..", "..", "..")] });
-    return (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version;
-  } catch {
-    return null;
+  // Read the file directly: some packages' "exports" forbid resolving their package.json.
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, "node_modules", name, "package.json");
+    if (fs.existsSync(file)) return (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version;
   }
+  return null;
 }
 
 export function machine() {
