@@ -73,6 +73,9 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
       });
     },
   });
+  // Attributing statements to requests needs AsyncLocalStorage, whose promise hooks cost ~15% of
+  // a page query's CPU (npm run bench): on in development and tests, or with DEBUG_SQL.
+  const countStatements = deps.config.nodeEnv !== "production" || Boolean(process.env.DEBUG_SQL);
   const limits = deps.config.http;
   app.use("/graphql", corsGuard(limits), ...jsonBody(limits), ...rateLimits(limits), operationTimeout(limits), (req, res, next) => {
     // A request with credentials is never cacheable, even when it fails before any plugin runs
@@ -81,7 +84,8 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     res.vary("Authorization");
     const counter = new StatementCounter();
     res.locals.statements = counter;
-    withStatementCounter(counter, () => graphql(req, res, next));
+    if (countStatements) withStatementCounter(counter, () => graphql(req, res, next));
+    else void graphql(req, res, next);
   });
 
   return { app, httpServer, apollo };

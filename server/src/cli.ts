@@ -8,6 +8,8 @@ import { migrate } from "./core/migrate";
 import { registerUserCommands, type CliIo } from "./modules/curator/curator.cli";
 import { registerSnapshotCommands } from "./modules/snapshot/snapshot.cli";
 import { SnapshotError } from "./modules/snapshot/snapshot.errors";
+import { registerGenerateCommand } from "./modules/synthetic/generate.cli";
+import { hasSyntheticData } from "./modules/synthetic/generator";
 import { seedSampleDirectory } from "./seed/seed";
 
 /** A failure the CLI reports as one line and a non-zero exit. */
@@ -54,6 +56,8 @@ export function buildCli(io?: CliIo): Command {
     .action(async () => {
       await withDatabase(async (ds) => {
         await migrate(ds);
+        // The sample directory holds only what the source article says: never mix it with benchmark data.
+        if (await hasSyntheticData(ds)) throw new CliError("seed refused: the database holds synthetic benchmark data; use another database");
         const { created } = await seedSampleDirectory(ds);
         const total = Object.values(created).reduce((a, b) => a + b, 0);
         console.log(
@@ -84,6 +88,7 @@ export function buildCli(io?: CliIo): Command {
     });
   registerSnapshotCommands(program, withDatabase);
 
+  registerGenerateCommand(program);
   return program;
 }
 

@@ -8,6 +8,7 @@ import { InstitutionWrites } from "../modules/institution/institution.writes";
 import { PathwayService } from "../modules/pathway/pathway.service";
 import { PathwayWrites } from "../modules/pathway/pathway.writes";
 import { ProgramReview } from "../modules/program/program.review";
+import { ProgramLinksService } from "../modules/program/program-links.service";
 import { ProgramService } from "../modules/program/program.service";
 import { ProgramWrites } from "../modules/program/program.writes";
 import { RequirementService } from "../modules/requirement/requirement.service";
@@ -25,6 +26,7 @@ export function createServices(dataSource: DataSource, config: AppConfig) {
     institutions: new InstitutionService(dataSource),
     programs,
     requirements,
+    programLinks: new ProgramLinksService(dataSource),
     pathways: new PathwayService(dataSource),
     specialties: new SpecialtyService(dataSource),
     // Curation: versioned, audited writes (core/versioned-write.ts), accounts and sessions.

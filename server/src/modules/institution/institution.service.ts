@@ -4,6 +4,7 @@ import { makePage } from "../../core/connection";
 import { decodeCursor } from "../../core/cursor";
 import { SortDirection } from "../../core/enums";
 import { applyKeyset, applyOrdering, cursorChecked, cursorOf, flip, paginate, rowsWithRaw, type Ordering } from "../../core/pagination";
+import { getManyFast } from "../../core/rows";
 import { ProgramOrder } from "../program/program.args";
 import type { Program } from "../program/program.entity";
 import { applyProgramFilter } from "../program/program.filter";
@@ -72,8 +73,9 @@ export class InstitutionService {
     return qb.getOne();
   }
 
+  /** Batch look-up behind the institutionById loader (on every program page): raw rows, mapped directly. */
   byIds(ids: readonly number[]): Promise<Institution[]> {
-    return this.repo.createQueryBuilder("i").where("i.id IN (:...ids)", { ids: [...ids] }).getMany();
+    return getManyFast(this.repo.createQueryBuilder("i").where("i.id IN (:...ids)", { ids: [...ids] }));
   }
 
   /**

@@ -7,16 +7,16 @@ import type { ProgramRequirement } from "./program-requirement.entity";
 import type { Program } from "./program.entity";
 
 export function createProgramLoaders(services: Services, viewer: Viewer) {
-  const programs = services.programs;
+  const { programs, programLinks } = services;
   return {
     programById: new DataLoader<number, Program | null>(async (ids) =>
       byKey(ids, await programs.byIds(ids, viewer.includeDrafts), (p) => p.id),
     ),
     programRequirements: new DataLoader<number, ProgramRequirement[]>(async (ids) =>
-      groupByKey(ids, await programs.requirementLinks(ids), (l) => l.programId),
+      groupByKey(ids, await programLinks.requirementLinks(ids), (l) => l.programId),
     ),
     programSpecialties: new DataLoader<number, Specialty[]>(async (ids) =>
-      groupByKey(ids, await programs.specialtyLinks(ids), (l) => l.programId).map((links) => links.map((l) => l.specialty)),
+      groupByKey(ids, await programLinks.specialtyLinks(ids), (l) => l.programId).map((links) => links.map((l) => l.specialty)),
     ),
   };
 }

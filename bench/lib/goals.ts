@@ -1,0 +1,34 @@
+/** The issue's goals, judged from the results: pass, fail, or n/a with the reason. */
+export interface Goal {
+  goal: string;
+  actual: string;
+  pass: boolean | null;
+  reason?: string;
+}
+
+type Num = number | null | undefined;
+
+function check(goal: string, value: Num, ok: (v: number) => boolean, format: (v: number) => string, reason = "not measured"): Goal {
+  if (value === null || value === undefined || !Number.isFinite(value)) return { goal, actual: "n/a", pass: null, reason };
+  return { goal, actual: format(value), pass: ok(value) };
+}
+
+const x = (v: number) => `${v.toFixed(2)}×`;
+
+export function judgeGoals(r: any): Goal[] {
+  const exportReason = r.export?.reason ?? "not measured";
+  return [
+    check("page query throughput ≥ 0.5 × floor", r.ratios.pageQueryThroughputVsFloor, (v) => v >= 0.5, x),
+    check("page query p95 ≤ 2 × floor", r.ratios.pageQueryP95VsFloor, (v) => v <= 2, x),
+    {
+      goal: "SQL statements equal for first: 10 and first: 100",
+      actual: `${r.sql.statementsFirst10} vs ${r.sql.statementsFirst100}`,
+      pass: r.sql.statementsFirst10 === r.sql.statementsFirst100,
+    },
+    check("SQL statements for the page query ≤ 5", r.sql.statementsFirst100, (v) => v <= 5, String),
+    check("export peak RSS at 10N ≤ 1.2 × at N", r.export?.rssGrowth10x, (v) => v <= 1.2, x, exportReason),
+    check("export rows/s ≥ 0.5 × raw floor", r.export?.rowsPerSecondVsFloor, (v) => v >= 0.5, x, exportReason),
+    check("read p95 under a 5/s writer ≤ 1.3 × reads alone", r.ratios.readP95UnderWritesVsAlone, (v) => v <= 1.3, x),
+    check("rejecting an over-limit query ≤ 0.2 × a page query", r.ratios.refusalCostVsPageQuery, (v) => v <= 0.2, x),
+  ];
+}

@@ -1,0 +1,93 @@
+/**
+ * Export: rows/s and peak RSS at N and 10N programs, against a raw iterate() floor.
+ * HOOK: the snapshot export comes with the snapshots work; until its `snapshot` CLI command is
+ * in this build, the export side reports null with the reason and only the floor is measured.
+ */
+import { execFile, fork } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { buildCli } from "../../server/src/cli";
+import { createDataSource } from "../../server/src/core/data-source";
+import { migrate } from "../../server/src/core/migrate";
+import { generateSynthetic } from "../../server/src/modules/synthetic/generator";
+import { ratio } from "../lib/stats";
+import { NOT_YET, type BenchContext, type Measurement } from "../lib/types";
+
+const run = promisify(execFile);
+
+export interface ExportRun {
+  programs: number;
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  maxRssMb: number;
+}
+
+export interface ExportResult {
+  rssGrowth10x: number | null;
+  rowsPerSecondVsFloor: number | null;
+  reason?: string;
+  app: { n: ExportRun; tenN: ExportRun } | null;
+  floor: { n: ExportRun; tenN: ExportRun; rssGrowth10x: number | null };
+}
+
+function floorRun(sqlitePath: string, out: string, programs: number): Promise<ExportRun> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, "..", "servers", "export-floor.js"), [sqlitePath, out], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    child.once("message", (m: { rows: number; ms: number; maxRssKb: number }) =>
+      resolve({ programs, rows: m.rows, seconds: m.ms / 1000, rowsPerSecond: Math.round(m.rows / (m.ms / 1000)), maxRssMb: Math.round(m.maxRssKb / 102.4) / 10 }),
+    );
+    child.once("error", reject);
+    child.once("exit", (code) => code !== 0 && reject(new Error(`export floor exited with ${code}`)));
+  });
+}
+
+/** `directory snapshot export --format ndjson`, timed from outside (process start included). */
+async function appRun(databaseUrl: string, out: string, programs: number): Promise<ExportRun> {
+  const rssOut = `${out}.rss.json`;
+  const cli = path.join(__dirname, "..", "..", "server", "src", "cli.js");
+  const started = process.hrtime.bigint();
+  await run(process.execPath, ["-r", path.join(__dirname, "..", "servers", "report-rss.js"), cli, "snapshot", "export", "--format", "ndjson", "--out", out], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_RSS_OUT: rssOut },
+    maxBuffer: 16 << 20,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const rows = fs.readFileSync(out, "utf8").split("\n").filter(Boolean).length;
+  const { maxRssKb } = JSON.parse(fs.readFileSync(rssOut, "utf8")) as { maxRssKb: number };
+  return { programs, rows, seconds, rowsPerSecond: Math.round(rows / seconds), maxRssMb: Math.round(maxRssKb / 102.4) / 10 };
+}
+
+export const exportMeasurement: Measurement<ExportResult> = {
+  key: "export",
+  title: "export at N and 10N programs",
+  async run(ctx: BenchContext) {
+    // 10N is the bench dataset; N is a tenth of it, generated alongside with the same seed.
+    const nPath = path.join(ctx.workDir, "export-n.sqlite");
+    const ds = createDataSource({ kind: "sqlite", path: nPath });
+    await ds.initialize();
+    const small = Math.max(1, Math.round(ctx.settings.programs / 10));
+    try {
+      await migrate(ds);
+      await generateSynthetic(ds, { institutions: Math.max(1, Math.round(ctx.settings.institutions / 10)), programs: small, seed: ctx.settings.seed });
+    } finally {
+      await ds.destroy();
+    }
+    const out = (name: string) => path.join(ctx.workDir, name);
+    const floor = {
+      n: await floorRun(nPath, out("floor-n.ndjson"), small),
+      tenN: await floorRun(ctx.sqlitePath, out("floor-10n.ndjson"), ctx.settings.programs),
+      rssGrowth10x: null as number | null,
+    };
+    floor.rssGrowth10x = ratio(floor.tenN.maxRssMb, floor.n.maxRssMb);
+    const hasSnapshotCommand = buildCli().commands.some((c) => c.name() === "snapshot");
+    if (!hasSnapshotCommand) {
+      return { rssGrowth10x: null, rowsPerSecondVsFloor: null, reason: `snapshot export: ${NOT_YET}`, app: null, floor };
+    }
+    const app = {
+      n: await appRun(`sqlite:${nPath}`, out("app-n.ndjson"), small),
+      tenN: await appRun(ctx.databaseUrl, out("app-10n.ndjson"), ctx.settings.programs),
+    };
+    return { rssGrowth10x: ratio(app.tenN.maxRssMb, app.n.maxRssMb), rowsPerSecondVsFloor: ratio(app.tenN.rowsPerSecond, floor.tenN.rowsPerSecond), app, floor };
+  },
+};

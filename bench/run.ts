@@ -1,0 +1,186 @@
+/**
+ * `npm run bench -- [--quick] [--out FILE] [--keep] [--only key,key] [--profile DIR]`
+ *
+ * Generates a synthetic directory into a scratch SQLite file, starts the real server and the
+ * raw-SQL floor as separate processes on loopback ports, runs each measurement in
+ * bench/measurements (alternating contenders after warm-up), prints a table with the goals as
+ * PASS/FAIL lines and writes the results as JSON.
+ */
+import "reflect-metadata";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createDirectoryApp } from "../server/src/app";
+import { loadConfig } from "../server/src/core/config";
+import { createAppDeps } from "../server/src/core/context";
+import { createDataSource } from "../server/src/core/data-source";
+import { migrate } from "../server/src/core/migrate";
+import { generateSynthetic } from "../server/src/modules/synthetic/generator";
+import { buildDirectorySchema } from "../server/src/schema";
+import { startChild, withChildren } from "./lib/children";
+import { judgeGoals } from "./lib/goals";
+import { machine, versions } from "./lib/machine";
+import { goalLines, loadRow, table } from "./lib/report";
+import type { BenchContext, Measurement, Settings } from "./lib/types";
+import { exportMeasurement } from "./measurements/export";
+import { pageQuery } from "./measurements/page-query";
+import { postgresPageQuery } from "./measurements/postgres-page-query";
+import { readsUnderWrites } from "./measurements/reads-under-writes";
+import { refusals } from "./measurements/refusals";
+import { eligibility, facets, search } from "./measurements/search-facets-eligibility";
+import { sqlStatements } from "./measurements/sql-statements";
+
+/** In order: the read measurements run before the writer touches the data. */
+const MEASUREMENTS: Measurement[] = [sqlStatements, pageQuery, refusals, search, facets, eligibility, readsUnderWrites, exportMeasurement, postgresPageQuery];
+
+const FULL: Settings = { institutions: 5000, programs: 100_000, seed: 42, connections: 8, seconds: 10, rounds: 5, warmupSeconds: 10, shortSeconds: 8 };
+const QUICK: Settings = { institutions: 150, programs: 3000, seed: 42, connections: 8, seconds: 5, rounds: 3, warmupSeconds: 3, shortSeconds: 4 };
+
+function parseArgs(argv: string[]) {
+  const args = { quick: false, out: null as string | null, keep: false, only: null as string[] | null, profile: null as string | null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--quick") args.quick = true;
+    else if (a === "--keep") args.keep = true;
+    else if (a === "--out") args.out = argv[++i];
+    else if (a === "--only") args.only = argv[++i].split(",");
+    else if (a === "--profile") args.profile = path.resolve(argv[++i]);
+    else if (a === "--help" || a === "-h") {
+      console.log("usage: npm run bench -- [--quick] [--out FILE] [--keep] [--only sql,pageQuery,…] [--profile DIR]");
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  if (args.out === undefined || (args.out !== null && !args.out)) throw new Error("--out needs a file name");
+  return args;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const settings = args.quick ? QUICK : FULL;
+  const started = Date.now();
+  const log = (line: string) => console.log(line);
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "directory-bench-"));
+  const sqlitePath = path.join(workDir, "bench.sqlite");
+  const databaseUrl = `sqlite:${sqlitePath}`;
+  const results: Record<string, any> = {
+    date: new Date().toISOString(),
+    mode: args.quick ? "quick" : "full",
+    machine: machine(),
+    versions: versions(),
+    settings,
+  };
+  log(`directory bench (${results.mode}) on ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGb} GB, Node ${process.version}`);
+
+  const ds = createDataSource({ kind: "sqlite", path: sqlitePath });
+  await ds.initialize();
+  try {
+    await migrate(ds);
+    log(`generating ${settings.programs} programs at ${settings.institutions} institutions (seed ${settings.seed})…`);
+    const report = await generateSynthetic(ds, settings);
+    const [{ published }] = await ds.query(`SELECT COUNT(*) AS published FROM programs WHERE status = 'PUBLISHED'`);
+    results.dataset = { ...report, published: Number(published), generateSeconds: report.ms / 1000 };
+    log(`  done in ${(report.ms / 1000).toFixed(1)} s: ${report.programRequirements} requirement links, ${report.programSpecialties} specialty links`);
+
+    const config = { ...loadConfig({}), database: { kind: "sqlite" as const, path: sqlitePath }, nodeEnv: "production" };
+    const deps = createAppDeps(ds, config);
+    const { apollo } = await createDirectoryApp(deps);
+    const schema = await buildDirectorySchema();
+    const schemaHas = (type: string, field: string, arg?: string) => {
+      const t = schema.getType(type) as { getFields?: () => Record<string, { args: { name: string }[] }> } | undefined;
+      const f = t?.getFields?.()[field];
+      return Boolean(f && (!arg || f.args.some((a) => a.name === arg)));
+    };
+    const env = { DATABASE_URL: databaseUrl };
+    const appArgv = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${args.profile}`] : [];
+    try {
+      await withChildren([startChild("app", "app-server.js", env, appArgv), startChild("floor", "floor-server.js", env)], async ([app, floor]) => {
+        const ctx: BenchContext = { quick: args.quick, settings, databaseUrl, sqlitePath, workDir, app, floor, deps, apollo, schemaHas, log };
+        for (const m of MEASUREMENTS) {
+          if (args.only && !args.only.includes(m.key)) continue;
+          log(`${m.title}…`);
+          try {
+            results[m.key] = await m.run(ctx);
+          } catch (e) {
+            log(`  FAILED: ${(e as Error).stack ?? e}`);
+            results[m.key] = { value: null, reason: `failed: ${(e as Error).message}` };
+          }
+        }
+      });
+    } finally {
+      await apollo.stop();
+    }
+  } finally {
+    if (ds.isInitialized) await ds.destroy();
+    if (!args.keep) fs.rmSync(workDir, { recursive: true, force: true });
+    else log(`kept ${workDir}`);
+  }
+
+  results.ratios = {
+    pageQueryThroughputVsFloor: results.pageQuery?.throughputVsFloor ?? null,
+    pageQueryP50VsFloor: results.pageQuery?.p50VsFloor ?? null,
+    pageQueryP95VsFloor: results.pageQuery?.p95VsFloor ?? null,
+    pageQueryP99VsFloor: results.pageQuery?.p99VsFloor ?? null,
+    pageQueryCpuPerRequestVsFloor: results.pageQuery?.cpuPerRequestVsFloor ?? null,
+    refusalCostVsPageQuery: results.refusals?.costVsPageQuery ?? null,
+    refusalCpuVsPageQuery: results.refusals?.cpuVsPageQuery ?? null,
+    readP95UnderWritesVsAlone: results.readsUnderWrites?.p95UnderWritesVsAlone ?? null,
+    postgresPageQueryThroughputVsFloor: results.postgres?.throughputVsFloor ?? null,
+    postgresPageQueryP95VsFloor: results.postgres?.p95VsFloor ?? null,
+    postgresPageQueryCpuPerRequestVsFloor: results.postgres?.cpuPerRequestVsFloor ?? null,
+  };
+  results.sql ??= { statementsFirst10: null, statementsFirst100: null };
+  results.export ??= { rssGrowth10x: null, reason: "not measured in this run" };
+  results.machine.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
+  results.goals = judgeGoals(results);
+  results.seconds = Math.round((Date.now() - started) / 100) / 10;
+  printReport(results);
+  if (args.out) {
+    fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
+    fs.writeFileSync(args.out, JSON.stringify(results, null, 2) + "\n");
+    log(`\nresults written to ${args.out}`);
+  }
+}
+
+function printReport(r: Record<string, any>): void {
+  const s = r.settings as Settings;
+  const out: string[] = ["", `== results (${r.mode}, ${r.seconds} s, ${r.date}) ==`];
+  out.push(`dataset: ${r.dataset.programs} programs (${r.dataset.published} published), ${r.dataset.institutions} institutions, generated in ${r.dataset.generateSeconds.toFixed(1)} s`);
+  const [busyStart, busyEnd] = [r.machine.loadAverageAtStart[0], r.machine.loadAverageAtEnd[0]];
+  out.push(`machine: ${r.machine.cpus} CPUs, load average ${busyStart} at start, ${busyEnd} at end`);
+  if (Math.max(busyStart, busyEnd) > r.machine.cpus) {
+    out.push("NOTE: other work kept this machine busy; throughput and latency are noisy, CPU ms/req (per contender process) much less so");
+  }
+  out.push(`load: ${s.connections} connections, ${s.rounds} alternating rounds × ${s.seconds} s after ${s.warmupSeconds} s warm-up; latencies in ms`, "");
+  const rows: string[][] = [];
+  const pq = r.pageQuery;
+  if (pq?.app) rows.push(loadRow("page query: app (SQLite)", pq.app, pq.floor), loadRow("page query: floor (SQLite)", pq.floor));
+  const rf = r.refusals;
+  if (rf?.refusal) rows.push(loadRow(`refusal first: 101 (${rf.code}, ${rf.statements} SQL)`, rf.refusal, rf.page));
+  const rw = r.readsUnderWrites;
+  if (rw?.alone) rows.push(loadRow("reads alone", rw.alone), loadRow(`reads under ${rw.writesPerSecond} writes/s`, rw.underWrites, rw.alone));
+  for (const k of ["search", "facets", "eligibility"]) {
+    const m = r[k];
+    if (m?.feature) rows.push(loadRow(k, m.feature, m.page));
+    else if (m) rows.push([k, "n/a", "", "", "", "", m.reason]);
+  }
+  const pg = r.postgres;
+  if (pg?.app) rows.push(loadRow("page query: app (PostgreSQL)", pg.app, pg.floor), loadRow("page query: floor (PostgreSQL)", pg.floor));
+  else if (pg) rows.push(["page query (PostgreSQL)", "n/a", "", "", "", "", pg.reason]);
+  out.push(table(["measurement", "req/s", "p50", "p95", "p99", "CPU ms/req", "ratio"], rows), "");
+  if (pq && !pq.verified && pq.difference) out.push(`WARNING: app and floor payloads differ: ${pq.difference}`);
+  out.push(`SQL statements per page query: first: 10 → ${r.sql.statementsFirst10}, first: 100 → ${r.sql.statementsFirst100}`);
+  const ex = r.export;
+  if (ex?.floor) {
+    const f = ex.floor;
+    out.push(`export floor: N=${f.n.programs}: ${f.n.rowsPerSecond} rows/s, ${f.n.maxRssMb} MB peak; 10N=${f.tenN.programs}: ${f.tenN.rowsPerSecond} rows/s, ${f.tenN.maxRssMb} MB peak (RSS ×${f.rssGrowth10x})`);
+    if (ex.app) out.push(`export app:   N: ${ex.app.n.rowsPerSecond} rows/s, ${ex.app.n.maxRssMb} MB; 10N: ${ex.app.tenN.rowsPerSecond} rows/s, ${ex.app.tenN.maxRssMb} MB (RSS ×${ex.rssGrowth10x})`);
+    else out.push(`export app:   n/a (${ex.reason})`);
+  }
+  out.push("", "goals:", goalLines(r.goals));
+  console.log(out.join("\n"));
+}
+
+main().catch((e) => {
+  console.error(`bench failed: ${(e as Error).stack ?? e}`);
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+/**
+ * Contender: the real directory server (createDirectoryApp), on DATABASE_URL, on an ephemeral
+ * loopback port. Tells its parent the port over IPC and stops when told.
+ */
+import "reflect-metadata";
+import type { AddressInfo } from "node:net";
+import { answerCpuQuestions } from "../lib/children";
+import { createDirectoryApp } from "../../server/src/app";
+import { loadConfig } from "../../server/src/core/config";
+import { createAppDeps } from "../../server/src/core/context";
+import { openDataSource } from "../../server/src/core/data-source";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const ds = await openDataSource(config.database);
+  const { httpServer, apollo } = await createDirectoryApp(createAppDeps(ds, config));
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  process.on("message", async (msg) => {
+    if (msg !== "stop") return;
+    await apollo.stop();
+    await ds.destroy();
+    process.exit(0);
+  });
+  process.send!({ port: (httpServer.address() as AddressInfo).port });
+}
+
+main().catch((e) => {
+  console.error("bench app server failed:", e);
+  process.exit(1);
+});
+
+answerCpuQuestions();

@@ -1,0 +1,62 @@
+/**
+ * CPU time per page query, in-process (no HTTP, no load generator): the steadiest way to compare
+ * two builds of the read path on a shared machine, where wall-clock throughput is noisy.
+ *
+ *   npm run -s build && node dist/bench/tools/cpu-per-query.js [--programs 3000] [--institutions 150] [--db sqlite:PATH]
+ *
+ * Generates a synthetic directory into a scratch SQLite file unless --db names one, runs the
+ * bench page query 100 times to warm up, then 5 × 200 times, and prints CPU ms per query.
+ */
+import "reflect-metadata";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createDirectoryApp } from "../../server/src/app";
+import { loadConfig, parseDatabaseUrl } from "../../server/src/core/config";
+import { createAppDeps, createContext } from "../../server/src/core/context";
+import { openDataSource } from "../../server/src/core/data-source";
+import { migrate } from "../../server/src/core/migrate";
+import { generateSynthetic } from "../../server/src/modules/synthetic/generator";
+import { PAGE_QUERY, PAGE_SIZE } from "../queries";
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const opt = (name: string, fallback: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : fallback;
+  };
+  const scratch = argv.includes("--db") ? null : fs.mkdtempSync(path.join(os.tmpdir(), "directory-cpu-"));
+  const database = parseDatabaseUrl(scratch ? `sqlite:${path.join(scratch, "cpu.sqlite")}` : opt("db", ""));
+  const ds = await openDataSource(database);
+  try {
+    if (scratch) {
+      await migrate(ds);
+      await generateSynthetic(ds, { institutions: Number(opt("institutions", "150")), programs: Number(opt("programs", "3000")) });
+    }
+    const deps = createAppDeps(ds, { ...loadConfig({}), database, nodeEnv: "production" });
+    const { apollo } = await createDirectoryApp(deps);
+    const once = async () => {
+      const r = await apollo.executeOperation({ query: PAGE_QUERY, variables: { first: PAGE_SIZE } }, { contextValue: createContext(deps, null) });
+      if (r.body.kind !== "single" || r.body.singleResult.errors) throw new Error("the page query failed");
+      return JSON.stringify(r.body.singleResult).length;
+    };
+    for (let i = 0; i < 100; i++) await once();
+    const perRun: string[] = [];
+    for (let run = 0; run < 5; run++) {
+      const before = process.cpuUsage();
+      for (let i = 0; i < 200; i++) await once();
+      const used = process.cpuUsage(before);
+      perRun.push(((used.user + used.system) / 1000 / 200).toFixed(2));
+    }
+    console.log(`CPU ms per page query (5 runs of 200): ${perRun.join(" ")}; load average ${os.loadavg()[0].toFixed(1)}`);
+    await apollo.stop();
+  } finally {
+    await ds.destroy();
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

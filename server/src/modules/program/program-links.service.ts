@@ -1,0 +1,57 @@
+import type { DataSource } from "typeorm";
+import { rowMapper } from "../../core/rows";
+import { Requirement } from "../requirement/requirement.entity";
+import { Specialty } from "../specialty/specialty.entity";
+import { ProgramRequirement } from "./program-requirement.entity";
+import { ProgramSpecialty } from "./program-specialty.entity";
+
+/**
+ * The batch reads behind the program relation loaders (requirements and specialties of many
+ * programs, one statement each). They run on every program page, so they map raw rows
+ * directly (core/rows.ts) instead of going through TypeORM's join hydration.
+ */
+export class ProgramLinksService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Requirement links of many programs, each with its catalogue entry, REQUIRED first, then by code. */
+  async requirementLinks(programIds: readonly number[]): Promise<ProgramRequirement[]> {
+    const raw = await this.dataSource
+      .getRepository(ProgramRequirement)
+      .createQueryBuilder("pr")
+      .innerJoinAndSelect("pr.requirement", "r")
+      .where("pr.programId IN (:...ids)", { ids: [...programIds] })
+      // Not `level DESC`: PostgreSQL sorts its enum by declaration order, SQLite by text.
+      .orderBy("CASE pr.level WHEN 'REQUIRED' THEN 0 ELSE 1 END", "ASC")
+      .addOrderBy("r.code", "ASC")
+      .getRawMany<Record<string, unknown>>();
+    const link = rowMapper(this.dataSource, ProgramRequirement, "pr_");
+    const requirement = rowMapper(this.dataSource, Requirement, "r_");
+    // One object per catalogue entry, shared by the links that name it.
+    const requirements = new Map<unknown, Requirement>();
+    return raw.map((row) => {
+      const l = link(row);
+      let r = requirements.get(row.r_id);
+      if (!r) requirements.set(row.r_id, (r = requirement(row)));
+      l.requirement = r;
+      return l;
+    });
+  }
+
+  /** Specialties of many programs in one statement, as (programId, specialty) pairs, by name. */
+  async specialtyLinks(programIds: readonly number[]): Promise<{ programId: number; specialty: Specialty }[]> {
+    const raw = await this.dataSource
+      .getRepository(ProgramSpecialty)
+      .createQueryBuilder("ps")
+      .innerJoinAndSelect("ps.specialty", "s")
+      .where("ps.programId IN (:...ids)", { ids: [...programIds] })
+      .orderBy("s.name", "ASC")
+      .getRawMany<Record<string, unknown>>();
+    const specialty = rowMapper(this.dataSource, Specialty, "s_");
+    const specialties = new Map<unknown, Specialty>();
+    return raw.map((row) => {
+      let s = specialties.get(row.s_id);
+      if (!s) specialties.set(row.s_id, (s = specialty(row)));
+      return { programId: Number(row.ps_programId), specialty: s };
+    });
+  }
+}

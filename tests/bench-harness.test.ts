@@ -1,0 +1,40 @@
+import { floorPage, openPostgresFloor, openSqliteFloor } from "../bench/servers/floor-sql";
+import { measureStatements } from "../bench/measurements/sql-statements";
+import { PAGE_QUERY } from "../bench/queries";
+import { generateSynthetic } from "../server/src/modules/synthetic/generator";
+import { expectData } from "./support/errors";
+import { createTestServer, type TestServer } from "./support/server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await createTestServer();
+  await generateSynthetic(server.ds, { institutions: 4, programs: 160, seed: 5 });
+});
+afterAll(() => server.close());
+
+describe("the bench harness on a tiny synthetic directory", () => {
+  it("counts the page query's SQL statements: the same for 10 and 100 items, at most 5", async () => {
+    const r = await measureStatements(server.deps, server.apollo);
+    expect(r.items).toEqual({ first10: 10, first100: 100 });
+    expect(r.statementsFirst10).toBe(r.statementsFirst100);
+    // page, count, institutions, specialties, requirements
+    expect(r.statementsFirst100).toBeLessThanOrEqual(5);
+  });
+
+  it("has a floor that answers exactly what the API answers, page after page", async () => {
+    const config = server.config.database;
+    const floor = config.kind === "sqlite" ? openSqliteFloor(config.path) : openPostgresFloor(config.url);
+    try {
+      let after: string | null = null;
+      for (let page = 0; page < 3; page++) {
+        const api: any = expectData(await server.exec(PAGE_QUERY, { first: 50, after }));
+        const body = JSON.parse(await floorPage(floor, 50, after));
+        expect(body.data).toEqual(api);
+        expect(api.programs.edges.length).toBeGreaterThan(0);
+        after = api.programs.pageInfo.endCursor;
+      }
+    } finally {
+      await floor.close();
+    }
+  });
+});
