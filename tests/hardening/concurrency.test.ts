@@ -11,7 +11,8 @@ const READ = `{ programs(first: 50) { totalCount edges { node { title institutio
 
 describe("concurrency: 50 writers and 20 readers on one database", () => {
   it("acknowledges every write, loses none, never fails with a busy database", async () => {
-    const server = await createTestServer();
+    // 300 writes queue for the one SQLite writer; on a loaded CI machine that can outlast the default timeout.
+    const server = await createTestServer({ OPERATION_TIMEOUT_MS: "120000" });
     try {
       const base = await server.listen();
       const f = factories(server.ds);
