@@ -98,3 +98,21 @@ describe("the sample directory", () => {
     expect((await server.ds.getRepository(Institution).findOneByOrFail({ slug: "mayo-clinic" })).city).toBe("Edited by a curator");
   });
 });
+
+describe("a seed that fails part-way", () => {
+  it("leaves the database as it was", async () => {
+    const sample = await import("../server/src/seed/sample-directory");
+    const broken = { ...sample.programs[0], slug: "broken-listing", institution: "no-such-institution" };
+    sample.programs.push(broken);
+    try {
+      await expect(seedSampleDirectory(server.ds)).rejects.toThrow();
+    } finally {
+      sample.programs.pop();
+    }
+    for (const table of ["institutions", "programs", "requirements", "pathways", "specialties", "program_requirements"]) {
+      const [row] = await server.ds.query(`SELECT COUNT(*) AS n FROM "${table}"`);
+      expect(Number(row.n)).toBe(0);
+    }
+    expect((await seedSampleDirectory(server.ds)).created.programs).toBe(19);
+  });
+});

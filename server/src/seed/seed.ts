@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { inTransaction } from "../core/transaction";
 import { ListingStatus } from "../core/enums";
 import { Institution } from "../modules/institution/institution.entity";
 import { PathwayRequirement } from "../modules/pathway/pathway-requirement.entity";
@@ -29,7 +30,7 @@ function mapBy<T, K extends keyof T>(rows: T[], key: K): Map<T[K], T> {
  * already present is left exactly as it is (a curator may have edited it).
  */
 export async function seedSampleDirectory(ds: DataSource): Promise<SeedReport> {
-  return ds.transaction(async (m: EntityManager) => {
+  return inTransaction(ds, async (m: EntityManager) => {
     const report: SeedReport = { created: { institutions: 0, programs: 0, requirements: 0, pathways: 0, specialties: 0 } };
 
     const requirements = mapBy(await m.find(Requirement), "code");
