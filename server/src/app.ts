@@ -30,6 +30,10 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
   // Behind a load balancer, the client address (login rate limits) comes from X-Forwarded-For.
   app.set("trust proxy", deps.config.trustProxy);
   const httpServer = http.createServer(app);
+  // Keep idle connections longer than clients and load balancers do (undici: 4 s, typical LB: 60 s),
+  // so a client never reuses a connection the server is just closing (ECONNRESET under load).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const exposeDetails = deps.config.nodeEnv === "development";
   const apollo = new ApolloServer<Context>({
     schema,
