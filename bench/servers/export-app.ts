@@ -10,9 +10,11 @@ import { buildCli } from "../../server/src/cli";
 async function main(): Promise<void> {
   const [out] = process.argv.slice(2);
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   await buildCli().parseAsync(["node", "directory", "snapshot", "export", "--format", "json", "--out", out]);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  process.send!({ ms, maxRssKb: process.resourceUsage().maxRSS });
+  const used = process.cpuUsage(cpu);
+  process.send!({ ms, cpuMs: (used.user + used.system) / 1000, maxRssKb: process.resourceUsage().maxRSS });
 }
 
 main().catch((e) => {
