@@ -1,10 +1,10 @@
 /**
- * The operations the bench sends. PAGE_QUERY is the frontend's search-page query; the floor
- * (servers/floor-sql.ts) builds exactly this payload by hand. When ProgramFilter lands, add the
- * same filter to both (e.g. `filter: { country: [US] }` and `WHERE country = 'US'`).
+ * The operations the bench sends. PAGE_QUERY is the frontend's search-page query with a typical
+ * filter (US fellowships and residencies); the floor (servers/floor-sql.ts) runs the same filter
+ * in hand-written SQL (PAGE_FILTER_SQL) and builds exactly this payload by hand.
  */
 export const PAGE_QUERY = `query BenchPage($first: Int!, $after: String) {
-  programs(first: $first, after: $after) {
+  programs(first: $first, after: $after, filter: { country: [US], type: [FELLOWSHIP, RESIDENCY] }) {
     totalCount
     edges {
       node {
@@ -28,3 +28,6 @@ export function pageBody(first = PAGE_SIZE, after: string | null = null): string
 export function refusalBody(): string {
   return JSON.stringify({ query: PAGE_QUERY, variables: { first: 101, after: null } });
 }
+
+/** PAGE_QUERY's filter as the floor writes it (`p` is not aliased: plain column names). */
+export const PAGE_FILTER_SQL = `status = 'PUBLISHED' AND country = 'US' AND type IN ('FELLOWSHIP', 'RESIDENCY')`;

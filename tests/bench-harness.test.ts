@@ -8,7 +8,7 @@ import { createTestServer, type TestServer } from "./support/server";
 let server: TestServer;
 beforeAll(async () => {
   server = await createTestServer();
-  await generateSynthetic(server.ds, { institutions: 4, programs: 160, seed: 5 });
+  await generateSynthetic(server.ds, { institutions: 12, programs: 500, seed: 5 });
 });
 afterAll(() => server.close());
 

@@ -76,7 +76,8 @@ export async function alternate(
       try {
         const sample = await load(t, options);
         samples.get(t.name)!.push(sample);
-        log(`  round ${round + 1}/${options.rounds} ${t.name}: ${(sample.latencies.length / sample.seconds).toFixed(1)} req/s`);
+        const failed = sample.non2xx + sample.errors;
+        log(`  round ${round + 1}/${options.rounds} ${t.name}: ${(sample.latencies.length / sample.seconds).toFixed(1)} req/s${failed ? ` (WARNING: ${failed} failed responses)` : ""}`);
       } finally {
         await after?.();
       }

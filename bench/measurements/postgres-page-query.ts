@@ -48,7 +48,7 @@ export const postgresPageQuery: Measurement<PostgresResult> = {
         await ds.destroy();
       }
       ctx.log(`  generated on PostgreSQL ${serverVersion} in ${generateSeconds.toFixed(1)} s`);
-      const env = { DATABASE_URL: url.toString() };
+      const env = { DATABASE_URL: url.toString(), RATE_LIMIT_PER_MINUTE: "0" };
       return await withChildren([startChild("app-pg", "app-server.js", env), startChild("floor-pg", "floor-server.js", env)], async ([app, floor]) => ({
         ...(await comparePageQuery(app, floor, ctx.settings, ctx.log)),
         serverVersion,

@@ -1,7 +1,7 @@
 /**
- * HOOKS: search, facets and eligibility come with the public-api work. Each measurement runs
+ * Search, facets and eligibility latency next to the page query, with realistic variables: a
+ * word every synthetic cardiology title holds, one facet filter, a graduate's profile. Each runs
  * only when the schema in this build has its field, and otherwise reports null with the reason.
- * The operations follow the names in the cross-team contract; check them after the merge.
  */
 import { post } from "../lib/http";
 import { alternate } from "../lib/load";
@@ -16,17 +16,18 @@ export interface FeatureLatency {
 }
 
 const SEARCH_QUERY = PAGE_QUERY.replace("query BenchPage($first: Int!, $after: String)", "query BenchSearch($first: Int!, $after: String, $search: String)").replace(
-  "programs(first: $first, after: $after)",
-  "programs(first: $first, after: $after, search: $search)",
+  "programs(first: $first, after: $after,",
+  "programs(first: $first, after: $after, search: $search,",
 );
+if (!SEARCH_QUERY.includes("search: $search")) throw new Error("bench: SEARCH_QUERY no longer derives from PAGE_QUERY");
 const FACETS_QUERY = `query BenchFacets($filter: ProgramFilter) {
   programFacets(filter: $filter) {
     type { value label count } audience { value label count } country { value label count } region { value label count }
     specialty { value label count } pathway { value label count } requirement { value label count }
   }
 }`;
-const ELIGIBILITY_QUERY = `query BenchEligibility($profile: CandidateProfile!, $first: Int) {
-  eligibility(profile: $profile, first: $first) {
+const ELIGIBILITY_QUERY = `query BenchEligibility($profile: CandidateProfile!, $filter: ProgramFilter, $first: Int) {
+  eligibility(profile: $profile, filter: $filter, first: $first) {
     edges { node { eligible missing { code } reasons program { id title institution { name } } } }
   }
 }`;
@@ -50,7 +51,7 @@ export const search: Measurement<FeatureLatency | Unavailable> = {
   title: "full-text search page",
   run: async (ctx) =>
     ctx.schemaHas("Query", "programs", "search")
-      ? versusPage(ctx, JSON.stringify({ query: SEARCH_QUERY, variables: { first: 50, after: null, search: "cardiology telemedicine" } }))
+      ? versusPage(ctx, JSON.stringify({ query: SEARCH_QUERY, variables: { first: 50, after: null, search: "cardiology" } }))
       : unavailable("programs(search:)"),
 };
 
@@ -59,7 +60,7 @@ export const facets: Measurement<FeatureLatency | Unavailable> = {
   title: "facet counts",
   run: async (ctx) =>
     ctx.schemaHas("Query", "programFacets")
-      ? versusPage(ctx, JSON.stringify({ query: FACETS_QUERY, variables: { filter: { country: ["US"] } } }))
+      ? versusPage(ctx, JSON.stringify({ query: FACETS_QUERY, variables: { filter: { type: ["RESIDENCY"] } } }))
       : unavailable("programFacets"),
 };
 
@@ -72,7 +73,11 @@ export const eligibility: Measurement<FeatureLatency | Unavailable> = {
           ctx,
           JSON.stringify({
             query: ELIGIBILITY_QUERY,
-            variables: { first: 50, profile: { stage: "GRADUATE", holds: ["USMLE_STEP_1", "USMLE_STEP_2_CK", "ECFMG_CERTIFICATION"] } },
+            variables: {
+              first: 50,
+              filter: { country: ["US"] },
+              profile: { stage: "GRADUATE", holds: ["USMLE_STEP_1", "USMLE_STEP_2_CK", "ECFMG_CERTIFICATION", "SYNTHETIC_ENGLISH_PROFICIENCY"], needsVisa: true },
+            },
           }),
         )
       : unavailable("eligibility"),

@@ -9,6 +9,7 @@ import Database from "better-sqlite3";
 const [file, out] = process.argv.slice(2);
 const open = () => new Database(file, { readonly: true });
 const started = process.hrtime.bigint();
+const cpu = process.cpuUsage();
 const programs = open()
   .prepare(
     `SELECT p.id, p.slug, p.title, p.description, p.type, p.audience, p.country, p.region, i.slug AS institution, pw.slug AS pathway,
@@ -54,4 +55,5 @@ for (const p of programs) {
 fs.writeSync(fd, buffer);
 fs.closeSync(fd);
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
-process.send!({ rows, ms, maxRssKb: process.resourceUsage().maxRSS });
+const used = process.cpuUsage(cpu);
+process.send!({ rows, ms, cpuMs: (used.user + used.system) / 1000, maxRssKb: process.resourceUsage().maxRSS });

@@ -5,6 +5,7 @@
  */
 import Database from "better-sqlite3";
 import { Pool } from "pg";
+import { PAGE_FILTER_SQL as WHERE } from "../queries";
 
 export interface ProgramRow {
   id: number;
@@ -38,11 +39,11 @@ const PROGRAM_COLUMNS = `"id", "slug", "title", "type", "audience", "country", "
 export function openSqliteFloor(file: string): FloorDb {
   const db = new Database(file, { readonly: true });
   db.pragma("journal_mode = WAL");
-  const first = db.prepare(`SELECT ${PROGRAM_COLUMNS} FROM programs WHERE status = 'PUBLISHED' ORDER BY title, id LIMIT ?`);
+  const first = db.prepare(`SELECT ${PROGRAM_COLUMNS} FROM programs WHERE ${WHERE} ORDER BY title, id LIMIT ?`);
   const next = db.prepare(
-    `SELECT ${PROGRAM_COLUMNS} FROM programs WHERE status = 'PUBLISHED' AND (title > ? OR (title = ? AND id > ?)) ORDER BY title, id LIMIT ?`,
+    `SELECT ${PROGRAM_COLUMNS} FROM programs WHERE ${WHERE} AND (title > ? OR (title = ? AND id > ?)) ORDER BY title, id LIMIT ?`,
   );
-  const count = db.prepare(`SELECT COUNT(*) AS n FROM programs WHERE status = 'PUBLISHED'`).pluck();
+  const count = db.prepare(`SELECT COUNT(*) AS n FROM programs WHERE ${WHERE}`).pluck();
   const institutions = db.prepare(`SELECT id, slug, name, city, region FROM institutions WHERE id IN (SELECT value FROM json_each(?))`);
   const specialties = db.prepare(
     `SELECT ps."programId", s.slug, s.name FROM program_specialties ps JOIN specialties s ON s.id = ps."specialtyId"
@@ -71,11 +72,11 @@ export function openPostgresFloor(url: string): FloorDb {
       after
         ? q(
             "floor_next",
-            `SELECT ${PROGRAM_COLUMNS} FROM programs WHERE status = 'PUBLISHED' AND (title > $1 OR (title = $1 AND id > $2)) ORDER BY title, id LIMIT $3`,
+            `SELECT ${PROGRAM_COLUMNS} FROM programs WHERE ${WHERE} AND (title > $1 OR (title = $1 AND id > $2)) ORDER BY title, id LIMIT $3`,
             [after[0], after[1], limit],
           )
-        : q("floor_first", `SELECT ${PROGRAM_COLUMNS} FROM programs WHERE status = 'PUBLISHED' ORDER BY title, id LIMIT $1`, [limit]),
-    count: async () => Number((await q<{ n: string }>("floor_count", `SELECT COUNT(*) AS n FROM programs WHERE status = 'PUBLISHED'`, []))[0].n),
+        : q("floor_first", `SELECT ${PROGRAM_COLUMNS} FROM programs WHERE ${WHERE} ORDER BY title, id LIMIT $1`, [limit]),
+    count: async () => Number((await q<{ n: string }>("floor_count", `SELECT COUNT(*) AS n FROM programs WHERE ${WHERE}`, []))[0].n),
     institutions: (ids) => q("floor_inst", `SELECT id, slug, name, city, region FROM institutions WHERE id = ANY($1::int[])`, [ids]),
     specialties: (ids) =>
       q(

@@ -53,7 +53,8 @@ export class PathwayService {
       .createQueryBuilder("pr")
       .innerJoinAndSelect("pr.requirement", "r")
       .where("pr.pathwayId IN (:...ids)", { ids: [...pathwayIds] })
-      .orderBy("pr.level", "DESC")
+      // REQUIRED first on both dialects: PostgreSQL orders an enum by declaration order, not by name.
+      .orderBy("CASE pr.level WHEN 'REQUIRED' THEN 0 ELSE 1 END", "ASC")
       .addOrderBy("r.code", "ASC")
       .getMany();
   }
