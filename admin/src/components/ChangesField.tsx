@@ -1,5 +1,6 @@
-import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
+import { Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
 import { useRecordContext, useTranslate } from "react-admin";
+import { ENTITY_RESOURCES } from "../choices";
 
 type Change = { from?: unknown; to?: unknown };
 
@@ -27,6 +28,9 @@ export function ChangesField(_props: { source?: string; label?: string; sortable
   const entries = (changes && typeof changes === "object" ? Object.entries(changes) : []).filter(
     ([, c]) => show(c?.from) !== "—" || show(c?.to) !== "—",
   );
+  const resource = ENTITY_RESOURCES[String(record?.entityType)];
+  // The form's label for the field where there is one ("Source note"), else the API's name.
+  const fieldLabel = (field: string) => (resource ? translate(`resources.${resource}.fields.${field}`, { _: field }) : field);
   if (entries.length === 0) {
     return <Typography variant="body2" color="text.secondary">{translate("directory.history.no_changes")}</Typography>;
   }
@@ -43,7 +47,7 @@ export function ChangesField(_props: { source?: string; label?: string; sortable
         <TableBody>
           {entries.map(([field, change]) => (
             <TableRow key={field}>
-              <TableCell sx={{ fontWeight: 500 }}>{field}</TableCell>
+              <TableCell sx={{ fontWeight: 500 }} title={field}>{fieldLabel(field)}</TableCell>
               <TableCell sx={{ color: "text.secondary", wordBreak: "break-word" }}>{show(change?.from)}</TableCell>
               <TableCell sx={{ wordBreak: "break-word" }}>{show(change?.to)}</TableCell>
             </TableRow>
@@ -51,5 +55,20 @@ export function ChangesField(_props: { source?: string; label?: string; sortable
         </TableBody>
       </Table>
     </Box>
+  );
+}
+
+/** The entry's note (a verification note, the entry a revert went back to) and the version it made. */
+export function EntryDetails(_props: { label?: string }) {
+  const entry = useRecordContext();
+  const translate = useTranslate();
+  if (!entry) return null;
+  return (
+    <Stack spacing={0.5}>
+      {entry.entityVersion != null && (
+        <Typography variant="caption" color="text.secondary">{translate("directory.history.version", { version: entry.entityVersion })}</Typography>
+      )}
+      {entry.note ? <Typography variant="body2" data-testid="history-note">{entry.note}</Typography> : null}
+    </Stack>
   );
 }
