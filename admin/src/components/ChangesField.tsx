@@ -1,6 +1,6 @@
 import { Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
 import { useRecordContext, useTranslate } from "react-admin";
-import { ENTITY_RESOURCES } from "../choices";
+import { ENTITY_RESOURCES, type EnumName } from "../choices";
 
 type Change = { from?: unknown; to?: unknown };
 
@@ -19,6 +19,12 @@ function compact(o: Record<string, unknown>): string {
     .join(", ");
 }
 
+/** Fields whose values are one of the API's enums, shown with their English labels. */
+const ENUM_FIELDS: Record<string, EnumName> = {
+  type: "ProgramType", audience: "Audience", status: "ListingStatus", country: "Country", role: "CuratorRole", level: "RequirementLevel",
+};
+const KIND_ENUM: Record<string, EnumName> = { Institution: "InstitutionKind", Requirement: "RequirementKind", Pathway: "PathwayKind" };
+
 /** `changes` of an audit entry (`{ field: { from, to } }`) as a field-by-field table. */
 export function ChangesField(_props: { source?: string; label?: string; sortable?: boolean }) {
   const record = useRecordContext();
@@ -31,6 +37,10 @@ export function ChangesField(_props: { source?: string; label?: string; sortable
   const resource = ENTITY_RESOURCES[String(record?.entityType)];
   // The form's label for the field where there is one ("Source note"), else the API's name.
   const fieldLabel = (field: string) => (resource ? translate(`resources.${resource}.fields.${field}`, { _: field }) : field);
+  const value = (field: string, v: unknown) => {
+    const enumName = field === "kind" ? KIND_ENUM[String(record?.entityType)] : ENUM_FIELDS[field];
+    return enumName && typeof v === "string" ? translate(`directory.enums.${enumName}.${v}`, { _: v }) : show(v);
+  };
   if (entries.length === 0) {
     return <Typography variant="body2" color="text.secondary">{translate("directory.history.no_changes")}</Typography>;
   }
@@ -48,8 +58,8 @@ export function ChangesField(_props: { source?: string; label?: string; sortable
           {entries.map(([field, change]) => (
             <TableRow key={field}>
               <TableCell sx={{ fontWeight: 500 }} title={field}>{fieldLabel(field)}</TableCell>
-              <TableCell sx={{ color: "text.secondary", wordBreak: "break-word" }}>{show(change?.from)}</TableCell>
-              <TableCell sx={{ wordBreak: "break-word" }}>{show(change?.to)}</TableCell>
+              <TableCell sx={{ color: "text.secondary", wordBreak: "break-word" }}>{value(field, change?.from)}</TableCell>
+              <TableCell sx={{ wordBreak: "break-word" }}>{value(field, change?.to)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -255,6 +255,13 @@ const messages: TranslationMessages = {
   ra: {
     ...englishMessages.ra,
     auth: { ...englishMessages.ra.auth, username: "Email" },
+    notification: {
+      ...englishMessages.ra.notification,
+      created: "Record created",
+      updated: "Record updated |||| %{smart_count} records updated",
+      // Deleting is archiving here (a soft delete).
+      deleted: "Record archived |||| %{smart_count} records archived",
+    },
   },
   resources,
   directory,
