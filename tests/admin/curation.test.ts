@@ -45,12 +45,25 @@ describeSignedIn("curating in the admin (editor, in Chromium)", () => {
   it("signs in and lands on the dashboard: counts, the review queue, recent changes", async () => {
     await signIn(page, server.adminUrl, server.curators.editor);
     await page.getByTestId("counts-ListingStatus").getByText(/Published: \d+/).waitFor();
-    await page.getByTestId("due-for-review").waitFor();
+    const queue = page.getByTestId("due-for-review");
+    await queue.getByRole("link").first().waitFor();
+    // Every sample listing starts unverified: all are due, never-verified first, ten on the dashboard.
+    const due = (await server.gql(`query { programsDueForReview(first: 1) { totalCount } }`)).data!.programsDueForReview.totalCount;
+    expect(due).toBeGreaterThan(10);
+    await page.getByText(`Due for review (${due})`).waitFor();
+    expect(await queue.getByRole("link").count()).toBe(10);
+    await page.getByTestId("recent-changes").getByText(/Created: Curator/).first().waitFor();
     await screenshot(page, "02-dashboard");
+
+    // The whole queue opens as the program list filtered on dueForReview, oldest first.
+    await page.getByRole("link", { name: "Open the review queue" }).click();
+    await page.waitForURL(/#\/programs\?/);
+    expect(decodeURIComponent(page.url())).toContain('"dueForReview":true');
+    await eventually(async () => expect((await rowTexts(page)).length).toBe(due));
   });
 
   it("finds a program by search", async () => {
-    await openRoute(page, server.adminUrl, "programs");
+    await openRoute(page, server.adminUrl, `programs?filter=${encodeURIComponent("{}")}`);
     await page.locator(ROW).first().waitFor();
     await page.locator('input[name="q"]').fill("Mayo");
     await eventually(async () => {
@@ -81,6 +94,28 @@ describeSignedIn("curating in the admin (editor, in Chromium)", () => {
     });
     expect(decodeURIComponent(page.url())).toContain('"type":["OBSERVERSHIP"]');
     await screenshot(page, "04-programs-filter");
+  });
+
+  it("sorts programs by institution, both ways (ProgramOrder INSTITUTION)", async () => {
+    await openRoute(page, server.adminUrl, `programs?filter=${encodeURIComponent("{}")}&sort=title&order=ASC`);
+    await eventually(async () => expect((await rowTexts(page)).length).toBeGreaterThan(10));
+    const institutionOfRows = async () => page.locator(`${ROW} td.column-institution\\.name`).allInnerTexts();
+    await page.getByRole("columnheader", { name: "Institution" }).getByRole("button").click();
+    await eventually(async () => {
+      const names = await institutionOfRows();
+      // A to Z, listings without an institution ("—") last.
+      expect(names[0]).toBe("Cleveland Clinic");
+      const named = names.filter((n) => n !== "—");
+      expect(named).toEqual([...named].sort((a, b) => a.localeCompare(b)));
+      expect(names.slice(named.length).every((n) => n === "—")).toBe(true);
+    });
+    expect(page.url()).toMatch(/sort=institution\.name/);
+    await page.getByRole("columnheader", { name: "Institution" }).getByRole("button").click();
+    await eventually(async () => expect(page.url()).toMatch(/order=DESC/));
+    await eventually(async () => {
+      const names = await institutionOfRows();
+      expect(names.filter((n) => n !== "—")[0]).toBe("University of Toronto");
+    });
   });
 
   it("edits a title and a requirement, and the API returns the change", async () => {
@@ -235,6 +270,13 @@ describeSignedIn("curating in the admin (editor, in Chromium)", () => {
     await history.locator(ROW, { hasText: "Reverted" }).first().waitFor();
     await eventually(async () => expect(await page.locator('input[name="title"]').inputValue()).toBe("Synthetic Revert Program"));
     await screenshot(page, "17-program-history-reverted");
+
+    // The same entries in the history of the whole directory, filtered by record type and action.
+    await openRoute(page, server.adminUrl, `audit?filter=${encodeURIComponent(JSON.stringify({ entityType: "Program", action: ["REVERT"] }))}`);
+    const audit = page.getByTestId("audit");
+    await audit.locator(ROW, { hasText: `Program ${id}` }).waitFor();
+    expect(await audit.locator(ROW).count()).toBe(1);
+    await screenshot(page, "21-audit");
   });
 
   it("ran under the Content-Security-Policy with no violation", () => {
