@@ -84,7 +84,7 @@ export function DownloadLinks(_props: { label?: string }) {
     const props = { size: "small" as const, startIcon: <DownloadIcon />, "data-testid": `download-${format}` };
     if (!r.includeDrafts) return <Button {...props} href={url} download={file(format)}>{label}</Button>;
     const download = () => downloadWithToken(url, file(format)).catch((e: Error) => notify(e.message, { type: "error" }));
-    return <Button {...props} data-url={url} onClick={download}>{label}</Button>;
+    return <Button {...props} onClick={download}>{label}</Button>;
   };
   return (
     <Stack direction="row" spacing={1} onClick={(e) => e.stopPropagation()}>
