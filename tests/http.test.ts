@@ -1,3 +1,5 @@
+import http from "node:http";
+import { KEEP_ALIVE_TIMEOUT_MS } from "../server/src/app";
 import { createTestServer } from "./support/server";
 
 describe("the HTTP server", () => {
@@ -47,6 +49,25 @@ describe("the HTTP server", () => {
       expect(error.extensions!.errorId).toMatch(/^[0-9a-f-]{36}$/);
       const text = JSON.stringify(result.errors);
       expect(text).not.toMatch(/program_specialties|SELECT|stack|\/work\/|\.ts:/i);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("keeps idle connections open longer than a load balancer would (no reuse race)", async () => {
+    const server = await createTestServer();
+    try {
+      const base = await server.listen();
+      const agent = new http.Agent({ keepAlive: true });
+      const headers = await new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
+        http.get(`${base}/healthz`, { agent }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.headers));
+        }).on("error", reject);
+      });
+      agent.destroy();
+      expect(KEEP_ALIVE_TIMEOUT_MS).toBeGreaterThan(60_000);
+      expect(headers["keep-alive"]).toBe(`timeout=${KEEP_ALIVE_TIMEOUT_MS / 1000}`);
     } finally {
       await server.close();
     }

@@ -5,6 +5,7 @@ import { canWrite, type CuratorRole } from "./data/session";
 import { dataProvider } from "./data/data-provider";
 import { i18nProvider } from "./i18n";
 import { LoginPage } from "./LoginPage";
+import { readOnlyRoutes } from "./components/ReadOnlyRoutes";
 import audit from "./resources/audit";
 import curators from "./resources/curators";
 import institutions from "./resources/institutions";
@@ -36,14 +37,15 @@ export function App() {
         // Viewers get no edit or create routes at all (not just hidden buttons); curators are ADMIN-only.
         const writes = canWrite(role);
         const views = <T extends { edit?: unknown; create?: unknown }>(r: T) => ({ ...r, edit: writes ? r.edit : undefined, create: writes ? r.create : undefined }) as T;
+        const routes = writes ? null : readOnlyRoutes;
         return (
           <>
-            <Resource name="programs" {...views(programs)} recordRepresentation="title" />
-            <Resource name="institutions" {...views(institutions)} recordRepresentation="name" />
-            <Resource name="requirements" {...views(requirements)} recordRepresentation={(r) => `${r.name} (${r.code})`} />
-            <Resource name="pathways" {...views(pathways)} recordRepresentation="name" />
-            <Resource name="specialties" {...views(specialties)} recordRepresentation="name" />
-            <Resource name="audit" {...audit} options={{ label: "History" }} />
+            <Resource name="programs" {...views(programs)} recordRepresentation="title">{routes}</Resource>
+            <Resource name="institutions" {...views(institutions)} recordRepresentation="name">{routes}</Resource>
+            <Resource name="requirements" {...views(requirements)} recordRepresentation={(r) => `${r.name} (${r.code})`}>{routes}</Resource>
+            <Resource name="pathways" {...views(pathways)} recordRepresentation="name">{routes}</Resource>
+            <Resource name="specialties" {...views(specialties)} recordRepresentation="name">{routes}</Resource>
+            <Resource name="audit" {...audit} />
             <Resource name="snapshots" {...views(snapshots)} recordRepresentation="label" />
             {role === "ADMIN" && <Resource name="curators" {...curators} recordRepresentation="email" />}
           </>

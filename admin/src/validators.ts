@@ -1,5 +1,7 @@
 import { email, maxLength, maxValue, minLength, minValue, number, regex, required, type Validator } from "react-admin";
 
+export const PASSWORD_MIN_LENGTH = 12;
+
 /** Every field rule of the admin, declared once and shared by the create and edit forms. */
 const int = (v: unknown) => (v == null || v === "" || Number.isInteger(Number(v)) ? undefined : "ra.validation.number");
 
@@ -28,7 +30,8 @@ export const validators = {
   scoreMax: [number(), int, (value: unknown, all: any) =>
     value != null && all?.scoreMin != null && Number(value) < Number(all.scoreMin) ? "directory.validation.score_range" : undefined],
   email: [required(), email(), maxLength(254)],
-  newPassword: [required(), minLength(8, "directory.validation.password")],
-  changePassword: [(v: unknown) => (v && String(v).length < 8 ? "directory.validation.password" : undefined)],
+  // The server's rule (server/src/modules/curator/password.ts: 12 to 1024 characters), checked before sending.
+  newPassword: [required(), minLength(PASSWORD_MIN_LENGTH, "directory.validation.password"), maxLength(1024)],
+  changePassword: [(v: unknown) => (v && String(v).length < PASSWORD_MIN_LENGTH ? "directory.validation.password" : undefined), maxLength(1024)],
   snapshotLabel: [required(), maxLength(200)],
 } satisfies Record<string, Validator[]>;

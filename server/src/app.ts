@@ -16,6 +16,9 @@ import { StatementCounter, withStatementCounter } from "./core/sql-counter";
 import { snapshotDownloadHandler } from "./modules/snapshot/snapshot.http";
 import { buildDirectorySchema } from "./schema";
 
+/** How long an idle keep-alive connection stays open: longer than a load balancer's idle timeout. */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export interface DirectoryApp {
   app: express.Express;
   httpServer: http.Server;
@@ -30,10 +33,11 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
   // Behind a load balancer, the client address (login rate limits) comes from X-Forwarded-For.
   app.set("trust proxy", deps.config.trustProxy);
   const httpServer = http.createServer(app);
-  // Keep idle connections longer than clients and load balancers do (undici: 4 s, typical LB: 60 s),
-  // so a client never reuses a connection the server is just closing (ECONNRESET under load).
-  httpServer.keepAliveTimeout = 65_000;
-  httpServer.headersTimeout = 66_000;
+  // An idle keep-alive connection is closed by the side that times out first; a client (or a load
+  // balancer, 60 s idle on the usual ones) reusing it at that moment gets ECONNRESET (or a 502).
+  // Node's 5 s default loses that race on a loaded machine; outlast the proxy instead.
+  httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   const exposeDetails = deps.config.nodeEnv === "development";
   const apollo = new ApolloServer<Context>({
     schema,

@@ -4,6 +4,7 @@ import path from "node:path";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
+import { ADMIN_CSP_DIRECTIVES } from "../../server/src/core/admin-headers";
 import { adminStatic } from "../../server/src/core/admin-static";
 import { buildAdmin } from "../support/admin-server";
 import { createTestServer } from "../support/server";
@@ -15,6 +16,18 @@ async function serve(app: express.Express): Promise<{ url: string; close(): Prom
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** "a b; c d e" → { a: ["b"], c: ["d", "e"] } */
+function parseCsp(header: string | null): Record<string, string[]> {
+  expect(header).toBeTruthy();
+  return Object.fromEntries(
+    header!
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...values]) => [name, values]),
+  );
 }
 
 describe("the admin at /admin", () => {
@@ -62,6 +75,35 @@ describe("the admin at /admin", () => {
     }
   });
 
+  it("sends a Content-Security-Policy and the other security headers with every /admin answer", async () => {
+    buildAdmin();
+    const server = await createTestServer();
+    try {
+      const base = await server.listen();
+      const html = await (await fetch(`${base}/admin/`)).text();
+      const asset = /src="(\/admin\/assets\/[^"]+\.js)"/.exec(html)![1];
+      for (const url of ["/admin", "/admin/", asset, "/admin/assets/nope-12345678.js"]) {
+        const res = await fetch(`${base}${url}`, { redirect: "manual" });
+        const csp = parseCsp(res.headers.get("content-security-policy"));
+        expect(csp).toEqual(Object.fromEntries(Object.entries(ADMIN_CSP_DIRECTIVES).map(([k, v]) => [k, [...v]])));
+        expect(csp["script-src"]).toEqual(["'self'"]); // no inline script, no eval
+        expect(csp["frame-ancestors"]).toEqual(["'none'"]);
+        expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+        expect(res.headers.get("x-frame-options")).toBe("DENY");
+        expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+        expect(res.headers.get("x-powered-by")).toBeNull();
+      }
+      // The built page has nothing inline that the policy would block.
+      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+      expect(html).not.toMatch(/\son[a-z]+=/i);
+      // The API keeps its own headers: the admin's policy is for the admin.
+      const api = await fetch(`${base}/healthz`);
+      expect(api.headers.get("content-security-policy")).toBeNull();
+    } finally {
+      await server.close();
+    }
+  });
+
   it("answers 503 with how to build it when the build is missing", async () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), "admin-dist-"));
     const app = express();
@@ -74,6 +116,7 @@ describe("the admin at /admin", () => {
       const body = await res.text();
       expect(body).toContain("npm run admin:build");
       expect(body).toContain("npm start");
+      expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
     } finally {
       await close();
       fs.rmSync(empty, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { serverHasLogin, startAdminServer, type AdminServer } from "../support/admin-server";
-import { eventually, expectNotification, launchBrowser, newPage, openRoute, screenshot, signIn } from "../support/browser";
+import { cspViolations, eventually, expectNotification, launchBrowser, newPage, openRoute, screenshot, signIn } from "../support/browser";
 
 jest.setTimeout(240_000);
 
@@ -57,5 +57,9 @@ describeSignedIn("two curators editing the same program", () => {
     const saved = await read();
     expect(saved.title).toBe("Title saved first, by A");
     expect(saved.description).toBe("Description typed by B while A saved");
+  });
+
+  it("ran under the Content-Security-Policy with no violation", () => {
+    expect(cspViolations()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { serverHasLogin, startAdminServer, type AdminServer } from "../support/admin-server";
 import {
+  cspViolations,
   eventually,
   expectNotification,
   launchBrowser,
@@ -44,12 +45,25 @@ describeSignedIn("curating in the admin (editor, in Chromium)", () => {
   it("signs in and lands on the dashboard: counts, the review queue, recent changes", async () => {
     await signIn(page, server.adminUrl, server.curators.editor);
     await page.getByTestId("counts-ListingStatus").getByText(/Published: \d+/).waitFor();
-    await page.getByTestId("due-for-review").waitFor();
+    const queue = page.getByTestId("due-for-review");
+    await queue.getByRole("link").first().waitFor();
+    // Every sample listing starts unverified: all are due, never-verified first, ten on the dashboard.
+    const due = (await server.gql(`query { programsDueForReview(first: 1) { totalCount } }`)).data!.programsDueForReview.totalCount;
+    expect(due).toBeGreaterThan(10);
+    await page.getByText(`Due for review (${due})`).waitFor();
+    expect(await queue.getByRole("link").count()).toBe(10);
+    await page.getByTestId("recent-changes").getByText(/Created: Curator/).first().waitFor();
     await screenshot(page, "02-dashboard");
+
+    // The whole queue opens as the program list filtered on dueForReview, oldest first.
+    await page.getByRole("link", { name: "Open the review queue" }).click();
+    await page.waitForURL(/#\/programs\?/);
+    expect(decodeURIComponent(page.url())).toContain('"dueForReview":true');
+    await eventually(async () => expect((await rowTexts(page)).length).toBe(due));
   });
 
   it("finds a program by search", async () => {
-    await openRoute(page, server.adminUrl, "programs");
+    await openRoute(page, server.adminUrl, `programs?filter=${encodeURIComponent("{}")}`);
     await page.locator(ROW).first().waitFor();
     await page.locator('input[name="q"]').fill("Mayo");
     await eventually(async () => {
@@ -80,6 +94,28 @@ describeSignedIn("curating in the admin (editor, in Chromium)", () => {
     });
     expect(decodeURIComponent(page.url())).toContain('"type":["OBSERVERSHIP"]');
     await screenshot(page, "04-programs-filter");
+  });
+
+  it("sorts programs by institution, both ways (ProgramOrder INSTITUTION)", async () => {
+    await openRoute(page, server.adminUrl, `programs?filter=${encodeURIComponent("{}")}&sort=title&order=ASC`);
+    await eventually(async () => expect((await rowTexts(page)).length).toBeGreaterThan(10));
+    const institutionOfRows = async () => page.locator(`${ROW} td.column-institution\\.name`).allInnerTexts();
+    await page.getByRole("columnheader", { name: "Institution" }).getByRole("button").click();
+    await eventually(async () => {
+      const names = await institutionOfRows();
+      // A to Z, listings without an institution ("—") last.
+      expect(names[0]).toBe("Cleveland Clinic");
+      const named = names.filter((n) => n !== "—");
+      expect(named).toEqual([...named].sort((a, b) => a.localeCompare(b)));
+      expect(names.slice(named.length).every((n) => n === "—")).toBe(true);
+    });
+    expect(page.url()).toMatch(/sort=institution\.name/);
+    await page.getByRole("columnheader", { name: "Institution" }).getByRole("button").click();
+    await eventually(async () => expect(page.url()).toMatch(/order=DESC/));
+    await eventually(async () => {
+      const names = await institutionOfRows();
+      expect(names.filter((n) => n !== "—")[0]).toBe("University of Toronto");
+    });
   });
 
   it("edits a title and a requirement, and the API returns the change", async () => {
@@ -148,28 +184,102 @@ describeSignedIn("curating in the admin (editor, in Chromium)", () => {
     expect(verified.verifiedBy.email).toBe(server.curators.editor.email);
   });
 
-  it("reverts from the History tab", async () => {
+  it("shows server validation errors on the fields they name, keeping the input", async () => {
+    await openRoute(page, server.adminUrl, "programs/create");
+    await page.locator('input[name="title"]').fill("Synthetic Validation Test Observership");
+    const slug = page.locator('input[name="slug"]');
+    await slug.fill(MAYO_FELLOWSHIP); // taken: only the server knows
+    await page.getByRole("button", { name: "Save" }).click();
+    const slugField = page.locator(".MuiFormControl-root", { has: slug });
+    await eventually(async () => expect(await slugField.innerText()).toContain(`already has the slug '${MAYO_FELLOWSHIP}'`));
+    await expectNotification(page, /some fields need attention/);
+    expect(await page.locator('input[name="title"]').inputValue()).toBe("Synthetic Validation Test Observership");
+    await screenshot(page, "13-server-validation");
+
+    // A rule across fields, on another tab: a fee needs its currency.
+    await slug.fill("synthetic-validation-test-observership");
+    await page.getByRole("tab", { name: "Application" }).click();
+    await page.locator('input[name="applicationFeeCents"]').fill("150");
+    await page.getByRole("button", { name: "Save" }).click();
+    const currency = page.locator(".MuiFormControl-root", { has: page.locator('input[name="feeCurrency"]') });
+    await eventually(async () => expect(await currency.innerText()).toContain("feeCurrency is required with applicationFeeCents"));
+    await pickSelect(page, "feeCurrency", "US dollar");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expectNotification(page, /created/i);
+    await page.waitForURL(/#\/programs\/[^/]+$/);
+    const created = (await server.gql(`query { program(slug: "synthetic-validation-test-observership") { applicationFeeCents feeCurrency } }`)).data!.program;
+    expect(created).toEqual({ applicationFeeCents: 15000, feeCurrency: "USD" });
+  });
+
+  it("shows every tab of a program's edit view", async () => {
+    const program = await programBySlug(MAYO_FELLOWSHIP);
+    await openRoute(page, server.adminUrl, `programs/${program.id}`);
+    await eventually(async () => expect(await page.locator('input[name="title"]').inputValue()).toBe(program.title));
+    await screenshot(page, "14-program-edit-overview");
+    await page.getByRole("tab", { name: "Requirements" }).click();
+    await page.locator('input[name="requirements.0.note"]').waitFor();
+    await page.getByRole("tab", { name: "Application" }).click();
+    await page.locator('input[name="applicationOpensAt"]').waitFor();
+    await screenshot(page, "15-program-edit-application");
+    await page.getByRole("tab", { name: "Provenance" }).click();
+    await page.getByTestId("verify-panel").waitFor();
+    await screenshot(page, "16-program-edit-provenance");
+  });
+
+  it("undoes a change (and every later one) from the History tab", async () => {
     const created = await server.gql(
       `mutation($input: ProgramInput!) { createProgram(input: $input) { id version } }`,
       { input: { slug: "synthetic-revert-program", title: "Synthetic Revert Program", type: "OBSERVERSHIP", audience: "STUDENT", country: "US", status: "DRAFT" } },
     );
     expect(created.errors).toBeUndefined();
-    const { id, version } = created.data.createProgram;
-    const renamed = await server.gql(
-      `mutation($id: ID!, $version: Int!, $input: ProgramInput!) { updateProgram(id: $id, version: $version, input: $input) { version } }`,
-      { id, version, input: { title: "Synthetic Revert Program (renamed)" } },
-    );
-    expect(renamed.errors).toBeUndefined();
+    const { id } = created.data.createProgram;
+    let version: number = created.data.createProgram.version;
+    const update = async (input: Record<string, unknown>) => {
+      const r = await server.gql(
+        `mutation($id: ID!, $version: Int!, $input: ProgramInput!) { updateProgram(id: $id, version: $version, input: $input) { version } }`,
+        { id, version, input },
+      );
+      expect(r.errors).toBeUndefined();
+      version = r.data.updateProgram.version;
+    };
+    await update({ title: "Synthetic Revert Program (renamed)" });
+    await update({ sourceNote: "A note added after the rename" });
 
     await openRoute(page, server.adminUrl, `programs/${id}/history`);
-    const createdRow = page.locator(ROW, { hasText: "Created" });
+    const history = page.getByTestId("history");
+    const createdRow = history.locator(ROW, { hasText: "Created" });
+    const renameRow = history.locator(ROW, { hasText: "Synthetic Revert Program (renamed)" });
     await createdRow.waitFor();
-    await page.locator(ROW, { hasText: "Updated" }).getByText("Synthetic Revert Program (renamed)").waitFor();
+    await renameRow.waitFor();
+    await eventually(async () => expect(await history.locator(ROW).count()).toBe(3));
+    // The server cannot go back to before a creation: no undo there.
+    expect(await createdRow.getByTestId("revert").count()).toBe(0);
     await screenshot(page, "08-program-history");
-    await createdRow.getByTestId("revert").click();
-    await page.getByRole("button", { name: "Confirm" }).click();
+
+    // Undoing the rename restores the record as it was before it: the later note goes too.
+    await renameRow.getByTestId("revert").click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText("Restore to before this change?").waitFor();
+    expect(await dialog.innerText()).toMatch(/this change and every later one are undone/);
+    await dialog.getByRole("button", { name: "Undo" }).click();
     await expectNotification(page, /Reverted/);
-    await eventually(async () => expect((await programBySlug("synthetic-revert-program")).title).toBe("Synthetic Revert Program"));
-    await page.locator(ROW, { hasText: "Reverted" }).first().waitFor();
+    await eventually(async () => {
+      const p = (await server.gql(`query($id: ID) { program(id: $id) { title sourceNote } }`, { id })).data!.program;
+      expect(p).toEqual({ title: "Synthetic Revert Program", sourceNote: null });
+    });
+    await history.locator(ROW, { hasText: "Reverted" }).first().waitFor();
+    await eventually(async () => expect(await page.locator('input[name="title"]').inputValue()).toBe("Synthetic Revert Program"));
+    await screenshot(page, "17-program-history-reverted");
+
+    // The same entries in the history of the whole directory, filtered by record type and action.
+    await openRoute(page, server.adminUrl, `audit?filter=${encodeURIComponent(JSON.stringify({ entityType: "Program", action: ["REVERT"] }))}`);
+    const audit = page.getByTestId("audit");
+    await audit.locator(ROW, { hasText: `Program ${id}` }).waitFor();
+    expect(await audit.locator(ROW).count()).toBe(1);
+    await screenshot(page, "21-audit");
+  });
+
+  it("ran under the Content-Security-Policy with no violation", () => {
+    expect(cspViolations()).toEqual([]);
   });
 });

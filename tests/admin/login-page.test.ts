@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { startAdminServer, type AdminServer } from "../support/admin-server";
-import { launchBrowser, newPage, screenshot } from "../support/browser";
+import { cspViolations, launchBrowser, newPage, screenshot } from "../support/browser";
 
 jest.setTimeout(180_000);
 
@@ -46,5 +46,9 @@ describe("the admin in a browser, signed out", () => {
     expect((await alert.innerText()).trim().length).toBeGreaterThan(0);
     expect(page.url()).toMatch(/#\/login$/);
     expect(await page.evaluate(() => (globalThis as any).localStorage.getItem("directory.admin.session"))).toBeNull();
+  });
+
+  it("ran under the Content-Security-Policy with no violation", () => {
+    expect(cspViolations()).toEqual([]);
   });
 });

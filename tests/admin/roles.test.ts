@@ -1,6 +1,17 @@
 import type { Browser, Page } from "playwright-core";
 import { serverHasLogin, startAdminServer, type AdminServer } from "../support/admin-server";
-import { ROW, eventually, launchBrowser, newPage, openRoute, screenshot, signIn } from "../support/browser";
+import {
+  ROW,
+  cspViolations,
+  eventually,
+  expectNotification,
+  launchBrowser,
+  newPage,
+  openRoute,
+  pickSelect,
+  screenshot,
+  signIn,
+} from "../support/browser";
 
 jest.setTimeout(240_000);
 
@@ -63,11 +74,17 @@ describeSignedIn("what each role sees", () => {
     }
     await screenshot(page, "11-viewer-history");
 
-    // Typing the edit route by hand gives no form either.
-    await openRoute(page, server.adminUrl, `programs/${programId}`);
-    await eventually(async () => expect(page.url()).not.toMatch(/\/login/));
-    await page.waitForTimeout(1500);
-    expect(await page.locator('input[name="title"]').count()).toBe(0);
+    // Typing an edit route by hand lands on the read-only view of the same record and tab.
+    await openRoute(page, server.adminUrl, "");
+    await page.getByTestId("dashboard").waitFor();
+    await openRoute(page, server.adminUrl, `programs/${programId}/history`);
+    await page.waitForURL(new RegExp(`#/programs/${programId}/show/history$`));
+    await page.locator(ROW, { hasText: "Updated" }).waitFor();
+    expect(await editControls(page)).toBe(0);
+    await openRoute(page, server.adminUrl, "programs/create");
+    await page.waitForURL(/#\/programs$/);
+    await page.locator(ROW).first().waitFor();
+    expect(await editControls(page)).toBe(0);
   });
 
   it("an editor sees edit controls but not curator management; an admin manages curators", async () => {
@@ -80,7 +97,42 @@ describeSignedIn("what each role sees", () => {
     const admin = await newPage(browser);
     await signIn(admin, server.adminUrl, server.curators.admin);
     await admin.getByRole("menuitem", { name: "Curators" }).click();
-    for (const who of Object.values(server.curators)) await admin.getByText(who.email).waitFor();
+    const list = admin.getByTestId("curators");
+    for (const who of Object.values(server.curators)) await list.getByText(who.email, { exact: true }).waitFor();
+
+    // Create a curator: the password rule is the server's (at least 12 characters), checked before sending.
+    await admin.getByRole("link", { name: "Create" }).click();
+    await admin.locator('input[name="email"]').fill("new.editor@example.test");
+    await admin.locator('input[name="name"]').fill("Nina New");
+    const password = admin.locator('input[name="password"]');
+    await password.fill("short-pass1"); // 11 characters
+    await admin.getByRole("button", { name: "Save" }).click();
+    const passwordField = admin.locator(".MuiFormControl-root", { has: password });
+    await eventually(async () => expect(await passwordField.innerText()).toContain("At least 12 characters"));
+    await password.fill("a-long-enough-password");
+    await admin.getByRole("button", { name: "Save" }).click();
+    await expectNotification(admin, /created/i);
+    const created = async () =>
+      (await server.gql(`query { curators(first: 100) { edges { node { id email name role active } } } }`, {}, "admin")).data!.curators.edges
+        .map((e: any) => e.node)
+        .find((c: any) => c.email === "new.editor@example.test");
+    expect(await created()).toMatchObject({ name: "Nina New", role: "EDITOR", active: true });
+    const signIns = await server.gql(`mutation { login(email: "new.editor@example.test", password: "a-long-enough-password") { token } }`, {}, null);
+    expect(signIns.data?.login.token).toBeTruthy();
+
+    // Change the role and disable the account.
+    await openRoute(admin, server.adminUrl, `curators/${(await created()).id}`);
+    await eventually(async () => expect(await admin.locator('input[name="name"]').inputValue()).toBe("Nina New"));
+    await pickSelect(admin, "role", "Viewer");
+    await admin.locator('input[name="active"]').uncheck();
+    await admin.getByRole("button", { name: "Save" }).click();
+    await expectNotification(admin, /updated/i);
+    await eventually(async () => expect(await created()).toMatchObject({ role: "VIEWER", active: false }));
+    await list.getByText("new.editor@example.test", { exact: true }).waitFor();
     await screenshot(admin, "12-admin-curators");
+  });
+
+  it("ran under the Content-Security-Policy with no violation", () => {
+    expect(cspViolations()).toEqual([]);
   });
 });

@@ -26,13 +26,33 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
+/** Console errors and uncaught page errors of every page this test file opened. */
+const consoleErrors: string[] = [];
+
+/** Reports Content-Security-Policy violations to the console even where Chromium would not log them. */
+const REPORT_CSP_VIOLATIONS = `document.addEventListener("securitypolicyviolation", (e) =>
+  console.error("Content Security Policy violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline code")));`;
+
 /** A page in its own context (own localStorage, so its own session), English, a desktop viewport. */
 export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-US" });
+  await context.addInitScript(REPORT_CSP_VIOLATIONS);
   const page = await context.newPage();
   page.setDefaultTimeout(UI_TIMEOUT);
-  page.on("pageerror", (e) => console.warn(`[browser] page error: ${e.message}`));
+  page.setDefaultNavigationTimeout(UI_TIMEOUT);
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => {
+    consoleErrors.push(`page error: ${e.message}`);
+    console.warn(`[browser] page error: ${e.message}`);
+  });
   return page;
+}
+
+/** Console errors so far that come from the Content-Security-Policy (the admin must need no exception). */
+export function cspViolations(): string[] {
+  return consoleErrors.filter((m) => /Content[- ]Security[- ]Policy/i.test(m));
 }
 
 /** Saves a screenshot for reviewers under test-output/screenshots/NAME.png. */

@@ -1,5 +1,6 @@
-import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
+import { Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
 import { useRecordContext, useTranslate } from "react-admin";
+import { ENTITY_RESOURCES, type EnumName } from "../choices";
 
 type Change = { from?: unknown; to?: unknown };
 
@@ -18,6 +19,12 @@ function compact(o: Record<string, unknown>): string {
     .join(", ");
 }
 
+/** Fields whose values are one of the API's enums, shown with their English labels. */
+const ENUM_FIELDS: Record<string, EnumName> = {
+  type: "ProgramType", audience: "Audience", status: "ListingStatus", country: "Country", role: "CuratorRole", level: "RequirementLevel",
+};
+const KIND_ENUM: Record<string, EnumName> = { Institution: "InstitutionKind", Requirement: "RequirementKind", Pathway: "PathwayKind" };
+
 /** `changes` of an audit entry (`{ field: { from, to } }`) as a field-by-field table. */
 export function ChangesField(_props: { source?: string; label?: string; sortable?: boolean }) {
   const record = useRecordContext();
@@ -27,6 +34,13 @@ export function ChangesField(_props: { source?: string; label?: string; sortable
   const entries = (changes && typeof changes === "object" ? Object.entries(changes) : []).filter(
     ([, c]) => show(c?.from) !== "—" || show(c?.to) !== "—",
   );
+  const resource = ENTITY_RESOURCES[String(record?.entityType)];
+  // The form's label for the field where there is one ("Source note"), else the API's name.
+  const fieldLabel = (field: string) => (resource ? translate(`resources.${resource}.fields.${field}`, { _: field }) : field);
+  const value = (field: string, v: unknown) => {
+    const enumName = field === "kind" ? KIND_ENUM[String(record?.entityType)] : ENUM_FIELDS[field];
+    return enumName && typeof v === "string" ? translate(`directory.enums.${enumName}.${v}`, { _: v }) : show(v);
+  };
   if (entries.length === 0) {
     return <Typography variant="body2" color="text.secondary">{translate("directory.history.no_changes")}</Typography>;
   }
@@ -43,13 +57,28 @@ export function ChangesField(_props: { source?: string; label?: string; sortable
         <TableBody>
           {entries.map(([field, change]) => (
             <TableRow key={field}>
-              <TableCell sx={{ fontWeight: 500 }}>{field}</TableCell>
-              <TableCell sx={{ color: "text.secondary", wordBreak: "break-word" }}>{show(change?.from)}</TableCell>
-              <TableCell sx={{ wordBreak: "break-word" }}>{show(change?.to)}</TableCell>
+              <TableCell sx={{ fontWeight: 500 }} title={field}>{fieldLabel(field)}</TableCell>
+              <TableCell sx={{ color: "text.secondary", wordBreak: "break-word" }}>{value(field, change?.from)}</TableCell>
+              <TableCell sx={{ wordBreak: "break-word" }}>{value(field, change?.to)}</TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
     </Box>
+  );
+}
+
+/** The entry's note (a verification note, the entry a revert went back to) and the version it made. */
+export function EntryDetails(_props: { label?: string }) {
+  const entry = useRecordContext();
+  const translate = useTranslate();
+  if (!entry) return null;
+  return (
+    <Stack spacing={0.5}>
+      {entry.entityVersion != null && (
+        <Typography variant="caption" color="text.secondary">{translate("directory.history.version", { version: entry.entityVersion })}</Typography>
+      )}
+      {entry.note ? <Typography variant="body2" data-testid="history-note">{entry.note}</Typography> : null}
+    </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import RestoreIcon from "@mui/icons-material/Restore";
+import UndoIcon from "@mui/icons-material/Undo";
 import { Typography } from "@mui/material";
 import { useState } from "react";
 import {
@@ -15,12 +15,16 @@ import {
 } from "react-admin";
 import { RESOURCES } from "../data/resources";
 import { curatorLocale } from "../i18n";
-import { ChangesField } from "./ChangesField";
+import { ChangesField, EntryDetails } from "./ChangesField";
 import { EnumField } from "./EnumField";
 import { LocalDateField } from "./LocalDateField";
 import { useAction, useDirectory } from "./useDirectory";
 
-/** "Revert to this": `revertX(id, version, toEntry)` on the record the history belongs to. */
+/**
+ * "Undo this change and later ones": `revertX(id, version, toEntry)` puts the record back as it was
+ * just BEFORE the entry (the server undoes that entry and every later one, and records a REVERT).
+ * A creation cannot be undone this way (before it the record did not exist): archive instead.
+ */
 function RevertButton({ resource, target }: { resource: string; target: RaRecord }) {
   const entry = useRecordContext();
   const translate = useTranslate();
@@ -28,18 +32,19 @@ function RevertButton({ resource, target }: { resource: string; target: RaRecord
   const { perform, pending } = useAction();
   const [open, setOpen] = useState(false);
   const { canAccess } = useCanAccess({ resource, action: "revert", record: target });
-  if (!entry || !canAccess || !RESOURCES[resource]?.revert) return null;
+  if (!entry || !canAccess || !RESOURCES[resource]?.revert || entry.action === "CREATE") return null;
   const at = entry.at ? new Date(entry.at).toLocaleString(curatorLocale()) : "";
   return (
     <>
       <Button label="directory.actions.revert" onClick={() => setOpen(true)} disabled={pending} data-testid="revert">
-        <RestoreIcon />
+        <UndoIcon />
       </Button>
       <Confirm
         isOpen={open}
         loading={pending}
         title="directory.confirm.revert_title"
         content={translate("directory.confirm.revert_content", { at })}
+        confirm="directory.actions.revert_confirm"
         onConfirm={async () => {
           setOpen(false);
           await perform(
@@ -53,7 +58,7 @@ function RevertButton({ resource, target }: { resource: string; target: RaRecord
   );
 }
 
-/** The History tab of every record: its audit entries, field by field, newest first, each revertible. */
+/** The History tab of every record: its audit entries, field by field, newest first, each undoable. */
 export function HistoryPanel({ resource }: { resource: string }) {
   const record = useRecordContext();
   const translate = useTranslate();
@@ -76,8 +81,9 @@ export function HistoryPanel({ resource }: { resource: string }) {
       >
         <LocalDateField source="at" showTime sortable={false} />
         <EnumField source="action" enumName="AuditAction" sortable={false} />
-        <TextField source="actor.email" label="resources.audit.fields.actor" sortable={false} emptyText="—" />
+        <TextField source="actor.email" label="resources.audit.fields.actor" sortable={false} emptyText="directory.history.no_actor" />
         <ChangesField source="changes" label="resources.audit.fields.changes" />
+        <EntryDetails label="resources.audit.fields.note" />
         <RevertButton resource={resource} target={record} />
       </Datagrid>
     </ReferenceManyField>

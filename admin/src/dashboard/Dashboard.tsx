@@ -1,8 +1,8 @@
 import { Box, Card, CardContent, CardHeader, Chip, Link, List, ListItem, ListItemText, Stack, Typography } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
-import { Title, useCanAccess, useCreatePath, useGetList, useTranslate } from "react-admin";
+import { Title, useCanAccess, useCreatePath, useGetList, useTranslate, type RaRecord } from "react-admin";
 import { Link as RouterLink } from "react-router-dom";
-import { ENTITY_RESOURCES } from "../choices";
+import { useEntityTarget } from "../components/EntityLink";
 import { useDirectory } from "../components/useDirectory";
 import { curatorLocale } from "../i18n";
 
@@ -26,41 +26,63 @@ function CountsCard({ title, enumName, rows, link }: { title: string; enumName: 
 
 const listLink = (filter: Record<string, unknown>) => `/programs?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 
+/** The queue curators work from: `programsDueForReview`, never-verified listings first. */
 function DueForReview() {
   const translate = useTranslate();
   const createPath = useCreatePath();
+  const directory = useDirectory();
   const { canAccess: canEdit } = useCanAccess({ resource: "programs", action: "edit" });
-  const { data = [], total, isPending, error } = useGetList("programs", {
-    filter: { dueForReview: true },
-    pagination: { page: 1, perPage: 10 },
-    sort: { field: "lastVerifiedAt", order: "ASC" },
-  });
+  const queue = useQuery({ queryKey: ["directory", "reviewQueue"], queryFn: () => directory.reviewQueue({ first: 10 }) });
+  const data = queue.data?.data ?? [];
+  const total = queue.data?.total;
   return (
     <Card sx={{ flex: 1, minWidth: 320 }}>
       <CardHeader title={`${translate("directory.dashboard.due")}${total != null ? ` (${total})` : ""}`} titleTypographyProps={{ variant: "h6" }}
         subheader={translate("directory.dashboard.due_help")} />
       <CardContent sx={{ pt: 0 }}>
-        {error ? <Typography color="error">{(error as Error).message}</Typography> : null}
-        {!isPending && !error && data.length === 0 && <Typography color="text.secondary">{translate("directory.dashboard.due_empty")}</Typography>}
+        {queue.error ? <Typography color="error">{(queue.error as Error).message}</Typography> : null}
+        {queue.isSuccess && data.length === 0 && <Typography color="text.secondary">{translate("directory.dashboard.due_empty")}</Typography>}
         <List dense data-testid="due-for-review">
           {data.map((p) => (
             <ListItem key={p.id} disableGutters>
               <ListItemText
                 primary={<Link component={RouterLink} to={createPath({ resource: "programs", id: p.id, type: canEdit ? "edit" : "show" })}>{p.title}</Link>}
-                secondary={p.lastVerifiedAt ? new Date(p.lastVerifiedAt).toLocaleDateString(curatorLocale()) : translate("directory.verify.never")}
+                secondary={[
+                  p.institution?.name,
+                  p.lastVerifiedAt
+                    ? translate("directory.verify.last", { at: new Date(p.lastVerifiedAt).toLocaleDateString(curatorLocale()) })
+                    : translate("directory.verify.never"),
+                ].filter(Boolean).join(" · ")}
               />
             </ListItem>
           ))}
         </List>
-        {(total ?? 0) > 0 && <Link component={RouterLink} to={listLink({ dueForReview: true })}>{translate("directory.actions.open_queue")}</Link>}
+        {(total ?? 0) > 0 && (
+          <Link component={RouterLink} to={`${listLink({ dueForReview: true })}&sort=lastVerifiedAt&order=ASC`}>
+            {translate("directory.actions.open_queue")}
+          </Link>
+        )}
       </CardContent>
     </Card>
   );
 }
 
+function RecentChange({ entry }: { entry: RaRecord }) {
+  const translate = useTranslate();
+  const { text, to } = useEntityTarget(entry);
+  const what = `${translate(`directory.enums.AuditAction.${entry.action}`, { _: entry.action })}: ${text}`;
+  return (
+    <ListItem disableGutters>
+      <ListItemText
+        primary={to ? <Link component={RouterLink} to={to}>{what}</Link> : what}
+        secondary={`${new Date(entry.at).toLocaleString(curatorLocale())} · ${entry.actor?.email ?? translate("directory.history.no_actor")}`}
+      />
+    </ListItem>
+  );
+}
+
 function RecentChanges() {
   const translate = useTranslate();
-  const createPath = useCreatePath();
   const { data = [], isPending, error } = useGetList("audit", { pagination: { page: 1, perPage: 10 } });
   return (
     <Card sx={{ flex: 1, minWidth: 320 }}>
@@ -69,18 +91,7 @@ function RecentChanges() {
         {error ? <Typography color="error">{(error as Error).message}</Typography> : null}
         {!isPending && !error && data.length === 0 && <Typography color="text.secondary">{translate("directory.dashboard.recent_empty")}</Typography>}
         <List dense data-testid="recent-changes">
-          {data.map((e) => {
-            const resource = ENTITY_RESOURCES[e.entityType];
-            const what = `${translate(`directory.enums.AuditAction.${e.action}`, { _: e.action })} ${e.entityType} ${e.entityId}`;
-            return (
-              <ListItem key={e.id} disableGutters>
-                <ListItemText
-                  primary={resource ? <Link component={RouterLink} to={createPath({ resource, id: e.entityId, type: "show" })}>{what}</Link> : what}
-                  secondary={`${new Date(e.at).toLocaleString(curatorLocale())} · ${e.actor?.email ?? "—"} · ${Object.keys(e.changes ?? {}).join(", ")}`}
-                />
-              </ListItem>
-            );
-          })}
+          {data.map((e) => <RecentChange key={e.id} entry={e} />)}
         </List>
         <Link component={RouterLink} to="/audit">{translate("directory.dashboard.all_history")}</Link>
       </CardContent>

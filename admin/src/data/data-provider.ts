@@ -6,8 +6,9 @@ import { CursorCache } from "./cursors";
 import { errorCode, toHttpError } from "./errors";
 import { updateInput } from "./inputs";
 import { connectionOf, listArgs, MAX_PAGE } from "./list-args";
-import { argType, fitInput } from "./operation";
-import { resourceConfig, stripTypename, toRecord, type ResourceConfig } from "./resources";
+import { argType } from "./operation";
+import { resourceConfig, toRecord, type ResourceConfig } from "./resources";
+import { directoryQueries, type DashboardCounts } from "./directory-queries";
 import { programActions } from "./program-actions";
 
 export interface VersionedRef {
@@ -20,10 +21,6 @@ export interface BulkResult {
   failures: { id: Identifier; message: string }[];
 }
 
-export interface DashboardCounts {
-  byStatus: { value: string; count: number }[];
-  byType: { value: string; count: number }[];
-}
 
 /** react-admin's data provider plus the curation actions the API offers. */
 export interface DirectoryDataProvider extends DataProvider {
@@ -36,6 +33,7 @@ export interface DirectoryDataProvider extends DataProvider {
   archiveMany(resource: string, params: { records: VersionedRef[] }): Promise<BulkResult>;
   snapshotDiff(params: { from: Identifier; to: Identifier }): Promise<{ data: unknown }>;
   dashboard(): Promise<{ data: DashboardCounts }>;
+  reviewQueue(params: { first: number }): Promise<{ data: RaRecord[]; total: number }>;
   /** Whether the server offers a query or mutation (features arrive branch by branch). */
   supports(kind: "query" | "mutation", field: string): Promise<boolean>;
 }
@@ -224,35 +222,9 @@ export const dataProvider: DirectoryDataProvider = {
       return { data: result.data };
     }),
   ...programActions(cursors, bulk),
-  snapshotDiff: ({ from, to }) =>
-    guarded(async () => {
-      const { data } = await run<any>("query", "SnapshotDiff", [{ field: "snapshotDiff", args: { from: String(from), to: String(to) }, select: ["*"] }]);
-      return { data: stripTypename(data.snapshotDiff) };
-    }),
-  dashboard: () =>
-    guarded(async () => {
-      const schema = await schemaIndex();
-      const statuses = schema.enumValues("ListingStatus");
-      const types = schema.enumValues("ProgramType");
-      const filterType = argType(schema, "query", "programs", "filter");
-      const live = statuses.filter((s) => s !== "ARCHIVED");
-      const count = (alias: string, filter: Record<string, unknown>) => ({
-        field: "programs",
-        alias,
-        args: { filter: fitInput(schema, filterType, filter), first: 0 },
-        select: ["totalCount"],
-      });
-      const { data } = await run<any>("query", "DashboardCounts", [
-        ...statuses.map((s) => count(`status_${s}`, { status: [s] })),
-        ...types.map((t) => count(`type_${t}`, { type: [t], status: live })),
-      ]);
-      return {
-        data: {
-          byStatus: statuses.map((value) => ({ value, count: data[`status_${value}`]?.totalCount ?? 0 })),
-          byType: types.map((value) => ({ value, count: data[`type_${value}`]?.totalCount ?? 0 })),
-        },
-      };
-    }),
+  snapshotDiff: (params) => guarded(() => directoryQueries.snapshotDiff(params)),
+  dashboard: () => guarded(() => directoryQueries.dashboard()),
+  reviewQueue: (params) => guarded(() => directoryQueries.reviewQueue(params)),
   supports: async (kind, field) => (await schemaIndex()).has(kind, field),
 };
 
@@ -261,4 +233,4 @@ export function forgetCursors(): void {
   cursors.clear();
 }
 
-export { toRecord };
+export { toRecord, type DashboardCounts };

@@ -169,7 +169,7 @@ export const RESOURCES: Record<string, ResourceConfig> = {
   audit: {
     type: "AuditEntry",
     list: "auditLog",
-    select: ["id", "at", "action", "entityType", "entityId", { actor: curatorSelect }, "changes"],
+    select: ["id", "at", "action", "entityType", "entityId", "entityVersion", "note", { actor: curatorSelect }, "changes"],
   },
   curators: {
     type: "Curator",
@@ -185,10 +185,11 @@ export const RESOURCES: Record<string, ResourceConfig> = {
     list: "snapshots",
     one: "snapshot",
     create: "createSnapshot",
-    createArgs: (data) => ({ label: data.label }),
+    createArgs: (data) => ({ label: data.label, includeDrafts: !!data.includeDrafts }),
     select: [
-      "id", "label", "createdAt", "sha256", "contentHash", "hash", "format", "schemaVersion", "counts",
-      "sizeBytes", "byteSize", { createdBy: curatorSelect },
+      "id", "label", "createdAt", "sha256", "includeDrafts", "jsonUrl", "ndjsonUrl", "jsonBytes", "ndjsonBytes",
+      { counts: ["programs", "institutions", "requirements", "pathways", "specialties"] },
+      { createdBy: curatorSelect },
     ],
   },
 };

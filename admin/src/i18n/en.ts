@@ -25,7 +25,8 @@ const directory = {
     archive: "Archive",
     restore: "Restore",
     verify: "Mark verified",
-    revert: "Revert to this",
+    revert: "Undo this change and later ones",
+    revert_confirm: "Undo",
     compare: "Compare",
     download: "Download",
     open_queue: "Open the review queue",
@@ -37,7 +38,7 @@ const directory = {
     archived: "Archived",
     restored: "Restored",
     verified: "Marked verified against the source",
-    reverted: "Reverted: the record is back as it was after that change",
+    reverted: "Reverted: the record is back as it was before that change",
     bulk_done: "%{action}: %{count} done",
     bulk_failed: "%{action}: %{count} done, %{failed} failed (%{reason})",
     snapshot_created: "Snapshot created",
@@ -45,8 +46,9 @@ const directory = {
   confirm: {
     archive_title: "Archive this record?",
     archive_content: "It leaves the public directory. You can restore it later.",
-    revert_title: "Revert to this change?",
-    revert_content: "The record goes back to how it was right after this change (%{at}). This itself is recorded in the history.",
+    revert_title: "Restore to before this change?",
+    revert_content:
+      "The record goes back to how it was just before this change (%{at}): this change and every later one are undone. The undo is itself recorded in the history, so it can be undone too.",
     bulk_archive_title: "Archive %{smart_count} program |||| Archive %{smart_count} programs",
     bulk_archive_content: "They leave the public directory. You can restore them later.",
   },
@@ -58,6 +60,8 @@ const directory = {
     from: "Before",
     to: "After",
     no_changes: "no field changes",
+    version: "Version %{version}",
+    no_actor: "command line",
   },
   verify: {
     note: "Verification note (optional)",
@@ -91,10 +95,28 @@ const directory = {
   snapshots: {
     compare_title: "What changed between the two snapshots",
     compare_help: "Select exactly two snapshots to compare them.",
+    from_to: "From %{from} to %{to}",
+    identical: "Both snapshots hold the same data (equal content hashes).",
+    added: "%{count} added",
+    removed: "%{count} removed",
+    changed: "%{count} changed",
+    added_keys: "Only in the newer snapshot",
+    removed_keys: "Only in the older snapshot",
+    key: "Record",
     download_json: "JSON",
     download_ndjson: "NDJSON",
+    with_drafts: "With drafts",
+    published_only: "Published only",
+    label_help: "What the snapshot is for, e.g. Before the 2026 CaRMS review",
+    include_drafts: "Include draft and archived listings",
+    include_drafts_help: "Also include draft and archived listings; such files can only be downloaded by curators",
   },
   fee_help: "In the currency below, e.g. 100.00",
+  values: { never: "never", unknown: "unknown" },
+  curators: {
+    keep_password: "Leave empty to keep the current password; a new one (at least 12 characters) signs the curator out everywhere",
+    password_help: "At least 12 characters; give it to the curator privately",
+  },
   details: "Details",
   enums: {
     ProgramType: { RESIDENCY: "Residency", FELLOWSHIP: "Fellowship", CLINICAL_ELECTIVE: "Clinical elective", OBSERVERSHIP: "Observership" },
@@ -126,7 +148,7 @@ const directory = {
     closes_after_opens: "Must be after the opening date",
     score_range: "Must not be below the lowest score",
     positions: "Cannot exceed the number of positions",
-    password: "At least 8 characters",
+    password: "At least 12 characters",
   },
 };
 
@@ -209,7 +231,7 @@ const resources = {
     name: "History |||| History",
     fields: {
       at: "When", action: "Action", entityType: "Record type", entityId: "Record", actor: "Curator",
-      actorId: "Curator", "actor.email": "Curator", changes: "Changes", since: "From", until: "Until",
+      actorId: "Curator", "actor.email": "Curator", changes: "Changes", note: "Note", since: "From", until: "Until",
     },
   },
   curators: {
@@ -222,8 +244,8 @@ const resources = {
   snapshots: {
     name: "Snapshot |||| Snapshots",
     fields: {
-      label: "Label", createdAt: "Created", sha256: "Content hash (SHA-256)", counts: "Counts", createdBy: "Created by",
-      download: "Download",
+      label: "Label", createdAt: "Created", sha256: "Content hash (SHA-256)", counts: "Records", createdBy: "Created by",
+      download: "Download", includeDrafts: "Contents", sizes: "File sizes",
     },
   },
 };
@@ -233,6 +255,13 @@ const messages: TranslationMessages = {
   ra: {
     ...englishMessages.ra,
     auth: { ...englishMessages.ra.auth, username: "Email" },
+    notification: {
+      ...englishMessages.ra.notification,
+      created: "Record created",
+      updated: "Record updated |||| %{smart_count} records updated",
+      // Deleting is archiving here (a soft delete).
+      deleted: "Record archived |||| %{smart_count} records archived",
+    },
   },
   resources,
   directory,

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import express from "express";
+import { adminSecurityHeaders } from "./admin-headers";
 
 /** Where `npm run admin:build` writes the admin: `admin/dist` at the repository root. */
 export function defaultAdminDist(): string {
@@ -32,14 +33,21 @@ const NOT_BUILT = `<!doctype html>
  * - a 503 page explaining how to build when the build is missing (checked per request, so a build
  *   made while the server runs is served without a restart).
  * Routing inside the admin is hash-based (`/admin/#/programs`), so every other GET gets index.html.
+ * Every answer (the app, its assets, the 503 page, a 404) carries the security headers of
+ * admin-headers.ts.
  */
 export function adminStatic(distDir: string = defaultAdminDist()): express.Router {
   const router = express.Router();
   const indexFile = path.join(distDir, "index.html");
+  router.use(adminSecurityHeaders());
 
   router.use(
     "/assets",
-    express.static(path.join(distDir, "assets"), { immutable: true, maxAge: "365d", index: false, fallthrough: false }),
+    express.static(path.join(distDir, "assets"), { immutable: true, maxAge: "365d", index: false }),
+    // A missing asset is a plain 404 (never index.html served as JavaScript), with the headers above.
+    (_req: express.Request, res: express.Response) => {
+      res.status(404).set("Cache-Control", "no-store").type("text").send("Not found");
+    },
   );
 
   const sendIndex: express.RequestHandler = (_req, res) => {

@@ -1,4 +1,3 @@
-import { Link } from "@mui/material";
 import {
   AutocompleteInput,
   Datagrid,
@@ -9,31 +8,14 @@ import {
   TextField,
   TextInput,
   useCanAccess,
-  useCreatePath,
-  useRecordContext,
 } from "react-admin";
-import { Link as RouterLink } from "react-router-dom";
-import { ChangesField } from "../../components/ChangesField";
+import { ChangesField, EntryDetails } from "../../components/ChangesField";
 import { EnumField } from "../../components/EnumField";
 import { EnumArrayInput } from "../../components/inputs";
 import { LocalDateField } from "../../components/LocalDateField";
 import { EmptyState } from "../../components/EmptyState";
-import { ENTITY_RESOURCES, entityTypeChoices } from "../../choices";
-
-/** A link from a history entry to the record it changed. */
-function EntityLink(_props: { label?: string }) {
-  const entry = useRecordContext();
-  const createPath = useCreatePath();
-  if (!entry) return null;
-  const resource = ENTITY_RESOURCES[entry.entityType];
-  const text = `${entry.entityType} ${entry.entityId}`;
-  if (!resource) return <span>{text}</span>;
-  return (
-    <Link component={RouterLink} to={createPath({ resource, id: entry.entityId, type: "show" })} onClick={(e) => e.stopPropagation()}>
-      {text}
-    </Link>
-  );
-}
+import { EntityLink } from "../../components/EntityLink";
+import { entityTypeChoices } from "../../choices";
 
 /** Until: the whole chosen day counts. */
 const endOfDay = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T23:59:59.999`).toISOString() : v);
@@ -61,8 +43,9 @@ export default function AuditList() {
         <LocalDateField source="at" showTime sortable={false} />
         <EnumField source="action" enumName="AuditAction" sortable={false} />
         <EntityLink label="resources.audit.fields.entityId" />
-        <TextField source="actor.email" label="resources.audit.fields.actor" sortable={false} emptyText="—" />
+        <TextField source="actor.email" label="resources.audit.fields.actor" sortable={false} emptyText="directory.history.no_actor" />
         <ChangesField source="changes" label="resources.audit.fields.changes" />
+        <EntryDetails label="resources.audit.fields.note" />
       </Datagrid>
     </List>
   );

@@ -15,7 +15,7 @@ export function CuratorList() {
         <TextField source="name" sortable={false} />
         <EnumField source="role" enumName="CuratorRole" sortable={false} />
         <BooleanField source="active" sortable={false} />
-        <LocalDateField source="lastLoginAt" showTime sortable={false} emptyText="never" />
+        <LocalDateField source="lastLoginAt" showTime sortable={false} emptyText="directory.values.never" />
       </Datagrid>
     </List>
   );
@@ -26,7 +26,7 @@ export const CuratorCreate = () => (
     <TextInput source="email" validate={v.email} type="email" sx={{ minWidth: 320 }} />
     <TextInput source="name" validate={v.name} sx={{ minWidth: 320 }} />
     <EnumInput source="role" enumName="CuratorRole" validate={v.requiredChoice} />
-    <PasswordInput source="password" validate={v.newPassword} autoComplete="new-password" />
+    <PasswordInput source="password" validate={v.newPassword} autoComplete="new-password" helperText="directory.curators.password_help" />
   </RecordCreate>
 );
 
@@ -36,6 +36,6 @@ export const CuratorEdit = () => (
     <TextInput source="name" validate={v.name} sx={{ minWidth: 320 }} />
     <EnumInput source="role" enumName="CuratorRole" validate={v.requiredChoice} />
     <BooleanInput source="active" />
-    <PasswordInput source="password" validate={v.changePassword} autoComplete="new-password" helperText="Leave empty to keep the current password" />
+    <PasswordInput source="password" validate={v.changePassword} autoComplete="new-password" helperText="directory.curators.keep_password" />
   </RecordEdit>
 );

@@ -59,7 +59,7 @@ export default function ProgramList() {
         <StatusField source="status" label="resources.programs.fields.status" sortBy="status" />
         <EnumField source="country" enumName="Country" sortable={false} />
         <TextField source="region" sortable={false} emptyText="—" />
-        <LocalDateField source="lastVerifiedAt" emptyText="never" />
+        <LocalDateField source="lastVerifiedAt" emptyText="directory.values.never" />
       </Datagrid>
     </List>
   );

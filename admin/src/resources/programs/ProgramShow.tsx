@@ -46,7 +46,7 @@ export default function ProgramShow() {
             <SingleFieldList linkType={false}><ChipField source="name" size="small" /></SingleFieldList>
           </ReferenceArrayField>
           <NumberField source="durationMonths" emptyText="—" />
-          <BooleanField source="handsOnPatientCare" emptyText="unknown" />
+          <BooleanField source="handsOnPatientCare" emptyText="directory.values.unknown" />
           <NumberField source="positions" emptyText="—" />
           <NumberField source="imgPositions" emptyText="—" />
           <TextField source="description" emptyText="—" />
@@ -67,7 +67,7 @@ export default function ProgramShow() {
           <LocalDateField source="applicationOpensAt" emptyText="—" />
           <LocalDateField source="applicationClosesAt" emptyText="—" />
           <FunctionField source="applicationFeeCents" render={money} />
-          <BooleanField source="visaSponsorship" emptyText="unknown" />
+          <BooleanField source="visaSponsorship" emptyText="directory.values.unknown" />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.programs.tabs.provenance" path="provenance">
           <UrlField source="sourceUrl" target="_blank" rel="noreferrer" emptyText="—" />

@@ -1,32 +1,26 @@
 import CompareArrowsIcon from "@mui/icons-material/CompareArrows";
-import { Box, Dialog, DialogContent, DialogTitle, Table, TableBody, TableCell, TableRow } from "@mui/material";
+import { Dialog, DialogActions, DialogContent, DialogTitle } from "@mui/material";
 import { useState } from "react";
 import { Button, useListContext, useNotify, useTranslate } from "react-admin";
 import { useDirectory } from "../../components/useDirectory";
+import { SnapshotDiffView, type SnapshotDiff } from "./SnapshotDiffView";
 
-function summarize(diff: unknown): [string, string][] {
-  if (!diff || typeof diff !== "object") return [];
-  return Object.entries(diff as Record<string, unknown>)
-    .filter(([k]) => k !== "__typename")
-    .map(([k, v]) => [k, Array.isArray(v) ? `${v.length}` : v && typeof v === "object" ? `${Object.keys(v).length} entries` : String(v)]);
-}
-
-/** Compares two selected snapshots with `snapshotDiff(from, to)` (older → newer). */
+/** Compares the two selected snapshots with `snapshotDiff(from, to)`, older → newer. */
 export function CompareButton() {
   const { selectedIds, data = [] } = useListContext();
   const directory = useDirectory();
   const notify = useNotify();
   const translate = useTranslate();
-  const [diff, setDiff] = useState<unknown>(null);
+  const [diff, setDiff] = useState<SnapshotDiff | null>(null);
   const [pending, setPending] = useState(false);
   const compare = async () => {
     const chosen = data.filter((r) => selectedIds.includes(r.id));
     const [from, to] = (chosen.length === 2 ? chosen : selectedIds.map((id) => ({ id, createdAt: "" })))
       .slice()
-      .sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)));
+      .sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)) || Number(a.id) - Number(b.id));
     setPending(true);
     try {
-      setDiff((await directory.snapshotDiff({ from: from.id, to: to.id })).data);
+      setDiff((await directory.snapshotDiff({ from: from.id, to: to.id })).data as SnapshotDiff);
     } catch (e) {
       notify((e as Error).message, { type: "error" });
     } finally {
@@ -35,26 +29,16 @@ export function CompareButton() {
   };
   return (
     <>
-      <Button label="directory.actions.compare" onClick={compare} disabled={selectedIds.length !== 2 || pending} title={translate("directory.snapshots.compare_help")}>
+      <Button label="directory.actions.compare" onClick={compare} disabled={selectedIds.length !== 2 || pending}
+        title={translate("directory.snapshots.compare_help")} data-testid="compare">
         <CompareArrowsIcon />
       </Button>
-      <Dialog open={diff != null} onClose={() => setDiff(null)} maxWidth="md" fullWidth>
+      <Dialog open={diff != null} onClose={() => setDiff(null)} maxWidth="lg" fullWidth>
         <DialogTitle>{translate("directory.snapshots.compare_title")}</DialogTitle>
-        <DialogContent>
-          <Table size="small">
-            <TableBody>
-              {summarize(diff).map(([k, v]) => (
-                <TableRow key={k}>
-                  <TableCell sx={{ fontWeight: 500 }}>{k}</TableCell>
-                  <TableCell>{v}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          <Box component="pre" sx={{ mt: 2, p: 1, bgcolor: "action.hover", maxHeight: 400, overflow: "auto", fontSize: 12 }}>
-            {JSON.stringify(diff, null, 2)}
-          </Box>
-        </DialogContent>
+        <DialogContent>{diff && <SnapshotDiffView diff={diff} />}</DialogContent>
+        <DialogActions>
+          <Button label="ra.action.close" onClick={() => setDiff(null)} />
+        </DialogActions>
       </Dialog>
     </>
   );
