@@ -4,10 +4,10 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { httpGql, LOGIN } from "../support/auth";
 import { startChildServer, type ChildServer } from "../support/child-server";
-import { testDialect } from "../support/db";
+import { Client } from "pg";
+import { createTestDatabase, testDialect, type TestDatabase } from "../support/db";
 
-// These kill real server processes: SQLite files only (the PostgreSQL server is not ours to kill).
-const sqliteOnly = testDialect === "sqlite" ? describe : describe.skip;
+// These kill our own server processes (never the database server) on the dialect under test.
 
 const ADMIN = { DIRECTORY_ADMIN_EMAIL: "durability@example.org", DIRECTORY_ADMIN_PASSWORD: "a-long-test-password-42" };
 const CREATE = `mutation($input: SpecialtyInput!) { createSpecialty(input: $input) { id slug } }`;
@@ -42,24 +42,54 @@ function writeStream(server: ChildServer, token: string) {
   return { acked, gotFirst, stop: () => (stop = true), done: () => Promise.all(streams) };
 }
 
-sqliteOnly("durability of acknowledged writes", () => {
+describe(`durability of acknowledged writes (${testDialect})`, () => {
   let dir: string;
-  beforeEach(() => {
+  let pg: TestDatabase | null = null;
+  let databaseUrl: string;
+  beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "durability-"));
+    if (testDialect === "postgres") {
+      pg = await createTestDatabase("postgres");
+      databaseUrl = (pg.config as { url: string }).url;
+    } else {
+      databaseUrl = `sqlite:${dir}/d.sqlite`;
+    }
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterEach(async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    if (pg) await pg.drop();
+    pg = null;
+  });
+
+  async function storedSlugs(): Promise<Set<string>> {
+    if (testDialect === "sqlite") {
+      const db = new Database(path.join(dir, "d.sqlite"), { readonly: true });
+      try {
+        return new Set((db.prepare("SELECT slug FROM specialties").all() as { slug: string }[]).map((s) => s.slug));
+      } finally {
+        db.close();
+      }
+    }
+    const c = new Client({ connectionString: databaseUrl });
+    await c.connect();
+    try {
+      return new Set((await c.query<{ slug: string }>("SELECT slug FROM specialties")).rows.map((r) => r.slug));
+    } finally {
+      await c.end();
+    }
+  }
 
   async function restartAndCheck(acked: string[]) {
-    const db = new Database(path.join(dir, "d.sqlite"));
-    expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
-    db.close();
-    const again = await startChildServer({ DATABASE_URL: `sqlite:${dir}/d.sqlite`, ...ADMIN });
+    if (testDialect === "sqlite") {
+      const db = new Database(path.join(dir, "d.sqlite"));
+      expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+      db.close();
+    }
+    const again = await startChildServer({ DATABASE_URL: databaseUrl, ...ADMIN });
     try {
       const token = await signIn(again);
       const r = await httpGql(again.url, `{ specialties(first: 100) { totalCount } }`, {}, token);
-      const stored = new Set(
-        (new Database(path.join(dir, "d.sqlite"), { readonly: true }).prepare("SELECT slug FROM specialties").all() as { slug: string }[]).map((s) => s.slug),
-      );
+      const stored = await storedSlugs();
       for (const slug of acked) expect(stored).toContain(slug);
       expect(r.data!.specialties.totalCount).toBeGreaterThanOrEqual(acked.length);
       expect(again.output()).not.toMatch(/loaded the sample directory/); // nothing seeded twice
@@ -70,7 +100,7 @@ sqliteOnly("durability of acknowledged writes", () => {
   }
 
   it("SIGTERM during a stream of writes: in-flight requests finish, exit 0, every acknowledged write kept", async () => {
-    const server = await startChildServer({ DATABASE_URL: `sqlite:${dir}/d.sqlite`, ...ADMIN });
+    const server = await startChildServer({ DATABASE_URL: databaseUrl, ...ADMIN });
     const token = await signIn(server);
     const reads = Array.from({ length: 10 }, () => httpGql(server.url, COUNT));
     const writes = writeStream(server, token);
@@ -88,7 +118,7 @@ sqliteOnly("durability of acknowledged writes", () => {
   });
 
   it("SIGKILL during a stream of writes: integrity_check ok and every acknowledged write present after restart", async () => {
-    const server = await startChildServer({ DATABASE_URL: `sqlite:${dir}/d.sqlite`, ...ADMIN });
+    const server = await startChildServer({ DATABASE_URL: databaseUrl, ...ADMIN });
     const token = await signIn(server);
     const writes = writeStream(server, token);
     await writes.gotFirst;
