@@ -1,3 +1,6 @@
+import { ProgramRequirement } from "../server/src/modules/program/program-requirement.entity";
+import { ProgramSpecialty } from "../server/src/modules/program/program-specialty.entity";
+import { Specialty } from "../server/src/modules/specialty/specialty.entity";
 import { getManyFast } from "../server/src/core/rows";
 import { Country, ListingStatus, RequirementLevel } from "../server/src/core/enums";
 import { Institution } from "../server/src/modules/institution/institution.entity";
@@ -49,12 +52,36 @@ describe("raw row mapping on the hot read path", () => {
     const fast = await links.requirementLinks(ids);
     // The same links as the TypeORM version (whose `level DESC` put RECOMMENDED first on PostgreSQL).
     const byId = (list: { id: number }[]) => [...list].sort((a, b) => a.id - b.id);
-    expect(byId(fast)).toEqual(byId(await server.deps.services.programs.requirementLinks(ids)));
+    expect(byId(fast)).toEqual(byId(await typeormRequirementLinks(ids)));
     expect(fast.filter((l) => l.programId === p1.id).map((l) => [l.level, l.requirement!.code, l.minimumScore])).toEqual([
       ["REQUIRED", "B_CODE", 220],
       ["REQUIRED", "C_CODE", null],
       ["RECOMMENDED", "A_CODE", null],
     ]);
-    expect(await links.specialtyLinks(ids)).toEqual(await server.deps.services.programs.specialtyLinks(ids));
+    expect(await links.specialtyLinks(ids)).toEqual(await typeormSpecialtyLinks(ids));
   });
 });
+
+/** The TypeORM versions the fast loaders replaced, kept here as the reference they must match. */
+function typeormRequirementLinks(programIds: number[]): Promise<ProgramRequirement[]> {
+  return server.ds
+    .getRepository(ProgramRequirement)
+    .createQueryBuilder("pr")
+    .innerJoinAndSelect("pr.requirement", "r")
+    .where("pr.programId IN (:...ids)", { ids: programIds })
+    .orderBy("pr.level", "DESC")
+    .addOrderBy("r.code", "ASC")
+    .getMany();
+}
+
+async function typeormSpecialtyLinks(programIds: number[]): Promise<{ programId: number; specialty: Specialty }[]> {
+  const links = await server.ds
+    .getRepository(ProgramSpecialty)
+    .createQueryBuilder("ps")
+    .innerJoinAndSelect("ps.specialty", "s")
+    .where("ps.programId IN (:...ids)", { ids: programIds })
+    .orderBy("s.name", "ASC")
+    .addOrderBy("s.id", "ASC")
+    .getMany();
+  return links.map((l) => ({ programId: l.programId, specialty: l.specialty as Specialty }));
+}

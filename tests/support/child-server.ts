@@ -13,7 +13,7 @@ export interface ChildServer {
 
 /** Starts `server/src/main.ts` in a child process on a free port and waits until it listens. */
 export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
-  const proc = spawn(process.execPath, ["-r", path.join(root, "tests/support/ts-register.js"), path.join(root, "server/src/main.ts")], {
+  const proc = spawn(process.execPath, ["-r", path.join(root, "tests/support/swc-register.js"), path.join(root, "server/src/main.ts")], {
     cwd: root,
     env: { ...process.env, PORT: "0", LOG_LEVEL: "info", JEST_WORKER_ID: "", RATE_LIMIT_PER_MINUTE: "0", LOGIN_RATE_LIMIT_PER_MINUTE: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],

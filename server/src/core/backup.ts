@@ -3,14 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { DataSource } from "typeorm";
-import { dialectOf } from "./data-source";
-
-/** The better-sqlite3 handle behind a TypeORM SQLite data source. */
-export function rawSqlite(ds: DataSource): Database.Database {
-  const db = (ds.driver as unknown as { databaseConnection?: Database.Database }).databaseConnection;
-  if (!db) throw new Error("not a better-sqlite3 data source");
-  return db;
-}
+import { dialectOf, rawSqlite } from "./data-source";
 
 export interface BackupReport {
   file: string;

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import type Database from "better-sqlite3";
 import path from "node:path";
 import { DataSource, type DataSourceOptions } from "typeorm";
 import { postgresMigrations } from "../../../migrations/postgres";
@@ -8,6 +9,13 @@ import { entities } from "./entities";
 import { CountingLogger } from "./sql-counter";
 
 export type Dialect = "sqlite" | "postgres";
+
+/** The better-sqlite3 handle behind a TypeORM SQLite data source (TypeORM shares this one connection). */
+export function rawSqlite(ds: DataSource): Database.Database {
+  const db = (ds.driver as unknown as { databaseConnection?: Database.Database }).databaseConnection;
+  if (!db) throw new Error("not an open better-sqlite3 data source");
+  return db;
+}
 
 export function dialectOf(ds: DataSource): Dialect {
   return ds.options.type === "postgres" ? "postgres" : "sqlite";

@@ -3,7 +3,7 @@ import { Brackets } from "typeorm";
 import { makePage, type ConnectionArgs, type Edge, type Page } from "./connection";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { BadUserInputError } from "./errors";
-import { rowMapper } from "./rows";
+import { directMapper } from "./rows";
 
 export type SortValue = string | number | Date | null;
 
@@ -72,12 +72,8 @@ export function cursorOf(ordering: Ordering, raw: Record<string, unknown>): stri
 export async function rowsWithRaw<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<{ entity: T; raw: Record<string, unknown> }[]> {
   // Fast path (the page query): one entity, no joins — map the raw rows directly instead of
   // TypeORM's general hydration, which dominated the page query's CPU profile (docs/BENCHMARKS.md).
-  const main = qb.expressionMap.mainAlias;
-  if (main?.hasMetadata && qb.expressionMap.joinAttributes.length === 0 && qb.expressionMap.relationIdAttributes.length === 0) {
-    const rows = await qb.getRawMany<Record<string, unknown>>();
-    const map = rowMapper<T>(qb.connection, main.metadata.target, `${main.name}_`);
-    return rows.map((raw) => ({ entity: map(raw), raw }));
-  }
+  const map = directMapper(qb);
+  if (map) return (await qb.getRawMany<Record<string, unknown>>()).map((raw) => ({ entity: map(raw), raw }));
   const { entities, raw } = await qb.getRawAndEntities();
   const byId = new Map<string, Record<string, unknown>>();
   for (const r of raw as Record<string, unknown>[]) byId.set(String(r[`${qb.alias}_id`]), r);

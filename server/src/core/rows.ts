@@ -52,9 +52,17 @@ export function rowMapper<T extends ObjectLiteral>(ds: DataSource, target: Entit
  * keep TypeORM's hydration (it also de-duplicates rows that joins multiply).
  */
 export async function getManyFast<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<T[]> {
+  const map = directMapper(qb);
+  if (!map) return qb.getMany();
+  return (await qb.getRawMany<Record<string, unknown>>()).map(map);
+}
+
+/**
+ * The row mapper for a query on one entity without joins, or null when TypeORM's hydration is
+ * needed (joins multiply and nest rows).
+ */
+export function directMapper<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): RowMapper<T> | null {
   const main = qb.expressionMap.mainAlias;
-  if (!main?.hasMetadata || qb.expressionMap.joinAttributes.length > 0 || qb.expressionMap.relationIdAttributes.length > 0) return qb.getMany();
-  const raw = await qb.getRawMany<Record<string, unknown>>();
-  const map = rowMapper<T>(qb.connection, main.metadata.target, `${main.name}_`);
-  return raw.map(map);
+  if (!main?.hasMetadata || qb.expressionMap.joinAttributes.length > 0 || qb.expressionMap.relationIdAttributes.length > 0) return null;
+  return rowMapper<T>(qb.connection, main.metadata.target, `${main.name}_`);
 }

@@ -1,24 +1,12 @@
 import { ArrayMaxSize, IsEnum, IsOptional, ValidateNested } from "class-validator";
-import { Field, ID, InputType } from "type-graphql";
-import { Country, RequirementLevel } from "../../core/enums";
-import { IsEntityId, IsHttpUrl, IsRegionCode, IsSlug, IsText } from "../../core/input-rules";
+import { Field, InputType } from "type-graphql";
+import { Country } from "../../core/enums";
+import { IsHttpUrl, IsRegionCode, IsSlug, IsText } from "../../core/input-rules";
+import { RequirementLinkInput } from "../requirement/requirement-link.input";
 import { PathwayKind } from "./pathway.entity";
 
 @InputType({ description: "One requirement every applicant through the pathway must meet" })
-export class PathwayRequirementInput {
-  @Field(() => ID)
-  @IsEntityId()
-  requirementId: string;
-
-  @Field(() => RequirementLevel)
-  @IsEnum(RequirementLevel)
-  level: RequirementLevel;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsText(2000)
-  note?: string | null;
-}
+export class PathwayRequirementInput extends RequirementLinkInput {}
 
 @InputType({ description: "A pathway's editable fields. On update send only what changes; null clears an optional field." })
 export class PathwayInput {

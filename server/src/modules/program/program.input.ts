@@ -1,29 +1,17 @@
 import { ArrayMaxSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
-import { Country, ListingStatus, RequirementLevel } from "../../core/enums";
+import { Country, ListingStatus } from "../../core/enums";
 import { IsEntityId, IsHttpUrl, IsRegionCode, IsSlug, IsText } from "../../core/input-rules";
+import { RequirementLinkInput } from "../requirement/requirement-link.input";
 import { Audience, ProgramType } from "./program.enums";
 
 @InputType({ description: "One requirement as the program asks for it" })
-export class ProgramRequirementInput {
-  @Field(() => ID)
-  @IsEntityId()
-  requirementId: string;
-
-  @Field(() => RequirementLevel)
-  @IsEnum(RequirementLevel)
-  level: RequirementLevel;
-
+export class ProgramRequirementInput extends RequirementLinkInput {
   @Field(() => Int, { nullable: true, description: "Lowest accepted score; within the requirement's scoreMin..scoreMax" })
   @IsOptional()
   @IsInt()
   @Min(0)
   minimumScore?: number | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsText(2000)
-  note?: string | null;
 }
 
 @InputType({

@@ -8,13 +8,10 @@ import { paginate } from "../../core/pagination";
 import { Institution } from "../institution/institution.entity";
 import { programSearchFor, type ProgramSearch } from "../search/program-search";
 import { parseFullTextSearch, type SearchTerms } from "../search/search-terms";
-import { Specialty } from "../specialty/specialty.entity";
 import { ProgramOrder } from "./program.args";
 import { applyProgramFilter, type FacetDimension } from "./program.filter";
 import type { ProgramFilter } from "./program.filter-input";
 import { ORDER_INSTITUTION_ALIAS, programOrdering } from "./program.orderings";
-import { ProgramRequirement } from "./program-requirement.entity";
-import { ProgramSpecialty } from "./program-specialty.entity";
 import { Program } from "./program.entity";
 
 /** Which programs a read is about: visibility, filter and search. */
@@ -37,7 +34,7 @@ export class ProgramService {
   private readonly fullText: ProgramSearch;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     readonly config: AppConfig,
   ) {
     this.repo = dataSource.getRepository(Program);
@@ -90,30 +87,5 @@ export class ProgramService {
 
   async byIds(ids: readonly number[], includeDrafts: boolean): Promise<Program[]> {
     return this.query(includeDrafts).andWhere("p.id IN (:...ids)", { ids: [...ids] }).getMany();
-  }
-
-  /** Requirement links of many programs, each with its catalogue entry, in one statement. */
-  async requirementLinks(programIds: readonly number[]): Promise<ProgramRequirement[]> {
-    return this.dataSource
-      .getRepository(ProgramRequirement)
-      .createQueryBuilder("pr")
-      .innerJoinAndSelect("pr.requirement", "r")
-      .where("pr.programId IN (:...ids)", { ids: [...programIds] })
-      .orderBy("pr.level", "DESC")
-      .addOrderBy("r.code", "ASC")
-      .getMany();
-  }
-
-  /** Specialties of many programs in one statement, as (programId, specialty) pairs. */
-  async specialtyLinks(programIds: readonly number[]): Promise<{ programId: number; specialty: Specialty }[]> {
-    const links = await this.dataSource
-      .getRepository(ProgramSpecialty)
-      .createQueryBuilder("ps")
-      .innerJoinAndSelect("ps.specialty", "s")
-      .where("ps.programId IN (:...ids)", { ids: [...programIds] })
-      .orderBy("s.name", "ASC")
-      .addOrderBy("s.id", "ASC")
-      .getMany();
-    return links.map((l) => ({ programId: l.programId, specialty: l.specialty as Specialty }));
   }
 }

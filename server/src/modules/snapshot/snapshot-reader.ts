@@ -12,7 +12,7 @@
  */
 import Database from "better-sqlite3";
 import type { DataSource, QueryRunner } from "typeorm";
-import { dialectOf, type Dialect } from "../../core/data-source";
+import { dialectOf, rawSqlite, type Dialect } from "../../core/data-source";
 import { SnapshotError } from "./snapshot.errors";
 
 export type Row = Record<string, unknown>;
@@ -31,7 +31,7 @@ export async function openSnapshotReader(ds: DataSource): Promise<SnapshotReader
 }
 
 function openSqliteReader(ds: DataSource): SnapshotReader {
-  const shared = (ds.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
+  const shared = rawSqlite(ds);
   if (!shared || shared.memory || !shared.name || shared.name === ":memory:") {
     throw new SnapshotError("snapshot export needs a file-backed SQLite database (an in-memory one has no second connection to read a consistent view from)");
   }

@@ -1,6 +1,6 @@
 import type { Database, Statement } from "better-sqlite3";
 import type { DataSource, QueryRunner } from "typeorm";
-import { dialectOf } from "../../core/data-source";
+import { dialectOf, rawSqlite } from "../../core/data-source";
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -100,8 +100,7 @@ class PostgresWriter implements BulkWriter {
 /** Opens a transaction on the data source's own connection and returns a writer inside it. */
 export async function openBulkWriter(ds: DataSource): Promise<BulkWriter> {
   if (dialectOf(ds) === "sqlite") {
-    const db = (ds.driver as unknown as { databaseConnection: Database }).databaseConnection;
-    return new SqliteWriter(db);
+    return new SqliteWriter(rawSqlite(ds));
   }
   const runner = ds.createQueryRunner();
   await runner.connect();
