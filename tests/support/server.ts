@@ -16,6 +16,8 @@ export interface GqlResult<T = Record<string, any>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
   /** SQL statements the operation issued. */
   statements: number;
+  /** Their text (the first 200). */
+  sql: string[];
 }
 
 export interface TestServer {
@@ -58,7 +60,7 @@ export async function createTestServer(env: Record<string, string> = {}): Promis
       );
       if (response.body.kind !== "single") throw new Error("unexpected incremental response");
       const { data, errors } = response.body.singleResult;
-      return { data: data as any, errors: errors as GqlResult["errors"], statements: counter.count };
+      return { data: data as any, errors: errors as GqlResult["errors"], statements: counter.count, sql: counter.statements };
     },
     reset: () => resetDatabase(ds),
     async listen() {

@@ -16,3 +16,17 @@ export function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) 
   }
   return keys.map((k) => map.get(k) ?? []);
 }
+
+/**
+ * One value per distinct key, made on first use: per-argument or per-column-set loaders of one
+ * request, so that equal argument sets share one statement and different ones never share a cache.
+ */
+export function keyedBy<A, L>(make: (args: A) => L, key: (args: A) => string): (args: A) => L {
+  const made = new Map<string, L>();
+  return (args) => {
+    const k = key(args);
+    let value = made.get(k);
+    if (!value) made.set(k, (value = make(args)));
+    return value;
+  };
+}

@@ -1,3 +1,4 @@
+import type { ColumnMap } from "../../core/field-selection";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import {
   Column,
@@ -80,3 +81,6 @@ export class Institution {
   @UpdateDateColumn()
   updatedAt: Date;
 }
+
+/** What Institution's non-column fields read of the row (core/field-selection.ts). */
+export const INSTITUTION_COLUMNS: ColumnMap = { fields: { programs: ["id"] }, always: ["id"] };

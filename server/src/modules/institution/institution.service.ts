@@ -73,9 +73,14 @@ export class InstitutionService {
     return qb.getOne();
   }
 
-  /** Batch look-up behind the institutionById loader (on every program page): raw rows, mapped directly. */
-  byIds(ids: readonly number[]): Promise<Institution[]> {
-    return getManyFast(this.repo.createQueryBuilder("i").where("i.id IN (:...ids)", { ids: [...ids] }));
+  /**
+   * Batch look-up behind the institution loaders (on every program page): raw rows, mapped
+   * directly; `columns` narrows each row to those properties (the id among them).
+   */
+  byIds(ids: readonly number[], columns?: readonly string[] | null): Promise<Institution[]> {
+    const qb = this.repo.createQueryBuilder("i").where("i.id IN (:...ids)", { ids: [...ids] });
+    if (columns) qb.select(columns.map((c) => `i.${c}`));
+    return getManyFast(qb);
   }
 
   /**

@@ -1,9 +1,26 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { rowMapper } from "../../core/rows";
 import { Requirement } from "../requirement/requirement.entity";
 import { Specialty } from "../specialty/specialty.entity";
 import { ProgramRequirement } from "./program-requirement.entity";
 import { ProgramSpecialty } from "./program-specialty.entity";
+
+/**
+ * Which columns a link read carries (entity property names; null = every column). The catalogue
+ * entry's columns are repeated on every link row, so narrowing them matters most.
+ */
+export interface RequirementLinkColumns {
+  link: readonly string[] | null;
+  requirement: readonly string[] | null;
+}
+
+export const EVERY_COLUMN: RequirementLinkColumns = { link: null, requirement: null };
+
+/** Selects `columns` of a joined alias (every column when null). */
+function selectColumns<T extends object>(qb: SelectQueryBuilder<T>, alias: string, columns: readonly string[] | null): void {
+  if (columns) qb.addSelect(columns.map((c) => `${alias}.${c}`));
+  else qb.addSelect(alias);
+}
 
 /**
  * The batch reads behind the program relation loaders (requirements and specialties of many
@@ -14,16 +31,19 @@ export class ProgramLinksService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Requirement links of many programs, each with its catalogue entry, REQUIRED first, then by code. */
-  async requirementLinks(programIds: readonly number[]): Promise<ProgramRequirement[]> {
-    const raw = await this.dataSource
+  async requirementLinks(programIds: readonly number[], columns: RequirementLinkColumns = EVERY_COLUMN): Promise<ProgramRequirement[]> {
+    const qb = this.dataSource
       .getRepository(ProgramRequirement)
       .createQueryBuilder("pr")
-      .innerJoinAndSelect("pr.requirement", "r")
+      .select([])
+      .innerJoin("pr.requirement", "r")
       .where("pr.programId IN (:...ids)", { ids: [...programIds] })
       // Not `level DESC`: PostgreSQL sorts its enum by declaration order, SQLite by text.
       .orderBy("CASE pr.level WHEN 'REQUIRED' THEN 0 ELSE 1 END", "ASC")
-      .addOrderBy("r.code", "ASC")
-      .getRawMany<Record<string, unknown>>();
+      .addOrderBy("r.code", "ASC");
+    selectColumns(qb, "pr", columns.link);
+    selectColumns(qb, "r", columns.requirement);
+    const raw = await qb.getRawMany<Record<string, unknown>>();
     const link = rowMapper(this.dataSource, ProgramRequirement, "pr_");
     const requirement = rowMapper(this.dataSource, Requirement, "r_");
     // One object per catalogue entry, shared by the links that name it.
@@ -38,14 +58,16 @@ export class ProgramLinksService {
   }
 
   /** Specialties of many programs in one statement, as (programId, specialty) pairs, by name. */
-  async specialtyLinks(programIds: readonly number[]): Promise<{ programId: number; specialty: Specialty }[]> {
-    const raw = await this.dataSource
+  async specialtyLinks(programIds: readonly number[], columns: readonly string[] | null = null): Promise<{ programId: number; specialty: Specialty }[]> {
+    const qb = this.dataSource
       .getRepository(ProgramSpecialty)
       .createQueryBuilder("ps")
-      .innerJoinAndSelect("ps.specialty", "s")
+      .select("ps.programId")
+      .innerJoin("ps.specialty", "s")
       .where("ps.programId IN (:...ids)", { ids: [...programIds] })
-      .orderBy("s.name", "ASC")
-      .getRawMany<Record<string, unknown>>();
+      .orderBy("s.name", "ASC");
+    selectColumns(qb, "s", columns);
+    const raw = await qb.getRawMany<Record<string, unknown>>();
     const specialty = rowMapper(this.dataSource, Specialty, "s_");
     const specialties = new Map<unknown, Specialty>();
     return raw.map((row) => {

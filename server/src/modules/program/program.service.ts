@@ -19,6 +19,8 @@ export interface ProgramCriteria {
   includeDrafts: boolean;
   filter?: ProgramFilter | null;
   search?: SearchTerms | null;
+  /** Entity properties to select (the primary key among them); every column when absent. */
+  columns?: readonly string[] | null;
 }
 
 export interface ProgramListOptions extends ConnectionArgs {
@@ -55,18 +57,20 @@ export class ProgramService {
    */
   matching(criteria: ProgramCriteria, except?: FacetDimension): { qb: SelectQueryBuilder<Program>; relevance?: string } {
     const qb = this.query(criteria.includeDrafts);
+    if (criteria.columns) qb.select(criteria.columns.map((c) => `p.${c}`));
     applyProgramFilter(qb, criteria.filter, { reviewIntervalDays: this.config.reviewIntervalDays }, except);
     const relevance = criteria.search ? this.fullText.join(qb, criteria.search, "fts") : undefined;
     return { qb, relevance };
   }
 
-  async list(options: ProgramListOptions, includeDrafts: boolean): Promise<Page<Program>> {
+  /** One page; `columns` narrows what each program row carries (see core/field-selection.ts). */
+  async list(options: ProgramListOptions, includeDrafts: boolean, columns?: readonly string[] | null): Promise<Page<Program>> {
     const search = parseFullTextSearch(options.search);
     const order = options.orderBy ?? (search ? ProgramOrder.RELEVANCE : ProgramOrder.TITLE);
     if (order === ProgramOrder.RELEVANCE && !search) {
       throw BadUserInputError.field(["orderBy"], "RELEVANCE needs a search with at least one letter or digit; use another ordering without one");
     }
-    const { qb, relevance } = this.matching({ includeDrafts, filter: options.filter, search });
+    const { qb, relevance } = this.matching({ includeDrafts, filter: options.filter, search, columns });
     const ordering = programOrdering({
       order,
       direction: options.orderDirection,
