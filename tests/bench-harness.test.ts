@@ -1,3 +1,4 @@
+import { judgeGoals } from "../bench/lib/goals";
 import { floorPage, openPostgresFloor, openSqliteFloor } from "../bench/servers/floor-sql";
 import { measureStatements } from "../bench/measurements/sql-statements";
 import { PAGE_QUERY } from "../bench/queries";
@@ -36,5 +37,22 @@ describe("the bench harness on a tiny synthetic directory", () => {
     } finally {
       await floor.close();
     }
+  });
+});
+
+describe("the bench's goal lines", () => {
+  const base = { ratios: {}, sql: { statementsFirst10: null, statementsFirst100: null } };
+  const line = (r: unknown, goal: string) => judgeGoals(r).find((g) => g.goal.startsWith(goal))!;
+
+  it("says n/a, not pass, for what a run did not measure", () => {
+    expect(line(base, "SQL statements equal")).toMatchObject({ pass: null, actual: "n/a" });
+    expect(line(base, "page query throughput")).toMatchObject({ pass: null, actual: "n/a" });
+  });
+
+  it("judges what it measured", () => {
+    const r = { ratios: { pageQueryThroughputVsFloor: 0.31 }, sql: { statementsFirst10: 5, statementsFirst100: 6 } };
+    expect(line(r, "SQL statements equal")).toMatchObject({ pass: false, actual: "5 vs 6" });
+    expect(line(r, "SQL statements for the page query")).toMatchObject({ pass: false, actual: "6" });
+    expect(line(r, "page query throughput")).toMatchObject({ pass: false, actual: "0.31×" });
   });
 });

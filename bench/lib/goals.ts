@@ -13,6 +13,12 @@ function check(goal: string, value: Num, ok: (v: number) => boolean, format: (v:
   return { goal, actual: format(value), pass: ok(value) };
 }
 
+function statementsEqual(ten: Num, hundred: Num): Goal {
+  const goal = "SQL statements equal for first: 10 and first: 100";
+  if (typeof ten !== "number" || typeof hundred !== "number") return { goal, actual: "n/a", pass: null, reason: "not measured" };
+  return { goal, actual: `${ten} vs ${hundred}`, pass: ten === hundred };
+}
+
 const x = (v: number) => `${v.toFixed(2)}×`;
 
 export function judgeGoals(r: any): Goal[] {
@@ -20,11 +26,7 @@ export function judgeGoals(r: any): Goal[] {
   return [
     check("page query throughput ≥ 0.5 × floor", r.ratios.pageQueryThroughputVsFloor, (v) => v >= 0.5, x),
     check("page query p95 ≤ 2 × floor", r.ratios.pageQueryP95VsFloor, (v) => v <= 2, x),
-    {
-      goal: "SQL statements equal for first: 10 and first: 100",
-      actual: `${r.sql.statementsFirst10} vs ${r.sql.statementsFirst100}`,
-      pass: r.sql.statementsFirst10 === r.sql.statementsFirst100,
-    },
+    statementsEqual(r.sql.statementsFirst10, r.sql.statementsFirst100),
     check("SQL statements for the page query ≤ 5", r.sql.statementsFirst100, (v) => v <= 5, String),
     check("export peak RSS at 10N ≤ 1.2 × at N", r.export?.rssGrowth10x, (v) => v <= 1.2, x, exportReason),
     check("export rows/s ≥ 0.5 × raw floor", r.export?.rowsPerSecondVsFloor, (v) => v >= 0.5, x, exportReason),
