@@ -4,7 +4,7 @@ import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-@ObjectType({ description: "Relay page information" })
+@ObjectType({ simpleResolvers: true, description: "Relay page information" })
 export class PageInfo {
   @Field()
   hasNextPage: boolean;
@@ -63,7 +63,7 @@ export function makePage<T>(edges: Edge<T>[], hasNextPage: boolean, hasPreviousP
 
 /** Builds the `XConnection` and `XEdge` object types for a node type. */
 export function Connection<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeType {
     @Field({ description: "Pass as `after` to read the items that follow this one" })
     cursor: string;
@@ -72,7 +72,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
     node: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${name} items` })
   class ConnectionType {
     @Field(() => Int, { description: "How many items match, across all pages" })
     totalCount: number;

@@ -3,7 +3,7 @@ import { Connection } from "../../core/connection";
 import { Program } from "../program/program.entity";
 import { Requirement } from "../requirement/requirement.entity";
 
-@ObjectType({ description: "A REQUIRED requirement the candidate does not meet, and why" })
+@ObjectType({ simpleResolvers: true, description: "A REQUIRED requirement the candidate does not meet, and why" })
 export class MissingRequirement {
   @Field(() => Requirement)
   requirement: Requirement;
@@ -21,7 +21,7 @@ export class MissingRequirement {
   fromPathway: boolean;
 }
 
-@ObjectType({ description: "Whether a candidate can apply to one program, and what they lack" })
+@ObjectType({ simpleResolvers: true, description: "Whether a candidate can apply to one program, and what they lack" })
 export class ProgramEligibility {
   @Field(() => Program)
   program: Program;

@@ -20,7 +20,7 @@ export enum InstitutionKind {
 }
 registerEnumType(InstitutionKind, { name: "InstitutionKind" });
 
-@ObjectType({ description: "A university, medical school or teaching hospital that offers programs" })
+@ObjectType({ simpleResolvers: true, description: "A university, medical school or teaching hospital that offers programs" })
 @Entity("institutions")
 export class Institution {
   @Field(() => ID)

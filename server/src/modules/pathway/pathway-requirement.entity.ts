@@ -4,7 +4,7 @@ import { RequirementLevel } from "../../core/enums";
 import { Requirement } from "../requirement/requirement.entity";
 import { Pathway } from "./pathway.entity";
 
-@ObjectType({ description: "A requirement every applicant through a pathway must meet" })
+@ObjectType({ simpleResolvers: true, description: "A requirement every applicant through a pathway must meet" })
 @Entity("pathway_requirements")
 @Index("UQ_pathway_requirements_pair", ["pathwayId", "requirementId"], { unique: true })
 export class PathwayRequirement {

@@ -20,7 +20,7 @@ registerEnumType(PathwayKind, {
   description: "NATIONAL_MATCH: NRMP or CaRMS; PROVINCIAL_IMG_STREAM: a province's IMG route; DIRECT: apply to the program",
 });
 
-@ObjectType({ description: "How one applies: the NRMP Match, CaRMS, a provincial IMG stream, or directly" })
+@ObjectType({ simpleResolvers: true, description: "How one applies: the NRMP Match, CaRMS, a provincial IMG stream, or directly" })
 @Entity("pathways")
 export class Pathway {
   @Field(() => ID)

@@ -4,7 +4,7 @@ import { RequirementLevel } from "../../core/enums";
 import { Requirement } from "../requirement/requirement.entity";
 import { Program } from "./program.entity";
 
-@ObjectType({ description: "A requirement as one program asks for it" })
+@ObjectType({ simpleResolvers: true, description: "A requirement as one program asks for it" })
 @Entity("program_requirements")
 @Index("UQ_program_requirements_pair", ["programId", "requirementId"], { unique: true })
 export class ProgramRequirement {

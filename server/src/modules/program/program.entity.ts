@@ -16,7 +16,7 @@ import { Institution } from "../institution/institution.entity";
 import { Pathway } from "../pathway/pathway.entity";
 import { Audience, ProgramType } from "./program.enums";
 
-@ObjectType({ description: "A training program: residency, fellowship, clinical elective or observership" })
+@ObjectType({ simpleResolvers: true, description: "A training program: residency, fellowship, clinical elective or observership" })
 @Entity("programs")
 @Index("IDX_programs_status_title", ["status", "title", "id"])
 @Index("IDX_programs_status_updated", ["status", "updatedAt", "id"])

@@ -12,7 +12,7 @@ import { ProgramSpecialty } from "./program-specialty.entity";
 import type { Program } from "./program.entity";
 import type { ProgramService } from "./program.service";
 
-@ObjectType({ description: "One value of a facet and how many programs it would show" })
+@ObjectType({ simpleResolvers: true, description: "One value of a facet and how many programs it would show" })
 export class FacetCount {
   @Field({ description: "What to put in the filter: an enum value, a region code, a slug or a requirement code" })
   value: string;
@@ -25,6 +25,7 @@ export class FacetCount {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "Counts for a filter sidebar. Each facet applies every active filter except its own, so a count is the number " +
     "of programs the list would show with that value chosen instead; values with no such program are left out. " +

@@ -21,7 +21,7 @@ export enum RequirementKind {
 }
 registerEnumType(RequirementKind, { name: "RequirementKind" });
 
-@ObjectType({ description: "A catalogue entry: an exam, certification, licence or other thing a program asks for" })
+@ObjectType({ simpleResolvers: true, description: "A catalogue entry: an exam, certification, licence or other thing a program asks for" })
 @Entity("requirements")
 export class Requirement {
   @Field(() => ID)

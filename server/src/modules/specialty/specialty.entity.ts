@@ -9,7 +9,7 @@ import {
   VersionColumn,
 } from "typeorm";
 
-@ObjectType({ description: "A field of medicine: internal medicine, cardiology, surgery…" })
+@ObjectType({ simpleResolvers: true, description: "A field of medicine: internal medicine, cardiology, surgery…" })
 @Entity("specialties")
 export class Specialty {
   @Field(() => ID)
