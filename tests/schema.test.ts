@@ -9,3 +9,25 @@ describe("committed SDL", () => {
     expect(committed).toEqual(built);
   });
 });
+
+describe("types with simple resolvers", () => {
+  // `simpleResolvers: true` resolves plain fields as property reads, skipping type-graphql's
+  // middleware chain, where @Authorized is enforced: a field with roles there would be public.
+  it("have no field with roles or middlewares, and no field renamed from its property", async () => {
+    await buildDirectorySchema();
+    const { getMetadataStorage } = await import("type-graphql");
+    const storage = getMetadataStorage();
+    const simple = storage.objectTypes.filter((t) => t.simpleResolvers);
+    expect(simple.map((t) => t.name)).toEqual(expect.arrayContaining(["Program", "Institution", "Requirement", "ProgramRequirement"]));
+    const offending = simple.flatMap((t) =>
+      (t.fields ?? [])
+        .filter((f) => (f.roles?.length ?? 0) > 0 || (f.middlewares?.length ?? 0) > 0 || f.name !== f.schemaName)
+        .map((f) => `${t.name}.${f.schemaName}`),
+    );
+    expect(offending).toEqual([]);
+    // …and the one type that does guard fields is not simple.
+    const curator = storage.objectTypes.find((t) => t.name === "Curator")!;
+    expect(curator.simpleResolvers).toBeFalsy();
+    expect(curator.fields!.some((f) => (f.roles?.length ?? 0) > 0)).toBe(true); // the check above can see roles
+  });
+});
