@@ -102,7 +102,8 @@ async function same(query: string, variables?: Record<string, unknown> | ((run: 
   return last;
 }
 
-const ERROR_FIELDS = `{ programs(first: 50, orderBy: LAST_VERIFIED) { edges { node { slug verifiedBy { name email } } } } program(id: "1") { verifiedBy { name role } } }`;
+// One root field: two root fields failing on concurrent statements fail in either order, on graphql-js too.
+const ERROR_FIELDS = `{ programs(first: 50, orderBy: LAST_VERIFIED) { edges { node { slug verifiedBy { name email role } } } } }`;
 
 describe("jit executor answers as graphql-js does", () => {
   it("pages: the bench page query, first page and the next by cursor", async () => {
