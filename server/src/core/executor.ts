@@ -91,7 +91,7 @@ function cloneDocument<T>(node: T): T {
 export interface CompiledQueriesOptions {
   /** Compile an operation on its Nth execution. */
   compileAfter: number;
-  /** Compiled operations kept (least recently used dropped first). */
+  /** Compiled operations kept (least recently used dropped first); a compiled page query holds ~200 KB. */
   maxCompiled?: number;
   /** Operations whose executions are counted until they reach `compileAfter`. */
   maxCounted?: number;
@@ -110,7 +110,7 @@ export class CompiledQueries {
     options: CompiledQueriesOptions,
   ) {
     this.compileAfter = options.compileAfter;
-    this.compiled = new Lru(options.maxCompiled ?? 200);
+    this.compiled = new Lru(options.maxCompiled ?? 100);
     this.counts = new Lru(options.maxCounted ?? 2000);
   }
 
