@@ -68,8 +68,10 @@ async function main(): Promise<void> {
     machine: machine(),
     versions: versions(),
     settings,
+    // GRAPHQL_EXECUTOR (jit by default) is passed on to the app server, so runs can be compared.
+    executor: loadConfig({ GRAPHQL_EXECUTOR: process.env.GRAPHQL_EXECUTOR }).executor.kind,
   };
-  log(`directory bench (${results.mode}) on ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGb} GB, Node ${process.version}`);
+  log(`directory bench (${results.mode}) on ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGb} GB, Node ${process.version}, executor ${results.executor}`);
 
   const ds = createDataSource({ kind: "sqlite", path: sqlitePath });
   await ds.initialize();
@@ -81,7 +83,7 @@ async function main(): Promise<void> {
     results.dataset = { ...report, published: Number(published), generateSeconds: report.ms / 1000 };
     log(`  done in ${(report.ms / 1000).toFixed(1)} s: ${report.programRequirements} requirement links, ${report.programSpecialties} specialty links`);
 
-    const config = { ...loadConfig({}), database: { kind: "sqlite" as const, path: sqlitePath }, nodeEnv: "production" };
+    const config = { ...loadConfig({ GRAPHQL_EXECUTOR: results.executor }), database: { kind: "sqlite" as const, path: sqlitePath }, nodeEnv: "production" };
     const deps = createAppDeps(ds, config);
     const { apollo } = await createDirectoryApp(deps);
     const schema = await buildDirectorySchema();

@@ -22,6 +22,13 @@ describe("configuration", () => {
   it("refuses a bad PORT", () => {
     expect(() => loadConfig({ PORT: "http" })).toThrow(/PORT must be a whole number/);
   });
+
+  it("runs operations on graphql-jit unless GRAPHQL_EXECUTOR=graphql-js", () => {
+    expect(loadConfig({}).executor).toEqual({ kind: "jit", compileAfter: 2 });
+    expect(loadConfig({ GRAPHQL_EXECUTOR: "graphql-js", GRAPHQL_JIT_COMPILE_AFTER: "1" }).executor).toEqual({ kind: "graphql-js", compileAfter: 1 });
+    expect(() => loadConfig({ GRAPHQL_EXECUTOR: "fast" })).toThrow(/GRAPHQL_EXECUTOR must be jit or graphql-js/);
+    expect(() => loadConfig({ GRAPHQL_JIT_COMPILE_AFTER: "0" })).toThrow(/GRAPHQL_JIT_COMPILE_AFTER must be a whole number/);
+  });
 });
 
 describe("the CLI", () => {

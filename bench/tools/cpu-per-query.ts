@@ -3,6 +3,7 @@
  * two builds of the read path on a shared machine, where wall-clock throughput is noisy.
  *
  *   npm run -s build && node dist/bench/tools/cpu-per-query.js [--programs 3000] [--institutions 150] [--db sqlite:PATH]
+ *   GRAPHQL_EXECUTOR=graphql-js node dist/bench/tools/cpu-per-query.js   # the same with graphql-js (default: jit)
  *
  * Generates a synthetic directory into a scratch SQLite file unless --db names one, runs the
  * bench page query 100 times to warm up, then 5 × 200 times, and prints CPU ms per query.
@@ -33,7 +34,8 @@ async function main(): Promise<void> {
       await migrate(ds);
       await generateSynthetic(ds, { institutions: Number(opt("institutions", "150")), programs: Number(opt("programs", "3000")) });
     }
-    const deps = createAppDeps(ds, { ...loadConfig({}), database, nodeEnv: "production" });
+    const config = { ...loadConfig({ GRAPHQL_EXECUTOR: process.env.GRAPHQL_EXECUTOR }), database, nodeEnv: "production" };
+    const deps = createAppDeps(ds, config);
     const { apollo } = await createDirectoryApp(deps);
     const once = async () => {
       const r = await apollo.executeOperation({ query: PAGE_QUERY, variables: { first: PAGE_SIZE } }, { contextValue: createContext(deps, null) });
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
       const used = process.cpuUsage(before);
       perRun.push(((used.user + used.system) / 1000 / 200).toFixed(2));
     }
-    console.log(`CPU ms per page query (5 runs of 200): ${perRun.join(" ")}; load average ${os.loadavg()[0].toFixed(1)}`);
+    console.log(`CPU ms per page query (5 runs of 200, ${config.executor.kind}): ${perRun.join(" ")}; load average ${os.loadavg()[0].toFixed(1)}`);
     await apollo.stop();
   } finally {
     await ds.destroy();

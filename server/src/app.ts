@@ -8,6 +8,7 @@ import { adminStatic } from "./core/admin-static";
 import { sessionFromRequest } from "./core/auth";
 import { createContext, type AppDeps, type Context } from "./core/context";
 import { dialectOf } from "./core/data-source";
+import { jitGateway, type CompiledQueries } from "./core/executor";
 import { createFormatError } from "./core/format-error";
 import { corsGuard, jsonBody, operationTimeout, rateLimits } from "./core/http-guards";
 import { cacheControlPlugin } from "./core/cache-control";
@@ -23,6 +24,8 @@ export interface DirectoryApp {
   app: express.Express;
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
+  /** The jit executor's compiled operations (null with GRAPHQL_EXECUTOR=graphql-js). */
+  compiledQueries: CompiledQueries | null;
 }
 
 /** Builds the HTTP app (GraphQL, health) around already-open dependencies; the caller listens. */
@@ -39,8 +42,12 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
   httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   const exposeDetails = deps.config.nodeEnv === "development";
+  // GRAPHQL_EXECUTOR=jit (default): operations run often run compiled by graphql-jit, plugged in
+  // through Apollo's `gateway` option, its only way to replace execution (core/executor.ts).
+  const gateway = deps.config.executor.kind === "jit" ? jitGateway(schema, deps.config.executor) : null;
+  const schemaOrGateway = gateway ? { gateway } : { schema };
   const apollo = new ApolloServer<Context>({
-    schema,
+    ...schemaOrGateway,
     formatError: createFormatError(exposeDetails),
     includeStacktraceInErrorResponses: exposeDetails,
     introspection: true,
@@ -96,5 +103,5 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     else void graphql(req, res, next);
   });
 
-  return { app, httpServer, apollo };
+  return { app, httpServer, apollo, compiledQueries: gateway?.cache ?? null };
 }

@@ -41,8 +41,13 @@ export async function createTestServer(env: Record<string, string> = {}): Promis
   // Rate limits are off in tests unless a test turns them on through `env`.
   // Stored snapshots go to a temporary folder unless a test names one.
   const snapshotDir = fs.mkdtempSync(path.join(os.tmpdir(), "snapshots-"));
+  // GRAPHQL_EXECUTOR and GRAPHQL_JIT_COMPILE_AFTER pass through, so the whole suite can run on
+  // either executor (GRAPHQL_JIT_COMPILE_AFTER=1 compiles every operation on its first run).
+  const executorEnv = Object.fromEntries(
+    ["GRAPHQL_EXECUTOR", "GRAPHQL_JIT_COMPILE_AFTER"].flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])),
+  );
   const config = {
-    ...loadConfig({ RATE_LIMIT_PER_MINUTE: "0", LOGIN_RATE_LIMIT_PER_MINUTE: "0", SNAPSHOT_DIR: snapshotDir, ...env }),
+    ...loadConfig({ RATE_LIMIT_PER_MINUTE: "0", LOGIN_RATE_LIMIT_PER_MINUTE: "0", SNAPSHOT_DIR: snapshotDir, ...executorEnv, ...env }),
     database: db.config,
   };
   const deps = createAppDeps(ds, config);

@@ -24,6 +24,16 @@ export interface QueryLimits {
   maxAliases: number;
 }
 
+/** Which engine executes validated operations (core/executor.ts). */
+export type ExecutorKind = "jit" | "graphql-js";
+
+export interface ExecutorConfig {
+  /** `jit`: graphql-jit for operations run often enough to be worth compiling, graphql-js otherwise; `graphql-js`: always graphql-js. */
+  kind: ExecutorKind;
+  /** With `jit`: an operation is compiled on its Nth execution (the ones before run on graphql-js). */
+  compileAfter: number;
+}
+
 export interface AppConfig {
   port: number;
   database: DatabaseConfig;
@@ -34,6 +44,7 @@ export interface AppConfig {
   /** Seconds a CDN or browser may reuse an anonymous read (Cache-Control: public, max-age=N). */
   publicCacheMaxAge: number;
   limits: QueryLimits;
+  executor: ExecutorConfig;
   auth: AuthConfig;
   http: HttpLimits;
   /** Express `trust proxy`: set when behind a load balancer so that client addresses are real. */
@@ -118,6 +129,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxCost: parseIntVar(env, "QUERY_MAX_COST", 10_000, 10, 10_000_000),
       maxAliases: parseIntVar(env, "QUERY_MAX_ALIASES", 20, 0, 1000),
     },
+    executor: {
+      kind: parseExecutorKind(env.GRAPHQL_EXECUTOR),
+      compileAfter: parseIntVar(env, "GRAPHQL_JIT_COMPILE_AFTER", 2, 1, 1000),
+    },
     auth: {
       sessionTtlHours: parseIntVar(env, "SESSION_TTL_HOURS", 12, 1, 24 * 90),
       loginMaxFailuresPerEmail: parseIntVar(env, "LOGIN_MAX_FAILURES", 5, 1, 1000),
@@ -134,6 +149,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     snapshotDir: env.SNAPSHOT_DIR?.trim() || DEFAULT_SNAPSHOT_DIR,
   };
+}
+
+function parseExecutorKind(raw: string | undefined): ExecutorKind {
+  const value = raw?.trim();
+  if (!value) return "jit";
+  if (value === "jit" || value === "graphql-js") return value;
+  throw new ConfigError(`GRAPHQL_EXECUTOR must be jit or graphql-js (got '${value}')`);
 }
 
 /** TRUST_PROXY: unset/false, true, a hop count, or Express's list of trusted addresses. */
