@@ -74,7 +74,9 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
 
   @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${name} items` })
   class ConnectionType {
-    @Field(() => Int, { description: "How many items match, across all pages" })
+    // Not simple: the value is a promise (counted only when asked for), which a compiled query
+    // awaits only behind a resolver.
+    @Field(() => Int, { simple: false, description: "How many items match, across all pages" })
     totalCount: number;
 
     @Field(() => [EdgeType])
