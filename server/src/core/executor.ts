@@ -10,6 +10,7 @@ import {
   type SourceLocation,
 } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
+import { LRUCache } from "lru-cache";
 import type { ExecutorConfig } from "./config";
 import { log } from "./logger";
 
@@ -51,31 +52,6 @@ import { log } from "./logger";
 type Gateway = NonNullable<ApolloServerOptionsWithGateway<object>["gateway"]>;
 type GatewayExecutor = NonNullable<Awaited<ReturnType<Gateway["load"]>>["executor"]>;
 
-/** A Map used as an LRU: reading a key makes it the newest; beyond `max` entries the oldest goes. */
-class Lru<K, V> {
-  private readonly map = new Map<K, V>();
-  constructor(private readonly max: number) {}
-  get size(): number {
-    return this.map.size;
-  }
-  get(key: K): V | undefined {
-    const value = this.map.get(key);
-    if (value !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, value);
-    }
-    return value;
-  }
-  set(key: K, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as K);
-  }
-  delete(key: K): void {
-    this.map.delete(key);
-  }
-}
-
 /**
  * A copy of a document's nodes (locations shared): graphql-jit annotates the field nodes it
  * compiles (`__internalShouldInclude`), and Apollo shares one parsed document between requests.
@@ -100,9 +76,9 @@ export interface CompiledQueriesOptions {
 /** Compiled operations by document hash and operation name, compiled once worth it. */
 export class CompiledQueries {
   /** `false`: jit could not compile it; graphql-js runs it. */
-  private readonly compiled: Lru<string, CompiledQuery | false>;
+  private readonly compiled: LRUCache<string, CompiledQuery | false>;
   /** Executions so far of operations not compiled yet (one-off queries churn this, not `compiled`). */
-  private readonly counts: Lru<string, number>;
+  private readonly counts: LRUCache<string, number>;
   private readonly compileAfter: number;
 
   constructor(
@@ -110,8 +86,8 @@ export class CompiledQueries {
     options: CompiledQueriesOptions,
   ) {
     this.compileAfter = options.compileAfter;
-    this.compiled = new Lru(options.maxCompiled ?? 100);
-    this.counts = new Lru(options.maxCounted ?? 2000);
+    this.compiled = new LRUCache({ max: options.maxCompiled ?? 100 });
+    this.counts = new LRUCache({ max: options.maxCounted ?? 2000 });
   }
 
   /** The compiled operation, or null while graphql-js should run it. */
