@@ -9,6 +9,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import { parse, type CastingContext, type Options } from "csv-parse";
 import { stringify, type Stringifier } from "csv-stringify";
 import { SnapshotError } from "./snapshot.errors";
@@ -46,7 +47,7 @@ function stringifier(): Stringifier {
 
 /** Writes into an existing, empty folder. */
 export class CsvSnapshotWriter implements SnapshotWriter {
-  private current: { csv: GuardedStream; file: GuardedStream } | null = null;
+  private current: { csv: GuardedStream; done: Promise<void> } | null = null;
   private readonly opened: GuardedStream[] = [];
 
   constructor(readonly dir: string) {}
@@ -57,12 +58,14 @@ export class CsvSnapshotWriter implements SnapshotWriter {
 
   async startEntity(entity: EntityName): Promise<void> {
     const file = new GuardedStream(fs.createWriteStream(path.join(this.dir, CSV_FILES[entity])));
-    const csv = new GuardedStream(stringifier());
-    csv.stream.pipe(file.stream);
-    // pipe() does not pass a file error back: without this a full disk would stall the export.
-    file.stream.on("error", (e: Error) => csv.stream.destroy(e));
+    const rows = stringifier();
+    const csv = new GuardedStream(rows);
+    // pipeline() ends the file only once the stringifier has passed on every row, and destroys
+    // both streams when either fails (a full disk must fail the export, not stall it).
+    const done = pipeline(rows, file.stream);
+    done.catch(() => undefined); // observed in endEntity; after abort() nobody waits for it
     this.opened.push(csv, file);
-    this.current = { csv, file };
+    this.current = { csv, done };
     await this.write([...FIELDS[entity]]);
   }
 
@@ -72,10 +75,10 @@ export class CsvSnapshotWriter implements SnapshotWriter {
 
   async endEntity(): Promise<void> {
     if (!this.current) return;
-    const { csv, file } = this.current;
+    const { csv, done } = this.current;
     this.current = null;
     csv.stream.end();
-    await file.end();
+    await done;
   }
 
   async finish(): Promise<void> {
