@@ -20,7 +20,10 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import type { DataSource } from "typeorm";
 import { exportToPath, type ExportFormat } from "../../server/src/modules/snapshot/export-files";
-import { FILE_ORDER } from "../../server/src/modules/snapshot/snapshot.format";
+import { canonicalRecord, RecordEncoder, stableStringify } from "../../server/src/modules/snapshot/canonical-hash";
+import { RecordBuilder } from "../../server/src/modules/snapshot/directory-records";
+import { openSnapshotReader } from "../../server/src/modules/snapshot/snapshot-reader";
+import { FIELDS, FILE_ORDER, type SnapshotRecord } from "../../server/src/modules/snapshot/snapshot.format";
 import { generateSynthetic } from "../../server/src/modules/synthetic/generator";
 import { seedSampleDirectory } from "../../server/src/seed/seed";
 import { buildRichDirectory } from "./fixtures";
@@ -75,12 +78,52 @@ describe("exports are byte-identical to the reference files", () => {
     }
   }
 
+  /** The encoder's two texts are JSON.stringify and stableStringify(canonicalRecord) for every record the export builds. */
+  async function checkEncoder(ds: DataSource, includeDrafts: boolean): Promise<number> {
+    const reader = await openSnapshotReader(ds);
+    const encoder = new RecordEncoder();
+    let n = 0;
+    try {
+      for (const entity of FILE_ORDER) {
+        for await (const chunk of new RecordBuilder(ds, reader, includeDrafts).records(entity, 5)) {
+          for (const record of chunk) {
+            encoder.encode(entity, record, true);
+            expect(encoder.json).toBe(JSON.stringify(record));
+            expect(encoder.canonical).toBe(stableStringify(canonicalRecord(entity, record)));
+            n++;
+          }
+        }
+      }
+    } finally {
+      await reader.close();
+    }
+    return n;
+  }
+
+  it("the encoder sorts lists that do not come sorted, as the canonical form does", () => {
+    const encoder = new RecordEncoder();
+    const lists: SnapshotRecord = {
+      specialties: ["b", "a", "\u{1F600}", "\uFFFD"],
+      requirements: [
+        { code: "Z", level: "REQUIRED", minimumScore: 1, note: null },
+        { code: "A", level: "RECOMMENDED", minimumScore: null, note: "n" },
+      ],
+    };
+    const program: SnapshotRecord = Object.fromEntries(FIELDS.programs.map((f) => [f, f === "slug" ? "p" : (lists[f] ?? null)]));
+    encoder.encode("programs", program, true);
+    expect(encoder.json).toBe(JSON.stringify(program));
+    expect(encoder.canonical).toBe(stableStringify(canonicalRecord("programs", program)));
+    expect(encoder.canonical).toContain('"specialties":["a","b","\uFFFD","\u{1F600}"]');
+    expect(() => encoder.encode("programs", { ...program, title: undefined }, true)).toThrow(/programs record without title/);
+  });
+
   it("the sample directory with every awkward value", async () => {
     const db: SnapshotTestDb = await openTestDb();
     try {
       await seedSampleDirectory(db.ds);
       await buildRichDirectory(db.ds);
       await check(db.ds, "rich");
+      expect(await checkEncoder(db.ds, true)).toBeGreaterThan(40);
     } finally {
       await db.close();
     }
@@ -91,6 +134,7 @@ describe("exports are byte-identical to the reference files", () => {
     try {
       await generateSynthetic(db.ds, { institutions: 12, programs: 150, seed: 7 });
       await check(db.ds, "synthetic", 7);
+      expect(await checkEncoder(db.ds, false)).toBeGreaterThan(150);
     } finally {
       await db.close();
     }

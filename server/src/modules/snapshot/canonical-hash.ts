@@ -15,6 +15,7 @@ import {
   CANONICAL_ORDER,
   DATE_FIELDS,
   FIELDS,
+  FILE_ORDER,
   KEY,
   LIST_FIELDS,
   type EntityName,
@@ -87,39 +88,142 @@ export function canonicalRecord(entity: EntityName, record: SnapshotRecord): Sna
   return out;
 }
 
+function isSorted<T>(list: readonly T[], key: (item: T) => string): boolean {
+  for (let i = 1; i < list.length; i++) if (compareKeys(key(list[i - 1]), key(list[i])) > 0) return false;
+  return true;
+}
+
+const linkCode = (l: Record<string, unknown>) => String(l.code);
+
+/** Per entity: the text before each field's value, in file order and in canonical (sorted) order. */
+interface Layout {
+  fields: readonly string[];
+  /** `{"slug":`, `,"title":`, …: file order. */
+  fileKeys: string[];
+  /** Position in `fields` of each field in canonical order, and the text before it. */
+  canonicalIndex: number[];
+  canonicalKeys: string[];
+  specialties: number;
+  requirements: number;
+}
+
+const LAYOUTS = Object.fromEntries(
+  FILE_ORDER.map((entity): [EntityName, Layout] => {
+    const fields = FIELDS[entity];
+    // Sorted as stableStringify sorts keys (field names are ASCII).
+    const canonicalIndex = [...fields].sort().map((f) => fields.indexOf(f));
+    const key = (field: string, i: number) => `${i ? "," : "{"}${JSON.stringify(field)}:`;
+    return [
+      entity,
+      {
+        fields,
+        fileKeys: fields.map(key),
+        canonicalIndex,
+        canonicalKeys: canonicalIndex.map((f, i) => key(fields[f], i)),
+        specialties: fields.indexOf("specialties"),
+        requirements: fields.indexOf("requirements"),
+      },
+    ];
+  }),
+) as Record<EntityName, Layout>;
+
+/**
+ * A record's two JSON texts from one serialisation of each value: `json`, exactly
+ * `JSON.stringify(record)` (fields in file order, what the files carry), and `canonical`, exactly
+ * `stableStringify(canonicalRecord(entity, record))` (what the hash covers), for a record in the
+ * export's normal form: every field of its format present (null, never undefined), dates as
+ * `toISOString()` strings, links with exactly their fields (`code`, `level`, [`minimumScore`,]
+ * `note`: already the sorted key order). The exporter builds records so (directory-records.ts);
+ * tests/snapshot/golden.test.ts checks both texts on every record it exports. Lists come sorted
+ * from the database and are sorted here only if they are not.
+ *
+ * About half the cost of `JSON.stringify` plus a sorted-key copy and a second `JSON.stringify`,
+ * and a fraction of stableStringify's key sorts and joins at every level.
+ */
+export class RecordEncoder {
+  /** JSON.stringify(record). */
+  json = "";
+  /** The canonical JSON, when `encode` was asked for it; else "". */
+  canonical = "";
+  private readonly values: string[] = [];
+
+  encode(entity: EntityName, record: SnapshotRecord, withCanonical: boolean): void {
+    const layout = LAYOUTS[entity];
+    const { fields, fileKeys } = layout;
+    const values = this.values;
+    let json = "";
+    for (let i = 0; i < fields.length; i++) {
+      const value = record[fields[i]];
+      if (value === undefined) throw new Error(`snapshot export: ${entity} record without ${fields[i]}`);
+      json += fileKeys[i] + (values[i] = value === null ? "null" : JSON.stringify(value));
+    }
+    this.json = `${json}}`;
+    if (!withCanonical) {
+      this.canonical = "";
+      return;
+    }
+    if (layout.specialties >= 0) {
+      const list = record[fields[layout.specialties]] as string[];
+      if (!isSorted(list, String)) values[layout.specialties] = JSON.stringify([...list].sort((a, b) => compareKeys(String(a), String(b))));
+    }
+    if (layout.requirements >= 0) {
+      const list = record[fields[layout.requirements]] as Record<string, unknown>[];
+      if (!isSorted(list, linkCode)) values[layout.requirements] = JSON.stringify([...list].sort((a, b) => compareKeys(linkCode(a), linkCode(b))));
+    }
+    const { canonicalIndex, canonicalKeys } = layout;
+    let canonical = "";
+    for (let i = 0; i < canonicalIndex.length; i++) canonical += canonicalKeys[i] + values[canonicalIndex[i]];
+    this.canonical = `${canonical}}`;
+  }
+}
+
+/** Hash input is handed to SHA-256 in pieces of about this many characters (fewer native calls). */
+const HASH_BATCH = 1 << 16;
+
 /** Feeds records in canonical order into SHA-256 without keeping them. */
 export class ContentHasher {
   private readonly hash: Hash = createHash("sha256");
   private entityIndex = -1;
   private inEntity = 0;
   private lastKey: string | null = null;
-
-  constructor() {
-    this.hash.update("{");
-  }
+  private pending = "{";
 
   add(entity: EntityName, record: SnapshotRecord): void {
+    this.addCanonical(entity, String(record[KEY[entity]]), stableStringify(canonicalRecord(entity, record)));
+  }
+
+  /** A record given as its key and its canonical JSON (RecordEncoder's, or stableStringify of canonicalRecord). */
+  addCanonical(entity: EntityName, key: string, json: string): void {
     const index = CANONICAL_ORDER.indexOf(entity);
     if (index < this.entityIndex) throw new Error(`canonical hash: ${entity} came after ${CANONICAL_ORDER[this.entityIndex]}`);
     while (this.entityIndex < index) this.openNext();
-    const key = String(record[KEY[entity]]);
     if (this.lastKey !== null && compareKeys(this.lastKey, key) >= 0) {
       throw new Error(`canonical hash: ${entity} "${key}" is out of order or repeated (after "${this.lastKey}")`);
     }
     this.lastKey = key;
-    this.hash.update((this.inEntity++ ? "," : "") + stableStringify(canonicalRecord(entity, record)));
+    this.update((this.inEntity++ ? "," : "") + json);
   }
 
   digest(): string {
     while (this.entityIndex < CANONICAL_ORDER.length - 1) this.openNext();
-    this.hash.update("]}");
+    this.update("]}");
+    this.hash.update(this.pending);
+    this.pending = "";
     return this.hash.digest("hex");
   }
 
+  private update(text: string): void {
+    this.pending += text;
+    if (this.pending.length >= HASH_BATCH) {
+      this.hash.update(this.pending);
+      this.pending = "";
+    }
+  }
+
   private openNext(): void {
-    if (this.entityIndex >= 0) this.hash.update("],");
+    if (this.entityIndex >= 0) this.update("],");
     this.entityIndex++;
-    this.hash.update(`${JSON.stringify(CANONICAL_ORDER[this.entityIndex])}:[`);
+    this.update(`${JSON.stringify(CANONICAL_ORDER[this.entityIndex])}:[`);
     this.inEntity = 0;
     this.lastKey = null;
   }

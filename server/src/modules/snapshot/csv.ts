@@ -45,16 +45,15 @@ function stringifier(): Stringifier {
   });
 }
 
-/** Writes into an existing, empty folder. */
+/** Writes into an existing, empty folder; meta.json last, so it always holds the final hash. */
 export class CsvSnapshotWriter implements SnapshotWriter {
+  readonly fillsInHash = true;
   private current: { csv: GuardedStream; done: Promise<void> } | null = null;
   private readonly opened: GuardedStream[] = [];
 
   constructor(readonly dir: string) {}
 
-  async begin(meta: SnapshotMeta): Promise<void> {
-    await fs.promises.writeFile(path.join(this.dir, CSV_META_FILE), `${JSON.stringify(meta, null, 2)}\n`);
-  }
+  async begin(): Promise<void> {}
 
   async startEntity(entity: EntityName): Promise<void> {
     const file = new GuardedStream(fs.createWriteStream(path.join(this.dir, CSV_FILES[entity])));
@@ -81,8 +80,9 @@ export class CsvSnapshotWriter implements SnapshotWriter {
     await done;
   }
 
-  async finish(): Promise<void> {
+  async finish(meta: SnapshotMeta): Promise<void> {
     await this.endEntity();
+    await fs.promises.writeFile(path.join(this.dir, CSV_META_FILE), `${JSON.stringify(meta, null, 2)}\n`);
   }
 
   async abort(): Promise<void> {

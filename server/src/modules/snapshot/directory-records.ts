@@ -50,6 +50,16 @@ function orderBy(reader: SnapshotReader, expr: string): string {
   return reader.dialect === "postgres" ? `${expr} COLLATE "C"` : expr;
 }
 
+/**
+ * The entity's own columns in select order: `id`, then its scalar fields (FIELDS order), then for
+ * programs the institution's and the pathway's slugs. Rows are read as arrays in this order.
+ */
+function selectColumns(entity: EntityName): string[] {
+  const columns = ["id", ...scalarFields(entity)];
+  if (entity === "programs") columns.push("institutionSlug", "pathwaySlug");
+  return columns;
+}
+
 function selectSql(reader: SnapshotReader, entity: EntityName, includeDrafts: boolean): string {
   const { table, alias } = TABLES[entity];
   const columns = [`${alias}."id"`, ...scalarFields(entity).map((f) => `${alias}."${f}"`)];
@@ -66,20 +76,34 @@ export function countSql(entity: EntityName, includeDrafts: boolean): string {
   return `SELECT COUNT(*) AS "n" FROM "${table}" ${alias}${where(entity, includeDrafts)}`;
 }
 
-function idList(rows: Row[]): string {
-  return rows
-    .map((r) => {
-      const id = Number(r.id);
-      if (!Number.isSafeInteger(id)) throw new Error("snapshot export: a row without an integer id");
-      return String(id);
-    })
-    .join(", ");
+/** `column` is one of the chunk's ids: one bind parameter, so the statement is the same for every chunk. */
+function inChunk(reader: SnapshotReader, column: string): string {
+  return reader.dialect === "postgres" ? `${column} = ANY($1::int[])` : `${column} IN (SELECT "value" FROM json_each(?))`;
 }
 
+/** Each link table's rows for one chunk's owners: [ownerId, …the link's fields], ordered by slug/code. */
+function linkSql(reader: SnapshotReader, link: "programSpecialties" | "programRequirements" | "pathwayRequirements"): string {
+  switch (link) {
+    case "programSpecialties":
+      return `SELECT ps."programId", s."slug" FROM "program_specialties" ps JOIN "specialties" s ON s."id" = ps."specialtyId" WHERE ${inChunk(reader, `ps."programId"`)} ORDER BY ${orderBy(reader, `s."slug"`)}`;
+    case "programRequirements":
+      return `SELECT pr."programId", r."code", pr."level", pr."minimumScore", pr."note" FROM "program_requirements" pr JOIN "requirements" r ON r."id" = pr."requirementId" WHERE ${inChunk(reader, `pr."programId"`)} ORDER BY ${orderBy(reader, `r."code"`)}`;
+    case "pathwayRequirements":
+      return `SELECT wr."pathwayId", r."code", wr."level", wr."note" FROM "pathway_requirements" wr JOIN "requirements" r ON r."id" = wr."requirementId" WHERE ${inChunk(reader, `wr."pathwayId"`)} ORDER BY ${orderBy(reader, `r."code"`)}`;
+  }
+}
+
+function ownerId(value: unknown): number {
+  const id = Number(value);
+  if (!Number.isSafeInteger(id)) throw new Error("snapshot export: a row without an integer id");
+  return id;
+}
+
+/** Link rows by owner id (rows keep their order). */
 function groupBy(rows: Row[]): Map<number, Row[]> {
   const map = new Map<number, Row[]>();
   for (const row of rows) {
-    const id = Number(row.ownerId);
+    const id = ownerId(row[0]);
     const list = map.get(id);
     if (list) list.push(row);
     else map.set(id, [row]);
@@ -87,75 +111,100 @@ function groupBy(rows: Row[]): Map<number, Row[]> {
   return map;
 }
 
-export class RecordBuilder {
-  constructor(private readonly ds: DataSource) {}
+const NO_LINKS = new Map<number, Row[]>();
 
-  private hydrate(entity: EntityName, row: Row): Record<string, unknown> {
+/** How one field of a record is made from a row (own column, reference slug, or link list). */
+type FieldPlan =
+  | { kind: "column"; field: string; index: number; convert: ((value: unknown) => unknown) | null; date: boolean }
+  | { kind: "reference"; field: string; index: number }
+  | { kind: "specialties"; field: string }
+  | { kind: "requirements"; field: string };
+
+/** TypeORM column types whose hydrated value is the driver's value unchanged (when there is no transformer). */
+const VERBATIM_TYPES = new Set<unknown>(["varchar", "text", "character varying"]);
+
+export class RecordBuilder {
+  private readonly plans = new Map<EntityName, FieldPlan[]>();
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly reader: SnapshotReader,
+    private readonly includeDrafts: boolean,
+  ) {}
+
+  /**
+   * The fields of an entity's records in file order, each column's metadata looked up once:
+   * values go through the driver's own hydration (`prepareHydratedValue`), as TypeORM reads them,
+   * except for plain text columns, where that is the identity.
+   */
+  private plan(entity: EntityName): FieldPlan[] {
+    let plan = this.plans.get(entity);
+    if (plan) return plan;
     const metadata = this.ds.getMetadata(TABLES[entity].entity);
-    const out: Record<string, unknown> = {};
-    for (const field of scalarFields(entity)) {
+    const driver = this.ds.driver;
+    const columns = selectColumns(entity);
+    plan = FIELDS[entity].map((field): FieldPlan => {
+      if (field === "institution" || field === "pathway") return { kind: "reference", field, index: columns.indexOf(`${field}Slug`) };
+      if (field === "specialties") return { kind: "specialties", field };
+      if (field === "requirements") return { kind: "requirements", field };
       const column = metadata.findColumnWithPropertyName(field);
       if (!column) throw new Error(`snapshot export: ${entity} has no column ${field}`);
-      let value = this.ds.driver.prepareHydratedValue(row[field], column);
-      if (DATE_FIELDS.has(field) && value instanceof Date) value = value.toISOString();
-      out[field] = value ?? null;
-    }
-    return out;
-  }
-
-  /** A record with its fields in file order. */
-  private ordered(entity: EntityName, values: Record<string, unknown>): SnapshotRecord {
-    const record: SnapshotRecord = {};
-    for (const f of FIELDS[entity]) record[f] = values[f] ?? null;
-    return record;
+      const verbatim = VERBATIM_TYPES.has(column.type) && !column.transformer;
+      const convert = verbatim ? null : (value: unknown) => driver.prepareHydratedValue(value, column);
+      return { kind: "column", field, index: columns.indexOf(field), convert, date: DATE_FIELDS.has(field) };
+    });
+    this.plans.set(entity, plan);
+    return plan;
   }
 
   /**
-   * The records of one entity, one chunk at a time. A chunk's links (program specialties and
-   * requirements, pathway requirements) are fetched with one look-up per chunk, so the number of
-   * statements grows with size / chunkSize, never with the number of records.
+   * The records of one entity, one chunk at a time, each with its fields in file order. A
+   * chunk's links are fetched with one look-up per link table, through statements prepared once,
+   * so the number of statements grows with size / chunkSize, never with the number of records.
    */
-  async *records(reader: SnapshotReader, entity: EntityName, includeDrafts: boolean, chunkSize: number): AsyncGenerator<SnapshotRecord[]> {
-    for await (const rows of reader.chunks(selectSql(reader, entity, includeDrafts), chunkSize)) {
-      const ids = idList(rows);
-      let specialties = new Map<number, Row[]>();
-      let links = new Map<number, Row[]>();
-      if (entity === "programs") {
-        specialties = groupBy(
-          await reader.all(
-            `SELECT ps."programId" AS "ownerId", s."slug" AS "slug" FROM "program_specialties" ps JOIN "specialties" s ON s."id" = ps."specialtyId" WHERE ps."programId" IN (${ids}) ORDER BY ${orderBy(reader, `s."slug"`)}`,
-          ),
-        );
-        links = groupBy(
-          await reader.all(
-            `SELECT pr."programId" AS "ownerId", r."code" AS "code", pr."level" AS "level", pr."minimumScore" AS "minimumScore", pr."note" AS "note" FROM "program_requirements" pr JOIN "requirements" r ON r."id" = pr."requirementId" WHERE pr."programId" IN (${ids}) ORDER BY ${orderBy(reader, `r."code"`)}`,
-          ),
-        );
-      } else if (entity === "pathways") {
-        links = groupBy(
-          await reader.all(
-            `SELECT wr."pathwayId" AS "ownerId", r."code" AS "code", wr."level" AS "level", wr."note" AS "note" FROM "pathway_requirements" wr JOIN "requirements" r ON r."id" = wr."requirementId" WHERE wr."pathwayId" IN (${ids}) ORDER BY ${orderBy(reader, `r."code"`)}`,
-          ),
-        );
-      }
-      yield rows.map((row) => {
-        const values = this.hydrate(entity, row);
-        const id = Number(row.id);
+  async *records(entity: EntityName, chunkSize: number): AsyncGenerator<SnapshotRecord[]> {
+    const reader = this.reader;
+    const plan = this.plan(entity);
+    for await (const rows of reader.chunks(selectSql(reader, entity, this.includeDrafts), chunkSize)) {
+      let specialties = NO_LINKS;
+      let requirements = NO_LINKS;
+      if (entity === "programs" || entity === "pathways") {
+        const ids = rows.map((row) => ownerId(row[0]));
+        const params = [reader.dialect === "postgres" ? ids : JSON.stringify(ids)];
         if (entity === "programs") {
-          values.institution = row.institutionSlug ?? null;
-          values.pathway = row.pathwaySlug ?? null;
-          values.specialties = (specialties.get(id) ?? []).map((s) => s.slug);
-          values.requirements = (links.get(id) ?? []).map((l) => ({
-            code: l.code,
-            level: l.level,
-            minimumScore: l.minimumScore === null || l.minimumScore === undefined ? null : Number(l.minimumScore),
-            note: l.note ?? null,
-          }));
-        } else if (entity === "pathways") {
-          values.requirements = (links.get(id) ?? []).map((l) => ({ code: l.code, level: l.level, note: l.note ?? null }));
+          specialties = groupBy(await reader.all(linkSql(reader, "programSpecialties"), params));
+          requirements = groupBy(await reader.all(linkSql(reader, "programRequirements"), params));
+        } else {
+          requirements = groupBy(await reader.all(linkSql(reader, "pathwayRequirements"), params));
         }
-        return this.ordered(entity, values);
-      });
+      }
+      const records: SnapshotRecord[] = new Array(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i];
+        const record: SnapshotRecord = {};
+        for (const p of plan) {
+          if (p.kind === "column") {
+            let value = row[p.index];
+            if (p.convert) value = p.convert(value);
+            if (p.date && value instanceof Date) value = value.toISOString();
+            record[p.field] = value ?? null;
+          } else if (p.kind === "reference") {
+            record[p.field] = row[p.index] ?? null;
+          } else if (p.kind === "specialties") {
+            const list = specialties.get(ownerId(row[0]));
+            record[p.field] = list ? list.map((l) => l[1]) : [];
+          } else {
+            const list = requirements.get(ownerId(row[0]));
+            record[p.field] = !list
+              ? []
+              : entity === "programs"
+                ? list.map((l) => ({ code: l[1], level: l[2], minimumScore: l[3] === null || l[3] === undefined ? null : Number(l[3]), note: l[4] ?? null }))
+                : list.map((l) => ({ code: l[1], level: l[2], note: l[3] ?? null }));
+          }
+        }
+        records[i] = record;
+      }
+      yield records;
     }
   }
 }
