@@ -91,9 +91,9 @@ class SlowSink extends Writable {
     return ok;
   }
 
-  override _write(chunk: string, _enc: BufferEncoding, callback: (e?: Error | null) => void): void {
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, callback: (e?: Error | null) => void): void {
     this.bytes += Buffer.byteLength(chunk);
-    this.consumedLines += chunk.split("\n").length - 1;
+    this.consumedLines += chunk.toString().split("\n").length - 1;
     setImmediate(callback);
   }
 }

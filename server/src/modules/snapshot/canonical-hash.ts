@@ -19,6 +19,7 @@ import {
   KEY,
   LIST_FIELDS,
   type EntityName,
+  type RecordValues,
   type SnapshotDocument,
   type SnapshotRecord,
 } from "./snapshot.format";
@@ -130,12 +131,12 @@ const LAYOUTS = Object.fromEntries(
 /**
  * A record's two JSON texts from one serialisation of each value: `json`, exactly
  * `JSON.stringify(record)` (fields in file order, what the files carry), and `canonical`, exactly
- * `stableStringify(canonicalRecord(entity, record))` (what the hash covers), for a record in the
- * export's normal form: every field of its format present (null, never undefined), dates as
- * `toISOString()` strings, links with exactly their fields (`code`, `level`, [`minimumScore`,]
- * `note`: already the sorted key order). The exporter builds records so (directory-records.ts);
- * tests/snapshot/golden.test.ts checks both texts on every record it exports. Lists come sorted
- * from the database and are sorted here only if they are not.
+ * `stableStringify(canonicalRecord(entity, record))` (what the hash covers), where `record` is
+ * `toRecord(entity, values)` in the export's normal form: every field present (null, never
+ * undefined), dates as `toISOString()` strings, links with exactly their fields (`code`,
+ * `level`, [`minimumScore`,] `note`: already the sorted key order). The exporter builds records so
+ * (directory-records.ts); tests/snapshot/golden.test.ts checks both texts on every record it
+ * exports. Lists come sorted from the exporter and are sorted here only if they are not.
  *
  * About half the cost of `JSON.stringify` plus a sorted-key copy and a second `JSON.stringify`,
  * and a fraction of stableStringify's key sorts and joins at every level.
@@ -145,17 +146,17 @@ export class RecordEncoder {
   json = "";
   /** The canonical JSON, when `encode` was asked for it; else "". */
   canonical = "";
-  private readonly values: string[] = [];
+  private readonly texts: string[] = [];
 
-  encode(entity: EntityName, record: SnapshotRecord, withCanonical: boolean): void {
+  encode(entity: EntityName, values: RecordValues, withCanonical: boolean): void {
     const layout = LAYOUTS[entity];
     const { fields, fileKeys } = layout;
-    const values = this.values;
+    const texts = this.texts;
     let json = "";
     for (let i = 0; i < fields.length; i++) {
-      const value = record[fields[i]];
+      const value = values[i];
       if (value === undefined) throw new Error(`snapshot export: ${entity} record without ${fields[i]}`);
-      json += fileKeys[i] + (values[i] = value === null ? "null" : JSON.stringify(value));
+      json += fileKeys[i] + (texts[i] = value === null ? "null" : JSON.stringify(value));
     }
     this.json = `${json}}`;
     if (!withCanonical) {
@@ -163,22 +164,19 @@ export class RecordEncoder {
       return;
     }
     if (layout.specialties >= 0) {
-      const list = record[fields[layout.specialties]] as string[];
-      if (!isSorted(list, String)) values[layout.specialties] = JSON.stringify([...list].sort((a, b) => compareKeys(String(a), String(b))));
+      const list = values[layout.specialties] as string[];
+      if (!isSorted(list, String)) texts[layout.specialties] = JSON.stringify([...list].sort((a, b) => compareKeys(String(a), String(b))));
     }
     if (layout.requirements >= 0) {
-      const list = record[fields[layout.requirements]] as Record<string, unknown>[];
-      if (!isSorted(list, linkCode)) values[layout.requirements] = JSON.stringify([...list].sort((a, b) => compareKeys(linkCode(a), linkCode(b))));
+      const list = values[layout.requirements] as Record<string, unknown>[];
+      if (!isSorted(list, linkCode)) texts[layout.requirements] = JSON.stringify([...list].sort((a, b) => compareKeys(linkCode(a), linkCode(b))));
     }
     const { canonicalIndex, canonicalKeys } = layout;
     let canonical = "";
-    for (let i = 0; i < canonicalIndex.length; i++) canonical += canonicalKeys[i] + values[canonicalIndex[i]];
+    for (let i = 0; i < canonicalIndex.length; i++) canonical += canonicalKeys[i] + texts[canonicalIndex[i]];
     this.canonical = `${canonical}}`;
   }
 }
-
-/** Hash input is handed to SHA-256 in pieces of about this many characters (fewer native calls). */
-const HASH_BATCH = 1 << 16;
 
 /** Feeds records in canonical order into SHA-256 without keeping them. */
 export class ContentHasher {
@@ -186,7 +184,10 @@ export class ContentHasher {
   private entityIndex = -1;
   private inEntity = 0;
   private lastKey: string | null = null;
-  private pending = "{";
+
+  constructor() {
+    this.hash.update("{");
+  }
 
   add(entity: EntityName, record: SnapshotRecord): void {
     this.addCanonical(entity, String(record[KEY[entity]]), stableStringify(canonicalRecord(entity, record)));
@@ -207,17 +208,12 @@ export class ContentHasher {
   digest(): string {
     while (this.entityIndex < CANONICAL_ORDER.length - 1) this.openNext();
     this.update("]}");
-    this.hash.update(this.pending);
-    this.pending = "";
     return this.hash.digest("hex");
   }
 
+  /** Straight into SHA-256: batching the text would keep strings alive across GCs (promoted to old space). */
   private update(text: string): void {
-    this.pending += text;
-    if (this.pending.length >= HASH_BATCH) {
-      this.hash.update(this.pending);
-      this.pending = "";
-    }
+    this.hash.update(text);
   }
 
   private openNext(): void {

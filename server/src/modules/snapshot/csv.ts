@@ -13,7 +13,7 @@ import { pipeline } from "node:stream/promises";
 import { parse, type CastingContext, type Options } from "csv-parse";
 import { stringify, type Stringifier } from "csv-stringify";
 import { SnapshotError } from "./snapshot.errors";
-import { FIELDS, FILE_ORDER, type EntityName, type SnapshotMeta, type SnapshotRecord } from "./snapshot.format";
+import { FIELDS, FILE_ORDER, type EntityName, type RecordValues, type SnapshotMeta, type SnapshotRecord } from "./snapshot.format";
 import type { ParsedSnapshot } from "./validate";
 import { GuardedStream, type SnapshotWriter } from "./writers";
 
@@ -23,10 +23,10 @@ export const CSV_META_FILE = "meta.json";
 const INTEGER_FIELDS = new Set(["durationMonths", "positions", "imgPositions", "applicationFeeCents", "scoreMin", "scoreMax"]);
 const BOOLEAN_FIELDS = new Set(["handsOnPatientCare", "visaSponsorship"]);
 
-/** One record as a CSV row (cells in FIELDS order). */
-export function toCsvRow(entity: EntityName, record: SnapshotRecord): unknown[] {
-  return FIELDS[entity].map((field) => {
-    const value = record[field];
+/** One record (its values in FIELDS order) as a CSV row. */
+export function toCsvRow(entity: EntityName, values: RecordValues): unknown[] {
+  return FIELDS[entity].map((field, i) => {
+    const value = values[i];
     if (field === "specialties") return Array.isArray(value) && value.length ? value.join(";") : null;
     if (field === "requirements") return Array.isArray(value) && value.length ? JSON.stringify(value) : null;
     return value;
@@ -68,8 +68,8 @@ export class CsvSnapshotWriter implements SnapshotWriter {
     await this.write([...FIELDS[entity]]);
   }
 
-  record(entity: EntityName, record: SnapshotRecord): Promise<void> {
-    return this.write(toCsvRow(entity, record));
+  record(entity: EntityName, values: RecordValues): Promise<void> {
+    return this.write(toCsvRow(entity, values));
   }
 
   async endEntity(): Promise<void> {

@@ -4,14 +4,16 @@
  * column, so dates and booleans read the same from both databases.
  */
 import type { DataSource } from "typeorm";
+import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
 import { ListingStatus } from "../../core/enums";
 import { Institution } from "../institution/institution.entity";
 import { Pathway } from "../pathway/pathway.entity";
 import { Program } from "../program/program.entity";
 import { Requirement } from "../requirement/requirement.entity";
 import { Specialty } from "../specialty/specialty.entity";
+import { compareKeys } from "./canonical-hash";
 import type { Row, SnapshotReader } from "./snapshot-reader";
-import { DATE_FIELDS, FIELDS, KEY, scalarFields, type EntityName, type SnapshotRecord } from "./snapshot.format";
+import { DATE_FIELDS, FIELDS, KEY, scalarFields, type EntityName, type RecordValues } from "./snapshot.format";
 
 const TABLES: Record<EntityName, { table: string; alias: string; entity: Function }> = {
   institutions: { table: "institutions", alias: "i", entity: Institution },
@@ -81,15 +83,19 @@ function inChunk(reader: SnapshotReader, column: string): string {
   return reader.dialect === "postgres" ? `${column} = ANY($1::int[])` : `${column} IN (SELECT "value" FROM json_each(?))`;
 }
 
-/** Each link table's rows for one chunk's owners: [ownerId, …the link's fields], ordered by slug/code. */
+/**
+ * Each link table's rows for one chunk's owners: [ownerId, slug or code, …the link's fields].
+ * Unordered: an ORDER BY made SQLite sort every chunk's links in a temporary B-tree, half the
+ * statement's cost; groupBy() puts each owner's few links in code-point order instead.
+ */
 function linkSql(reader: SnapshotReader, link: "programSpecialties" | "programRequirements" | "pathwayRequirements"): string {
   switch (link) {
     case "programSpecialties":
-      return `SELECT ps."programId", s."slug" FROM "program_specialties" ps JOIN "specialties" s ON s."id" = ps."specialtyId" WHERE ${inChunk(reader, `ps."programId"`)} ORDER BY ${orderBy(reader, `s."slug"`)}`;
+      return `SELECT ps."programId", s."slug" FROM "program_specialties" ps JOIN "specialties" s ON s."id" = ps."specialtyId" WHERE ${inChunk(reader, `ps."programId"`)}`;
     case "programRequirements":
-      return `SELECT pr."programId", r."code", pr."level", pr."minimumScore", pr."note" FROM "program_requirements" pr JOIN "requirements" r ON r."id" = pr."requirementId" WHERE ${inChunk(reader, `pr."programId"`)} ORDER BY ${orderBy(reader, `r."code"`)}`;
+      return `SELECT pr."programId", r."code", pr."level", pr."minimumScore", pr."note" FROM "program_requirements" pr JOIN "requirements" r ON r."id" = pr."requirementId" WHERE ${inChunk(reader, `pr."programId"`)}`;
     case "pathwayRequirements":
-      return `SELECT wr."pathwayId", r."code", wr."level", wr."note" FROM "pathway_requirements" wr JOIN "requirements" r ON r."id" = wr."requirementId" WHERE ${inChunk(reader, `wr."pathwayId"`)} ORDER BY ${orderBy(reader, `r."code"`)}`;
+      return `SELECT wr."pathwayId", r."code", wr."level", wr."note" FROM "pathway_requirements" wr JOIN "requirements" r ON r."id" = wr."requirementId" WHERE ${inChunk(reader, `wr."pathwayId"`)}`;
   }
 }
 
@@ -99,7 +105,12 @@ function ownerId(value: unknown): number {
   return id;
 }
 
-/** Link rows by owner id (rows keep their order). */
+const bySlugOrCode = (a: Row, b: Row) => compareKeys(String(a[1]), String(b[1]));
+
+/**
+ * Link rows by owner id, each owner's in code-point order of their slug/code (column 1): the
+ * order SQLite's BINARY and PostgreSQL's "C" collation give, which the files have always had.
+ */
 function groupBy(rows: Row[]): Map<number, Row[]> {
   const map = new Map<number, Row[]>();
   for (const row of rows) {
@@ -107,6 +118,14 @@ function groupBy(rows: Row[]): Map<number, Row[]> {
     const list = map.get(id);
     if (list) list.push(row);
     else map.set(id, [row]);
+  }
+  for (const list of map.values()) {
+    for (let i = 1; i < list.length; i++) {
+      if (bySlugOrCode(list[i - 1], list[i]) > 0) {
+        list.sort(bySlugOrCode);
+        break;
+      }
+    }
   }
   return map;
 }
@@ -120,8 +139,15 @@ type FieldPlan =
   | { kind: "specialties"; field: string }
   | { kind: "requirements"; field: string };
 
-/** TypeORM column types whose hydrated value is the driver's value unchanged (when there is no transformer). */
-const VERBATIM_TYPES = new Set<unknown>(["varchar", "text", "character varying"]);
+/** TypeORM column types whose hydrated value is the driver's value unchanged, on both dialects (prepareHydratedValue). */
+const VERBATIM_TYPES = new Set<unknown>(["varchar", "character varying", "text", "integer", "int", "int4"]);
+
+function verbatim(column: ColumnMetadata): boolean {
+  if (column.transformer) return false;
+  if (VERBATIM_TYPES.has(column.type)) return true;
+  // A string enum's value comes back as the string; numeric enum values would be converted.
+  return column.type === "simple-enum" && !column.isArray && (column.enum ?? []).every((v) => typeof v === "string");
+}
 
 export class RecordBuilder {
   private readonly plans = new Map<EntityName, FieldPlan[]>();
@@ -149,8 +175,7 @@ export class RecordBuilder {
       if (field === "requirements") return { kind: "requirements", field };
       const column = metadata.findColumnWithPropertyName(field);
       if (!column) throw new Error(`snapshot export: ${entity} has no column ${field}`);
-      const verbatim = VERBATIM_TYPES.has(column.type) && !column.transformer;
-      const convert = verbatim ? null : (value: unknown) => driver.prepareHydratedValue(value, column);
+      const convert = verbatim(column) ? null : (value: unknown) => driver.prepareHydratedValue(value, column);
       return { kind: "column", field, index: columns.indexOf(field), convert, date: DATE_FIELDS.has(field) };
     });
     this.plans.set(entity, plan);
@@ -158,13 +183,14 @@ export class RecordBuilder {
   }
 
   /**
-   * The records of one entity, one chunk at a time, each with its fields in file order. A
-   * chunk's links are fetched with one look-up per link table, through statements prepared once,
-   * so the number of statements grows with size / chunkSize, never with the number of records.
+   * The records of one entity, one chunk at a time, each as its values in file order. A chunk's
+   * links are fetched with one look-up per link table, through statements prepared once, so the
+   * number of statements grows with size / chunkSize, never with the number of records.
    */
-  async *records(entity: EntityName, chunkSize: number): AsyncGenerator<SnapshotRecord[]> {
+  async *records(entity: EntityName, chunkSize: number): AsyncGenerator<RecordValues[]> {
     const reader = this.reader;
     const plan = this.plan(entity);
+    const width = plan.length;
     for await (const rows of reader.chunks(selectSql(reader, entity, this.includeDrafts), chunkSize)) {
       let specialties = NO_LINKS;
       let requirements = NO_LINKS;
@@ -178,31 +204,32 @@ export class RecordBuilder {
           requirements = groupBy(await reader.all(linkSql(reader, "pathwayRequirements"), params));
         }
       }
-      const records: SnapshotRecord[] = new Array(rows.length);
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i];
-        const record: SnapshotRecord = {};
-        for (const p of plan) {
+      const records: RecordValues[] = new Array(rows.length);
+      for (let r = 0; r < rows.length; r++) {
+        const row = rows[r];
+        const values: RecordValues = new Array(width);
+        for (let i = 0; i < width; i++) {
+          const p = plan[i];
           if (p.kind === "column") {
             let value = row[p.index];
             if (p.convert) value = p.convert(value);
             if (p.date && value instanceof Date) value = value.toISOString();
-            record[p.field] = value ?? null;
+            values[i] = value ?? null;
           } else if (p.kind === "reference") {
-            record[p.field] = row[p.index] ?? null;
+            values[i] = row[p.index] ?? null;
           } else if (p.kind === "specialties") {
             const list = specialties.get(ownerId(row[0]));
-            record[p.field] = list ? list.map((l) => l[1]) : [];
+            values[i] = list ? list.map((l) => l[1]) : [];
           } else {
             const list = requirements.get(ownerId(row[0]));
-            record[p.field] = !list
+            values[i] = !list
               ? []
               : entity === "programs"
                 ? list.map((l) => ({ code: l[1], level: l[2], minimumScore: l[3] === null || l[3] === undefined ? null : Number(l[3]), note: l[4] ?? null }))
                 : list.map((l) => ({ code: l[1], level: l[2], note: l[3] ?? null }));
           }
         }
-        records[i] = record;
+        records[r] = values;
       }
       yield records;
     }

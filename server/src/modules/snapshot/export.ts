@@ -24,6 +24,7 @@ import { countSql, RecordBuilder } from "./directory-records";
 import { openSnapshotReader } from "./snapshot-reader";
 import {
   CANONICAL_ORDER,
+  FIELDS,
   FILE_ORDER,
   KEY,
   SNAPSHOT_FORMAT,
@@ -85,14 +86,14 @@ export async function exportSnapshot(ds: DataSource, options: ExportOptions): Pr
     /** Feeds one entity's records to the hasher only. */
     let hashed = 0;
     const hashOnly = async (entity: EntityName, progress: boolean) => {
-      const key = KEY[entity];
+      const key = FIELDS[entity].indexOf(KEY[entity]);
       let n = 0;
       for await (const chunk of builder.records(entity, chunkSize)) {
         maxChunk = Math.max(maxChunk, chunk.length);
         rowsRead += chunk.length;
-        for (const record of chunk) {
-          encoder.encode(entity, record, true);
-          hasher.addCanonical(entity, String(record[key]), encoder.canonical);
+        for (const values of chunk) {
+          encoder.encode(entity, values, true);
+          hasher.addCanonical(entity, String(values[key]), encoder.canonical);
         }
         n += chunk.length;
         hashed += chunk.length;
@@ -126,7 +127,7 @@ export async function exportSnapshot(ds: DataSource, options: ExportOptions): Pr
         hashing = at === nextToHash;
         if (hashing) nextToHash++;
       }
-      const key = KEY[entity];
+      const key = FIELDS[entity].indexOf(KEY[entity]);
       for (const w of writers) await w.startEntity(entity);
       let written = 0;
       for await (const chunk of builder.records(entity, chunkSize)) {
@@ -134,12 +135,12 @@ export async function exportSnapshot(ds: DataSource, options: ExportOptions): Pr
         rowsRead += chunk.length;
         read += chunk.length;
         onProgress?.({ phase: "write", done, read, total });
-        for (const record of chunk) {
-          encoder.encode(entity, record, hashing);
-          if (hashing) hasher.addCanonical(entity, String(record[key]), encoder.canonical);
+        for (const values of chunk) {
+          encoder.encode(entity, values, hashing);
+          if (hashing) hasher.addCanonical(entity, String(values[key]), encoder.canonical);
           const json = encoder.json;
           for (const w of writers) {
-            const wait = w.record(entity, record, json);
+            const wait = w.record(entity, values, json);
             if (wait) await wait;
           }
           done++;
