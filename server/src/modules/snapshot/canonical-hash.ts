@@ -96,14 +96,23 @@ function isSorted<T>(list: readonly T[], key: (item: T) => string): boolean {
 
 const linkCode = (l: Record<string, unknown>) => String(l.code);
 
-/** Per entity: the text before each field's value, in file order and in canonical (sorted) order. */
+/**
+ * An object literal of a record's values with its keys in `order`: generated once per entity from
+ * FIELDS (names from code, never from input), so that every record of an entity is made from the
+ * same boilerplate, has the same fast properties and goes through JSON.stringify's fast path.
+ */
+function objectMaker(entity: EntityName, order: readonly string[]): (values: RecordValues) => SnapshotRecord {
+  const fields = FIELDS[entity];
+  const body = order.map((f) => `${JSON.stringify(f)}: v[${fields.indexOf(f)}]`).join(", ");
+  return new Function("v", `"use strict"; return { ${body} };`) as (values: RecordValues) => SnapshotRecord;
+}
+
 interface Layout {
   fields: readonly string[];
-  /** `{"slug":`, `,"title":`, …: file order. */
-  fileKeys: string[];
-  /** Position in `fields` of each field in canonical order, and the text before it. */
-  canonicalIndex: number[];
-  canonicalKeys: string[];
+  /** The record object, keys in file order. */
+  record: (values: RecordValues) => SnapshotRecord;
+  /** The canonical object: keys sorted, as stableStringify sorts them (field names are ASCII). */
+  canonical: (values: RecordValues) => SnapshotRecord;
   specialties: number;
   requirements: number;
 }
@@ -111,16 +120,12 @@ interface Layout {
 const LAYOUTS = Object.fromEntries(
   FILE_ORDER.map((entity): [EntityName, Layout] => {
     const fields = FIELDS[entity];
-    // Sorted as stableStringify sorts keys (field names are ASCII).
-    const canonicalIndex = [...fields].sort().map((f) => fields.indexOf(f));
-    const key = (field: string, i: number) => `${i ? "," : "{"}${JSON.stringify(field)}:`;
     return [
       entity,
       {
         fields,
-        fileKeys: fields.map(key),
-        canonicalIndex,
-        canonicalKeys: canonicalIndex.map((f, i) => key(fields[f], i)),
+        record: objectMaker(entity, fields),
+        canonical: objectMaker(entity, [...fields].sort()),
         specialties: fields.indexOf("specialties"),
         requirements: fields.indexOf("requirements"),
       },
@@ -129,52 +134,53 @@ const LAYOUTS = Object.fromEntries(
 ) as Record<EntityName, Layout>;
 
 /**
- * A record's two JSON texts from one serialisation of each value: `json`, exactly
- * `JSON.stringify(record)` (fields in file order, what the files carry), and `canonical`, exactly
- * `stableStringify(canonicalRecord(entity, record))` (what the hash covers), where `record` is
- * `toRecord(entity, values)` in the export's normal form: every field present (null, never
- * undefined), dates as `toISOString()` strings, links with exactly their fields (`code`,
- * `level`, [`minimumScore`,] `note`: already the sorted key order). The exporter builds records so
- * (directory-records.ts); tests/snapshot/golden.test.ts checks both texts on every record it
- * exports. Lists come sorted from the exporter and are sorted here only if they are not.
+ * A record's two JSON texts: `json`, `JSON.stringify(record)` (fields in file order, what the
+ * files carry), and `canonical`, exactly `stableStringify(canonicalRecord(entity, record))` (what
+ * the hash covers), where `record` is `toRecord(entity, values)` in the export's normal form:
+ * every field present (null, never undefined), dates as `toISOString()` strings, links with
+ * exactly their fields (`code`, `level`, [`minimumScore`,] `note`: already the sorted key order).
+ * The exporter builds records so (directory-records.ts); tests/snapshot/golden.test.ts checks both
+ * texts on every record it exports. Lists come sorted from the exporter and are sorted here only
+ * if they are not.
  *
- * About half the cost of `JSON.stringify` plus a sorted-key copy and a second `JSON.stringify`,
- * and a fraction of stableStringify's key sorts and joins at every level.
+ * Two object literals of fixed shape and two native JSON.stringify calls: in a short export, most
+ * records are encoded before the JIT has optimised anything, and native code does not wait for it
+ * (half the time, cold, of serialising each value on its own and joining the texts; a fraction
+ * of stableStringify's key sorts and joins at every level).
  */
 export class RecordEncoder {
   /** JSON.stringify(record). */
   json = "";
   /** The canonical JSON, when `encode` was asked for it; else "". */
   canonical = "";
-  private readonly texts: string[] = [];
 
   encode(entity: EntityName, values: RecordValues, withCanonical: boolean): void {
     const layout = LAYOUTS[entity];
-    const { fields, fileKeys } = layout;
-    const texts = this.texts;
-    let json = "";
+    const { fields } = layout;
     for (let i = 0; i < fields.length; i++) {
-      const value = values[i];
-      if (value === undefined) throw new Error(`snapshot export: ${entity} record without ${fields[i]}`);
-      json += fileKeys[i] + (texts[i] = value === null ? "null" : JSON.stringify(value));
+      if (values[i] === undefined) throw new Error(`snapshot export: ${entity} record without ${fields[i]}`);
     }
-    this.json = `${json}}`;
+    this.json = JSON.stringify(layout.record(values));
     if (!withCanonical) {
       this.canonical = "";
       return;
     }
+    let canonicalValues = values;
     if (layout.specialties >= 0) {
       const list = values[layout.specialties] as string[];
-      if (!isSorted(list, String)) texts[layout.specialties] = JSON.stringify([...list].sort((a, b) => compareKeys(String(a), String(b))));
+      if (!isSorted(list, String)) {
+        canonicalValues = [...canonicalValues];
+        canonicalValues[layout.specialties] = [...list].sort((a, b) => compareKeys(String(a), String(b)));
+      }
     }
     if (layout.requirements >= 0) {
       const list = values[layout.requirements] as Record<string, unknown>[];
-      if (!isSorted(list, linkCode)) texts[layout.requirements] = JSON.stringify([...list].sort((a, b) => compareKeys(linkCode(a), linkCode(b))));
+      if (!isSorted(list, linkCode)) {
+        canonicalValues = canonicalValues === values ? [...values] : canonicalValues;
+        canonicalValues[layout.requirements] = [...list].sort((a, b) => compareKeys(linkCode(a), linkCode(b)));
+      }
     }
-    const { canonicalIndex, canonicalKeys } = layout;
-    let canonical = "";
-    for (let i = 0; i < canonicalIndex.length; i++) canonical += canonicalKeys[i] + texts[canonicalIndex[i]];
-    this.canonical = `${canonical}}`;
+    this.canonical = JSON.stringify(layout.canonical(canonicalValues));
   }
 }
 
@@ -202,7 +208,8 @@ export class ContentHasher {
       throw new Error(`canonical hash: ${entity} "${key}" is out of order or repeated (after "${this.lastKey}")`);
     }
     this.lastKey = key;
-    this.update((this.inEntity++ ? "," : "") + json);
+    if (this.inEntity++) this.update(",");
+    this.update(json);
   }
 
   digest(): string {

@@ -119,12 +119,16 @@ function groupBy(rows: Row[]): Map<number, Row[]> {
     if (list) list.push(row);
     else map.set(id, [row]);
   }
+  // Insertion sort: an owner has a handful of links, and Array.prototype.sort allocates.
   for (const list of map.values()) {
     for (let i = 1; i < list.length; i++) {
-      if (bySlugOrCode(list[i - 1], list[i]) > 0) {
-        list.sort(bySlugOrCode);
-        break;
+      const row = list[i];
+      let j = i - 1;
+      while (j >= 0 && bySlugOrCode(list[j], row) > 0) {
+        list[j + 1] = list[j];
+        j--;
       }
+      list[j + 1] = row;
     }
   }
   return map;
@@ -183,14 +187,13 @@ export class RecordBuilder {
   }
 
   /**
-   * The records of one entity, one chunk at a time, each as its values in file order. A chunk's
-   * links are fetched with one look-up per link table, through statements prepared once, so the
-   * number of statements grows with size / chunkSize, never with the number of records.
+   * The records of one entity, one chunk at a time. A chunk's links are fetched with one look-up
+   * per link table, through statements prepared once, so the number of statements grows with
+   * size / chunkSize, never with the number of records.
    */
-  async *records(entity: EntityName, chunkSize: number): AsyncGenerator<RecordValues[]> {
+  async *records(entity: EntityName, chunkSize: number): AsyncGenerator<RecordChunk> {
     const reader = this.reader;
     const plan = this.plan(entity);
-    const width = plan.length;
     for await (const rows of reader.chunks(selectSql(reader, entity, this.includeDrafts), chunkSize)) {
       let specialties = NO_LINKS;
       let requirements = NO_LINKS;
@@ -204,34 +207,59 @@ export class RecordBuilder {
           requirements = groupBy(await reader.all(linkSql(reader, "pathwayRequirements"), params));
         }
       }
-      const records: RecordValues[] = new Array(rows.length);
-      for (let r = 0; r < rows.length; r++) {
-        const row = rows[r];
-        const values: RecordValues = new Array(width);
-        for (let i = 0; i < width; i++) {
-          const p = plan[i];
-          if (p.kind === "column") {
-            let value = row[p.index];
-            if (p.convert) value = p.convert(value);
-            if (p.date && value instanceof Date) value = value.toISOString();
-            values[i] = value ?? null;
-          } else if (p.kind === "reference") {
-            values[i] = row[p.index] ?? null;
-          } else if (p.kind === "specialties") {
-            const list = specialties.get(ownerId(row[0]));
-            values[i] = list ? list.map((l) => l[1]) : [];
-          } else {
-            const list = requirements.get(ownerId(row[0]));
-            values[i] = !list
-              ? []
-              : entity === "programs"
-                ? list.map((l) => ({ code: l[1], level: l[2], minimumScore: l[3] === null || l[3] === undefined ? null : Number(l[3]), note: l[4] ?? null }))
-                : list.map((l) => ({ code: l[1], level: l[2], note: l[3] ?? null }));
-          }
-        }
-        records[r] = values;
-      }
-      yield records;
+      yield new RecordChunk(entity, plan, rows, specialties, requirements);
     }
+  }
+}
+
+/**
+ * One chunk of an entity's records: its rows and their links. A record's values are built when
+ * asked for, so that one record's, not a chunk's, are alive at a time (what is alive when the
+ * young generation is collected is copied, and promoted to old space the second time).
+ */
+export class RecordChunk implements Iterable<RecordValues> {
+  constructor(
+    private readonly entity: EntityName,
+    private readonly plan: FieldPlan[],
+    private readonly rows: Row[],
+    private readonly specialties: Map<number, Row[]>,
+    private readonly requirements: Map<number, Row[]>,
+  ) {}
+
+  get length(): number {
+    return this.rows.length;
+  }
+
+  /** Record `r` of the chunk: its values in file order. */
+  values(r: number): RecordValues {
+    const row = this.rows[r];
+    const plan = this.plan;
+    const values: RecordValues = new Array(plan.length);
+    for (let i = 0; i < plan.length; i++) {
+      const p = plan[i];
+      if (p.kind === "column") {
+        let value = row[p.index];
+        if (p.convert) value = p.convert(value);
+        if (p.date && value instanceof Date) value = value.toISOString();
+        values[i] = value ?? null;
+      } else if (p.kind === "reference") {
+        values[i] = row[p.index] ?? null;
+      } else if (p.kind === "specialties") {
+        const list = this.specialties.get(ownerId(row[0]));
+        values[i] = list ? list.map((l) => l[1]) : [];
+      } else {
+        const list = this.requirements.get(ownerId(row[0]));
+        values[i] = !list
+          ? []
+          : this.entity === "programs"
+            ? list.map((l) => ({ code: l[1], level: l[2], minimumScore: l[3] === null || l[3] === undefined ? null : Number(l[3]), note: l[4] ?? null }))
+            : list.map((l) => ({ code: l[1], level: l[2], note: l[3] ?? null }));
+      }
+    }
+    return values;
+  }
+
+  *[Symbol.iterator](): Iterator<RecordValues> {
+    for (let r = 0; r < this.rows.length; r++) yield this.values(r);
   }
 }

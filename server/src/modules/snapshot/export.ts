@@ -91,7 +91,8 @@ export async function exportSnapshot(ds: DataSource, options: ExportOptions): Pr
       for await (const chunk of builder.records(entity, chunkSize)) {
         maxChunk = Math.max(maxChunk, chunk.length);
         rowsRead += chunk.length;
-        for (const values of chunk) {
+        for (let r = 0; r < chunk.length; r++) {
+          const values = chunk.values(r);
           encoder.encode(entity, values, true);
           hasher.addCanonical(entity, String(values[key]), encoder.canonical);
         }
@@ -135,7 +136,8 @@ export async function exportSnapshot(ds: DataSource, options: ExportOptions): Pr
         rowsRead += chunk.length;
         read += chunk.length;
         onProgress?.({ phase: "write", done, read, total });
-        for (const values of chunk) {
+        for (let r = 0; r < chunk.length; r++) {
+          const values = chunk.values(r);
           encoder.encode(entity, values, hashing);
           if (hashing) hasher.addCanonical(entity, String(values[key]), encoder.canonical);
           const json = encoder.json;

@@ -267,9 +267,10 @@ export class JsonSnapshotWriter extends TextSnapshotWriter implements SnapshotWr
   }
 
   record(_entity: EntityName, _values: RecordValues, json: string): Promise<void> | void {
-    const text = this.first ? `\n    ${json}` : `,\n    ${json}`;
+    // Pieces pushed one by one: a template literal would make a rope that the buffer copies again.
+    const separator = this.push(this.first ? "\n    " : ",\n    ");
     this.first = false;
-    return this.push(text);
+    return separator ? separator.then(() => this.push(json)) : this.push(json);
   }
 
   async endEntity(): Promise<void> {
@@ -299,7 +300,14 @@ export class NdjsonSnapshotWriter extends TextSnapshotWriter implements Snapshot
   async startEntity(): Promise<void> {}
 
   record(entity: EntityName, _values: RecordValues, json: string): Promise<void> | void {
-    return this.push(`${NdjsonSnapshotWriter.PREFIX[entity]}${json}}\n`);
+    const prefix = this.push(NdjsonSnapshotWriter.PREFIX[entity]);
+    if (prefix) return prefix.then(() => this.pushRest(json));
+    return this.pushRest(json);
+  }
+
+  private pushRest(json: string): Promise<void> | void {
+    const body = this.push(json);
+    return body ? body.then(() => this.push("}\n")) : this.push("}\n");
   }
 
   async endEntity(): Promise<void> {}
