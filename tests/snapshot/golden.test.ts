@@ -20,12 +20,17 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import type { DataSource } from "typeorm";
 import { exportToPath, type ExportFormat } from "../../server/src/modules/snapshot/export-files";
-import { canonicalRecord, RecordEncoder, stableStringify } from "../../server/src/modules/snapshot/canonical-hash";
+import { RequirementLevel } from "../../server/src/core/enums";
+import { PathwayRequirement } from "../../server/src/modules/pathway/pathway-requirement.entity";
+import { ProgramRequirement } from "../../server/src/modules/program/program-requirement.entity";
+import { Requirement, RequirementKind } from "../../server/src/modules/requirement/requirement.entity";
+import { canonicalRecord, compareKeys, hashDocument, RecordEncoder, stableStringify } from "../../server/src/modules/snapshot/canonical-hash";
 import { RecordBuilder } from "../../server/src/modules/snapshot/directory-records";
 import { openSnapshotReader } from "../../server/src/modules/snapshot/snapshot-reader";
-import { FIELDS, FILE_ORDER, toRecord, type SnapshotRecord } from "../../server/src/modules/snapshot/snapshot.format";
+import { FIELDS, FILE_ORDER, type SnapshotRecord } from "../../server/src/modules/snapshot/snapshot.format";
 import { generateSynthetic } from "../../server/src/modules/synthetic/generator";
 import { seedSampleDirectory } from "../../server/src/seed/seed";
+import { testDialect } from "../support/db";
 import { buildRichDirectory } from "./fixtures";
 import { openTestDb, tempDir, type SnapshotTestDb } from "./helpers";
 
@@ -86,11 +91,13 @@ describe("exports are byte-identical to the reference files", () => {
     try {
       for (const entity of FILE_ORDER) {
         for await (const chunk of new RecordBuilder(ds, reader, includeDrafts).records(entity, 5)) {
-          for (const values of chunk) {
-            const record = toRecord(entity, values);
-            encoder.encode(entity, values, true);
+          for (const record of chunk) {
+            expect(Object.keys(record)).toEqual(FIELDS[entity]);
+            encoder.encode(entity, record, true);
             expect(encoder.json).toBe(JSON.stringify(record));
-            expect(encoder.canonical).toBe(stableStringify(canonicalRecord(entity, record)));
+            // Plain JSON values (link lists arrive as JsonText): what import and diff hash.
+            const plain = JSON.parse(JSON.stringify(record));
+            expect(encoder.canonical).toBe(stableStringify(canonicalRecord(entity, plain)));
             n++;
           }
         }
@@ -111,12 +118,52 @@ describe("exports are byte-identical to the reference files", () => {
       ],
     };
     const program: SnapshotRecord = Object.fromEntries(FIELDS.programs.map((f) => [f, f === "slug" ? "p" : (lists[f] ?? null)]));
-    const values = FIELDS.programs.map((f) => program[f]);
-    encoder.encode("programs", values, true);
+    encoder.encode("programs", program, true);
     expect(encoder.json).toBe(JSON.stringify(program));
     expect(encoder.canonical).toBe(stableStringify(canonicalRecord("programs", program)));
     expect(encoder.canonical).toContain('"specialties":["a","b","\uFFFD","\u{1F600}"]');
-    expect(() => encoder.encode("programs", values.map((v, i) => (FIELDS.programs[i] === "title" ? undefined : v)), true)).toThrow(/programs record without title/);
+    // Strings are quoted without JSON.stringify when nothing needs escaping: the same text either way.
+    for (const text of ['"', "\\", "a\nb", "\u0000\u001f", "\u007f", "\u2028\u2029", "\u{1F600}", "\ud800", "x\udc00", "é ✓", "", "plain"]) {
+      const awkward = { ...program, title: text, description: `${text}${text}`, specialties: [text] };
+      encoder.encode("programs", awkward, true);
+      expect(encoder.json).toBe(JSON.stringify(awkward));
+      expect(encoder.canonical).toBe(stableStringify(canonicalRecord("programs", awkward)));
+    }
+  });
+
+  it("link lists are written as JSON.stringify writes them, whatever their text holds", async () => {
+    // On SQLite the database makes the lists' JSON (json_group_array): every control character,
+    // quotes, backslashes, U+2028, DEL, non-ASCII and a lone surrogate (stored as U+FFFD) in a note.
+    let every = "";
+    for (let c = testDialect === "postgres" ? 1 : 0; c < 0x80; c++) every += String.fromCharCode(c); // PostgreSQL text cannot hold NUL
+    const notes = [every, '\\ " \u2028\u2029 \u007f', "é ✓ \u{1F600} x\ud800y", ""];
+    const db: SnapshotTestDb = await openTestDb();
+    try {
+      const program = (await buildRichDirectory(db.ds)).published;
+      for (const [i, note] of notes.entries()) {
+        const requirement = await db.ds.getRepository(Requirement).save({ code: `NOTE_${i}`, name: `Note ${i}`, kind: RequirementKind.EXAM });
+        await db.ds.getRepository(ProgramRequirement).save({ programId: program.id, requirementId: requirement.id, level: RequirementLevel.REQUIRED, note, minimumScore: i });
+      }
+      await db.ds.getRepository(PathwayRequirement).update({ pathwayId: program.pathwayId! }, { note: every });
+      const out = path.join(dir, "notes.json");
+      const { meta } = await exportToPath(db.ds, { format: "json", out, includeDrafts: true });
+      const text = fs.readFileSync(out, "utf8");
+      const doc = JSON.parse(text);
+      // One record a line, each exactly JSON.stringify of itself.
+      for (const line of text.split("\n").filter((l) => l.startsWith("    {"))) {
+        const json = line.trim().replace(/,$/, "");
+        expect(json).toBe(JSON.stringify(JSON.parse(json)));
+      }
+      const links = doc.programs.find((p: { slug: string }) => p.slug === "rich-fellowship").requirements;
+      // Each note as the database gives the column back (a lone surrogate was stored as invalid UTF-8).
+      const stored = (await db.ds.getRepository(ProgramRequirement).findBy({ programId: program.id })).map((l) => l.note);
+      expect(links.map((l: { note: string | null }) => l.note).sort()).toEqual(stored.sort());
+      expect(stored).toEqual(expect.arrayContaining([every, "", notes[1]]));
+      expect(links.map((l: { code: string }) => l.code)).toEqual([...links.map((l: { code: string }) => l.code)].sort(compareKeys));
+      expect(meta.sha256).toBe(hashDocument(doc));
+    } finally {
+      await db.close();
+    }
   });
 
   it("the sample directory with every awkward value", async () => {

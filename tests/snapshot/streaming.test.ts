@@ -183,11 +183,11 @@ describe("streaming export of a large synthetic directory", () => {
       chunkSize: CHUNK,
       onProgress: (p) => {
         written = p.done;
-        if (p.phase === "write" && p.done === 2000) throw new Error("the disk went away");
+        if (p.phase === "write" && p.done >= 2000) throw new Error("the disk went away");
       },
     });
     await expect(failing).rejects.toThrow("the disk went away");
-    expect(written).toBe(2000); // well past the first 64 KB the writer hands to the file
+    expect(written).toBeGreaterThanOrEqual(2000); // well past the first 64 KB the writer hands to the file
     expect(fs.readdirSync(dir).filter((f) => f.includes("failed"))).toEqual([]);
   });
 });

@@ -19,16 +19,19 @@ import {
   KEY,
   LIST_FIELDS,
   type EntityName,
-  type RecordValues,
   type SnapshotDocument,
   type SnapshotRecord,
 } from "./snapshot.format";
+
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
  * Code-point order: what SQLite's BINARY collation and PostgreSQL's "C" collation give on UTF-8
  * text. (Plain `<` compares UTF-16 units, which differs for characters beyond U+FFFF.)
  */
 export function compareKeys(a: string, b: string): number {
+  // Without surrogates UTF-16 order is code-point order: the native comparison will do.
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a.charCodeAt(i);
@@ -97,56 +100,76 @@ function isSorted<T>(list: readonly T[], key: (item: T) => string): boolean {
 const linkCode = (l: Record<string, unknown>) => String(l.code);
 
 /**
- * An object literal of a record's values with its keys in `order`: generated once per entity from
- * FIELDS (names from code, never from input), so that every record of an entity is made from the
- * same boilerplate, has the same fast properties and goes through JSON.stringify's fast path.
+ * A list field's value as JSON text already made (by the database, directory-records.ts), written
+ * into files as it is. JSON.stringify(record) gives the same text: toJSON returns the parsed list.
  */
-function objectMaker(entity: EntityName, order: readonly string[]): (values: RecordValues) => SnapshotRecord {
-  const fields = FIELDS[entity];
-  const body = order.map((f) => `${JSON.stringify(f)}: v[${fields.indexOf(f)}]`).join(", ");
-  return new Function("v", `"use strict"; return { ${body} };`) as (values: RecordValues) => SnapshotRecord;
+export class JsonText {
+  constructor(readonly json: string) {}
+
+  toJSON(): unknown {
+    return JSON.parse(this.json);
+  }
 }
 
-interface Layout {
-  fields: readonly string[];
-  /** The record object, keys in file order. */
-  record: (values: RecordValues) => SnapshotRecord;
-  /** The canonical object: keys sorted, as stableStringify sorts them (field names are ASCII). */
-  canonical: (values: RecordValues) => SnapshotRecord;
-  specialties: number;
-  requirements: number;
-}
-
-const LAYOUTS = Object.fromEntries(
-  FILE_ORDER.map((entity): [EntityName, Layout] => {
-    const fields = FIELDS[entity];
-    return [
-      entity,
-      {
-        fields,
-        record: objectMaker(entity, fields),
-        canonical: objectMaker(entity, [...fields].sort()),
-        specialties: fields.indexOf("specialties"),
-        requirements: fields.indexOf("requirements"),
-      },
-    ];
-  }),
-) as Record<EntityName, Layout>;
+/** What JSON.stringify escapes in a string: `"`, `\\`, control characters, lone surrogates (any surrogate, here). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
- * A record's two JSON texts: `json`, `JSON.stringify(record)` (fields in file order, what the
- * files carry), and `canonical`, exactly `stableStringify(canonicalRecord(entity, record))` (what
- * the hash covers), where `record` is `toRecord(entity, values)` in the export's normal form:
- * every field present (null, never undefined), dates as `toISOString()` strings, links with
- * exactly their fields (`code`, `level`, [`minimumScore`,] `note`: already the sorted key order).
- * The exporter builds records so (directory-records.ts); tests/snapshot/golden.test.ts checks both
- * texts on every record it exports. Lists come sorted from the exporter and are sorted here only
- * if they are not.
+ * JSON.stringify(text): quotes around the text when nothing in it needs escaping (most values).
+ * JSON.stringify builds its result from growing parts and returns a rope of them, which costs
+ * about three times the text in garbage by the time it is written; quotes added to the string
+ * make one small rope node, copied once by the join.
+ */
+function quote(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+/** Fills `file` and `canonical` (arrays of keys and value texts) with a record's value texts. */
+type TextFiller = (record: SnapshotRecord, file: string[], canonical: string[]) => void;
+
+interface Layout {
+  fill: TextFiller;
+  /** `{"slug":`, text, `,"title":`, text, …, `}`: keys at even positions, in file order. */
+  file: string[];
+  /** The same in canonical order: keys sorted, as stableStringify sorts them (field names are ASCII). */
+  canonical: string[];
+}
+
+/**
+ * Per entity, code generated once from FIELDS (names from code, never from data): each value
+ * of a record is read by name (one shape per entity, monomorphic loads), serialised once with
+ * JSON.stringify, and its text placed in both the file-order and the canonical-order arrays,
+ * which a join turns into one flat string each.
+ */
+function layout(entity: EntityName): Layout {
+  const fields = FIELDS[entity];
+  const sorted = [...fields].sort();
+  const keys = (order: readonly string[]) => [...order.flatMap((f, i) => [`${i ? "," : "{"}${JSON.stringify(f)}:`, ""]), "}"];
+  const text = (f: string) =>
+    LIST_FIELDS.has(f) ? `v instanceof JsonText ? v.json : JSON.stringify(v)` : `v === null ? "null" : typeof v === "string" ? quote(v) : JSON.stringify(v)`;
+  const body = fields
+    .map((f, i) => `v = r[${JSON.stringify(f)}]; t = ${text(f)}; file[${2 * i + 1}] = t; canonical[${2 * sorted.indexOf(f) + 1}] = t;`)
+    .join("\n");
+  const fill = new Function("quote", "JsonText", `"use strict"; return (r, file, canonical) => { let v, t;\n${body}\n};`)(quote, JsonText) as TextFiller;
+  return { fill, file: keys(fields), canonical: keys(sorted) };
+}
+
+const LAYOUTS = Object.fromEntries(FILE_ORDER.map((e) => [e, layout(e)])) as Record<EntityName, Layout>;
+
+/**
+ * A record's two JSON texts: `json`, exactly `JSON.stringify(record)` (what the files carry), and
+ * `canonical`, exactly `stableStringify(canonicalRecord(entity, record))` (what the hash covers),
+ * for a record in the export's normal form: every field of its format present, in file order
+ * (null, never undefined), dates as `toISOString()` strings, links with exactly their fields
+ * (`code`, `level`, [`minimumScore`,] `note`: already the sorted key order). The exporter makes
+ * records so (directory-records.ts); tests/snapshot/golden.test.ts checks both texts on every
+ * record it exports. Link lists are JsonText, already sorted and serialised (directory-records.ts);
+ * a plain list that is not sorted takes the slow path.
  *
- * Two object literals of fixed shape and two native JSON.stringify calls: in a short export, most
- * records are encoded before the JIT has optimised anything, and native code does not wait for it
- * (half the time, cold, of serialising each value on its own and joining the texts; a fraction
- * of stableStringify's key sorts and joins at every level).
+ * Each value is serialised once for both texts, and the texts are joined flat: JSON.stringify of
+ * a whole record returns a rope of growing parts that is copied again when written or hashed,
+ * about 3.5 times the text in garbage, twice per record; here about 3 times in all. What the
+ * export allocates decides how much of V8's young generation it touches, and so its peak RSS.
  */
 export class RecordEncoder {
   /** JSON.stringify(record). */
@@ -154,33 +177,21 @@ export class RecordEncoder {
   /** The canonical JSON, when `encode` was asked for it; else "". */
   canonical = "";
 
-  encode(entity: EntityName, values: RecordValues, withCanonical: boolean): void {
-    const layout = LAYOUTS[entity];
-    const { fields } = layout;
-    for (let i = 0; i < fields.length; i++) {
-      if (values[i] === undefined) throw new Error(`snapshot export: ${entity} record without ${fields[i]}`);
-    }
-    this.json = JSON.stringify(layout.record(values));
+  encode(entity: EntityName, record: SnapshotRecord, withCanonical: boolean): void {
+    const { fill, file, canonical } = LAYOUTS[entity];
+    fill(record, file, canonical);
+    this.json = file.join("");
     if (!withCanonical) {
       this.canonical = "";
       return;
     }
-    let canonicalValues = values;
-    if (layout.specialties >= 0) {
-      const list = values[layout.specialties] as string[];
-      if (!isSorted(list, String)) {
-        canonicalValues = [...canonicalValues];
-        canonicalValues[layout.specialties] = [...list].sort((a, b) => compareKeys(String(a), String(b)));
-      }
-    }
-    if (layout.requirements >= 0) {
-      const list = values[layout.requirements] as Record<string, unknown>[];
-      if (!isSorted(list, linkCode)) {
-        canonicalValues = canonicalValues === values ? [...values] : canonicalValues;
-        canonicalValues[layout.requirements] = [...list].sort((a, b) => compareKeys(linkCode(a), linkCode(b)));
-      }
-    }
-    this.canonical = JSON.stringify(layout.canonical(canonicalValues));
+    // JsonText lists come sorted (ORDER BY in the database, or sorted by the exporter); a plain list is checked.
+    const specialties = record.specialties;
+    const links = record.requirements;
+    this.canonical =
+      (Array.isArray(specialties) && !isSorted(specialties, String)) || (Array.isArray(links) && !isSorted(links, linkCode))
+        ? stableStringify(canonicalRecord(entity, record))
+        : canonical.join("");
   }
 }
 

@@ -12,8 +12,9 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { parse, type CastingContext, type Options } from "csv-parse";
 import { stringify, type Stringifier } from "csv-stringify";
+import { JsonText } from "./canonical-hash";
 import { SnapshotError } from "./snapshot.errors";
-import { FIELDS, FILE_ORDER, type EntityName, type RecordValues, type SnapshotMeta, type SnapshotRecord } from "./snapshot.format";
+import { FIELDS, FILE_ORDER, type EntityName, type SnapshotMeta, type SnapshotRecord } from "./snapshot.format";
 import type { ParsedSnapshot } from "./validate";
 import { GuardedStream, type SnapshotWriter } from "./writers";
 
@@ -23,10 +24,11 @@ export const CSV_META_FILE = "meta.json";
 const INTEGER_FIELDS = new Set(["durationMonths", "positions", "imgPositions", "applicationFeeCents", "scoreMin", "scoreMax"]);
 const BOOLEAN_FIELDS = new Set(["handsOnPatientCare", "visaSponsorship"]);
 
-/** One record (its values in FIELDS order) as a CSV row. */
-export function toCsvRow(entity: EntityName, values: RecordValues): unknown[] {
-  return FIELDS[entity].map((field, i) => {
-    const value = values[i];
+/** One record as a CSV row (cells in FIELDS order). */
+export function toCsvRow(entity: EntityName, record: SnapshotRecord): unknown[] {
+  return FIELDS[entity].map((field) => {
+    const raw = record[field];
+    const value = raw instanceof JsonText ? raw.toJSON() : raw;
     if (field === "specialties") return Array.isArray(value) && value.length ? value.join(";") : null;
     if (field === "requirements") return Array.isArray(value) && value.length ? JSON.stringify(value) : null;
     return value;
@@ -68,8 +70,8 @@ export class CsvSnapshotWriter implements SnapshotWriter {
     await this.write([...FIELDS[entity]]);
   }
 
-  record(entity: EntityName, values: RecordValues): Promise<void> {
-    return this.write(toCsvRow(entity, values));
+  record(entity: EntityName, record: SnapshotRecord): Promise<void> {
+    return this.write(toCsvRow(entity, record));
   }
 
   async endEntity(): Promise<void> {

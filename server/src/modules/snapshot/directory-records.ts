@@ -2,6 +2,15 @@
  * The SQL that reads the directory as snapshot records, a chunk at a time, ordered by slug/code in
  * code-point order (the canonical order). Values go through TypeORM's own hydration for each
  * column, so dates and booleans read the same from both databases.
+ *
+ * Link lists (a program's specialties and requirements, a pathway's requirements) reach the
+ * record as JSON text (JsonText), written into files as they are:
+ * - SQLite makes it: a correlated json_group_array(… ORDER BY slug/code) per row, in the same
+ *   statement. Its text is byte for byte JSON.stringify's (same escapes, no spaces; the golden
+ *   tests and format tests hold every control character, quotes, non-ASCII). No link rows, maps
+ *   or objects exist in JavaScript: the exporter's largest allocation and CPU cost after encoding.
+ * - PostgreSQL's json functions format differently (spaces), so there one statement per link
+ *   table fetches a chunk's links and JSON.stringify makes the text.
  */
 import type { DataSource } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
@@ -11,9 +20,9 @@ import { Pathway } from "../pathway/pathway.entity";
 import { Program } from "../program/program.entity";
 import { Requirement } from "../requirement/requirement.entity";
 import { Specialty } from "../specialty/specialty.entity";
-import { compareKeys } from "./canonical-hash";
+import { compareKeys, JsonText } from "./canonical-hash";
 import type { Row, SnapshotReader } from "./snapshot-reader";
-import { DATE_FIELDS, FIELDS, KEY, scalarFields, type EntityName, type RecordValues } from "./snapshot.format";
+import { DATE_FIELDS, FIELDS, KEY, scalarFields, type EntityName, type SnapshotRecord } from "./snapshot.format";
 
 const TABLES: Record<EntityName, { table: string; alias: string; entity: Function }> = {
   institutions: { table: "institutions", alias: "i", entity: Institution },
@@ -52,13 +61,56 @@ function orderBy(reader: SnapshotReader, expr: string): string {
   return reader.dialect === "postgres" ? `${expr} COLLATE "C"` : expr;
 }
 
+type Link = "programSpecialties" | "programRequirements" | "pathwayRequirements";
+
+/** The link lists of each entity's records, by field. */
+const LINKS: Partial<Record<EntityName, Partial<Record<"specialties" | "requirements", Link>>>> = {
+  programs: { specialties: "programSpecialties", requirements: "programRequirements" },
+  pathways: { requirements: "pathwayRequirements" },
+};
+
 /**
- * The entity's own columns in select order: `id`, then its scalar fields (FIELDS order), then for
- * programs the institution's and the pathway's slugs. Rows are read as arrays in this order.
+ * Each link table: the owner column, the JSON object of one link (its fields in file order, which
+ * is also the sorted order), what orders the list, and the joins.
  */
-function selectColumns(entity: EntityName): string[] {
+const LINK_SQL: Record<Link, { owner: string; value: [string, string][]; key: string; from: string }> = {
+  programSpecialties: { owner: `ps."programId"`, value: [["", `s."slug"`]], key: `s."slug"`, from: `"program_specialties" ps JOIN "specialties" s ON s."id" = ps."specialtyId"` },
+  programRequirements: {
+    owner: `pr."programId"`,
+    value: [["code", `r."code"`], ["level", `pr."level"`], ["minimumScore", `pr."minimumScore"`], ["note", `pr."note"`]],
+    key: `r."code"`,
+    from: `"program_requirements" pr JOIN "requirements" r ON r."id" = pr."requirementId"`,
+  },
+  pathwayRequirements: {
+    owner: `wr."pathwayId"`,
+    value: [["code", `r."code"`], ["level", `wr."level"`], ["note", `wr."note"`]],
+    key: `r."code"`,
+    from: `"pathway_requirements" wr JOIN "requirements" r ON r."id" = wr."requirementId"`,
+  },
+};
+
+/** SQLite: the JSON text of one owner's links (alias `ownerAlias`), made by the database. */
+function linkJsonSql(link: Link, owner: string): string {
+  const { value, key, from } = LINK_SQL[link];
+  const item = value.length === 1 && value[0][0] === "" ? value[0][1] : `json_object(${value.map(([k, v]) => `'${k}', ${v}`).join(", ")})`;
+  return `(SELECT json_group_array(${item} ORDER BY ${key}) FROM ${from} WHERE ${LINK_SQL[link].owner} = ${owner})`;
+}
+
+/** PostgreSQL: one chunk's links, [ownerId, …the link's fields], for `owner = ANY($1)`. */
+function linkRowsSql(link: Link): string {
+  const { owner, value, from } = LINK_SQL[link];
+  return `SELECT ${owner}, ${value.map(([, v]) => v).join(", ")} FROM ${from} WHERE ${owner} = ANY($1::int[])`;
+}
+
+/**
+ * The entity's columns in select order: `id`, its scalar fields (FIELDS order), for programs the
+ * institution's and the pathway's slugs, and on SQLite the JSON of each link list. Rows are read
+ * as arrays in this order.
+ */
+function selectColumns(reader: SnapshotReader, entity: EntityName): string[] {
   const columns = ["id", ...scalarFields(entity)];
   if (entity === "programs") columns.push("institutionSlug", "pathwaySlug");
+  if (reader.dialect === "sqlite") for (const field of Object.keys(LINKS[entity] ?? {})) columns.push(`${field}Json`);
   return columns;
 }
 
@@ -70,33 +122,13 @@ function selectSql(reader: SnapshotReader, entity: EntityName, includeDrafts: bo
     columns.push(`ri."slug" AS "institutionSlug"`, `rw."slug" AS "pathwaySlug"`);
     from += ` LEFT JOIN "institutions" ri ON ri."id" = p."institutionId" LEFT JOIN "pathways" rw ON rw."id" = p."pathwayId"`;
   }
+  if (reader.dialect === "sqlite") for (const link of Object.values(LINKS[entity] ?? {})) columns.push(linkJsonSql(link, `${alias}."id"`));
   return `SELECT ${columns.join(", ")} FROM ${from}${where(entity, includeDrafts)} ORDER BY ${orderBy(reader, `${alias}."${KEY[entity]}"`)}`;
 }
 
 export function countSql(entity: EntityName, includeDrafts: boolean): string {
   const { table, alias } = TABLES[entity];
   return `SELECT COUNT(*) AS "n" FROM "${table}" ${alias}${where(entity, includeDrafts)}`;
-}
-
-/** `column` is one of the chunk's ids: one bind parameter, so the statement is the same for every chunk. */
-function inChunk(reader: SnapshotReader, column: string): string {
-  return reader.dialect === "postgres" ? `${column} = ANY($1::int[])` : `${column} IN (SELECT "value" FROM json_each(?))`;
-}
-
-/**
- * Each link table's rows for one chunk's owners: [ownerId, slug or code, …the link's fields].
- * Unordered: an ORDER BY made SQLite sort every chunk's links in a temporary B-tree, half the
- * statement's cost; groupBy() puts each owner's few links in code-point order instead.
- */
-function linkSql(reader: SnapshotReader, link: "programSpecialties" | "programRequirements" | "pathwayRequirements"): string {
-  switch (link) {
-    case "programSpecialties":
-      return `SELECT ps."programId", s."slug" FROM "program_specialties" ps JOIN "specialties" s ON s."id" = ps."specialtyId" WHERE ${inChunk(reader, `ps."programId"`)}`;
-    case "programRequirements":
-      return `SELECT pr."programId", r."code", pr."level", pr."minimumScore", pr."note" FROM "program_requirements" pr JOIN "requirements" r ON r."id" = pr."requirementId" WHERE ${inChunk(reader, `pr."programId"`)}`;
-    case "pathwayRequirements":
-      return `SELECT wr."pathwayId", r."code", wr."level", wr."note" FROM "pathway_requirements" wr JOIN "requirements" r ON r."id" = wr."requirementId" WHERE ${inChunk(reader, `wr."pathwayId"`)}`;
-  }
 }
 
 function ownerId(value: unknown): number {
@@ -108,40 +140,34 @@ function ownerId(value: unknown): number {
 const bySlugOrCode = (a: Row, b: Row) => compareKeys(String(a[1]), String(b[1]));
 
 /**
- * Link rows by owner id, each owner's in code-point order of their slug/code (column 1): the
- * order SQLite's BINARY and PostgreSQL's "C" collation give, which the files have always had.
+ * PostgreSQL: a chunk's link rows as each owner's JSON text, the links in code-point order of
+ * their slug/code (what SQLite's BINARY and PostgreSQL's "C" collation give, which the files have
+ * always had), each link with its fields in file order.
  */
-function groupBy(rows: Row[]): Map<number, Row[]> {
-  const map = new Map<number, Row[]>();
+function linkTexts(link: Link, rows: Row[]): Map<number, JsonText> {
+  const byOwner = new Map<number, Row[]>();
   for (const row of rows) {
     const id = ownerId(row[0]);
-    const list = map.get(id);
+    const list = byOwner.get(id);
     if (list) list.push(row);
-    else map.set(id, [row]);
+    else byOwner.set(id, [row]);
   }
-  // Insertion sort: an owner has a handful of links, and Array.prototype.sort allocates.
-  for (const list of map.values()) {
-    for (let i = 1; i < list.length; i++) {
-      const row = list[i];
-      let j = i - 1;
-      while (j >= 0 && bySlugOrCode(list[j], row) > 0) {
-        list[j + 1] = list[j];
-        j--;
-      }
-      list[j + 1] = row;
-    }
+  const texts = new Map<number, JsonText>();
+  for (const [id, list] of byOwner) {
+    list.sort(bySlugOrCode);
+    const items = list.map((l) =>
+      link === "programSpecialties"
+        ? l[1]
+        : link === "programRequirements"
+          ? { code: l[1], level: l[2], minimumScore: l[3] === null || l[3] === undefined ? null : Number(l[3]), note: l[4] ?? null }
+          : { code: l[1], level: l[2], note: l[3] ?? null },
+    );
+    texts.set(id, new JsonText(JSON.stringify(items)));
   }
-  return map;
+  return texts;
 }
 
-const NO_LINKS = new Map<number, Row[]>();
-
-/** How one field of a record is made from a row (own column, reference slug, or link list). */
-type FieldPlan =
-  | { kind: "column"; field: string; index: number; convert: ((value: unknown) => unknown) | null; date: boolean }
-  | { kind: "reference"; field: string; index: number }
-  | { kind: "specialties"; field: string }
-  | { kind: "requirements"; field: string };
+const EMPTY_LIST = new JsonText("[]");
 
 /** TypeORM column types whose hydrated value is the driver's value unchanged, on both dialects (prepareHydratedValue). */
 const VERBATIM_TYPES = new Set<unknown>(["varchar", "character varying", "text", "integer", "int", "int4"]);
@@ -153,8 +179,14 @@ function verbatim(column: ColumnMetadata): boolean {
   return column.type === "simple-enum" && !column.isArray && (column.enum ?? []).every((v) => typeof v === "string");
 }
 
+/** A date field's value as files carry it. */
+const iso = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : (value ?? null));
+
+/** Makes one row's record. */
+type RecordMaker = (row: Row, chunk: RecordChunk) => SnapshotRecord;
+
 export class RecordBuilder {
-  private readonly plans = new Map<EntityName, FieldPlan[]>();
+  private readonly makers = new Map<EntityName, RecordMaker>();
 
   constructor(
     private readonly ds: DataSource,
@@ -163,103 +195,91 @@ export class RecordBuilder {
   ) {}
 
   /**
-   * The fields of an entity's records in file order, each column's metadata looked up once:
-   * values go through the driver's own hydration (`prepareHydratedValue`), as TypeORM reads them,
-   * except for plain text columns, where that is the identity.
+   * The function that makes an entity's record from a row: one object literal with the fields in
+   * file order, generated once per entity (field names and column positions come from code,
+   * never from data), so that every record has the same shape and no per-field dispatch runs per
+   * row. Values go through the driver's own hydration (`prepareHydratedValue`, with each column's
+   * metadata looked up once), as TypeORM reads them, except where that is the identity (text,
+   * integers, string enums); dates become ISO strings; link lists are JsonText.
    */
-  private plan(entity: EntityName): FieldPlan[] {
-    let plan = this.plans.get(entity);
-    if (plan) return plan;
+  private maker(entity: EntityName): RecordMaker {
+    let make = this.makers.get(entity);
+    if (make) return make;
     const metadata = this.ds.getMetadata(TABLES[entity].entity);
     const driver = this.ds.driver;
-    const columns = selectColumns(entity);
-    plan = FIELDS[entity].map((field): FieldPlan => {
-      if (field === "institution" || field === "pathway") return { kind: "reference", field, index: columns.indexOf(`${field}Slug`) };
-      if (field === "specialties") return { kind: "specialties", field };
-      if (field === "requirements") return { kind: "requirements", field };
-      const column = metadata.findColumnWithPropertyName(field);
-      if (!column) throw new Error(`snapshot export: ${entity} has no column ${field}`);
-      const convert = verbatim(column) ? null : (value: unknown) => driver.prepareHydratedValue(value, column);
-      return { kind: "column", field, index: columns.indexOf(field), convert, date: DATE_FIELDS.has(field) };
+    const columns = selectColumns(this.reader, entity);
+    const converters: ((value: unknown) => unknown)[] = [];
+    const fields = FIELDS[entity].map((field) => {
+      let value: string;
+      if (field === "institution" || field === "pathway") value = `row[${columns.indexOf(`${field}Slug`)}] ?? null`;
+      else if (field === "specialties" || field === "requirements") {
+        const at = columns.indexOf(`${field}Json`);
+        value = at >= 0 ? `new JsonText(row[${at}])` : `chunk.links(${JSON.stringify(LINKS[entity]![field])}, row[0])`;
+      } else {
+        const column = metadata.findColumnWithPropertyName(field);
+        if (!column) throw new Error(`snapshot export: ${entity} has no column ${field}`);
+        value = `row[${columns.indexOf(field)}]`;
+        if (!verbatim(column)) {
+          converters.push((v) => driver.prepareHydratedValue(v, column));
+          value = `convert[${converters.length - 1}](${value})`;
+        }
+        value = DATE_FIELDS.has(field) ? `iso(${value})` : `${value} ?? null`;
+      }
+      return `${JSON.stringify(field)}: ${value}`;
     });
-    this.plans.set(entity, plan);
-    return plan;
+    const factory = new Function("convert", "iso", "JsonText", `"use strict"; return (row, chunk) => ({ ${fields.join(", ")} });`);
+    make = factory(converters, iso, JsonText) as RecordMaker;
+    this.makers.set(entity, make);
+    return make;
   }
 
   /**
-   * The records of one entity, one chunk at a time. A chunk's links are fetched with one look-up
-   * per link table, through statements prepared once, so the number of statements grows with
-   * size / chunkSize, never with the number of records.
+   * The records of one entity, one chunk at a time. On PostgreSQL a chunk's links are fetched with
+   * one statement per link table, so the number of statements grows with size / chunkSize,
+   * never with the number of records; on SQLite they come with the rows.
    */
   async *records(entity: EntityName, chunkSize: number): AsyncGenerator<RecordChunk> {
     const reader = this.reader;
-    const plan = this.plan(entity);
+    const make = this.maker(entity);
+    const links = reader.dialect === "postgres" ? Object.values(LINKS[entity] ?? {}) : [];
     for await (const rows of reader.chunks(selectSql(reader, entity, this.includeDrafts), chunkSize)) {
-      let specialties = NO_LINKS;
-      let requirements = NO_LINKS;
-      if (entity === "programs" || entity === "pathways") {
+      const texts = new Map<Link, Map<number, JsonText>>();
+      if (links.length) {
         const ids = rows.map((row) => ownerId(row[0]));
-        const params = [reader.dialect === "postgres" ? ids : JSON.stringify(ids)];
-        if (entity === "programs") {
-          specialties = groupBy(await reader.all(linkSql(reader, "programSpecialties"), params));
-          requirements = groupBy(await reader.all(linkSql(reader, "programRequirements"), params));
-        } else {
-          requirements = groupBy(await reader.all(linkSql(reader, "pathwayRequirements"), params));
-        }
+        for (const link of links) texts.set(link, linkTexts(link, await reader.all(linkRowsSql(link), [ids])));
       }
-      yield new RecordChunk(entity, plan, rows, specialties, requirements);
+      yield new RecordChunk(make, rows, texts);
     }
   }
 }
 
 /**
- * One chunk of an entity's records: its rows and their links. A record's values are built when
- * asked for, so that one record's, not a chunk's, are alive at a time (what is alive when the
- * young generation is collected is copied, and promoted to old space the second time).
+ * One chunk of an entity's records: its rows (and on PostgreSQL their links). A record is made
+ * when asked for, so that one record, not a chunk of them, is alive at a time (what is alive when
+ * the young generation is collected is copied, and promoted to old space the second time).
  */
-export class RecordChunk implements Iterable<RecordValues> {
+export class RecordChunk implements Iterable<SnapshotRecord> {
   constructor(
-    private readonly entity: EntityName,
-    private readonly plan: FieldPlan[],
+    private readonly make: RecordMaker,
     private readonly rows: Row[],
-    private readonly specialties: Map<number, Row[]>,
-    private readonly requirements: Map<number, Row[]>,
+    private readonly texts: Map<Link, Map<number, JsonText>>,
   ) {}
 
   get length(): number {
     return this.rows.length;
   }
 
-  /** Record `r` of the chunk: its values in file order. */
-  values(r: number): RecordValues {
-    const row = this.rows[r];
-    const plan = this.plan;
-    const values: RecordValues = new Array(plan.length);
-    for (let i = 0; i < plan.length; i++) {
-      const p = plan[i];
-      if (p.kind === "column") {
-        let value = row[p.index];
-        if (p.convert) value = p.convert(value);
-        if (p.date && value instanceof Date) value = value.toISOString();
-        values[i] = value ?? null;
-      } else if (p.kind === "reference") {
-        values[i] = row[p.index] ?? null;
-      } else if (p.kind === "specialties") {
-        const list = this.specialties.get(ownerId(row[0]));
-        values[i] = list ? list.map((l) => l[1]) : [];
-      } else {
-        const list = this.requirements.get(ownerId(row[0]));
-        values[i] = !list
-          ? []
-          : this.entity === "programs"
-            ? list.map((l) => ({ code: l[1], level: l[2], minimumScore: l[3] === null || l[3] === undefined ? null : Number(l[3]), note: l[4] ?? null }))
-            : list.map((l) => ({ code: l[1], level: l[2], note: l[3] ?? null }));
-      }
-    }
-    return values;
+  /** Record `r` of the chunk, its fields in file order. */
+  record(r: number): SnapshotRecord {
+    return this.make(this.rows[r], this);
   }
 
-  *[Symbol.iterator](): Iterator<RecordValues> {
-    for (let r = 0; r < this.rows.length; r++) yield this.values(r);
+  /** PostgreSQL: an owner's links of one kind, as JSON text. */
+  links(link: Link, id: unknown): JsonText {
+    return this.texts.get(link)?.get(ownerId(id)) ?? EMPTY_LIST;
+  }
+
+  *[Symbol.iterator](): Iterator<SnapshotRecord> {
+    for (let r = 0; r < this.rows.length; r++) yield this.record(r);
   }
 }

@@ -24,7 +24,6 @@ import { countSql, RecordBuilder } from "./directory-records";
 import { openSnapshotReader } from "./snapshot-reader";
 import {
   CANONICAL_ORDER,
-  FIELDS,
   FILE_ORDER,
   KEY,
   SNAPSHOT_FORMAT,
@@ -40,7 +39,7 @@ export const DEFAULT_CHUNK_SIZE = 500;
 export interface ExportProgress {
   /** "checksum" only in a two-pass export (a stream writer); a single pass is all "write". */
   phase: "checksum" | "write";
-  /** Records done in this phase (hashed, or handed to the writers). */
+  /** Records done in this phase (hashed, or handed to the writers). Reported as each chunk is read and when it is done. */
   done: number;
   /** Records read from the database in this phase: never more than one chunk ahead of `done`. */
   read: number;
@@ -86,15 +85,15 @@ export async function exportSnapshot(ds: DataSource, options: ExportOptions): Pr
     /** Feeds one entity's records to the hasher only. */
     let hashed = 0;
     const hashOnly = async (entity: EntityName, progress: boolean) => {
-      const key = FIELDS[entity].indexOf(KEY[entity]);
+      const key = KEY[entity];
       let n = 0;
       for await (const chunk of builder.records(entity, chunkSize)) {
         maxChunk = Math.max(maxChunk, chunk.length);
         rowsRead += chunk.length;
         for (let r = 0; r < chunk.length; r++) {
-          const values = chunk.values(r);
-          encoder.encode(entity, values, true);
-          hasher.addCanonical(entity, String(values[key]), encoder.canonical);
+          const record = chunk.record(r);
+          encoder.encode(entity, record, true);
+          hasher.addCanonical(entity, String(record[key]), encoder.canonical);
         }
         n += chunk.length;
         hashed += chunk.length;
@@ -128,7 +127,7 @@ export async function exportSnapshot(ds: DataSource, options: ExportOptions): Pr
         hashing = at === nextToHash;
         if (hashing) nextToHash++;
       }
-      const key = FIELDS[entity].indexOf(KEY[entity]);
+      const key = KEY[entity];
       for (const w of writers) await w.startEntity(entity);
       let written = 0;
       for await (const chunk of builder.records(entity, chunkSize)) {
@@ -137,18 +136,18 @@ export async function exportSnapshot(ds: DataSource, options: ExportOptions): Pr
         read += chunk.length;
         onProgress?.({ phase: "write", done, read, total });
         for (let r = 0; r < chunk.length; r++) {
-          const values = chunk.values(r);
-          encoder.encode(entity, values, hashing);
-          if (hashing) hasher.addCanonical(entity, String(values[key]), encoder.canonical);
+          const record = chunk.record(r);
+          encoder.encode(entity, record, hashing);
+          if (hashing) hasher.addCanonical(entity, String(record[key]), encoder.canonical);
           const json = encoder.json;
           for (const w of writers) {
-            const wait = w.record(entity, values, json);
+            const wait = w.record(entity, record, json);
             if (wait) await wait;
           }
-          done++;
-          written++;
-          onProgress?.({ phase: "write", done, read, total });
         }
+        done += chunk.length;
+        written += chunk.length;
+        onProgress?.({ phase: "write", done, read, total });
       }
       if (written !== counts[entity]) throw changed(entity);
       for (const w of writers) await w.endEntity(entity);

@@ -78,19 +78,6 @@ export interface PathwayRequirementLink {
 /** One record as files carry it: JSON values only (dates as ISO 8601 strings). */
 export type SnapshotRecord = Record<string, unknown>;
 
-/**
- * A record as the export streams it: the values of its fields in FIELDS[entity] order, without
- * an object per record (what JSON.stringify(record) would write, field by field).
- */
-export type RecordValues = unknown[];
-
-/** The record object of exported values. */
-export function toRecord(entity: EntityName, values: RecordValues): SnapshotRecord {
-  const record: SnapshotRecord = {};
-  FIELDS[entity].forEach((field, i) => (record[field] = values[i]));
-  return record;
-}
-
 export type SnapshotCounts = Record<EntityName, number>;
 
 export interface SnapshotMeta {

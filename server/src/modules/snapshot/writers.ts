@@ -13,7 +13,7 @@ import { once } from "node:events";
 import fs from "node:fs";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
-import { FILE_ORDER, KIND, type EntityName, type RecordValues, type SnapshotMeta } from "./snapshot.format";
+import { FILE_ORDER, KIND, type EntityName, type SnapshotMeta, type SnapshotRecord } from "./snapshot.format";
 
 /** meta.sha256 while the hash is still being computed: as long as a real one (64 hex digits). */
 export const SHA256_PENDING = "0".repeat(64);
@@ -30,11 +30,11 @@ export interface SnapshotWriter {
   begin(meta: SnapshotMeta): Promise<void>;
   startEntity(entity: EntityName): Promise<void>;
   /**
-   * One record: its values in FIELDS[entity] order, and `json`, JSON.stringify of its record
-   * object, made once for every writer. Returns a promise only when the writer has to wait for
-   * its output (then the export awaits it).
+   * One record (fields in file order) and `json`, its JSON.stringify, made once for every
+   * writer. Returns a promise only when the writer has to wait for its output (then the export
+   * awaits it).
    */
-  record(entity: EntityName, values: RecordValues, json: string): Promise<void> | void;
+  record(entity: EntityName, record: SnapshotRecord, json: string): Promise<void> | void;
   endEntity(entity: EntityName): Promise<void>;
   /** Writes what is left, fills in the hash if `begin` had none, and closes what the writer opened. */
   finish(meta: SnapshotMeta): Promise<void>;
@@ -266,7 +266,7 @@ export class JsonSnapshotWriter extends TextSnapshotWriter implements SnapshotWr
     await this.push(`,\n  ${JSON.stringify(entity)}: [`);
   }
 
-  record(_entity: EntityName, _values: RecordValues, json: string): Promise<void> | void {
+  record(_entity: EntityName, _record: SnapshotRecord, json: string): Promise<void> | void {
     // Pieces pushed one by one: a template literal would make a rope that the buffer copies again.
     const separator = this.push(this.first ? "\n    " : ",\n    ");
     this.first = false;
@@ -299,7 +299,7 @@ export class NdjsonSnapshotWriter extends TextSnapshotWriter implements Snapshot
 
   async startEntity(): Promise<void> {}
 
-  record(entity: EntityName, _values: RecordValues, json: string): Promise<void> | void {
+  record(entity: EntityName, _record: SnapshotRecord, json: string): Promise<void> | void {
     const prefix = this.push(NdjsonSnapshotWriter.PREFIX[entity]);
     if (prefix) return prefix.then(() => this.pushRest(json));
     return this.pushRest(json);
