@@ -1,8 +1,7 @@
 /**
- * Format writers. Each takes records one at a time, batches their text into pieces of about
- * 64 KB and hands those to its output, waiting whenever the output is busy (a stream past its
- * high-water mark, a file write in progress), so a slow disk or HTTP client slows the export
- * down instead of filling memory.
+ * Format writers. Each takes records one at a time, encodes their text as UTF-8 into one reused
+ * 64 KB buffer and hands it to its output when full, waiting whenever a stream is past its
+ * high-water mark, so a slow consumer slows the export down instead of filling memory.
  *
  * An output is a stream (standard output, a test's sink) or a file. A file can be written back
  * into: the export then gives `begin` a meta whose sha256 is still SHA256_PENDING (its length is
@@ -131,7 +130,8 @@ class StreamOutput implements ByteOutput {
  *
  * Writes are synchronous, ~64 KB at a time: the export's SQLite reads hold the thread anyway, and
  * a write into the page cache costs tens of microseconds, less than a round trip through libuv's
- * thread pool (FileHandle.write cost 2-4× the CPU in the export's profile).
+ * thread pool per piece (55 pieces of 64 KB: 1.5-4 ms with writeSync, 4.5-11.5 ms with
+ * FileHandle.write on this machine).
  */
 export class SnapshotFile implements ByteOutput {
   readonly seekable = true;
