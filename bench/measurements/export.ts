@@ -54,8 +54,8 @@ function floorRun(sqlitePath: string, out: string, programs: number): Promise<Ex
 
 /**
  * `directory snapshot export --format json` in its own process (servers/export-app.ts). Rows are
- * the programs written, as for the floor; the export also writes the catalogue records and reads
- * everything twice (checksum pass, then write pass), which is part of its cost.
+ * the programs written, as for the floor; the export also writes the catalogue records, computes
+ * the content hash and opens the database through TypeORM, which is part of its cost.
  */
 function appRun(databaseUrl: string, out: string, programs: number): Promise<ExportRun> {
   return new Promise((resolve, reject) => {

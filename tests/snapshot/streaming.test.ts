@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { Writable } from "node:stream";
 import type { DataSource } from "typeorm";
 import { Country, ListingStatus, RequirementLevel } from "../../server/src/core/enums";
@@ -11,8 +13,9 @@ import { Audience, ProgramType } from "../../server/src/modules/program/program.
 import { Requirement, RequirementKind } from "../../server/src/modules/requirement/requirement.entity";
 import { Specialty } from "../../server/src/modules/specialty/specialty.entity";
 import { exportSnapshot, type ExportProgress } from "../../server/src/modules/snapshot/export";
-import { NdjsonSnapshotWriter } from "../../server/src/modules/snapshot/writers";
-import { openTestDb, type SnapshotTestDb } from "./helpers";
+import { exportToPath } from "../../server/src/modules/snapshot/export-files";
+import { JsonSnapshotWriter, NdjsonSnapshotWriter, SnapshotFile } from "../../server/src/modules/snapshot/writers";
+import { openTestDb, tempDir, type SnapshotTestDb } from "./helpers";
 
 const PROGRAMS = 3000;
 const INSTITUTIONS = 120;
@@ -88,20 +91,35 @@ class SlowSink extends Writable {
     return ok;
   }
 
-  override _write(chunk: string, _enc: BufferEncoding, callback: (e?: Error | null) => void): void {
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, callback: (e?: Error | null) => void): void {
     this.bytes += Buffer.byteLength(chunk);
-    this.consumedLines += chunk.split("\n").length - 1;
+    this.consumedLines += chunk.toString().split("\n").length - 1;
     setImmediate(callback);
+  }
+}
+
+/** Collects what is written, as text. */
+class TextSink extends Writable {
+  text = "";
+
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, callback: (e?: Error | null) => void): void {
+    this.text += chunk.toString();
+    callback();
   }
 }
 
 describe("streaming export of a large synthetic directory", () => {
   let db: SnapshotTestDb;
+  let dir: string;
   beforeAll(async () => {
     db = await openTestDb();
     await buildSyntheticDirectory(db.ds);
+    dir = tempDir("snapshot-streaming-");
   });
-  afterAll(() => db.close());
+  afterAll(async () => {
+    await db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it.each([false, true])("streams chunk by chunk with backpressure: bounded buffering, every row (includeDrafts %s)", async (includeDrafts) => {
     const sink = new SlowSink(16 * 1024);
@@ -124,7 +142,7 @@ describe("streaming export of a large synthetic directory", () => {
     expect(meta.counts).toEqual({ institutions: INSTITUTIONS, programs, requirements: REQUIREMENTS, specialties: SPECIALTIES, pathways: PATHWAYS });
     const total = INSTITUTIONS + programs + REQUIREMENTS + SPECIALTIES + PATHWAYS;
     expect(sink.consumedLines).toBe(1 + total); // meta line + every record, each exactly once
-    expect(rowsRead).toBe(2 * total); // two passes (hash, then write), nothing more
+    expect(rowsRead).toBe(2 * total); // a stream cannot be written back into: two passes (hash, then write), nothing more
 
     // The reader never holds more than one chunk of records beyond what the writer has taken…
     expect(maxChunk).toBe(CHUNK);
@@ -135,5 +153,41 @@ describe("streaming export of a large synthetic directory", () => {
     // Rows were still being read while the consumer was already taking records (not read-all-then-write).
     expect(consumedWhenReadingEnded).toBeGreaterThan(0);
     expect(consumedWhenReadingEnded).toBeLessThan(sink.consumedLines);
+  });
+
+  it("a file is written in one read of the directory (the pathways twice), the hash filled in at the end: same bytes as the two-pass export", async () => {
+    const now = new Date("2026-02-03T04:05:06.789Z");
+    for (const [format, Writer] of [["json", JsonSnapshotWriter], ["ndjson", NdjsonSnapshotWriter]] as const) {
+      const file = path.join(dir, `one-pass.${format}`);
+      const sink = new TextSink();
+      const twoPass = await exportSnapshot(db.ds, { includeDrafts: false, now, chunkSize: CHUNK, writers: [new Writer(sink)] });
+      const onePass = await exportSnapshot(db.ds, { includeDrafts: false, now, chunkSize: CHUNK, writers: [new Writer(new SnapshotFile(file))] });
+      expect([twoPass.singlePass, onePass.singlePass]).toEqual([false, true]);
+      const programs = PROGRAMS - PROGRAMS / 10;
+      const total = INSTITUTIONS + programs + REQUIREMENTS + SPECIALTIES + PATHWAYS;
+      expect(twoPass.rowsRead).toBe(2 * total);
+      expect(onePass.rowsRead).toBe(total + PATHWAYS); // pathways come before programs in the hash, last in the file
+      expect(onePass.maxChunk).toBe(CHUNK);
+      expect(onePass.meta).toEqual(twoPass.meta);
+      expect(fs.readFileSync(file, "utf8")).toBe(sink.text);
+    }
+  });
+
+  it("a file export that fails part-way through leaves nothing behind, whatever it had written", async () => {
+    const out = path.join(dir, "failed.json");
+    let written = 0;
+    const failing = exportToPath(db.ds, {
+      format: "json",
+      out,
+      includeDrafts: true,
+      chunkSize: CHUNK,
+      onProgress: (p) => {
+        written = p.done;
+        if (p.phase === "write" && p.done >= 2000) throw new Error("the disk went away");
+      },
+    });
+    await expect(failing).rejects.toThrow("the disk went away");
+    expect(written).toBeGreaterThanOrEqual(2000); // well past the first 64 KB the writer hands to the file
+    expect(fs.readdirSync(dir).filter((f) => f.includes("failed"))).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import {
   CANONICAL_ORDER,
   DATE_FIELDS,
   FIELDS,
+  FILE_ORDER,
   KEY,
   LIST_FIELDS,
   type EntityName,
@@ -22,11 +23,15 @@ import {
   type SnapshotRecord,
 } from "./snapshot.format";
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /**
  * Code-point order: what SQLite's BINARY collation and PostgreSQL's "C" collation give on UTF-8
  * text. (Plain `<` compares UTF-16 units, which differs for characters beyond U+FFFF.)
  */
 export function compareKeys(a: string, b: string): number {
+  // Without surrogates UTF-16 order is code-point order: the native comparison will do.
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a.charCodeAt(i);
@@ -87,6 +92,109 @@ export function canonicalRecord(entity: EntityName, record: SnapshotRecord): Sna
   return out;
 }
 
+function isSorted<T>(list: readonly T[], key: (item: T) => string): boolean {
+  for (let i = 1; i < list.length; i++) if (compareKeys(key(list[i - 1]), key(list[i])) > 0) return false;
+  return true;
+}
+
+const linkCode = (l: Record<string, unknown>) => String(l.code);
+
+/**
+ * A list field's value as JSON text already made (by the database, directory-records.ts), written
+ * into files as it is. JSON.stringify(record) gives the same text: toJSON returns the parsed list.
+ */
+export class JsonText {
+  constructor(readonly json: string) {}
+
+  toJSON(): unknown {
+    return JSON.parse(this.json);
+  }
+}
+
+/** What JSON.stringify escapes in a string: `"`, `\\`, control characters, lone surrogates (any surrogate, here). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * JSON.stringify(text): quotes around the text when nothing in it needs escaping (most values).
+ * JSON.stringify builds its result from growing parts and returns a rope of them, which costs
+ * about three times the text in garbage by the time it is written; quotes added to the string
+ * make one small rope node, copied once by the join.
+ */
+function quote(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+/** Fills `file` and `canonical` (arrays of keys and value texts) with a record's value texts. */
+type TextFiller = (record: SnapshotRecord, file: string[], canonical: string[]) => void;
+
+interface Layout {
+  fill: TextFiller;
+  /** `{"slug":`, text, `,"title":`, text, …, `}`: keys at even positions, in file order. */
+  file: string[];
+  /** The same in canonical order: keys sorted, as stableStringify sorts them (field names are ASCII). */
+  canonical: string[];
+}
+
+/**
+ * Per entity, code generated once from FIELDS (names from code, never from data): each value
+ * of a record is read by name (one shape per entity, monomorphic loads), serialised once with
+ * JSON.stringify, and its text placed in both the file-order and the canonical-order arrays,
+ * which a join turns into one flat string each.
+ */
+function layout(entity: EntityName): Layout {
+  const fields = FIELDS[entity];
+  const sorted = [...fields].sort();
+  const keys = (order: readonly string[]) => [...order.flatMap((f, i) => [`${i ? "," : "{"}${JSON.stringify(f)}:`, ""]), "}"];
+  const text = (f: string) =>
+    LIST_FIELDS.has(f) ? `v instanceof JsonText ? v.json : JSON.stringify(v)` : `v === null ? "null" : typeof v === "string" ? quote(v) : JSON.stringify(v)`;
+  const body = fields
+    .map((f, i) => `v = r[${JSON.stringify(f)}]; t = ${text(f)}; file[${2 * i + 1}] = t; canonical[${2 * sorted.indexOf(f) + 1}] = t;`)
+    .join("\n");
+  const fill = new Function("quote", "JsonText", `"use strict"; return (r, file, canonical) => { let v, t;\n${body}\n};`)(quote, JsonText) as TextFiller;
+  return { fill, file: keys(fields), canonical: keys(sorted) };
+}
+
+const LAYOUTS = Object.fromEntries(FILE_ORDER.map((e) => [e, layout(e)])) as Record<EntityName, Layout>;
+
+/**
+ * A record's two JSON texts: `json`, exactly `JSON.stringify(record)` (what the files carry), and
+ * `canonical`, exactly `stableStringify(canonicalRecord(entity, record))` (what the hash covers),
+ * for a record in the export's normal form: every field of its format present, in file order
+ * (null, never undefined), dates as `toISOString()` strings, links with exactly their fields
+ * (`code`, `level`, [`minimumScore`,] `note`: already the sorted key order). The exporter makes
+ * records so (directory-records.ts); tests/snapshot/golden.test.ts checks both texts on every
+ * record it exports. Link lists are JsonText, already sorted and serialised (directory-records.ts);
+ * a plain list that is not sorted takes the slow path.
+ *
+ * Each value is serialised once for both texts, and the texts are joined flat: JSON.stringify of
+ * a whole record returns a rope of growing parts that is copied again when written or hashed,
+ * about 3.5 times the text in garbage, twice per record; here about 3 times in all. What the
+ * export allocates decides how much of V8's young generation it touches, and so its peak RSS.
+ */
+export class RecordEncoder {
+  /** JSON.stringify(record). */
+  json = "";
+  /** The canonical JSON, when `encode` was asked for it; else "". */
+  canonical = "";
+
+  encode(entity: EntityName, record: SnapshotRecord, withCanonical: boolean): void {
+    const { fill, file, canonical } = LAYOUTS[entity];
+    fill(record, file, canonical);
+    this.json = file.join("");
+    if (!withCanonical) {
+      this.canonical = "";
+      return;
+    }
+    // JsonText lists come sorted (ORDER BY in the database, or sorted by the exporter); a plain list is checked.
+    const specialties = record.specialties;
+    const links = record.requirements;
+    this.canonical =
+      (Array.isArray(specialties) && !isSorted(specialties, String)) || (Array.isArray(links) && !isSorted(links, linkCode))
+        ? stableStringify(canonicalRecord(entity, record))
+        : canonical.join("");
+  }
+}
+
 /** Feeds records in canonical order into SHA-256 without keeping them. */
 export class ContentHasher {
   private readonly hash: Hash = createHash("sha256");
@@ -99,27 +207,37 @@ export class ContentHasher {
   }
 
   add(entity: EntityName, record: SnapshotRecord): void {
+    this.addCanonical(entity, String(record[KEY[entity]]), stableStringify(canonicalRecord(entity, record)));
+  }
+
+  /** A record given as its key and its canonical JSON (RecordEncoder's, or stableStringify of canonicalRecord). */
+  addCanonical(entity: EntityName, key: string, json: string): void {
     const index = CANONICAL_ORDER.indexOf(entity);
     if (index < this.entityIndex) throw new Error(`canonical hash: ${entity} came after ${CANONICAL_ORDER[this.entityIndex]}`);
     while (this.entityIndex < index) this.openNext();
-    const key = String(record[KEY[entity]]);
     if (this.lastKey !== null && compareKeys(this.lastKey, key) >= 0) {
       throw new Error(`canonical hash: ${entity} "${key}" is out of order or repeated (after "${this.lastKey}")`);
     }
     this.lastKey = key;
-    this.hash.update((this.inEntity++ ? "," : "") + stableStringify(canonicalRecord(entity, record)));
+    if (this.inEntity++) this.update(",");
+    this.update(json);
   }
 
   digest(): string {
     while (this.entityIndex < CANONICAL_ORDER.length - 1) this.openNext();
-    this.hash.update("]}");
+    this.update("]}");
     return this.hash.digest("hex");
   }
 
+  /** Straight into SHA-256: batching the text would keep strings alive across GCs (promoted to old space). */
+  private update(text: string): void {
+    this.hash.update(text);
+  }
+
   private openNext(): void {
-    if (this.entityIndex >= 0) this.hash.update("],");
+    if (this.entityIndex >= 0) this.update("],");
     this.entityIndex++;
-    this.hash.update(`${JSON.stringify(CANONICAL_ORDER[this.entityIndex])}:[`);
+    this.update(`${JSON.stringify(CANONICAL_ORDER[this.entityIndex])}:[`);
     this.inEntity = 0;
     this.lastKey = null;
   }

@@ -9,8 +9,10 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import { parse, type CastingContext, type Options } from "csv-parse";
 import { stringify, type Stringifier } from "csv-stringify";
+import { JsonText } from "./canonical-hash";
 import { SnapshotError } from "./snapshot.errors";
 import { FIELDS, FILE_ORDER, type EntityName, type SnapshotMeta, type SnapshotRecord } from "./snapshot.format";
 import type { ParsedSnapshot } from "./validate";
@@ -25,7 +27,8 @@ const BOOLEAN_FIELDS = new Set(["handsOnPatientCare", "visaSponsorship"]);
 /** One record as a CSV row (cells in FIELDS order). */
 export function toCsvRow(entity: EntityName, record: SnapshotRecord): unknown[] {
   return FIELDS[entity].map((field) => {
-    const value = record[field];
+    const raw = record[field];
+    const value = raw instanceof JsonText ? raw.toJSON() : raw;
     if (field === "specialties") return Array.isArray(value) && value.length ? value.join(";") : null;
     if (field === "requirements") return Array.isArray(value) && value.length ? JSON.stringify(value) : null;
     return value;
@@ -44,25 +47,26 @@ function stringifier(): Stringifier {
   });
 }
 
-/** Writes into an existing, empty folder. */
+/** Writes into an existing, empty folder; meta.json last, so it always holds the final hash. */
 export class CsvSnapshotWriter implements SnapshotWriter {
-  private current: { csv: GuardedStream; file: GuardedStream } | null = null;
+  readonly fillsInHash = true;
+  private current: { csv: GuardedStream; done: Promise<void> } | null = null;
   private readonly opened: GuardedStream[] = [];
 
   constructor(readonly dir: string) {}
 
-  async begin(meta: SnapshotMeta): Promise<void> {
-    await fs.promises.writeFile(path.join(this.dir, CSV_META_FILE), `${JSON.stringify(meta, null, 2)}\n`);
-  }
+  async begin(): Promise<void> {}
 
   async startEntity(entity: EntityName): Promise<void> {
     const file = new GuardedStream(fs.createWriteStream(path.join(this.dir, CSV_FILES[entity])));
-    const csv = new GuardedStream(stringifier());
-    csv.stream.pipe(file.stream);
-    // pipe() does not pass a file error back: without this a full disk would stall the export.
-    file.stream.on("error", (e: Error) => csv.stream.destroy(e));
+    const rows = stringifier();
+    const csv = new GuardedStream(rows);
+    // pipeline() ends the file only once the stringifier has passed on every row, and destroys
+    // both streams when either fails (a full disk must fail the export, not stall it).
+    const done = pipeline(rows, file.stream);
+    done.catch(() => undefined); // observed in endEntity; after abort() nobody waits for it
     this.opened.push(csv, file);
-    this.current = { csv, file };
+    this.current = { csv, done };
     await this.write([...FIELDS[entity]]);
   }
 
@@ -72,14 +76,15 @@ export class CsvSnapshotWriter implements SnapshotWriter {
 
   async endEntity(): Promise<void> {
     if (!this.current) return;
-    const { csv, file } = this.current;
+    const { csv, done } = this.current;
     this.current = null;
     csv.stream.end();
-    await file.end();
+    await done;
   }
 
-  async finish(): Promise<void> {
+  async finish(meta: SnapshotMeta): Promise<void> {
     await this.endEntity();
+    await fs.promises.writeFile(path.join(this.dir, CSV_META_FILE), `${JSON.stringify(meta, null, 2)}\n`);
   }
 
   async abort(): Promise<void> {

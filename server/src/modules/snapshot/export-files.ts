@@ -4,7 +4,7 @@ import type { DataSource } from "typeorm";
 import { CsvSnapshotWriter } from "./csv";
 import { exportSnapshot, type ExportOptions, type ExportResult } from "./export";
 import { SnapshotError } from "./snapshot.errors";
-import { JsonSnapshotWriter, NdjsonSnapshotWriter, type SnapshotWriter } from "./writers";
+import { JsonSnapshotWriter, NdjsonSnapshotWriter, SnapshotFile, type SnapshotWriter } from "./writers";
 
 export const EXPORT_FORMATS = ["json", "ndjson", "csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -50,8 +50,9 @@ export async function exportToPath(ds: DataSource, options: ExportToPathOptions)
     }
   }
   if (fs.existsSync(target) && fs.statSync(target).isDirectory()) throw new SnapshotError(`cannot write ${out}: it is a folder`);
-  const stream = fs.createWriteStream(partial);
-  const writer: SnapshotWriter = format === "json" ? new JsonSnapshotWriter(stream) : new NdjsonSnapshotWriter(stream);
+  // A file, not a stream: the writer fills in meta.sha256 at the end, so the export reads the directory once.
+  const file = new SnapshotFile(partial);
+  const writer: SnapshotWriter = format === "json" ? new JsonSnapshotWriter(file) : new NdjsonSnapshotWriter(file);
   try {
     const result = await exportSnapshot(ds, { ...rest, writers: [writer] });
     fs.renameSync(partial, target);

@@ -6,7 +6,8 @@
  *   In WAL mode its first read fixes the snapshot every later read sees, while the app's own
  *   connection keeps writing. (Sharing TypeORM's single connection would let other requests'
  *   statements run inside the export's transaction, and better-sqlite3 refuses writes on a
- *   connection while one of its iterators is open.) Rows come from `Statement.iterate()`.
+ *   connection while one of its iterators is open.) Rows come from `Statement.iterate()` in raw
+ *   mode: arrays, which better-sqlite3 builds at less than half the cost of objects.
  * - PostgreSQL: one pooled connection in a REPEATABLE READ READ ONLY transaction, rows from a
  *   server-side cursor (DECLARE … CURSOR, FETCH n). TypeORM's stream() does not cover SQLite.
  */
@@ -15,14 +16,18 @@ import type { DataSource, QueryRunner } from "typeorm";
 import { dialectOf, rawSqlite, type Dialect } from "../../core/data-source";
 import { SnapshotError } from "./snapshot.errors";
 
-export type Row = Record<string, unknown>;
+/** A row as an array of its values, in the order the statement selects them. */
+export type Row = unknown[];
 
 export interface SnapshotReader {
   readonly dialect: Dialect;
   /** The rows of `sql`, in its order, `chunkSize` at a time; nothing else is held. */
   chunks(sql: string, chunkSize: number): AsyncGenerator<Row[]>;
-  /** A small query (counts, one chunk's relations). */
-  all(sql: string): Promise<Row[]>;
+  /**
+   * A small query (counts, one chunk's relations), with bind parameters (`?` on SQLite, `$1` on
+   * PostgreSQL). On SQLite each distinct statement is prepared once and reused for every chunk.
+   */
+  all(sql: string, params?: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
 }
 
@@ -38,12 +43,18 @@ function openSqliteReader(ds: DataSource): SnapshotReader {
   const db = new Database(shared.name, { readonly: true, fileMustExist: true });
   db.pragma("busy_timeout = 5000");
   db.exec("BEGIN");
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql).raw(true)));
+    return statement;
+  };
   return {
     dialect: "sqlite",
     async *chunks(sql, chunkSize) {
       let chunk: Row[] = [];
       // for…of closes the statement when the consumer stops early or throws.
-      for (const row of db.prepare(sql).iterate() as IterableIterator<Row>) {
+      for (const row of db.prepare(sql).raw(true).iterate() as IterableIterator<Row>) {
         chunk.push(row);
         if (chunk.length >= chunkSize) {
           yield chunk;
@@ -52,8 +63,8 @@ function openSqliteReader(ds: DataSource): SnapshotReader {
       }
       if (chunk.length) yield chunk;
     },
-    async all(sql) {
-      return db.prepare(sql).all() as Row[];
+    async all(sql, params = []) {
+      return prepared(sql).all(...params) as Row[];
     },
     async close() {
       try {
@@ -63,6 +74,11 @@ function openSqliteReader(ds: DataSource): SnapshotReader {
       }
     },
   };
+}
+
+/** pg gives objects with the columns in select order (every select here names each column once). */
+function asArrays(rows: Record<string, unknown>[]): Row[] {
+  return rows.map((row) => Object.values(row));
 }
 
 async function openPostgresReader(ds: DataSource): Promise<SnapshotReader> {
@@ -82,7 +98,7 @@ async function openPostgresReader(ds: DataSource): Promise<SnapshotReader> {
       await qr.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`);
       try {
         for (;;) {
-          const rows = (await qr.query(`FETCH ${Number(chunkSize)} FROM ${cursor}`)) as Row[];
+          const rows = asArrays(await qr.query(`FETCH ${Number(chunkSize)} FROM ${cursor}`));
           if (rows.length) yield rows;
           if (rows.length < chunkSize) break;
         }
@@ -91,8 +107,8 @@ async function openPostgresReader(ds: DataSource): Promise<SnapshotReader> {
         await qr.query(`CLOSE ${cursor}`).catch(() => undefined);
       }
     },
-    async all(sql) {
-      return (await qr.query(sql)) as Row[];
+    async all(sql, params) {
+      return asArrays(await qr.query(sql, params));
     },
     async close() {
       try {

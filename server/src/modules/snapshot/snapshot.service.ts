@@ -12,7 +12,7 @@ import { exportSnapshot } from "./export";
 import { loadSnapshot } from "./read";
 import type { SnapshotDiffResult } from "./snapshot-diff.types";
 import { Snapshot } from "./snapshot.entity";
-import { JsonSnapshotWriter, NdjsonSnapshotWriter } from "./writers";
+import { JsonSnapshotWriter, NdjsonSnapshotWriter, SnapshotFile } from "./writers";
 
 export type DownloadFormat = "json" | "ndjson";
 
@@ -59,7 +59,7 @@ export class SnapshotService {
       const { meta } = await exportSnapshot(this.dataSource, {
         includeDrafts,
         now,
-        writers: [new JsonSnapshotWriter(fs.createWriteStream(partial.json)), new NdjsonSnapshotWriter(fs.createWriteStream(partial.ndjson))],
+        writers: [new JsonSnapshotWriter(new SnapshotFile(partial.json)), new NdjsonSnapshotWriter(new SnapshotFile(partial.ndjson))],
       });
       fs.renameSync(partial.json, final.json);
       fs.renameSync(partial.ndjson, final.ndjson);
