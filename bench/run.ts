@@ -95,9 +95,10 @@ async function main(): Promise<void> {
     // The bench is one client address sending thousands of requests a minute: the production
     // rate limit (1,200/min) would answer most of them with 429 and measure the limiter instead.
     const env = { DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: "0" };
-    const appArgv = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${args.profile}`] : [];
+    // With --profile, each contender writes its own .cpuprofile (DIR/app, DIR/floor) when it stops.
+    const profiled = (who: string) => (args.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(args.profile, who)}`] : []);
     try {
-      await withChildren([startChild("app", "app-server.js", env, appArgv), startChild("floor", "floor-server.js", env)], async ([app, floor]) => {
+      await withChildren([startChild("app", "app-server.js", env, profiled("app")), startChild("floor", "floor-server.js", env, profiled("floor"))], async ([app, floor]) => {
         const ctx: BenchContext = { quick: args.quick, settings, databaseUrl, sqlitePath, workDir, app, floor, deps, apollo, schemaHas, log };
         for (const m of MEASUREMENTS) {
           if (args.only && !args.only.includes(m.key)) continue;
