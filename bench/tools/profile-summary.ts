@@ -29,7 +29,14 @@ interface CpuProfile {
 const PARTS: [string, (f: CallFrame) => boolean][] = [
   ["idle", (f) => f.functionName === "(idle)"],
   ["garbage collection", (f) => f.functionName === "(garbage collector)"],
-  ["SQL execution (driver + database)", (f) => /QueryRunner\.js$/.test(f.url) && f.functionName === "query" || /node_modules\/(better-sqlite3|pg|pg-protocol)\//.test(f.url)],
+  [
+    "SQL execution (driver + database)",
+    (f) =>
+      (/QueryRunner\.js$/.test(f.url) && f.functionName === "query") ||
+      /node_modules\/(better-sqlite3|pg|pg-protocol)\//.test(f.url) ||
+      // The floor's statement wrappers: better-sqlite3's native calls are sampled as their caller.
+      (/floor-sql\.js$/.test(f.url) && /^(page|count|institutions|specialties|requirements)$/.test(f.functionName)),
+  ],
   ["TypeORM (query building, mapping)", (f) => f.url.includes("node_modules/typeorm/")],
   ["GraphQL execution (graphql-js / graphql-jit)", (f) => /node_modules\/graphql(-jit)?\//.test(f.url) || f.url === "" && /Handler|__context/.test(f.functionName)],
   ["type-graphql resolver wrappers", (f) => f.url.includes("node_modules/type-graphql/")],
