@@ -20,6 +20,9 @@ import { Audience, ProgramType } from "./program.enums";
 @Entity("programs")
 @Index("IDX_programs_status_title", ["status", "title", "id"])
 @Index("IDX_programs_status_updated", ["status", "updatedAt", "id"])
+// Country and type are the directory's first two browse filters: their page count (totalCount)
+// and facets read this index alone instead of every matching row (docs/BENCHMARKS.md).
+@Index("IDX_programs_status_country_type", ["status", "country", "type"])
 export class Program {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
