@@ -4,11 +4,12 @@ import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
 /** Column types whose raw value already is what the entity holds, on both dialects. */
 const PASSTHROUGH = new Set<unknown>(["varchar", "character varying", "text", "integer", "int", "int4", String, Number]);
 
-function passesThrough(column: ColumnMetadata): boolean {
+/** Whether TypeORM's hydration (`prepareHydratedValue`) would return a column's raw value unchanged. */
+export function passesThrough(column: ColumnMetadata): boolean {
   if (column.transformer) return false;
   if (PASSTHROUGH.has(column.type)) return true;
-  // String enums come back as their strings; numeric ones would need converting.
-  return column.type === "simple-enum" && (column.enum ?? []).every((v) => typeof v === "string");
+  // String enums come back as their strings; numeric ones, and enum arrays, would need converting.
+  return column.type === "simple-enum" && !column.isArray && (column.enum ?? []).every((v) => typeof v === "string");
 }
 
 export type RowMapper<T> = (raw: Record<string, unknown>) => T;

@@ -24,10 +24,7 @@ export function createInstitutionLoaders(services: Services, viewer: Viewer) {
     (args) => JSON.stringify([args.first, args.after ?? null, args.orderBy ?? null, args.orderDirection ?? null, args.filter ?? null]),
   );
   return {
-    institutionById: new DataLoader<number, Institution | null>(async (ids) =>
-      byKey(ids, await institutions.byIds(ids), (i) => i.id),
-    ),
-    /** Institutions with only the given columns (core/field-selection.ts): for output only. */
+    /** Institutions with only the given columns (core/field-selection.ts; null: every column). */
     institutionByIdSelecting: keyedBy(
       (columns: readonly string[] | null) =>
         new DataLoader<number, Institution | null>(async (ids) => byKey(ids, await institutions.byIds(ids, columns), (i) => i.id)),

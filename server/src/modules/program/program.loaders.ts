@@ -14,6 +14,8 @@ export function createProgramLoaders(services: Services, viewer: Viewer) {
     new DataLoader<number, ProgramRequirement[]>(async (ids) =>
       groupByKey(ids, await programLinks.requirementLinks(ids, columns), (l) => l.programId),
     );
+  // One loader per column set: complete links share theirs with a client that asks for every column.
+  const requirementLinksSelecting = keyedBy(requirementLinks, (c) => `${columnsKey(c.link)}|${columnsKey(c.requirement)}`);
   const specialties = (columns: readonly string[] | null) =>
     new DataLoader<number, Specialty[]>(async (ids) =>
       groupByKey(ids, await programLinks.specialtyLinks(ids, columns), (l) => l.programId).map((links) => links.map((l) => l.specialty)),
@@ -23,9 +25,9 @@ export function createProgramLoaders(services: Services, viewer: Viewer) {
       byKey(ids, await programs.byIds(ids, viewer.includeDrafts), (p) => p.id),
     ),
     /** Complete links and catalogue entries: for logic that reads them (eligibility). */
-    programRequirements: requirementLinks(EVERY_COLUMN),
+    programRequirements: requirementLinksSelecting(EVERY_COLUMN),
     /** Links carrying only the columns a client asked for (core/field-selection.ts): for output only. */
-    programRequirementsSelecting: keyedBy(requirementLinks, (c) => `${columnsKey(c.link)}|${columnsKey(c.requirement)}`),
+    programRequirementsSelecting: requirementLinksSelecting,
     programSpecialtiesSelecting: keyedBy(specialties, columnsKey),
   };
 }

@@ -13,8 +13,8 @@
  *   table fetches a chunk's links and JSON.stringify makes the text.
  */
 import type { DataSource } from "typeorm";
-import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
 import { ListingStatus } from "../../core/enums";
+import { passesThrough } from "../../core/rows";
 import { Institution } from "../institution/institution.entity";
 import { Pathway } from "../pathway/pathway.entity";
 import { Program } from "../program/program.entity";
@@ -169,16 +169,6 @@ function linkTexts(link: Link, rows: Row[]): Map<number, JsonText> {
 
 const EMPTY_LIST = new JsonText("[]");
 
-/** TypeORM column types whose hydrated value is the driver's value unchanged, on both dialects (prepareHydratedValue). */
-const VERBATIM_TYPES = new Set<unknown>(["varchar", "character varying", "text", "integer", "int", "int4"]);
-
-function verbatim(column: ColumnMetadata): boolean {
-  if (column.transformer) return false;
-  if (VERBATIM_TYPES.has(column.type)) return true;
-  // A string enum's value comes back as the string; numeric enum values would be converted.
-  return column.type === "simple-enum" && !column.isArray && (column.enum ?? []).every((v) => typeof v === "string");
-}
-
 /** A date field's value as files carry it. */
 const iso = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : (value ?? null));
 
@@ -219,7 +209,7 @@ export class RecordBuilder {
         const column = metadata.findColumnWithPropertyName(field);
         if (!column) throw new Error(`snapshot export: ${entity} has no column ${field}`);
         value = `row[${columns.indexOf(field)}]`;
-        if (!verbatim(column)) {
+        if (!passesThrough(column)) {
           converters.push((v) => driver.prepareHydratedValue(v, column));
           value = `convert[${converters.length - 1}](${value})`;
         }

@@ -190,7 +190,7 @@ abstract class TextSnapshotWriter {
   private hashAt = -1;
   private started = false;
 
-  constructor(target: Writable | SnapshotFile, options: StreamWriterOptions) {
+  constructor(target: Writable | SnapshotFile, options: StreamWriterOptions = {}) {
     this.out = target instanceof SnapshotFile ? target : new StreamOutput(target, options.end !== false);
   }
 
@@ -252,10 +252,6 @@ export class JsonSnapshotWriter extends TextSnapshotWriter implements SnapshotWr
   private first = true;
   private entities = 0;
 
-  constructor(target: Writable | SnapshotFile, options: StreamWriterOptions = {}) {
-    super(target, options);
-  }
-
   async begin(meta: SnapshotMeta): Promise<void> {
     await this.head(`{\n  "meta": ${JSON.stringify(meta, null, 2).replace(/\n/g, "\n  ")}`, meta);
   }
@@ -288,10 +284,6 @@ export class JsonSnapshotWriter extends TextSnapshotWriter implements SnapshotWr
 export class NdjsonSnapshotWriter extends TextSnapshotWriter implements SnapshotWriter {
   /** `{"kind":"program","record":` for each entity: JSON.stringify({ kind, record }) without re-serialising the record. */
   private static readonly PREFIX = Object.fromEntries(FILE_ORDER.map((e) => [e, `{"kind":${JSON.stringify(KIND[e])},"record":`])) as Record<EntityName, string>;
-
-  constructor(target: Writable | SnapshotFile, options: StreamWriterOptions = {}) {
-    super(target, options);
-  }
 
   async begin(meta: SnapshotMeta): Promise<void> {
     await this.head(`${JSON.stringify({ kind: "meta", meta })}\n`, meta);
