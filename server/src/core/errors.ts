@@ -8,6 +8,7 @@ export type ErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "GRAPHQL_VALIDATION_FAILED"
+  | "UNAVAILABLE"
   | "INTERNAL_SERVER_ERROR";
 
 /** One problem with one input field: `path` names it as the client spelled it, e.g. ["input", "title"]. */
@@ -57,6 +58,23 @@ export class ConflictError extends DirectoryError {
   readonly code = "CONFLICT" as const;
   constructor(message: string, extra: { currentVersion?: number; field?: string } = {}) {
     super(message, { extensions: { code: "CONFLICT", ...extra } });
+  }
+}
+
+/**
+ * The server cannot do this now but will soon (a busy database, a heavy job already running):
+ * retryable, with `retryAfterSeconds`, answered with HTTP 503 and a Retry-After header.
+ */
+export class UnavailableError extends DirectoryError {
+  readonly code = "UNAVAILABLE" as const;
+  constructor(message: string, retryAfterSeconds = 5) {
+    super(message, {
+      extensions: {
+        code: "UNAVAILABLE",
+        retryAfterSeconds,
+        http: { status: 503, headers: new Map([["retry-after", String(retryAfterSeconds)]]) },
+      },
+    });
   }
 }
 
