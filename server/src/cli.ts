@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { Command, CommanderError } from "commander";
 import type { DataSource } from "typeorm";
+import { CliError } from "./core/cli-support";
 import { ConfigError, describeDatabase, loadConfig } from "./core/config";
 import { openDataSource } from "./core/data-source";
 import { backupDatabase } from "./core/backup";
@@ -11,16 +12,6 @@ import { SnapshotError } from "./modules/snapshot/snapshot.errors";
 import { registerGenerateCommand } from "./modules/synthetic/generate.cli";
 import { hasSyntheticData } from "./modules/synthetic/generator";
 import { seedSampleDirectory } from "./seed/seed";
-
-/** A failure the CLI reports as one line and a non-zero exit. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
 
 /** Opens the database named by DATABASE_URL, runs `fn`, and always closes it. */
 export async function withDatabase<T>(fn: (ds: DataSource) => Promise<T>): Promise<T> {
@@ -68,7 +59,7 @@ export function buildCli(io?: CliIo): Command {
       });
     });
 
-  registerUserCommands(program, io);
+  registerUserCommands(program, withDatabase, io);
 
   program
     .command("backup")
@@ -88,7 +79,7 @@ export function buildCli(io?: CliIo): Command {
     });
   registerSnapshotCommands(program, withDatabase);
 
-  registerGenerateCommand(program);
+  registerGenerateCommand(program, withDatabase);
   return program;
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { DataSource } from "typeorm";
-import { CliError, withDatabase } from "../../cli";
+import { CliError, type WithDatabase } from "../../core/cli-support";
 import { BadUserInputError, ConflictError } from "../../core/errors";
 import { migrate } from "../../core/migrate";
 import { Curator, CuratorRole } from "./curator.entity";
@@ -88,11 +88,13 @@ async function oneLine<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function withCurators<T>(fn: (curators: CuratorService, ds: DataSource) => Promise<T>): Promise<T> {
-  return withDatabase(async (ds) => {
-    await migrate(ds); // a fresh database can get its first curator straight away
-    return oneLine(() => fn(new CuratorService(ds), ds));
-  });
+/** Runs `fn` with the curator service on a migrated database (a fresh one can get its first curator straight away). */
+function curatorsOn(withDatabase: WithDatabase) {
+  return <T>(fn: (curators: CuratorService, ds: DataSource) => Promise<T>): Promise<T> =>
+    withDatabase(async (ds) => {
+      await migrate(ds);
+      return oneLine(() => fn(new CuratorService(ds), ds));
+    });
 }
 
 async function mustFind(curators: CuratorService, email: string): Promise<Curator> {
@@ -104,7 +106,8 @@ async function mustFind(curators: CuratorService, email: string): Promise<Curato
 const date = (d: Date | null) => (d ? d.toISOString().replace(/\.\d{3}Z$/, "Z") : "never");
 
 /** `user create | list | disable | enable | set-password`. Changes are audited with no actor (the command line). */
-export function registerUserCommands(program: Command, io: CliIo = defaultIo()): void {
+export function registerUserCommands(program: Command, withDatabase: WithDatabase, io: CliIo = defaultIo()): void {
+  const withCurators = curatorsOn(withDatabase);
   const user = program.command("user").description("curator accounts");
 
   user

@@ -1,6 +1,5 @@
 /** `directory snapshot export|import|diff`, registered on the CLI's commander program. */
 import { Option, type Command } from "commander";
-import type { DataSource } from "typeorm";
 import { migrate } from "../../core/migrate";
 import { diffContents, diffTotals, formatDiffText } from "./diff";
 import { EXPORT_FORMATS, exportToPath, type ExportFormat } from "./export-files";
@@ -8,8 +7,8 @@ import { IMPORT_MODES, importSnapshot, type ImportMode } from "./import";
 import { progressReporter } from "./progress";
 import { loadSnapshot } from "./read";
 import { FILE_ORDER, type SnapshotCounts } from "./snapshot.format";
+import type { WithDatabase } from "../../core/cli-support";
 
-type WithDatabase = <T>(fn: (ds: DataSource) => Promise<T>) => Promise<T>;
 
 function describeCounts(counts: SnapshotCounts): string {
   return FILE_ORDER.map((e) => `${counts[e]} ${e}`).join(", ");

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { CliError, withDatabase } from "../../cli";
+import { CliError, type WithDatabase } from "../../core/cli-support";
 import { describeDatabase, loadConfig } from "../../core/config";
 import { migrate } from "../../core/migrate";
 import { DEFAULT_SEED, generateSynthetic, SyntheticDataRefusal } from "./generator";
@@ -13,7 +13,7 @@ function count(name: string, min: number) {
 }
 
 /** `generate --institutions N --programs M [--seed S]`: synthetic data for benchmarks. */
-export function registerGenerateCommand(program: Command): void {
+export function registerGenerateCommand(program: Command, withDatabase: WithDatabase): void {
   program
     .command("generate")
     .description("fill an EMPTY database with clearly synthetic institutions and programs (for benchmarks); refuses a database holding real listings")
