@@ -22,6 +22,8 @@ export default tseslint.config(
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", caughtErrors: "none" },
       ],
+      // A module merges its services into core's registry with `interface Loaders extends X {}`.
+      "@typescript-eslint/no-empty-object-type": ["error", { allowInterfaces: "with-single-extends" }],
       // type-graphql and TypeORM declare classes that merge with interfaces of the same name.
       "@typescript-eslint/no-unsafe-declaration-merging": "off",
     },
@@ -45,6 +47,12 @@ export default tseslint.config(
     // Tests and benchmarks read loosely typed JSON answers; `any` there is a reading aid, not a design.
     files: ["tests/**/*.ts", "bench/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
+    // Plain CommonJS scripts (run by node before any build) load modules with require().
+    files: ["**/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   prettier,
 );

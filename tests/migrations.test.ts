@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
-import { createDataSource } from "../server/src/core/data-source";
-import { migrate } from "../server/src/core/migrate";
+import { createDataSource } from "../server/src/composition/database";
+import { migrate } from "../server/src/composition/migrate";
 import { createTestDatabase, testDialect } from "./support/db";
 
 const dialects = Array.from(new Set(["sqlite", testDialect] as const));

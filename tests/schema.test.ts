@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { buildDirectorySchema, printDirectorySchema } from "../server/src/schema";
+import { buildDirectorySchema, printDirectorySchema } from "../server/src/composition/schema";
 
 describe("committed SDL", () => {
   it("equals the schema the server builds (run `npm run schema:emit` after changing types)", async () => {

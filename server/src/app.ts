@@ -6,7 +6,8 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import express from "express";
 import { adminStatic } from "./core/admin-static";
 import { sessionFromRequest } from "./core/auth";
-import { createContext, type AppDeps, type Context } from "./core/context";
+import { type AppDeps, type Context } from "./core/context";
+import { createContext } from "./composition/context";
 import { dialectOf } from "./core/data-source";
 import { jitGateway, type CompiledQueries } from "./core/executor";
 import { createFormatError } from "./core/format-error";
@@ -15,7 +16,7 @@ import { cacheControlPlugin } from "./core/cache-control";
 import { costLimitPlugin, limitRules } from "./core/limits";
 import { StatementCounter, withStatementCounter } from "./core/sql-counter";
 import { snapshotDownloadHandler } from "./modules/snapshot/snapshot.http";
-import { buildDirectorySchema } from "./schema";
+import { buildDirectorySchema } from "./composition/schema";
 
 /** How long an idle keep-alive connection stays open: longer than a load balancer's idle timeout. */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;

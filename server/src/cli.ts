@@ -1,11 +1,11 @@
 import "reflect-metadata";
 import { Command, CommanderError } from "commander";
 import type { DataSource } from "typeorm";
-import { CliError } from "./core/cli-support";
+import { CliError, type CliDatabase } from "./core/cli-support";
 import { ConfigError, describeDatabase, loadConfig } from "./core/config";
-import { openDataSource } from "./core/data-source";
+import { openDataSource } from "./composition/database";
 import { backupDatabase } from "./core/backup";
-import { migrate } from "./core/migrate";
+import { migrate } from "./composition/migrate";
 import { registerUserCommands, type CliIo } from "./modules/curator/curator.cli";
 import { registerSnapshotCommands } from "./modules/snapshot/snapshot.cli";
 import { SnapshotError } from "./modules/snapshot/snapshot.errors";
@@ -23,6 +23,15 @@ export async function withDatabase<T>(fn: (ds: DataSource) => Promise<T>): Promi
     await ds.destroy();
   }
 }
+
+const cliDatabase: CliDatabase = {
+  open: withDatabase,
+  openMigrated: (fn) =>
+    withDatabase(async (ds) => {
+      await migrate(ds);
+      return fn(ds);
+    }),
+};
 
 export function buildCli(io?: CliIo): Command {
   const program = new Command("directory")
@@ -59,7 +68,7 @@ export function buildCli(io?: CliIo): Command {
       });
     });
 
-  registerUserCommands(program, withDatabase, io);
+  registerUserCommands(program, cliDatabase, io);
 
   program
     .command("backup")
@@ -77,9 +86,9 @@ export function buildCli(io?: CliIo): Command {
         console.log(`backed up ${describeDatabase(config.database)} to ${report.file} (${report.bytes} bytes; integrity: ${report.integrity})`);
       });
     });
-  registerSnapshotCommands(program, withDatabase);
+  registerSnapshotCommands(program, cliDatabase);
 
-  registerGenerateCommand(program, withDatabase);
+  registerGenerateCommand(program, cliDatabase);
   return program;
 }
 

@@ -2,10 +2,10 @@ import "reflect-metadata";
 import type { AddressInfo } from "node:net";
 import { createDirectoryApp } from "./app";
 import { ConfigError, describeDatabase, loadConfig } from "./core/config";
-import { createAppDeps } from "./core/context";
-import { openDataSource } from "./core/data-source";
+import { createAppDeps } from "./composition/context";
+import { openDataSource } from "./composition/database";
 import { log } from "./core/logger";
-import { migrate } from "./core/migrate";
+import { migrate } from "./composition/migrate";
 import { ensureFirstAdmin } from "./modules/curator/curator.bootstrap";
 import { isDirectoryEmpty, seedSampleDirectory } from "./seed/seed";
 

@@ -12,7 +12,7 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { CuratorRole, type Curator } from "../../server/src/modules/curator/curator.entity";
-import { buildDirectorySchema } from "../../server/src/schema";
+import { buildDirectorySchema } from "../../server/src/composition/schema";
 import { seedSampleDirectory } from "../../server/src/seed/seed";
 import { factories } from "../support/factories";
 import { createTestServer, type TestServer } from "../support/server";
@@ -144,7 +144,7 @@ describe.each(["query", "mutation"] as const)("hostile arguments to every %s", (
       const before = kind === "mutation" ? await fingerprint() : "";
       const response = await server.apollo.executeOperation(
         { query: c.doc, variables: c.variables },
-        { contextValue: (await import("../../server/src/core/context")).createContext(server.deps, as) },
+        { contextValue: (await import("../../server/src/composition/context")).createContext(server.deps, as) },
       );
       const status = response.http.status ?? 200;
       const body = response.body.kind === "single" ? response.body.singleResult : { errors: undefined, data: undefined };

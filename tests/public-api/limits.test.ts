@@ -1,6 +1,6 @@
 import { getIntrospectionQuery, parse } from "graphql";
 import { operationCost } from "../../server/src/core/limits";
-import { buildDirectorySchema } from "../../server/src/schema";
+import { buildDirectorySchema } from "../../server/src/composition/schema";
 import { expectData, expectError } from "../support/errors";
 import { factories } from "../support/factories";
 import { createTestServer, type TestServer } from "../support/server";

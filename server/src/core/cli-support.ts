@@ -10,8 +10,15 @@ export class CliError extends Error {
   }
 }
 
-/**
- * Opens the database, runs `fn`, and always closes it. The CLI's root passes its implementation to
- * each module's commands, so that no module imports the root.
- */
+/** Opens the database, runs `fn`, and always closes it. */
 export type WithDatabase = <T>(fn: (ds: DataSource) => Promise<T>) => Promise<T>;
+
+/**
+ * The database as the CLI's root opens it (DATABASE_URL), handed to each module's commands so
+ * that no module imports the root.
+ */
+export interface CliDatabase {
+  open: WithDatabase;
+  /** The same after applying pending migrations, so that a fresh database is usable at once. */
+  openMigrated: WithDatabase;
+}

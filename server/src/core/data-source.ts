@@ -2,10 +2,7 @@ import fs from "node:fs";
 import type Database from "better-sqlite3";
 import path from "node:path";
 import { DataSource, type DataSourceOptions } from "typeorm";
-import { postgresMigrations } from "../../../migrations/postgres";
-import { sqliteMigrations } from "../../../migrations/sqlite";
 import { ConfigError, type DatabaseConfig } from "./config";
-import { entities } from "./entities";
 import { CountingLogger } from "./sql-counter";
 
 export type Dialect = "sqlite" | "postgres";
@@ -33,9 +30,17 @@ export function applySqlitePragmas(db: { pragma(source: string): unknown }): voi
   db.pragma("legacy_alter_table = ON");
 }
 
-export function createDataSource(db: DatabaseConfig): DataSource {
+/** What the database holds: the mapped entities and each dialect's migrations (the composition root's lists). */
+export interface DatabaseMapping {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity and migration classes
+  entities: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: { sqlite: Function[]; postgres: Function[] };
+}
+
+export function buildDataSource(db: DatabaseConfig, mapping: DatabaseMapping): DataSource {
   const common = {
-    entities,
+    entities: mapping.entities,
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: "all" as const,
@@ -56,7 +61,7 @@ export function createDataSource(db: DatabaseConfig): DataSource {
       ...common,
       type: "better-sqlite3",
       database: db.path,
-      migrations: sqliteMigrations,
+      migrations: mapping.migrations.sqlite,
       timeout: 5000,
       prepareDatabase: applySqlitePragmas,
     };
@@ -65,7 +70,7 @@ export function createDataSource(db: DatabaseConfig): DataSource {
       ...common,
       type: "postgres",
       url: db.url,
-      migrations: postgresMigrations,
+      migrations: mapping.migrations.postgres,
       extra: {
         max: Number(process.env.PG_POOL_SIZE ?? 10),
         statement_timeout: Number(process.env.PG_STATEMENT_TIMEOUT_MS ?? 15000),
@@ -77,8 +82,8 @@ export function createDataSource(db: DatabaseConfig): DataSource {
 }
 
 /** Opens the database and turns driver failures into one readable line. */
-export async function openDataSource(db: DatabaseConfig): Promise<DataSource> {
-  const ds = createDataSource(db);
+export async function openMappedDataSource(db: DatabaseConfig, mapping: DatabaseMapping): Promise<DataSource> {
+  const ds = buildDataSource(db, mapping);
   try {
     await ds.initialize();
   } catch (e) {

@@ -1,11 +1,11 @@
 import type { Command } from "commander";
 import type { DataSource } from "typeorm";
-import { CliError, type WithDatabase } from "../../core/cli-support";
+import { CliError, type CliDatabase } from "../../core/cli-support";
 import { BadUserInputError, ConflictError } from "../../core/errors";
-import { migrate } from "../../core/migrate";
 import { Curator, CuratorRole } from "./curator.entity";
 import { CuratorService, normalizeEmail } from "./curator.service";
 import { passwordProblem } from "./password";
+import { auditTrail } from "../audit/audit.record";
 
 /** Where the password comes from: standard input (a terminal or a pipe). */
 export interface CliIo {
@@ -89,11 +89,10 @@ async function oneLine<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** Runs `fn` with the curator service on a migrated database (a fresh one can get its first curator straight away). */
-function curatorsOn(withDatabase: WithDatabase) {
+function curatorsOn(db: CliDatabase) {
   return <T>(fn: (curators: CuratorService, ds: DataSource) => Promise<T>): Promise<T> =>
-    withDatabase(async (ds) => {
-      await migrate(ds);
-      return oneLine(() => fn(new CuratorService(ds), ds));
+    db.openMigrated(async (ds) => {
+      return oneLine(() => fn(new CuratorService(ds, auditTrail), ds));
     });
 }
 
@@ -106,8 +105,8 @@ async function mustFind(curators: CuratorService, email: string): Promise<Curato
 const date = (d: Date | null) => (d ? d.toISOString().replace(/\.\d{3}Z$/, "Z") : "never");
 
 /** `user create | list | disable | enable | set-password`. Changes are audited with no actor (the command line). */
-export function registerUserCommands(program: Command, withDatabase: WithDatabase, io: CliIo = defaultIo()): void {
-  const withCurators = curatorsOn(withDatabase);
+export function registerUserCommands(program: Command, db: CliDatabase, io: CliIo = defaultIo()): void {
+  const withCurators = curatorsOn(db);
   const user = program.command("user").description("curator accounts");
 
   user

@@ -1,4 +1,4 @@
-import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Authorized, Field, ID, Int, ObjectType } from "type-graphql";
 import {
   Column,
   CreateDateColumn,
@@ -9,15 +9,9 @@ import {
   VersionColumn,
 } from "typeorm";
 
-export enum CuratorRole {
-  ADMIN = "ADMIN",
-  EDITOR = "EDITOR",
-  VIEWER = "VIEWER",
-}
-registerEnumType(CuratorRole, {
-  name: "CuratorRole",
-  description: "VIEWER reads drafts and history; EDITOR also writes and publishes; ADMIN also manages curators",
-});
+import { CuratorRole } from "../../core/roles";
+
+export { CuratorRole };
 
 @ObjectType({ description: "A person who keeps the directory correct" })
 @Entity("curators")

@@ -21,7 +21,7 @@ export class EligibilityResolver {
     const edges = await Promise.all(
       page.edges.map(async ({ node, cursor }) => {
         const [programLinks, pathwayLinks] = await Promise.all([
-          ctx.loaders.programRequirements.load(node.id),
+          ctx.loaders.programRequirements.complete.load(node.id),
           node.pathwayId === null ? [] : ctx.loaders.pathwayRequirements.load(node.pathwayId),
         ]);
         return { cursor, node: evaluate(node, programLinks, pathwayLinks, resolved) };

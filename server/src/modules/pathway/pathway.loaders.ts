@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { byKey, groupByKey } from "../../core/batch";
-import type { Services } from "../../core/services";
+import type { Services } from "../../core/context";
 import type { PathwayRequirement } from "./pathway-requirement.entity";
 import type { Pathway } from "./pathway.entity";
 

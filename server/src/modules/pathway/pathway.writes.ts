@@ -13,6 +13,7 @@ const EDITABLE = ["slug", "name", "kind", "country", "region", "description", "w
 export class PathwayWrites extends EntityWrites<Pathway, PathwayInput> {
   readonly model: WriteModel<Pathway> = {
     typeName: "Pathway",
+    audit: this.audit,
     entity: Pathway,
     columns: [...EDITABLE, "archivedAt"],
     unique: ["slug"],

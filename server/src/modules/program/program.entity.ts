@@ -13,6 +13,7 @@ import { Institution } from "../institution/institution.entity";
 import { Pathway } from "../pathway/pathway.entity";
 import { Audience, ProgramType } from "./program.enums";
 import { VersionedRecord } from "../../core/versioned-record";
+import type { ColumnMap } from "../../core/field-selection";
 
 @ObjectType({ simpleResolvers: true, description: "A training program: residency, fellowship, clinical elective or observership" })
 @Entity("programs")
@@ -148,3 +149,15 @@ export class Program extends VersionedRecord {
   @JoinColumn({ name: "verifiedById", foreignKeyConstraintName: "FK_programs_verified_by" })
   verifiedBy?: Curator | null;
 }
+
+/** What Program's non-column fields read of the row (core/field-selection.ts). */
+export const PROGRAM_COLUMNS: ColumnMap = {
+  fields: {
+    institution: ["institutionId"],
+    pathway: ["pathwayId"],
+    specialties: ["id"],
+    requirements: ["id"],
+    verifiedBy: ["verifiedById"],
+  },
+  always: ["id"],
+};

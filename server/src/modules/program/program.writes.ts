@@ -48,6 +48,7 @@ const statusArchive: ArchiveRule<Program> = {
 export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
   readonly model: WriteModel<Program> = {
     typeName: "Program",
+    audit: this.audit,
     entity: Program,
     columns: [...PLAIN, "institutionId", "pathwayId", "lastVerifiedAt", "verifiedById"],
     unique: ["slug"],

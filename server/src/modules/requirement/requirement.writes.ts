@@ -11,6 +11,7 @@ const EDITABLE = ["code", "name", "kind", "country", "description", "scoreMin", 
 export class RequirementWrites extends EntityWrites<Requirement, RequirementInput> {
   readonly model: WriteModel<Requirement> = {
     typeName: "Requirement",
+    audit: this.audit,
     entity: Requirement,
     columns: [...EDITABLE, "archivedAt"],
     unique: ["code"],

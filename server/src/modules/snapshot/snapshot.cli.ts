@@ -1,20 +1,19 @@
 /** `directory snapshot export|import|diff`, registered on the CLI's commander program. */
 import { Option, type Command } from "commander";
-import { migrate } from "../../core/migrate";
 import { diffContents, diffTotals, formatDiffText } from "./diff";
 import { EXPORT_FORMATS, exportToPath, type ExportFormat } from "./export-files";
 import { IMPORT_MODES, importSnapshot, type ImportMode } from "./import";
 import { progressReporter } from "./progress";
 import { loadSnapshot } from "./read";
 import { FILE_ORDER, type SnapshotCounts } from "./snapshot.format";
-import type { WithDatabase } from "../../core/cli-support";
+import type { CliDatabase } from "../../core/cli-support";
 
 
 function describeCounts(counts: SnapshotCounts): string {
   return FILE_ORDER.map((e) => `${counts[e]} ${e}`).join(", ");
 }
 
-export function registerSnapshotCommands(program: Command, withDatabase: WithDatabase): void {
+export function registerSnapshotCommands(program: Command, db: CliDatabase): void {
   const snapshot = program.command("snapshot").description("export, import and compare whole-directory snapshots (JSON, NDJSON, CSV)");
 
   snapshot
@@ -26,7 +25,7 @@ export function registerSnapshotCommands(program: Command, withDatabase: WithDat
     .action(async (opts: { format: ExportFormat; out: string; includeDrafts: boolean }) => {
       const progress = progressReporter();
       try {
-        const { meta } = await withDatabase((ds) =>
+        const { meta } = await db.open((ds) =>
           exportToPath(ds, { format: opts.format, out: opts.out, includeDrafts: opts.includeDrafts, onProgress: (p) => progress.update(p.phase, p.done, p.total) }),
         );
         progress.stop();
@@ -50,8 +49,7 @@ export function registerSnapshotCommands(program: Command, withDatabase: WithDat
       if (!snapshot.checksumMatches) console.error(`warning: ${opts.in}: the content no longer matches meta.sha256/meta.counts (loading it anyway: --ignore-checksum)`);
       const progress = progressReporter();
       try {
-        const result = await withDatabase(async (ds) => {
-          await migrate(ds);
+        const result = await db.openMigrated(async (ds) => {
           return importSnapshot(ds, snapshot, { mode: opts.mode, dryRun: opts.dryRun, onProgress: (p) => progress.update(p.phase, p.done, p.total) });
         });
         progress.stop();
