@@ -11,9 +11,10 @@ import { createContext } from "./composition/context";
 import { dialectOf } from "./core/data-source";
 import { jitGateway, type CompiledQueries } from "./core/executor";
 import { createFormatError } from "./core/format-error";
-import { corsGuard, jsonBody, operationTimeout, rateLimits } from "./core/http-guards";
+import { corsGuard, finalErrorHandler, jsonBody, notFoundRoute, operationTimeout, rateLimits } from "./core/http-guards";
 import { cacheControlPlugin } from "./core/cache-control";
 import { costLimitPlugin, limitRules } from "./core/limits";
+import { NoSubscriptionsRule } from "./core/no-subscriptions";
 import { StatementCounter, withStatementCounter } from "./core/sql-counter";
 import { snapshotDownloadHandler } from "./modules/snapshot/snapshot.http";
 import { buildDirectorySchema } from "./composition/schema";
@@ -34,6 +35,8 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
   const schema = await buildDirectorySchema();
   const app = express();
   app.disable("x-powered-by");
+  // Express reads NODE_ENV itself and treats unset as development; the app's own default is production.
+  app.set("env", deps.config.nodeEnv);
   // Behind a load balancer, the client address (login rate limits) comes from X-Forwarded-For.
   app.set("trust proxy", deps.config.trustProxy);
   const httpServer = http.createServer(app);
@@ -57,7 +60,7 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     // non-simple header such as `apollo-require-preflight: true`. APQ uses Apollo's in-memory LRU cache.
     csrfPrevention: true,
     persistedQueries: {},
-    validationRules: limitRules(deps.config.limits),
+    validationRules: [...limitRules(deps.config.limits), NoSubscriptionsRule],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(), // ours decides the header (core/cache-control.ts)
@@ -103,6 +106,10 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     if (countStatements) withStatementCounter(counter, () => graphql(req, res, next));
     else void graphql(req, res, next);
   });
+
+  // Last: every other address is a JSON 404, and every error a JSON answer (no HTML, stack or path).
+  app.use(notFoundRoute);
+  app.use(finalErrorHandler);
 
   return { app, httpServer, apollo, compiledQueries: gateway?.cache ?? null };
 }

@@ -34,7 +34,8 @@ const HOSTILE_STRINGS = [
 ];
 const HOSTILE_BY_SCALAR: Record<string, unknown[]> = {
   String: HOSTILE_STRINGS,
-  ID: ["0", "-1", "1.5", "99999999999999999999999", "abc", "' OR 1=1", "", "1e3"],
+  // Past 32 bits: PostgreSQL refuses them in an integer comparison, so they must be refused first.
+  ID: ["2147483648", "99999999999", "0", "-1", "1.5", "99999999999999999999999", "abc", "' OR 1=1", "", "1e3"],
   Int: [0, -1, 2147483647, -2147483648, 1e12, 1.5, "12"],
   Float: [-1e308, Number.MAX_VALUE, "NaN"],
   Boolean: ["yes", 0],

@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import cors from "cors";
-import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import type { HttpLimits } from "./config";
 import { log } from "./logger";
@@ -20,6 +21,9 @@ export function jsonBody(limits: HttpLimits): RequestHandler[] {
       res.status(400).json(errorBody("Request body is not valid JSON", "BAD_REQUEST"));
     } else if (type === "encoding.unsupported" || type === "charset.unsupported") {
       res.status(415).json(errorBody("Unsupported request encoding", "BAD_REQUEST"));
+    } else if (clientStatusOf(err) !== null) {
+      // A body that cannot be read: corrupt gzip or deflate data, a wrong Content-Length, an aborted upload.
+      res.status(400).json(errorBody("Request body could not be read: check its Content-Encoding and Content-Length", "BAD_REQUEST"));
     } else {
       next(err);
     }
@@ -96,3 +100,70 @@ export function operationTimeout(limits: HttpLimits): RequestHandler {
     next();
   };
 }
+
+/** Codes of the errors that the HTTP layer answers itself (outside any GraphQL resolver). */
+export type HttpErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHENTICATED"
+  | "NOT_FOUND"
+  | "PAYLOAD_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "INTERNAL_SERVER_ERROR";
+
+/** What a client is told for an HTTP-level refusal: a fixed text per status, never the error's own message. */
+const CLIENT_REFUSALS: Record<number, { code: HttpErrorCode; message: string }> = {
+  400: { code: "BAD_REQUEST", message: "The request could not be read: check its path (percent-encoding), headers and body" },
+  401: { code: "UNAUTHENTICATED", message: "Sign in first: send Authorization: Bearer <token> from the login mutation" },
+  404: { code: "NOT_FOUND", message: "Nothing is served at this address: the API is POST or GET /graphql" },
+  413: { code: "PAYLOAD_TOO_LARGE", message: "The request body is larger than the limit" },
+  415: { code: "UNSUPPORTED_MEDIA_TYPE", message: "Unsupported request body type or encoding" },
+};
+
+/** The 4xx status an error from Express or body-parser carries (`status`/`statusCode`), or null. */
+function clientStatusOf(err: unknown): number | null {
+  const e = err as { status?: unknown; statusCode?: unknown } | null;
+  const status = typeof e?.status === "number" ? e.status : e?.statusCode;
+  return typeof status === "number" && Number.isInteger(status) && status >= 400 && status < 500 ? status : null;
+}
+
+/**
+ * Sends an error as JSON: `{"error":{"code","message","id"}}` on every route but /graphql, which
+ * keeps the GraphQL shape (`{"errors":[{"message","extensions":{"code","errorId"}}]}`) its clients
+ * parse. Error answers are never cached. Returns the error id (for the log line).
+ */
+export function sendJsonError(req: Request, res: Response, status: number, code: HttpErrorCode, message: string, id: string = randomUUID()): string {
+  res.status(status).set("Cache-Control", "no-store");
+  const isGraphql = req.path === "/graphql" || req.path.startsWith("/graphql/");
+  res.json(isGraphql ? errorBody(message, code, { errorId: id }) : { error: { code, message, id } });
+  return id;
+}
+
+/** The last route: an address nothing serves answers a JSON 404, not Express's HTML "Cannot GET". */
+export const notFoundRoute: RequestHandler = (req, res) => {
+  const { code, message } = CLIENT_REFUSALS[404];
+  sendJsonError(req, res, 404, code, message);
+};
+
+/**
+ * The last error handler, replacing Express's, which answers an HTML page with the stack and file
+ * paths outside production. A client's mistake (a 4xx status on the error: a bad percent-encoding,
+ * an unreadable body) is logged at info; anything else is a 500 logged at error with its id.
+ */
+export const finalErrorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const id = randomUUID();
+  if (res.headersSent) {
+    // Part of the answer is out: all that is left is to cut the connection.
+    log.error("error after the response started", { errorId: id, method: req.method, path: req.path, error: err });
+    res.destroy();
+    return;
+  }
+  const status = clientStatusOf(err);
+  if (status !== null) {
+    const refusal = CLIENT_REFUSALS[status] ?? CLIENT_REFUSALS[400];
+    log.info("request refused", { errorId: id, status, method: req.method, path: req.path, reason: (err as Error)?.message });
+    sendJsonError(req, res, status, refusal.code, refusal.message, id);
+    return;
+  }
+  log.error("unexpected error", { errorId: id, method: req.method, path: req.path, error: err });
+  sendJsonError(req, res, 500, "INTERNAL_SERVER_ERROR", `Internal server error (error id ${id}); the problem has been logged`, id);
+};

@@ -1,8 +1,8 @@
 import { IsString, IsUrl, Matches, MaxLength, ValidateBy, type ValidationOptions } from "class-validator";
+import { ENTITY_ID_RULE, isEntityId } from "./ids";
 
 /** Lower-case words joined by single hyphens: mayo-clinic, internal-medicine. */
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const MAX_DB_ID = 2_147_483_647;
 
 function all(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => decorators.forEach((d) => d(target, key));
@@ -16,14 +16,14 @@ export function IsSlug(maxLength: number): PropertyDecorator {
   );
 }
 
-/** An id this API issued (a positive whole number that fits the database's integer). */
+/** An id this API issued (core/ids.ts: a positive whole number that fits the database's integer). */
 export function IsEntityId(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: "isEntityId",
       validator: {
-        validate: (value: unknown) => typeof value === "string" && /^[1-9][0-9]{0,9}$/.test(value) && Number(value) <= MAX_DB_ID,
-        defaultMessage: () => "$property must be an id this API issued",
+        validate: isEntityId,
+        defaultMessage: (args) => `${Array.isArray(args?.value) ? "each of $property" : "$property"} ${ENTITY_ID_RULE}`,
       },
     },
     options,

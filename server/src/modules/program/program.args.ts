@@ -1,7 +1,8 @@
-import { IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from "class-validator";
+import { IsOptional, IsString, Length, MaxLength, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, registerEnumType } from "type-graphql";
 import { ConnectionArgs } from "../../core/connection";
 import { SortDirection } from "../../core/enums";
+import { IsEntityId } from "../../core/input-rules";
 import { ProgramFilter } from "./program.filter-input";
 
 export enum ProgramOrder {
@@ -62,7 +63,7 @@ export class ProgramsArgs extends ConnectionArgs {
 export class SlugLookupArgs {
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @Matches(/^[1-9][0-9]{0,15}$/, { message: "id must be an id this API issued" })
+  @IsEntityId()
   id?: string | null;
 
   @Field(() => String, { nullable: true })

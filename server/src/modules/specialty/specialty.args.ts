@@ -1,15 +1,16 @@
-import { ArrayMaxSize, IsOptional, IsString, Matches, MaxLength, ValidateNested } from "class-validator";
+import { ArrayMaxSize, IsOptional, IsString, MaxLength, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType } from "type-graphql";
 import { ConnectionArgs } from "../../core/connection";
+import { IsEntityId } from "../../core/input-rules";
 import { SEARCH_MAX_LENGTH } from "../program/program.args";
-import { ID_PATTERN, MAX_FILTER_VALUES } from "../program/program.filter-input";
+import { MAX_FILTER_VALUES } from "../program/program.filter-input";
 
 @InputType({ description: "Which specialties to show" })
 export class SpecialtyFilter {
   @Field(() => [ID], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
-  @Matches(ID_PATTERN, { each: true, message: "ids must be ids this API issued" })
+  @IsEntityId({ each: true })
   ids?: string[] | null;
 
   @Field(() => String, { nullable: true, description: "Words that must each appear in the name or slug (case-insensitive)" })
