@@ -1,12 +1,23 @@
-import { validate, type ValidationError } from "class-validator";
+import { validate, validateSync, type ValidationError, type ValidatorOptions } from "class-validator";
 import { getNamedType } from "graphql";
 import type { ResolverData } from "type-graphql";
 import { BadUserInputError, type FieldProblem } from "./errors";
+import type { RuleBreach } from "./problems";
 
-function flatten(errors: ValidationError[], prefix: string[]): FieldProblem[] {
+/** How every input class is checked: null and omitted fields are skipped (they clear or keep). */
+const INPUT_VALIDATION: ValidatorOptions = { skipMissingProperties: true, forbidUnknownValues: false };
+
+/** A broken class-validator constraint with its whole path, e.g. ["requirements", "0", "note"]. */
+interface PathBreach {
+  path: string[];
+  rule: string;
+  message: string;
+}
+
+function flatten(errors: ValidationError[], prefix: string[]): PathBreach[] {
   return errors.flatMap((e) => {
     const path = [...prefix, e.property];
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ path, message }));
+    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({ path, rule, message }));
     return [...own, ...flatten(e.children ?? [], path)];
   });
 }
@@ -57,12 +68,31 @@ export async function validateArgument(value: unknown, _type: unknown, data: Res
   const problems: FieldProblem[] = [];
   for (const [index, item] of items.entries()) {
     if (item === null || typeof item !== "object") continue;
-    const errors = await validate(item, { skipMissingProperties: true, forbidUnknownValues: false });
+    const errors = await validate(item, INPUT_VALIDATION);
     const prefix = [...(argName ? [argName] : []), ...(Array.isArray(value) ? [String(index)] : [])];
-    problems.push(...flatten(errors, prefix));
+    problems.push(...flatten(errors, prefix).map(({ path, message }) => ({ path, message })));
   }
   if (problems.length > 0) {
     const summary = problems.map((p) => `${p.path.join(".")}: ${p.message}`).join("; ");
     throw new BadUserInputError(`Invalid input: ${summary}`, problems);
   }
+}
+
+/**
+ * The rules an input object breaks, checked exactly as for an API argument (the same
+ * class-validator decorators and options, and no NUL character anywhere), for callers that
+ * build the input themselves: snapshot import runs every record through its entity's input class,
+ * so a rule added to the API applies to import too. Synchronous: no rule here is asynchronous
+ * (class-validator's validateSync would skip one that was).
+ */
+export function inputRuleBreaches(input: object): RuleBreach[] {
+  const nul = nulBreach(input);
+  if (nul) return [nul];
+  return flatten(validateSync(input, INPUT_VALIDATION), []).map(({ path, rule, message }) => ({ field: path.join("."), rule, message }));
+}
+
+/** The first string in `value` (an object, searched to depth 8) holding a NUL character, as a breach. */
+export function nulBreach(value: object): RuleBreach | null {
+  const nul = nulPath(value, []);
+  return nul ? { field: nul.join("."), rule: "noNulCharacter", message: `${nul[nul.length - 1]} ${NUL_MESSAGE}` } : null;
 }

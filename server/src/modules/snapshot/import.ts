@@ -18,6 +18,7 @@ import { ProgramSpecialty } from "../program/program-specialty.entity";
 import { stableStringify } from "./canonical-hash";
 import { diffContents, type SnapshotDiff } from "./diff";
 import { ENTITY_CLASSES, loadDirectory, type LoadedDirectory } from "./directory-load";
+import { SnapshotError } from "./snapshot.errors";
 import { DATE_FIELDS, FILE_ORDER, KEY, scalarFields, type EntityName, type SnapshotRecord } from "./snapshot.format";
 import type { ValidatedSnapshot } from "./validate";
 
@@ -62,6 +63,7 @@ function plan(current: LoadedDirectory, snapshot: ValidatedSnapshot, mode: Impor
 }
 
 export async function importSnapshot(ds: DataSource, snapshot: ValidatedSnapshot, options: ImportOptions): Promise<ImportResult> {
+  if (!snapshot.rulesChecked) throw new SnapshotError("snapshot import: the file was read without the directory's rules; nothing was changed");
   if (options.dryRun) {
     const current = await loadDirectory(ds.manager);
     return { mode: options.mode, dryRun: true, ...plan(current, snapshot, options.mode) };

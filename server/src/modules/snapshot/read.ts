@@ -5,7 +5,7 @@ import { readCsvSnapshot } from "./csv";
 import { locateJsonError } from "./json-locate";
 import { SnapshotError } from "./snapshot.errors";
 import { ENTITY_OF_KIND, FILE_ORDER, type EntityName, type SnapshotRecord } from "./snapshot.format";
-import { validateSnapshot, type ParsedSnapshot, type ValidatedSnapshot } from "./validate";
+import { validateSnapshot, type ParsedSnapshot, type ValidatedSnapshot, type ValidateOptions } from "./validate";
 
 export type SnapshotSource = "json" | "ndjson" | "csv";
 
@@ -113,7 +113,7 @@ export async function readSnapshot(file: string): Promise<ParsedSnapshot & { sou
 }
 
 /** Reads and validates a snapshot (see validateSnapshot); nothing is written. */
-export async function loadSnapshot(file: string, options: { ignoreChecksum?: boolean } = {}): Promise<ValidatedSnapshot & { source: SnapshotSource }> {
+export async function loadSnapshot(file: string, options: ValidateOptions = {}): Promise<ValidatedSnapshot & { source: SnapshotSource }> {
   const parsed = await readSnapshot(file);
   return { ...validateSnapshot(parsed, options), source: parsed.source };
 }

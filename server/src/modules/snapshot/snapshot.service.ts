@@ -101,8 +101,9 @@ export class SnapshotService {
     const read = async (s: Snapshot) => {
       const file = this.filePath(s, "json");
       if (!fs.existsSync(file)) throw new NotFoundError("Snapshot file of snapshot", s.id);
-      // Stored files are trusted as written; a changed file still diffs by its content.
-      return (await loadSnapshot(file, { ignoreChecksum: true })).doc;
+      // Stored files are trusted as written; a changed file still diffs by its content, and a
+      // diff writes nothing, so data older than a rule still compares.
+      return (await loadSnapshot(file, { ignoreChecksum: true, directoryRules: false })).doc;
     };
     const diff = diffContents(await read(from), await read(to));
     const totals = diffTotals(diff);

@@ -1,7 +1,9 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import snapshotSchema from "../../../../schema/snapshot.schema.json";
+import type { RuleBreach } from "../../core/problems";
 import { canonicalRecord, hashDocument, sortRecords } from "./canonical-hash";
+import { crossRecordBreaches, recordRuleBreaches } from "./record-rules";
 import { SnapshotError } from "./snapshot.errors";
 import {
   FILE_ORDER,
@@ -51,6 +53,8 @@ export interface ValidatedSnapshot {
   sha256: string;
   /** False when meta.sha256 or meta.counts no longer match the content (only with ignoreChecksum). */
   checksumMatches: boolean;
+  /** True when every record passed the directory's rules (import refuses a snapshot without). */
+  rulesChecked: boolean;
 }
 
 const MAX_REPORTED = 5;
@@ -126,11 +130,67 @@ function checkReferences(parsed: ParsedSnapshot): void {
   });
 }
 
+/** Collects the rules records break and refuses the file naming the first few: record, field and rule. */
+class RuleReport {
+  private readonly shown: string[] = [];
+  private count = 0;
+
+  constructor(private readonly parsed: ParsedSnapshot) {}
+
+  add(entity: EntityName, index: number, breaches: readonly RuleBreach[]): void {
+    for (const b of breaches) {
+      if (++this.count <= MAX_REPORTED) this.shown.push(`${where(this.parsed, entity, index)}: ${b.field} breaks the rule ${b.rule}: ${b.message}`);
+    }
+  }
+
+  throwIfAny(): void {
+    if (!this.count) return;
+    const more = this.count > MAX_REPORTED ? ` (and ${this.count - MAX_REPORTED} more)` : "";
+    throw new SnapshotError(`${this.parsed.name} breaks the directory's rules (the API's, for the same fields); nothing was written: ${this.shown.join("; ")}${more}`);
+  }
+}
+
+/** Every record against the API's rules for its entity (record-rules.ts). */
+function checkRecordRules(parsed: ParsedSnapshot): void {
+  const report = new RuleReport(parsed);
+  for (const entity of FILE_ORDER) {
+    (parsed.doc[entity] as SnapshotRecord[]).forEach((record, i) => report.add(entity, i, recordRuleBreaches(entity, record)));
+  }
+  report.throwIfAny();
+}
+
+/** Rules between records (a program's country is its institution's…), once references resolve. */
+function checkCrossRecordRules(parsed: ParsedSnapshot): void {
+  const byKey = (entity: EntityName) => new Map((parsed.doc[entity] as SnapshotRecord[]).map((r) => [r[KEY[entity]] as string, r]));
+  const institutions = byKey("institutions");
+  const requirements = byKey("requirements");
+  const refs = { institution: (slug: string) => institutions.get(slug), requirement: (code: string) => requirements.get(code) };
+  const report = new RuleReport(parsed);
+  for (const entity of FILE_ORDER) {
+    (parsed.doc[entity] as SnapshotRecord[]).forEach((record, i) => report.add(entity, i, crossRecordBreaches(entity, record, refs)));
+  }
+  report.throwIfAny();
+}
+
+export interface ValidateOptions {
+  /** Load a file whose meta.sha256 or meta.counts no longer match its content. */
+  ignoreChecksum?: boolean;
+  /**
+   * Check every record against the directory's rules (the API's; default true). Only a diff,
+   * which writes nothing, reads files without them, so that stored snapshots of older data still
+   * compare.
+   */
+  directoryRules?: boolean;
+}
+
 /**
- * Validates a whole file before anything is written: format and version, the JSON Schema, unique
- * keys, meta.counts and the checksum (both waived by ignoreChecksum) and references. Throws SnapshotError naming the record; returns the normalized document.
+ * Validates a whole file before anything is written: format and version, the JSON Schema, the
+ * directory's rules for each record (the API's), unique keys, meta.counts and the checksum (both
+ * waived by ignoreChecksum), references and the rules between records. Throws SnapshotError naming
+ * the record; returns the normalized document.
  */
-export function validateSnapshot(parsed: ParsedSnapshot, options: { ignoreChecksum?: boolean } = {}): ValidatedSnapshot {
+export function validateSnapshot(parsed: ParsedSnapshot, options: ValidateOptions = {}): ValidatedSnapshot {
+  const directoryRules = options.directoryRules !== false;
   checkMeta(parsed);
   const { document } = snapshotValidators();
   if (!document(parsed.doc)) {
@@ -139,6 +199,7 @@ export function validateSnapshot(parsed: ParsedSnapshot, options: { ignoreChecks
     const more = errors.length > MAX_REPORTED ? ` (and ${errors.length - MAX_REPORTED} more)` : "";
     throw new SnapshotError(`${parsed.name} does not match the snapshot schema: ${shown.join("; ")}${more}`);
   }
+  if (directoryRules) checkRecordRules(parsed);
   const raw = parsed.doc as unknown as SnapshotDocument;
   for (const entity of FILE_ORDER) checkUnique(parsed, entity);
   // meta.counts catches an NDJSON file cut at a line boundary; like the checksum it is an
@@ -165,6 +226,7 @@ export function validateSnapshot(parsed: ParsedSnapshot, options: { ignoreChecks
     );
   }
   checkReferences(parsed);
-  return { doc, sha256, checksumMatches: checksumMatches && countsMatch };
+  if (directoryRules) checkCrossRecordRules(parsed);
+  return { doc, sha256, checksumMatches: checksumMatches && countsMatch, rulesChecked: directoryRules };
 }
 
