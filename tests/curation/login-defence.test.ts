@@ -59,7 +59,9 @@ const retryAfterSeconds = (a: Answer) => a.body.errors?.[0]?.extensions.retryAft
 
 /** What waiting out every current delay would do. */
 async function letDelaysPass(): Promise<void> {
-  await server.ds.getRepository(LoginAttempt).update({ notBefore: MoreThan(new Date()) }, { notBefore: new Date(Date.now() - 1000) });
+  await server.ds
+    .getRepository(LoginAttempt)
+    .update({ notBefore: MoreThan(new Date()) }, { notBefore: new Date(Date.now() - 1000) });
 }
 
 describe("attempts are reserved before the password is checked", () => {
@@ -71,7 +73,11 @@ describe("attempts are reserved before the password is checked", () => {
     const limited = answers.find((a) => reason(a) === "RATE_LIMITED")!;
     expect(limited.status).toBe(429);
     expect(limited.retryAfter).toBe(String(retryAfterSeconds(limited)));
-    expect(limited.body.errors![0].extensions).toEqual({ code: "UNAUTHENTICATED", reason: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
+    expect(limited.body.errors![0].extensions).toEqual({
+      code: "UNAUTHENTICATED",
+      reason: "RATE_LIMITED",
+      retryAfterSeconds: expect.any(Number),
+    });
     expect(retryAfterSeconds(limited)).toBeGreaterThan(0);
     expect(retryAfterSeconds(limited)).toBeLessThanOrEqual(60);
   });
@@ -119,7 +125,8 @@ describe("a stranger cannot lock the owner out", () => {
   it("strangers from many addresses cost the owner at most LOGIN_MAX_EMAIL_DELAY_SECONDS", async () => {
     const c = await f.curator();
     for (const n of [1, 2, 3]) {
-      for (let i = 0; i < 4; i++) expect(reason(await loginFrom(`203.0.113.${n}`, c.email, WRONG))).toBe("BAD_CREDENTIALS");
+      for (let i = 0; i < 4; i++)
+        expect(reason(await loginFrom(`203.0.113.${n}`, c.email, WRONG))).toBe("BAD_CREDENTIALS");
     }
     // 12 failures (LOGIN_MAX_FAILURES_PER_EMAIL) from anywhere: everyone waits, briefly.
     const first = await loginFrom(OWNER, c.email, TEST_PASSWORD);
@@ -134,7 +141,8 @@ describe("a stranger cannot lock the owner out", () => {
 
   it("too many failures from one address slow that address for every email", async () => {
     const c = await f.curator();
-    for (let i = 0; i < 10; i++) expect(reason(await loginFrom(STRANGER, `guess-${i}@example.org`, WRONG))).toBe("BAD_CREDENTIALS");
+    for (let i = 0; i < 10; i++)
+      expect(reason(await loginFrom(STRANGER, `guess-${i}@example.org`, WRONG))).toBe("BAD_CREDENTIALS");
     expect(reason(await loginFrom(STRANGER, c.email, TEST_PASSWORD))).toBe("RATE_LIMITED");
     expect(reason(await loginFrom(OWNER, c.email, TEST_PASSWORD))).toBe("TOKEN");
   });
@@ -161,7 +169,10 @@ describe("a disabled account", () => {
       await loginFrom(STRANGER, "nobody@example.org", TEST_PASSWORD),
     ];
     for (const a of answers) expect([a.status, a.text]).toEqual([answers[1].status, answers[1].text]);
-    expect(answers[0].body.errors![0]).toMatchObject({ message: "Wrong email or password", extensions: { code: "UNAUTHENTICATED", reason: "BAD_CREDENTIALS" } });
+    expect(answers[0].body.errors![0]).toMatchObject({
+      message: "Wrong email or password",
+      extensions: { code: "UNAUTHENTICATED", reason: "BAD_CREDENTIALS" },
+    });
   });
 });
 

@@ -36,7 +36,9 @@ export class LoginLimiter {
       const decision = decide(this.config, await this.lock(m, keys, now), now);
       await this.write(m, decision.changed);
       await this.forgetStale(m, now);
-      return decision.allowed ? { allowed: true, reservation: { keys, pairCount: decision.pairCount } } : { allowed: false, retryAfterSeconds: decision.retryAfterSeconds };
+      return decision.allowed
+        ? { allowed: true, reservation: { keys, pairCount: decision.pairCount } }
+        : { allowed: false, retryAfterSeconds: decision.retryAfterSeconds };
     });
   }
 

@@ -38,7 +38,10 @@ export function addressBlock(address: string): string {
   const [head, tail] = bare.split("::");
   const left = head ? head.split(":") : [];
   const right = tail === undefined ? [] : tail ? tail.split(":") : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
   const prefix = groups.slice(0, 4).map((g) => parseInt(g, 16) || 0);
   prefix[3] &= 0xff00;
   return `${prefix.map((g) => g.toString(16)).join(":")}::/56`;
@@ -61,7 +64,12 @@ export function countersFor(config: AuthConfig, email: string, address: string |
 
 /** How long after its `count`-th charged attempt a counter makes the next one wait. */
 export function delayMs(config: AuthConfig, scope: LoginCounterScope, count: number): number {
-  const free = scope === "pair" ? config.loginMaxFailures : scope === "email" ? config.loginMaxFailuresPerEmail : config.loginMaxFailuresPerAddress;
+  const free =
+    scope === "pair"
+      ? config.loginMaxFailures
+      : scope === "email"
+        ? config.loginMaxFailuresPerEmail
+        : config.loginMaxFailuresPerAddress;
   if (count < free) return 0;
   const cap = scope === "email" ? config.loginMaxEmailDelaySeconds : config.loginMaxDelaySeconds;
   return Math.min(cap, config.loginDelaySeconds * 2 ** Math.min(count - free, 40)) * 1000;
@@ -90,7 +98,8 @@ export function decide(config: AuthConfig, rows: Counter[], now: Date): Decision
   const minute = counters.find((c) => c.scope === "minute");
   if (minute) {
     const windowEnds = minute.windowStartedAt.getTime() + MINUTE_MS;
-    if (minute.count >= config.loginAttemptsPerMinute) return { allowed: false, changed, retryAfterSeconds: secondsUntil(windowEnds, now) };
+    if (minute.count >= config.loginAttemptsPerMinute)
+      return { allowed: false, changed, retryAfterSeconds: secondsUntil(windowEnds, now) };
     changed.push({ ...minute, count: minute.count + 1, notBefore: new Date(windowEnds) });
   }
   const delayed = counters.filter((c) => c.scope !== "minute");
