@@ -42,12 +42,11 @@ export function corsGuard(limits: HttpLimits): RequestHandler {
   });
 }
 
-function isLoginAttempt(body: unknown): boolean {
-  const query = (body as { query?: unknown } | undefined)?.query;
-  return typeof query === "string" && /\blogin\s*\(/.test(query);
-}
-
-/** Per-address limits: generous for reads, strict for login attempts. Both answer 429 with Retry-After. */
+/**
+ * The per-address request limit; answers 429 with Retry-After. Login attempts have their own,
+ * stricter limits, counted where `login` runs (modules/curator/login-policy.ts): a pattern on the
+ * request text cannot see through aliases, spacing or persisted queries.
+ */
 export function rateLimits(limits: HttpLimits): RequestHandler[] {
   const guards: RequestHandler[] = [];
   const handler = (what: string): RequestHandler => (req, res, _next) => {
@@ -57,18 +56,6 @@ export function rateLimits(limits: HttpLimits): RequestHandler[] {
   if (limits.rateLimitPerMinute > 0) {
     guards.push(
       rateLimit({ windowMs: 60_000, limit: limits.rateLimitPerMinute, standardHeaders: "draft-7", legacyHeaders: false, handler: handler("requests") }),
-    );
-  }
-  if (limits.loginRateLimitPerMinute > 0) {
-    guards.push(
-      rateLimit({
-        windowMs: 60_000,
-        limit: limits.loginRateLimitPerMinute,
-        standardHeaders: "draft-7",
-        legacyHeaders: false,
-        skip: (req) => !isLoginAttempt(req.body),
-        handler: handler("login attempts"),
-      }),
     );
   }
   return guards;
