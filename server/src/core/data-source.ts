@@ -33,7 +33,16 @@ export function applySqlitePragmas(db: { pragma(source: string): unknown }): voi
   db.pragma("legacy_alter_table = ON");
 }
 
-export function createDataSource(db: DatabaseConfig): DataSource {
+/** PostgreSQL pool settings the caller decides (the environment's PG_* variables win). */
+export interface PoolSettings {
+  /** Default `statement_timeout`: the server passes its operation timeout, so no statement outlives an operation. */
+  statementTimeoutMs?: number;
+}
+
+/** Without an operation timeout (the CLI), a statement may run this long by default. */
+const CLI_STATEMENT_TIMEOUT_MS = 15_000;
+
+export function createDataSource(db: DatabaseConfig, pool: PoolSettings = {}): DataSource {
   const common = {
     entities,
     synchronize: false,
@@ -68,7 +77,7 @@ export function createDataSource(db: DatabaseConfig): DataSource {
       migrations: postgresMigrations,
       extra: {
         max: Number(process.env.PG_POOL_SIZE ?? 10),
-        statement_timeout: Number(process.env.PG_STATEMENT_TIMEOUT_MS ?? 15000),
+        statement_timeout: Number(process.env.PG_STATEMENT_TIMEOUT_MS ?? pool.statementTimeoutMs ?? CLI_STATEMENT_TIMEOUT_MS),
         connectionTimeoutMillis: Number(process.env.PG_CONNECT_TIMEOUT_MS ?? 15000),
       },
     };
@@ -77,8 +86,8 @@ export function createDataSource(db: DatabaseConfig): DataSource {
 }
 
 /** Opens the database and turns driver failures into one readable line. */
-export async function openDataSource(db: DatabaseConfig): Promise<DataSource> {
-  const ds = createDataSource(db);
+export async function openDataSource(db: DatabaseConfig, pool: PoolSettings = {}): Promise<DataSource> {
+  const ds = createDataSource(db, pool);
   try {
     await ds.initialize();
   } catch (e) {
