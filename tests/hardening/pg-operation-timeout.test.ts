@@ -34,7 +34,10 @@ postgresOnly("operation timeout on PostgreSQL", () => {
   afterAll(() => server.close());
 
   /** Sessions of the test database other than `except` that are doing something (running, or inside a transaction). */
-  async function busySessions(client: Client, except: number[]): Promise<{ pid: number; state: string; query: string }[]> {
+  async function busySessions(
+    client: Client,
+    except: number[],
+  ): Promise<{ pid: number; state: string; query: string }[]> {
     const { rows } = await client.query(
       `SELECT pid, state, query FROM pg_stat_activity
         WHERE datname = current_database() AND pid <> ALL($1::int[]) AND state IS NOT NULL AND state <> 'idle'`,
@@ -48,7 +51,10 @@ postgresOnly("operation timeout on PostgreSQL", () => {
     // Signed in through the service: a password hash takes longer than this test's timeout.
     const curator = await f.curator({ role: CuratorRole.EDITOR });
     const { token } = await server.deps.services.sessions.login(curator.email, TEST_PASSWORD, null);
-    const editor = { token, gql: (query: string, variables: Record<string, unknown>) => httpGql(base, query, variables, token) };
+    const editor = {
+      token,
+      gql: (query: string, variables: Record<string, unknown>) => httpGql(base, query, variables, token),
+    };
     const program = await f.program({ title: "Cardiology fellowship" });
     const url = (server.config.database as { url: string }).url;
     const locker = new Client({ connectionString: url });
@@ -63,7 +69,9 @@ postgresOnly("operation timeout on PostgreSQL", () => {
 
       // More writes than the pool has connections: each waits behind the lock until it times out.
       const writes = await Promise.all(
-        Array.from({ length: poolSize + 1 }, (_, i) => editor.gql(UPDATE_TITLE, { id: program.id, version: program.version, title: `Late title ${i}` })),
+        Array.from({ length: poolSize + 1 }, (_, i) =>
+          editor.gql(UPDATE_TITLE, { id: program.id, version: program.version, title: `Late title ${i}` }),
+        ),
       );
       for (const write of writes) {
         expect(write.status).toBe(503);
@@ -77,7 +85,12 @@ postgresOnly("operation timeout on PostgreSQL", () => {
       const read = await httpGql(base, `{ programs { totalCount } specialties { totalCount } }`);
       expect(read.status).toBe(200);
       expect(read.errors).toBeUndefined();
-      const again = await httpGql(base, `query($id: ID) { program(id: $id) { title } }`, { id: program.id }, editor.token);
+      const again = await httpGql(
+        base,
+        `query($id: ID) { program(id: $id) { title } }`,
+        { id: program.id },
+        editor.token,
+      );
       expect(again.data?.program.title).toBe("Cardiology fellowship");
 
       await locker.query("COMMIT");
@@ -87,7 +100,11 @@ postgresOnly("operation timeout on PostgreSQL", () => {
       const audit = await observer.query(`SELECT count(*)::int AS n FROM audit_entries`);
       expect(audit.rows[0].n).toBe(0);
       // And the next write goes through as usual.
-      const write = await editor.gql(UPDATE_TITLE, { id: program.id, version: program.version, title: "Cardiology fellowship (2027)" });
+      const write = await editor.gql(UPDATE_TITLE, {
+        id: program.id,
+        version: program.version,
+        title: "Cardiology fellowship (2027)",
+      });
       expect(write.status).toBe(200);
       expect(write.data?.updateProgram.title).toBe("Cardiology fellowship (2027)");
     } finally {

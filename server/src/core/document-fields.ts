@@ -1,11 +1,18 @@
-import { Kind, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from "graphql";
+import {
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from "graphql";
 
 export type FragmentMap = Map<string, FragmentDefinitionNode>;
 
 /** The document's fragments by name. */
 export function fragmentsOf(context: ValidationContext): FragmentMap {
   const map: FragmentMap = new Map();
-  for (const def of context.getDocument().definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) map.set(def.name.value, def);
+  for (const def of context.getDocument().definitions)
+    if (def.kind === Kind.FRAGMENT_DEFINITION) map.set(def.name.value, def);
   return map;
 }
 

@@ -109,13 +109,18 @@ export const singleSchemaRule: ValidationRule = (context: ValidationContext): AS
   return {
     OperationDefinition(operation) {
       // `__schema` exists on the query root only, so the root's fields are where to look.
-      const keys = [...fieldsByResponseKey(operation.selectionSet, fragments)].filter(([, nodes]) => nodes[0].name.value === "__schema");
+      const keys = [...fieldsByResponseKey(operation.selectionSet, fragments)].filter(
+        ([, nodes]) => nodes[0].name.value === "__schema",
+      );
       if (keys.length <= MAX_SCHEMA_SELECTIONS) return;
       const name = operation.name ? ` ${operation.name.value}` : "";
       context.reportError(
         new GraphQLError(
           `Operation${name} asks for __schema ${keys.length} times; the maximum is ${MAX_SCHEMA_SELECTIONS} per operation. Ask for the schema once.`,
-          { nodes: [operation], extensions: { limit: "schemaSelections", maximum: MAX_SCHEMA_SELECTIONS, actual: keys.length } },
+          {
+            nodes: [operation],
+            extensions: { limit: "schemaSelections", maximum: MAX_SCHEMA_SELECTIONS, actual: keys.length },
+          },
         ),
       );
     },

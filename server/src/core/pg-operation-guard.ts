@@ -52,7 +52,9 @@ class OperationHold {
   }
 
   backendPids(): number[] {
-    return [...this.connections].map((c) => (c as unknown as { processID?: number | null }).processID).filter((pid): pid is number => Number.isInteger(pid));
+    return [...this.connections]
+      .map((c) => (c as unknown as { processID?: number | null }).processID)
+      .filter((pid): pid is number => Number.isInteger(pid));
   }
 
   /** Settles once every connection the operation took is back in the pool. */
@@ -129,7 +131,11 @@ export class PostgresOperationGuard {
 
   /** Cancels the statements running on these backends, over a connection of its own (the pool may be full). */
   private async cancelBackends(pids: number[]): Promise<void> {
-    const client = new Client({ ...this.driver.master.options, connectionTimeoutMillis: 5_000, statement_timeout: 5_000 });
+    const client = new Client({
+      ...this.driver.master.options,
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: 5_000,
+    });
     try {
       await client.connect();
       await client.query("SELECT pg_cancel_backend(pid) FROM unnest($1::int[]) AS pid", [pids]);
