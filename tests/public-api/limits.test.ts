@@ -1,4 +1,4 @@
-import { getIntrospectionQuery, parse } from "graphql";
+import { getIntrospectionQuery, Kind, parse, visit, type DocumentNode } from "graphql";
 import { operationCost } from "../../server/src/core/limits";
 import { buildDirectorySchema } from "../../server/src/schema";
 import { expectData, expectError } from "../support/errors";
@@ -17,6 +17,13 @@ beforeAll(async () => {
   await f.program({ slug: "mayo-clinic-fellowships-for-imgs", institutionId: inst.id });
 });
 afterAll(() => server.close());
+
+/** The document with `__typename` in every selection set, as Apollo Client (the admin's) sends it. */
+function withTypenames(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    SelectionSet: (set) => ({ ...set, selections: [...set.selections, { kind: Kind.FIELD, name: { kind: Kind.NAME, value: "__typename" } }] }),
+  });
+}
 
 function depthOf(query: string): number {
   let max = 0;
@@ -121,6 +128,8 @@ describe("query limits (refused before any resolver runs)", () => {
     const full = operationCost(schema, parse(getIntrospectionQuery()), {});
     expect(full).toBeGreaterThan(4000);
     expect(full).toBeLessThan(9000); // under the default maximum of 10,000: GraphQL tools keep working
+    // `__typename` is free: the admin's introspection (Apollo Client adds it everywhere) costs the same.
+    expect(operationCost(schema, withTypenames(parse(getIntrospectionQuery())), {})).toBe(full);
     const strict = await createTestServer({ QUERY_MAX_COST: "2000" });
     try {
       const refused = await strict.exec(getIntrospectionQuery());
