@@ -66,8 +66,11 @@ function isHeavy(field: GraphQLField<unknown, unknown>, nodes: FieldNode[]): boo
 
 function heavyFieldNames(root: GraphQLObjectType): string[] {
   return Object.values(root.getFields())
-    .filter((f) => workOf(f))
-    .map((f) => (workOf(f)!.onlyWithArgument ? `${f.name} with a ${workOf(f)!.onlyWithArgument}` : f.name))
+    .flatMap((f) => {
+      const work = workOf(f);
+      if (!work) return [];
+      return [work.onlyWithArgument ? `${f.name} with a ${work.onlyWithArgument}` : f.name];
+    })
     .sort();
 }
 
