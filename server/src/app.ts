@@ -11,10 +11,11 @@ import { createContext } from "./composition/context";
 import { dialectOf } from "./core/data-source";
 import { jitGateway, type CompiledQueries } from "./core/executor";
 import { createFormatError } from "./core/format-error";
-import { corsGuard, finalErrorHandler, jsonBody, notFoundRoute, operationTimeout, rateLimits } from "./core/http-guards";
+import { corsGuard, finalErrorHandler, jsonBody, notFoundRoute, operationDeadline, operationTimeout, rateLimits } from "./core/http-guards";
 import { cacheControlPlugin } from "./core/cache-control";
 import { costLimitPlugin, limitRules } from "./core/limits";
 import { NoSubscriptionsRule } from "./core/no-subscriptions";
+import { PostgresOperationGuard } from "./core/pg-operation-guard";
 import { StatementCounter, withStatementCounter } from "./core/sql-counter";
 import { snapshotDownloadHandler } from "./modules/snapshot/snapshot.http";
 import { buildDirectorySchema } from "./composition/schema";
@@ -93,9 +94,12 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     },
   });
   // Attributing statements to requests needs AsyncLocalStorage, whose promise hooks cost ~15% of
-  // a page query's CPU (npm run bench): on in development and tests, or with DEBUG_SQL.
+  // a page query's CPU (npm run bench): on in development and tests, or with DEBUG_SQL. On
+  // PostgreSQL the operation guard needs one in every case: it is what keeps the pool available.
   const countStatements = deps.config.nodeEnv !== "production" || Boolean(process.env.DEBUG_SQL);
   const limits = deps.config.http;
+  // On PostgreSQL a timed-out operation's statements are cancelled and its pool connections freed.
+  const pgGuard = dialectOf(deps.dataSource) === "postgres" ? PostgresOperationGuard.for(deps.dataSource) : null;
   app.use("/graphql", corsGuard(limits), ...jsonBody(limits), ...rateLimits(limits), operationTimeout(limits), (req, res, next) => {
     // A request with credentials is never cacheable, even when it fails before any plugin runs
     // (an invalid token is refused while the context is built).
@@ -103,8 +107,9 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     res.vary("Authorization");
     const counter = new StatementCounter();
     res.locals.statements = counter;
-    if (countStatements) withStatementCounter(counter, () => graphql(req, res, next));
-    else void graphql(req, res, next);
+    const run = () => (countStatements ? withStatementCounter(counter, () => graphql(req, res, next)) : graphql(req, res, next));
+    const deadline = operationDeadline(res);
+    void (pgGuard && deadline ? pgGuard.run(deadline, run) : run());
   });
 
   // Last: every other address is a JSON 404, and every error a JSON answer (no HTML, stack or path).

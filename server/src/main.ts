@@ -11,7 +11,8 @@ import { isDirectoryEmpty, seedSampleDirectory } from "./seed/seed";
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const dataSource = await openDataSource(config.database);
+  // No statement outlives the operation timeout by default (PG_STATEMENT_TIMEOUT_MS overrides).
+  const dataSource = await openDataSource(config.database, { statementTimeoutMs: config.http.operationTimeoutMs });
   log.info("database open", { database: describeDatabase(config.database) });
   const ran = await migrate(dataSource);
   if (ran.length) log.info("migrations applied", { migrations: ran });

@@ -20,6 +20,8 @@ export interface QueryLimits {
   maxDepth: number;
   maxCost: number;
   maxAliases: number;
+  /** Heavy root fields (programFacets, eligibility, programs with a search, snapshotDiff) per operation (core/heavy-fields.ts). */
+  maxHeavyFields: number;
 }
 
 /** Which engine executes validated operations (core/executor.ts). */
@@ -139,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxDepth: parseIntVar(env, "QUERY_MAX_DEPTH", 12, 2, 100),
       maxCost: parseIntVar(env, "QUERY_MAX_COST", 10_000, 10, 10_000_000),
       maxAliases: parseIntVar(env, "QUERY_MAX_ALIASES", 20, 0, 1000),
+      maxHeavyFields: parseIntVar(env, "QUERY_MAX_HEAVY_FIELDS", 2, 1, 100),
     },
     executor: {
       kind: parseExecutorKind(env.GRAPHQL_EXECUTOR),

@@ -38,7 +38,16 @@ export interface DatabaseMapping {
   migrations: { sqlite: Function[]; postgres: Function[] };
 }
 
-export function buildDataSource(db: DatabaseConfig, mapping: DatabaseMapping): DataSource {
+/** PostgreSQL pool settings the caller decides (the environment's PG_* variables win). */
+export interface PoolSettings {
+  /** Default `statement_timeout`: the server passes its operation timeout, so no statement outlives an operation. */
+  statementTimeoutMs?: number;
+}
+
+/** Without an operation timeout (the CLI), a statement may run this long by default. */
+const CLI_STATEMENT_TIMEOUT_MS = 15_000;
+
+export function buildDataSource(db: DatabaseConfig, mapping: DatabaseMapping, pool: PoolSettings = {}): DataSource {
   const common = {
     entities: mapping.entities,
     synchronize: false,
@@ -73,7 +82,7 @@ export function buildDataSource(db: DatabaseConfig, mapping: DatabaseMapping): D
       migrations: mapping.migrations.postgres,
       extra: {
         max: Number(process.env.PG_POOL_SIZE ?? 10),
-        statement_timeout: Number(process.env.PG_STATEMENT_TIMEOUT_MS ?? 15000),
+        statement_timeout: Number(process.env.PG_STATEMENT_TIMEOUT_MS ?? pool.statementTimeoutMs ?? CLI_STATEMENT_TIMEOUT_MS),
         connectionTimeoutMillis: Number(process.env.PG_CONNECT_TIMEOUT_MS ?? 15000),
       },
     };
@@ -82,8 +91,8 @@ export function buildDataSource(db: DatabaseConfig, mapping: DatabaseMapping): D
 }
 
 /** Opens the database and turns driver failures into one readable line. */
-export async function openMappedDataSource(db: DatabaseConfig, mapping: DatabaseMapping): Promise<DataSource> {
-  const ds = buildDataSource(db, mapping);
+export async function openMappedDataSource(db: DatabaseConfig, mapping: DatabaseMapping, pool: PoolSettings = {}): Promise<DataSource> {
+  const ds = buildDataSource(db, mapping, pool);
   try {
     await ds.initialize();
   } catch (e) {

@@ -61,25 +61,79 @@ export function rateLimits(limits: HttpLimits): RequestHandler[] {
   return guards;
 }
 
+/** How long the TIMEOUT answer waits for the operation to let go of shared resources (its statements). */
+const STOP_WAIT_MS = 2_000;
+
+/**
+ * A request's operation deadline. Its signal aborts when the operation times out; what the
+ * operation holds that others need (on PostgreSQL: running statements, pool connections,
+ * core/pg-operation-guard.ts) registers a stop, and the TIMEOUT answer goes out once those stops
+ * are done (or after STOP_WAIT_MS): a client told TIMEOUT knows the server has stopped the work.
+ */
+export class OperationDeadline {
+  private readonly controller = new AbortController();
+  private readonly stops: (() => Promise<void>)[] = [];
+  readonly signal = this.controller.signal;
+
+  /** Registers what ends the operation's hold on shared resources once the deadline passes. */
+  onAbort(stop: () => Promise<void>): void {
+    this.stops.push(stop);
+  }
+
+  /** Aborts, then waits (at most `waitMs`) for every registered stop. */
+  async abort(waitMs: number): Promise<void> {
+    this.controller.abort();
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
+    await Promise.race([Promise.allSettled(this.stops.map((stop) => stop())), bound]);
+    clearTimeout(timer);
+  }
+}
+
+/** The deadline `operationTimeout` set for this request. */
+export function operationDeadline(res: Response): OperationDeadline | undefined {
+  return (res.locals as { operationDeadline?: OperationDeadline }).operationDeadline;
+}
+
+type ResponseWriters = Pick<Response, "status" | "set" | "setHeader" | "json" | "send" | "end" | "write" | "writeHead">;
+
+/** Makes every writer of `res` a no-op (the late execution's answer is discarded); returns the real ones. */
+function muffle(res: Response): ResponseWriters {
+  const real: ResponseWriters = {
+    status: res.status,
+    set: res.set,
+    setHeader: res.setHeader,
+    json: res.json,
+    send: res.send,
+    end: res.end,
+    write: res.write,
+    writeHead: res.writeHead,
+  };
+  const discard = (() => res) as never;
+  Object.assign(res, { status: discard, set: discard, setHeader: discard, json: discard, send: discard, end: discard, writeHead: discard });
+  res.write = (() => true) as never;
+  return real;
+}
+
 /**
  * Answers an operation that runs past the timeout with an error and lets the server go on
- * serving; whatever the late execution writes afterwards is discarded.
+ * serving; whatever the late execution writes afterwards is discarded. The answer waits for the
+ * deadline's stops (see OperationDeadline).
  */
 export function operationTimeout(limits: HttpLimits): RequestHandler {
   return (req, res, next) => {
+    const deadline = new OperationDeadline();
+    res.locals.operationDeadline = deadline;
     const timer = setTimeout(() => {
       if (res.headersSent) return;
       log.warn("operation timed out", { ms: limits.operationTimeoutMs, ip: req.ip });
-      res.status(503).set("Retry-After", "5").json(errorBody(`The operation took longer than ${limits.operationTimeoutMs} ms and was stopped`, "TIMEOUT"));
-      const discard = (() => res) as never;
-      res.status = discard;
-      res.set = discard;
-      res.setHeader = discard;
-      res.json = discard;
-      res.send = discard;
-      res.end = discard;
-      res.write = (() => true) as never;
-      res.writeHead = discard;
+      const real = muffle(res);
+      void deadline.abort(STOP_WAIT_MS).then(() => {
+        if (res.headersSent) return;
+        Object.assign(res, real);
+        res.status(503).set("Retry-After", "5").json(errorBody(`The operation took longer than ${limits.operationTimeoutMs} ms and was stopped`, "TIMEOUT"));
+        muffle(res);
+      });
     }, limits.operationTimeoutMs);
     timer.unref();
     res.on("close", () => clearTimeout(timer));
