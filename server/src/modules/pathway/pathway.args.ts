@@ -1,9 +1,9 @@
 import { ArrayMaxSize, IsOptional, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType } from "type-graphql";
-import { ConnectionArgs } from "../../core/connection";
 import { Country } from "../../core/enums";
 import { IsEntityId } from "../../core/input-rules";
 import { MAX_FILTER_VALUES } from "../program/program.filter-input";
+import { SearchConnectionArgs } from "../search/search.args";
 import { PathwayKind } from "./pathway.entity";
 
 @InputType({ description: "Which pathways to show: a list matches any of its values; fields combine with AND" })
@@ -26,7 +26,7 @@ export class PathwayFilter {
 }
 
 @ArgsType()
-export class PathwaysArgs extends ConnectionArgs {
+export class PathwaysArgs extends SearchConnectionArgs("Words that must each appear in the name or slug (case-insensitive)") {
   @Field(() => PathwayFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()

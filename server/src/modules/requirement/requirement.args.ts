@@ -1,9 +1,9 @@
 import { ArrayMaxSize, IsOptional, IsString, Length, MaxLength, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType } from "type-graphql";
-import { ConnectionArgs } from "../../core/connection";
 import { IsEntityId } from "../../core/input-rules";
 import { SEARCH_MAX_LENGTH } from "../program/program.args";
 import { MAX_FILTER_VALUES } from "../program/program.filter-input";
+import { FILTER_SEARCH_DEPRECATION, SearchConnectionArgs } from "../search/search.args";
 import { RequirementKind } from "./requirement.entity";
 
 @InputType({ description: "Which catalogue entries to show: a list matches any of its values; fields combine with AND" })
@@ -19,7 +19,11 @@ export class RequirementFilter {
   @ArrayMaxSize(MAX_FILTER_VALUES)
   kind?: RequirementKind[] | null;
 
-  @Field(() => String, { nullable: true, description: "Words that must each appear in the code or name (case-insensitive)" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Words that must each appear in the code or name (case-insensitive)",
+    deprecationReason: FILTER_SEARCH_DEPRECATION,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(SEARCH_MAX_LENGTH, { message: `search must be at most ${SEARCH_MAX_LENGTH} characters` })
@@ -27,7 +31,7 @@ export class RequirementFilter {
 }
 
 @ArgsType()
-export class RequirementsArgs extends ConnectionArgs {
+export class RequirementsArgs extends SearchConnectionArgs("Words that must each appear in the code or name (case-insensitive)") {
   @Field(() => RequirementFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()

@@ -1,9 +1,9 @@
 import { ArrayMaxSize, IsOptional, IsString, MaxLength, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType } from "type-graphql";
-import { ConnectionArgs } from "../../core/connection";
 import { IsEntityId } from "../../core/input-rules";
 import { SEARCH_MAX_LENGTH } from "../program/program.args";
 import { MAX_FILTER_VALUES } from "../program/program.filter-input";
+import { FILTER_SEARCH_DEPRECATION, SearchConnectionArgs } from "../search/search.args";
 
 @InputType({ description: "Which specialties to show" })
 export class SpecialtyFilter {
@@ -13,7 +13,11 @@ export class SpecialtyFilter {
   @IsEntityId({ each: true })
   ids?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: "Words that must each appear in the name or slug (case-insensitive)" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Words that must each appear in the name or slug (case-insensitive)",
+    deprecationReason: FILTER_SEARCH_DEPRECATION,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(SEARCH_MAX_LENGTH, { message: `search must be at most ${SEARCH_MAX_LENGTH} characters` })
@@ -21,7 +25,7 @@ export class SpecialtyFilter {
 }
 
 @ArgsType()
-export class SpecialtiesArgs extends ConnectionArgs {
+export class SpecialtiesArgs extends SearchConnectionArgs("Words that must each appear in the name or slug (case-insensitive)") {
   @Field(() => SpecialtyFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()
