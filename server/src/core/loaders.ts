@@ -10,7 +10,7 @@ export function createLoaders(services: Services, viewer: Viewer) {
   return {
     ...createInstitutionLoaders(services, viewer),
     ...createProgramLoaders(services, viewer),
-    ...createPathwayLoaders(services),
+    ...createPathwayLoaders(services, viewer),
     ...createRequirementLoaders(services),
     ...createCuratorLoaders(services),
   };

@@ -24,10 +24,13 @@ export function createInstitutionLoaders(services: Services, viewer: Viewer) {
     (args) => JSON.stringify([args.first, args.after ?? null, args.orderBy ?? null, args.orderDirection ?? null, args.filter ?? null]),
   );
   return {
-    /** Institutions with only the given columns (core/field-selection.ts; null: every column). */
+    /**
+     * Institutions with only the given columns (core/field-selection.ts; null: every column);
+     * null for anonymous readers when the institution is archived.
+     */
     institutionByIdSelecting: keyedBy(
       (columns: readonly string[] | null) =>
-        new DataLoader<number, Institution | null>(async (ids) => byKey(ids, await institutions.byIds(ids, columns), (i) => i.id)),
+        new DataLoader<number, Institution | null>(async (ids) => byKey(ids, await institutions.byIds(ids, columns, viewer.includeDrafts), (i) => i.id)),
       columnsKey,
     ),
     institutionProgramCount,

@@ -10,24 +10,33 @@ import type { Program } from "./program.entity";
 
 export function createProgramLoaders(services: Services, viewer: Viewer) {
   const { programs, programLinks } = services;
-  const requirementLinks = (columns: RequirementLinkColumns) =>
+  const requirementLinks = (includeArchived: boolean) => (columns: RequirementLinkColumns) =>
     new DataLoader<number, ProgramRequirement[]>(async (ids) =>
-      groupByKey(ids, await programLinks.requirementLinks(ids, columns), (l) => l.programId),
+      groupByKey(ids, await programLinks.requirementLinks(ids, columns, includeArchived), (l) => l.programId),
     );
-  // One loader per column set: complete links share theirs with a client that asks for every column.
-  const requirementLinksSelecting = keyedBy(requirementLinks, (c) => `${columnsKey(c.link)}|${columnsKey(c.requirement)}`);
+  const linkKey = (c: RequirementLinkColumns) => `${columnsKey(c.link)}|${columnsKey(c.requirement)}`;
+  // One loader per column set. Logic (eligibility) reads every link, archived entries included;
+  // output hides archived entries from anonymous readers. For curators the two are the same, so
+  // complete links share theirs with a client that asks for every column.
+  const everyRequirementLink = keyedBy(requirementLinks(true), linkKey);
+  const shownRequirementLinks = viewer.includeDrafts ? everyRequirementLink : keyedBy(requirementLinks(false), linkKey);
   const specialties = (columns: readonly string[] | null) =>
     new DataLoader<number, Specialty[]>(async (ids) =>
-      groupByKey(ids, await programLinks.specialtyLinks(ids, columns), (l) => l.programId).map((links) => links.map((l) => l.specialty)),
+      groupByKey(ids, await programLinks.specialtyLinks(ids, columns, viewer.includeDrafts), (l) => l.programId).map((links) =>
+        links.map((l) => l.specialty),
+      ),
     );
   return {
     programById: new DataLoader<number, Program | null>(async (ids) =>
       byKey(ids, await programs.byIds(ids, viewer.includeDrafts), (p) => p.id),
     ),
-    /** Complete links and catalogue entries: for logic that reads them (eligibility). */
-    programRequirements: requirementLinksSelecting(EVERY_COLUMN),
-    /** Links carrying only the columns a client asked for (core/field-selection.ts): for output only. */
-    programRequirementsSelecting: requirementLinksSelecting,
+    /** Complete links and catalogue entries, archived ones included: for logic that reads them (eligibility). */
+    programRequirements: everyRequirementLink(EVERY_COLUMN),
+    /**
+     * Links carrying only the columns a client asked for (core/field-selection.ts), without
+     * archived catalogue entries for anonymous readers: for output only.
+     */
+    programRequirementsSelecting: shownRequirementLinks,
     programSpecialtiesSelecting: keyedBy(specialties, columnsKey),
   };
 }
