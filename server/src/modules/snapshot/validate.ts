@@ -1,6 +1,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import snapshotSchema from "../../../../schema/snapshot.schema.json";
+import { findTextProblem } from "../../core/input-rules";
 import { canonicalRecord, hashDocument, sortRecords } from "./canonical-hash";
 import { SnapshotError } from "./snapshot.errors";
 import {
@@ -93,6 +94,14 @@ function checkMeta(parsed: ParsedSnapshot): void {
   }
 }
 
+/** The API's text rule (core/input-rules.ts): a file cannot store what a mutation may not. */
+function checkText(parsed: ParsedSnapshot, entity: EntityName): void {
+  (parsed.doc[entity] as SnapshotRecord[]).forEach((r, i) => {
+    const bad = findTextProblem(r, []);
+    if (bad) throw new SnapshotError(`${parsed.name}: ${where(parsed, entity, i)} ${bad.path.join(".")} ${bad.message}`);
+  });
+}
+
 function checkUnique(parsed: ParsedSnapshot, entity: EntityName): void {
   const seen = new Map<string, number>();
   (parsed.doc[entity] as SnapshotRecord[]).forEach((r, i) => {
@@ -128,7 +137,7 @@ function checkReferences(parsed: ParsedSnapshot): void {
 
 /**
  * Validates a whole file before anything is written: format and version, the JSON Schema, unique
- * keys, meta.counts and the checksum (both waived by ignoreChecksum) and references. Throws SnapshotError naming the record; returns the normalized document.
+ * keys, well-formed text, meta.counts and the checksum (both waived by ignoreChecksum) and references. Throws SnapshotError naming the record; returns the normalized document.
  */
 export function validateSnapshot(parsed: ParsedSnapshot, options: { ignoreChecksum?: boolean } = {}): ValidatedSnapshot {
   checkMeta(parsed);
@@ -140,6 +149,7 @@ export function validateSnapshot(parsed: ParsedSnapshot, options: { ignoreChecks
     throw new SnapshotError(`${parsed.name} does not match the snapshot schema: ${shown.join("; ")}${more}`);
   }
   const raw = parsed.doc as unknown as SnapshotDocument;
+  for (const entity of FILE_ORDER) checkText(parsed, entity);
   for (const entity of FILE_ORDER) checkUnique(parsed, entity);
   // meta.counts catches an NDJSON file cut at a line boundary; like the checksum it is an
   // integrity check that --ignore-checksum (a knowingly hand-edited file) waives.
