@@ -2,7 +2,7 @@ import { CuratorRole, type Curator } from "../../server/src/modules/curator/cura
 import { Program } from "../../server/src/modules/program/program.entity";
 import { expectData, expectError } from "../support/errors";
 import { factories } from "../support/factories";
-import { createTestServer, type TestServer } from "../support/server";
+import { createTestServer, type GqlResult, type TestServer } from "../support/server";
 
 // A lone surrogate (JSON "\ud800": half of a UTF-16 pair) is not a character; both databases stored
 // U+FFFD in its place without a word. Every text argument now refuses it, naming the field.
@@ -26,7 +26,7 @@ const CREATE = `mutation($input: ProgramInput!) { createProgram(input: $input) {
 const VALID = { slug: "valid-program", title: "Valid", type: "FELLOWSHIP", audience: "GRADUATE", country: "US" };
 const LONE = /lone surrogate/;
 
-function refused(result: Awaited<ReturnType<TestServer["exec"]>>, path: string[]) {
+function refused(result: GqlResult, path: string[]) {
   const error = expectError(result, "BAD_USER_INPUT");
   expect(error.extensions!.fields).toEqual([{ path, message: expect.stringMatching(LONE) }]);
 }
