@@ -33,6 +33,8 @@ export interface DirectoryApp {
 
 /** Builds the HTTP app (GraphQL, health) around already-open dependencies; the caller listens. */
 export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
+  // Before this process can start an export of its own: whatever .partial file exists is a leftover.
+  deps.services.snapshots.removeLeftoverPartials();
   const schema = await buildDirectorySchema();
   const app = express();
   app.disable("x-powered-by");

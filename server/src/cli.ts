@@ -6,6 +6,7 @@ import { ConfigError, describeDatabase, loadConfig } from "./core/config";
 import { openDataSource } from "./composition/database";
 import { backupDatabase } from "./core/backup";
 import { migrate } from "./composition/migrate";
+import { terminalText } from "./core/terminal-text";
 import { registerUserCommands, type CliIo } from "./modules/curator/curator.cli";
 import { registerSnapshotCommands } from "./modules/snapshot/snapshot.cli";
 import { SnapshotError } from "./modules/snapshot/snapshot.errors";
@@ -37,7 +38,9 @@ export function buildCli(io?: CliIo): Command {
   const program = new Command("directory")
     .description("IMG Program Directory: database and data tools. Honours DATABASE_URL (sqlite:PATH or postgres://…).")
     .exitOverride()
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Commander quotes the arguments it refuses: escaped like everything else printed (core/terminal-text.ts).
+    .configureOutput({ outputError: (text, write) => write(terminalText(text, { keepNewlines: true })) });
 
   program
     .command("migrate")
@@ -83,7 +86,7 @@ export function buildCli(io?: CliIo): Command {
         } catch (e) {
           throw new CliError(`backup failed: ${(e as Error).message}`);
         }
-        console.log(`backed up ${describeDatabase(config.database)} to ${report.file} (${report.bytes} bytes; integrity: ${report.integrity})`);
+        console.log(`backed up ${describeDatabase(config.database)} to ${terminalText(report.file)} (${report.bytes} bytes; integrity: ${report.integrity})`);
       });
     });
   registerSnapshotCommands(program, cliDatabase);
@@ -100,10 +103,11 @@ export async function runCli(argv: string[], io?: CliIo): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode;
     if (e instanceof CliError || e instanceof ConfigError || e instanceof SnapshotError) {
-      console.error(`directory: ${e.message}`);
+      // Messages quote names, paths and values from the command line, the database and files.
+      console.error(`directory: ${terminalText(e.message, { keepNewlines: true })}`);
       return e instanceof CliError ? e.exitCode : 1;
     }
-    console.error(`directory: failed: ${(e as Error).message ?? String(e)}`);
+    console.error(`directory: failed: ${terminalText((e as Error).message ?? String(e), { keepNewlines: true })}`);
     return 1;
   }
 }

@@ -187,6 +187,24 @@ describe("curator management", () => {
     const viewer = await loginAs(server, base, CuratorRole.VIEWER);
     expect((await viewer.gql(`{ program(slug: "p") { verifiedBy { email } } }`)).data!.program.verifiedBy.email).toBe(verifier.email);
   });
+
+  it("shows anonymous readers only the verifier's display name: its id, version and dates need a curator", async () => {
+    const verifier = await f.curator({ name: "Vera Verifier" });
+    await f.program({ slug: "p", lastVerifiedAt: new Date(), verifiedById: verifier.id });
+    for (const field of ["id", "version", "createdAt", "updatedAt", "email", "role", "active", "lastLoginAt"]) {
+      const r = await httpGql(base, `{ program(slug: "p") { slug verifiedBy { name ${field} } } }`);
+      expect(code(r)).toBe("UNAUTHENTICATED");
+      // The error names the field, never its value; the program itself still answers.
+      expect(r.data!.program.slug).toBe("p");
+      expect(r.data!.program.verifiedBy?.[field] ?? null).toBeNull();
+      expect(JSON.stringify(r)).not.toContain(verifier.email);
+      expect(JSON.stringify(r.errors)).not.toMatch(new RegExp(`"${verifier.id}"|${verifier.createdAt.toISOString()}`));
+    }
+    const viewer = await loginAs(server, base, CuratorRole.VIEWER);
+    const signedIn = await viewer.gql(`{ program(slug: "p") { verifiedBy { id name version createdAt updatedAt } } }`);
+    expect(signedIn.errors).toBeUndefined();
+    expect(signedIn.data!.program.verifiedBy).toMatchObject({ id: String(verifier.id), name: "Vera Verifier", version: 1 });
+  });
 });
 
 describe("visibility over HTTP", () => {

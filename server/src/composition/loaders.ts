@@ -12,7 +12,7 @@ export function createLoaders(services: Services, viewer: Viewer, dataSource: Da
   return {
     ...createInstitutionLoaders(services, viewer, dataSource),
     ...createProgramLoaders(services, viewer, dataSource),
-    ...createPathwayLoaders(services),
+    ...createPathwayLoaders(services, viewer),
     ...createRequirementLoaders(services),
     ...createCuratorLoaders(services),
   };

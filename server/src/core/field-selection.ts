@@ -139,6 +139,8 @@ export function columnLoaders<K, V, C>(options: {
   key: (columns: C) => string;
   complete: C;
   make: (columns: C) => DataLoader<K, V>;
+  /** When complete rows come from another query than a selection of every column (e.g. with hidden rows). */
+  makeComplete?: (columns: C) => DataLoader<K, V>;
 }): ColumnLoaders<K, V> {
   const loaders = new Map<string, DataLoader<K, V>>();
   const forColumns = (columns: C): DataLoader<K, V> => {
@@ -147,10 +149,12 @@ export function columnLoaders<K, V, C>(options: {
     if (!loader) loaders.set(key, (loader = options.make(columns)));
     return loader;
   };
+  let complete: DataLoader<K, V> | undefined;
   return {
     selecting: (info) => forColumns(options.columnsOf(requestedFields(info))),
     get complete() {
-      return forColumns(options.complete);
+      if (!options.makeComplete) return forColumns(options.complete);
+      return (complete ??= options.makeComplete(options.complete));
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { DataSource } from "typeorm";
 import { CliError, type CliDatabase } from "../../core/cli-support";
 import { BadUserInputError, ConflictError } from "../../core/errors";
+import { terminalText as t } from "../../core/terminal-text";
 import { Curator, CuratorRole } from "./curator.entity";
 import { CuratorService, normalizeEmail } from "./curator.service";
 import { passwordProblem } from "./password";
@@ -70,7 +71,7 @@ async function readPassword(io: CliIo): Promise<string> {
 
 function parseRole(raw: string): CuratorRole {
   const role = raw.toUpperCase() as CuratorRole;
-  if (!Object.values(CuratorRole).includes(role)) throw new CliError(`--role must be admin, editor or viewer (got '${raw}')`);
+  if (!Object.values(CuratorRole).includes(role)) throw new CliError(`--role must be admin, editor or viewer (got '${t(raw)}')`);
   return role;
 }
 
@@ -98,7 +99,7 @@ function curatorsOn(db: CliDatabase) {
 
 async function mustFind(curators: CuratorService, email: string): Promise<Curator> {
   const found = await curators.findByEmail(email);
-  if (!found) throw new CliError(`there is no curator with email ${normalizeEmail(email)}`);
+  if (!found) throw new CliError(`there is no curator with email ${t(normalizeEmail(email))}`);
   return found;
 }
 
@@ -119,9 +120,9 @@ export function registerUserCommands(program: Command, db: CliDatabase, io: CliI
       const role = parseRole(opts.role);
       const password = await readPassword(io);
       await withCurators(async (curators) => {
-        if (await curators.findByEmail(opts.email)) throw new CliError(`a curator with email ${normalizeEmail(opts.email)} already exists`);
+        if (await curators.findByEmail(opts.email)) throw new CliError(`a curator with email ${t(normalizeEmail(opts.email))} already exists`);
         const created = await curators.create(null, { email: opts.email, name: opts.name ?? null, role, password });
-        console.log(`created ${created.role} curator ${created.email} (id ${created.id})`);
+        console.log(`created ${created.role} curator ${t(created.email)} (id ${created.id})`);
       });
     });
 
@@ -135,7 +136,7 @@ export function registerUserCommands(program: Command, db: CliDatabase, io: CliI
           console.log("no curators yet; create one with: npm run directory -- user create --email you@example.org --role admin");
           return;
         }
-        const table = [["ID", "EMAIL", "NAME", "ROLE", "ACTIVE", "LAST LOGIN"], ...rows.map((c) => [String(c.id), c.email, c.name, c.role, c.active ? "yes" : "no", date(c.lastLoginAt)])];
+        const table = [["ID", "EMAIL", "NAME", "ROLE", "ACTIVE", "LAST LOGIN"], ...rows.map((c) => [String(c.id), t(c.email), t(c.name), c.role, c.active ? "yes" : "no", date(c.lastLoginAt)])];
         const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
         for (const r of table) console.log(r.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd());
       });
@@ -150,11 +151,11 @@ export function registerUserCommands(program: Command, db: CliDatabase, io: CliI
         await withCurators(async (curators) => {
           const found = await mustFind(curators, opts.email);
           if (found.active === active) {
-            console.log(`${found.email} is already ${active ? "active" : "disabled"}`);
+            console.log(`${t(found.email)} is already ${active ? "active" : "disabled"}`);
             return;
           }
           const { endedSessions } = await curators.update(null, found.id, found.version, { active });
-          console.log(active ? `enabled ${found.email}` : `disabled ${found.email}; ended ${endedSessions} session(s)`);
+          console.log(active ? `enabled ${t(found.email)}` : `disabled ${t(found.email)}; ended ${endedSessions} session(s)`);
         });
       });
   }
@@ -168,7 +169,7 @@ export function registerUserCommands(program: Command, db: CliDatabase, io: CliI
       await withCurators(async (curators) => {
         const found = await mustFind(curators, opts.email);
         const { endedSessions } = await curators.update(null, found.id, found.version, { password });
-        console.log(`password changed for ${found.email}; ended ${endedSessions} session(s)`);
+        console.log(`password changed for ${t(found.email)}; ended ${endedSessions} session(s)`);
       });
     });
 }

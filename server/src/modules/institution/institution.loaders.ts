@@ -25,13 +25,18 @@ export function createInstitutionLoaders(services: Services, viewer: Viewer, ds:
     (args) => JSON.stringify([args.first, args.after ?? null, args.orderBy ?? null, args.orderDirection ?? null, args.filter ?? null]),
   );
   return {
-    /** Institutions by id, reading the columns the selection needs (core/field-selection.ts). */
+    /**
+     * Institutions by id, reading the columns the selection needs (core/field-selection.ts);
+     * null for anonymous readers when the institution is archived.
+     */
     institutionById: entityColumnLoaders(
       ds,
       Institution,
       INSTITUTION_COLUMNS,
       (columns) =>
-        new DataLoader<number, Institution | null>(async (ids) => byKey(ids, await institutions.byIds(ids, columns), (i) => i.id)),
+        new DataLoader<number, Institution | null>(async (ids) =>
+          byKey(ids, await institutions.byIds(ids, columns, viewer.includeDrafts), (i) => i.id),
+        ),
     ),
     institutionProgramCount,
     institutionPrograms,

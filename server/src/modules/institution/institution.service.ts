@@ -68,10 +68,11 @@ export class InstitutionService {
 
   /**
    * Batch look-up behind the institution loaders (on every program page): raw rows, mapped
-   * directly; `columns` narrows each row to those properties (the id among them).
+   * directly; `columns` narrows each row to those properties (the id among them);
+   * `includeArchived: false` (anonymous readers) leaves archived institutions out.
    */
-  byIds(ids: readonly number[], columns?: readonly string[] | null): Promise<Institution[]> {
-    const qb = this.repo.createQueryBuilder("i").where("i.id IN (:...ids)", { ids: [...ids] });
+  byIds(ids: readonly number[], columns?: readonly string[] | null, includeArchived = true): Promise<Institution[]> {
+    const qb = this.query(includeArchived).andWhere("i.id IN (:...ids)", { ids: [...ids] });
     if (columns) qb.select(columns.map((c) => `i.${c}`));
     return getManyFast(qb);
   }

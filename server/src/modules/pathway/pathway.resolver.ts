@@ -22,9 +22,11 @@ export class PathwayResolver {
     return ctx.services.pathways.findOne(lookupKey(args), ctx.viewer.includeDrafts);
   }
 
-  @FieldResolver(() => [PathwayRequirement], { description: "What every applicant through this pathway must meet" })
+  @FieldResolver(() => [PathwayRequirement], {
+    description: "What every applicant through this pathway must meet (archived catalogue entries: curators only)",
+  })
   requirements(@Root() pathway: Pathway, @Ctx() ctx: Context): Promise<PathwayRequirement[]> {
-    return ctx.loaders.pathwayRequirements.load(pathway.id);
+    return ctx.loaders.pathwayRequirementsShown.load(pathway.id);
   }
 }
 

@@ -44,20 +44,25 @@ export class PathwayService {
     return qb.getOne();
   }
 
-  byIds(ids: readonly number[]): Promise<Pathway[]> {
-    return this.repo.createQueryBuilder("pw").where("pw.id IN (:...ids)", { ids: [...ids] }).getMany();
+  /** Pathways by id; `includeArchived: false` (anonymous readers) leaves archived ones out. */
+  byIds(ids: readonly number[], includeArchived = true): Promise<Pathway[]> {
+    return this.query(includeArchived).andWhere("pw.id IN (:...ids)", { ids: [...ids] }).getMany();
   }
 
-  /** Requirement links of many pathways, each with its catalogue entry, in one statement. */
-  requirementLinks(pathwayIds: readonly number[]): Promise<PathwayRequirement[]> {
-    return this.dataSource
+  /**
+   * Requirement links of many pathways, each with its catalogue entry, in one statement;
+   * `includeArchived: false` (anonymous readers) leaves out links to archived entries.
+   */
+  requirementLinks(pathwayIds: readonly number[], includeArchived = true): Promise<PathwayRequirement[]> {
+    const qb = this.dataSource
       .getRepository(PathwayRequirement)
       .createQueryBuilder("pr")
       .innerJoinAndSelect("pr.requirement", "r")
       .where("pr.pathwayId IN (:...ids)", { ids: [...pathwayIds] })
       // REQUIRED first on both dialects: PostgreSQL orders an enum by declaration order, not by name.
       .orderBy("CASE pr.level WHEN 'REQUIRED' THEN 0 ELSE 1 END", "ASC")
-      .addOrderBy("r.code", "ASC")
-      .getMany();
+      .addOrderBy("r.code", "ASC");
+    if (!includeArchived) qb.andWhere("r.archivedAt IS NULL");
+    return qb.getMany();
   }
 }

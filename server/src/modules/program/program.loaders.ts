@@ -12,11 +12,19 @@ import type { Program } from "./program.entity";
 
 export function createProgramLoaders(services: Services, viewer: Viewer, ds: DataSource) {
   const { programs, programLinks } = services;
+  const requirementLinks = (includeArchived: boolean) => (columns: RequirementLinkColumns) =>
+    new DataLoader<number, ProgramRequirement[]>(async (ids) =>
+      groupByKey(ids, await programLinks.requirementLinks(ids, columns, includeArchived), (l) => l.programId),
+    );
   return {
     programById: new DataLoader<number, Program | null>(async (ids) =>
       byKey(ids, await programs.byIds(ids, viewer.includeDrafts), (p) => p.id),
     ),
-    /** A program's requirement links with their catalogue entries (`.complete` for logic such as eligibility). */
+    /**
+     * A program's requirement links with their catalogue entries. `selecting(info)` is for output:
+     * it hides archived catalogue entries from anonymous readers; `.complete` is for logic that
+     * reads every link, archived entries included (eligibility).
+     */
     programRequirements: columnLoaders<number, ProgramRequirement[], RequirementLinkColumns>({
       columnsOf: (fields) => ({
         link: columnsFor(ds, ProgramRequirement, fields, PROGRAM_REQUIREMENT_COLUMNS),
@@ -24,8 +32,9 @@ export function createProgramLoaders(services: Services, viewer: Viewer, ds: Dat
       }),
       key: (c) => `${columnsKey(c.link)}|${columnsKey(c.requirement)}`,
       complete: EVERY_COLUMN,
-      make: (columns) =>
-        new DataLoader(async (ids) => groupByKey(ids, await programLinks.requirementLinks(ids, columns), (l) => l.programId)),
+      make: requirementLinks(viewer.includeDrafts),
+      // For curators both read the same rows, so complete links share their loader with a client that asks for every column.
+      makeComplete: viewer.includeDrafts ? undefined : requirementLinks(true),
     }),
     programSpecialties: entityColumnLoaders(
       ds,
@@ -33,8 +42,8 @@ export function createProgramLoaders(services: Services, viewer: Viewer, ds: Dat
       COLUMNS_ONLY,
       (columns) =>
         new DataLoader<number, Specialty[]>(async (ids) =>
-          groupByKey(ids, await programLinks.specialtyLinks(ids, columns), (l) => l.programId).map((links) =>
-            links.map((l) => l.specialty),
+          groupByKey(ids, await programLinks.specialtyLinks(ids, columns, viewer.includeDrafts), (l) => l.programId).map(
+            (links) => links.map((l) => l.specialty),
           ),
         ),
     ),

@@ -30,23 +30,26 @@ export class ProgramResolver {
     return ctx.services.programs.findOne(key, ctx.viewer.includeDrafts);
   }
 
-  @FieldResolver(() => Institution, { nullable: true, description: "Null for a listing that spans many institutions" })
+  @FieldResolver(() => Institution, {
+    nullable: true,
+    description: "Null for a listing that spans many institutions (and, for anonymous readers, when the institution is archived)",
+  })
   institution(@Root() program: Program, @Ctx() ctx: Context, @Info() info: SelectionInfo): Promise<Institution | null> | null {
     if (program.institutionId === null) return null;
     return ctx.loaders.institutionById.selecting(info).load(program.institutionId);
   }
 
-  @FieldResolver(() => Pathway, { nullable: true, description: "How one applies" })
+  @FieldResolver(() => Pathway, { nullable: true, description: "How one applies (null for anonymous readers when the pathway is archived)" })
   pathway(@Root() program: Program, @Ctx() ctx: Context): Promise<Pathway | null> | null {
     return program.pathwayId === null ? null : ctx.loaders.pathwayById.load(program.pathwayId);
   }
 
-  @FieldResolver(() => [Specialty])
+  @FieldResolver(() => [Specialty], { description: "Archived specialties: curators only" })
   specialties(@Root() program: Program, @Ctx() ctx: Context, @Info() info: SelectionInfo): Promise<Specialty[]> {
     return ctx.loaders.programSpecialties.selecting(info).load(program.id);
   }
 
-  @FieldResolver(() => [ProgramRequirement], { description: "What the program asks for, REQUIRED first" })
+  @FieldResolver(() => [ProgramRequirement], { description: "What the program asks for, REQUIRED first (archived catalogue entries: curators only)" })
   requirements(@Root() program: Program, @Ctx() ctx: Context, @Info() info: SelectionInfo): Promise<ProgramRequirement[]> {
     return ctx.loaders.programRequirements.selecting(info).load(program.id);
   }

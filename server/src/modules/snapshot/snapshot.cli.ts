@@ -1,5 +1,6 @@
 /** `directory snapshot export|import|diff`, registered on the CLI's commander program. */
 import { Option, type Command } from "commander";
+import { terminalJson, terminalText } from "../../core/terminal-text";
 import { diffContents, diffTotals, formatDiffText } from "./diff";
 import { EXPORT_FORMATS, exportToPath, type ExportFormat } from "./export-files";
 import { IMPORT_MODES, importSnapshot, type ImportMode } from "./import";
@@ -29,7 +30,7 @@ export function registerSnapshotCommands(program: Command, db: CliDatabase): voi
           exportToPath(ds, { format: opts.format, out: opts.out, includeDrafts: opts.includeDrafts, onProgress: (p) => progress.update(p.phase, p.done, p.total) }),
         );
         progress.stop();
-        const line = `wrote ${opts.out === "-" ? "standard output" : opts.out} (${opts.format}${meta.includeDrafts ? ", drafts included" : ", published only"}): ${describeCounts(meta.counts)}; sha256 ${meta.sha256}`;
+        const line = `wrote ${opts.out === "-" ? "standard output" : terminalText(opts.out)} (${opts.format}${meta.includeDrafts ? ", drafts included" : ", published only"}): ${describeCounts(meta.counts)}; sha256 ${meta.sha256}`;
         // Keep standard output clean when the snapshot itself goes there.
         (opts.out === "-" ? console.error : console.log)(line);
       } finally {
@@ -46,7 +47,7 @@ export function registerSnapshotCommands(program: Command, db: CliDatabase): voi
     .option("--ignore-checksum", "load a file whose content no longer matches meta.sha256 (hand-edited)", false)
     .action(async (opts: { in: string; mode: ImportMode; dryRun: boolean; ignoreChecksum: boolean }) => {
       const snapshot = await loadSnapshot(opts.in, { ignoreChecksum: opts.ignoreChecksum });
-      if (!snapshot.checksumMatches) console.error(`warning: ${opts.in}: the content no longer matches meta.sha256/meta.counts (loading it anyway: --ignore-checksum)`);
+      if (!snapshot.checksumMatches) console.error(`warning: ${terminalText(opts.in)}: the content no longer matches meta.sha256/meta.counts (loading it anyway: --ignore-checksum)`);
       const progress = progressReporter();
       try {
         const result = await db.openMigrated(async (ds) => {
@@ -59,7 +60,7 @@ export function registerSnapshotCommands(program: Command, db: CliDatabase): voi
           console.log(`dry run (${opts.mode}): nothing was written. The import would make ${t.added} addition(s), ${t.changed} change(s), ${t.removed} removal(s)${kept}.`);
           if (!result.diff.identical) console.log(formatDiffText(result.diff));
         } else {
-          console.log(`imported ${opts.in} (${opts.mode}): ${t.added} added, ${t.changed} changed, ${t.removed} removed${kept}`);
+          console.log(`imported ${terminalText(opts.in)} (${opts.mode}): ${t.added} added, ${t.changed} changed, ${t.removed} removed${kept}`);
         }
       } finally {
         progress.stop();
@@ -76,13 +77,13 @@ export function registerSnapshotCommands(program: Command, db: CliDatabase): voi
       // A diff writes nothing: files of data older than a rule still compare.
       const [from, to] = [await loadSnapshot(a, { ignoreChecksum: true, directoryRules: false }), await loadSnapshot(b, { ignoreChecksum: true, directoryRules: false })];
       for (const [file, s] of [[a, from], [b, to]] as const) {
-        if (!s.checksumMatches) console.error(`warning: ${file}: the content no longer matches meta.sha256/meta.counts (hand-edited?)`);
+        if (!s.checksumMatches) console.error(`warning: ${terminalText(file)}: the content no longer matches meta.sha256/meta.counts (hand-edited?)`);
       }
       const diff = diffContents(from.doc, to.doc);
       if (opts.format === "json") {
-        console.log(JSON.stringify({ from: { file: a, sha256: from.doc.meta.sha256 }, to: { file: b, sha256: to.doc.meta.sha256 }, ...diff, totals: diffTotals(diff) }, null, 2));
+        console.log(terminalJson({ from: { file: a, sha256: from.doc.meta.sha256 }, to: { file: b, sha256: to.doc.meta.sha256 }, ...diff, totals: diffTotals(diff) }, 2));
       } else {
-        console.log(`${a} → ${b}`);
+        console.log(`${terminalText(a)} → ${terminalText(b)}`);
         console.log(formatDiffText(diff));
       }
     });

@@ -2,6 +2,7 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020"
 import addFormats from "ajv-formats";
 import snapshotSchema from "../../../../schema/snapshot.schema.json";
 import type { RuleBreach } from "../../core/problems";
+import { findTextProblem } from "../../core/input-rules";
 import { canonicalRecord, hashDocument, sortRecords } from "./canonical-hash";
 import { crossRecordBreaches, recordRuleBreaches } from "./record-rules";
 import { SnapshotError } from "./snapshot.errors";
@@ -97,6 +98,14 @@ function checkMeta(parsed: ParsedSnapshot): void {
   }
 }
 
+/** The API's text rule (core/input-rules.ts): a file cannot store what a mutation may not. */
+function checkText(parsed: ParsedSnapshot, entity: EntityName): void {
+  (parsed.doc[entity] as SnapshotRecord[]).forEach((r, i) => {
+    const bad = findTextProblem(r, []);
+    if (bad) throw new SnapshotError(`${parsed.name}: ${where(parsed, entity, i)} ${bad.path.join(".")} ${bad.message}`);
+  });
+}
+
 function checkUnique(parsed: ParsedSnapshot, entity: EntityName): void {
   const seen = new Map<string, number>();
   (parsed.doc[entity] as SnapshotRecord[]).forEach((r, i) => {
@@ -185,9 +194,9 @@ export interface ValidateOptions {
 
 /**
  * Validates a whole file before anything is written: format and version, the JSON Schema, the
- * directory's rules for each record (the API's), unique keys, meta.counts and the checksum (both
- * waived by ignoreChecksum), references and the rules between records. Throws SnapshotError naming
- * the record; returns the normalized document.
+ * directory's rules for each record (the API's), unique keys, well-formed text, meta.counts and the
+ * checksum (both waived by ignoreChecksum), references and the rules between records. Throws
+ * SnapshotError naming the record; returns the normalized document.
  */
 export function validateSnapshot(parsed: ParsedSnapshot, options: ValidateOptions = {}): ValidatedSnapshot {
   const directoryRules = options.directoryRules !== false;
@@ -201,6 +210,7 @@ export function validateSnapshot(parsed: ParsedSnapshot, options: ValidateOption
   }
   if (directoryRules) checkRecordRules(parsed);
   const raw = parsed.doc as unknown as SnapshotDocument;
+  for (const entity of FILE_ORDER) checkText(parsed, entity);
   for (const entity of FILE_ORDER) checkUnique(parsed, entity);
   // meta.counts catches an NDJSON file cut at a line boundary; like the checksum it is an
   // integrity check that --ignore-checksum (a knowingly hand-edited file) waives.
