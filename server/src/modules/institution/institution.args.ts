@@ -3,9 +3,11 @@ import { ArgsType, Field, ID, InputType, registerEnumType } from "type-graphql";
 import { ConnectionArgs } from "../../core/connection";
 import { Country, SortDirection } from "../../core/enums";
 import { IsEntityId } from "../../core/input-rules";
-import { ProgramOrder, SEARCH_MAX_LENGTH } from "../program/program.args";
+import { ProgramOrder } from "../program/program.args";
+import { SEARCH_MAX_LENGTH } from "../../core/args";
 import { ProgramType } from "../program/program.enums";
-import { MAX_FILTER_VALUES, ProgramFilter } from "../program/program.filter-input";
+import { ProgramFilter } from "../program/program.filter-input";
+import { MAX_FILTER_VALUES } from "../../core/args";
 import { InstitutionKind } from "./institution.entity";
 
 export enum InstitutionOrder {

@@ -2,8 +2,8 @@ import { ArrayMaxSize, IsOptional, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType } from "type-graphql";
 import { Country } from "../../core/enums";
 import { IsEntityId } from "../../core/input-rules";
-import { MAX_FILTER_VALUES } from "../program/program.filter-input";
-import { SearchConnectionArgs } from "../search/search.args";
+import { MAX_FILTER_VALUES } from "../../core/args";
+import { SearchConnectionArgs } from "../../core/args";
 import { PathwayKind } from "./pathway.entity";
 
 @InputType({ description: "Which pathways to show: a list matches any of its values; fields combine with AND" })

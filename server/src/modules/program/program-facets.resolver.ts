@@ -3,7 +3,7 @@ import { Args, ArgsType, Ctx, Extensions, Field, Query, Resolver } from "type-gr
 import type { Context } from "../../core/context";
 import { heavyWork } from "../../core/heavy-fields";
 import { parseFullTextSearch } from "../search/search-terms";
-import { SEARCH_MAX_LENGTH } from "./program.args";
+import { SEARCH_MAX_LENGTH } from "../../core/args";
 import { computeProgramFacets, ProgramFacets } from "./program.facets";
 import { ProgramFilter } from "./program.filter-input";
 

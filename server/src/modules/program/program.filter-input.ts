@@ -3,9 +3,9 @@ import { Field, ID, InputType } from "type-graphql";
 import { Country, ListingStatus } from "../../core/enums";
 import { IsEntityId } from "../../core/input-rules";
 import { Audience, ProgramType } from "./program.enums";
+import { MAX_FILTER_VALUES } from "../../core/args";
 
 /** Most values one list filter takes: enough for any sidebar, small enough to keep statements small. */
-export const MAX_FILTER_VALUES = 100;
 
 const list = { nullable: true } as const;
 

@@ -8,7 +8,8 @@ import { Institution } from "../institution/institution.entity";
 import { Pathway } from "../pathway/pathway.entity";
 import { Requirement } from "../requirement/requirement.entity";
 import { Specialty } from "../specialty/specialty.entity";
-import { ProgramsArgs, SlugLookupArgs } from "./program.args";
+import { ProgramsArgs } from "./program.args";
+import { SlugLookupArgs } from "../../core/args";
 import { ProgramRequirement } from "./program-requirement.entity";
 import { PROGRAM_COLUMNS, Program } from "./program.entity";
 

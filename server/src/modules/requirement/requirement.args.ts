@@ -1,9 +1,9 @@
 import { ArrayMaxSize, IsOptional, IsString, Length, MaxLength, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType } from "type-graphql";
 import { IsEntityId } from "../../core/input-rules";
-import { SEARCH_MAX_LENGTH } from "../program/program.args";
-import { MAX_FILTER_VALUES } from "../program/program.filter-input";
-import { FILTER_SEARCH_DEPRECATION, SearchConnectionArgs } from "../search/search.args";
+import { SEARCH_MAX_LENGTH } from "../../core/args";
+import { MAX_FILTER_VALUES } from "../../core/args";
+import { FILTER_SEARCH_DEPRECATION, SearchConnectionArgs } from "../../core/args";
 import { RequirementKind } from "./requirement.entity";
 
 @InputType({ description: "Which catalogue entries to show: a list matches any of its values; fields combine with AND" })
