@@ -4,6 +4,7 @@ import { seedSampleDirectory } from "../../server/src/seed/seed";
 import { createTestServer } from "./server";
 
 const root = path.resolve(__dirname, "..", "..");
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS script, run by node before any build
 const { ensureAdminBuild } = require(path.join(root, "scripts", "ensure-admin-build.js")) as {
   ensureAdminBuild(o?: { quiet?: boolean }): boolean;
 };

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type Database from "better-sqlite3";
 import path from "node:path";
-import { DataSource, type DataSourceOptions } from "typeorm";
+import { DataSource, type DataSourceOptions, type MigrationInterface } from "typeorm";
 import { ConfigError, type DatabaseConfig } from "./config";
 import { CountingLogger } from "./sql-counter";
 
@@ -30,12 +30,15 @@ export function applySqlitePragmas(db: { pragma(source: string): unknown }): voi
   db.pragma("legacy_alter_table = ON");
 }
 
+/** A mapped entity class (TypeORM instantiates it with no arguments). */
+export type EntityClass = new () => object;
+/** A migration class. */
+export type MigrationClass = new () => MigrationInterface;
+
 /** What the database holds: the mapped entities and each dialect's migrations (the composition root's lists). */
 export interface DatabaseMapping {
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity and migration classes
-  entities: Function[];
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  migrations: { sqlite: Function[]; postgres: Function[] };
+  entities: EntityClass[];
+  migrations: { sqlite: MigrationClass[]; postgres: MigrationClass[] };
 }
 
 /** PostgreSQL pool settings the caller decides (the environment's PG_* variables win). */

@@ -15,8 +15,9 @@ import { Specialty } from "../specialty/specialty.entity";
 import { canonicalRecord } from "./canonical-hash";
 import type { DirectoryContent } from "./diff";
 import { FILE_ORDER, KEY, scalarFields, type EntityName, type SnapshotRecord } from "./snapshot.format";
+import type { EntityClass } from "../../core/data-source";
 
-export const ENTITY_CLASSES: Record<EntityName, Function> = {
+export const ENTITY_CLASSES: Record<EntityName, EntityClass> = {
   institutions: Institution,
   programs: Program,
   requirements: Requirement,

@@ -21,6 +21,7 @@ import { ENTITY_CLASSES, loadDirectory, type LoadedDirectory } from "./directory
 import { SnapshotError } from "./snapshot.errors";
 import { DATE_FIELDS, FILE_ORDER, KEY, scalarFields, type EntityName, type SnapshotRecord } from "./snapshot.format";
 import type { ValidatedSnapshot } from "./validate";
+import type { EntityClass } from "../../core/data-source";
 
 export const IMPORT_MODES = ["merge", "replace"] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -189,7 +190,7 @@ class Loader {
     return [...d.added, ...d.changed.filter((c) => c.changes.some((f) => f.field === field || f.field.startsWith(`${field}[`))).map((c) => c.key)];
   }
 
-  private async replaceLinks(table: Function, ownerColumn: string, ownerIds: number[], rows: Record<string, unknown>[]): Promise<void> {
+  private async replaceLinks(table: EntityClass, ownerColumn: string, ownerIds: number[], rows: Record<string, unknown>[]): Promise<void> {
     for (const batch of chunks(ownerIds, 500)) {
       await this.m.createQueryBuilder().delete().from(table).where(`"${ownerColumn}" IN (:...ids)`, { ids: batch }).execute();
     }
