@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { Command, CommanderError } from "commander";
 import type { DataSource } from "typeorm";
 import { ConfigError, describeDatabase, loadConfig } from "./core/config";
-import { openDataSource } from "./core/data-source";
+import { CLI_BUSY_TIMEOUT_MS, openDataSource } from "./core/data-source";
 import { backupDatabase } from "./core/backup";
 import { migrate } from "./core/migrate";
 import { registerUserCommands, type CliIo } from "./modules/curator/curator.cli";
@@ -25,7 +25,7 @@ export class CliError extends Error {
 /** Opens the database named by DATABASE_URL, runs `fn`, and always closes it. */
 export async function withDatabase<T>(fn: (ds: DataSource) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const ds = await openDataSource(config.database);
+  const ds = await openDataSource(config.database, { busyTimeoutMs: CLI_BUSY_TIMEOUT_MS });
   try {
     return await fn(ds);
   } finally {

@@ -7,6 +7,7 @@ import { sqliteMigrations } from "../../../migrations/sqlite";
 import { ConfigError, type DatabaseConfig } from "./config";
 import { entities } from "./entities";
 import { CountingLogger } from "./sql-counter";
+import { attachSqliteReaders } from "./sqlite-readers";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -21,19 +22,34 @@ export function dialectOf(ds: DataSource): Dialect {
   return ds.options.type === "postgres" ? "postgres" : "sqlite";
 }
 
-/** Pragmas every SQLite connection gets: durable writes that wait for each other instead of failing. */
-export function applySqlitePragmas(db: { pragma(source: string): unknown }): void {
+/**
+ * How long a SQLite connection waits for another process's write lock. better-sqlite3 waits
+ * synchronously, holding the event loop: the server's connections wait SERVER_BUSY_TIMEOUT_MS
+ * at most and a server write transaction then retries asynchronously (core/transaction.ts);
+ * the CLI, which serves no one else meanwhile, waits CLI_BUSY_TIMEOUT_MS.
+ */
+export const SERVER_BUSY_TIMEOUT_MS = 50;
+export const CLI_BUSY_TIMEOUT_MS = 5000;
+
+export interface DataSourceRole {
+  /** SQLite's busy_timeout for this process's connections (SERVER_BUSY_TIMEOUT_MS unless said). */
+  busyTimeoutMs?: number;
+}
+
+/** Pragmas every SQLite connection gets: durable writes that wait (a bounded time) for each other. */
+export function applySqlitePragmas(db: { pragma(source: string): unknown }, busyTimeoutMs = SERVER_BUSY_TIMEOUT_MS): void {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
+  db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
   // TypeORM alters a table by rebuilding it (create temporary_x, copy, drop x, rename): the
   // modern rename check fails when a trigger elsewhere (the search index's) names the dropped
   // table for a moment. Legacy renames skip that check; the app itself never renames tables.
   db.pragma("legacy_alter_table = ON");
 }
 
-export function createDataSource(db: DatabaseConfig): DataSource {
+export function createDataSource(db: DatabaseConfig, role: DataSourceRole = {}): DataSource {
+  const busyTimeoutMs = role.busyTimeoutMs ?? SERVER_BUSY_TIMEOUT_MS;
   const common = {
     entities,
     synchronize: false,
@@ -57,8 +73,8 @@ export function createDataSource(db: DatabaseConfig): DataSource {
       type: "better-sqlite3",
       database: db.path,
       migrations: sqliteMigrations,
-      timeout: 5000,
-      prepareDatabase: applySqlitePragmas,
+      timeout: busyTimeoutMs,
+      prepareDatabase: (connection: Database.Database) => applySqlitePragmas(connection, busyTimeoutMs),
     };
   } else {
     options = {
@@ -73,12 +89,21 @@ export function createDataSource(db: DatabaseConfig): DataSource {
       },
     };
   }
-  return new DataSource(options);
+  const ds = new DataSource(options);
+  if (db.kind === "sqlite" && db.path !== ":memory:") {
+    attachSqliteReaders(ds, {
+      path: db.path,
+      busyTimeoutMs,
+      statementTimeoutMs: Number(process.env.SQLITE_STATEMENT_TIMEOUT_MS ?? 15000),
+      maxQueued: Number(process.env.SQLITE_HEAVY_QUEUE ?? 64),
+    });
+  }
+  return ds;
 }
 
 /** Opens the database and turns driver failures into one readable line. */
-export async function openDataSource(db: DatabaseConfig): Promise<DataSource> {
-  const ds = createDataSource(db);
+export async function openDataSource(db: DatabaseConfig, role: DataSourceRole = {}): Promise<DataSource> {
+  const ds = createDataSource(db, role);
   try {
     await ds.initialize();
   } catch (e) {
