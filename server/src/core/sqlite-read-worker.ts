@@ -14,6 +14,7 @@ db.pragma("busy_timeout = " + Number(workerData.busyTimeoutMs));
 db.pragma("query_only = ON");
 const statements = new Map();
 parentPort.on("message", ({ sql, params }) => {
+  parentPort.postMessage({ started: true });
   try {
     let stmt = statements.get(sql);
     if (!stmt) {
@@ -39,6 +40,12 @@ export interface ReadWorkerOptions {
   busyTimeoutMs: number;
 }
 
+interface Reply {
+  started?: boolean;
+  rows?: unknown[];
+  error?: { message: string; code?: string };
+}
+
 interface Job {
   sql: string;
   params: unknown[];
@@ -57,7 +64,8 @@ const RETRY_AFTER_SECONDS = 5;
  */
 export class SqliteReadWorker {
   private worker: Worker | null = null;
-  private running: { job: Job; timer: NodeJS.Timeout } | null = null;
+  /** The job the worker has; its timer starts when the worker starts it (not while a new worker boots). */
+  private running: { job: Job; timer: NodeJS.Timeout | null } | null = null;
   private readonly queue: Job[] = [];
   private closed = false;
 
@@ -77,7 +85,7 @@ export class SqliteReadWorker {
   async close(): Promise<void> {
     this.closed = true;
     const pending = [...(this.running ? [this.running.job] : []), ...this.queue.splice(0)];
-    if (this.running) clearTimeout(this.running.timer);
+    if (this.running?.timer) clearTimeout(this.running.timer);
     this.running = null;
     for (const job of pending) job.reject(new Error("the SQLite read worker is closed"));
     const worker = this.worker;
@@ -90,9 +98,7 @@ export class SqliteReadWorker {
     const job = this.queue.shift();
     if (!job) return;
     const worker = this.worker ?? this.start();
-    const timer = setTimeout(() => this.timedOut(), this.options.statementTimeoutMs);
-    timer.unref();
-    this.running = { job, timer };
+    this.running = { job, timer: null };
     worker.ref();
     worker.postMessage({ sql: job.sql, params: job.params });
   }
@@ -102,17 +108,27 @@ export class SqliteReadWorker {
       eval: true,
       workerData: { driver: require.resolve("better-sqlite3"), path: this.options.path, busyTimeoutMs: this.options.busyTimeoutMs },
     });
-    worker.on("message", (reply: { rows?: unknown[]; error?: { message: string; code?: string } }) => this.finish(reply));
+    worker.on("message", (reply: Reply) => {
+      if (this.worker !== worker) return; // a late word from a worker stopped on timeout
+      if (reply.started) this.started();
+      else this.finish(reply);
+    });
     worker.on("error", (e) => this.failed(worker, e));
     worker.on("exit", () => this.failed(worker, new Error("the SQLite read worker stopped")));
     this.worker = worker;
     return worker;
   }
 
-  private finish(reply: { rows?: unknown[]; error?: { message: string; code?: string } }): void {
+  private started(): void {
+    if (!this.running) return;
+    this.running.timer = setTimeout(() => this.timedOut(), this.options.statementTimeoutMs);
+    this.running.timer.unref();
+  }
+
+  private finish(reply: Reply): void {
     const current = this.running;
     if (!current) return;
-    clearTimeout(current.timer);
+    if (current.timer) clearTimeout(current.timer);
     this.running = null;
     if (reply.error) current.job.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
     else current.job.resolve(reply.rows ?? []);
@@ -138,7 +154,7 @@ export class SqliteReadWorker {
     this.worker = null;
     const current = this.running;
     if (current) {
-      clearTimeout(current.timer);
+      if (current.timer) clearTimeout(current.timer);
       this.running = null;
       current.job.reject(e);
     }

@@ -31,7 +31,7 @@ class OffThreadQueryRunner extends BetterSqlite3QueryRunner {
   }
 
   override async query(query: string, parameters: unknown[] = [], useStructuredResult = false): Promise<any> {
-    // better-sqlite3 binds neither booleans nor dates' objects: the same conversion the driver's runner makes.
+    // better-sqlite3 cannot bind booleans: 0/1, as the driver's own runner does.
     const params = parameters.map((p) => (typeof p === "boolean" ? (p ? 1 : 0) : p));
     const logger = this.driver.dataSource.logger;
     logger.logQuery(query, params, this);
@@ -57,9 +57,7 @@ interface Readers {
 
 const readersByDriver = new WeakMap<object, Readers>();
 
-export interface SqliteReaderOptions extends Omit<ReadWorkerOptions, "path"> {
-  path: string;
-}
+export type SqliteReaderOptions = ReadWorkerOptions;
 
 /**
  * Gives a file-backed SQLite data source two more connections on the same file, both read-only:
