@@ -4,6 +4,7 @@ import type { DataSource } from "typeorm";
 import { CliError, type CliDatabase } from "./core/cli-support";
 import { ConfigError, describeDatabase, loadConfig } from "./core/config";
 import { openDataSource } from "./composition/database";
+import { CLI_BUSY_TIMEOUT_MS } from "./core/data-source";
 import { backupDatabase } from "./core/backup";
 import { migrate } from "./composition/migrate";
 import { terminalText } from "./core/terminal-text";
@@ -17,7 +18,7 @@ import { seedSampleDirectory } from "./seed/seed";
 /** Opens the database named by DATABASE_URL, runs `fn`, and always closes it. */
 export async function withDatabase<T>(fn: (ds: DataSource) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const ds = await openDataSource(config.database);
+  const ds = await openDataSource(config.database, { busyTimeoutMs: CLI_BUSY_TIMEOUT_MS });
   try {
     return await fn(ds);
   } finally {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { DataSource, type DataSourceOptions, type MigrationInterface } from "typeorm";
 import { ConfigError, type DatabaseConfig } from "./config";
 import { CountingLogger } from "./sql-counter";
+import { attachSqliteReaders } from "./sqlite-readers";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -18,12 +19,28 @@ export function dialectOf(ds: DataSource): Dialect {
   return ds.options.type === "postgres" ? "postgres" : "sqlite";
 }
 
-/** Pragmas every SQLite connection gets: durable writes that wait for each other instead of failing. */
-export function applySqlitePragmas(db: { pragma(source: string): unknown }): void {
+/**
+ * How long a SQLite connection waits for another process's write lock. better-sqlite3 waits
+ * synchronously, holding the event loop: the server's connections wait SERVER_BUSY_TIMEOUT_MS
+ * at most and a server write transaction then retries asynchronously (core/transaction.ts);
+ * the CLI, which serves no one else meanwhile, waits CLI_BUSY_TIMEOUT_MS.
+ */
+export const SERVER_BUSY_TIMEOUT_MS = 50;
+export const CLI_BUSY_TIMEOUT_MS = 5000;
+
+export interface DataSourceRole {
+  /** SQLite's busy_timeout for this process's connections (SERVER_BUSY_TIMEOUT_MS unless said). */
+  busyTimeoutMs?: number;
+  /** PostgreSQL's default `statement_timeout`: the server passes its operation timeout, so no statement outlives an operation. */
+  statementTimeoutMs?: number;
+}
+
+/** Pragmas every SQLite connection gets: durable writes that wait (a bounded time) for each other. */
+export function applySqlitePragmas(db: { pragma(source: string): unknown }, busyTimeoutMs = SERVER_BUSY_TIMEOUT_MS): void {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
+  db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
   // TypeORM alters a table by rebuilding it (create temporary_x, copy, drop x, rename): the
   // modern rename check fails when a trigger elsewhere (the search index's) names the dropped
   // table for a moment. Legacy renames skip that check; the app itself never renames tables.
@@ -41,16 +58,14 @@ export interface DatabaseMapping {
   migrations: { sqlite: MigrationClass[]; postgres: MigrationClass[] };
 }
 
-/** PostgreSQL pool settings the caller decides (the environment's PG_* variables win). */
-export interface PoolSettings {
-  /** Default `statement_timeout`: the server passes its operation timeout, so no statement outlives an operation. */
-  statementTimeoutMs?: number;
-}
+/** Connection settings that depend on who opens the database (server or CLI); PG_* variables win. */
+export type PoolSettings = DataSourceRole;
 
 /** Without an operation timeout (the CLI), a statement may run this long by default. */
 const CLI_STATEMENT_TIMEOUT_MS = 15_000;
 
 export function buildDataSource(db: DatabaseConfig, mapping: DatabaseMapping, pool: PoolSettings = {}): DataSource {
+  const busyTimeoutMs = pool.busyTimeoutMs ?? SERVER_BUSY_TIMEOUT_MS;
   const common = {
     entities: mapping.entities,
     synchronize: false,
@@ -74,8 +89,8 @@ export function buildDataSource(db: DatabaseConfig, mapping: DatabaseMapping, po
       type: "better-sqlite3",
       database: db.path,
       migrations: mapping.migrations.sqlite,
-      timeout: 5000,
-      prepareDatabase: applySqlitePragmas,
+      timeout: busyTimeoutMs,
+      prepareDatabase: (connection: Database.Database) => applySqlitePragmas(connection, busyTimeoutMs),
     };
   } else {
     options = {
@@ -90,7 +105,16 @@ export function buildDataSource(db: DatabaseConfig, mapping: DatabaseMapping, po
       },
     };
   }
-  return new DataSource(options);
+  const ds = new DataSource(options);
+  if (db.kind === "sqlite" && db.path !== ":memory:") {
+    attachSqliteReaders(ds, {
+      path: db.path,
+      busyTimeoutMs,
+      statementTimeoutMs: Number(process.env.SQLITE_STATEMENT_TIMEOUT_MS ?? 15000),
+      maxQueued: Number(process.env.SQLITE_HEAVY_QUEUE ?? 64),
+    });
+  }
+  return ds;
 }
 
 /** Opens the database and turns driver failures into one readable line. */

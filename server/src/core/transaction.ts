@@ -1,5 +1,14 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
 import { dialectOf } from "./data-source";
+import { UnavailableError } from "./errors";
+
+/**
+ * How long a server write waits, asynchronously, for another process's write lock (the CLI
+ * importing a snapshot) before answering UNAVAILABLE; and the Retry-After it suggests then.
+ */
+export const WRITE_LOCK_WAIT_MS = 2000;
+export const WRITE_LOCK_RETRY_AFTER_SECONDS = 5;
 
 /**
  * A FIFO async mutex. TypeORM runs every SQLite query on ONE connection, and a second
@@ -35,11 +44,44 @@ function adopt(qr: QueryRunner, active: boolean): void {
   state.transactionDepth = active ? 1 : 0;
 }
 
+/** SQLITE_BUSY and its extended codes: another connection holds the lock. */
+export function isSqliteBusy(e: unknown): boolean {
+  const code = (e as { driverError?: { code?: unknown }; code?: unknown })?.driverError?.code ?? (e as { code?: unknown })?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
+
+function busyError(): UnavailableError {
+  return new UnavailableError(
+    "The database is busy with another writer (such as a snapshot import); nothing was changed, retry shortly",
+    WRITE_LOCK_RETRY_AFTER_SECONDS,
+  );
+}
+
+/**
+ * Takes SQLite's write lock. Each attempt waits at most the connection's short busy_timeout,
+ * synchronously (better-sqlite3 blocks while SQLite waits); between attempts the event loop
+ * runs (reads, health checks), with backoff, until WRITE_LOCK_WAIT_MS have passed.
+ */
+async function beginImmediate(qr: QueryRunner): Promise<void> {
+  const deadline = Date.now() + WRITE_LOCK_WAIT_MS;
+  for (let pause = 10; ; pause = Math.min(pause * 2, 250)) {
+    try {
+      await qr.query("BEGIN IMMEDIATE");
+      return;
+    } catch (e) {
+      if (!isSqliteBusy(e)) throw e;
+      if (Date.now() + pause > deadline) throw busyError();
+    }
+    await sleep(pause);
+  }
+}
+
 /**
  * Runs `work` in one transaction: everything it writes commits together or not at all.
  * On PostgreSQL transactions run concurrently (row locks and the version guard keep them apart).
  * On SQLite they are queued, and each begins with `BEGIN IMMEDIATE` so that the write lock is
- * taken up front: a writer in another process (the CLI) waits for it (busy_timeout) instead of
+ * taken up front: while a writer in another process (the CLI) holds it, the transaction waits
+ * (see beginImmediate) and then fails with UNAVAILABLE before changing anything, instead of
  * failing half-way with SQLITE_BUSY. Never call it again from inside `work`: use the manager.
  */
 export async function inTransaction<T>(ds: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -47,7 +89,7 @@ export async function inTransaction<T>(ds: DataSource, work: (manager: EntityMan
   const release = await lockFor(ds).lock();
   const qr = ds.createQueryRunner();
   try {
-    await qr.query("BEGIN IMMEDIATE");
+    await beginImmediate(qr);
     adopt(qr, true);
     try {
       const result = await work(qr.manager);
@@ -57,7 +99,7 @@ export async function inTransaction<T>(ds: DataSource, work: (manager: EntityMan
     } catch (e) {
       adopt(qr, false);
       await qr.query("ROLLBACK").catch(() => undefined);
-      throw e;
+      throw isSqliteBusy(e) ? busyError() : e;
     }
   } finally {
     await qr.release();

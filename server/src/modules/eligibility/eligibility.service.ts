@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Page } from "../../core/connection";
 import { BadUserInputError, type FieldProblem } from "../../core/errors";
 import { paginate, type Ordering } from "../../core/pagination";
+import { offMainThread } from "../../core/sqlite-readers";
 import type { Program } from "../program/program.entity";
 import type { ProgramService } from "../program/program.service";
 import type { RequirementService } from "../requirement/requirement.service";
@@ -69,6 +70,8 @@ export class EligibilityService {
         { expr: "p.id", direction: "ASC" },
       ],
     };
+    // Ranking every matching program takes seconds over a large directory: off the event loop.
+    offMainThread(qb);
     const countQb = qb.clone();
     return paginate(qb, ordering, args, () => countQb.getCount());
   }

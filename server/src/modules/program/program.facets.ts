@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import type { SelectQueryBuilder } from "typeorm";
+import { heavyQuery, offMainThread } from "../../core/sqlite-readers";
 import type { SearchTerms } from "../search/search-terms";
 import { Pathway } from "../pathway/pathway.entity";
 import { Specialty } from "../specialty/specialty.entity";
@@ -60,21 +61,24 @@ async function requirementCounts(matching: SelectQueryBuilder<Program>, includeA
           UNION SELECT m.id, xc."requirementId" FROM m JOIN pathway_requirements xc ON xc."pathwayId" = m."pathwayId") fa
     JOIN requirements fx ON fx.id = fa.rid${includeArchived ? "" : ` AND fx."archivedAt" IS NULL`}
     GROUP BY fx.code, fx.name`;
-  return matching.connection.query(sql, parameters);
+  return heavyQuery<Row>(matching.connection, sql, parameters);
 }
 
 function sorted(counts: FacetCount[]): FacetCount[] {
   return counts.filter((c) => c.count > 0).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label) || a.value.localeCompare(b.value));
 }
 
-/** One GROUP BY statement per dimension, each over the programs matching every other filter. */
+/**
+ * One GROUP BY statement per dimension, each over the programs matching every other filter.
+ * Each may take hundreds of milliseconds over a large directory: they run off the event loop.
+ */
 export async function computeProgramFacets(
   programs: ProgramService,
   criteria: { includeDrafts: boolean; filter?: ProgramFilter | null; search?: SearchTerms | null },
 ): Promise<ProgramFacets> {
   const counts = (rows: Row[]) => rows.map((r) => ({ value: String(r.value), label: r.label ?? String(r.value), count: Number(r.n) }));
   const grouped = async (dimension: FacetDimension, shape: (qb: SelectQueryBuilder<Program>) => SelectQueryBuilder<Program>) =>
-    counts(await shape(programs.matching(criteria, dimension).qb).addSelect("COUNT(DISTINCT p.id)", "n").getRawMany<Row>());
+    counts(await offMainThread(shape(programs.matching(criteria, dimension).qb)).addSelect("COUNT(DISTINCT p.id)", "n").getRawMany<Row>());
   const byColumn = (column: string) => (qb: SelectQueryBuilder<Program>) =>
     qb.select(`(${column})`, "value").andWhere(`${column} IS NOT NULL`).groupBy(column);
   // Archived catalogue entries are not shown to anonymous readers, nor offered to them as facets.

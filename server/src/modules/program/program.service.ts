@@ -6,6 +6,7 @@ import { dialectOf, type Dialect } from "../../core/data-source";
 import { ListingStatus, type SortDirection } from "../../core/enums";
 import { BadUserInputError } from "../../core/errors";
 import { applyKeyset, applyOrdering, cursorChecked, cursorOf, paginate, rowsWithRaw } from "../../core/pagination";
+import { offMainThread } from "../../core/sqlite-readers";
 import { Institution } from "../institution/institution.entity";
 import { programSearchFor, type ProgramSearch } from "../search/program-search";
 import { parseFullTextSearch, type SearchTerms } from "../search/search-terms";
@@ -80,6 +81,8 @@ export class ProgramService {
       throw BadUserInputError.field(["orderBy"], "RELEVANCE needs a search with at least one letter or digit; use another ordering without one");
     }
     const { qb, relevance } = this.matching({ includeDrafts, filter: options.filter, search, columns });
+    // A full-text search ranks every match: a heavy read, run off the event loop.
+    if (search) offMainThread(qb);
     const ordering = programOrdering({
       order,
       direction: options.orderDirection,

@@ -40,7 +40,10 @@ export function registerSnapshotCommands(program: Command, db: CliDatabase): voi
 
   snapshot
     .command("import")
-    .description("validate a snapshot (JSON, NDJSON or CSV folder) and load it in one transaction")
+    .description(
+      "validate a snapshot (JSON, NDJSON or CSV folder) and load it in one transaction " +
+        "(on SQLite the server's writes are refused while it runs: load a large one with the server stopped)",
+    )
     .requiredOption("--in <file>", "snapshot file or CSV folder")
     .addOption(new Option("--mode <mode>", "merge: upsert by slug/code; replace: the directory becomes exactly the file").choices([...IMPORT_MODES]).default("merge"))
     .option("--dry-run", "print what would be added, changed and removed; write nothing", false)

@@ -1,0 +1,163 @@
+import { Worker } from "node:worker_threads";
+import { UnavailableError } from "./errors";
+
+/**
+ * The worker's whole program, evaluated rather than loaded from a file so that it runs the same
+ * from the TypeScript sources (tests, swc) and from the build. Its own better-sqlite3 connection
+ * (query_only: it can never write) answers one statement at a time; a statement that writes is refused.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require(workerData.driver);
+const db = new Database(workerData.path, { fileMustExist: true });
+db.pragma("busy_timeout = " + Number(workerData.busyTimeoutMs));
+db.pragma("query_only = ON");
+const statements = new Map();
+parentPort.on("message", ({ sql, params }) => {
+  parentPort.postMessage({ started: true });
+  try {
+    let stmt = statements.get(sql);
+    if (!stmt) {
+      stmt = db.prepare(sql);
+      statements.set(sql, stmt);
+      if (statements.size > 100) statements.delete(statements.keys().next().value);
+    }
+    if (!stmt.reader) throw Object.assign(new Error("an off-thread statement must only read"), { code: "SQLITE_READONLY" });
+    parentPort.postMessage({ rows: stmt.all(...params) });
+  } catch (e) {
+    parentPort.postMessage({ error: { message: String(e && e.message), code: e && e.code } });
+  }
+});
+`;
+
+export interface ReadWorkerOptions {
+  /** The SQLite file (the worker opens its own connection on it). */
+  path: string;
+  /** How long a statement may run before the worker is stopped and the statement fails (UNAVAILABLE). */
+  statementTimeoutMs: number;
+  /** How many statements may wait for the worker; more fail at once with UNAVAILABLE. */
+  maxQueued: number;
+  busyTimeoutMs: number;
+}
+
+interface Reply {
+  started?: boolean;
+  rows?: unknown[];
+  error?: { message: string; code?: string };
+}
+
+interface Job {
+  sql: string;
+  params: unknown[];
+  resolve(rows: unknown[]): void;
+  reject(e: unknown): void;
+}
+
+/** Seconds a client is asked to wait before retrying after the worker's queue was full or a statement ran too long. */
+const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Runs read statements on a SQLite connection in a worker thread, one at a time in arrival
+ * order, so that a statement taking seconds (facet counts or eligibility ranking over tens of
+ * thousands of programs) never holds the server's event loop: health checks, other requests and
+ * the writer carry on while it runs. The worker starts on first use and again after a timeout.
+ */
+export class SqliteReadWorker {
+  private worker: Worker | null = null;
+  /** The job the worker has; its timer starts when the worker starts it (not while a new worker boots). */
+  private running: { job: Job; timer: NodeJS.Timeout | null } | null = null;
+  private readonly queue: Job[] = [];
+  private closed = false;
+
+  constructor(private readonly options: ReadWorkerOptions) {}
+
+  all(sql: string, params: unknown[]): Promise<unknown[]> {
+    if (this.closed) return Promise.reject(new Error("the SQLite read worker is closed"));
+    if (this.queue.length >= this.options.maxQueued) {
+      return Promise.reject(new UnavailableError("The directory is busy answering heavy queries; retry shortly", RETRY_AFTER_SECONDS));
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ sql, params, resolve, reject });
+      this.next();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const pending = [...(this.running ? [this.running.job] : []), ...this.queue.splice(0)];
+    if (this.running?.timer) clearTimeout(this.running.timer);
+    this.running = null;
+    for (const job of pending) job.reject(new Error("the SQLite read worker is closed"));
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+
+  private next(): void {
+    if (this.running || this.closed) return;
+    const job = this.queue.shift();
+    if (!job) return;
+    const worker = this.worker ?? this.start();
+    this.running = { job, timer: null };
+    worker.ref();
+    worker.postMessage({ sql: job.sql, params: job.params });
+  }
+
+  private start(): Worker {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { driver: require.resolve("better-sqlite3"), path: this.options.path, busyTimeoutMs: this.options.busyTimeoutMs },
+    });
+    worker.on("message", (reply: Reply) => {
+      if (this.worker !== worker) return; // a late word from a worker stopped on timeout
+      if (reply.started) this.started();
+      else this.finish(reply);
+    });
+    worker.on("error", (e) => this.failed(worker, e));
+    worker.on("exit", () => this.failed(worker, new Error("the SQLite read worker stopped")));
+    this.worker = worker;
+    return worker;
+  }
+
+  private started(): void {
+    if (!this.running) return;
+    this.running.timer = setTimeout(() => this.timedOut(), this.options.statementTimeoutMs);
+    this.running.timer.unref();
+  }
+
+  private finish(reply: Reply): void {
+    const current = this.running;
+    if (!current) return;
+    if (current.timer) clearTimeout(current.timer);
+    this.running = null;
+    if (reply.error) current.job.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
+    else current.job.resolve(reply.rows ?? []);
+    this.next();
+    // An idle worker does not keep the process alive (a CLI command ends when its work does).
+    if (!this.running) this.worker?.unref();
+  }
+
+  /** SQLite cannot interrupt a statement from outside its thread: stop the worker, start another for the queue. */
+  private timedOut(): void {
+    const current = this.running;
+    if (!current) return;
+    this.running = null;
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) void worker.terminate();
+    current.job.reject(new UnavailableError("The query took too long and was stopped; narrow it or retry later", RETRY_AFTER_SECONDS));
+    this.next();
+  }
+
+  private failed(worker: Worker, e: unknown): void {
+    if (this.worker !== worker) return; // a worker stopped on purpose (timeout, close)
+    this.worker = null;
+    const current = this.running;
+    if (current) {
+      if (current.timer) clearTimeout(current.timer);
+      this.running = null;
+      current.job.reject(e);
+    }
+    this.next();
+  }
+}

@@ -1,0 +1,58 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { SqliteReadWorker } from "../../server/src/core/sqlite-read-worker";
+
+/** A statement that runs for many seconds: counting to a billion. */
+const ENDLESS = `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000) SELECT COUNT(*) AS c FROM n`;
+
+let dir: string;
+let file: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "read-worker-"));
+  file = path.join(dir, "db.sqlite");
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO t (name) VALUES ('a'), ('b')");
+  db.close();
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("the SQLite read worker", () => {
+  it("answers reads, refuses writes", async () => {
+    const worker = new SqliteReadWorker({ path: file, statementTimeoutMs: 10_000, maxQueued: 8, busyTimeoutMs: 50 });
+    try {
+      expect(await worker.all("SELECT name FROM t WHERE id = ?", [2])).toEqual([{ name: "b" }]);
+      await expect(worker.all("DELETE FROM t", [])).rejects.toMatchObject({ code: expect.stringMatching(/^SQLITE_READONLY/) });
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it("stops a statement that outlasts its timeout with UNAVAILABLE and keeps answering the next ones", async () => {
+    const worker = new SqliteReadWorker({ path: file, statementTimeoutMs: 200, maxQueued: 8, busyTimeoutMs: 50 });
+    try {
+      const endless = worker.all(ENDLESS, []);
+      const next = worker.all("SELECT COUNT(*) AS c FROM t", []);
+      await expect(endless).rejects.toMatchObject({ extensions: { code: "UNAVAILABLE" } });
+      expect(await next).toEqual([{ c: 2 }]);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it("refuses statements beyond its queue at once with UNAVAILABLE and a Retry-After", async () => {
+    const worker = new SqliteReadWorker({ path: file, statementTimeoutMs: 60_000, maxQueued: 1, busyTimeoutMs: 50 });
+    try {
+      const running = worker.all(ENDLESS, []).catch((e: unknown) => e);
+      const queued = worker.all("SELECT 1", []).catch((e: unknown) => e);
+      await expect(worker.all("SELECT 1", [])).rejects.toMatchObject({ extensions: { code: "UNAVAILABLE", retryAfterSeconds: 5 } });
+      await worker.close();
+      expect(await running).toBeInstanceOf(Error);
+      expect(await queued).toBeInstanceOf(Error);
+    } finally {
+      await worker.close();
+    }
+  });
+});
