@@ -30,6 +30,7 @@ class OffThreadQueryRunner extends BetterSqlite3QueryRunner {
     super(driver);
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the signature TypeORM's QueryRunner declares
   override async query(query: string, parameters: unknown[] = [], useStructuredResult = false): Promise<any> {
     // better-sqlite3 cannot bind booleans: 0/1, as the driver's own runner does.
     const params = parameters.map((p) => (typeof p === "boolean" ? (p ? 1 : 0) : p));
