@@ -18,7 +18,10 @@ async function directoryFetch(input: RequestInfo | URL, init: RequestInit = {}):
   try {
     const body = JSON.parse(text);
     if (Array.isArray(body?.errors)) {
-      body.errors = body.errors.map((e: any) => ({ ...e, extensions: { ...e.extensions, httpStatus: res.status } }));
+      body.errors = body.errors.map((e: { extensions?: Record<string, unknown> }) => ({
+        ...e,
+        extensions: { ...e.extensions, httpStatus: res.status },
+      }));
       return new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
     }
   } catch {

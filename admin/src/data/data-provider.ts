@@ -103,8 +103,10 @@ export const dataProvider: DirectoryDataProvider = {
       const id = String(params.id);
       const [record] = resource.one ? [await resource.one.get(id, params.signal)] : await findInList(resource, [id]);
       if (!record) throw notFound();
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- react-admin's methods are generic in the record type; the generated operations type our records
       return { data: record as any };
     }),
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- react-admin's methods are generic in the record type; the generated operations type our records
   getMany: (name, params) => guarded(async () => ({ data: (await getMany(resourceOf(name), [...new Set(params.ids.map(String))])) as any[] })),
   getManyReference: (name, params) =>
     guarded(() => getList(name, { ...params, filter: { ...params.filter, [params.target]: params.id } })),
@@ -113,6 +115,7 @@ export const dataProvider: DirectoryDataProvider = {
       const create = resourceOf(name).create;
       if (!create) throw notSupported("created", name);
       cursors.invalidate(name);
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- react-admin's methods are generic in the record type; the generated operations type our records
       return { data: (await create(params.data)) as any };
     }),
   update: (name, params) =>
@@ -124,6 +127,7 @@ export const dataProvider: DirectoryDataProvider = {
       // Nothing changed: saving is a no-op, not a new version.
       if (!saved) return { data: params.previousData };
       cursors.invalidate(name);
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- react-admin's methods are generic in the record type; the generated operations type our records
       return { data: saved as any };
     }),
   updateMany: () => Promise.reject(toHttpError(new Error("Change records one at a time"))),
@@ -132,6 +136,7 @@ export const dataProvider: DirectoryDataProvider = {
       const remove = resourceOf(name).remove;
       if (!remove) throw notSupported("archived", name);
       cursors.invalidate(name);
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- react-admin's methods are generic in the record type; the generated operations type our records
       return { data: (await remove({ id: String(params.id), version: params.previousData?.version })) as any };
     }),
   deleteMany: (name, params) =>

@@ -4,7 +4,7 @@ import { HttpError } from "react-admin";
 export interface ApiError {
   message: string;
   path?: readonly (string | number)[];
-  extensions?: Record<string, any>;
+  extensions?: { code?: string; currentVersion?: number; fields?: { path?: unknown; message?: unknown }[]; [key: string]: unknown };
 }
 
 /** What the admin keeps of a failed call; react-admin reads `body.errors` to mark form fields. */
@@ -29,8 +29,19 @@ const STATUS: Record<string, number> = {
   INTERNAL_SERVER_ERROR: 500,
 };
 
-function apiErrorsOf(error: any): ApiError[] {
-  for (const candidate of [error, error?.body, error?.cause]) {
+/** The shapes a failed call arrives in: Apollo's error, our HttpError's body, or a fetch failure's cause. */
+interface ErrorCarrier {
+  body?: unknown;
+  cause?: unknown;
+  status?: number;
+  graphQLErrors?: ApiError[];
+  errors?: ApiError[];
+  networkError?: { statusCode?: number; result?: { errors?: ApiError[] } };
+}
+
+function apiErrorsOf(error: unknown): ApiError[] {
+  const outer = error as ErrorCarrier | null | undefined;
+  for (const candidate of [outer, outer?.body, outer?.cause] as (ErrorCarrier | null | undefined)[]) {
     if (!candidate || typeof candidate !== "object") continue;
     if (Array.isArray(candidate.graphQLErrors) && candidate.graphQLErrors.length) return candidate.graphQLErrors;
     if (Array.isArray(candidate.errors) && candidate.errors.length && candidate.errors[0]?.message) return candidate.errors;
@@ -45,15 +56,16 @@ function apiErrorsOf(error: any): ApiError[] {
  * the nested form-error object react-admin puts on the named fields.
  */
 export function fieldErrors(problems: { path?: unknown; message?: unknown }[]): Record<string, unknown> {
-  const errors: Record<string, any> = {};
+  type Node = { [key: string]: Node | string };
+  const errors: Node = {};
   for (const p of problems) {
     const path = Array.isArray(p.path) ? p.path.map(String) : [];
     const rest = path[0] === "input" ? path.slice(1) : path;
     if (rest.length === 0 || ["id", "version"].includes(rest[0])) continue;
     let node = errors;
     rest.slice(0, -1).forEach((key) => {
-      node[key] = typeof node[key] === "object" && node[key] !== null ? node[key] : {};
-      node = node[key];
+      const next = node[key];
+      node = node[key] = typeof next === "object" && next !== null ? next : {};
     });
     const last = rest[rest.length - 1];
     if (node[last] === undefined) node[last] = String(p.message ?? "Invalid value");
@@ -64,11 +76,12 @@ export function fieldErrors(problems: { path?: unknown; message?: unknown }[]): 
 /** Any failure of a data or auth call → an HttpError with a status, the API's code and form errors. */
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError && (error.body as ErrorBody | null)?.code) return error;
-  const inner = (error as any)?.body;
+  const carrier = error as ErrorCarrier | null | undefined;
+  const inner = carrier?.body;
   if (inner instanceof HttpError && (inner.body as ErrorBody | null)?.code) return inner;
   const apiErrors = apiErrorsOf(error);
   const first = apiErrors[0];
-  const httpStatus = Number((error as any)?.status ?? (error as any)?.networkError?.statusCode) || undefined;
+  const httpStatus = Number(carrier?.status ?? carrier?.networkError?.statusCode) || undefined;
   const code: string = first?.extensions?.code ?? (httpStatus === 401 ? "UNAUTHENTICATED" : httpStatus ? "NETWORK_ERROR" : "ERROR");
   const status = STATUS[code] ?? httpStatus ?? 500;
   const body: ErrorBody = { code, details: apiErrors };
@@ -79,7 +92,7 @@ export function toHttpError(error: unknown): HttpError {
     return new HttpError(CONFLICT_MESSAGE, status, body);
   }
   if (code === "BAD_USER_INPUT") {
-    const problems = apiErrors.flatMap((e) => (Array.isArray(e.extensions?.fields) ? e.extensions!.fields : []));
+    const problems = apiErrors.flatMap((e) => (Array.isArray(e.extensions?.fields) ? e.extensions.fields : []));
     const errors = fieldErrors(problems);
     // The fields show the details; the notification says where to look.
     const summary = Object.keys(errors).length ? "directory.errors.invalid" : (first?.message ?? "directory.errors.invalid");
