@@ -2,11 +2,11 @@
 import { Option, type Command } from "commander";
 import type { DataSource } from "typeorm";
 import { migrate } from "../../core/migrate";
-import { diffContents, diffTotals, formatDiffText } from "./diff";
+import { diffTotals, formatDiffText } from "./diff";
+import { diffSnapshotFiles } from "./diff-files";
 import { EXPORT_FORMATS, exportToPath, type ExportFormat } from "./export-files";
-import { IMPORT_MODES, importSnapshot, type ImportMode } from "./import";
+import { IMPORT_MODES, importSnapshotFile, type ImportMode } from "./import";
 import { progressReporter } from "./progress";
-import { loadSnapshot } from "./read";
 import { FILE_ORDER, type SnapshotCounts } from "./snapshot.format";
 
 type WithDatabase = <T>(fn: (ds: DataSource) => Promise<T>) => Promise<T>;
@@ -47,15 +47,19 @@ export function registerSnapshotCommands(program: Command, withDatabase: WithDat
     .option("--dry-run", "print what would be added, changed and removed; write nothing", false)
     .option("--ignore-checksum", "load a file whose content no longer matches meta.sha256 (hand-edited)", false)
     .action(async (opts: { in: string; mode: ImportMode; dryRun: boolean; ignoreChecksum: boolean }) => {
-      const snapshot = await loadSnapshot(opts.in, { ignoreChecksum: opts.ignoreChecksum });
-      if (!snapshot.checksumMatches) console.error(`warning: ${opts.in}: the content no longer matches meta.sha256/meta.counts (loading it anyway: --ignore-checksum)`);
       const progress = progressReporter();
       try {
         const result = await withDatabase(async (ds) => {
           await migrate(ds);
-          return importSnapshot(ds, snapshot, { mode: opts.mode, dryRun: opts.dryRun, onProgress: (p) => progress.update(p.phase, p.done, p.total) });
+          return importSnapshotFile(ds, opts.in, {
+            mode: opts.mode,
+            dryRun: opts.dryRun,
+            ignoreChecksum: opts.ignoreChecksum,
+            onProgress: (p) => progress.update(p.phase, p.done, p.total),
+          });
         });
         progress.stop();
+        if (!result.snapshot.checksumMatches) console.error(`warning: ${opts.in}: the content no longer matches meta.sha256/meta.counts (loading it anyway: --ignore-checksum)`);
         const t = diffTotals(result.diff);
         const kept = opts.mode === "merge" && result.kept ? `; ${result.kept} record(s) not in the file kept` : "";
         if (result.dryRun) {
@@ -76,13 +80,12 @@ export function registerSnapshotCommands(program: Command, withDatabase: WithDat
     .argument("<b>", "the newer snapshot")
     .addOption(new Option("--format <format>", "output").choices(["text", "json"]).default("text"))
     .action(async (a: string, b: string, opts: { format: "text" | "json" }) => {
-      const [from, to] = [await loadSnapshot(a, { ignoreChecksum: true }), await loadSnapshot(b, { ignoreChecksum: true })];
+      const { diff, from, to } = await diffSnapshotFiles(a, b);
       for (const [file, s] of [[a, from], [b, to]] as const) {
         if (!s.checksumMatches) console.error(`warning: ${file}: the content no longer matches meta.sha256/meta.counts (hand-edited?)`);
       }
-      const diff = diffContents(from.doc, to.doc);
       if (opts.format === "json") {
-        console.log(JSON.stringify({ from: { file: a, sha256: from.doc.meta.sha256 }, to: { file: b, sha256: to.doc.meta.sha256 }, ...diff, totals: diffTotals(diff) }, null, 2));
+        console.log(JSON.stringify({ from: { file: a, sha256: from.meta.sha256 }, to: { file: b, sha256: to.meta.sha256 }, ...diff, totals: diffTotals(diff) }, null, 2));
       } else {
         console.log(`${a} → ${b}`);
         console.log(formatDiffText(diff));

@@ -1,0 +1,29 @@
+/** Compares two snapshot files (any mix of formats), streaming both through a temporary store. */
+import { runHeavyJob } from "../../core/heavy-job";
+import { diffSides, type SnapshotDiff } from "./diff";
+import { FROM, SpillStore, TO } from "./spill";
+import { intakeSnapshot, type ValidatedSnapshot } from "./validate";
+
+export interface FileDiff {
+  diff: SnapshotDiff;
+  from: ValidatedSnapshot;
+  to: ValidatedSnapshot;
+}
+
+/**
+ * What changed from snapshot `a` to snapshot `b`. Both are validated as for an import, but a
+ * content that no longer matches its checksum still diffs (see `checksumMatches`). One heavy job
+ * per process: throws UnavailableError while another diff or import runs.
+ */
+export function diffSnapshotFiles(a: string, b: string): Promise<FileDiff> {
+  return runHeavyJob("snapshot diff", async () => {
+    const spill = SpillStore.open();
+    try {
+      const from = await intakeSnapshot(a, spill, FROM, { ignoreChecksum: true });
+      const to = await intakeSnapshot(b, spill, TO, { ignoreChecksum: true });
+      return { diff: diffSides(spill), from, to };
+    } finally {
+      spill.close();
+    }
+  });
+}
