@@ -4,6 +4,7 @@
  * more than a batch of records is held, whatever the size of the file.
  */
 import type { EntityManager } from "typeorm";
+import { dialectOf } from "../../core/data-source";
 import { Institution } from "../institution/institution.entity";
 import { PathwayRequirement } from "../pathway/pathway-requirement.entity";
 import { Pathway } from "../pathway/pathway.entity";
@@ -57,6 +58,63 @@ export class SnapshotLoader {
     this.onProgress?.({ phase: "apply", done: this.done, total: this.total });
   }
 
+  /*
+   * Writes go through SQL with every value bound as a parameter, converted by the driver as
+   * TypeORM converts it, not through the query builder: on SQLite the builder writes numbers
+   * (ids, scores) into the SQL text, so each batch was a new statement that the driver prepares
+   * and keeps in its cache (100 of them, large with the tables' triggers): memory that grew with
+   * the size of the import. Here every full batch of a table shares one statement.
+   */
+
+  private placeholder(n: number): string {
+    return dialectOf(this.m.connection) === "postgres" ? `$${n}` : "?";
+  }
+
+  private columnsOf(target: Function, properties: string[]) {
+    const metadata = this.m.connection.getMetadata(target);
+    const columns = properties.map((property) => {
+      const column = metadata.findColumnWithPropertyName(property);
+      if (!column) throw new Error(`snapshot import: ${metadata.tableName} has no column ${property}`);
+      return column;
+    });
+    return { metadata, columns };
+  }
+
+  /** A multi-row INSERT (the version column at 1, as TypeORM inserts it). */
+  private async insertRows(target: Function, rows: Record<string, unknown>[]): Promise<void> {
+    if (!rows.length) return;
+    const { metadata, columns } = this.columnsOf(target, Object.keys(rows[0]));
+    const version = metadata.versionColumn;
+    const names = [...columns, ...(version ? [version] : [])].map((c) => `"${c.databaseName}"`);
+    const params: unknown[] = [];
+    const tuples = rows.map((row) => {
+      const cells = columns.map((c) => {
+        params.push(this.m.connection.driver.preparePersistentValue(row[c.propertyName], c));
+        return this.placeholder(params.length);
+      });
+      if (version) cells.push("1");
+      return `(${cells.join(", ")})`;
+    });
+    await this.m.query(`INSERT INTO "${metadata.tableName}" (${names.join(", ")}) VALUES ${tuples.join(", ")}`, params);
+  }
+
+  /** UPDATE of one row by id: version + 1 and updatedAt now, as TypeORM's update does. */
+  private async updateRow(target: Function, id: number, values: Record<string, unknown>): Promise<void> {
+    const { metadata, columns } = this.columnsOf(target, Object.keys(values));
+    const params = columns.map((c) => this.m.connection.driver.preparePersistentValue(values[c.propertyName], c));
+    const sets = columns.map((c, i) => `"${c.databaseName}" = ${this.placeholder(i + 1)}`);
+    if (metadata.versionColumn) sets.push(`"${metadata.versionColumn.databaseName}" = "${metadata.versionColumn.databaseName}" + 1`);
+    if (metadata.updateDateColumn) sets.push(`"${metadata.updateDateColumn.databaseName}" = CURRENT_TIMESTAMP`);
+    params.push(id);
+    await this.m.query(`UPDATE "${metadata.tableName}" SET ${sets.join(", ")} WHERE "id" = ${this.placeholder(params.length)}`, params);
+  }
+
+  private async deleteWhereIn(target: Function, column: string, ids: number[]): Promise<void> {
+    if (!ids.length) return;
+    const table = this.m.connection.getMetadata(target).tableName;
+    await this.m.query(`DELETE FROM "${table}" WHERE "${column}" IN (${ids.map((_, i) => this.placeholder(i + 1)).join(", ")})`, ids);
+  }
+
   /** The file's record of a key, read back from the store. */
   private fileRecord(entity: EntityName, key: string): SnapshotRecord {
     return JSON.parse(this.spill.get(TO, entity, key)!.json) as SnapshotRecord;
@@ -91,8 +149,7 @@ export class SnapshotLoader {
     // Deletions (replace only) in the reverse order, so nothing kept still points at them.
     for (const entity of ["programs", "pathways", "institutions", "requirements", "specialties"] as EntityName[]) {
       for (const batch of chunks(this.entityDiff(entity).removed)) {
-        const ids = batch.map((k) => this.id(entity, k)!);
-        await this.m.createQueryBuilder().delete().from(ENTITY_CLASSES[entity]).where("id IN (:...ids)", { ids }).execute();
+        await this.deleteWhereIn(ENTITY_CLASSES[entity], "id", batch.map((k) => this.id(entity, k)!));
         this.tick(batch.length);
       }
     }
@@ -108,7 +165,7 @@ export class SnapshotLoader {
         if (entity === "programs") values.verifiedById = null;
         return values;
       });
-      await this.m.createQueryBuilder().insert().into(cls).values(rows).execute();
+      await this.insertRows(cls, rows);
       const inserted: { id: number | string; key: string }[] = await this.m
         .createQueryBuilder(cls, "x")
         .select("x.id", "id")
@@ -122,7 +179,7 @@ export class SnapshotLoader {
       const values = this.columns(entity, this.fileRecord(entity, change.key));
       // Snapshots carry no curators: a new verification date drops the old verifier's name.
       if (entity === "programs" && change.changes.some((c) => c.field === "lastVerifiedAt")) values.verifiedById = null;
-      await this.m.createQueryBuilder().update(cls).set(values).where("id = :id", { id: this.id(entity, change.key) }).execute();
+      await this.updateRow(cls, this.id(entity, change.key)!, values);
       this.tick();
     }
   }
@@ -133,7 +190,10 @@ export class SnapshotLoader {
     return [...d.added, ...d.changed.filter((c) => c.changes.some((f) => f.field === field || f.field.startsWith(`${field}[`))).map((c) => c.key)];
   }
 
-  /** Replaces the links of the touched owners, a batch of owners at a time. */
+  /**
+   * Replaces the links of the touched owners, a batch of owners at a time. New links are inserted
+   * BATCH rows at a time across owner batches, so every insert but the last is the same statement.
+   */
   private async replaceLinks(
     table: Function,
     ownerColumn: string,
@@ -141,12 +201,16 @@ export class SnapshotLoader {
     keys: string[],
     linksOf: (key: string, ownerId: number) => Record<string, unknown>[],
   ): Promise<void> {
+    let pending: Record<string, unknown>[] = [];
     for (const batch of chunks(keys)) {
       const ids = batch.map((k) => this.id(owner, k)!);
-      await this.m.createQueryBuilder().delete().from(table).where(`"${ownerColumn}" IN (:...ids)`, { ids }).execute();
-      const rows = batch.flatMap((k, i) => linksOf(k, ids[i]));
-      for (const part of chunks(rows)) await this.m.createQueryBuilder().insert().into(table).values(part).execute();
+      // Only this batch's owners: the links still pending belong to earlier ones.
+      await this.deleteWhereIn(table, ownerColumn, ids);
+      pending.push(...batch.flatMap((k, i) => linksOf(k, ids[i])));
+      while (pending.length >= BATCH) await this.insertRows(table, pending.splice(0, BATCH));
     }
+    await this.insertRows(table, pending);
+    pending = [];
   }
 
   private async pathwayLinks(): Promise<void> {
