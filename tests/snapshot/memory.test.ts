@@ -47,6 +47,17 @@ function probe(env: Record<string, string>, warmUp: string[], measured: string[]
 const growth = (m: Memory) => m.peak - m.baseline;
 const heapGrowth = (m: Memory) => m.heapPeak - m.heapBaseline;
 
+/**
+ * FACTOR times the data may cost a little more (SQLite's page caches fill up, V8 sizes its young
+ * generation), never in proportion. Measured here: streaming grew RSS by 14 → 20 MB (diff) and
+ * 17 → 32 MB (import), heap ~15 → ~15 MB; reading whole files grew RSS 24 → 81 MB and 36 → 133 MB,
+ * heap 5 → 33 MB.
+ */
+function expectBounded(small: Memory, big: Memory): void {
+  expect(growth(big)).toBeLessThan(2 * growth(small) + 16 * MB);
+  expect(heapGrowth(big)).toBeLessThan(1.5 * heapGrowth(small) + 12 * MB);
+}
+
 describe("memory of a snapshot diff and import does not grow with the snapshot's size", () => {
   let dir: string;
   const files: Record<"small" | "big", { before: string; after: string }> = {} as never;
@@ -97,11 +108,7 @@ describe("memory of a snapshot diff and import does not grow with the snapshot's
     const run = (name: "small" | "big") => probe({}, ["snapshot", "diff", tiny, tiny], ["snapshot", "diff", files[name].before, files[name].after]);
     const small = await run("small");
     const big = await run("big");
-    console.log("MEMNUMBERS", JSON.stringify({ small, big }));
-    // FACTOR times the data may cost a little more (SQLite's page cache fills, V8 sizes its young
-    // generation), never in proportion: in-memory diffing grew by ~FACTOR times.
-    expect(growth(big)).toBeLessThan(1.5 * growth(small) + 24 * MB);
-    expect(heapGrowth(big)).toBeLessThan(1.5 * heapGrowth(small) + 16 * MB);
+    expectBounded(small, big);
   }, 300_000);
 
   it("import: loading the larger file grows the resident set by well under FACTOR times the smaller one's", async () => {
@@ -114,8 +121,6 @@ describe("memory of a snapshot diff and import does not grow with the snapshot's
     };
     const small = await run("small");
     const big = await run("big");
-    console.log("MEMNUMBERS", JSON.stringify({ small, big }));
-    expect(growth(big)).toBeLessThan(1.5 * growth(small) + 24 * MB);
-    expect(heapGrowth(big)).toBeLessThan(1.5 * heapGrowth(small) + 16 * MB);
+    expectBounded(small, big);
   }, 600_000);
 });
