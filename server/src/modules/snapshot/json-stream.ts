@@ -63,6 +63,7 @@ const CLOSE_BRACKET = 0x5d;
 const STRING_STOP = /["\\]/g;
 const STRUCTURE = /["{}[\]]/g;
 const SCALAR_START = /[-0-9tfn]/;
+const SCALAR = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/;
 
 const isWhitespace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 const endsScalar = (c: number) => c === 0x2c || c === CLOSE_BRACE || c === CLOSE_BRACKET || isWhitespace(c);
@@ -253,6 +254,9 @@ export class JsonRootScanner {
     try {
       value = JSON.parse(text);
     } catch {
+      // A number or literal run into more text (`null1`): the text after it is what is wrong there.
+      const scalar = p.mode === "scalar" ? SCALAR.exec(text) : null;
+      if (scalar) throw new JsonSyntaxError(p.purpose.type === "element" ? "expected ',' or ']'" : "expected ',' or '}'", p.startByte + scalar[0].length, false);
       const at = locateJsonError(text);
       throw new JsonSyntaxError(at?.reason ?? "not JSON", p.startByte + (at?.byte ?? 0), false);
     }
