@@ -13,6 +13,7 @@ import { pipeline } from "node:stream/promises";
 import { parse, type CastingContext, type Options } from "csv-parse";
 import { stringify, type Stringifier } from "csv-stringify";
 import { JsonText } from "./canonical-hash";
+import { MAX_VALUE_CHARS } from "./json-stream";
 import { SnapshotError } from "./snapshot.errors";
 import { FIELDS, FILE_ORDER, type EntityName, type SnapshotMeta, type SnapshotRecord } from "./snapshot.format";
 import type { SnapshotEvent } from "./snapshot-events";
@@ -132,6 +133,8 @@ export async function* csvSnapshotEvents(dir: string): AsyncGenerator<SnapshotEv
         bom: true,
         columns: true,
         relax_column_count: false,
+        // One record is held at a time; this bounds how large it may be.
+        max_record_size: MAX_VALUE_CHARS,
         info: true,
         // keep whether a cell was quoted: "" is an empty string, an empty unquoted cell is null
         cast: (value: string, context: CastingContext) => (context.header ? value : { value, quoted: context.quoting }),

@@ -108,8 +108,10 @@ export class SnapshotIntake {
     if (e.type === "record") this.record(e.entity, e.record, e.index, e.loc);
     else if (e.type === "meta") this.takeMeta(e.meta);
     else if (e.type === "list") this.lists.add(e.entity);
-    else if ((FILE_ORDER as readonly string[]).includes(e.key)) this.problem(`${e.key}: must be array`);
-    else this.problem(`(root): has a field it does not know: "${e.key}"`);
+    else if ((FILE_ORDER as readonly string[]).includes(e.key)) {
+      this.lists.add(e.key as EntityName); // present, if not a list: one problem, not two
+      this.problem(`${e.key}: must be array`);
+    } else this.problem(`(root): has a field it does not know: "${e.key}"`);
   }
 
   /**
