@@ -13,7 +13,7 @@ const api = process.env.ADMIN_API_URL ?? "http://localhost:4000";
 const vendorGroups: { name: string; test: RegExp; priority: number }[] = [
   { name: "vendor-react", test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/, priority: 40 },
   { name: "vendor-mui", test: /node_modules[\\/](@mui|@emotion|@popperjs|react-transition-group|stylis)[\\/]/, priority: 30 },
-  { name: "vendor-graphql", test: /node_modules[\\/](graphql|graphql-tag|@apollo|@wry|optimism|zen-observable|ra-data-graphql)[\\/]/, priority: 20 },
+  { name: "vendor-graphql", test: /node_modules[\\/](graphql|graphql-tag|@apollo|@wry|optimism|zen-observable)[\\/]/, priority: 20 },
   { name: "vendor-react-admin", test: /node_modules[\\/](react-admin|ra-[a-z-]+|react-hook-form|@tanstack|lodash|inflection|date-fns|query-string)[\\/]/, priority: 10 },
 ];
 

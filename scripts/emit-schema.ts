@@ -2,7 +2,7 @@
 import "reflect-metadata";
 import fs from "node:fs";
 import path from "node:path";
-import { buildDirectorySchema, printDirectorySchema } from "../server/src/schema";
+import { buildDirectorySchema, printDirectorySchema } from "../server/src/composition/schema";
 
 async function main(): Promise<void> {
   const target = path.resolve(__dirname, "..", "..", "schema", "schema.graphql");

@@ -9,7 +9,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
-import { createDataSource, type Dialect } from "../server/src/core/data-source";
+import { type Dialect } from "../server/src/core/data-source";
+import { createDataSource } from "../server/src/composition/database";
 
 const root = path.resolve(__dirname, "..", "..");
 

@@ -1,3 +1,6 @@
+import path from "node:path";
+import os from "node:os";
+import fs from "node:fs";
 import { ConfigError, loadConfig, parseDatabaseUrl } from "../server/src/core/config";
 import { runCli } from "../server/src/cli";
 
@@ -59,7 +62,7 @@ describe("the CLI", () => {
   });
 
   it("migrates and seeds a SQLite file, and a second seed adds nothing", async () => {
-    const dir = require("node:fs").mkdtempSync(require("node:path").join(require("node:os").tmpdir(), "cli-"));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-"));
     process.env.DATABASE_URL = `sqlite:${dir}/cli.sqlite`;
     expect(await runCli(["migrate"])).toBe(0);
     expect(logs.pop()).toMatch(/applied \d+ migration\(s\)/);

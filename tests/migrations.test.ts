@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
-import { createDataSource } from "../server/src/core/data-source";
-import { migrate } from "../server/src/core/migrate";
+import type { MigrationClass } from "../server/src/core/data-source";
+import { createDataSource } from "../server/src/composition/database";
+import { migrate } from "../server/src/composition/migrate";
 import { createTestDatabase, testDialect } from "./support/db";
 
 const dialects = Array.from(new Set(["sqlite", testDialect] as const));
@@ -35,7 +36,7 @@ describe.each(dialects)("migrations on %s", (dialect) => {
     const base = createDataSource(db.config);
     const ds = createDataSource(db.config);
     // Same options, one broken migration at the end.
-    Object.assign(ds.options, { migrations: [...(base.options.migrations as Function[]), Broken9999999999999] });
+    Object.assign(ds.options, { migrations: [...(base.options.migrations as MigrationClass[]), Broken9999999999999] });
     await ds.initialize();
     try {
       await expect(migrate(ds)).rejects.toThrow();

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { buildDirectorySchema, printDirectorySchema } from "../server/src/schema";
+import { buildDirectorySchema, printDirectorySchema } from "../server/src/composition/schema";
 
 describe("committed SDL", () => {
   it("equals the schema the server builds (run `npm run schema:emit` after changing types)", async () => {
@@ -19,7 +19,7 @@ describe("types with simple resolvers", () => {
     const storage = getMetadataStorage();
     const simple = storage.objectTypes.filter((t) => t.simpleResolvers);
     expect(simple.map((t) => t.name)).toEqual(expect.arrayContaining(["Program", "Institution", "Requirement", "ProgramRequirement"]));
-    const guarded = (target: Function, field: string) =>
+    const guarded = (target: object, field: string) =>
       storage.authorizedFields.some((a) => a.target === target && a.fieldName === field) ||
       storage.middlewares.some((m) => m.target === target && m.fieldName === field);
     const offending = simple.flatMap((t) =>

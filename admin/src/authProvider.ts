@@ -1,23 +1,20 @@
 import type { AuthProvider } from "react-admin";
-import { run } from "./data/api";
+import { LoginDocument, LogoutDocument, MeDocument } from "./gql/graphql";
+import { mutate, query } from "./data/api";
 import { forgetCursors } from "./data/data-provider";
 import { errorCode, toHttpError } from "./data/errors";
 import { canWrite, clearSession, readSession, saveSession, updateSessionCurator, type SessionCurator } from "./data/session";
-
-const curatorFields = ["id", "email", "name", "role", "active"];
 
 /** Writes that only EDITOR and ADMIN may make; everything else is reading. */
 const WRITE_ACTIONS = new Set(["create", "edit", "delete", "clone", "publish", "verify", "revert", "restore", "archive", "export"]);
 
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
-    const { data } = await run<any>("mutation", "Login", [
-      { field: "login", args: { email: String(username).trim(), password: String(password) }, select: ["token", "expiresAt", { curator: curatorFields }] },
-    ]).catch((e: unknown) => {
+    const { login } = await mutate(LoginDocument, { email: String(username).trim(), password: String(password) }).catch((e: unknown) => {
       // The login form shows this message as it is.
       throw new Error(toHttpError(e).message);
     });
-    const { token, expiresAt, curator } = data.login;
+    const { token, expiresAt, curator } = login;
     saveSession({ token, expiresAt: expiresAt ?? null, curator: { ...curator, id: String(curator.id) } });
     forgetCursors();
   },
@@ -25,7 +22,7 @@ export const authProvider: AuthProvider = {
   async logout() {
     if (readSession()) {
       // Ends the session on the server too; the local sign-out happens whatever it answers.
-      await run("mutation", "Logout", [{ field: "logout", select: [] }]).catch(() => undefined);
+      await mutate(LogoutDocument, {}).catch(() => undefined);
     }
     clearSession();
     forgetCursors();
@@ -48,9 +45,9 @@ export const authProvider: AuthProvider = {
     if (!session) throw new Error("directory.auth.sign_in");
     let curator: SessionCurator = session.curator;
     try {
-      const { data } = await run<any>("query", "Me", [{ field: "me", select: curatorFields }]);
-      if (data.me) {
-        curator = { ...data.me, id: String(data.me.id) };
+      const { me } = await query(MeDocument, {});
+      if (me) {
+        curator = { ...me, id: String(me.id) };
         updateSessionCurator(curator);
       }
     } catch {

@@ -1,15 +1,38 @@
+import type {
+  AuditAction,
+  Audience,
+  Country,
+  CuratorRole,
+  InstitutionKind,
+  ListingStatus,
+  PathwayKind,
+  ProgramType,
+  RequirementKind,
+  RequirementLevel,
+} from "./gql/graphql";
+
+/**
+ * Every value of `T`, each once, in the order the admin shows them: a value the server adds or
+ * removes fails the type check here (so the forms, filters and dashboard never miss one).
+ */
+const every =
+  <T extends string>() =>
+  <const A extends readonly T[]>(values: A & ([Exclude<T, A[number]>] extends [never] ? unknown : { missing: Exclude<T, A[number]> })) =>
+    values;
+
 /** Enum values of the API (the contract's names), as react-admin choices labelled from i18n. */
 export const ENUMS = {
-  ProgramType: ["RESIDENCY", "FELLOWSHIP", "CLINICAL_ELECTIVE", "OBSERVERSHIP"],
-  Audience: ["GRADUATE", "STUDENT", "BOTH"],
-  ListingStatus: ["DRAFT", "PUBLISHED", "ARCHIVED"],
-  Country: ["US", "CA"],
-  RequirementLevel: ["REQUIRED", "RECOMMENDED"],
-  RequirementKind: ["EXAM", "CERTIFICATION", "LICENSE", "TRAINING", "LANGUAGE", "IMMIGRATION", "DOCUMENT"],
-  InstitutionKind: ["ACADEMIC_MEDICAL_CENTER", "HOSPITAL", "MEDICAL_SCHOOL", "UNIVERSITY", "OTHER"],
-  PathwayKind: ["NATIONAL_MATCH", "PROVINCIAL_IMG_STREAM", "DIRECT"],
-  CuratorRole: ["VIEWER", "EDITOR", "ADMIN"],
-  AuditAction: ["CREATE", "UPDATE", "DELETE", "RESTORE", "PUBLISH", "UNPUBLISH", "VERIFY", "REVERT"],
+  ProgramType: every<ProgramType>()(["RESIDENCY", "FELLOWSHIP", "CLINICAL_ELECTIVE", "OBSERVERSHIP"]),
+  Audience: every<Audience>()(["GRADUATE", "STUDENT", "BOTH"]),
+  ListingStatus: every<ListingStatus>()(["DRAFT", "PUBLISHED", "ARCHIVED"]),
+  Country: every<Country>()(["US", "CA"]),
+  RequirementLevel: every<RequirementLevel>()(["REQUIRED", "RECOMMENDED"]),
+  RequirementKind: every<RequirementKind>()(["EXAM", "CERTIFICATION", "LICENSE", "TRAINING", "LANGUAGE", "IMMIGRATION", "DOCUMENT"]),
+  InstitutionKind: every<InstitutionKind>()(["ACADEMIC_MEDICAL_CENTER", "HOSPITAL", "MEDICAL_SCHOOL", "UNIVERSITY", "OTHER"]),
+  PathwayKind: every<PathwayKind>()(["NATIONAL_MATCH", "PROVINCIAL_IMG_STREAM", "DIRECT"]),
+  CuratorRole: every<CuratorRole>()(["VIEWER", "EDITOR", "ADMIN"]),
+  AuditAction: every<AuditAction>()(["CREATE", "UPDATE", "DELETE", "RESTORE", "PUBLISH", "UNPUBLISH", "VERIFY", "REVERT"]),
+  /** ProgramInput.feeCurrency is a free string; these are the currencies the forms offer. */
   Currency: ["USD", "CAD"],
 } as const;
 

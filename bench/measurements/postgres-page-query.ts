@@ -4,8 +4,8 @@
  * the app and a pg floor against it.
  */
 import { Client } from "pg";
-import { createDataSource } from "../../server/src/core/data-source";
-import { migrate } from "../../server/src/core/migrate";
+import { createDataSource } from "../../server/src/composition/database";
+import { migrate } from "../../server/src/composition/migrate";
 import { generateSynthetic } from "../../server/src/modules/synthetic/generator";
 import { startChild, withChildren } from "../lib/children";
 import type { BenchContext, Measurement, Unavailable } from "../lib/types";

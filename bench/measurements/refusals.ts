@@ -1,4 +1,4 @@
-import { createContext } from "../../server/src/core/context";
+import { createContext } from "../../server/src/composition/context";
 import { StatementCounter, withStatementCounter } from "../../server/src/core/sql-counter";
 import { post } from "../lib/http";
 import { alternate } from "../lib/load";

@@ -1,5 +1,6 @@
 import type { ApolloServer } from "@apollo/server";
-import { createContext, type AppDeps, type Context } from "../../server/src/core/context";
+import { type AppDeps, type Context } from "../../server/src/core/context";
+import { createContext } from "../../server/src/composition/context";
 import { StatementCounter, withStatementCounter } from "../../server/src/core/sql-counter";
 import type { BenchContext, Measurement } from "../lib/types";
 import { PAGE_QUERY } from "../queries";

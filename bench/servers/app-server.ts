@@ -7,8 +7,8 @@ import type { AddressInfo } from "node:net";
 import { answerCpuQuestions } from "../lib/children";
 import { createDirectoryApp } from "../../server/src/app";
 import { loadConfig } from "../../server/src/core/config";
-import { createAppDeps } from "../../server/src/core/context";
-import { openDataSource } from "../../server/src/core/data-source";
+import { createAppDeps } from "../../server/src/composition/context";
+import { openDataSource } from "../../server/src/composition/database";
 
 async function main(): Promise<void> {
   const config = loadConfig();

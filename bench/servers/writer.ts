@@ -6,7 +6,7 @@
  */
 import "reflect-metadata";
 import { loadConfig } from "../../server/src/core/config";
-import { openDataSource } from "../../server/src/core/data-source";
+import { openDataSource } from "../../server/src/composition/database";
 import { Program } from "../../server/src/modules/program/program.entity";
 
 const WRITES_PER_SECOND = 5;

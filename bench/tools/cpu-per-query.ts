@@ -14,9 +14,9 @@ import os from "node:os";
 import path from "node:path";
 import { createDirectoryApp } from "../../server/src/app";
 import { loadConfig, parseDatabaseUrl } from "../../server/src/core/config";
-import { createAppDeps, createContext } from "../../server/src/core/context";
-import { openDataSource } from "../../server/src/core/data-source";
-import { migrate } from "../../server/src/core/migrate";
+import { createAppDeps, createContext } from "../../server/src/composition/context";
+import { openDataSource } from "../../server/src/composition/database";
+import { migrate } from "../../server/src/composition/migrate";
 import { generateSynthetic } from "../../server/src/modules/synthetic/generator";
 import { PAGE_QUERY, PAGE_SIZE } from "../queries";
 

@@ -6,16 +6,19 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import express from "express";
 import { adminStatic } from "./core/admin-static";
 import { sessionFromRequest } from "./core/auth";
-import { createContext, type AppDeps, type Context } from "./core/context";
+import { type AppDeps, type Context } from "./core/context";
+import { createContext } from "./composition/context";
 import { dialectOf } from "./core/data-source";
 import { jitGateway, type CompiledQueries } from "./core/executor";
 import { createFormatError } from "./core/format-error";
-import { corsGuard, jsonBody, operationTimeout, rateLimits } from "./core/http-guards";
+import { corsGuard, finalErrorHandler, jsonBody, notFoundRoute, operationDeadline, operationTimeout, rateLimits } from "./core/http-guards";
 import { cacheControlPlugin } from "./core/cache-control";
 import { costLimitPlugin, limitRules } from "./core/limits";
+import { NoSubscriptionsRule } from "./core/no-subscriptions";
+import { PostgresOperationGuard } from "./core/pg-operation-guard";
 import { StatementCounter, withStatementCounter } from "./core/sql-counter";
 import { snapshotDownloadHandler } from "./modules/snapshot/snapshot.http";
-import { buildDirectorySchema } from "./schema";
+import { buildDirectorySchema } from "./composition/schema";
 
 /** How long an idle keep-alive connection stays open: longer than a load balancer's idle timeout. */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
@@ -30,9 +33,13 @@ export interface DirectoryApp {
 
 /** Builds the HTTP app (GraphQL, health) around already-open dependencies; the caller listens. */
 export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
+  // Before this process can start an export of its own: whatever .partial file exists is a leftover.
+  deps.services.snapshots.removeLeftoverPartials();
   const schema = await buildDirectorySchema();
   const app = express();
   app.disable("x-powered-by");
+  // Express reads NODE_ENV itself and treats unset as development; the app's own default is production.
+  app.set("env", deps.config.nodeEnv);
   // Behind a load balancer, the client address (login rate limits) comes from X-Forwarded-For.
   app.set("trust proxy", deps.config.trustProxy);
   const httpServer = http.createServer(app);
@@ -56,7 +63,7 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     // non-simple header such as `apollo-require-preflight: true`. APQ uses Apollo's in-memory LRU cache.
     csrfPrevention: true,
     persistedQueries: {},
-    validationRules: limitRules(deps.config.limits),
+    validationRules: [...limitRules(deps.config.limits), NoSubscriptionsRule],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(), // ours decides the header (core/cache-control.ts)
@@ -89,9 +96,12 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     },
   });
   // Attributing statements to requests needs AsyncLocalStorage, whose promise hooks cost ~15% of
-  // a page query's CPU (npm run bench): on in development and tests, or with DEBUG_SQL.
+  // a page query's CPU (npm run bench): on in development and tests, or with DEBUG_SQL. On
+  // PostgreSQL the operation guard needs one in every case: it is what keeps the pool available.
   const countStatements = deps.config.nodeEnv !== "production" || Boolean(process.env.DEBUG_SQL);
   const limits = deps.config.http;
+  // On PostgreSQL a timed-out operation's statements are cancelled and its pool connections freed.
+  const pgGuard = dialectOf(deps.dataSource) === "postgres" ? PostgresOperationGuard.for(deps.dataSource) : null;
   app.use("/graphql", corsGuard(limits), ...jsonBody(limits), ...rateLimits(limits), operationTimeout(limits), (req, res, next) => {
     // A request with credentials is never cacheable, even when it fails before any plugin runs
     // (an invalid token is refused while the context is built).
@@ -99,9 +109,14 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     res.vary("Authorization");
     const counter = new StatementCounter();
     res.locals.statements = counter;
-    if (countStatements) withStatementCounter(counter, () => graphql(req, res, next));
-    else void graphql(req, res, next);
+    const run = () => (countStatements ? withStatementCounter(counter, () => graphql(req, res, next)) : graphql(req, res, next));
+    const deadline = operationDeadline(res);
+    void (pgGuard && deadline ? pgGuard.run(deadline, run) : run());
   });
+
+  // Last: every other address is a JSON 404, and every error a JSON answer (no HTML, stack or path).
+  app.use(notFoundRoute);
+  app.use(finalErrorHandler);
 
   return { app, httpServer, apollo, compiledQueries: gateway?.cache ?? null };
 }

@@ -1,26 +1,18 @@
 import "reflect-metadata";
 import { Command, CommanderError } from "commander";
 import type { DataSource } from "typeorm";
+import { CliError, type CliDatabase } from "./core/cli-support";
 import { ConfigError, describeDatabase, loadConfig } from "./core/config";
-import { openDataSource } from "./core/data-source";
+import { openDataSource } from "./composition/database";
 import { backupDatabase } from "./core/backup";
-import { migrate } from "./core/migrate";
+import { migrate } from "./composition/migrate";
+import { terminalText } from "./core/terminal-text";
 import { registerUserCommands, type CliIo } from "./modules/curator/curator.cli";
 import { registerSnapshotCommands } from "./modules/snapshot/snapshot.cli";
 import { SnapshotError } from "./modules/snapshot/snapshot.errors";
 import { registerGenerateCommand } from "./modules/synthetic/generate.cli";
 import { hasSyntheticData } from "./modules/synthetic/generator";
 import { seedSampleDirectory } from "./seed/seed";
-
-/** A failure the CLI reports as one line and a non-zero exit. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
 
 /** Opens the database named by DATABASE_URL, runs `fn`, and always closes it. */
 export async function withDatabase<T>(fn: (ds: DataSource) => Promise<T>): Promise<T> {
@@ -33,11 +25,22 @@ export async function withDatabase<T>(fn: (ds: DataSource) => Promise<T>): Promi
   }
 }
 
+const cliDatabase: CliDatabase = {
+  open: withDatabase,
+  openMigrated: (fn) =>
+    withDatabase(async (ds) => {
+      await migrate(ds);
+      return fn(ds);
+    }),
+};
+
 export function buildCli(io?: CliIo): Command {
   const program = new Command("directory")
     .description("IMG Program Directory: database and data tools. Honours DATABASE_URL (sqlite:PATH or postgres://…).")
     .exitOverride()
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Commander quotes the arguments it refuses: escaped like everything else printed (core/terminal-text.ts).
+    .configureOutput({ outputError: (text, write) => write(terminalText(text, { keepNewlines: true })) });
 
   program
     .command("migrate")
@@ -68,7 +71,7 @@ export function buildCli(io?: CliIo): Command {
       });
     });
 
-  registerUserCommands(program, io);
+  registerUserCommands(program, cliDatabase, io);
 
   program
     .command("backup")
@@ -83,12 +86,12 @@ export function buildCli(io?: CliIo): Command {
         } catch (e) {
           throw new CliError(`backup failed: ${(e as Error).message}`);
         }
-        console.log(`backed up ${describeDatabase(config.database)} to ${report.file} (${report.bytes} bytes; integrity: ${report.integrity})`);
+        console.log(`backed up ${describeDatabase(config.database)} to ${terminalText(report.file)} (${report.bytes} bytes; integrity: ${report.integrity})`);
       });
     });
-  registerSnapshotCommands(program, withDatabase);
+  registerSnapshotCommands(program, cliDatabase);
 
-  registerGenerateCommand(program);
+  registerGenerateCommand(program, cliDatabase);
   return program;
 }
 
@@ -100,10 +103,11 @@ export async function runCli(argv: string[], io?: CliIo): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode;
     if (e instanceof CliError || e instanceof ConfigError || e instanceof SnapshotError) {
-      console.error(`directory: ${e.message}`);
+      // Messages quote names, paths and values from the command line, the database and files.
+      console.error(`directory: ${terminalText(e.message, { keepNewlines: true })}`);
       return e instanceof CliError ? e.exitCode : 1;
     }
-    console.error(`directory: failed: ${(e as Error).message ?? String(e)}`);
+    console.error(`directory: failed: ${terminalText((e as Error).message ?? String(e), { keepNewlines: true })}`);
     return 1;
   }
 }

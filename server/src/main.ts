@@ -2,16 +2,17 @@ import "reflect-metadata";
 import type { AddressInfo } from "node:net";
 import { createDirectoryApp } from "./app";
 import { ConfigError, describeDatabase, loadConfig } from "./core/config";
-import { createAppDeps } from "./core/context";
-import { openDataSource } from "./core/data-source";
+import { createAppDeps } from "./composition/context";
+import { openDataSource } from "./composition/database";
 import { log } from "./core/logger";
-import { migrate } from "./core/migrate";
+import { migrate } from "./composition/migrate";
 import { ensureFirstAdmin } from "./modules/curator/curator.bootstrap";
 import { isDirectoryEmpty, seedSampleDirectory } from "./seed/seed";
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const dataSource = await openDataSource(config.database);
+  // No statement outlives the operation timeout by default (PG_STATEMENT_TIMEOUT_MS overrides).
+  const dataSource = await openDataSource(config.database, { statementTimeoutMs: config.http.operationTimeoutMs });
   log.info("database open", { database: describeDatabase(config.database) });
   const ran = await migrate(dataSource);
   if (ran.length) log.info("migrations applied", { migrations: ran });

@@ -41,6 +41,7 @@ describe("the admin at /admin", () => {
     for (const chunk of ["vendor-react", "vendor-mui", "vendor-react-admin", "vendor-graphql", "ProgramList", "ProgramEdit", "AuditList", "Dashboard"]) {
       expect(assets.some((a) => a.startsWith(`${chunk}-`) && a.endsWith(".js"))).toBe(true);
     }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS script, run by node before any build
     const { staleReason } = require("../../scripts/ensure-admin-build.js") as { staleReason(): string | null };
     expect(staleReason()).toBeNull();
   });

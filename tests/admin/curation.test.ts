@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { serverHasLogin, startAdminServer, type AdminServer } from "../support/admin-server";
+import { startAdminServer, type AdminServer } from "../support/admin-server";
 import {
   cspViolations,
   eventually,
@@ -17,16 +17,13 @@ import {
 
 jest.setTimeout(240_000);
 
-/** Needs the curation branch (login, writes, audit): skipped only while the schema has no `login`. */
-const describeSignedIn = serverHasLogin() ? describe : describe.skip;
-
 const MAYO_FELLOWSHIP = "mayo-clinic-fellowships-for-imgs";
 const PROGRAM = `query($slug: String) { program(slug: $slug) {
   id title status version description lastVerifiedAt verifiedBy { email }
   requirements { level minimumScore note requirement { code } }
 } }`;
 
-describeSignedIn("curating in the admin (editor, in Chromium)", () => {
+describe("curating in the admin (editor, in Chromium)", () => {
   let server: AdminServer;
   let browser: Browser;
   let page: Page;

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { serverHasLogin, startAdminServer, type AdminServer } from "../support/admin-server";
+import { startAdminServer, type AdminServer } from "../support/admin-server";
 import {
   ROW,
   cspViolations,
@@ -15,10 +15,9 @@ import {
 
 jest.setTimeout(240_000);
 
-const describeSignedIn = serverHasLogin() ? describe : describe.skip;
 const SLUG = "mayo-clinic-fellowships-for-imgs";
 
-describeSignedIn("what each role sees", () => {
+describe("what each role sees", () => {
   let server: AdminServer;
   let browser: Browser;
   let programId: string;

@@ -1,14 +1,13 @@
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { serverHasLogin, startAdminServer, type AdminServer } from "../support/admin-server";
+import { startAdminServer, type AdminServer } from "../support/admin-server";
 import { ROW, cspViolations, expectNotification, launchBrowser, newPage, openRoute, screenshot, signIn } from "../support/browser";
 
 jest.setTimeout(240_000);
 
-const describeSignedIn = serverHasLogin() ? describe : describe.skip;
 const SLUG = "observerships-united-states";
 
-describeSignedIn("snapshots in the admin (editor, in Chromium)", () => {
+describe("snapshots in the admin (editor, in Chromium)", () => {
   let server: AdminServer;
   let browser: Browser;
   let page: Page;

@@ -131,10 +131,32 @@ describe("the audit log", () => {
     ).createCurator;
     expect(c.email).toBe("new@example.org");
     await server.exec(`mutation { updateCurator(id: "${c.id}", version: 1, input: { password: "another long password", role: EDITOR }) { id } }`, {}, admin);
-    const entries = await log({ entityType: "Curator" });
+    const entries = await log({ entityType: "Curator" }, admin);
     expect(entries.map((e) => e.action)).toEqual(["UPDATE", "CREATE"]);
     expect(entries[0].changes).toEqual({ role: { from: "VIEWER", to: "EDITOR" }, passwordHash: { from: "[redacted]", to: "[redacted]" } });
     expect(JSON.stringify(entries)).not.toMatch(/scrypt|long enough|another long/);
+  });
+
+  it("shows entries about curator accounts (emails, roles) to ADMIN only, whatever the filter", async () => {
+    const admin = await f.curator({ role: CuratorRole.ADMIN });
+    const created = `mutation { createCurator(input: { email: "hidden@example.org", role: EDITOR, password: "a long enough password" }) { id } }`;
+    const c = expectData(await server.exec(created, {}, admin)).createCurator;
+    await server.exec(`mutation { createSpecialty(input: { slug: "s", name: "S" }) { id } }`, {}, admin);
+    const COUNT = `query($filter: AuditFilter) { auditLog(filter: $filter, first: 1) { totalCount } }`;
+    const total = async (filter: Record<string, unknown>, as: Curator) => expectData(await server.exec(COUNT, { filter }, as)).auditLog.totalCount;
+    for (const as of [viewer, editor]) {
+      expect(await log({ entityType: "Curator" }, as)).toEqual([]);
+      expect(await total({ entityType: "Curator" }, as)).toBe(0);
+      const everything = await log({}, as);
+      expect(everything.map((e) => e.entityType)).toEqual(["Specialty"]);
+      expect(await log({ actorId: String(admin.id) }, as)).toHaveLength(1);
+      expect(await log({ entityType: "Curator", entityId: c.id }, as)).toEqual([]);
+      expect(JSON.stringify(everything)).not.toMatch(/hidden@example\.org|EDITOR/);
+    }
+    const seen = await log({}, admin);
+    expect(seen.map((e) => e.entityType)).toEqual(["Specialty", "Curator"]);
+    expect(seen[1].changes).toMatchObject({ email: { from: null, to: "hidden@example.org" }, role: { from: null, to: "EDITOR" } });
+    expect(await total({ entityType: "Curator" }, admin)).toBe(1);
   });
 });
 

@@ -4,6 +4,7 @@ import { ListingStatus } from "../../server/src/core/enums";
 import { CuratorSession } from "../../server/src/modules/curator/curator-session.entity";
 import { Curator, CuratorRole } from "../../server/src/modules/curator/curator.entity";
 import { LoginLimiter } from "../../server/src/modules/curator/login-limiter";
+import { normalizeEmail } from "../../server/src/modules/curator/curator.service";
 import { httpGql, LOGIN, loginAs } from "../support/auth";
 import { factories, TEST_PASSWORD } from "../support/factories";
 import { createTestServer, type TestServer } from "../support/server";
@@ -17,10 +18,7 @@ beforeAll(async () => {
   f = factories(server.ds);
 });
 afterAll(() => server.close());
-beforeEach(async () => {
-  await server.reset();
-  server.deps.services.sessions.limiter.clear();
-});
+beforeEach(() => server.reset());
 
 const ME = `{ me { id email name role lastLoginAt } }`;
 const login = (email: string, password: string) => httpGql(base, LOGIN, { email, password });
@@ -49,47 +47,50 @@ describe("login", () => {
     expect((await httpGql(base, ME)).data).toEqual({ me: null });
   });
 
-  it("fails alike for a wrong password and an unknown email, and says so for a disabled account", async () => {
+  it("fails alike for a wrong password, an unknown email and a disabled account (which confirms nothing)", async () => {
     const c = await f.curator();
+    const disabled = await f.curator({ active: false });
     const wrong = await login(c.email, "not the password");
     const unknown = await login("nobody@example.org", TEST_PASSWORD);
-    for (const r of [wrong, unknown]) {
+    const off = await login(disabled.email, TEST_PASSWORD);
+    for (const r of [wrong, unknown, off]) {
       expect(r.data).toBeNull();
-      expect(r.errors![0]).toMatchObject({ message: "Wrong email or password", extensions: { code: "UNAUTHENTICATED" } });
+      expect(r.errors![0]).toMatchObject({ message: "Wrong email or password", extensions: { code: "UNAUTHENTICATED", reason: "BAD_CREDENTIALS" } });
     }
-    const disabled = await f.curator({ active: false });
-    const r = await login(disabled.email, TEST_PASSWORD);
-    expect(r.errors![0]).toMatchObject({ message: expect.stringMatching(/disabled/), extensions: { code: "UNAUTHENTICATED" } });
   });
 
-  it("rate-limits failed sign-ins per email, even with the right password afterwards", async () => {
+  it("slows failed sign-ins per email from one address, even with the right password afterwards", async () => {
     const c = await f.curator();
     for (let i = 0; i < 3; i++) expect(code(await login(c.email, "wrong password!"))).toBe("UNAUTHENTICATED");
     const limited = await login(c.email, TEST_PASSWORD);
-    expect(limited.errors![0].message).toMatch(/Too many failed sign-ins .* try again in \d+ minutes?/);
+    expect(limited.errors![0].message).toMatch(/Too many sign-in attempts .* try again in \d+ seconds?/);
     expect(limited.errors![0].extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
     // Another account from the same address is not locked out by this one's failures.
     const other = await f.curator();
     expect((await login(other.email, TEST_PASSWORD)).errors).toBeUndefined();
   });
 
-  it("rate-limits failed sign-ins per client address across emails", async () => {
+  it("slows failed sign-ins per client address across emails", async () => {
     const c = await f.curator();
     for (let i = 0; i < 6; i++) await login(`guess-${i}@example.org`, "wrong password!");
     const limited = await login(c.email, TEST_PASSWORD);
     expect(limited.errors![0].extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "RATE_LIMITED" });
   });
 
-  it("forgets failures once the window has passed", () => {
-    let now = 0;
-    const limiter = new LoginLimiter({ perEmail: 2, perAddress: 10, windowMs: 60_000 }, () => now);
-    limiter.recordFailure("a@x", "1.2.3.4");
-    limiter.recordFailure("a@x", "1.2.3.4");
-    expect(limiter.retryAfter("a@x", "1.2.3.4")).toBe(60);
-    now = 30_000;
-    expect(limiter.retryAfter("a@x", "1.2.3.4")).toBe(30);
-    now = 60_001;
-    expect(limiter.retryAfter("a@x", "1.2.3.4")).toBe(0);
+  it("lets the next attempt through once the delay is over, and forgets failures LOGIN_WINDOW_MINUTES after that", async () => {
+    let now = Date.parse("2030-01-01T00:00:00Z");
+    const limiter = new LoginLimiter(server.ds, server.config.auth, () => new Date(now));
+    const attempt = () => limiter.reserve(normalizeEmail("a@x.org"), "192.0.2.1");
+    for (let i = 0; i < 3; i++) expect((await attempt()).allowed).toBe(true);
+    expect(await attempt()).toEqual({ allowed: false, retryAfterSeconds: 2 }); // LOGIN_DELAY_SECONDS
+    now += 1_000;
+    expect(await attempt()).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    now += 1_000;
+    expect((await attempt()).allowed).toBe(true);
+    expect(await attempt()).toEqual({ allowed: false, retryAfterSeconds: 4 }); // doubled
+    now += 4_000 + 15 * 60_000 + 1; // the delay, then the window
+    for (let i = 0; i < 3; i++) expect((await attempt()).allowed).toBe(true);
+    expect((await attempt()).allowed).toBe(false);
   });
 });
 
@@ -186,6 +187,24 @@ describe("curator management", () => {
     const viewer = await loginAs(server, base, CuratorRole.VIEWER);
     expect((await viewer.gql(`{ program(slug: "p") { verifiedBy { email } } }`)).data!.program.verifiedBy.email).toBe(verifier.email);
   });
+
+  it("shows anonymous readers only the verifier's display name: its id, version and dates need a curator", async () => {
+    const verifier = await f.curator({ name: "Vera Verifier" });
+    await f.program({ slug: "p", lastVerifiedAt: new Date(), verifiedById: verifier.id });
+    for (const field of ["id", "version", "createdAt", "updatedAt", "email", "role", "active", "lastLoginAt"]) {
+      const r = await httpGql(base, `{ program(slug: "p") { slug verifiedBy { name ${field} } } }`);
+      expect(code(r)).toBe("UNAUTHENTICATED");
+      // The error names the field, never its value; the program itself still answers.
+      expect(r.data!.program.slug).toBe("p");
+      expect(r.data!.program.verifiedBy?.[field] ?? null).toBeNull();
+      expect(JSON.stringify(r)).not.toContain(verifier.email);
+      expect(JSON.stringify(r.errors)).not.toMatch(new RegExp(`"${verifier.id}"|${verifier.createdAt.toISOString()}`));
+    }
+    const viewer = await loginAs(server, base, CuratorRole.VIEWER);
+    const signedIn = await viewer.gql(`{ program(slug: "p") { verifiedBy { id name version createdAt updatedAt } } }`);
+    expect(signedIn.errors).toBeUndefined();
+    expect(signedIn.data!.program.verifiedBy).toMatchObject({ id: String(verifier.id), name: "Vera Verifier", version: 1 });
+  });
 });
 
 describe("visibility over HTTP", () => {
@@ -207,7 +226,17 @@ describe("visibility over HTTP", () => {
 
 describe("auth configuration", () => {
   it("has safe defaults and refuses nonsense", () => {
-    expect(loadConfig({}).auth).toEqual({ sessionTtlHours: 12, loginMaxFailuresPerEmail: 5, loginMaxFailuresPerAddress: 20, loginWindowMinutes: 15 });
+    expect(loadConfig({}).auth).toEqual({
+      sessionTtlHours: 12,
+      loginMaxFailures: 5,
+      loginMaxFailuresPerEmail: 20,
+      loginMaxFailuresPerAddress: 20,
+      loginDelaySeconds: 2,
+      loginMaxDelaySeconds: 900,
+      loginMaxEmailDelaySeconds: 60,
+      loginWindowMinutes: 15,
+      loginAttemptsPerMinute: 10,
+    });
     expect(loadConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);
     expect(() => loadConfig({ SESSION_TTL_HOURS: "0" })).toThrow(/SESSION_TTL_HOURS must be a whole number/);
     expect(() => loadConfig({ LOGIN_MAX_FAILURES: "many" })).toThrow(/LOGIN_MAX_FAILURES must be a whole number/);

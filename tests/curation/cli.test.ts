@@ -103,6 +103,17 @@ describe("user commands", () => {
     expect(errors).toEqual(["directory: admin@example.org is the last active ADMIN; make another curator ADMIN first"]);
   });
 
+  it("list escapes control characters in names (no terminal escape sequences reach the screen)", async () => {
+    // Stored names come from the API and older imports: ESC/BEL retitle the window, ESC [ and the
+    // 8-bit CSI (U+009B) recolour or clear the screen, CR overwrites the line.
+    const name = "Eve\u001b]0;owned\u0007\u001b[2J\u009b31m\rAdmin";
+    await ds.getRepository(Curator).save({ email: "eve@example.org", name, role: CuratorRole.VIEWER, passwordHash: "not-a-real-hash" });
+    expect(await user(["list"])).toBe(0);
+    const out = logs.join("\n");
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(out).toContain(String.raw`Eve\x1b]0;owned\x07\x1b[2J\x9b31m\x0dAdmin`);
+  });
+
   it("list says how to begin when there is nobody", async () => {
     expect(await user(["list"])).toBe(0);
     expect(logs).toEqual([expect.stringMatching(/^no curators yet; create one with: npm run directory -- user create/)]);

@@ -1,4 +1,4 @@
-import { buildDirectorySchema } from "../../server/src/schema";
+import { buildDirectorySchema } from "../../server/src/composition/schema";
 import { ListingStatus } from "../../server/src/core/enums";
 import { AuditEntry } from "../../server/src/modules/audit/audit-entry.entity";
 import { CuratorRole, type Curator } from "../../server/src/modules/curator/curator.entity";

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { factories, TEST_PASSWORD } from "../support/factories";
 import { createTestServer } from "../support/server";
 
 type Server = Awaited<ReturnType<typeof createTestServer>>;
@@ -76,11 +78,53 @@ describe("rate limits (off in tests unless turned on)", () => {
       const login = { query: 'mutation { login(email: "a@b.org", password: "wrong-password-123") { token } }' };
       await post(base, login);
       await post(base, login);
-      expect((await post(base, login)).status).toBe(429);
+      const limited = await post(base, login);
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(((await limited.json()) as any).errors[0].extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "RATE_LIMITED" });
       expect((await post(base, { query: "{ programs { totalCount } }" })).status).toBe(200);
     } finally {
       await server.close();
     }
+  });
+});
+
+describe("the login limit counts every login that runs, however it is written", () => {
+  let s: { server: Server; base: string };
+  beforeAll(async () => {
+    s = await start({ LOGIN_RATE_LIMIT_PER_MINUTE: "2" });
+  });
+  afterAll(() => s.server.close());
+  beforeEach(() => s.server.reset());
+
+  // Different made-up emails, so that only the per-minute limit can refuse them.
+  const field = (n: number, alias = "") => `${alias}login(email: "guess-${n}@example.org", password: "wrong-password-123") { token }`;
+  const reasons = async (res: Response) => ((await res.json()) as any).errors.map((e: any) => e.extensions.reason);
+
+  it("counts `login,(` (commas are whitespace in GraphQL) and other spacing", async () => {
+    await post(s.base, { query: `mutation { ${field(1)} }` });
+    await post(s.base, { query: `mutation{\n  login\n  ,,(email: "guess-2@example.org", password: "wrong-password-123") { token } }` });
+    const third = await post(s.base, { query: `mutation { login,(email: "guess-3@example.org", password: "wrong-password-123") { token } }` });
+    expect([third.status, await reasons(third)]).toEqual([429, ["RATE_LIMITED"]]);
+  });
+
+  it("counts each aliased login field in one operation", async () => {
+    // A failed login ends a mutation (its payload is non-null), so right passwords show every field running.
+    const { email } = await factories(s.server.ds).curator();
+    const signIn = (alias: string) => `${alias}: login(email: "${email}", password: "${TEST_PASSWORD}") { token }`;
+    const res = await post(s.base, { query: `mutation { ${signIn("a")} ${signIn("b")} ${signIn("c")} }` });
+    expect([res.status, await reasons(res)]).toEqual([429, ["RATE_LIMITED"]]);
+  });
+
+  it("counts a persisted query sent by its hash alone", async () => {
+    const query = `mutation Guess($email: String!) { attempt: login(email: $email, password: "wrong-password-123") { token } }`;
+    const extensions = { persistedQuery: { version: 1, sha256Hash: createHash("sha256").update(query).digest("hex") } };
+    const registered = await post(s.base, { query, extensions, variables: { email: "guess-1@example.org" } });
+    expect(await reasons(registered)).toEqual(["BAD_CREDENTIALS"]);
+    const byHash = (n: number) => post(s.base, { extensions, variables: { email: `guess-${n}@example.org` } });
+    expect(await reasons(await byHash(2))).toEqual(["BAD_CREDENTIALS"]);
+    const third = await byHash(3);
+    expect([third.status, await reasons(third)]).toEqual([429, ["RATE_LIMITED"]]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { columnsFor, COLUMNS_ONLY, requestedFields, type FieldTree } from "../../server/src/core/field-selection";
 import { parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from "graphql";
 import { Program } from "../../server/src/modules/program/program.entity";
-import { PROGRAM_COLUMNS } from "../../server/src/modules/program/program.resolver";
+import { PROGRAM_COLUMNS } from "../../server/src/modules/program/program.entity";
 import { Requirement } from "../../server/src/modules/requirement/requirement.entity";
 import { expectData } from "../support/errors";
 import { createTestServer, type TestServer } from "../support/server";

@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { EXAMPLES } from "./examples";
 
-const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+const readme = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "API.md"), "utf8");
 
-describe("the README for frontend developers", () => {
+describe("docs/API.md for frontend developers", () => {
   it.each(Object.keys(EXAMPLES))("shows the %s example exactly as the tests run it", (name) => {
     expect(readme).toContain(EXAMPLES[name].query);
   });

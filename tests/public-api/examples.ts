@@ -1,6 +1,6 @@
 /**
- * The example operations of the README's "For frontend developers" section, verbatim: the docs
- * test checks that the README shows them, and the limits test that they run.
+ * The example operations of docs/API.md's "For frontend developers" section, verbatim: the docs
+ * test checks that docs/API.md shows them, and the limits test that they run.
  */
 export const EXAMPLES: Record<string, { query: string; variables: Record<string, unknown> }> = {
   searchPage: {

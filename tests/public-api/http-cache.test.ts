@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { HeaderMap } from "@apollo/server";
-import { createContext } from "../../server/src/core/context";
+import { createContext } from "../../server/src/composition/context";
 import { cacheControlPlugin } from "../../server/src/core/cache-control";
 import { factories } from "../support/factories";
 import { createTestServer } from "../support/server";

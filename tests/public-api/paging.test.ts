@@ -1,7 +1,6 @@
 import { Country, ListingStatus } from "../../server/src/core/enums";
 import { Program } from "../../server/src/modules/program/program.entity";
 import { ProgramType } from "../../server/src/modules/program/program.enums";
-import { testDialect } from "../support/db";
 import { expectData, expectError } from "../support/errors";
 import { factories } from "../support/factories";
 import { createTestServer, type TestServer } from "../support/server";
@@ -236,4 +235,3 @@ describe("Relay paging everywhere", () => {
   });
 });
 
-it(`runs on ${testDialect}`, () => expect(["sqlite", "postgres"]).toContain(testDialect));

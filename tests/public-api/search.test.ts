@@ -1,6 +1,6 @@
 import { TableColumn } from "typeorm";
-import { createDataSource } from "../../server/src/core/data-source";
-import { migrate } from "../../server/src/core/migrate";
+import { createDataSource } from "../../server/src/composition/database";
+import { migrate } from "../../server/src/composition/migrate";
 import { Institution } from "../../server/src/modules/institution/institution.entity";
 import { Pathway } from "../../server/src/modules/pathway/pathway.entity";
 import { ProgramSpecialty } from "../../server/src/modules/program/program-specialty.entity";

@@ -151,7 +151,7 @@ describe("stored snapshots (API and downloads)", () => {
     expect(s.includeDrafts).toBe(true);
     const anonymous = await fetch(`${base}/snapshots/${s.id}.json`);
     expect(anonymous.status).toBe(401);
-    expect(await anonymous.json()).toEqual({ error: expect.stringMatching(/includes draft listings/) });
+    expect(await anonymous.json()).toEqual({ error: { code: "UNAUTHENTICATED", message: expect.stringMatching(/includes draft listings/), id: expect.any(String) } });
     mockTokenCurator = viewer;
     expect((await fetch(`${base}/snapshots/${s.id}.ndjson`, { headers: { authorization: "Bearer wrong" } })).status).toBe(401);
     const ok = await fetch(`${base}/snapshots/${s.id}.json`, { headers: { authorization: "Bearer test-token" } });

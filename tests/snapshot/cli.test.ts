@@ -164,6 +164,51 @@ describe("directory snapshot (CLI)", () => {
       expect(logs[1]).toBe("no differences");
     });
   });
+
+  describe("hostile text in files", () => {
+    // ESC and BEL (retitle the window), CSI both as ESC [ and as the 8-bit C1 U+009B (recolour),
+    // CR (overwrite the line), DEL: none may reach the terminal as it is.
+    const HOSTILE = "Evil\u001b]0;owned\u0007 \u001b[2J\u009b31mred\rfake\u007f";
+    const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+    function withTitle(name: string, title: string): string {
+      const doc = readJsonFile(file("cli.json"));
+      doc.programs[0].title = title;
+      return writeJsonFile(file(name), doc, { keepMeta: true });
+    }
+
+    it("diff escapes control characters in titles, as text and as JSON", async () => {
+      const later = withTitle("hostile.json", HOSTILE);
+      expect(await runCli(["snapshot", "diff", file("cli.json"), later])).toBe(0);
+      const text = logs.join("\n");
+      expect(text).not.toMatch(CONTROL);
+      expect(text).toContain(String.raw`\u001b]0;owned\u0007 \u001b[2J\x9b31mred\rfake\x7f`);
+      logs = [];
+      expect(await runCli(["snapshot", "diff", file("cli.json"), later, "--format", "json"])).toBe(0);
+      const json = logs.join("\n");
+      expect(json).not.toMatch(CONTROL);
+      const changed = JSON.parse(json).entities.find((e: any) => e.entity === "programs").changed[0].changes[0];
+      expect(changed).toMatchObject({ field: "title", to: HOSTILE }); // the same JSON value, escaped
+    });
+
+    it("import errors escape what they quote from the file", async () => {
+      const doc = readJsonFile(file("cli.json"));
+      doc.programs[0].slug = "\u001b[2Jevil\u009b";
+      const bad = writeJsonFile(file("hostile-slug.json"), doc, { keepMeta: true });
+      expect(await runCli(["snapshot", "import", "--in", bad, "--ignore-checksum", "--dry-run"])).toBe(1);
+      const error = errors.pop()!;
+      expect(error).toContain(String.raw`program "\x1b[2Jevil\x9b"`);
+      expect(error).not.toMatch(CONTROL);
+    });
+
+    it("import refuses a lone surrogate, naming the record and the field, and writes nothing", async () => {
+      const bad = withTitle("surrogate.json", "half a character: \ud800");
+      const before = await dumpTables(db.ds);
+      expect(await runCli(["snapshot", "import", "--in", bad, "--ignore-checksum"])).toBe(1);
+      expect(errors.pop()).toMatch(/^directory: .*surrogate\.json: program "[^"]+" \(programs\[0\]\) title must not contain a lone surrogate/);
+      expect(await dumpTables(db.ds)).toEqual(before);
+    });
+  });
 });
 
 describe("progress bars", () => {

@@ -1,7 +1,9 @@
 import type { DataSource } from "typeorm";
 import { Country, ListingStatus, RequirementLevel } from "../../server/src/core/enums";
 import { PathwayRequirement } from "../../server/src/modules/pathway/pathway-requirement.entity";
+import { Pathway } from "../../server/src/modules/pathway/pathway.entity";
 import { ProgramRequirement } from "../../server/src/modules/program/program-requirement.entity";
+import { Program } from "../../server/src/modules/program/program.entity";
 import { Audience, ProgramType } from "../../server/src/modules/program/program.enums";
 import { factories } from "../support/factories";
 
@@ -54,4 +56,17 @@ export async function buildRichDirectory(ds: DataSource) {
   const draft = await f.program({ slug: "rich-draft-program", title: "Draft", status: ListingStatus.DRAFT, country: Country.CA, region: "ON" }, { requirements: [{ requirement: archivedReq }] });
   const archived = await f.program({ slug: "rich-archived-program", title: "Archived", status: ListingStatus.ARCHIVED });
   return { step1, ecfmg, archivedReq, cardiology, surgery, nrmp, mayo, closed, published, atClosed, draft, archived };
+}
+
+/** What the rich directory holds as blank text ("", which the API refuses and so does import). */
+export const FILLED_SOURCE_NOTE = "checked by phone";
+export const FILLED_PATHWAY_DESCRIPTION = "The national match";
+
+/**
+ * Gives the rich directory's blank text fields a value, as a curator would before importing its
+ * backup: import applies the API's rules, and the API refuses blank text.
+ */
+export async function fillBlankText(ds: DataSource): Promise<void> {
+  await ds.getRepository(Program).update({ slug: "rich-fellowship" }, { sourceNote: FILLED_SOURCE_NOTE });
+  await ds.getRepository(Pathway).update({ slug: "rich-pathway" }, { description: FILLED_PATHWAY_DESCRIPTION });
 }

@@ -1,11 +1,10 @@
 import { spawn } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
-import { buildSchema } from "graphql";
 import { seedSampleDirectory } from "../../server/src/seed/seed";
 import { createTestServer } from "./server";
 
 const root = path.resolve(__dirname, "..", "..");
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS script, run by node before any build
 const { ensureAdminBuild } = require(path.join(root, "scripts", "ensure-admin-build.js")) as {
   ensureAdminBuild(o?: { quiet?: boolean }): boolean;
 };
@@ -21,16 +20,6 @@ export interface AdminServer {
   /** A GraphQL call over HTTP, signed in as `as` (anonymous when null). */
   gql<T = any>(query: string, variables?: Record<string, unknown>, as?: Role | null): Promise<{ data?: T; errors?: any[] }>;
   close(): Promise<void>;
-}
-
-/**
- * Whether the server's schema has the curation branch's `login` mutation. The browser tests that
- * sign in are skipped without it (and only then). The committed SDL is the built schema: a test
- * fails whenever they differ.
- */
-export function serverHasLogin(): boolean {
-  const sdl = fs.readFileSync(path.join(root, "schema", "schema.graphql"), "utf8");
-  return !!buildSchema(sdl).getMutationType()?.getFields().login;
 }
 
 /** Builds the admin when admin/dist is missing or stale (shared with `npm start`). */

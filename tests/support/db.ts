@@ -4,8 +4,9 @@ import path from "node:path";
 import { Client } from "pg";
 import type { DataSource } from "typeorm";
 import type { DatabaseConfig } from "../../server/src/core/config";
-import { createDataSource, dialectOf } from "../../server/src/core/data-source";
-import { migrate } from "../../server/src/core/migrate";
+import { dialectOf } from "../../server/src/core/data-source";
+import { createDataSource } from "../../server/src/composition/database";
+import { migrate } from "../../server/src/composition/migrate";
 
 /** The database the suite runs on: PostgreSQL when TEST_DATABASE_URL is set, else SQLite. */
 export const testDialect: "sqlite" | "postgres" = process.env.TEST_DATABASE_URL ? "postgres" : "sqlite";

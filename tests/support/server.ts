@@ -3,10 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import type { ApolloServer } from "@apollo/server";
+import type { Express } from "express";
 import type { DataSource } from "typeorm";
 import { createDirectoryApp } from "../../server/src/app";
 import { loadConfig, type AppConfig } from "../../server/src/core/config";
-import { createAppDeps, createContext, type AppDeps, type Context } from "../../server/src/core/context";
+import { type AppDeps, type Context } from "../../server/src/core/context";
+import { createAppDeps, createContext } from "../../server/src/composition/context";
 import { StatementCounter, withStatementCounter } from "../../server/src/core/sql-counter";
 import type { Curator } from "../../server/src/modules/curator/curator.entity";
 import { createTestDatabase, openMigrated, resetDatabase, type TestDatabase } from "./db";
@@ -25,6 +27,8 @@ export interface TestServer {
   deps: AppDeps;
   config: AppConfig;
   apollo: ApolloServer<Context>;
+  /** The Express app (its settings; requests go through `listen()`). */
+  app: Express;
   /** Runs an operation through Apollo (formatError included), as `curator` or anonymously. */
   exec<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: Curator | null): Promise<GqlResult<T>>;
   reset(): Promise<void>;
@@ -51,13 +55,14 @@ export async function createTestServer(env: Record<string, string> = {}): Promis
     database: db.config,
   };
   const deps = createAppDeps(ds, config);
-  const { apollo, httpServer } = await createDirectoryApp(deps);
+  const { app, apollo, httpServer } = await createDirectoryApp(deps);
   let listening = false;
   return {
     ds,
     deps,
     config,
     apollo,
+    app,
     async exec(query, variables, as = null) {
       const counter = new StatementCounter();
       const response = await withStatementCounter(counter, () =>

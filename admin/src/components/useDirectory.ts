@@ -1,6 +1,6 @@
 import { useDataProvider, useNotify, useRefresh } from "react-admin";
 import { useState } from "react";
-import type { DirectoryDataProvider } from "../data/data-provider";
+import type { DirectoryDataProvider } from "../data/provider-types";
 
 /** The data provider with its curation actions, typed. */
 export function useDirectory(): DirectoryDataProvider {

@@ -1,61 +1,58 @@
-import { gql, type ApolloClient } from "@apollo/client";
-import { getIntrospectionQuery, type IntrospectionQuery, type IntrospectionSchema } from "graphql";
-import { schemaIndexOf } from "./build-query";
+import type { ApolloClient, OperationVariables } from "@apollo/client";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { batchDocument } from "./batch";
 import { createApolloClient } from "./client";
-import { toHttpError } from "./errors";
-import { buildOperation, type FieldCall } from "./operation";
-import type { SchemaIndex } from "./schema-index";
+import { toHttpError, type ApiError } from "./errors";
 
 /** One Apollo client for the whole admin: data provider, auth and custom actions share it. */
 export const client: ApolloClient<unknown> = createApolloClient();
 
-let schemaPromise: Promise<IntrospectionSchema> | null = null;
-
 /**
- * The server's schema, introspected once. A failure is not remembered, so the next call retries
- * (the server may have been restarting).
+ * Runs one query typed by codegen (admin/src/gql): its variables and its answer have the types the
+ * committed schema gives them. `signal` lets react-admin cancel a read it no longer needs.
  */
-export function loadSchema(): Promise<IntrospectionSchema> {
-  if (!schemaPromise) {
-    schemaPromise = client
-      .query<IntrospectionQuery>({ query: gql(getIntrospectionQuery()), fetchPolicy: "no-cache" })
-      .then((r) => r.data.__schema)
-      .catch((e: unknown) => {
-        schemaPromise = null;
-        throw toHttpError(e);
-      });
-  }
-  return schemaPromise;
-}
-
-export async function schemaIndex(): Promise<SchemaIndex> {
-  return schemaIndexOf(await loadSchema());
-}
-
-export interface RunResult<T> {
-  data: T;
-  errors: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, any> }[];
-}
-
-/**
- * Runs one operation built against the live schema. `partial` keeps the data of the fields that
- * succeeded (bulk actions) instead of failing the whole call.
- */
-export async function run<T = Record<string, any>>(
-  kind: "query" | "mutation",
-  name: string,
-  calls: FieldCall[],
-  options: { partial?: boolean } = {},
-): Promise<RunResult<T>> {
-  const schema = await schemaIndex();
+export async function query<R, V extends OperationVariables>(document: TypedDocumentNode<R, V>, variables: V, signal?: AbortSignal): Promise<R> {
   try {
-    const op = buildOperation(schema, kind, name, calls);
-    const errorPolicy = options.partial ? "all" : "none";
+    const result = await client.query<R, V>({ query: document, variables, fetchPolicy: "no-cache", context: { fetchOptions: { signal } } });
+    return result.data;
+  } catch (e) {
+    throw toHttpError(e);
+  }
+}
+
+/** Runs one mutation typed by codegen. */
+export async function mutate<R, V extends OperationVariables>(document: TypedDocumentNode<R, V>, variables: V): Promise<R> {
+  try {
+    const result = await client.mutate<R, V>({ mutation: document, variables, fetchPolicy: "no-cache" });
+    if (!result.data) throw toHttpError(new Error("The server answered no data"));
+    return result.data;
+  } catch (e) {
+    throw toHttpError(e);
+  }
+}
+
+export interface BatchResult<T> {
+  /** Per call, in order: its answer, or null where it failed. */
+  results: (T | null)[];
+  errors: { index: number; error: ApiError }[];
+}
+
+/**
+ * Runs the root field of `document` once per set of variables, in one request (bulk actions):
+ * the calls that succeed keep their data, the others are reported by index.
+ */
+export async function batch<R, V extends OperationVariables>(document: TypedDocumentNode<R, V>, variables: V[]): Promise<BatchResult<R[keyof R]>> {
+  if (variables.length === 0) return { results: [], errors: [] };
+  const built = batchDocument(document, variables);
+  const options = { variables: built.variables, fetchPolicy: "no-cache", errorPolicy: "all" } as const;
+  try {
     const result =
-      kind === "query"
-        ? await client.query({ query: op.query, variables: op.variables, fetchPolicy: "no-cache", errorPolicy })
-        : await client.mutate({ mutation: op.query, variables: op.variables, fetchPolicy: "no-cache", errorPolicy });
-    return { data: (result.data ?? {}) as T, errors: (result.errors ?? []) as RunResult<T>["errors"] };
+      built.kind === "query"
+        ? await client.query({ query: built.document, ...options })
+        : await client.mutate({ mutation: built.document, ...options });
+    const data = (result.data ?? {}) as Record<string, R[keyof R] | null | undefined>;
+    const errors = ((result.errors ?? []) as readonly ApiError[]).map((error) => ({ index: built.indexOf(error.path?.[0]), error }));
+    return { results: variables.map((_, i) => data[built.alias(i)] ?? null), errors };
   } catch (e) {
     throw toHttpError(e);
   }

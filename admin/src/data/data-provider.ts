@@ -1,66 +1,15 @@
-import buildGraphQLProvider, { type GraphqlDataProvider } from "ra-data-graphql";
-import type { DataProvider, GetListParams, GetListResult, Identifier, RaRecord } from "react-admin";
-import { client, loadSchema, run, schemaIndex } from "./api";
-import { buildQueryFactory } from "./build-query";
+import { HttpError, type GetListParams, type GetListResult, type RaRecord } from "react-admin";
+import { curationActions } from "./curation-actions";
 import { CursorCache } from "./cursors";
+import { directoryQueries } from "./directory-queries";
 import { errorCode, toHttpError } from "./errors";
-import { updateInput } from "./inputs";
-import { connectionOf, listArgs, MAX_PAGE } from "./list-args";
-import { argType } from "./operation";
-import { resourceConfig, toRecord, type ResourceConfig } from "./resources";
-import { directoryQueries, type DashboardCounts } from "./directory-queries";
-import { programActions } from "./program-actions";
-
-export interface VersionedRef {
-  id: Identifier;
-  version: number;
-}
-
-export interface BulkResult {
-  data: Identifier[];
-  failures: { id: Identifier; message: string }[];
-}
-
-
-/** react-admin's data provider plus the curation actions the API offers. */
-export interface DirectoryDataProvider extends DataProvider {
-  publish(resource: string, params: VersionedRef): Promise<{ data: RaRecord }>;
-  unpublish(resource: string, params: VersionedRef): Promise<{ data: RaRecord }>;
-  verify(resource: string, params: VersionedRef & { note?: string | null }): Promise<{ data: RaRecord }>;
-  restore(resource: string, params: VersionedRef): Promise<{ data: RaRecord }>;
-  revert(resource: string, params: VersionedRef & { toEntry: Identifier }): Promise<{ data: RaRecord }>;
-  publishMany(resource: string, params: { records: VersionedRef[] }): Promise<BulkResult>;
-  archiveMany(resource: string, params: { records: VersionedRef[] }): Promise<BulkResult>;
-  snapshotDiff(params: { from: Identifier; to: Identifier }): Promise<{ data: unknown }>;
-  dashboard(): Promise<{ data: DashboardCounts }>;
-  reviewQueue(params: { first: number }): Promise<{ data: RaRecord[]; total: number }>;
-  /** Whether the server offers a query or mutation (features arrive branch by branch). */
-  supports(kind: "query" | "mutation", field: string): Promise<boolean>;
-}
+import type { DirectoryDataProvider } from "./provider-types";
+import type { Resource } from "./resource";
+import { MAX_PAGE, type ListArgs } from "./resource-kit";
+import { resourceOf } from "./resources";
 
 const cursors = new CursorCache();
-let base: Promise<GraphqlDataProvider> | null = null;
-
-/** ra-data-graphql over the introspected schema, built once the schema has loaded. */
-function baseProvider(): Promise<GraphqlDataProvider> {
-  if (!base) {
-    base = loadSchema()
-      .then((schema) =>
-        buildGraphQLProvider({
-          client,
-          introspection: { schema, operationNames: {} },
-          buildQuery: buildQueryFactory,
-          query: () => ({ fetchPolicy: "no-cache" }),
-          mutation: () => ({ fetchPolicy: "no-cache" }),
-        }),
-      )
-      .catch((e: unknown) => {
-        base = null;
-        throw e;
-      });
-  }
-  return base;
-}
+const actions = curationActions(cursors);
 
 async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -70,48 +19,49 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+const notSupported = (what: string, resource: string) =>
+  new HttpError(`The ${resource} resource cannot be ${what} this way`, 405, { code: "NOT_SUPPORTED", details: [] });
+const notFound = () => new HttpError("ra.notification.item_doesnt_exist", 404, { code: "NOT_FOUND", details: [] });
+
 /** The cursor that ends `offset` records of a list, walking forward (≤100 a step) from the nearest one known. */
-async function cursorAt(resource: string, config: ResourceConfig, args: Record<string, unknown>, offset: number) {
+async function cursorAt(name: string, resource: Resource, args: ListArgs, offset: number) {
   if (offset <= 0) return undefined;
-  const key = cursors.key(resource, args);
+  const key = cursors.key(name, args);
   let { offset: at, cursor } = cursors.nearest(key, offset);
   while (at < offset) {
-    const first = Math.min(MAX_PAGE, offset - at);
-    const { data } = await run<any>("query", `${config.type}Walk`, [
-      { field: config.list, args: { ...args, first, after: cursor }, select: [{ edges: ["cursor"] }, { pageInfo: ["hasNextPage", "endCursor"] }] },
-    ]);
-    const page = data[config.list];
-    const edges: { cursor: string }[] = page?.edges ?? [];
-    if (edges.length === 0) return cursor; // past the end: the page read from here is empty
+    const page = await resource.list.walk(args, Math.min(MAX_PAGE, offset - at), cursor);
+    if (page.edges.length === 0) return cursor; // past the end: the page read from here is empty
     // Every edge's cursor ends an offset: remember them all, so any page size can start from one.
-    edges.forEach((e, i) => cursors.set(key, at + i + 1, e.cursor));
-    at += edges.length;
-    cursor = edges[edges.length - 1].cursor;
-    if (!page.pageInfo?.hasNextPage) break;
+    page.edges.forEach((e, i) => cursors.set(key, at + i + 1, e.cursor));
+    at += page.edges.length;
+    cursor = page.edges[page.edges.length - 1].cursor;
+    if (!page.pageInfo.hasNextPage) break;
   }
   return cursor;
 }
 
-async function getList(resource: string, params: GetListParams): Promise<GetListResult> {
-  const config = resourceConfig(resource);
-  const schema = await schemaIndex();
-  const provider = await baseProvider();
-  const args = listArgs(schema, config, params.filter, params.sort);
+async function getList(name: string, params: GetListParams): Promise<GetListResult> {
+  const resource = resourceOf(name);
+  const args = resource.list.args(params.filter, params.sort);
   const { page = 1, perPage = 25 } = params.pagination ?? {};
   const offset = (page - 1) * perPage;
-  const attempt = async () => {
-    const after = await cursorAt(resource, config, args, offset);
-    const result = await provider.getList(resource, { ...params, meta: { ...params.meta, after } });
-    const key = cursors.key(resource, args);
-    ((result as any).meta?.cursors as string[] | undefined)?.forEach((c, i) => cursors.set(key, offset + i + 1, c));
-    return result;
+  const attempt = async (): Promise<GetListResult> => {
+    const after = await cursorAt(name, resource, args, offset);
+    const connection = await resource.list.page(args, Math.min(perPage, MAX_PAGE), after, params.signal);
+    const key = cursors.key(name, args);
+    connection.edges.forEach((e, i) => cursors.set(key, offset + i + 1, e.cursor));
+    return {
+      data: connection.edges.map((e) => e.node),
+      total: connection.totalCount,
+      pageInfo: { hasNextPage: connection.pageInfo.hasNextPage, hasPreviousPage: page > 1 },
+    };
   };
   try {
     return await attempt();
   } catch (e) {
     // A cursor the server no longer accepts (e.g. after a sort key changed): forget them and walk again once.
     if (offset > 0 && errorCode(toHttpError(e)) === "BAD_USER_INPUT") {
-      cursors.invalidate(resource);
+      cursors.invalidate(name);
       return attempt();
     }
     throw e;
@@ -119,118 +69,91 @@ async function getList(resource: string, params: GetListParams): Promise<GetList
 }
 
 /** For resources without a single look-up (curators, audit entries): read the list until found. */
-async function findInList(config: ResourceConfig, ids: string[]): Promise<RaRecord[]> {
+async function findInList(resource: Resource, ids: string[]): Promise<RaRecord[]> {
   const found = new Map<string, RaRecord>();
   let after: string | undefined;
   for (let pages = 0; pages < 50 && found.size < ids.length; pages++) {
-    const { data } = await run<any>("query", `${config.type}Find`, [
-      { field: config.list, args: { first: MAX_PAGE, after }, select: connectionOf(config.select) },
-    ]);
-    const conn = data[config.list];
-    for (const e of conn?.edges ?? []) if (ids.includes(String(e.node.id))) found.set(String(e.node.id), toRecord(config, e.node));
-    if (!conn?.pageInfo?.hasNextPage) break;
-    after = conn.pageInfo.endCursor;
+    const page = await resource.list.page({}, MAX_PAGE, after);
+    for (const e of page.edges) if (ids.includes(String(e.node.id))) found.set(String(e.node.id), e.node);
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+    after = page.pageInfo.endCursor;
   }
   return ids.map((id) => found.get(id)).filter((r): r is RaRecord => !!r);
 }
 
-/** Runs `${action}${Type}(id, version, …)` on each record in one mutation, keeping what succeeded. */
-async function bulk(resource: string, action: string, records: VersionedRef[]): Promise<BulkResult> {
-  const config = resourceConfig(resource);
-  const field = action === "delete" ? config.remove : `${action}${config.type}`;
-  if (!field || records.length === 0) return { data: [], failures: [] };
-  cursors.invalidate(resource);
-  const { data, errors } = await run<any>(
-    "mutation",
-    `Bulk${action}${config.type}`,
-    records.map((r, i) => ({ field, alias: `r${i}`, args: { id: String(r.id), version: r.version }, select: ["id", "version"] })),
-    { partial: true },
-  );
-  const failures = errors.map((e) => {
-    const index = Number(String(e.path?.[0] ?? "").replace(/^r/, ""));
-    return { id: records[index]?.id ?? "?", message: e.message };
-  });
-  return { data: records.filter((_, i) => data?.[`r${i}`]).map((r) => r.id), failures };
+async function getMany(resource: Resource, ids: string[]): Promise<RaRecord[]> {
+  if (ids.length === 0) return [];
+  if (resource.list.byIds) {
+    const records: RaRecord[] = [];
+    for (let i = 0; i < ids.length; i += MAX_PAGE) {
+      const chunk = ids.slice(i, i + MAX_PAGE);
+      records.push(...(await resource.list.page({ filter: { ids: chunk } }, chunk.length, undefined)).edges.map((e) => e.node));
+    }
+    return records;
+  }
+  if (resource.one) return (await resource.one.many(ids)).results.filter((r): r is RaRecord => !!r);
+  return findInList(resource, ids);
 }
 
 export const dataProvider: DirectoryDataProvider = {
-  getList: (resource, params) => guarded(() => getList(resource, params)),
-  getOne: (resource, params) =>
+  getList: (name, params) => guarded(() => getList(name, params)),
+  getOne: (name, params) =>
     guarded(async () => {
-      const config = resourceConfig(resource);
-      if (config.one) return (await baseProvider()).getOne(resource, params);
-      const [record] = await findInList(config, [String(params.id)]);
-      if (!record) throw toHttpError({ graphQLErrors: [{ message: "ra.notification.item_doesnt_exist", extensions: { code: "NOT_FOUND" } }] });
+      const resource = resourceOf(name);
+      const id = String(params.id);
+      const [record] = resource.one ? [await resource.one.get(id, params.signal)] : await findInList(resource, [id]);
+      if (!record) throw notFound();
       return { data: record as any };
     }),
-  getMany: (resource, params) =>
-    guarded(async (): Promise<{ data: any[] }> => {
-      const config = resourceConfig(resource);
-      const schema = await schemaIndex();
-      const ids = [...new Set(params.ids.map(String))];
-      if (ids.length === 0) return { data: [] };
-      const filterType = argType(schema, "query", config.list, "filter");
-      if (filterType && schema.inputFields(filterType).has("ids")) {
-        const provider = await baseProvider();
-        const chunks: RaRecord[] = [];
-        for (let i = 0; i < ids.length; i += MAX_PAGE) {
-          chunks.push(...(await provider.getMany(resource, { ...params, ids: ids.slice(i, i + MAX_PAGE) })).data);
-        }
-        return { data: chunks };
-      }
-      if (config.one) {
-        const { data } = await run<any>(
-          "query",
-          `${config.type}ByIds`,
-          ids.map((id, i) => ({ field: config.one!, alias: `r${i}`, args: { id }, select: config.select })),
-        );
-        return { data: ids.map((_, i) => data[`r${i}`]).filter(Boolean).map((n) => toRecord(config, n)) };
-      }
-      return { data: await findInList(config, ids) };
-    }),
-  getManyReference: (resource, params) =>
-    guarded(() => getList(resource, { ...params, filter: { ...params.filter, [params.target]: params.id } })),
-  create: (resource, params) =>
+  getMany: (name, params) => guarded(async () => ({ data: (await getMany(resourceOf(name), [...new Set(params.ids.map(String))])) as any[] })),
+  getManyReference: (name, params) =>
+    guarded(() => getList(name, { ...params, filter: { ...params.filter, [params.target]: params.id } })),
+  create: (name, params) =>
     guarded(async () => {
-      cursors.invalidate(resource);
-      return (await baseProvider()).create(resource, params);
+      const create = resourceOf(name).create;
+      if (!create) throw notSupported("created", name);
+      cursors.invalidate(name);
+      return { data: (await create(params.data)) as any };
     }),
-  update: (resource, params) =>
+  update: (name, params) =>
     guarded(async () => {
-      const config = resourceConfig(resource);
-      const schema = await schemaIndex();
-      const field = config.update;
-      const input = field
-        ? updateInput(schema, config, params.data, params.previousData, argType(schema, "mutation", field, "input"))
-        : {};
+      const update = resourceOf(name).update;
+      if (!update) throw notSupported("changed", name);
+      const version = params.previousData?.version ?? params.data?.version;
+      const saved = await update({ id: String(params.id), version }, params.data, params.previousData);
       // Nothing changed: saving is a no-op, not a new version.
-      if (field && Object.keys(input).length === 0 && params.previousData) return { data: params.previousData };
-      cursors.invalidate(resource);
-      return (await baseProvider()).update(resource, { ...params, meta: { ...params.meta, input } });
+      if (!saved) return { data: params.previousData };
+      cursors.invalidate(name);
+      return { data: saved as any };
     }),
   updateMany: () => Promise.reject(toHttpError(new Error("Change records one at a time"))),
-  delete: (resource, params) =>
+  delete: (name, params) =>
     guarded(async () => {
-      cursors.invalidate(resource);
-      return (await baseProvider()).delete(resource, params);
+      const remove = resourceOf(name).remove;
+      if (!remove) throw notSupported("archived", name);
+      cursors.invalidate(name);
+      return { data: (await remove({ id: String(params.id), version: params.previousData?.version })) as any };
     }),
-  deleteMany: (resource, params) =>
+  deleteMany: (name, params) =>
     guarded(async () => {
-      const { data } = await dataProvider.getMany(resource, { ids: params.ids });
-      const result = await bulk(resource, "delete", data.map((r) => ({ id: r.id, version: r.version })));
+      const records = await getMany(resourceOf(name), [...new Set(params.ids.map(String))]);
+      const result = await actions.bulk(name, "archive", records.map((r) => ({ id: r.id, version: r.version })));
       if (result.failures.length) throw toHttpError(new Error(result.failures.map((f) => f.message).join("; ")));
       return { data: result.data };
     }),
-  ...programActions(cursors, bulk),
+  publish: actions.publish,
+  unpublish: actions.unpublish,
+  verify: actions.verify,
+  restore: actions.restore,
+  revert: actions.revert,
+  publishMany: actions.publishMany,
+  archiveMany: actions.archiveMany,
   snapshotDiff: (params) => guarded(() => directoryQueries.snapshotDiff(params)),
   dashboard: () => guarded(() => directoryQueries.dashboard()),
   reviewQueue: (params) => guarded(() => directoryQueries.reviewQueue(params)),
-  supports: async (kind, field) => (await schemaIndex()).has(kind, field),
 };
 
 /** Resets what the provider remembers (used at sign-out). */
 export function forgetCursors(): void {
   cursors.clear();
 }
-
-export { toRecord, type DashboardCounts };

@@ -1,5 +1,4 @@
 import { HttpError } from "react-admin";
-import { MissingOperationError } from "./operation";
 
 /** A GraphQL error as the server sends it. */
 export interface ApiError {
@@ -67,10 +66,6 @@ export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError && (error.body as ErrorBody | null)?.code) return error;
   const inner = (error as any)?.body;
   if (inner instanceof HttpError && (inner.body as ErrorBody | null)?.code) return inner;
-  if (error instanceof MissingOperationError || inner instanceof MissingOperationError) {
-    const e = (error instanceof MissingOperationError ? error : inner) as MissingOperationError;
-    return new HttpError(e.message, 501, { code: "NOT_IMPLEMENTED", details: [] } satisfies ErrorBody);
-  }
   const apiErrors = apiErrorsOf(error);
   const first = apiErrors[0];
   const httpStatus = Number((error as any)?.status ?? (error as any)?.networkError?.statusCode) || undefined;

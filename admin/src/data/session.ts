@@ -1,5 +1,8 @@
+import type { CuratorRole } from "../gql/graphql";
+
+export type { CuratorRole };
+
 /** The signed-in curator, kept in localStorage so that a reload keeps the session. */
-export type CuratorRole = "VIEWER" | "EDITOR" | "ADMIN";
 
 export interface SessionCurator {
   id: string;

@@ -1,5 +1,5 @@
 import type { AuthCheckerInterface, ResolverData } from "type-graphql";
-import { CuratorRole } from "../modules/curator/curator.entity";
+import { CuratorRole } from "./roles";
 import type { Context } from "./context";
 import { ForbiddenError, UnauthenticatedError } from "./errors";
 

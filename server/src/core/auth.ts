@@ -1,5 +1,4 @@
-import type { Curator } from "../modules/curator/curator.entity";
-import type { Authenticated } from "../modules/curator/curator.sessions";
+import type { Authenticated, SignedInCurator } from "./viewer";
 import type { AppDeps } from "./context";
 import { UnauthenticatedError } from "./errors";
 
@@ -32,6 +31,6 @@ export async function sessionFromRequest(deps: AppDeps, authorization: string | 
 }
 
 /** The curator behind an `Authorization: Bearer <token>` header (see sessionFromRequest). */
-export async function curatorFromRequest(deps: AppDeps, authorization: string | undefined): Promise<Curator | null> {
+export async function curatorFromRequest(deps: AppDeps, authorization: string | undefined): Promise<SignedInCurator | null> {
   return (await sessionFromRequest(deps, authorization))?.curator ?? null;
 }

@@ -11,8 +11,6 @@ export interface HttpLimits {
   operationTimeoutMs: number;
   /** Requests per minute from one client address on /graphql; 0 turns rate limiting off. */
   rateLimitPerMinute: number;
-  /** Login attempts per minute from one client address. */
-  loginRateLimitPerMinute: number;
   /** Origins allowed by CORS; empty means same-origin only. */
   corsOrigins: string[];
 }
@@ -22,6 +20,8 @@ export interface QueryLimits {
   maxDepth: number;
   maxCost: number;
   maxAliases: number;
+  /** Heavy root fields (programFacets, eligibility, programs with a search, snapshotDiff) per operation (core/heavy-fields.ts). */
+  maxHeavyFields: number;
 }
 
 /** Which engine executes validated operations (core/executor.ts). */
@@ -54,10 +54,23 @@ export interface AppConfig {
 export interface AuthConfig {
   /** How long a session token from `login` lasts. */
   sessionTtlHours: number;
-  /** Failed sign-ins allowed per email, and per client address, within the window. */
+  /**
+   * Sign-in attempts charged before delays begin: one email from one client address, one email from
+   * all addresses together, one address for all emails (login-policy.ts).
+   */
+  loginMaxFailures: number;
   loginMaxFailuresPerEmail: number;
   loginMaxFailuresPerAddress: number;
+  /** The first delay; each further attempt doubles it, up to the caps below. */
+  loginDelaySeconds: number;
+  /** Cap of the delay for an email from one address and for an address. */
+  loginMaxDelaySeconds: number;
+  /** Cap of the delay for an email from all addresses: short, because the owner shares it. */
+  loginMaxEmailDelaySeconds: number;
+  /** A counter is forgotten once its delay has been over for this long. */
   loginWindowMinutes: number;
+  /** Login attempts (each `login` field executed) per minute from one client address; 0 = off. */
+  loginAttemptsPerMinute: number;
 }
 
 /** A configuration problem: start-up prints its message on one line and exits non-zero. */
@@ -128,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxDepth: parseIntVar(env, "QUERY_MAX_DEPTH", 12, 2, 100),
       maxCost: parseIntVar(env, "QUERY_MAX_COST", 10_000, 10, 10_000_000),
       maxAliases: parseIntVar(env, "QUERY_MAX_ALIASES", 20, 0, 1000),
+      maxHeavyFields: parseIntVar(env, "QUERY_MAX_HEAVY_FIELDS", 2, 1, 100),
     },
     executor: {
       kind: parseExecutorKind(env.GRAPHQL_EXECUTOR),
@@ -135,16 +149,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     auth: {
       sessionTtlHours: parseIntVar(env, "SESSION_TTL_HOURS", 12, 1, 24 * 90),
-      loginMaxFailuresPerEmail: parseIntVar(env, "LOGIN_MAX_FAILURES", 5, 1, 1000),
-      loginMaxFailuresPerAddress: parseIntVar(env, "LOGIN_MAX_FAILURES_PER_ADDRESS", 20, 1, 100000),
+      loginMaxFailures: parseIntVar(env, "LOGIN_MAX_FAILURES", 5, 1, 1000),
+      loginMaxFailuresPerEmail: parseIntVar(env, "LOGIN_MAX_FAILURES_PER_EMAIL", 20, 1, 100_000),
+      loginMaxFailuresPerAddress: parseIntVar(env, "LOGIN_MAX_FAILURES_PER_ADDRESS", 20, 1, 100_000),
+      loginDelaySeconds: parseIntVar(env, "LOGIN_DELAY_SECONDS", 2, 1, 3600),
+      loginMaxDelaySeconds: parseIntVar(env, "LOGIN_MAX_DELAY_SECONDS", 900, 1, 24 * 3600),
+      loginMaxEmailDelaySeconds: parseIntVar(env, "LOGIN_MAX_EMAIL_DELAY_SECONDS", 60, 1, 24 * 3600),
       loginWindowMinutes: parseIntVar(env, "LOGIN_WINDOW_MINUTES", 15, 1, 24 * 60),
+      loginAttemptsPerMinute: parseIntVar(env, "LOGIN_RATE_LIMIT_PER_MINUTE", 10, 0, 10_000),
     },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     http: {
       bodyLimitBytes: parseIntVar(env, "BODY_LIMIT_BYTES", 1_000_000, 1_000, 50_000_000),
       operationTimeoutMs: parseIntVar(env, "OPERATION_TIMEOUT_MS", 10_000, 100, 600_000),
       rateLimitPerMinute: parseIntVar(env, "RATE_LIMIT_PER_MINUTE", 1200, 0, 1_000_000),
-      loginRateLimitPerMinute: parseIntVar(env, "LOGIN_RATE_LIMIT_PER_MINUTE", 10, 0, 10_000),
       corsOrigins: parseOrigins(env.CORS_ORIGINS),
     },
     snapshotDir: env.SNAPSHOT_DIR?.trim() || DEFAULT_SNAPSHOT_DIR,

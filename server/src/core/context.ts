@@ -1,22 +1,19 @@
 import type { DataSource } from "typeorm";
-import type { Curator } from "../modules/curator/curator.entity";
 import type { AppConfig } from "./config";
-import { createLoaders, type Loaders } from "./loaders";
-import { createServices, type Services } from "./services";
-import { StatementCounter } from "./sql-counter";
+import type { StatementCounter } from "./sql-counter";
+import type { Viewer } from "./viewer";
 
-/** Who is asking: anonymous clients see published listings only. */
-export interface Viewer {
-  curator: Curator | null;
-  /** VIEWER and above read drafts, archived listings and history. */
-  readonly includeDrafts: boolean;
-  /** The session the request signed in with (what `logout` ends); null when anonymous. */
-  sessionId: number | null;
-}
+/**
+ * The services registry: each module adds its own services by declaration merging
+ * (`declare module "../../core/context" { interface Services { … } }` beside the service), so the
+ * lower layer names none of them; the composition root builds an object of this type.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the modules
+export interface Services {}
 
-export function viewerFor(curator: Curator | null, sessionId: number | null = null): Viewer {
-  return { curator, includeDrafts: curator !== null && curator.active, sessionId };
-}
+/** Per-request DataLoaders, merged in by the modules the same way. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the modules
+export interface Loaders {}
 
 export interface Context {
   dataSource: DataSource;
@@ -34,19 +31,4 @@ export interface AppDeps {
   dataSource: DataSource;
   config: AppConfig;
   services: Services;
-}
-
-export function createAppDeps(dataSource: DataSource, config: AppConfig): AppDeps {
-  return { dataSource, config, services: createServices(dataSource, config) };
-}
-
-/** Builds a request context: fresh DataLoaders per request so that no cached row outlives it. */
-export function createContext(
-  deps: AppDeps,
-  curator: Curator | null,
-  statements = new StatementCounter(),
-  request: { sessionId?: number | null; clientAddress?: string | null } = {},
-): Context {
-  const viewer = viewerFor(curator, request.sessionId ?? null);
-  return { ...deps, viewer, loaders: createLoaders(deps.services, viewer), statements, clientAddress: request.clientAddress ?? null };
 }

@@ -1,11 +1,8 @@
 import fs from "node:fs";
 import type Database from "better-sqlite3";
 import path from "node:path";
-import { DataSource, type DataSourceOptions } from "typeorm";
-import { postgresMigrations } from "../../../migrations/postgres";
-import { sqliteMigrations } from "../../../migrations/sqlite";
+import { DataSource, type DataSourceOptions, type MigrationInterface } from "typeorm";
 import { ConfigError, type DatabaseConfig } from "./config";
-import { entities } from "./entities";
 import { CountingLogger } from "./sql-counter";
 
 export type Dialect = "sqlite" | "postgres";
@@ -33,9 +30,29 @@ export function applySqlitePragmas(db: { pragma(source: string): unknown }): voi
   db.pragma("legacy_alter_table = ON");
 }
 
-export function createDataSource(db: DatabaseConfig): DataSource {
+/** A mapped entity class (TypeORM instantiates it with no arguments). */
+export type EntityClass = new () => object;
+/** A migration class. */
+export type MigrationClass = new () => MigrationInterface;
+
+/** What the database holds: the mapped entities and each dialect's migrations (the composition root's lists). */
+export interface DatabaseMapping {
+  entities: EntityClass[];
+  migrations: { sqlite: MigrationClass[]; postgres: MigrationClass[] };
+}
+
+/** PostgreSQL pool settings the caller decides (the environment's PG_* variables win). */
+export interface PoolSettings {
+  /** Default `statement_timeout`: the server passes its operation timeout, so no statement outlives an operation. */
+  statementTimeoutMs?: number;
+}
+
+/** Without an operation timeout (the CLI), a statement may run this long by default. */
+const CLI_STATEMENT_TIMEOUT_MS = 15_000;
+
+export function buildDataSource(db: DatabaseConfig, mapping: DatabaseMapping, pool: PoolSettings = {}): DataSource {
   const common = {
-    entities,
+    entities: mapping.entities,
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: "all" as const,
@@ -56,7 +73,7 @@ export function createDataSource(db: DatabaseConfig): DataSource {
       ...common,
       type: "better-sqlite3",
       database: db.path,
-      migrations: sqliteMigrations,
+      migrations: mapping.migrations.sqlite,
       timeout: 5000,
       prepareDatabase: applySqlitePragmas,
     };
@@ -65,10 +82,10 @@ export function createDataSource(db: DatabaseConfig): DataSource {
       ...common,
       type: "postgres",
       url: db.url,
-      migrations: postgresMigrations,
+      migrations: mapping.migrations.postgres,
       extra: {
         max: Number(process.env.PG_POOL_SIZE ?? 10),
-        statement_timeout: Number(process.env.PG_STATEMENT_TIMEOUT_MS ?? 15000),
+        statement_timeout: Number(process.env.PG_STATEMENT_TIMEOUT_MS ?? pool.statementTimeoutMs ?? CLI_STATEMENT_TIMEOUT_MS),
         connectionTimeoutMillis: Number(process.env.PG_CONNECT_TIMEOUT_MS ?? 15000),
       },
     };
@@ -77,8 +94,8 @@ export function createDataSource(db: DatabaseConfig): DataSource {
 }
 
 /** Opens the database and turns driver failures into one readable line. */
-export async function openDataSource(db: DatabaseConfig): Promise<DataSource> {
-  const ds = createDataSource(db);
+export async function openMappedDataSource(db: DatabaseConfig, mapping: DatabaseMapping, pool: PoolSettings = {}): Promise<DataSource> {
+  const ds = buildDataSource(db, mapping, pool);
   try {
     await ds.initialize();
   } catch (e) {

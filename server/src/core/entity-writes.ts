@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { AuditAction } from "../modules/audit/audit-entry.entity";
+import { AuditAction, type AuditTrail } from "./audit-trail";
 import { BadUserInputError } from "./errors";
 import { given, Problems } from "./problems";
 import { stateBeforeEntry } from "./revert";
@@ -42,7 +42,11 @@ export abstract class EntityWrites<T extends VersionedRow, I extends object> {
   /** Input fields a creation must have. */
   protected abstract readonly required: readonly (keyof I & string)[];
 
-  constructor(protected readonly ds: DataSource) {}
+  constructor(
+    protected readonly ds: DataSource,
+    /** Where every write is recorded: the models of subclasses pass it on. */
+    protected readonly audit: AuditTrail,
+  ) {}
 
   /**
    * Turns the fields the client sent into column and relation values, checking what needs the

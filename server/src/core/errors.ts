@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 
-/** Every `extensions.code` a client can receive (DESIGN.md). */
+/** Every `extensions.code` a client can receive (docs/API.md lists them). */
 export type ErrorCode =
   | "BAD_USER_INPUT"
   | "UNAUTHENTICATED"

@@ -1,4 +1,5 @@
 import type { FieldNode, FragmentDefinitionNode, SelectionSetNode } from "graphql";
+import type DataLoader from "dataloader";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 
 /**
@@ -108,4 +109,62 @@ export function columnsFor<T extends ObjectLiteral>(
 /** A stable key for a column list (null = every column), for loaders kept per column set. */
 export function columnsKey(columns: readonly string[] | null): string {
   return columns === null ? "*" : columns.join(",");
+}
+
+/** The columns of `target` that the fields under `info` (at `path`, e.g. "edges", "node") need. */
+export function columnsSelected<T extends ObjectLiteral>(
+  ds: DataSource,
+  target: EntityTarget<T>,
+  map: ColumnMap,
+  info: SelectionInfo,
+  ...path: string[]
+): readonly string[] | null {
+  return columnsFor(ds, target, subtree(requestedFields(info), ...path), map);
+}
+
+/**
+ * A family of DataLoaders kept per column set, so that each batch reads only the columns its
+ * fields need: `selecting(info)` is the loader for the resolving field's selection, `complete`
+ * the one that reads every column (for logic, such as eligibility, that reads the rows itself).
+ * A relation field's resolver calls `ctx.loaders.<name>.selecting(info).load(key)`.
+ */
+export interface ColumnLoaders<K, V> {
+  selecting(info: SelectionInfo): DataLoader<K, V>;
+  readonly complete: DataLoader<K, V>;
+}
+
+/** Builds a loader family from how a selection maps to a column set and a loader per set. */
+export function columnLoaders<K, V, C>(options: {
+  columnsOf: (fields: FieldTree) => C;
+  key: (columns: C) => string;
+  complete: C;
+  make: (columns: C) => DataLoader<K, V>;
+  /** When complete rows come from another query than a selection of every column (e.g. with hidden rows). */
+  makeComplete?: (columns: C) => DataLoader<K, V>;
+}): ColumnLoaders<K, V> {
+  const loaders = new Map<string, DataLoader<K, V>>();
+  const forColumns = (columns: C): DataLoader<K, V> => {
+    const key = options.key(columns);
+    let loader = loaders.get(key);
+    if (!loader) loaders.set(key, (loader = options.make(columns)));
+    return loader;
+  };
+  let complete: DataLoader<K, V> | undefined;
+  return {
+    selecting: (info) => forColumns(options.columnsOf(requestedFields(info))),
+    get complete() {
+      if (!options.makeComplete) return forColumns(options.complete);
+      return (complete ??= options.makeComplete(options.complete));
+    },
+  };
+}
+
+/** The usual family: one entity's columns, mapped by its ColumnMap (beside the entity). */
+export function entityColumnLoaders<K, V, T extends ObjectLiteral>(
+  ds: DataSource,
+  target: EntityTarget<T>,
+  map: ColumnMap,
+  make: (columns: readonly string[] | null) => DataLoader<K, V>,
+): ColumnLoaders<K, V> {
+  return columnLoaders({ columnsOf: (fields) => columnsFor(ds, target, fields, map), key: columnsKey, complete: null, make });
 }

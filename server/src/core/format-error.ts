@@ -20,6 +20,30 @@ const CLIENT_CODES = new Set<string>([
 ]);
 
 /**
+ * Apollo's refusals of a malformed request that it sends without a code (its request pipeline),
+ * typed here by their exact text so that they read as client errors, not INTERNAL_SERVER_ERROR.
+ */
+const UNCODED_APOLLO_REFUSALS: Record<string, { message: string; extensions: Record<string, unknown> }> = {
+  "Unsupported persisted query version": {
+    message: "Unsupported persisted query version: only extensions.persistedQuery.version 1 is supported",
+    extensions: { code: "PERSISTED_QUERY_NOT_SUPPORTED" },
+  },
+  "provided sha does not match query": {
+    message: "extensions.persistedQuery.sha256Hash is not the SHA-256 of the query sent with it",
+    extensions: {
+      code: "BAD_USER_INPUT",
+      fields: [{ path: ["extensions", "persistedQuery", "sha256Hash"], message: "is not the SHA-256 of the query" }],
+    },
+  },
+};
+
+/** One of Apollo's uncoded request refusals: raised by the pipeline itself, not from a resolver. */
+function apolloRefusal(error: unknown) {
+  if (!(error instanceof GraphQLError) || error.originalError || error.path) return undefined;
+  return Object.hasOwn(UNCODED_APOLLO_REFUSALS, error.message) ? UNCODED_APOLLO_REFUSALS[error.message] : undefined;
+}
+
+/**
  * Apollo formatError: typed client errors pass through; anything else becomes a generic
  * INTERNAL_SERVER_ERROR with an error id that is logged with the full error.
  */
@@ -31,6 +55,8 @@ export function createFormatError(exposeDetails: boolean) {
       const { http: _status, ...extensions } = original.extensions;
       return { message: original.message, path: formatted.path, locations: formatted.locations, extensions };
     }
+    const refusal = apolloRefusal(original);
+    if (refusal) return { message: refusal.message, extensions: refusal.extensions };
     const code = formatted.extensions?.code;
     // Errors from GraphQL itself (parse, validation, variable coercion) carry no originalError.
     if (typeof code === "string" && CLIENT_CODES.has(code) && (!(original instanceof Error) || original instanceof GraphQLError)) {

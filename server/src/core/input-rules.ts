@@ -1,8 +1,8 @@
 import { IsString, IsUrl, Matches, MaxLength, ValidateBy, type ValidationOptions } from "class-validator";
+import { ENTITY_ID_RULE, isEntityId } from "./ids";
 
 /** Lower-case words joined by single hyphens: mayo-clinic, internal-medicine. */
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const MAX_DB_ID = 2_147_483_647;
 
 function all(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => decorators.forEach((d) => d(target, key));
@@ -16,14 +16,14 @@ export function IsSlug(maxLength: number): PropertyDecorator {
   );
 }
 
-/** An id this API issued (a positive whole number that fits the database's integer). */
+/** An id this API issued (core/ids.ts: a positive whole number that fits the database's integer). */
 export function IsEntityId(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: "isEntityId",
       validator: {
-        validate: (value: unknown) => typeof value === "string" && /^[1-9][0-9]{0,9}$/.test(value) && Number(value) <= MAX_DB_ID,
-        defaultMessage: () => "$property must be an id this API issued",
+        validate: isEntityId,
+        defaultMessage: (args) => `${Array.isArray(args?.value) ? "each of $property" : "$property"} ${ENTITY_ID_RULE}`,
       },
     },
     options,
@@ -37,10 +37,51 @@ export function IsHttpUrl(maxLength = 500): PropertyDecorator {
   );
 }
 
+/** An unpaired UTF-16 surrogate: half of a character, which no encoding can store. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * The rule every text the directory stores obeys, wherever it comes from (API arguments, snapshot
+ * imports): what is wrong with `text`, or null. A NUL character cannot be stored by PostgreSQL and
+ * no real text has one; a lone surrogate (JSON's "\ud800") is not a character at all, and both
+ * databases would silently store U+FFFD in its place, so the text read back would differ.
+ */
+export function textProblem(text: string): string | null {
+  if (text.includes("\u0000")) return "must not contain the NUL character (U+0000)";
+  if (LONE_SURROGATE.test(text)) return "must not contain a lone surrogate (half of a UTF-16 pair, e.g. \\ud800): send well-formed Unicode";
+  return null;
+}
+
+/** Where `textProblem` first finds a fault in the strings of a value (nested objects and lists), or null. */
+export function findTextProblem(value: unknown, path: string[], depth = 0): { path: string[]; message: string } | null {
+  if (typeof value === "string") {
+    const message = textProblem(value);
+    return message ? { path, message } : null;
+  }
+  if (value === null || typeof value !== "object" || depth > 8 || value instanceof Date) return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = findTextProblem(v, [...path, k], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** class-validator form of `textProblem`, for input classes validated outside a resolver. */
+export function IsWellFormedText(): PropertyDecorator {
+  return ValidateBy({
+    name: "isWellFormedText",
+    validator: {
+      validate: (value: unknown) => typeof value !== "string" || textProblem(value) === null,
+      defaultMessage: (args) => `$property ${textProblem(String(args?.value ?? "")) ?? "is not well-formed text"}`,
+    },
+  });
+}
+
 /** Text that has something in it besides spaces, up to `maxLength` characters. */
 export function IsText(maxLength: number): PropertyDecorator {
   return all(
     IsString(),
+    IsWellFormedText(),
     Matches(/\S/, { message: "$property must not be blank" }),
     MaxLength(maxLength, { message: `$property must be at most ${maxLength} characters` }),
   );

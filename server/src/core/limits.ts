@@ -1,34 +1,22 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import {
-  GraphQLError,
-  Kind,
-  type ASTVisitor,
-  type FragmentDefinitionNode,
-  type SelectionSetNode,
-  type ValidationContext,
-  type ValidationRule,
-} from "graphql";
+import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext, type ValidationRule } from "graphql";
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from "graphql-query-complexity";
 import type { QueryLimits } from "./config";
 import { DEFAULT_PAGE_SIZE } from "./connection";
+import { fragmentsOf, type FragmentMap } from "./document-fields";
+import { heavyCost, heavyFieldsRule } from "./heavy-fields";
+import { introspectionEstimator, singleSchemaRule } from "./introspection-limits";
 
 /**
  * Query limits, all refused before any resolver runs with GRAPHQL_VALIDATION_FAILED:
- * - depth and aliases depend on the document alone: validation rules (Apollo caches a validated
- *   document, so they cost nothing on repeats);
+ * - depth, aliases, heavy fields (core/heavy-fields.ts) and `__schema` selections
+ *   (core/introspection-limits.ts) depend on the document alone: validation rules (Apollo caches a
+ *   validated document, so they cost nothing on repeats);
  * - cost depends on `first`, usually a variable, so it is computed with the request's variables
  *   once the operation is resolved and before execution (graphql-query-complexity's own advice
  *   for Apollo Server); checking it in a variable-blind validation rule would have to assume
  *   every `$first` is 100.
  */
-
-type FragmentMap = Map<string, FragmentDefinitionNode>;
-
-function fragmentsOf(context: ValidationContext): FragmentMap {
-  const map: FragmentMap = new Map();
-  for (const def of context.getDocument().definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) map.set(def.name.value, def);
-  return map;
-}
 
 /**
  * Walks a selection set with fragments expanded, memoising each fragment (so a fragment spread
@@ -45,10 +33,12 @@ function measure(
   for (const sel of selectionSet.selections) {
     let inner = { depth: 0, aliases: 0 };
     if (sel.kind === Kind.FIELD) {
-      // Introspection (__schema, __type, __typename) is exempt: tools need its deep queries.
-      if (sel.name.value.startsWith("__")) continue;
+      // Introspection (__schema, __type, __typename) is exempt from the depth limit only: tools
+      // need its deep type references, and graphql-js's MaxIntrospectionDepthRule caps its nested
+      // lists. Its aliases count like any other: 5,000 aliased __schema made a 336 MB answer.
+      const introspection = sel.name.value.startsWith("__");
       const child = sel.selectionSet ? measure(sel.selectionSet, fragments, memo, visiting) : { depth: 0, aliases: 0 };
-      inner = { depth: child.depth + 1, aliases: child.aliases + (sel.alias ? 1 : 0) };
+      inner = { depth: introspection ? 0 : child.depth + 1, aliases: child.aliases + (sel.alias ? 1 : 0) };
     } else if (sel.kind === Kind.INLINE_FRAGMENT) {
       inner = measure(sel.selectionSet, fragments, memo, visiting);
     } else {
@@ -99,19 +89,21 @@ function shapeRule(limits: QueryLimits): ValidationRule {
   };
 }
 
-/** Validation rules for Apollo's `validationRules`: depth and alias limits. */
+/** Validation rules for Apollo's `validationRules`: depth, aliases, heavy fields, one `__schema`. */
 export function limitRules(limits: QueryLimits): ValidationRule[] {
-  return [shapeRule(limits)];
+  return [shapeRule(limits), heavyFieldsRule(limits.maxHeavyFields), singleSchemaRule];
 }
 
 /**
  * A connection (any field with a `first` argument) costs 1 plus `first` times what each item asks
- * for (first defaults to 20); other fields cost 1 plus their children.
+ * for (first defaults to 20); other fields cost 1 plus their children. A heavy field adds its
+ * declared work (core/heavy-fields.ts).
  */
 export const connectionEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  if (!field.args.some((a) => a.name === "first")) return undefined;
+  const work = heavyCost(field, args);
+  if (!field.args.some((a) => a.name === "first")) return 1 + childComplexity + work;
   const first = typeof args.first === "number" ? args.first : DEFAULT_PAGE_SIZE;
-  return 1 + Math.max(first, 1) * childComplexity;
+  return 1 + Math.max(first, 1) * childComplexity + work;
 };
 
 /** The cost of an operation with its variables (what the limit compares). */
@@ -121,7 +113,9 @@ export function operationCost(
   variables: Record<string, unknown>,
   operationName?: string,
 ): number {
-  return getComplexity({ schema, query, variables, operationName, estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+  const estimators = [introspectionEstimator(schema), connectionEstimator, simpleEstimator({ defaultComplexity: 1 })];
+  // Introspection weighs items by average list lengths (core/introspection-limits.ts): a fraction.
+  return Math.ceil(getComplexity({ schema, query, variables, operationName, estimators }));
 }
 
 /** Refuses an operation whose cost exceeds the limit, after it is resolved and before it runs. */

@@ -1,4 +1,6 @@
 /** Readable one-line logs: time, level, message and a few fields. Quiet under Jest unless LOG_LEVEL asks. */
+import { terminalJson } from "./terminal-text";
+
 type Level = "debug" | "info" | "warn" | "error";
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -10,8 +12,9 @@ function threshold(): number {
 function render(fields: Record<string, unknown>): string {
   return Object.entries(fields)
     .map(([k, v]) => {
-      if (v instanceof Error) return `${k}=${JSON.stringify(v.stack ?? v.message)}`;
-      return `${k}=${typeof v === "string" ? JSON.stringify(v) : JSON.stringify(v)}`;
+      // Values can hold user text: JSON with C1 controls escaped too (core/terminal-text.ts).
+      if (v instanceof Error) return `${k}=${terminalJson(v.stack ?? v.message)}`;
+      return `${k}=${terminalJson(v)}`;
     })
     .join(" ");
 }

@@ -1,4 +1,5 @@
 import { BadUserInputError } from "./errors";
+import { entityId } from "./ids";
 
 /** Checks that exactly one of `id` and `slug` (or `code`) was given. */
 export function lookupKey(
@@ -12,5 +13,5 @@ export function lookupKey(
       { path: ["id"], message: `give exactly one of id and ${keyName}` },
     ]);
   }
-  return hasId ? { id: Number(args.id) } : { slug: args.slug as string };
+  return hasId ? { id: entityId(args.id, ["id"]) } : { slug: args.slug as string };
 }

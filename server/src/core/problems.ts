@@ -1,12 +1,29 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { BadUserInputError, type FieldProblem } from "./errors";
 
+/**
+ * One rule a record breaks: the field to blame, the rule's name (a class-validator constraint such
+ * as `maxLength`, or a cross-field rule such as `imgPositionsWithinPositions`) and what is wrong.
+ * The API reports it under the input's path; snapshot import names the record, field and rule.
+ */
+export interface RuleBreach {
+  field: string;
+  rule: string;
+  message: string;
+}
+
 /** Collects every problem with an input before failing, so a client learns them all at once. */
 export class Problems {
   readonly list: FieldProblem[] = [];
 
   add(path: (string | number)[], message: string): this {
     this.list.push({ path: path.map(String), message });
+    return this;
+  }
+
+  /** Each breach under `prefix`, e.g. ["input"] → ["input", "imgPositions"]. */
+  addBreaches(prefix: string[], breaches: readonly RuleBreach[]): this {
+    for (const b of breaches) this.add([...prefix, b.field], b.message);
     return this;
   }
 

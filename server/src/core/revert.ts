@@ -1,5 +1,5 @@
-import { MoreThanOrEqual, type EntityManager } from "typeorm";
-import { AuditAction, AuditEntry } from "../modules/audit/audit-entry.entity";
+import type { EntityManager } from "typeorm";
+import { AuditAction } from "./audit-trail";
 import { BadUserInputError } from "./errors";
 import type { Snapshot, VersionedRow, WriteModel } from "./versioned-write";
 
@@ -15,8 +15,8 @@ export async function stateBeforeEntry<T extends VersionedRow>(
   current: Snapshot,
   entryId: number,
 ): Promise<Snapshot> {
-  const entry = await m.findOne(AuditEntry, { where: { id: entryId } });
-  if (!entry || entry.entityType !== model.typeName || Number(entry.entityId) !== id) {
+  const entry = await model.audit.entry(m, entryId);
+  if (!entry || entry.entityType !== model.typeName || entry.entityId !== id) {
     throw BadUserInputError.field(["toEntry"], `audit entry ${entryId} is not in the history of ${model.typeName} ${id}`);
   }
   if (entry.action === AuditAction.CREATE) {
@@ -25,10 +25,7 @@ export async function stateBeforeEntry<T extends VersionedRow>(
       `before entry ${entryId} the ${model.typeName} did not exist; to take it out of the directory, delete (archive) it instead`,
     );
   }
-  const undo = await m.find(AuditEntry, {
-    where: { entityType: model.typeName, entityId: id, id: MoreThanOrEqual(entryId) },
-    order: { id: "DESC" },
-  });
+  const undo = await model.audit.entriesFrom(m, model.typeName, id, entryId);
   const target: Snapshot = { ...current };
   for (const later of undo) {
     for (const [field, change] of Object.entries(later.changes)) {

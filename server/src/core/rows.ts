@@ -14,7 +14,8 @@ export function passesThrough(column: ColumnMetadata): boolean {
 
 export type RowMapper<T> = (raw: Record<string, unknown>) => T;
 
-const cache = new WeakMap<DataSource, Map<string, RowMapper<any>>>();
+// One mapper per entity and prefix; each is stored for its own T, so the map holds them as unknown.
+const cache = new WeakMap<DataSource, Map<string, RowMapper<unknown>>>();
 
 /**
  * Turns raw rows (as `getRawMany()` returns them, columns named `<prefix><databaseName>`) into
@@ -28,7 +29,7 @@ export function rowMapper<T extends ObjectLiteral>(ds: DataSource, target: Entit
   const metadata = ds.getMetadata(target);
   const key = `${metadata.name}:${prefix}`;
   const found = perSource.get(key);
-  if (found) return found;
+  if (found) return found as RowMapper<T>;
   const driver = ds.driver;
   const proto = (metadata.target as { prototype: object }).prototype;
   const columns = metadata.columns

@@ -1,12 +1,24 @@
-import { validate, type ValidationError } from "class-validator";
+import { validate, validateSync, type ValidationError, type ValidatorOptions } from "class-validator";
 import { getNamedType } from "graphql";
 import type { ResolverData } from "type-graphql";
 import { BadUserInputError, type FieldProblem } from "./errors";
+import type { RuleBreach } from "./problems";
+import { findTextProblem, textProblem } from "./input-rules";
 
-function flatten(errors: ValidationError[], prefix: string[]): FieldProblem[] {
+/** How every input class is checked: null and omitted fields are skipped (they clear or keep). */
+const INPUT_VALIDATION: ValidatorOptions = { skipMissingProperties: true, forbidUnknownValues: false };
+
+/** A broken class-validator constraint with its whole path, e.g. ["requirements", "0", "note"]. */
+interface PathBreach {
+  path: string[];
+  rule: string;
+  message: string;
+}
+
+function flatten(errors: ValidationError[], prefix: string[]): PathBreach[] {
   return errors.flatMap((e) => {
     const path = [...prefix, e.property];
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ path, message }));
+    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({ path, rule, message }));
     return [...own, ...flatten(e.children ?? [], path)];
   });
 }
@@ -26,43 +38,55 @@ function argumentName(value: unknown, data: ResolverData): string | null {
   return matching.length === 1 ? matching[0].name : null;
 }
 
-const NUL_MESSAGE = "must not contain the NUL character (U+0000)";
-
-/** The path of the first string holding a NUL character, if any. */
-function nulPath(value: unknown, path: string[], depth = 0): string[] | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
-  if (value === null || typeof value !== "object" || depth > 8 || value instanceof Date) return null;
-  for (const [k, v] of Object.entries(value)) {
-    const found = nulPath(v, [...path, k], depth + 1);
-    if (found) return found;
-  }
-  return null;
-}
-
 /**
  * class-validator run for every argument, reporting each problem with its full field path
  * (e.g. ["input", "title"]) under extensions.fields.
  */
 export async function validateArgument(value: unknown, _type: unknown, data: ResolverData): Promise<void> {
   if (typeof value === "string") {
-    if (value.includes("\u0000")) throw BadUserInputError.field([argumentName(value, data) ?? "argument"], NUL_MESSAGE);
+    const problem = textProblem(value);
+    if (problem) throw BadUserInputError.field([argumentName(value, data) ?? "argument"], problem);
     return;
   }
   if (value === null || typeof value !== "object") return;
   const argName = argumentName(value, data);
-  // No text field may hold a NUL character: PostgreSQL cannot store one, and no real text has it.
-  const nul = nulPath(value, argName ? [argName] : []);
-  if (nul) throw BadUserInputError.field(nul, NUL_MESSAGE);
+  // No text anywhere in an argument may hold a NUL or a lone surrogate (core/input-rules.ts).
+  const bad = findTextProblem(value, argName ? [argName] : []);
+  if (bad) throw BadUserInputError.field(bad.path, bad.message);
   const items = Array.isArray(value) ? value : [value];
   const problems: FieldProblem[] = [];
   for (const [index, item] of items.entries()) {
     if (item === null || typeof item !== "object") continue;
-    const errors = await validate(item, { skipMissingProperties: true, forbidUnknownValues: false });
+    const errors = await validate(item, INPUT_VALIDATION);
     const prefix = [...(argName ? [argName] : []), ...(Array.isArray(value) ? [String(index)] : [])];
-    problems.push(...flatten(errors, prefix));
+    problems.push(...flatten(errors, prefix).map(({ path, message }) => ({ path, message })));
   }
   if (problems.length > 0) {
     const summary = problems.map((p) => `${p.path.join(".")}: ${p.message}`).join("; ");
     throw new BadUserInputError(`Invalid input: ${summary}`, problems);
   }
+}
+
+/**
+ * The rules an input object breaks, checked exactly as for an API argument (the same
+ * class-validator decorators and options, and no NUL character anywhere), for callers that
+ * build the input themselves: snapshot import runs every record through its entity's input class,
+ * so a rule added to the API applies to import too. Synchronous: no rule here is asynchronous
+ * (class-validator's validateSync would skip one that was).
+ */
+export function inputRuleBreaches(input: object): RuleBreach[] {
+  const nul = nulBreach(input);
+  if (nul) return [nul];
+  return flatten(validateSync(input, INPUT_VALIDATION), []).map(({ path, rule, message }) => ({ field: path.join("."), rule, message }));
+}
+
+/**
+ * The first string in `value` (an object, searched to depth 8) holding a NUL character or a lone
+ * surrogate (core/input-rules.ts), as a breach.
+ */
+export function nulBreach(value: object): RuleBreach | null {
+  const bad = findTextProblem(value, []);
+  if (!bad) return null;
+  const rule = bad.message.includes("NUL") ? "noNulCharacter" : "wellFormedText";
+  return { field: bad.path.join("."), rule, message: `${bad.path[bad.path.length - 1]} ${bad.message}` };
 }

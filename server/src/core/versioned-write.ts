@@ -1,7 +1,6 @@
 import { QueryFailedError, type EntityManager, type ObjectLiteral } from "typeorm";
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
-import { AuditAction, type AuditChanges } from "../modules/audit/audit-entry.entity";
-import { appendAudit } from "../modules/audit/audit.record";
+import { AuditAction, type AuditChanges, type AuditTrail } from "./audit-trail";
 import { BadUserInputError, ConflictError, NotFoundError } from "./errors";
 
 /**
@@ -37,6 +36,8 @@ export interface WriteModel<T extends VersionedRow> {
   relations?: Record<string, RelationStore>;
   /** Columns written but never shown in the log (a password hash): recorded as "[redacted]". */
   redacted?: readonly (keyof T & string)[];
+  /** Where each write is recorded (the writer receives it; core imports no audit module). */
+  audit: AuditTrail;
 }
 
 export interface State<T> {
@@ -168,7 +169,7 @@ export async function insertVersioned<T extends VersionedRow>(
   const id = Number(result.identifiers[0].id);
   for (const [name, value] of Object.entries(change.relations ?? {})) await model.relations![name].save(m, id, value);
   const after = (await loadState(m, model, id))!;
-  await appendAudit(m, {
+  await model.audit.append(m, {
     action: AuditAction.CREATE,
     entityType: model.typeName,
     entityId: id,
@@ -215,7 +216,7 @@ export async function updateVersioned<T extends VersionedRow>(m: EntityManager, 
   for (const [name, value] of Object.entries(change.relations ?? {})) await model.relations![name].save(m, id, value);
 
   const after = (await loadState(m, model, id))!;
-  await appendAudit(m, {
+  await model.audit.append(m, {
     action: options.action,
     entityType: model.typeName,
     entityId: id,

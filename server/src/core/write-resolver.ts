@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Resolver, type ClassType } from "type-graphql";
-import { CuratorRole } from "../modules/curator/curator.entity";
+import { CuratorRole } from "./roles";
 import type { Context } from "./context";
 import type { EntityWrites } from "./entity-writes";
 import type { VersionedRow } from "./versioned-write";

@@ -1,5 +1,5 @@
 /**
- * The sample directory: only what the source article (shared/seed-article.txt, a PracticeLink
+ * The sample directory: only what the source article (a PracticeLink
  * article on programs for IMGs and IMS in the U.S. and Canada) says, plus plain public facts
  * (an institution's city, state or province, and website). No deadlines, fees, scores or
  * positions: the article gives none. Every listing is published and starts unverified.

@@ -13,7 +13,7 @@ import {
   useUnselectAll,
 } from "react-admin";
 import { useDirectory } from "../../components/useDirectory";
-import type { BulkResult } from "../../data/data-provider";
+import type { BulkResult } from "../../data/provider-types";
 
 /** Reads the selected records' current versions, runs the bulk action, and says what failed. */
 function useBulk(action: "publish" | "archive") {

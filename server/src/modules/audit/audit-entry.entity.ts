@@ -3,23 +3,14 @@ import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { Curator } from "../curator/curator.entity";
 
-export enum AuditAction {
-  CREATE = "CREATE",
-  UPDATE = "UPDATE",
-  DELETE = "DELETE",
-  RESTORE = "RESTORE",
-  PUBLISH = "PUBLISH",
-  UNPUBLISH = "UNPUBLISH",
-  VERIFY = "VERIFY",
-  REVERT = "REVERT",
-}
+import { AuditAction, type AuditChanges } from "../../core/audit-trail";
+
+export { AuditAction, type AuditChanges };
 registerEnumType(AuditAction, {
   name: "AuditAction",
   description: "What a write did. DELETE archives (soft delete); RESTORE brings an archived record back",
 });
 
-/** `{ field: { from, to } }`: the value of each changed field before and after the write. */
-export type AuditChanges = Record<string, { from: unknown; to: unknown }>;
 
 /**
  * One write to the directory. Append-only: the code has no path that updates or deletes an

@@ -1,17 +1,30 @@
-import type { EntityManager } from "typeorm";
-import { AuditAction, AuditEntry, type AuditChanges } from "./audit-entry.entity";
+import { MoreThanOrEqual, type EntityManager } from "typeorm";
+import type { AuditRecord, AuditTrail, AuditTrailEntry } from "../../core/audit-trail";
+import { AuditEntry } from "./audit-entry.entity";
 
-export interface AuditRecord {
-  action: AuditAction;
-  entityType: string;
-  entityId: number;
-  entityVersion: number | null;
-  actorId: number | null;
-  changes: AuditChanges;
-  note?: string | null;
-}
+export type { AuditRecord };
 
 /** Appends one entry, through the manager of the transaction that made the change. */
 export async function appendAudit(m: EntityManager, record: AuditRecord): Promise<void> {
   await m.save(m.create(AuditEntry, { ...record, note: record.note ?? null, at: new Date() }), { reload: false });
 }
+
+function asTrailEntry(e: AuditEntry): AuditTrailEntry {
+  return { id: Number(e.id), action: e.action, entityType: e.entityType, entityId: Number(e.entityId), changes: e.changes };
+}
+
+/** The audit log as the versioned-write engine uses it (core/audit-trail.ts). */
+export const auditTrail: AuditTrail = {
+  append: appendAudit,
+  async entry(m, id) {
+    const found = await m.findOne(AuditEntry, { where: { id } });
+    return found ? asTrailEntry(found) : null;
+  },
+  async entriesFrom(m, entityType, entityId, fromEntryId) {
+    const rows = await m.find(AuditEntry, {
+      where: { entityType, entityId, id: MoreThanOrEqual(fromEntryId) },
+      order: { id: "DESC" },
+    });
+    return rows.map(asTrailEntry);
+  },
+};

@@ -1,7 +1,8 @@
 import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Connection, type Page } from "../../core/connection";
 import type { Context } from "../../core/context";
-import { Curator } from "../curator/curator.entity";
+import { hasRole } from "../../core/auth-checker";
+import { Curator, CuratorRole } from "../curator/curator.entity";
 import { AuditLogArgs } from "./audit.args";
 import { AuditEntry } from "./audit-entry.entity";
 
@@ -10,9 +11,12 @@ const AuditEntryConnection = Connection(AuditEntry, "AuditEntry");
 @Resolver(() => AuditEntry)
 export class AuditResolver {
   @Authorized()
-  @Query(() => AuditEntryConnection, { description: "Every recorded write, newest first (curators: VIEWER and above)" })
+  @Query(() => AuditEntryConnection, {
+    description: "Every recorded write, newest first (curators: VIEWER and above; entries about curator accounts: ADMIN only)",
+  })
   auditLog(@Args() args: AuditLogArgs, @Ctx() ctx: Context): Promise<Page<AuditEntry>> {
-    return ctx.services.audit.list(args);
+    const curator = ctx.viewer.curator;
+    return ctx.services.audit.list(args, curator !== null && hasRole(curator.role, CuratorRole.ADMIN));
   }
 
   @FieldResolver(() => Curator, { nullable: true, description: "Who made the change; null for the command line and start-up" })

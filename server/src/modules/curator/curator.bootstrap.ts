@@ -4,6 +4,7 @@ import { log } from "../../core/logger";
 import { CuratorRole } from "./curator.entity";
 import { CuratorService } from "./curator.service";
 import { passwordProblem } from "./password";
+import { auditTrail } from "../audit/audit.record";
 
 /**
  * First run: with no curator at all, DIRECTORY_ADMIN_EMAIL and DIRECTORY_ADMIN_PASSWORD create
@@ -11,7 +12,7 @@ import { passwordProblem } from "./password";
  * credentials. Once any curator exists the variables are ignored.
  */
 export async function ensureFirstAdmin(ds: DataSource, env: NodeJS.ProcessEnv = process.env): Promise<"created" | "exists" | "none"> {
-  const curators = new CuratorService(ds);
+  const curators = new CuratorService(ds, auditTrail);
   const email = env.DIRECTORY_ADMIN_EMAIL?.trim();
   const password = env.DIRECTORY_ADMIN_PASSWORD;
   if ((await curators.count()) > 0) {

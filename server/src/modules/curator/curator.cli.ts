@@ -1,11 +1,12 @@
 import type { Command } from "commander";
 import type { DataSource } from "typeorm";
-import { CliError, withDatabase } from "../../cli";
+import { CliError, type CliDatabase } from "../../core/cli-support";
 import { BadUserInputError, ConflictError } from "../../core/errors";
-import { migrate } from "../../core/migrate";
+import { terminalText as t } from "../../core/terminal-text";
 import { Curator, CuratorRole } from "./curator.entity";
 import { CuratorService, normalizeEmail } from "./curator.service";
 import { passwordProblem } from "./password";
+import { auditTrail } from "../audit/audit.record";
 
 /** Where the password comes from: standard input (a terminal or a pipe). */
 export interface CliIo {
@@ -70,7 +71,7 @@ async function readPassword(io: CliIo): Promise<string> {
 
 function parseRole(raw: string): CuratorRole {
   const role = raw.toUpperCase() as CuratorRole;
-  if (!Object.values(CuratorRole).includes(role)) throw new CliError(`--role must be admin, editor or viewer (got '${raw}')`);
+  if (!Object.values(CuratorRole).includes(role)) throw new CliError(`--role must be admin, editor or viewer (got '${t(raw)}')`);
   return role;
 }
 
@@ -88,23 +89,25 @@ async function oneLine<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function withCurators<T>(fn: (curators: CuratorService, ds: DataSource) => Promise<T>): Promise<T> {
-  return withDatabase(async (ds) => {
-    await migrate(ds); // a fresh database can get its first curator straight away
-    return oneLine(() => fn(new CuratorService(ds), ds));
-  });
+/** Runs `fn` with the curator service on a migrated database (a fresh one can get its first curator straight away). */
+function curatorsOn(db: CliDatabase) {
+  return <T>(fn: (curators: CuratorService, ds: DataSource) => Promise<T>): Promise<T> =>
+    db.openMigrated(async (ds) => {
+      return oneLine(() => fn(new CuratorService(ds, auditTrail), ds));
+    });
 }
 
 async function mustFind(curators: CuratorService, email: string): Promise<Curator> {
   const found = await curators.findByEmail(email);
-  if (!found) throw new CliError(`there is no curator with email ${normalizeEmail(email)}`);
+  if (!found) throw new CliError(`there is no curator with email ${t(normalizeEmail(email))}`);
   return found;
 }
 
 const date = (d: Date | null) => (d ? d.toISOString().replace(/\.\d{3}Z$/, "Z") : "never");
 
 /** `user create | list | disable | enable | set-password`. Changes are audited with no actor (the command line). */
-export function registerUserCommands(program: Command, io: CliIo = defaultIo()): void {
+export function registerUserCommands(program: Command, db: CliDatabase, io: CliIo = defaultIo()): void {
+  const withCurators = curatorsOn(db);
   const user = program.command("user").description("curator accounts");
 
   user
@@ -117,9 +120,9 @@ export function registerUserCommands(program: Command, io: CliIo = defaultIo()):
       const role = parseRole(opts.role);
       const password = await readPassword(io);
       await withCurators(async (curators) => {
-        if (await curators.findByEmail(opts.email)) throw new CliError(`a curator with email ${normalizeEmail(opts.email)} already exists`);
+        if (await curators.findByEmail(opts.email)) throw new CliError(`a curator with email ${t(normalizeEmail(opts.email))} already exists`);
         const created = await curators.create(null, { email: opts.email, name: opts.name ?? null, role, password });
-        console.log(`created ${created.role} curator ${created.email} (id ${created.id})`);
+        console.log(`created ${created.role} curator ${t(created.email)} (id ${created.id})`);
       });
     });
 
@@ -133,7 +136,7 @@ export function registerUserCommands(program: Command, io: CliIo = defaultIo()):
           console.log("no curators yet; create one with: npm run directory -- user create --email you@example.org --role admin");
           return;
         }
-        const table = [["ID", "EMAIL", "NAME", "ROLE", "ACTIVE", "LAST LOGIN"], ...rows.map((c) => [String(c.id), c.email, c.name, c.role, c.active ? "yes" : "no", date(c.lastLoginAt)])];
+        const table = [["ID", "EMAIL", "NAME", "ROLE", "ACTIVE", "LAST LOGIN"], ...rows.map((c) => [String(c.id), t(c.email), t(c.name), c.role, c.active ? "yes" : "no", date(c.lastLoginAt)])];
         const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
         for (const r of table) console.log(r.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd());
       });
@@ -148,11 +151,11 @@ export function registerUserCommands(program: Command, io: CliIo = defaultIo()):
         await withCurators(async (curators) => {
           const found = await mustFind(curators, opts.email);
           if (found.active === active) {
-            console.log(`${found.email} is already ${active ? "active" : "disabled"}`);
+            console.log(`${t(found.email)} is already ${active ? "active" : "disabled"}`);
             return;
           }
           const { endedSessions } = await curators.update(null, found.id, found.version, { active });
-          console.log(active ? `enabled ${found.email}` : `disabled ${found.email}; ended ${endedSessions} session(s)`);
+          console.log(active ? `enabled ${t(found.email)}` : `disabled ${t(found.email)}; ended ${endedSessions} session(s)`);
         });
       });
   }
@@ -166,7 +169,7 @@ export function registerUserCommands(program: Command, io: CliIo = defaultIo()):
       await withCurators(async (curators) => {
         const found = await mustFind(curators, opts.email);
         const { endedSessions } = await curators.update(null, found.id, found.version, { password });
-        console.log(`password changed for ${found.email}; ended ${endedSessions} session(s)`);
+        console.log(`password changed for ${t(found.email)}; ended ${endedSessions} session(s)`);
       });
     });
 }

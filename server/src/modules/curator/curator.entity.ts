@@ -1,4 +1,4 @@
-import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Authorized, Field, ID, Int, ObjectType } from "type-graphql";
 import {
   Column,
   CreateDateColumn,
@@ -9,31 +9,31 @@ import {
   VersionColumn,
 } from "typeorm";
 
-export enum CuratorRole {
-  ADMIN = "ADMIN",
-  EDITOR = "EDITOR",
-  VIEWER = "VIEWER",
-}
-registerEnumType(CuratorRole, {
-  name: "CuratorRole",
-  description: "VIEWER reads drafts and history; EDITOR also writes and publishes; ADMIN also manages curators",
-});
+import { CuratorRole } from "../../core/roles";
 
-@ObjectType({ description: "A person who keeps the directory correct" })
+export { CuratorRole };
+
+/**
+ * Anonymous readers reach a curator only as a program's verifiedBy, and see only the display
+ * name there: every other field needs a curator's sign-in (UNAUTHENTICATED, and a null verifiedBy,
+ * otherwise), so an account's id, dates and email never reach the public.
+ */
+@ObjectType({ description: "A person who keeps the directory correct. Anonymous readers see only the name" })
 @Entity("curators")
 export class Curator {
-  @Field(() => ID)
+  @Authorized()
+  @Field(() => ID, { description: "Curators only" })
   @PrimaryGeneratedColumn()
   id: number;
 
   /** Stored lower-cased so that uniqueness is case-insensitive on every database. */
   @Authorized()
-  @Field({ description: "Curators only (a public Program.verifiedBy shows the name)" })
+  @Field({ description: "Curators only (a public Program.verifiedBy shows only the name)" })
   @Index("UQ_curators_email", { unique: true })
   @Column({ type: "varchar", length: 254 })
   email: string;
 
-  @Field()
+  @Field({ description: "Display name: the one field anonymous readers see (as Program.verifiedBy)" })
   @Column({ type: "varchar", length: 200 })
   name: string;
 
@@ -56,15 +56,18 @@ export class Curator {
   @Column({ type: Date, nullable: true })
   lastLoginAt: Date | null;
 
-  @Field(() => Int)
+  @Authorized()
+  @Field(() => Int, { description: "Curators only" })
   @VersionColumn()
   version: number;
 
-  @Field()
+  @Authorized()
+  @Field({ description: "Curators only" })
   @CreateDateColumn()
   createdAt: Date;
 
-  @Field()
+  @Authorized()
+  @Field({ description: "Curators only" })
   @UpdateDateColumn()
   updatedAt: Date;
 }

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { byKey } from "../../core/batch";
-import type { Services } from "../../core/services";
+import type { Services } from "../../core/context";
 import type { Curator } from "./curator.entity";
 
 export function createCuratorLoaders(services: Services) {

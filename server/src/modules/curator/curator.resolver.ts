@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Field, Mutation, ObjectType, Query, Resolver } from "type-graphql";
 import { Connection, ConnectionArgs, type Page } from "../../core/connection";
-import { viewerFor, type Context } from "../../core/context";
+import { type Context } from "../../core/context";
+import { viewerFor } from "../../core/viewer";
 import { VersionArgs } from "../../core/write-args";
 import { actorOf, written } from "../../core/write-resolver";
 import { Curator, CuratorRole } from "./curator.entity";

@@ -5,6 +5,7 @@ import { BadUserInputError } from "../../core/errors";
 import { given, Problems } from "../../core/problems";
 import { paginate, type Ordering } from "../../core/pagination";
 import { inTransaction } from "../../core/transaction";
+import type { AuditTrail } from "../../core/audit-trail";
 import { insertVersioned, updateVersioned, type Change, type WriteModel } from "../../core/versioned-write";
 import { AuditAction } from "../audit/audit-entry.entity";
 import { CuratorSession } from "./curator-session.entity";
@@ -28,13 +29,17 @@ export function normalizeEmail(email: string): string {
 export class CuratorService {
   readonly model: WriteModel<Curator> = {
     typeName: "Curator",
+    audit: this.audit,
     entity: Curator,
     columns: ["email", "name", "role", "active"],
     unique: ["email"],
     redacted: ["passwordHash"],
   };
 
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   list(args: ConnectionArgs): Promise<Page<Curator>> {
     return paginate(this.ds.getRepository(Curator).createQueryBuilder("c"), BY_EMAIL, args);

@@ -16,6 +16,16 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
+/** Too early: answered without checking the password; HTTP 429 with Retry-After, like the other rate limits. */
+function rateLimited(retryAfterSeconds: number): UnauthenticatedError {
+  const wait = retryAfterSeconds < 120 ? `${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}` : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
+  return new UnauthenticatedError(`Too many sign-in attempts for this email or from this address; try again in ${wait}`, {
+    reason: "RATE_LIMITED",
+    retryAfterSeconds,
+    http: { status: 429, headers: new Map([["retry-after", String(retryAfterSeconds)]]) },
+  });
+}
+
 export interface Authenticated {
   curator: Curator;
   sessionId: number;
@@ -30,37 +40,29 @@ export class SessionService {
     private readonly curators: CuratorService,
     private readonly config: AuthConfig,
   ) {
-    this.limiter = new LoginLimiter({
-      perEmail: config.loginMaxFailuresPerEmail,
-      perAddress: config.loginMaxFailuresPerAddress,
-      windowMs: config.loginWindowMinutes * 60 * 1000,
-    });
+    this.limiter = new LoginLimiter(ds, config);
   }
 
   /**
-   * Checks the password and opens a session. Unknown email and wrong password fail alike (and
-   * take as long); too many failures for the email or the client address fail before any check.
+   * Checks the password and opens a session. Each call is one attempt, however the operation
+   * spells or aliases `login`, so the limits count what actually runs. The attempt is charged
+   * before the password is checked; one that comes too early is refused without a check. Unknown
+   * email, wrong password and disabled account fail alike (same answer, same hashing work).
    */
   async login(emailRaw: string, password: string, clientAddress: string | null): Promise<{ token: string; expiresAt: Date; curator: Curator; sessionId: number }> {
     const email = normalizeEmail(emailRaw);
-    const wait = this.limiter.retryAfter(email, clientAddress);
-    if (wait > 0) {
-      const minutes = Math.ceil(wait / 60);
-      throw new UnauthenticatedError(
-        `Too many failed sign-ins for this email or from this address; try again in ${minutes} minute${minutes === 1 ? "" : "s"}`,
-        { reason: "RATE_LIMITED", retryAfterSeconds: wait },
-      );
+    const attempt = await this.limiter.reserve(email, clientAddress);
+    if (!attempt.allowed) {
+      log.warn("sign-in rate limited", { email, clientAddress, retryAfterSeconds: attempt.retryAfterSeconds });
+      throw rateLimited(attempt.retryAfterSeconds);
     }
     const curator = await this.curators.findByEmail(email);
     const ok = password.length <= PASSWORD_MAX_LENGTH && (await verifyPassword(password, curator?.passwordHash ?? (await decoyHash())));
-    if (!curator || !ok) {
-      this.limiter.recordFailure(email, clientAddress);
+    if (!curator || !ok || !curator.active) {
       // Audit trail for the security log: who was tried and from where, never the password.
-      log.warn("failed sign-in", { email, clientAddress, knownEmail: Boolean(curator) });
+      log.warn("failed sign-in", { email, clientAddress, knownEmail: Boolean(curator), disabled: Boolean(curator && ok && !curator.active) });
       throw new UnauthenticatedError("Wrong email or password", { reason: "BAD_CREDENTIALS" });
     }
-    if (!curator.active) throw new UnauthenticatedError("This curator account is disabled; ask an administrator", { reason: "DISABLED" });
-    this.limiter.recordSuccess(email);
 
     const token = randomBytes(32).toString("base64url");
     const now = new Date();
@@ -76,6 +78,7 @@ export class SessionService {
         .execute();
       // Housekeeping: sessions that ended more than a day ago are of no further use.
       await m.delete(CuratorSession, { expiresAt: LessThan(new Date(now.getTime() - 24 * HOUR_MS)) });
+      await this.limiter.forgive(m, attempt.reservation);
       return Number(inserted.identifiers[0].id);
     });
     curator.lastLoginAt = now;

@@ -1,12 +1,15 @@
-import { Arg, Args, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Extensions, Query, Resolver } from "type-graphql";
 import type { Page } from "../../core/connection";
 import type { Context } from "../../core/context";
+import { heavyWork } from "../../core/heavy-fields";
 import { CandidateProfile, EligibilityArgs } from "./eligibility.args";
 import { evaluate } from "./eligibility.rules";
 import { ProgramEligibility, ProgramEligibilityConnection } from "./eligibility.types";
 
 @Resolver(() => ProgramEligibility)
 export class EligibilityResolver {
+  // Scores every matching program in SQL before it can page: ~3 page queries at 3,000 programs, ~70 at 100,000.
+  @Extensions(heavyWork({ cost: 2000 }))
   @Query(() => ProgramEligibilityConnection, {
     description: "Every program (matching the filter) checked against a candidate: eligible ones first, then those missing the fewest requirements",
   })
@@ -21,7 +24,7 @@ export class EligibilityResolver {
     const edges = await Promise.all(
       page.edges.map(async ({ node, cursor }) => {
         const [programLinks, pathwayLinks] = await Promise.all([
-          ctx.loaders.programRequirements.load(node.id),
+          ctx.loaders.programRequirements.complete.load(node.id),
           node.pathwayId === null ? [] : ctx.loaders.pathwayRequirements.load(node.pathwayId),
         ]);
         return { cursor, node: evaluate(node, programLinks, pathwayLinks, resolved) };

@@ -1,10 +1,13 @@
-import { ArrayMaxSize, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from "class-validator";
+import { ArrayMaxSize, IsOptional, IsString, Length, MaxLength, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, registerEnumType } from "type-graphql";
 import { ConnectionArgs } from "../../core/connection";
 import { Country, SortDirection } from "../../core/enums";
-import { ProgramOrder, SEARCH_MAX_LENGTH } from "../program/program.args";
+import { IsEntityId } from "../../core/input-rules";
+import { ProgramOrder } from "../program/program.args";
+import { SEARCH_MAX_LENGTH } from "../../core/args";
 import { ProgramType } from "../program/program.enums";
-import { ID_PATTERN, MAX_FILTER_VALUES, ProgramFilter } from "../program/program.filter-input";
+import { ProgramFilter } from "../program/program.filter-input";
+import { MAX_FILTER_VALUES } from "../../core/args";
 import { InstitutionKind } from "./institution.entity";
 
 export enum InstitutionOrder {
@@ -21,7 +24,7 @@ export class InstitutionFilter {
   @Field(() => [ID], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
-  @Matches(ID_PATTERN, { each: true, message: "ids must be ids this API issued" })
+  @IsEntityId({ each: true })
   ids?: string[] | null;
 
   @Field(() => [Country], { nullable: true })

@@ -1,15 +1,13 @@
 import type { ColumnMap } from "../../core/field-selection";
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import {
   Column,
-  CreateDateColumn,
   Entity,
   Index,
   PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
 } from "typeorm";
 import { Country } from "../../core/enums";
+import { ArchivableRecord } from "../../core/versioned-record";
 
 export enum InstitutionKind {
   ACADEMIC_MEDICAL_CENTER = "ACADEMIC_MEDICAL_CENTER",
@@ -22,7 +20,8 @@ registerEnumType(InstitutionKind, { name: "InstitutionKind" });
 
 @ObjectType({ simpleResolvers: true, description: "A university, medical school or teaching hospital that offers programs" })
 @Entity("institutions")
-export class Institution {
+@Index("IDX_institutions_updated_at", ["updatedAt"])
+export class Institution extends ArchivableRecord {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
   id: number;
@@ -64,22 +63,9 @@ export class Institution {
   @Column({ type: "text", nullable: true })
   description: string | null;
 
-  @Field(() => Date, { nullable: true, description: "Set when the institution is archived (soft-deleted)" })
-  @Column({ type: Date, nullable: true })
-  archivedAt: Date | null;
 
-  @Field(() => Int, { description: "Optimistic-lock version: send it back with every update" })
-  @VersionColumn()
-  version: number;
 
-  @Field()
-  @CreateDateColumn()
-  createdAt: Date;
 
-  @Field()
-  @Index("IDX_institutions_updated_at")
-  @UpdateDateColumn()
-  updatedAt: Date;
 }
 
 /** What Institution's non-column fields read of the row (core/field-selection.ts). */

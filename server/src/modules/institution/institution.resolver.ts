@@ -2,7 +2,7 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Connection, type Page } from "../../core/connection";
 import type { Context } from "../../core/context";
 import { lookupKey } from "../../core/lookup";
-import { SlugLookupArgs } from "../program/program.args";
+import { SlugLookupArgs } from "../../core/args";
 import type { Program } from "../program/program.entity";
 import { ProgramConnection } from "../program/program.resolver";
 import { InstitutionProgramsArgs, InstitutionsArgs } from "./institution.args";

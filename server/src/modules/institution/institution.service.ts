@@ -1,17 +1,10 @@
 import type { DataSource, Repository, SelectQueryBuilder } from "typeorm";
 import type { Page } from "../../core/connection";
-import { makePage } from "../../core/connection";
-import { decodeCursor } from "../../core/cursor";
 import { SortDirection } from "../../core/enums";
-import { applyKeyset, applyOrdering, cursorChecked, cursorOf, flip, paginate, rowsWithRaw, type Ordering } from "../../core/pagination";
+import { flip, paginate, type Ordering } from "../../core/pagination";
 import { getManyFast } from "../../core/rows";
-import { ProgramOrder } from "../program/program.args";
-import type { Program } from "../program/program.entity";
-import { applyProgramFilter } from "../program/program.filter";
-import { programOrdering } from "../program/program.orderings";
-import type { ProgramService } from "../program/program.service";
 import { applyWordSearch } from "../search/word-search";
-import { InstitutionOrder, type InstitutionFilter, type InstitutionProgramsArgs, type InstitutionsArgs } from "./institution.args";
+import { InstitutionOrder, type InstitutionFilter, type InstitutionsArgs } from "./institution.args";
 import { Institution } from "./institution.entity";
 
 function institutionOrdering(order: InstitutionOrder, direction: SortDirection | null | undefined, postgres: boolean): Ordering {
@@ -75,67 +68,12 @@ export class InstitutionService {
 
   /**
    * Batch look-up behind the institution loaders (on every program page): raw rows, mapped
-   * directly; `columns` narrows each row to those properties (the id among them).
+   * directly; `columns` narrows each row to those properties (the id among them);
+   * `includeArchived: false` (anonymous readers) leaves archived institutions out.
    */
-  byIds(ids: readonly number[], columns?: readonly string[] | null): Promise<Institution[]> {
-    const qb = this.repo.createQueryBuilder("i").where("i.id IN (:...ids)", { ids: [...ids] });
+  byIds(ids: readonly number[], columns?: readonly string[] | null, includeArchived = true): Promise<Institution[]> {
+    const qb = this.query(includeArchived).andWhere("i.id IN (:...ids)", { ids: [...ids] });
     if (columns) qb.select(columns.map((c) => `i.${c}`));
     return getManyFast(qb);
-  }
-
-  /**
-   * One page of programs for each of many institutions, in one statement: a window function
-   * numbers each institution's programs after the cursor, and only the first `first + 1` of each
-   * are read.
-   */
-  async programPages(
-    programs: ProgramService,
-    institutionIds: readonly number[],
-    args: InstitutionProgramsArgs,
-    includeDrafts: boolean,
-    countFor: (institutionId: number) => Promise<number>,
-  ): Promise<Page<Program>[]> {
-    // Within one institution, INSTITUTION says nothing and RELEVANCE has no search: both fall back to TITLE.
-    const order = args.orderBy === ProgramOrder.INSTITUTION || args.orderBy === ProgramOrder.RELEVANCE ? ProgramOrder.TITLE : args.orderBy;
-    const ordering = programOrdering({ order: order ?? ProgramOrder.TITLE, direction: args.orderDirection, dialect: programs.dialect });
-    const values = args.after ? decodeCursor(args.after, ordering.name, ordering.keys.length) : null;
-    if (args.first === 0) return institutionIds.map((iid) => makePage([], false, Boolean(args.after), () => countFor(iid)));
-
-    const numbered = programs.matching({ includeDrafts, filter: args.filter }).qb;
-    numbered.andWhere("p.institutionId IN (:...pageIids)", { pageIids: [...institutionIds] });
-    if (values) applyKeyset(numbered, ordering.keys, values);
-    const window = ordering.keys.map((k) => `${k.expr} ${k.direction}`).join(", ");
-    numbered.select("(p.id)", "wid").addSelect(`ROW_NUMBER() OVER (PARTITION BY p.institutionId ORDER BY ${window})`, "wrn");
-
-    const qb = programs.query(true).innerJoin(`(${numbered.getQuery()})`, "w", "w.wid = p.id AND w.wrn <= :pageLimit", {
-      ...numbered.getParameters(),
-      pageLimit: args.first + 1,
-    });
-    applyOrdering(qb, ordering);
-    const rows = await cursorChecked(args.after, () => rowsWithRaw(qb));
-    return institutionIds.map((iid) => {
-      const mine = rows.filter((r) => r.entity.institutionId === iid);
-      const edges = mine.slice(0, args.first).map(({ entity, raw }) => ({ node: entity, cursor: cursorOf(ordering, raw) }));
-      return makePage(edges, mine.length > args.first, Boolean(args.after), () => countFor(iid));
-    });
-  }
-
-  /** Program counts per institution (with a program filter) in one GROUP BY statement. */
-  async programCounts(
-    programs: ProgramService,
-    institutionIds: readonly number[],
-    includeDrafts: boolean,
-    filter?: InstitutionProgramsArgs["filter"],
-  ): Promise<number[]> {
-    const qb = programs.query(includeDrafts);
-    applyProgramFilter(qb, filter, { reviewIntervalDays: programs.config.reviewIntervalDays });
-    const raw = await qb
-      .select("p.institutionId", "institutionId")
-      .addSelect("COUNT(*)", "n")
-      .andWhere("p.institutionId IN (:...iids)", { iids: [...institutionIds] })
-      .groupBy("p.institutionId")
-      .getRawMany<{ institutionId: number; n: string | number }>();
-    const counts = new Map(raw.map((r) => [Number(r.institutionId), Number(r.n)]));
-    return institutionIds.map((id) => counts.get(id) ?? 0);
   }
 }

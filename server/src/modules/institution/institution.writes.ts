@@ -10,6 +10,7 @@ const EDITABLE = ["slug", "name", "kind", "country", "region", "city", "website"
 export class InstitutionWrites extends EntityWrites<Institution, InstitutionInput> {
   readonly model: WriteModel<Institution> = {
     typeName: "Institution",
+    audit: this.audit,
     entity: Institution,
     columns: [...EDITABLE, "archivedAt"],
     unique: ["slug"],

@@ -1,8 +1,9 @@
-import { ArrayMaxSize, IsOptional, Matches, ValidateNested } from "class-validator";
+import { ArrayMaxSize, IsOptional, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType } from "type-graphql";
-import { ConnectionArgs } from "../../core/connection";
 import { Country } from "../../core/enums";
-import { ID_PATTERN, MAX_FILTER_VALUES } from "../program/program.filter-input";
+import { IsEntityId } from "../../core/input-rules";
+import { MAX_FILTER_VALUES } from "../../core/args";
+import { SearchConnectionArgs } from "../../core/args";
 import { PathwayKind } from "./pathway.entity";
 
 @InputType({ description: "Which pathways to show: a list matches any of its values; fields combine with AND" })
@@ -10,7 +11,7 @@ export class PathwayFilter {
   @Field(() => [ID], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
-  @Matches(ID_PATTERN, { each: true, message: "ids must be ids this API issued" })
+  @IsEntityId({ each: true })
   ids?: string[] | null;
 
   @Field(() => [PathwayKind], { nullable: true })
@@ -25,7 +26,7 @@ export class PathwayFilter {
 }
 
 @ArgsType()
-export class PathwaysArgs extends ConnectionArgs {
+export class PathwaysArgs extends SearchConnectionArgs("Words that must each appear in the name or slug (case-insensitive)") {
   @Field(() => PathwayFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()

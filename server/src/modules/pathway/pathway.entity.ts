@@ -1,14 +1,12 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import {
   Column,
-  CreateDateColumn,
   Entity,
   Index,
   PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
 } from "typeorm";
 import { Country } from "../../core/enums";
+import { ArchivableRecord } from "../../core/versioned-record";
 
 export enum PathwayKind {
   NATIONAL_MATCH = "NATIONAL_MATCH",
@@ -22,7 +20,7 @@ registerEnumType(PathwayKind, {
 
 @ObjectType({ simpleResolvers: true, description: "How one applies: the NRMP Match, CaRMS, a provincial IMG stream, or directly" })
 @Entity("pathways")
-export class Pathway {
+export class Pathway extends ArchivableRecord {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
   id: number;
@@ -58,20 +56,4 @@ export class Pathway {
   @Field(() => String, { nullable: true })
   @Column({ type: "varchar", length: 500, nullable: true })
   website: string | null;
-
-  @Field(() => Date, { nullable: true })
-  @Column({ type: Date, nullable: true })
-  archivedAt: Date | null;
-
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
-
-  @Field()
-  @CreateDateColumn()
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn()
-  updatedAt: Date;
 }

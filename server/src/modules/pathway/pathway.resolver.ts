@@ -2,7 +2,7 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Connection, type Page } from "../../core/connection";
 import type { Context } from "../../core/context";
 import { lookupKey } from "../../core/lookup";
-import { SlugLookupArgs } from "../program/program.args";
+import { SlugLookupArgs } from "../../core/args";
 import { Requirement } from "../requirement/requirement.entity";
 import { PathwaysArgs } from "./pathway.args";
 import { PathwayRequirement } from "./pathway-requirement.entity";
@@ -22,9 +22,11 @@ export class PathwayResolver {
     return ctx.services.pathways.findOne(lookupKey(args), ctx.viewer.includeDrafts);
   }
 
-  @FieldResolver(() => [PathwayRequirement], { description: "What every applicant through this pathway must meet" })
+  @FieldResolver(() => [PathwayRequirement], {
+    description: "What every applicant through this pathway must meet (archived catalogue entries: curators only)",
+  })
   requirements(@Root() pathway: Pathway, @Ctx() ctx: Context): Promise<PathwayRequirement[]> {
-    return ctx.loaders.pathwayRequirements.load(pathway.id);
+    return ctx.loaders.pathwayRequirementsShown.load(pathway.id);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { DataSource, Repository, SelectQueryBuilder } from "typeorm";
 import type { Page } from "../../core/connection";
 import { paginate, type Ordering } from "../../core/pagination";
+import { applyWordSearch } from "../search/word-search";
 import type { PathwaysArgs } from "./pathway.args";
 import { PathwayRequirement } from "./pathway-requirement.entity";
 import { Pathway } from "./pathway.entity";
@@ -32,6 +33,7 @@ export class PathwayService {
     if (filter?.ids?.length) qb.andWhere("pw.id IN (:...pwIds)", { pwIds: filter.ids.map(Number) });
     if (filter?.kind?.length) qb.andWhere("pw.kind IN (:...pwKind)", { pwKind: filter.kind });
     if (filter?.country?.length) qb.andWhere("pw.country IN (:...pwCountry)", { pwCountry: filter.country });
+    applyWordSearch(qb, ["pw.name", "pw.slug"], args.search);
     return paginate(qb, BY_NAME, args);
   }
 
@@ -42,20 +44,25 @@ export class PathwayService {
     return qb.getOne();
   }
 
-  byIds(ids: readonly number[]): Promise<Pathway[]> {
-    return this.repo.createQueryBuilder("pw").where("pw.id IN (:...ids)", { ids: [...ids] }).getMany();
+  /** Pathways by id; `includeArchived: false` (anonymous readers) leaves archived ones out. */
+  byIds(ids: readonly number[], includeArchived = true): Promise<Pathway[]> {
+    return this.query(includeArchived).andWhere("pw.id IN (:...ids)", { ids: [...ids] }).getMany();
   }
 
-  /** Requirement links of many pathways, each with its catalogue entry, in one statement. */
-  requirementLinks(pathwayIds: readonly number[]): Promise<PathwayRequirement[]> {
-    return this.dataSource
+  /**
+   * Requirement links of many pathways, each with its catalogue entry, in one statement;
+   * `includeArchived: false` (anonymous readers) leaves out links to archived entries.
+   */
+  requirementLinks(pathwayIds: readonly number[], includeArchived = true): Promise<PathwayRequirement[]> {
+    const qb = this.dataSource
       .getRepository(PathwayRequirement)
       .createQueryBuilder("pr")
       .innerJoinAndSelect("pr.requirement", "r")
       .where("pr.pathwayId IN (:...ids)", { ids: [...pathwayIds] })
       // REQUIRED first on both dialects: PostgreSQL orders an enum by declaration order, not by name.
       .orderBy("CASE pr.level WHEN 'REQUIRED' THEN 0 ELSE 1 END", "ASC")
-      .addOrderBy("r.code", "ASC")
-      .getMany();
+      .addOrderBy("r.code", "ASC");
+    if (!includeArchived) qb.andWhere("r.archivedAt IS NULL");
+    return qb.getMany();
   }
 }

@@ -7,12 +7,14 @@ import { checkRequirementLinks } from "../requirement/requirement-links";
 import { PathwayRequirement } from "./pathway-requirement.entity";
 import { Pathway } from "./pathway.entity";
 import type { PathwayInput } from "./pathway.input";
+import { pathwayFieldBreaches } from "./pathway.rules";
 
 const EDITABLE = ["slug", "name", "kind", "country", "region", "description", "website"] as const;
 
 export class PathwayWrites extends EntityWrites<Pathway, PathwayInput> {
   readonly model: WriteModel<Pathway> = {
     typeName: "Pathway",
+    audit: this.audit,
     entity: Pathway,
     columns: [...EDITABLE, "archivedAt"],
     unique: ["slug"],
@@ -23,9 +25,8 @@ export class PathwayWrites extends EntityWrites<Pathway, PathwayInput> {
 
   protected async prepare(m: EntityManager, input: PathwayInput, current: State<Pathway> | null): Promise<Change<Pathway>> {
     const problems = new Problems();
-    if (merged(input, current?.row ?? null, "region") && !merged(input, current?.row ?? null, "country")) {
-      problems.add(["input", given(input, "region") ? "region" : "country"], "a pathway with a region needs its country");
-    }
+    const place = { region: merged(input, current?.row ?? null, "region"), country: merged(input, current?.row ?? null, "country") };
+    problems.addBreaches(["input"], pathwayFieldBreaches(place, (f) => given(input, f)));
     const change: Change<Pathway> = { values: pick(input, EDITABLE) as Partial<Pathway> };
     if (given(input, "requirements")) {
       const links = input.requirements ?? [];

@@ -26,12 +26,20 @@ function selectColumns<T extends object>(qb: SelectQueryBuilder<T>, alias: strin
  * The batch reads behind the program relation loaders (requirements and specialties of many
  * programs, one statement each). They run on every program page, so they map raw rows
  * directly (core/rows.ts) instead of going through TypeORM's join hydration.
+ *
+ * `includeArchived: false` (what anonymous readers get) leaves out links to archived catalogue
+ * entries, as the catalogue queries leave out the entries themselves; the filter is in the
+ * statement, so it holds whatever columns a client asked for.
  */
 export class ProgramLinksService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Requirement links of many programs, each with its catalogue entry, REQUIRED first, then by code. */
-  async requirementLinks(programIds: readonly number[], columns: RequirementLinkColumns = EVERY_COLUMN): Promise<ProgramRequirement[]> {
+  async requirementLinks(
+    programIds: readonly number[],
+    columns: RequirementLinkColumns = EVERY_COLUMN,
+    includeArchived = true,
+  ): Promise<ProgramRequirement[]> {
     const qb = this.dataSource
       .getRepository(ProgramRequirement)
       .createQueryBuilder("pr")
@@ -41,6 +49,7 @@ export class ProgramLinksService {
       // Not `level DESC`: PostgreSQL sorts its enum by declaration order, SQLite by text.
       .orderBy("CASE pr.level WHEN 'REQUIRED' THEN 0 ELSE 1 END", "ASC")
       .addOrderBy("r.code", "ASC");
+    if (!includeArchived) qb.andWhere("r.archivedAt IS NULL");
     selectColumns(qb, "pr", columns.link);
     selectColumns(qb, "r", columns.requirement);
     const raw = await qb.getRawMany<Record<string, unknown>>();
@@ -58,7 +67,11 @@ export class ProgramLinksService {
   }
 
   /** Specialties of many programs in one statement, as (programId, specialty) pairs, by name. */
-  async specialtyLinks(programIds: readonly number[], columns: readonly string[] | null = null): Promise<{ programId: number; specialty: Specialty }[]> {
+  async specialtyLinks(
+    programIds: readonly number[],
+    columns: readonly string[] | null = null,
+    includeArchived = true,
+  ): Promise<{ programId: number; specialty: Specialty }[]> {
     const qb = this.dataSource
       .getRepository(ProgramSpecialty)
       .createQueryBuilder("ps")
@@ -66,6 +79,7 @@ export class ProgramLinksService {
       .innerJoin("ps.specialty", "s")
       .where("ps.programId IN (:...ids)", { ids: [...programIds] })
       .orderBy("s.name", "ASC");
+    if (!includeArchived) qb.andWhere("s.archivedAt IS NULL");
     selectColumns(qb, "s", columns);
     const raw = await qb.getRawMany<Record<string, unknown>>();
     const specialty = rowMapper(this.dataSource, Specialty, "s_");

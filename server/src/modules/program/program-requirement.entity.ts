@@ -3,6 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { RequirementLevel } from "../../core/enums";
 import { Requirement } from "../requirement/requirement.entity";
 import { Program } from "./program.entity";
+import type { ColumnMap } from "../../core/field-selection";
 
 @ObjectType({ simpleResolvers: true, description: "A requirement as one program asks for it" })
 @Entity("program_requirements")
@@ -41,3 +42,9 @@ export class ProgramRequirement {
   @Column({ type: "text", nullable: true })
   note: string | null;
 }
+
+/** What ProgramRequirement's non-column fields read of the row (core/field-selection.ts). */
+export const PROGRAM_REQUIREMENT_COLUMNS: ColumnMap = {
+  fields: { requirement: ["requirementId"] },
+  always: ["id", "programId", "requirementId"],
+};

@@ -1,7 +1,8 @@
-import { IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from "class-validator";
-import { ArgsType, Field, ID, registerEnumType } from "type-graphql";
+import { IsOptional, IsString, MaxLength, ValidateNested } from "class-validator";
+import { ArgsType, Field, registerEnumType } from "type-graphql";
 import { ConnectionArgs } from "../../core/connection";
 import { SortDirection } from "../../core/enums";
+import { SEARCH_MAX_LENGTH } from "../../core/args";
 import { ProgramFilter } from "./program.filter-input";
 
 export enum ProgramOrder {
@@ -28,7 +29,6 @@ registerEnumType(ProgramOrder, {
 });
 
 /** `search` is checked here too: its words (not its punctuation) reach the full-text index. */
-export const SEARCH_MAX_LENGTH = 200;
 
 @ArgsType()
 export class ProgramsArgs extends ConnectionArgs {
@@ -55,19 +55,4 @@ export class ProgramsArgs extends ConnectionArgs {
   @Field(() => SortDirection, { nullable: true, description: "Defaults to the ordering's natural direction" })
   @IsOptional()
   orderDirection?: SortDirection | null;
-}
-
-/** Look-up of one record by `id` or by `slug` (exactly one of them). */
-@ArgsType()
-export class SlugLookupArgs {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @Matches(/^[1-9][0-9]{0,15}$/, { message: "id must be an id this API issued" })
-  id?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  slug?: string | null;
 }

@@ -1,20 +1,19 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import {
   Column,
-  CreateDateColumn,
   Entity,
   Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
 } from "typeorm";
 import { Country, ListingStatus } from "../../core/enums";
 import { Curator } from "../curator/curator.entity";
 import { Institution } from "../institution/institution.entity";
 import { Pathway } from "../pathway/pathway.entity";
 import { Audience, ProgramType } from "./program.enums";
+import { VersionedRecord } from "../../core/versioned-record";
+import type { ColumnMap } from "../../core/field-selection";
 
 @ObjectType({ simpleResolvers: true, description: "A training program: residency, fellowship, clinical elective or observership" })
 @Entity("programs")
@@ -23,7 +22,8 @@ import { Audience, ProgramType } from "./program.enums";
 // Country and type are the directory's first two browse filters: their page count (totalCount)
 // and facets read this index alone instead of every matching row (docs/BENCHMARKS.md).
 @Index("IDX_programs_status_country_type", ["status", "country", "type"])
-export class Program {
+@Index("IDX_programs_updated_at", ["updatedAt"])
+export class Program extends VersionedRecord {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
   id: number;
@@ -148,17 +148,16 @@ export class Program {
   @ManyToOne(() => Curator, { onDelete: "SET NULL", nullable: true })
   @JoinColumn({ name: "verifiedById", foreignKeyConstraintName: "FK_programs_verified_by" })
   verifiedBy?: Curator | null;
-
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
-
-  @Field()
-  @CreateDateColumn()
-  createdAt: Date;
-
-  @Field()
-  @Index("IDX_programs_updated_at")
-  @UpdateDateColumn()
-  updatedAt: Date;
 }
+
+/** What Program's non-column fields read of the row (core/field-selection.ts). */
+export const PROGRAM_COLUMNS: ColumnMap = {
+  fields: {
+    institution: ["institutionId"],
+    pathway: ["pathwayId"],
+    specialties: ["id"],
+    requirements: ["id"],
+    verifiedBy: ["verifiedById"],
+  },
+  always: ["id"],
+};

@@ -52,13 +52,13 @@ type Row = { value: string; label?: string | null; n: string | number };
  * form 237 ms, docs/BENCHMARKS.md). A CTE names the matching programs once, so its parameters are
  * bound once on either dialect.
  */
-async function requirementCounts(matching: SelectQueryBuilder<Program>): Promise<Row[]> {
+async function requirementCounts(matching: SelectQueryBuilder<Program>, includeArchived: boolean): Promise<Row[]> {
   const [programsSql, parameters] = matching.select("p.id", "id").addSelect("p.pathwayId", "pathwayId").getQueryAndParameters();
   const sql = `WITH m AS (${programsSql})
     SELECT fx.code AS value, fx.name AS label, COUNT(*) AS n
     FROM (SELECT xa."programId" AS pid, xa."requirementId" AS rid FROM m JOIN program_requirements xa ON xa."programId" = m.id
           UNION SELECT m.id, xc."requirementId" FROM m JOIN pathway_requirements xc ON xc."pathwayId" = m."pathwayId") fa
-    JOIN requirements fx ON fx.id = fa.rid
+    JOIN requirements fx ON fx.id = fa.rid${includeArchived ? "" : ` AND fx."archivedAt" IS NULL`}
     GROUP BY fx.code, fx.name`;
   return matching.connection.query(sql, parameters);
 }
@@ -77,6 +77,8 @@ export async function computeProgramFacets(
     counts(await shape(programs.matching(criteria, dimension).qb).addSelect("COUNT(DISTINCT p.id)", "n").getRawMany<Row>());
   const byColumn = (column: string) => (qb: SelectQueryBuilder<Program>) =>
     qb.select(`(${column})`, "value").andWhere(`${column} IS NOT NULL`).groupBy(column);
+  // Archived catalogue entries are not shown to anonymous readers, nor offered to them as facets.
+  const shown = criteria.includeDrafts ? "" : " AND fx.archivedAt IS NULL";
   const byEntity = (qb: SelectQueryBuilder<Program>) => qb.select("(fx.slug)", "value").addSelect("(fx.name)", "label").groupBy("fx.slug").addGroupBy("fx.name");
 
   const [type, audience, country, region, specialty, pathway, requirement] = await Promise.all([
@@ -85,10 +87,10 @@ export async function computeProgramFacets(
     grouped("country", byColumn("p.country")),
     grouped("region", byColumn("p.region")),
     grouped("specialty", (qb) =>
-      byEntity(qb.innerJoin(ProgramSpecialty, "fps", "fps.programId = p.id").innerJoin(Specialty, "fx", "fx.id = fps.specialtyId")),
+      byEntity(qb.innerJoin(ProgramSpecialty, "fps", "fps.programId = p.id").innerJoin(Specialty, "fx", `fx.id = fps.specialtyId${shown}`)),
     ),
-    grouped("pathway", (qb) => byEntity(qb.innerJoin(Pathway, "fx", "fx.id = p.pathwayId"))),
-    requirementCounts(programs.matching(criteria, "requirement").qb).then(counts),
+    grouped("pathway", (qb) => byEntity(qb.innerJoin(Pathway, "fx", `fx.id = p.pathwayId${shown}`))),
+    requirementCounts(programs.matching(criteria, "requirement").qb, criteria.includeDrafts).then(counts),
   ]);
 
   // A program for BOTH counts under GRADUATE and STUDENT too, exactly as filtering by them would show it.

@@ -1,11 +1,11 @@
-import { ArrayMaxSize, IsOptional, Length, Matches } from "class-validator";
+import { ArrayMaxSize, IsOptional, Length } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { Country, ListingStatus } from "../../core/enums";
+import { IsEntityId } from "../../core/input-rules";
 import { Audience, ProgramType } from "./program.enums";
+import { MAX_FILTER_VALUES } from "../../core/args";
 
 /** Most values one list filter takes: enough for any sidebar, small enough to keep statements small. */
-export const MAX_FILTER_VALUES = 100;
-export const ID_PATTERN = /^[1-9][0-9]{0,15}$/;
 
 const list = { nullable: true } as const;
 
@@ -17,7 +17,7 @@ export class ProgramFilter {
   @Field(() => [ID], list)
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
-  @Matches(ID_PATTERN, { each: true, message: "ids must be ids this API issued" })
+  @IsEntityId({ each: true })
   ids?: string[] | null;
 
   @Field(() => [ProgramType], list)

@@ -1,33 +1,51 @@
 import DataLoader from "dataloader";
-import { byKey, groupByKey, keyedBy } from "../../core/batch";
-import type { Viewer } from "../../core/context";
-import { columnsKey } from "../../core/field-selection";
-import type { Services } from "../../core/services";
-import type { Specialty } from "../specialty/specialty.entity";
+import type { DataSource } from "typeorm";
+import { byKey, groupByKey } from "../../core/batch";
+import type { Services } from "../../core/context";
+import { columnLoaders, columnsFor, columnsKey, COLUMNS_ONLY, entityColumnLoaders, subtree } from "../../core/field-selection";
+import type { Viewer } from "../../core/viewer";
+import { Requirement } from "../requirement/requirement.entity";
+import { Specialty } from "../specialty/specialty.entity";
 import { EVERY_COLUMN, type RequirementLinkColumns } from "./program-links.service";
-import type { ProgramRequirement } from "./program-requirement.entity";
+import { PROGRAM_REQUIREMENT_COLUMNS, ProgramRequirement } from "./program-requirement.entity";
 import type { Program } from "./program.entity";
 
-export function createProgramLoaders(services: Services, viewer: Viewer) {
+export function createProgramLoaders(services: Services, viewer: Viewer, ds: DataSource) {
   const { programs, programLinks } = services;
-  const requirementLinks = (columns: RequirementLinkColumns) =>
+  const requirementLinks = (includeArchived: boolean) => (columns: RequirementLinkColumns) =>
     new DataLoader<number, ProgramRequirement[]>(async (ids) =>
-      groupByKey(ids, await programLinks.requirementLinks(ids, columns), (l) => l.programId),
-    );
-  // One loader per column set: complete links share theirs with a client that asks for every column.
-  const requirementLinksSelecting = keyedBy(requirementLinks, (c) => `${columnsKey(c.link)}|${columnsKey(c.requirement)}`);
-  const specialties = (columns: readonly string[] | null) =>
-    new DataLoader<number, Specialty[]>(async (ids) =>
-      groupByKey(ids, await programLinks.specialtyLinks(ids, columns), (l) => l.programId).map((links) => links.map((l) => l.specialty)),
+      groupByKey(ids, await programLinks.requirementLinks(ids, columns, includeArchived), (l) => l.programId),
     );
   return {
     programById: new DataLoader<number, Program | null>(async (ids) =>
       byKey(ids, await programs.byIds(ids, viewer.includeDrafts), (p) => p.id),
     ),
-    /** Complete links and catalogue entries: for logic that reads them (eligibility). */
-    programRequirements: requirementLinksSelecting(EVERY_COLUMN),
-    /** Links carrying only the columns a client asked for (core/field-selection.ts): for output only. */
-    programRequirementsSelecting: requirementLinksSelecting,
-    programSpecialtiesSelecting: keyedBy(specialties, columnsKey),
+    /**
+     * A program's requirement links with their catalogue entries. `selecting(info)` is for output:
+     * it hides archived catalogue entries from anonymous readers; `.complete` is for logic that
+     * reads every link, archived entries included (eligibility).
+     */
+    programRequirements: columnLoaders<number, ProgramRequirement[], RequirementLinkColumns>({
+      columnsOf: (fields) => ({
+        link: columnsFor(ds, ProgramRequirement, fields, PROGRAM_REQUIREMENT_COLUMNS),
+        requirement: columnsFor(ds, Requirement, subtree(fields, "requirement"), COLUMNS_ONLY),
+      }),
+      key: (c) => `${columnsKey(c.link)}|${columnsKey(c.requirement)}`,
+      complete: EVERY_COLUMN,
+      make: requirementLinks(viewer.includeDrafts),
+      // For curators both read the same rows, so complete links share their loader with a client that asks for every column.
+      makeComplete: viewer.includeDrafts ? undefined : requirementLinks(true),
+    }),
+    programSpecialties: entityColumnLoaders(
+      ds,
+      Specialty,
+      COLUMNS_ONLY,
+      (columns) =>
+        new DataLoader<number, Specialty[]>(async (ids) =>
+          groupByKey(ids, await programLinks.specialtyLinks(ids, columns, viewer.includeDrafts), (l) => l.programId).map(
+            (links) => links.map((l) => l.specialty),
+          ),
+        ),
+    ),
   };
 }

@@ -53,7 +53,10 @@ export class ProgramMutationResolver extends WriteResolver({
     return ctx.services.programReview.list(args);
   }
 
-  @FieldResolver(() => Curator, { nullable: true, description: "The curator who last verified the listing" })
+  @FieldResolver(() => Curator, {
+    nullable: true,
+    description: "The curator who last verified the listing; anonymous readers may ask only for its name (other fields are UNAUTHENTICATED)",
+  })
   verifiedBy(@Root() program: Program, @Ctx() ctx: Context): Promise<Curator | null> | null {
     return program.verifiedById === null ? null : ctx.loaders.curatorById.load(program.verifiedById);
   }

@@ -1,10 +1,11 @@
 import type { DataSource, Repository, SelectQueryBuilder } from "typeorm";
 import type { AppConfig } from "../../core/config";
-import type { ConnectionArgs, Page } from "../../core/connection";
+import { makePage, type ConnectionArgs, type Page } from "../../core/connection";
+import { decodeCursor } from "../../core/cursor";
 import { dialectOf, type Dialect } from "../../core/data-source";
 import { ListingStatus, type SortDirection } from "../../core/enums";
 import { BadUserInputError } from "../../core/errors";
-import { paginate } from "../../core/pagination";
+import { applyKeyset, applyOrdering, cursorChecked, cursorOf, paginate, rowsWithRaw } from "../../core/pagination";
 import { Institution } from "../institution/institution.entity";
 import { programSearchFor, type ProgramSearch } from "../search/program-search";
 import { parseFullTextSearch, type SearchTerms } from "../search/search-terms";
@@ -26,6 +27,14 @@ export interface ProgramCriteria {
 export interface ProgramListOptions extends ConnectionArgs {
   filter?: ProgramFilter | null;
   search?: string | null;
+  orderBy?: ProgramOrder | null;
+  orderDirection?: SortDirection | null;
+}
+
+/** One page of an institution's programs (the `Institution.programs` field's arguments). */
+export interface ProgramPageArgs extends ConnectionArgs {
+  first: number;
+  filter?: ProgramFilter | null;
   orderBy?: ProgramOrder | null;
   orderDirection?: SortDirection | null;
 }
@@ -91,5 +100,59 @@ export class ProgramService {
 
   async byIds(ids: readonly number[], includeDrafts: boolean): Promise<Program[]> {
     return this.query(includeDrafts).andWhere("p.id IN (:...ids)", { ids: [...ids] }).getMany();
+  }
+
+  /**
+   * One page of programs for each of many institutions, in one statement: a window function
+   * numbers each institution's programs after the cursor, and only the first `first + 1` of each
+   * are read.
+   */
+  async pagesByInstitution(
+    institutionIds: readonly number[],
+    args: ProgramPageArgs,
+    includeDrafts: boolean,
+    countFor: (institutionId: number) => Promise<number>,
+  ): Promise<Page<Program>[]> {
+    // Within one institution, INSTITUTION says nothing and RELEVANCE has no search: both fall back to TITLE.
+    const order = args.orderBy === ProgramOrder.INSTITUTION || args.orderBy === ProgramOrder.RELEVANCE ? ProgramOrder.TITLE : args.orderBy;
+    const ordering = programOrdering({ order: order ?? ProgramOrder.TITLE, direction: args.orderDirection, dialect: this.dialect });
+    const values = args.after ? decodeCursor(args.after, ordering.name, ordering.keys.length) : null;
+    if (args.first === 0) return institutionIds.map((iid) => makePage([], false, Boolean(args.after), () => countFor(iid)));
+
+    const numbered = this.matching({ includeDrafts, filter: args.filter }).qb;
+    numbered.andWhere("p.institutionId IN (:...pageIids)", { pageIids: [...institutionIds] });
+    if (values) applyKeyset(numbered, ordering.keys, values);
+    const window = ordering.keys.map((k) => `${k.expr} ${k.direction}`).join(", ");
+    numbered.select("(p.id)", "wid").addSelect(`ROW_NUMBER() OVER (PARTITION BY p.institutionId ORDER BY ${window})`, "wrn");
+
+    const qb = this.query(true).innerJoin(`(${numbered.getQuery()})`, "w", "w.wid = p.id AND w.wrn <= :pageLimit", {
+      ...numbered.getParameters(),
+      pageLimit: args.first + 1,
+    });
+    applyOrdering(qb, ordering);
+    const rows = await cursorChecked(args.after, () => rowsWithRaw(qb));
+    return institutionIds.map((iid) => {
+      const mine = rows.filter((r) => r.entity.institutionId === iid);
+      const edges = mine.slice(0, args.first).map(({ entity, raw }) => ({ node: entity, cursor: cursorOf(ordering, raw) }));
+      return makePage(edges, mine.length > args.first, Boolean(args.after), () => countFor(iid));
+    });
+  }
+
+  /** Program counts per institution (with a program filter) in one GROUP BY statement. */
+  async countsByInstitution(
+    institutionIds: readonly number[],
+    includeDrafts: boolean,
+    filter?: ProgramFilter | null,
+  ): Promise<number[]> {
+    const qb = this.query(includeDrafts);
+    applyProgramFilter(qb, filter, { reviewIntervalDays: this.config.reviewIntervalDays });
+    const raw = await qb
+      .select("p.institutionId", "institutionId")
+      .addSelect("COUNT(*)", "n")
+      .andWhere("p.institutionId IN (:...iids)", { iids: [...institutionIds] })
+      .groupBy("p.institutionId")
+      .getRawMany<{ institutionId: number; n: string | number }>();
+    const counts = new Map(raw.map((r) => [Number(r.institutionId), Number(r.n)]));
+    return institutionIds.map((id) => counts.get(id) ?? 0);
   }
 }

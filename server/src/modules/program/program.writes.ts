@@ -13,6 +13,7 @@ import { Specialty } from "../specialty/specialty.entity";
 import { ProgramRequirement } from "./program-requirement.entity";
 import { ProgramSpecialty } from "./program-specialty.entity";
 import { Program } from "./program.entity";
+import { institutionCountryBreach, programFieldBreaches, type ProgramFieldValues } from "./program.rules";
 import type { ProgramInput } from "./program.input";
 
 /** Input fields copied to columns as they are (the two ids are checked and converted). */
@@ -48,6 +49,7 @@ const statusArchive: ArchiveRule<Program> = {
 export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
   readonly model: WriteModel<Program> = {
     typeName: "Program",
+    audit: this.audit,
     entity: Program,
     columns: [...PLAIN, "institutionId", "pathwayId", "lastVerifiedAt", "verifiedById"],
     unique: ["slug"],
@@ -109,8 +111,9 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
     }
     const country = values.country ?? stored?.country ?? null;
     if (!country) problems.add(["input", "country"], "country is required (or give an institutionId to take it from)");
-    else if (institution && country !== institution.country) {
-      problems.add(["input", given(input, "country") ? "country" : "institutionId"], `${institution.name} is in ${institution.country}, not ${country}`);
+    else if (institution) {
+      const breach = institutionCountryBreach(institution, country, given(input, "country") ? "country" : "institutionId");
+      if (breach) problems.addBreaches(["input"], [breach]);
     }
 
     if (given(input, "pathwayId")) {
@@ -121,20 +124,15 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
     }
 
     // Cross-field rules hold for the record as it will be: sent values over stored ones.
-    const opens = merged(input, stored, "applicationOpensAt");
-    const closes = merged(input, stored, "applicationClosesAt");
-    if (opens && closes && opens.getTime() >= closes.getTime()) {
-      const field = given(input, "applicationClosesAt") ? "applicationClosesAt" : "applicationOpensAt";
-      problems.add(["input", field], `applicationOpensAt (${opens.toISOString()}) must be before applicationClosesAt (${closes.toISOString()})`);
-    }
-    const positions = merged(input, stored, "positions");
-    const imgPositions = merged(input, stored, "imgPositions");
-    if (positions !== null && imgPositions !== null && imgPositions > positions) {
-      problems.add(["input", given(input, "imgPositions") ? "imgPositions" : "positions"], `imgPositions (${imgPositions}) cannot exceed positions (${positions})`);
-    }
-    if (merged(input, stored, "applicationFeeCents") !== null && !merged(input, stored, "feeCurrency")) {
-      problems.add(["input", "feeCurrency"], "feeCurrency is required with applicationFeeCents");
-    }
+    const asWillBe: ProgramFieldValues = {
+      positions: merged(input, stored, "positions"),
+      imgPositions: merged(input, stored, "imgPositions"),
+      applicationOpensAt: merged(input, stored, "applicationOpensAt"),
+      applicationClosesAt: merged(input, stored, "applicationClosesAt"),
+      applicationFeeCents: merged(input, stored, "applicationFeeCents"),
+      feeCurrency: merged(input, stored, "feeCurrency"),
+    };
+    problems.addBreaches(["input"], programFieldBreaches(asWillBe, (f) => given(input, f)));
 
     if (given(input, "specialtyIds")) {
       const ids = (input.specialtyIds ?? []).map(Number);

@@ -2,6 +2,7 @@ import { In, type EntityManager } from "typeorm";
 import type { RequirementLevel } from "../../core/enums";
 import type { Problems } from "../../core/problems";
 import { Requirement } from "./requirement.entity";
+import { minimumScoreBreach } from "./requirement.rules";
 
 export interface RequirementLinkInput {
   requirementId: string;
@@ -29,11 +30,7 @@ export async function checkRequirementLinks(m: EntityManager, links: Requirement
     }
     if (seen.has(id)) problems.add([...path, "requirementId"], `requirement ${requirement.code} is listed more than once`);
     seen.add(id);
-    const score = link.minimumScore;
-    if (score === undefined || score === null) return;
-    const { scoreMin: min, scoreMax: max } = requirement;
-    if ((min !== null && score < min) || (max !== null && score > max)) {
-      problems.add([...path, "minimumScore"], `${requirement.code} scores run from ${min ?? "…"} to ${max ?? "…"}; ${score} is outside that`);
-    }
+    const breach = minimumScoreBreach(requirement, link.minimumScore);
+    if (breach) problems.addBreaches(path, [breach]);
   });
 }

@@ -1,8 +1,9 @@
-import { ArrayMaxSize, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from "class-validator";
+import { ArrayMaxSize, IsOptional, IsString, Length, MaxLength, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType } from "type-graphql";
-import { ConnectionArgs } from "../../core/connection";
-import { SEARCH_MAX_LENGTH } from "../program/program.args";
-import { ID_PATTERN, MAX_FILTER_VALUES } from "../program/program.filter-input";
+import { IsEntityId } from "../../core/input-rules";
+import { SEARCH_MAX_LENGTH } from "../../core/args";
+import { MAX_FILTER_VALUES } from "../../core/args";
+import { FILTER_SEARCH_DEPRECATION, SearchConnectionArgs } from "../../core/args";
 import { RequirementKind } from "./requirement.entity";
 
 @InputType({ description: "Which catalogue entries to show: a list matches any of its values; fields combine with AND" })
@@ -10,7 +11,7 @@ export class RequirementFilter {
   @Field(() => [ID], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
-  @Matches(ID_PATTERN, { each: true, message: "ids must be ids this API issued" })
+  @IsEntityId({ each: true })
   ids?: string[] | null;
 
   @Field(() => [RequirementKind], { nullable: true })
@@ -18,7 +19,11 @@ export class RequirementFilter {
   @ArrayMaxSize(MAX_FILTER_VALUES)
   kind?: RequirementKind[] | null;
 
-  @Field(() => String, { nullable: true, description: "Words that must each appear in the code or name (case-insensitive)" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Words that must each appear in the code or name (case-insensitive)",
+    deprecationReason: FILTER_SEARCH_DEPRECATION,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(SEARCH_MAX_LENGTH, { message: `search must be at most ${SEARCH_MAX_LENGTH} characters` })
@@ -26,7 +31,7 @@ export class RequirementFilter {
 }
 
 @ArgsType()
-export class RequirementsArgs extends ConnectionArgs {
+export class RequirementsArgs extends SearchConnectionArgs("Words that must each appear in the code or name (case-insensitive)") {
   @Field(() => RequirementFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()
@@ -38,7 +43,7 @@ export class RequirementsArgs extends ConnectionArgs {
 export class CodeLookupArgs {
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: "id must be an id this API issued" })
+  @IsEntityId()
   id?: string | null;
 
   @Field(() => String, { nullable: true, description: "e.g. USMLE_STEP_1" })

@@ -1,14 +1,12 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import {
   Column,
-  CreateDateColumn,
   Entity,
   Index,
   PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
 } from "typeorm";
 import { Country } from "../../core/enums";
+import { ArchivableRecord } from "../../core/versioned-record";
 
 export enum RequirementKind {
   EXAM = "EXAM",
@@ -23,7 +21,7 @@ registerEnumType(RequirementKind, { name: "RequirementKind" });
 
 @ObjectType({ simpleResolvers: true, description: "A catalogue entry: an exam, certification, licence or other thing a program asks for" })
 @Entity("requirements")
-export class Requirement {
+export class Requirement extends ArchivableRecord {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
   id: number;
@@ -58,20 +56,4 @@ export class Requirement {
   @Field(() => Int, { nullable: true, description: "Highest score the exam reports, when it reports a numeric score" })
   @Column({ type: "integer", nullable: true })
   scoreMax: number | null;
-
-  @Field(() => Date, { nullable: true })
-  @Column({ type: Date, nullable: true })
-  archivedAt: Date | null;
-
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
-
-  @Field()
-  @CreateDateColumn()
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn()
-  updatedAt: Date;
 }

@@ -31,6 +31,8 @@ export class RequirementService {
     const filter = args.filter;
     if (filter?.ids?.length) qb.andWhere("r.id IN (:...rIds)", { rIds: filter.ids.map(Number) });
     if (filter?.kind?.length) qb.andWhere("r.kind IN (:...rKind)", { rKind: filter.kind });
+    // The argument and the deprecated filter field both narrow the list (fields combine with AND).
+    applyWordSearch(qb, ["r.code", "r.name"], args.search);
     applyWordSearch(qb, ["r.code", "r.name"], filter?.search);
     return paginate(qb, BY_CODE, args);
   }

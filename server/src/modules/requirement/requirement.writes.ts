@@ -5,12 +5,14 @@ import type { Change, State, WriteModel } from "../../core/versioned-write";
 import { ProgramRequirement } from "../program/program-requirement.entity";
 import { Requirement } from "./requirement.entity";
 import type { RequirementInput } from "./requirement.input";
+import { scoreRangeBreaches } from "./requirement.rules";
 
 const EDITABLE = ["code", "name", "kind", "country", "description", "scoreMin", "scoreMax"] as const;
 
 export class RequirementWrites extends EntityWrites<Requirement, RequirementInput> {
   readonly model: WriteModel<Requirement> = {
     typeName: "Requirement",
+    audit: this.audit,
     entity: Requirement,
     columns: [...EDITABLE, "archivedAt"],
     unique: ["code"],
@@ -23,7 +25,7 @@ export class RequirementWrites extends EntityWrites<Requirement, RequirementInpu
     const min = merged(input, current?.row ?? null, "scoreMin");
     const max = merged(input, current?.row ?? null, "scoreMax");
     const blame = given(input, "scoreMax") ? "scoreMax" : "scoreMin";
-    if (min !== null && max !== null && min > max) problems.add(["input", blame], `scoreMin (${min}) must not be above scoreMax (${max})`);
+    problems.addBreaches(["input"], scoreRangeBreaches({ scoreMin: min, scoreMax: max }, (f) => given(input, f)));
     // A narrower range must still hold every minimum score programs already ask for.
     if (current && problems.empty && (given(input, "scoreMin") || given(input, "scoreMax")) && (min !== null || max !== null)) {
       const qb = m

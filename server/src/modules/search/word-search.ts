@@ -4,7 +4,7 @@ import { likeContains, parseSearch } from "./search-terms";
 let seq = 0;
 
 /**
- * Search for the small catalogue tables (institutions, requirements, specialties): every word of
+ * Search for the small catalogue tables (institutions, requirements, specialties, pathways): every word of
  * `text` must appear, case-insensitively, in one of `columns`. Words reach SQL only as bound LIKE
  * patterns with their wildcards escaped. Text without any word does not filter.
  */

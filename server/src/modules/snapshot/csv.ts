@@ -6,6 +6,12 @@
  * Cells: null is an empty cell; an empty string is `""`; booleans are `true`/`false`; dates ISO
  * 8601; `specialties` is the slugs joined by `;` (slugs cannot hold `;`); `requirements` (links)
  * is a JSON array of {code, level, minimumScore, note} in one cell, so notes survive any text.
+ *
+ * Formulas (OWASP "CSV injection"): a spreadsheet runs a cell that begins with `=`, `+`, `-`, `@`,
+ * a tab or a carriage return as a formula. A text cell (a string value: never a number, boolean or
+ * list cell) that begins with one of those, or with `'`, is written with one `'` in front; reading
+ * a text cell that begins with `'` drops that one `'`. So `=1+1` is written `'=1+1`, `'quoted` is
+ * written `''quoted`, and every value reads back exactly as it was exported.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -25,6 +31,19 @@ export const CSV_META_FILE = "meta.json";
 const INTEGER_FIELDS = new Set(["durationMonths", "positions", "imgPositions", "applicationFeeCents", "scoreMin", "scoreMax"]);
 const BOOLEAN_FIELDS = new Set(["handsOnPatientCare", "visaSponsorship"]);
 
+/** What a text cell is escaped for: a formula's first character, or the escape itself. */
+const NEEDS_QUOTE_MARK = /^[=+\-@\t\r']/;
+
+/** A text value as its cell holds it: with a leading `'` when it could start a formula. */
+export function escapeCsvText(value: string): string {
+  return NEEDS_QUOTE_MARK.test(value) ? `'${value}` : value;
+}
+
+/** A text cell's value: the cell without the one leading `'` that export adds. */
+export function unescapeCsvText(cell: string): string {
+  return cell.startsWith("'") ? cell.slice(1) : cell;
+}
+
 /** One record as a CSV row (cells in FIELDS order). */
 export function toCsvRow(entity: EntityName, record: SnapshotRecord): unknown[] {
   return FIELDS[entity].map((field) => {
@@ -32,7 +51,7 @@ export function toCsvRow(entity: EntityName, record: SnapshotRecord): unknown[] 
     const value = raw instanceof JsonText ? raw.toJSON() : raw;
     if (field === "specialties") return Array.isArray(value) && value.length ? value.join(";") : null;
     if (field === "requirements") return Array.isArray(value) && value.length ? JSON.stringify(value) : null;
-    return value;
+    return typeof value === "string" ? escapeCsvText(value) : value;
   });
 }
 
@@ -109,7 +128,8 @@ function castCell(field: string, value: string, quoted: boolean, where: () => st
   }
   if (INTEGER_FIELDS.has(field) && /^-?\d+$/.test(value)) return Number(value);
   if (BOOLEAN_FIELDS.has(field) && (value === "true" || value === "false")) return value === "true";
-  return value; // anything else is left for the schema to name
+  if (INTEGER_FIELDS.has(field) || BOOLEAN_FIELDS.has(field)) return value; // not a number or boolean: left for the schema to name
+  return unescapeCsvText(value);
 }
 
 /** Reads a CSV snapshot folder a record at a time: meta.json, then each entity's file. */

@@ -6,6 +6,7 @@
 import { canonicalRecord, compareKeys, stableStringify } from "./canonical-hash";
 import { FIELDS, FILE_ORDER, type EntityName, type SnapshotRecord } from "./snapshot.format";
 import { FROM, TO, type SpillStore } from "./spill";
+import { terminalText } from "../../core/terminal-text";
 
 export interface FieldChange {
   field: string;
@@ -115,5 +116,6 @@ export function formatDiffText(diff: SnapshotDiff, options: { maxValueLength?: n
       for (const f of c.changes) lines.push(`      ${f.field}: ${clip(show(f.from))} → ${clip(show(f.to))}`);
     }
   }
-  return lines.join("\n");
+  // Keys and values come from the files compared: one escaped line each (core/terminal-text.ts).
+  return lines.map((line) => terminalText(line)).join("\n");
 }

@@ -23,8 +23,9 @@ import { Specialty } from "../specialty/specialty.entity";
 import { compareKeys, JsonText } from "./canonical-hash";
 import type { Row, SnapshotReader } from "./snapshot-reader";
 import { DATE_FIELDS, FIELDS, KEY, scalarFields, type EntityName, type SnapshotRecord } from "./snapshot.format";
+import type { EntityClass } from "../../core/data-source";
 
-const TABLES: Record<EntityName, { table: string; alias: string; entity: Function }> = {
+const TABLES: Record<EntityName, { table: string; alias: string; entity: EntityClass }> = {
   institutions: { table: "institutions", alias: "i", entity: Institution },
   programs: { table: "programs", alias: "p", entity: Program },
   requirements: { table: "requirements", alias: "r", entity: Requirement },

@@ -4,7 +4,7 @@
  * more than a batch of records is held, whatever the size of the file.
  */
 import type { EntityManager } from "typeorm";
-import { dialectOf } from "../../core/data-source";
+import { dialectOf, type EntityClass } from "../../core/data-source";
 import { Institution } from "../institution/institution.entity";
 import { PathwayRequirement } from "../pathway/pathway-requirement.entity";
 import { Pathway } from "../pathway/pathway.entity";
@@ -17,7 +17,7 @@ import type { SnapshotDiff } from "./diff";
 import { DATE_FIELDS, KEY, scalarFields, type EntityName, type SnapshotRecord } from "./snapshot.format";
 import { TO, type SpillStore } from "./spill";
 
-export const ENTITY_CLASSES: Record<EntityName, Function> = {
+export const ENTITY_CLASSES: Record<EntityName, EntityClass> = {
   institutions: Institution,
   programs: Program,
   requirements: Requirement,
@@ -70,7 +70,7 @@ export class SnapshotLoader {
     return dialectOf(this.m.connection) === "postgres" ? `$${n}` : "?";
   }
 
-  private columnsOf(target: Function, properties: string[]) {
+  private columnsOf(target: EntityClass, properties: string[]) {
     const metadata = this.m.connection.getMetadata(target);
     const columns = properties.map((property) => {
       const column = metadata.findColumnWithPropertyName(property);
@@ -81,7 +81,7 @@ export class SnapshotLoader {
   }
 
   /** A multi-row INSERT (the version column at 1, as TypeORM inserts it). */
-  private async insertRows(target: Function, rows: Record<string, unknown>[]): Promise<void> {
+  private async insertRows(target: EntityClass, rows: Record<string, unknown>[]): Promise<void> {
     if (!rows.length) return;
     const { metadata, columns } = this.columnsOf(target, Object.keys(rows[0]));
     const version = metadata.versionColumn;
@@ -99,7 +99,7 @@ export class SnapshotLoader {
   }
 
   /** UPDATE of one row by id: version + 1 and updatedAt now, as TypeORM's update does. */
-  private async updateRow(target: Function, id: number, values: Record<string, unknown>): Promise<void> {
+  private async updateRow(target: EntityClass, id: number, values: Record<string, unknown>): Promise<void> {
     const { metadata, columns } = this.columnsOf(target, Object.keys(values));
     const params = columns.map((c) => this.m.connection.driver.preparePersistentValue(values[c.propertyName], c));
     const sets = columns.map((c, i) => `"${c.databaseName}" = ${this.placeholder(i + 1)}`);
@@ -109,7 +109,7 @@ export class SnapshotLoader {
     await this.m.query(`UPDATE "${metadata.tableName}" SET ${sets.join(", ")} WHERE "id" = ${this.placeholder(params.length)}`, params);
   }
 
-  private async deleteWhereIn(target: Function, column: string, ids: number[]): Promise<void> {
+  private async deleteWhereIn(target: EntityClass, column: string, ids: number[]): Promise<void> {
     if (!ids.length) return;
     const table = this.m.connection.getMetadata(target).tableName;
     await this.m.query(`DELETE FROM "${table}" WHERE "${column}" IN (${ids.map((_, i) => this.placeholder(i + 1)).join(", ")})`, ids);
@@ -195,7 +195,7 @@ export class SnapshotLoader {
    * BATCH rows at a time across owner batches, so every insert but the last is the same statement.
    */
   private async replaceLinks(
-    table: Function,
+    table: EntityClass,
     ownerColumn: string,
     owner: EntityName,
     keys: string[],

@@ -3,7 +3,7 @@ import { canonicalRecord } from "./canonical-hash";
 import { openSnapshotEvents, type SnapshotSource } from "./snapshot-events";
 import { FILE_ORDER, type SnapshotDocument, type SnapshotRecord } from "./snapshot.format";
 import { SpillStore, TO } from "./spill";
-import { intakeSnapshot, type ValidatedSnapshot } from "./validate";
+import { intakeSnapshot, type ValidatedSnapshot, type ValidateOptions } from "./validate";
 
 export type { SnapshotSource } from "./snapshot-events";
 
@@ -30,7 +30,7 @@ export async function readSnapshot(file: string): Promise<ParsedSnapshot> {
  * Reads, validates and normalizes a whole snapshot into memory (records sorted by key), through
  * the same checks as an import. For tests and small files: imports and diffs stream instead.
  */
-export async function loadSnapshot(file: string, options: { ignoreChecksum?: boolean } = {}): Promise<ValidatedSnapshot & { doc: SnapshotDocument }> {
+export async function loadSnapshot(file: string, options: ValidateOptions = {}): Promise<ValidatedSnapshot & { doc: SnapshotDocument }> {
   const spill = SpillStore.open();
   try {
     const checked = await intakeSnapshot(file, spill, TO, options);

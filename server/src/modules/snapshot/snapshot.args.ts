@@ -1,7 +1,6 @@
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
-
-const ID_PATTERN = /^[1-9][0-9]{0,15}$/;
+import { IsEntityId } from "../../core/input-rules";
 
 @ArgsType()
 export class CreateSnapshotArgs {
@@ -20,17 +19,17 @@ export class CreateSnapshotArgs {
 @ArgsType()
 export class SnapshotArgs {
   @Field(() => ID)
-  @Matches(ID_PATTERN, { message: "id must be an id this API issued" })
+  @IsEntityId()
   id: string;
 }
 
 @ArgsType()
 export class SnapshotDiffArgs {
   @Field(() => ID, { description: "The older snapshot" })
-  @Matches(ID_PATTERN, { message: "from must be an id this API issued" })
+  @IsEntityId()
   from: string;
 
   @Field(() => ID, { description: "The newer snapshot" })
-  @Matches(ID_PATTERN, { message: "to must be an id this API issued" })
+  @IsEntityId()
   to: string;
 }

@@ -1,21 +1,19 @@
 /** `directory snapshot export|import|diff`, registered on the CLI's commander program. */
 import { Option, type Command } from "commander";
-import type { DataSource } from "typeorm";
-import { migrate } from "../../core/migrate";
+import { terminalJson, terminalText } from "../../core/terminal-text";
 import { diffTotals, formatDiffText } from "./diff";
 import { diffSnapshotFiles } from "./diff-files";
 import { EXPORT_FORMATS, exportToPath, type ExportFormat } from "./export-files";
 import { IMPORT_MODES, importSnapshotFile, type ImportMode } from "./import";
 import { progressReporter } from "./progress";
 import { FILE_ORDER, type SnapshotCounts } from "./snapshot.format";
-
-type WithDatabase = <T>(fn: (ds: DataSource) => Promise<T>) => Promise<T>;
+import type { CliDatabase } from "../../core/cli-support";
 
 function describeCounts(counts: SnapshotCounts): string {
   return FILE_ORDER.map((e) => `${counts[e]} ${e}`).join(", ");
 }
 
-export function registerSnapshotCommands(program: Command, withDatabase: WithDatabase): void {
+export function registerSnapshotCommands(program: Command, db: CliDatabase): void {
   const snapshot = program.command("snapshot").description("export, import and compare whole-directory snapshots (JSON, NDJSON, CSV)");
 
   snapshot
@@ -27,11 +25,11 @@ export function registerSnapshotCommands(program: Command, withDatabase: WithDat
     .action(async (opts: { format: ExportFormat; out: string; includeDrafts: boolean }) => {
       const progress = progressReporter();
       try {
-        const { meta } = await withDatabase((ds) =>
+        const { meta } = await db.open((ds) =>
           exportToPath(ds, { format: opts.format, out: opts.out, includeDrafts: opts.includeDrafts, onProgress: (p) => progress.update(p.phase, p.done, p.total) }),
         );
         progress.stop();
-        const line = `wrote ${opts.out === "-" ? "standard output" : opts.out} (${opts.format}${meta.includeDrafts ? ", drafts included" : ", published only"}): ${describeCounts(meta.counts)}; sha256 ${meta.sha256}`;
+        const line = `wrote ${opts.out === "-" ? "standard output" : terminalText(opts.out)} (${opts.format}${meta.includeDrafts ? ", drafts included" : ", published only"}): ${describeCounts(meta.counts)}; sha256 ${meta.sha256}`;
         // Keep standard output clean when the snapshot itself goes there.
         (opts.out === "-" ? console.error : console.log)(line);
       } finally {
@@ -49,24 +47,23 @@ export function registerSnapshotCommands(program: Command, withDatabase: WithDat
     .action(async (opts: { in: string; mode: ImportMode; dryRun: boolean; ignoreChecksum: boolean }) => {
       const progress = progressReporter();
       try {
-        const result = await withDatabase(async (ds) => {
-          await migrate(ds);
-          return importSnapshotFile(ds, opts.in, {
+        const result = await db.openMigrated((ds) =>
+          importSnapshotFile(ds, opts.in, {
             mode: opts.mode,
             dryRun: opts.dryRun,
             ignoreChecksum: opts.ignoreChecksum,
             onProgress: (p) => progress.update(p.phase, p.done, p.total),
-          });
-        });
+          }),
+        );
         progress.stop();
-        if (!result.snapshot.checksumMatches) console.error(`warning: ${opts.in}: the content no longer matches meta.sha256/meta.counts (loading it anyway: --ignore-checksum)`);
+        if (!result.snapshot.checksumMatches) console.error(`warning: ${terminalText(opts.in)}: the content no longer matches meta.sha256/meta.counts (loading it anyway: --ignore-checksum)`);
         const t = diffTotals(result.diff);
         const kept = opts.mode === "merge" && result.kept ? `; ${result.kept} record(s) not in the file kept` : "";
         if (result.dryRun) {
           console.log(`dry run (${opts.mode}): nothing was written. The import would make ${t.added} addition(s), ${t.changed} change(s), ${t.removed} removal(s)${kept}.`);
           if (!result.diff.identical) console.log(formatDiffText(result.diff));
         } else {
-          console.log(`imported ${opts.in} (${opts.mode}): ${t.added} added, ${t.changed} changed, ${t.removed} removed${kept}`);
+          console.log(`imported ${terminalText(opts.in)} (${opts.mode}): ${t.added} added, ${t.changed} changed, ${t.removed} removed${kept}`);
         }
       } finally {
         progress.stop();
@@ -80,14 +77,15 @@ export function registerSnapshotCommands(program: Command, withDatabase: WithDat
     .argument("<b>", "the newer snapshot")
     .addOption(new Option("--format <format>", "output").choices(["text", "json"]).default("text"))
     .action(async (a: string, b: string, opts: { format: "text" | "json" }) => {
+      // A diff writes nothing: files of data older than a rule still compare (diff-files.ts).
       const { diff, from, to } = await diffSnapshotFiles(a, b);
       for (const [file, s] of [[a, from], [b, to]] as const) {
-        if (!s.checksumMatches) console.error(`warning: ${file}: the content no longer matches meta.sha256/meta.counts (hand-edited?)`);
+        if (!s.checksumMatches) console.error(`warning: ${terminalText(file)}: the content no longer matches meta.sha256/meta.counts (hand-edited?)`);
       }
       if (opts.format === "json") {
-        console.log(JSON.stringify({ from: { file: a, sha256: from.meta.sha256 }, to: { file: b, sha256: to.meta.sha256 }, ...diff, totals: diffTotals(diff) }, null, 2));
+        console.log(terminalJson({ from: { file: a, sha256: from.meta.sha256 }, to: { file: b, sha256: to.meta.sha256 }, ...diff, totals: diffTotals(diff) }, 2));
       } else {
-        console.log(`${a} → ${b}`);
+        console.log(`${terminalText(a)} → ${terminalText(b)}`);
         console.log(formatDiffText(diff));
       }
     });

@@ -6,7 +6,7 @@
 export const SNAPSHOT_FORMAT = "img-program-directory-snapshot";
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
-/** The entity arrays in the order a JSON file lists them (DESIGN.md). */
+/** The entity arrays in the order a JSON file lists them (docs/SNAPSHOTS.md). */
 export const FILE_ORDER = ["institutions", "programs", "requirements", "specialties", "pathways"] as const;
 export type EntityName = (typeof FILE_ORDER)[number];
 

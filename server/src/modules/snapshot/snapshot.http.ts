@@ -3,13 +3,16 @@
  * A snapshot of published listings is public (and immutable, so cacheable for good); one that
  * includes drafts needs a curator's token, like the drafts themselves.
  */
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { pipeline } from "node:stream/promises";
-import type { Request, RequestHandler, Response } from "express";
+import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { curatorFromRequest } from "../../core/auth";
 import type { AppDeps } from "../../core/context";
+import { isDirectoryError } from "../../core/errors";
+import { sendJsonError } from "../../core/http-guards";
+import { isEntityId } from "../../core/ids";
 import { log } from "../../core/logger";
+import type { Curator } from "../curator/curator.entity";
 import type { DownloadFormat } from "./snapshot.service";
 
 const CONTENT_TYPES: Record<DownloadFormat, string> = {
@@ -17,24 +20,38 @@ const CONTENT_TYPES: Record<DownloadFormat, string> = {
   ndjson: "application/x-ndjson; charset=utf-8",
 };
 
-function problem(res: Response, status: number, message: string): void {
-  res.status(status).json({ error: message });
+/** The signed-in curator, or a reason to refuse: a missing token, or one that is malformed, revoked or expired. */
+async function downloader(deps: AppDeps, req: Request): Promise<Curator | "no token" | "invalid token"> {
+  try {
+    const curator = await curatorFromRequest(deps, req.headers.authorization);
+    return curator?.active ? curator : curator ? "invalid token" : "no token";
+  } catch (e) {
+    if (isDirectoryError(e) && e.code === "UNAUTHENTICATED") return "invalid token";
+    throw e;
+  }
 }
 
 /** The route's handler; register it as `app.get("/snapshots/:file", snapshotDownloadHandler(deps))`. */
 export function snapshotDownloadHandler(deps: AppDeps): RequestHandler {
-  return async (req: Request, res: Response) => {
+  return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const match = /^([1-9][0-9]{0,15})\.(json|ndjson)$/.exec(String(req.params.file ?? ""));
-      if (!match) return problem(res, 404, "no such snapshot file: use /snapshots/<id>.json or /snapshots/<id>.ndjson");
+      const match = /^([0-9]{1,20})\.(json|ndjson)$/.exec(String(req.params.file ?? ""));
+      // An id no snapshot can have (0, or past the database's integer) is simply not there.
+      if (!match || !isEntityId(match[1])) {
+        return void sendJsonError(req, res, 404, "NOT_FOUND", "No such snapshot file: use /snapshots/<id>.json or /snapshots/<id>.ndjson");
+      }
       const format = match[2] as DownloadFormat;
       const snapshot = await deps.services.snapshots.findById(Number(match[1]));
-      if (!snapshot) return problem(res, 404, `snapshot ${match[1]} was not found`);
+      if (!snapshot) return void sendJsonError(req, res, 404, "NOT_FOUND", `Snapshot ${match[1]} was not found`);
       if (snapshot.includeDrafts) {
-        const curator = await curatorFromRequest(deps, req.headers.authorization);
-        if (!curator || !curator.active) {
-          res.set("WWW-Authenticate", 'Bearer realm="directory"');
-          return problem(res, 401, "this snapshot includes draft listings: send Authorization: Bearer <token> from the login mutation");
+        const curator = await downloader(deps, req);
+        if (typeof curator === "string") {
+          res.set("WWW-Authenticate", curator === "invalid token" ? 'Bearer realm="directory", error="invalid_token"' : 'Bearer realm="directory"');
+          const message =
+            curator === "invalid token"
+              ? "This snapshot includes draft listings, and your session token is invalid, expired or revoked: sign in again"
+              : "This snapshot includes draft listings: send Authorization: Bearer <token> from the login mutation";
+          return void sendJsonError(req, res, 401, "UNAUTHENTICATED", message);
         }
       }
       const file = deps.services.snapshots.filePath(snapshot, format);
@@ -43,7 +60,7 @@ export function snapshotDownloadHandler(deps: AppDeps): RequestHandler {
         size = (await fs.promises.stat(file)).size;
       } catch {
         log.error("snapshot file missing", { snapshotId: snapshot.id, format });
-        return problem(res, 404, `the ${format} file of snapshot ${snapshot.id} is missing`);
+        return void sendJsonError(req, res, 404, "NOT_FOUND", `The ${format} file of snapshot ${snapshot.id} is missing`);
       }
       const etag = `"${snapshot.sha256}-${format}"`;
       res.set({
@@ -58,13 +75,10 @@ export function snapshotDownloadHandler(deps: AppDeps): RequestHandler {
       if (req.method === "HEAD") return void res.status(200).end();
       await pipeline(fs.createReadStream(file), res);
     } catch (e) {
-      if (res.headersSent) {
-        res.destroy(e as Error);
-        return;
-      }
-      const errorId = randomUUID();
-      log.error("snapshot download failed", { errorId, error: e });
-      problem(res, 500, `Internal server error (error id ${errorId}); the problem has been logged`);
+      // A download cut short (usually the client going away) just ends the connection.
+      if (res.headersSent) return void res.destroy(e as Error);
+      // Anything else: the app's final error handler logs it with an id and answers JSON.
+      next(e);
     }
   };
 }

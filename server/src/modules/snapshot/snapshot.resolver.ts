@@ -1,6 +1,8 @@
-import { Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Args, Authorized, Ctx, Extensions, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Connection, ConnectionArgs, type Page } from "../../core/connection";
 import type { Context } from "../../core/context";
+import { entityId } from "../../core/ids";
+import { heavyWork } from "../../core/heavy-fields";
 import { Curator, CuratorRole } from "../curator/curator.entity";
 import { SnapshotDiffResult } from "./snapshot-diff.types";
 import { CreateSnapshotArgs, SnapshotArgs, SnapshotDiffArgs } from "./snapshot.args";
@@ -19,13 +21,15 @@ export class SnapshotResolver {
   @Authorized()
   @Query(() => Snapshot, { nullable: true, description: "One stored snapshot (curators); null when there is none" })
   snapshot(@Args() args: SnapshotArgs, @Ctx() ctx: Context): Promise<Snapshot | null> {
-    return ctx.services.snapshots.findById(Number(args.id));
+    return ctx.services.snapshots.findById(entityId(args.id, ["id"]));
   }
 
   @Authorized()
+  // Reads, parses and compares two whole stored snapshot files in memory.
+  @Extensions(heavyWork({ cost: 2000 }))
   @Query(() => SnapshotDiffResult, { description: "What changed between two stored snapshots: added, removed and changed records per entity" })
   snapshotDiff(@Args() args: SnapshotDiffArgs, @Ctx() ctx: Context): Promise<SnapshotDiffResult> {
-    return ctx.services.snapshots.diff(Number(args.from), Number(args.to));
+    return ctx.services.snapshots.diff(entityId(args.from, ["from"]), entityId(args.to, ["to"]));
   }
 
   @Authorized(CuratorRole.EDITOR)

@@ -5,6 +5,7 @@ import type { DataSource, Repository } from "typeorm";
 import type { AppConfig } from "../../core/config";
 import type { ConnectionArgs, Page } from "../../core/connection";
 import { NotFoundError } from "../../core/errors";
+import { log } from "../../core/logger";
 import { paginate, type Ordering } from "../../core/pagination";
 import type { Curator } from "../curator/curator.entity";
 import { diffTotals } from "./diff";
@@ -15,6 +16,9 @@ import { Snapshot } from "./snapshot.entity";
 import { JsonSnapshotWriter, NdjsonSnapshotWriter, SnapshotFile } from "./writers";
 
 export type DownloadFormat = "json" | "ndjson";
+
+/** What `create` writes while an export runs: `snapshot-<time>-<random>.json.partial` (or .ndjson). */
+const PARTIAL_FILE = /^snapshot-[0-9TZ]+-[0-9a-f]+\.(json|ndjson)\.partial$/;
 
 /** Ids grow with time, so newest-first is id-descending: one exact key. */
 const NEWEST_FIRST: Ordering = {
@@ -38,6 +42,24 @@ export class SnapshotService {
 
   filePath(snapshot: Snapshot, format: DownloadFormat): string {
     return path.join(this.directory, format === "json" ? snapshot.jsonFile : snapshot.ndjsonFile);
+  }
+
+  /**
+   * Removes the half-written files of exports that never finished (the process was killed
+   * mid-export: kill -9, out of memory, power loss), which nothing else would ever remove. Run at
+   * start-up, before any export of this process; only names `create` writes are touched.
+   */
+  removeLeftoverPartials(): string[] {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.directory);
+    } catch {
+      return []; // no SNAPSHOT_DIR yet: the first export creates it
+    }
+    const removed = names.filter((name) => PARTIAL_FILE.test(name) && fs.statSync(path.join(this.directory, name)).isFile());
+    for (const name of removed) fs.rmSync(path.join(this.directory, name), { force: true });
+    if (removed.length) log.info("removed unfinished snapshot files left by an interrupted export", { count: removed.length, files: removed });
+    return removed;
   }
 
   /**
@@ -106,7 +128,8 @@ export class SnapshotService {
       if (!fs.existsSync(name)) throw new NotFoundError("Snapshot file of snapshot", s.id);
       return name;
     };
-    // Stored files are trusted as written; a changed file still diffs by its content.
+    // Stored files are trusted as written; a changed file still diffs by its content, and a diff
+    // writes nothing, so data older than a rule still compares (diff-files.ts reads without rules).
     const { diff } = await diffSnapshotFiles(file(from), file(to));
     const totals = diffTotals(diff);
     return { from, to, identical: diff.identical, addedCount: totals.added, removedCount: totals.removed, changedCount: totals.changed, entities: diff.entities };

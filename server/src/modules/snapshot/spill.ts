@@ -29,6 +29,8 @@ export interface SpilledRecord {
   idx: number;
   /** Where the file holds it ("line 17", "programs.csv record 4, line 5"), or null. */
   loc: string | null;
+  /** A program's requirement codes in the file's order (JSON), when not the canonical sorted one: rules name links by that index. */
+  linkOrder: string | null;
 }
 
 export interface ChangedPair {
@@ -48,7 +50,7 @@ export class SpillStore {
     private readonly db: Database.Database,
     private readonly dir: string,
   ) {
-    this.insert = db.prepare("INSERT OR IGNORE INTO records (side, entity, key, idx, loc, json) VALUES (?, ?, ?, ?, ?, ?)");
+    this.insert = db.prepare("INSERT OR IGNORE INTO records (side, entity, key, idx, loc, link_order, json) VALUES (?, ?, ?, ?, ?, ?, ?)");
     this.lookup = db.prepare("SELECT idx, json FROM records WHERE side = ? AND entity = ? AND key = ?");
     this.insertId = db.prepare("INSERT OR REPLACE INTO ids (entity, key, id) VALUES (?, ?, ?)");
     this.lookupId = db.prepare("SELECT id FROM ids WHERE entity = ? AND key = ?").pluck();
@@ -65,7 +67,7 @@ export class SpillStore {
       db.pragma("cache_size = -8000");
       db.pragma("temp_store = FILE");
       db.exec(`
-        CREATE TABLE records (side INTEGER NOT NULL, entity TEXT NOT NULL, key TEXT NOT NULL, idx INTEGER NOT NULL, loc TEXT, json TEXT NOT NULL);
+        CREATE TABLE records (side INTEGER NOT NULL, entity TEXT NOT NULL, key TEXT NOT NULL, idx INTEGER NOT NULL, loc TEXT, link_order TEXT, json TEXT NOT NULL);
         CREATE UNIQUE INDEX records_key ON records (side, entity, key);
         CREATE TABLE ids (entity TEXT NOT NULL, key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (entity, key)) WITHOUT ROWID;
       `);
@@ -77,8 +79,8 @@ export class SpillStore {
   }
 
   /** Stores a record; false (and nothing stored) when its side already holds that key. */
-  add(side: Side, entity: EntityName, key: string, json: string, idx: number, loc: string | null): boolean {
-    return this.write(() => this.insert.run(side, entity, key, idx, loc, json).changes === 1);
+  add(side: Side, entity: EntityName, key: string, json: string, idx: number, loc: string | null, linkOrder: string | null = null): boolean {
+    return this.write(() => this.insert.run(side, entity, key, idx, loc, linkOrder, json).changes === 1);
   }
 
   /** The stored record of a key, or undefined. */
@@ -95,7 +97,7 @@ export class SpillStore {
   /** One side's records of an entity in key order, read as they are needed. */
   records(side: Side, entity: EntityName): IterableIterator<SpilledRecord> {
     this.commit();
-    return this.db.prepare("SELECT key, json, idx, loc FROM records WHERE side = ? AND entity = ? ORDER BY key").iterate(side, entity) as IterableIterator<SpilledRecord>;
+    return this.db.prepare("SELECT key, json, idx, loc, link_order AS linkOrder FROM records WHERE side = ? AND entity = ? ORDER BY key").iterate(side, entity) as IterableIterator<SpilledRecord>;
   }
 
   /** Keys only on `side`, in key order. */

@@ -1,7 +1,10 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import snapshotSchema from "../../../../schema/snapshot.schema.json";
+import { findTextProblem } from "../../core/input-rules";
+import type { RuleBreach } from "../../core/problems";
 import { canonicalRecord, ContentHasher, stableStringify } from "./canonical-hash";
+import { crossRecordBreaches, recordRuleBreaches, type ReferencedRecords } from "./record-rules";
 import { openSnapshotEvents, type SnapshotEvent, type SnapshotSource } from "./snapshot-events";
 import { SnapshotError } from "./snapshot.errors";
 import {
@@ -50,7 +53,20 @@ export interface ValidatedSnapshot {
   sha256: string;
   /** False when meta.sha256 or meta.counts no longer match the content (only with ignoreChecksum). */
   checksumMatches: boolean;
+  /** True when every record passed the directory's rules (only a diff reads without them). */
+  rulesChecked: boolean;
   source: SnapshotSource;
+}
+
+export interface ValidateOptions {
+  /** Load a file whose meta.sha256 or meta.counts no longer match its content. */
+  ignoreChecksum?: boolean;
+  /**
+   * Check every record against the directory's rules (the API's; default true). Only a diff,
+   * which writes nothing, reads files without them, so that stored snapshots of older data still
+   * compare.
+   */
+  directoryRules?: boolean;
 }
 
 const MAX_REPORTED = 5;
@@ -83,12 +99,46 @@ function checkMeta(name: string, value: unknown): void {
   }
 }
 
+/** Collects the rules records break and refuses the file naming the first few: record, field and rule. */
+class RuleReport {
+  private readonly shown: string[] = [];
+  private count = 0;
+
+  add(subject: () => string, breaches: readonly RuleBreach[]): void {
+    for (const b of breaches) {
+      if (++this.count <= MAX_REPORTED) this.shown.push(`${subject()}: ${b.field} breaks the rule ${b.rule}: ${b.message}`);
+    }
+  }
+
+  throwIfAny(name: string): void {
+    if (!this.count) return;
+    const more = this.count > MAX_REPORTED ? ` (and ${this.count - MAX_REPORTED} more)` : "";
+    throw new SnapshotError(`${name} breaks the directory's rules (the API's, for the same fields); nothing was written: ${this.shown.join("; ")}${more}`);
+  }
+}
+
+/** The requirement codes of a record's links in the file's order, when that is not the canonical (sorted) one. */
+function linkOrder(record: SnapshotRecord, canonical: SnapshotRecord): string | null {
+  const codes = ((record.requirements as { code: string }[] | undefined) ?? []).map((l) => l.code);
+  const sorted = ((canonical.requirements as { code: string }[] | undefined) ?? []).map((l) => l.code);
+  return codes.every((c, i) => c === sorted[i]) ? null : JSON.stringify(codes);
+}
+
+/** A stored record with its links back in the file's order, so that a rule names `requirements.<index in the file>`. */
+function inFileOrder(record: SnapshotRecord, order: string | null): SnapshotRecord {
+  if (!order) return record;
+  const links = new Map(((record.requirements as { code: string }[] | undefined) ?? []).map((l) => [l.code, l]));
+  return { ...record, requirements: (JSON.parse(order) as string[]).map((code) => links.get(code)) };
+}
+
 /**
  * Validates a snapshot as it streams in and stores its records, normalized, on one side of a
  * SpillStore; nothing else is kept but counts and the first few problems. The checks, in the
  * order they are reported: format and version, the JSON Schema (each record against its
- * entity's definition), unique keys and requirement codes, meta.counts and the checksum (both
- * waived by ignoreChecksum), and references (against the keys on the same side of the store).
+ * entity's definition), the directory's rules for each record (the API's, record-rules.ts;
+ * waived by directoryRules: false), well-formed text, unique keys and requirement codes,
+ * meta.counts and the checksum (both waived by ignoreChecksum), references (against the keys on
+ * the same side of the store) and the rules between records (read back from the store).
  */
 export class SnapshotIntake {
   private meta: unknown = undefined;
@@ -97,11 +147,14 @@ export class SnapshotIntake {
   private readonly problems: string[] = [];
   private problemCount = 0;
   private repeat: string | null = null;
+  private textProblem: string | null = null;
+  private readonly rules = new RuleReport();
 
   constructor(
     private readonly name: string,
     private readonly spill: SpillStore,
     private readonly side: Side,
+    private readonly directoryRules = true,
   ) {}
 
   take(e: SnapshotEvent): void {
@@ -115,8 +168,9 @@ export class SnapshotIntake {
   }
 
   /**
-   * The per-record step: one record is checked against its entity's schema, normalized and
-   * stored; a later check that needs other records (keys, references) reads them from the store.
+   * The per-record step: one record is checked against its entity's schema and the directory's
+   * rules, its text checked, then normalized and stored; a later check that needs other records
+   * (keys, references, rules between records) reads them from the store.
    */
   private record(entity: EntityName, record: unknown, index: number, loc: string | null): void {
     this.counts[entity]++;
@@ -126,9 +180,14 @@ export class SnapshotIntake {
       return;
     }
     if (this.problemCount) return; // the file will be refused: storing more is wasted work
+    const subject = () => where(entity, index, record, loc);
+    if (this.directoryRules) this.rules.add(subject, recordRuleBreaches(entity, record as SnapshotRecord));
+    const bad = this.textProblem ? null : findTextProblem(record, []);
+    if (bad) this.textProblem = `${subject()} ${bad.path.join(".")} ${bad.message}`;
     const canonical = canonicalRecord(entity, record as SnapshotRecord);
     const key = canonical[KEY[entity]] as string;
-    if (!this.spill.add(this.side, entity, key, stableStringify(canonical), index, loc)) {
+    const order = entity === "programs" && this.directoryRules ? linkOrder(record as SnapshotRecord, canonical) : null;
+    if (!this.spill.add(this.side, entity, key, stableStringify(canonical), index, loc, order)) {
       this.repeat ??= `${where(entity, index, record, loc)} repeats the ${KEY[entity]} of ${entity}[${this.spill.get(this.side, entity, key)!.idx}]`;
     }
     const codes = ((canonical.requirements as { code: string }[] | undefined) ?? []).map((l) => l.code);
@@ -159,6 +218,8 @@ export class SnapshotIntake {
       const more = total > MAX_REPORTED ? ` (and ${total - MAX_REPORTED} more)` : "";
       throw new SnapshotError(`${name} does not match the snapshot schema: ${errors.join("; ")}${more}`);
     }
+    this.rules.throwIfAny(name);
+    if (this.textProblem) throw new SnapshotError(`${name}: ${this.textProblem}`);
     if (this.repeat) throw new SnapshotError(`${name}: ${this.repeat}`);
     const meta = this.meta as SnapshotMeta;
     // meta.counts catches an NDJSON file cut at a line boundary; like the checksum it is an
@@ -183,11 +244,18 @@ export class SnapshotIntake {
       );
     }
     this.checkReferences();
-    return { meta, sha256, checksumMatches: checksumMatches && countsMatch, source };
+    return { meta, sha256, checksumMatches: checksumMatches && countsMatch, rulesChecked: this.directoryRules, source };
   }
 
+  /** References resolve (the first dangling one is refused), then the rules between records hold. */
   private checkReferences(): void {
     const has = (entity: EntityName, key: string) => this.spill.get(this.side, entity, key) !== undefined;
+    const stored = (entity: EntityName, key: string) => {
+      const r = this.spill.get(this.side, entity, key);
+      return r ? (JSON.parse(r.json) as SnapshotRecord) : undefined;
+    };
+    const refs: ReferencedRecords = { institution: (slug) => stored("institutions", slug), requirement: (code) => stored("requirements", code) };
+    const rules = new RuleReport();
     for (const entity of ["programs", "pathways"] as const) {
       for (const r of this.spill.records(this.side, entity)) {
         const record = JSON.parse(r.json) as SnapshotRecord;
@@ -197,15 +265,17 @@ export class SnapshotIntake {
         if (record.pathway != null && !has("pathways", record.pathway as string)) throw dangling("pathways", record.pathway as string);
         for (const s of (record.specialties as string[] | undefined) ?? []) if (!has("specialties", s)) throw dangling("specialties", s);
         for (const l of (record.requirements as { code: string }[] | undefined) ?? []) if (!has("requirements", l.code)) throw dangling("requirements", l.code);
+        if (this.directoryRules) rules.add(() => where(entity, r.idx, record, r.loc), crossRecordBreaches(entity, inFileOrder(record, r.linkOrder), refs));
       }
     }
+    rules.throwIfAny(this.name);
   }
 }
 
 /** Reads and validates a snapshot file into one side of `spill` (see SnapshotIntake); nothing else is written. */
-export async function intakeSnapshot(file: string, spill: SpillStore, side: Side, options: { ignoreChecksum?: boolean } = {}): Promise<ValidatedSnapshot> {
+export async function intakeSnapshot(file: string, spill: SpillStore, side: Side, options: ValidateOptions = {}): Promise<ValidatedSnapshot> {
   const { source, events } = await openSnapshotEvents(file);
-  const intake = new SnapshotIntake(file, spill, side);
+  const intake = new SnapshotIntake(file, spill, side, options.directoryRules !== false);
   for await (const e of events) intake.take(e);
   return intake.finish(source, options);
 }

@@ -245,7 +245,7 @@ abstract class TextSnapshotWriter {
 }
 
 /**
- * JSON: meta first, then the five arrays in DESIGN.md order, one record a line (readable,
+ * JSON: meta first, then the five arrays in the documented order (docs/SNAPSHOTS.md), one record a line (readable,
  * diff-friendly, and a hand-edit's error names a useful line).
  */
 export class JsonSnapshotWriter extends TextSnapshotWriter implements SnapshotWriter {

@@ -1,17 +1,15 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, ID, ObjectType } from "type-graphql";
 import {
   Column,
-  CreateDateColumn,
   Entity,
   Index,
   PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
 } from "typeorm";
+import { ArchivableRecord } from "../../core/versioned-record";
 
 @ObjectType({ simpleResolvers: true, description: "A field of medicine: internal medicine, cardiology, surgery…" })
 @Entity("specialties")
-export class Specialty {
+export class Specialty extends ArchivableRecord {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
   id: number;
@@ -25,20 +23,4 @@ export class Specialty {
   @Index("IDX_specialties_name")
   @Column({ type: "varchar", length: 200 })
   name: string;
-
-  @Field(() => Date, { nullable: true })
-  @Column({ type: Date, nullable: true })
-  archivedAt: Date | null;
-
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
-
-  @Field()
-  @CreateDateColumn()
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn()
-  updatedAt: Date;
 }

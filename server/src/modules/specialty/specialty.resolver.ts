@@ -2,7 +2,7 @@ import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { Connection, type Page } from "../../core/connection";
 import type { Context } from "../../core/context";
 import { lookupKey } from "../../core/lookup";
-import { SlugLookupArgs } from "../program/program.args";
+import { SlugLookupArgs } from "../../core/args";
 import { SpecialtiesArgs } from "./specialty.args";
 import { Specialty } from "./specialty.entity";
 

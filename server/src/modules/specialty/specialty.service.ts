@@ -29,6 +29,8 @@ export class SpecialtyService {
   list(args: SpecialtiesArgs, includeArchived: boolean): Promise<Page<Specialty>> {
     const qb = this.query(includeArchived);
     if (args.filter?.ids?.length) qb.andWhere("s.id IN (:...sIds)", { sIds: args.filter.ids.map(Number) });
+    // The argument and the deprecated filter field both narrow the list (fields combine with AND).
+    applyWordSearch(qb, ["s.name", "s.slug"], args.search);
     applyWordSearch(qb, ["s.name", "s.slug"], args.filter?.search);
     return paginate(qb, BY_NAME, args);
   }

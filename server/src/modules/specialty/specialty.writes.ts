@@ -8,6 +8,7 @@ import type { SpecialtyInput } from "./specialty.input";
 export class SpecialtyWrites extends EntityWrites<Specialty, SpecialtyInput> {
   readonly model: WriteModel<Specialty> = {
     typeName: "Specialty",
+    audit: this.audit,
     entity: Specialty,
     columns: ["slug", "name", "archivedAt"],
     unique: ["slug"],

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
-import { CliError, withDatabase } from "../../cli";
+import { CliError, type CliDatabase } from "../../core/cli-support";
 import { describeDatabase, loadConfig } from "../../core/config";
-import { migrate } from "../../core/migrate";
 import { DEFAULT_SEED, generateSynthetic, SyntheticDataRefusal } from "./generator";
 
 function count(name: string, min: number) {
@@ -13,7 +12,7 @@ function count(name: string, min: number) {
 }
 
 /** `generate --institutions N --programs M [--seed S]`: synthetic data for benchmarks. */
-export function registerGenerateCommand(program: Command): void {
+export function registerGenerateCommand(program: Command, db: CliDatabase): void {
   program
     .command("generate")
     .description("fill an EMPTY database with clearly synthetic institutions and programs (for benchmarks); refuses a database holding real listings")
@@ -21,8 +20,7 @@ export function registerGenerateCommand(program: Command): void {
     .requiredOption("--programs <n>", "how many synthetic programs", count("programs", 0))
     .option("--seed <s>", "PRNG seed: the same seed gives the same directory", count("seed", 0), DEFAULT_SEED)
     .action(async (opts: { institutions: number; programs: number; seed: number }) => {
-      await withDatabase(async (ds) => {
-        await migrate(ds);
+      await db.openMigrated(async (ds) => {
         try {
           const report = await generateSynthetic(ds, opts);
           console.log(

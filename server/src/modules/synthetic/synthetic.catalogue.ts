@@ -45,7 +45,7 @@ export const SPECIALTIES: readonly { slug: string; name: string; weight: number 
   { slug: "geriatrics", name: "Geriatrics", weight: 2 },
 ];
 
-/** Catalogue entries beyond the nine DESIGN.md codes, named as synthetic so no one mistakes them for facts. */
+/** Catalogue entries beyond the nine codes of the sample catalogue, named as synthetic so no one mistakes them for facts. */
 export const SYNTHETIC_REQUIREMENTS = [
   { code: "SYNTHETIC_ENGLISH_PROFICIENCY", name: "Synthetic requirement: English proficiency test", kind: RequirementKind.LANGUAGE, country: null },
   { code: "SYNTHETIC_LETTERS_OF_RECOMMENDATION", name: "Synthetic requirement: letters of recommendation", kind: RequirementKind.DOCUMENT, country: null },

@@ -1,6 +1,7 @@
 import { AuditEntry } from "../modules/audit/audit-entry.entity";
 import { CuratorSession } from "../modules/curator/curator-session.entity";
 import { Curator } from "../modules/curator/curator.entity";
+import { LoginAttempt } from "../modules/curator/login-attempt.entity";
 import { Institution } from "../modules/institution/institution.entity";
 import { PathwayRequirement } from "../modules/pathway/pathway-requirement.entity";
 import { Pathway } from "../modules/pathway/pathway.entity";
@@ -23,6 +24,7 @@ export const entities = [
   Specialty,
   Curator,
   CuratorSession,
+  LoginAttempt,
   AuditEntry,
   Snapshot,
 ];

@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import { AuditService } from "../modules/audit/audit.service";
+import { auditTrail } from "../modules/audit/audit.record";
 import { CuratorService } from "../modules/curator/curator.service";
 import { SessionService } from "../modules/curator/curator.sessions";
 import { EligibilityService } from "../modules/eligibility/eligibility.service";
@@ -16,11 +17,13 @@ import { RequirementWrites } from "../modules/requirement/requirement.writes";
 import { SnapshotService } from "../modules/snapshot/snapshot.service";
 import { SpecialtyService } from "../modules/specialty/specialty.service";
 import { SpecialtyWrites } from "../modules/specialty/specialty.writes";
-import type { AppConfig } from "./config";
+import type { AppConfig } from "../core/config";
+import type { Services } from "../core/context";
 
-export function createServices(dataSource: DataSource, config: AppConfig) {
+/** The services registry: one instance of each service for the life of the process. */
+export function createServices(dataSource: DataSource, config: AppConfig): Services {
   const programs = new ProgramService(dataSource, config);
-  const curators = new CuratorService(dataSource);
+  const curators = new CuratorService(dataSource, auditTrail);
   const requirements = new RequirementService(dataSource);
   return {
     institutions: new InstitutionService(dataSource),
@@ -30,11 +33,11 @@ export function createServices(dataSource: DataSource, config: AppConfig) {
     pathways: new PathwayService(dataSource),
     specialties: new SpecialtyService(dataSource),
     // Curation: versioned, audited writes (core/versioned-write.ts), accounts and sessions.
-    institutionWrites: new InstitutionWrites(dataSource),
-    programWrites: new ProgramWrites(dataSource),
-    requirementWrites: new RequirementWrites(dataSource),
-    pathwayWrites: new PathwayWrites(dataSource),
-    specialtyWrites: new SpecialtyWrites(dataSource),
+    institutionWrites: new InstitutionWrites(dataSource, auditTrail),
+    programWrites: new ProgramWrites(dataSource, auditTrail),
+    requirementWrites: new RequirementWrites(dataSource, auditTrail),
+    pathwayWrites: new PathwayWrites(dataSource, auditTrail),
+    specialtyWrites: new SpecialtyWrites(dataSource, auditTrail),
     programReview: new ProgramReview(dataSource, programs, config),
     audit: new AuditService(dataSource),
     curators,
@@ -44,4 +47,3 @@ export function createServices(dataSource: DataSource, config: AppConfig) {
   };
 }
 
-export type Services = ReturnType<typeof createServices>;

@@ -3,17 +3,18 @@ import { createInstitutionLoaders } from "../modules/institution/institution.loa
 import { createPathwayLoaders } from "../modules/pathway/pathway.loaders";
 import { createProgramLoaders } from "../modules/program/program.loaders";
 import { createRequirementLoaders } from "../modules/requirement/requirement.loaders";
-import type { Viewer } from "./context";
-import type { Services } from "./services";
+import type { DataSource } from "typeorm";
+import type { Loaders, Services } from "../core/context";
+import type { Viewer } from "../core/viewer";
 
-export function createLoaders(services: Services, viewer: Viewer) {
+/** Fresh DataLoaders for one request, so that no cached row outlives it. */
+export function createLoaders(services: Services, viewer: Viewer, dataSource: DataSource): Loaders {
   return {
-    ...createInstitutionLoaders(services, viewer),
-    ...createProgramLoaders(services, viewer),
-    ...createPathwayLoaders(services),
+    ...createInstitutionLoaders(services, viewer, dataSource),
+    ...createProgramLoaders(services, viewer, dataSource),
+    ...createPathwayLoaders(services, viewer),
     ...createRequirementLoaders(services),
     ...createCuratorLoaders(services),
   };
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;

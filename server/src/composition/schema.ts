@@ -1,0 +1,60 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { buildSchema, type NonEmptyArray } from "type-graphql";
+import { DirectoryAuthChecker } from "../core/auth-checker";
+import { validateArgument } from "../core/validation";
+import { AuditResolver } from "../modules/audit/audit.resolver";
+import { CuratorResolver } from "../modules/curator/curator.resolver";
+import { InstitutionMutationResolver } from "../modules/institution/institution.mutations";
+import { EligibilityResolver } from "../modules/eligibility/eligibility.resolver";
+import { InstitutionResolver } from "../modules/institution/institution.resolver";
+import { PathwayMutationResolver } from "../modules/pathway/pathway.mutations";
+import { PathwayRequirementResolver, PathwayResolver } from "../modules/pathway/pathway.resolver";
+import { ProgramMutationResolver } from "../modules/program/program.mutations";
+import { ProgramFacetsResolver } from "../modules/program/program-facets.resolver";
+import { ProgramRequirementResolver, ProgramResolver } from "../modules/program/program.resolver";
+import { RequirementMutationResolver } from "../modules/requirement/requirement.mutations";
+import { RequirementResolver } from "../modules/requirement/requirement.resolver";
+import { SpecialtyMutationResolver } from "../modules/specialty/specialty.mutations";
+import { SnapshotResolver } from "../modules/snapshot/snapshot.resolver";
+import { SpecialtyResolver } from "../modules/specialty/specialty.resolver";
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const resolvers: NonEmptyArray<Function> = [
+  InstitutionResolver,
+  ProgramResolver,
+  ProgramRequirementResolver,
+  RequirementResolver,
+  PathwayResolver,
+  PathwayRequirementResolver,
+  SpecialtyResolver,
+  ProgramFacetsResolver,
+  EligibilityResolver,
+  // Curation
+  CuratorResolver,
+  AuditResolver,
+  InstitutionMutationResolver,
+  ProgramMutationResolver,
+  RequirementMutationResolver,
+  PathwayMutationResolver,
+  SpecialtyMutationResolver,
+  SnapshotResolver,
+];
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+/** Builds the schema once per process: type-graphql's metadata is global, so rebuilding gains nothing. */
+export function buildDirectorySchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers,
+    authChecker: DirectoryAuthChecker,
+    authMode: "error",
+    validate: true,
+    validateFn: validateArgument,
+  });
+  return cached;
+}
+
+/** The SDL committed as schema/schema.graphql: sorted so that it does not churn. */
+export function printDirectorySchema(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + "\n";
+}

@@ -1,0 +1,48 @@
+import type { EntityManager } from "typeorm";
+
+/** What a write did. DELETE archives (soft delete); RESTORE brings an archived record back. */
+export enum AuditAction {
+  CREATE = "CREATE",
+  UPDATE = "UPDATE",
+  DELETE = "DELETE",
+  RESTORE = "RESTORE",
+  PUBLISH = "PUBLISH",
+  UNPUBLISH = "UNPUBLISH",
+  VERIFY = "VERIFY",
+  REVERT = "REVERT",
+}
+
+/** `{ field: { from, to } }`: the value of each changed field before and after the write. */
+export type AuditChanges = Record<string, { from: unknown; to: unknown }>;
+
+/** One write as the versioned-write engine reports it. */
+export interface AuditRecord {
+  action: AuditAction;
+  entityType: string;
+  entityId: number;
+  entityVersion: number | null;
+  actorId: number | null;
+  changes: AuditChanges;
+  note?: string | null;
+}
+
+/** One recorded write, as a revert reads it back. */
+export interface AuditTrailEntry {
+  id: number;
+  action: AuditAction;
+  entityType: string;
+  entityId: number;
+  changes: AuditChanges;
+}
+
+/**
+ * Where versioned writes record what they did and where a revert reads it back. The audit module
+ * implements it; the composition root hands it to every writer, so core names no module.
+ */
+export interface AuditTrail {
+  /** Appends one entry, through the manager of the transaction that made the change. */
+  append(m: EntityManager, record: AuditRecord): Promise<void>;
+  entry(m: EntityManager, id: number): Promise<AuditTrailEntry | null>;
+  /** A record's entries from `fromEntryId` on, newest first. */
+  entriesFrom(m: EntityManager, entityType: string, entityId: number, fromEntryId: number): Promise<AuditTrailEntry[]>;
+}

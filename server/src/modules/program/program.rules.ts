@@ -1,0 +1,48 @@
+/**
+ * Rules between a program's fields, for the record as it will be. The API's writes check them on
+ * create and update (program.writes.ts); snapshot import checks every program record of a file
+ * with the same functions (snapshot/record-rules.ts), so no file can store what no edit could.
+ */
+import type { RuleBreach } from "../../core/problems";
+
+export interface ProgramFieldValues {
+  positions: number | null;
+  imgPositions: number | null;
+  applicationOpensAt: Date | null;
+  applicationClosesAt: Date | null;
+  applicationFeeCents: number | null;
+  feeCurrency: string | null;
+}
+
+/**
+ * `sent` says whether the write gives a field, so that the field blamed is one the client sent
+ * (an import gives every field).
+ */
+export function programFieldBreaches(v: ProgramFieldValues, sent: (field: keyof ProgramFieldValues) => boolean): RuleBreach[] {
+  const breaches: RuleBreach[] = [];
+  const { applicationOpensAt: opens, applicationClosesAt: closes, positions, imgPositions } = v;
+  if (opens && closes && opens.getTime() >= closes.getTime()) {
+    breaches.push({
+      field: sent("applicationClosesAt") ? "applicationClosesAt" : "applicationOpensAt",
+      rule: "opensBeforeCloses",
+      message: `applicationOpensAt (${opens.toISOString()}) must be before applicationClosesAt (${closes.toISOString()})`,
+    });
+  }
+  if (positions !== null && imgPositions !== null && imgPositions > positions) {
+    breaches.push({
+      field: sent("imgPositions") ? "imgPositions" : "positions",
+      rule: "imgPositionsWithinPositions",
+      message: `imgPositions (${imgPositions}) cannot exceed positions (${positions})`,
+    });
+  }
+  if (v.applicationFeeCents !== null && !v.feeCurrency) {
+    breaches.push({ field: "feeCurrency", rule: "feeNeedsCurrency", message: "feeCurrency is required with applicationFeeCents" });
+  }
+  return breaches;
+}
+
+/** A program at an institution is in the institution's country. */
+export function institutionCountryBreach(institution: { name: string; country: string }, country: string, field: string): RuleBreach | null {
+  if (country === institution.country) return null;
+  return { field, rule: "countryOfInstitution", message: `${institution.name} is in ${institution.country}, not ${country}` };
+}
