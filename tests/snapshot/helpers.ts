@@ -4,8 +4,7 @@ import path from "node:path";
 import type { DataSource } from "typeorm";
 import { hashDocument } from "../../server/src/modules/snapshot/canonical-hash";
 import { exportToPath, type ExportFormat } from "../../server/src/modules/snapshot/export-files";
-import { importSnapshot, type ImportMode } from "../../server/src/modules/snapshot/import";
-import { loadSnapshot } from "../../server/src/modules/snapshot/read";
+import { importSnapshotFile, type ImportMode } from "../../server/src/modules/snapshot/import";
 import { createTestDatabase, openMigrated, type TestDatabase } from "../support/db";
 
 export interface SnapshotTestDb {
@@ -37,8 +36,7 @@ export async function exportTo(ds: DataSource, format: ExportFormat, file: strin
 }
 
 export async function importFrom(ds: DataSource, file: string, mode: ImportMode = "merge", extra: { dryRun?: boolean; ignoreChecksum?: boolean } = {}) {
-  const snapshot = await loadSnapshot(file, { ignoreChecksum: extra.ignoreChecksum });
-  return importSnapshot(ds, snapshot, { mode, dryRun: extra.dryRun });
+  return importSnapshotFile(ds, file, { mode, dryRun: extra.dryRun, ignoreChecksum: extra.ignoreChecksum });
 }
 
 /** Every row of every directory table, for "the database is unchanged" assertions. */

@@ -19,9 +19,10 @@ import { pipeline } from "node:stream/promises";
 import { parse, type CastingContext, type Options } from "csv-parse";
 import { stringify, type Stringifier } from "csv-stringify";
 import { JsonText } from "./canonical-hash";
+import { MAX_VALUE_CHARS } from "./json-stream";
 import { SnapshotError } from "./snapshot.errors";
 import { FIELDS, FILE_ORDER, type EntityName, type SnapshotMeta, type SnapshotRecord } from "./snapshot.format";
-import type { ParsedSnapshot } from "./validate";
+import type { SnapshotEvent } from "./snapshot-events";
 import { GuardedStream, type SnapshotWriter } from "./writers";
 
 export const CSV_FILES: Record<EntityName, string> = Object.fromEntries(FILE_ORDER.map((e) => [e, `${e}.csv`])) as Record<EntityName, string>;
@@ -131,9 +132,8 @@ function castCell(field: string, value: string, quoted: boolean, where: () => st
   return unescapeCsvText(value);
 }
 
-/** Reads a CSV snapshot folder into an unvalidated document. */
-export async function readCsvSnapshot(dir: string): Promise<ParsedSnapshot> {
-  const name = dir;
+/** Reads a CSV snapshot folder a record at a time: meta.json, then each entity's file. */
+export async function* csvSnapshotEvents(dir: string): AsyncGenerator<SnapshotEvent> {
   const metaPath = path.join(dir, CSV_META_FILE);
   if (!fs.existsSync(metaPath)) throw new SnapshotError(`${dir}: a CSV snapshot folder needs ${CSV_META_FILE}`);
   let meta: unknown;
@@ -142,42 +142,40 @@ export async function readCsvSnapshot(dir: string): Promise<ParsedSnapshot> {
   } catch {
     throw new SnapshotError(`${metaPath} is not valid JSON`);
   }
-  const doc: Record<string, unknown> = { meta };
-  const lines: Record<string, number[]> = {};
+  yield { type: "meta", meta };
   for (const entity of FILE_ORDER) {
     const file = path.join(dir, CSV_FILES[entity]);
     if (!fs.existsSync(file)) throw new SnapshotError(`${dir}: ${CSV_FILES[entity]} is missing`);
-    const records: SnapshotRecord[] = [];
-    const starts: number[] = [];
-    const parser = fs.createReadStream(file).pipe(
+    yield { type: "list", entity };
+    const input = fs.createReadStream(file);
+    const parser = input.pipe(
       parse({
         bom: true,
         columns: true,
         relax_column_count: false,
+        // One record is held at a time; this bounds how large it may be.
+        max_record_size: MAX_VALUE_CHARS,
         info: true,
         // keep whether a cell was quoted: "" is an empty string, an empty unquoted cell is null
         cast: (value: string, context: CastingContext) => (context.header ? value : { value, quoted: context.quoting }),
       } as Options),
     );
+    let index = 0;
     try {
       for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, { value: string; quoted: boolean }>; info: { lines: number; records: number } }>) {
         const out: SnapshotRecord = {};
         const at = () => `${file}: record ${info.records} (line ${info.lines})`;
         for (const [field, cell] of Object.entries(record)) out[field] = castCell(field, cell.value, cell.quoted, at);
-        records.push(out);
-        starts.push(info.lines);
+        yield { type: "record", entity, record: out, index, loc: `${CSV_FILES[entity]} record ${index + 1}, line ${info.lines}` };
+        index++;
       }
     } catch (e) {
       if (e instanceof SnapshotError) throw e;
       throw new SnapshotError(`${file} is not valid CSV: ${(e as Error).message}`);
+    } finally {
+      // Also when the reader stops early (an invalid record): close the file now.
+      parser.destroy();
+      input.destroy();
     }
-    doc[entity] = records;
-    lines[entity] = starts;
   }
-  return {
-    name,
-    doc,
-    locate: (entity, index) => `${CSV_FILES[entity]} record ${index + 1}, line ${lines[entity][index]}`,
-  };
 }
-

@@ -4,7 +4,8 @@
  * Requirement links are compared per code, so a changed level reads `requirements[USMLE_STEP_3].level`.
  */
 import { canonicalRecord, compareKeys, stableStringify } from "./canonical-hash";
-import { FIELDS, FILE_ORDER, KEY, type EntityName, type SnapshotRecord } from "./snapshot.format";
+import { FIELDS, FILE_ORDER, type EntityName, type SnapshotRecord } from "./snapshot.format";
+import { FROM, TO, type SpillStore } from "./spill";
 import { terminalText } from "../../core/terminal-text";
 
 export interface FieldChange {
@@ -29,8 +30,6 @@ export interface SnapshotDiff {
   identical: boolean;
   entities: EntityDiff[];
 }
-
-export type DirectoryContent = Record<EntityName, SnapshotRecord[]>;
 
 type Link = Record<string, unknown> & { code: string };
 
@@ -70,18 +69,20 @@ export function recordChanges(entity: EntityName, from: SnapshotRecord, to: Snap
   return changes;
 }
 
-/** Compares two directory contents (records in any order, keys unique within each). */
-export function diffContents(from: DirectoryContent, to: DirectoryContent): SnapshotDiff {
+/**
+ * Compares the two sides of a SpillStore (FROM: older, TO: newer), an entity at a time, reading
+ * records from it as they are needed: memory holds the differences, not the snapshots.
+ */
+export function diffSides(spill: SpillStore): SnapshotDiff {
   const entities = FILE_ORDER.map((entity): EntityDiff => {
-    const key = KEY[entity];
-    const a = new Map(from[entity].map((r) => [String(r[key]), canonicalRecord(entity, r)]));
-    const b = new Map(to[entity].map((r) => [String(r[key]), canonicalRecord(entity, r)]));
-    const added = [...b.keys()].filter((k) => !a.has(k)).sort(compareKeys);
-    const removed = [...a.keys()].filter((k) => !b.has(k)).sort(compareKeys);
+    const added = [...spill.only(TO, entity)];
+    const removed = [...spill.only(FROM, entity)];
     const changed: ChangedRecord[] = [];
-    for (const k of [...a.keys()].filter((k) => b.has(k)).sort(compareKeys)) {
-      const changes = recordChanges(entity, a.get(k)!, b.get(k)!);
-      if (changes.length) changed.push({ key: k, changes });
+    for (const pair of spill.changed(entity)) {
+      const from = canonicalRecord(entity, JSON.parse(pair.from) as SnapshotRecord);
+      const to = canonicalRecord(entity, JSON.parse(pair.to) as SnapshotRecord);
+      const changes = recordChanges(entity, from, to);
+      if (changes.length) changed.push({ key: pair.key, changes });
     }
     return { entity, added, removed, changed };
   });

@@ -260,6 +260,11 @@ export class RecordChunk implements Iterable<SnapshotRecord> {
     return this.rows.length;
   }
 
+  /** The database id of record `r` of the chunk. */
+  id(r: number): number {
+    return ownerId(this.rows[r][0]);
+  }
+
   /** Record `r` of the chunk, its fields in file order. */
   record(r: number): SnapshotRecord {
     return this.make(this.rows[r], this);

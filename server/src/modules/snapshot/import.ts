@@ -1,5 +1,5 @@
 /**
- * Loads a validated snapshot into the database, all in one transaction.
+ * Loads a snapshot file into the database, all in one transaction.
  *
  * - merge: upserts every record of the file by slug/code (records only in the database stay);
  *   a record's lists (specialties, requirement links) become the file's.
@@ -9,19 +9,23 @@
  * Only records that differ are written (their `version` goes up as for any edit). Afterwards the
  * database is read back inside the transaction and compared with the file; any difference rolls
  * everything back. A dry run computes the same plan and writes nothing.
+ *
+ * Memory stays flat whatever the file's size: the file streams in, is validated a record at a
+ * time and spilled to a temporary SQLite file (spill.ts), the directory is read a chunk at a time
+ * into the same store, and the plan and the writes read records back from it in batches. Only
+ * the plan's keys (the result) grow with the number of differences. One heavy job per process.
  */
-import { inTransaction } from "../../core/transaction";
 import type { DataSource, EntityManager } from "typeorm";
-import { PathwayRequirement } from "../pathway/pathway-requirement.entity";
-import { ProgramRequirement } from "../program/program-requirement.entity";
-import { ProgramSpecialty } from "../program/program-specialty.entity";
-import { stableStringify } from "./canonical-hash";
-import { diffContents, type SnapshotDiff } from "./diff";
-import { ENTITY_CLASSES, loadDirectory, type LoadedDirectory } from "./directory-load";
-import { SnapshotError } from "./snapshot.errors";
-import { DATE_FIELDS, FILE_ORDER, KEY, scalarFields, type EntityName, type SnapshotRecord } from "./snapshot.format";
-import type { ValidatedSnapshot } from "./validate";
-import type { EntityClass } from "../../core/data-source";
+import { runHeavyJob } from "../../core/heavy-job";
+import { inTransaction } from "../../core/transaction";
+import { RecordEncoder } from "./canonical-hash";
+import { diffSides, type SnapshotDiff } from "./diff";
+import { RecordBuilder } from "./directory-records";
+import { SnapshotLoader } from "./import-loader";
+import { openSnapshotReader, transactionReader, type SnapshotReader } from "./snapshot-reader";
+import { FILE_ORDER, KEY } from "./snapshot.format";
+import { FROM, SpillStore, TO } from "./spill";
+import { intakeSnapshot, type ValidatedSnapshot } from "./validate";
 
 export const IMPORT_MODES = ["merge", "replace"] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -29,6 +33,8 @@ export type ImportMode = (typeof IMPORT_MODES)[number];
 export interface ImportOptions {
   mode: ImportMode;
   dryRun?: boolean;
+  /** Loads a file whose content no longer matches meta.sha256/meta.counts (hand-edited). */
+  ignoreChecksum?: boolean;
   onProgress?: (progress: { phase: "apply"; done: number; total: number }) => void;
 }
 
@@ -39,19 +45,16 @@ export interface ImportResult {
   diff: SnapshotDiff;
   /** Records in the database but not in the file, which merge keeps. */
   kept: number;
+  /** The file as validated: its meta, and whether its checksum still matched. */
+  snapshot: ValidatedSnapshot;
 }
 
-const BATCH = 100;
-
-function chunks<T>(list: T[], size = BATCH): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
+/** Directory rows read per statement or cursor FETCH. */
+const READ_CHUNK = 500;
 
 /** The plan: what the import changes, from the database's point of view. */
-function plan(current: LoadedDirectory, snapshot: ValidatedSnapshot, mode: ImportMode): { diff: SnapshotDiff; kept: number } {
-  const diff = diffContents(current.content, snapshot.doc);
+function plan(spill: SpillStore, mode: ImportMode): { diff: SnapshotDiff; kept: number } {
+  const diff = diffSides(spill);
   let kept = 0;
   if (mode === "merge") {
     for (const e of diff.entities) {
@@ -63,179 +66,81 @@ function plan(current: LoadedDirectory, snapshot: ValidatedSnapshot, mode: Impor
   return { diff, kept };
 }
 
-export async function importSnapshot(ds: DataSource, snapshot: ValidatedSnapshot, options: ImportOptions): Promise<ImportResult> {
-  if (!snapshot.rulesChecked) throw new SnapshotError("snapshot import: the file was read without the directory's rules; nothing was changed");
-  if (options.dryRun) {
-    const current = await loadDirectory(ds.manager);
-    return { mode: options.mode, dryRun: true, ...plan(current, snapshot, options.mode) };
+/** Every record of the directory, as the export makes it, on the FROM side of the store, with its id. */
+async function spillDirectory(ds: DataSource, reader: SnapshotReader, spill: SpillStore): Promise<void> {
+  const builder = new RecordBuilder(ds, reader, true);
+  const encoder = new RecordEncoder();
+  for (const entity of FILE_ORDER) {
+    let index = 0;
+    for await (const chunk of builder.records(entity, READ_CHUNK)) {
+      for (let r = 0; r < chunk.length; r++) {
+        const record = chunk.record(r);
+        const key = String(record[KEY[entity]]);
+        encoder.encode(entity, record, true);
+        spill.add(FROM, entity, key, encoder.canonical, index++, null);
+        spill.setId(entity, key, chunk.id(r));
+      }
+    }
   }
-  return inTransaction(ds, async (m) => {
-    const current = await loadDirectory(m);
-    const planned = plan(current, snapshot, options.mode);
-    await new Loader(m, current, snapshot, planned.diff, options).run();
-    await verify(m, snapshot, options.mode);
-    return { mode: options.mode, dryRun: false, ...planned };
-  });
 }
 
 /** Reads the database back and refuses (rolling back) unless it now holds the file exactly. */
-async function verify(m: EntityManager, snapshot: ValidatedSnapshot, mode: ImportMode): Promise<void> {
-  const after = await loadDirectory(m);
+async function verify(ds: DataSource, reader: SnapshotReader, spill: SpillStore, mode: ImportMode): Promise<void> {
+  const builder = new RecordBuilder(ds, reader, true);
+  const encoder = new RecordEncoder();
   for (const entity of FILE_ORDER) {
-    const key = KEY[entity];
-    const stored = new Map(after.content[entity].map((r) => [r[key] as string, stableStringify(r)]));
-    for (const record of snapshot.doc[entity]) {
-      if (stored.get(record[key] as string) !== stableStringify(record)) {
-        throw new Error(`snapshot import: ${entity} "${String(record[key])}" does not read back as the file has it; nothing was changed`);
+    let stored = 0;
+    let matching = 0;
+    for await (const chunk of builder.records(entity, READ_CHUNK)) {
+      for (let r = 0; r < chunk.length; r++) {
+        const record = chunk.record(r);
+        const key = String(record[KEY[entity]]);
+        stored++;
+        const expected = spill.get(TO, entity, key);
+        if (!expected) continue;
+        encoder.encode(entity, record, true);
+        if (expected.json !== encoder.canonical) {
+          throw new Error(`snapshot import: ${entity} "${key}" does not read back as the file has it; nothing was changed`);
+        }
+        matching++;
       }
     }
-    if (mode === "replace" && stored.size !== snapshot.doc[entity].length) {
+    const inFile = spill.count(TO, entity);
+    if (matching !== inFile) throw new Error(`snapshot import: ${inFile - matching} of the file's ${entity} are not in the database after the import; nothing was changed`);
+    if (mode === "replace" && stored !== inFile) {
       throw new Error(`snapshot import: ${entity} has records the file does not after replace; nothing was changed`);
     }
   }
 }
 
-class Loader {
-  private done = 0;
-  private readonly total: number;
-  private readonly fileByKey: Record<EntityName, Map<string, SnapshotRecord>>;
-
-  constructor(
-    private readonly m: EntityManager,
-    private readonly current: LoadedDirectory,
-    snapshot: ValidatedSnapshot,
-    private readonly diff: SnapshotDiff,
-    private readonly options: ImportOptions,
-  ) {
-    this.fileByKey = Object.fromEntries(
-      FILE_ORDER.map((e) => [e, new Map(snapshot.doc[e].map((r) => [r[KEY[e]] as string, r]))]),
-    ) as Record<EntityName, Map<string, SnapshotRecord>>;
-    this.total = diff.entities.reduce((n, e) => n + e.added.length + e.changed.length + e.removed.length, 0);
-  }
-
-  private entityDiff(entity: EntityName) {
-    return this.diff.entities.find((e) => e.entity === entity)!;
-  }
-
-  private tick(n = 1): void {
-    this.done += n;
-    this.options.onProgress?.({ phase: "apply", done: this.done, total: this.total });
-  }
-
-  /** The column values of a record (references resolved to ids). */
-  private columns(entity: EntityName, record: SnapshotRecord): Record<string, unknown> {
-    const values: Record<string, unknown> = {};
-    for (const f of scalarFields(entity)) {
-      const v = record[f];
-      values[f] = DATE_FIELDS.has(f) && typeof v === "string" ? new Date(v) : (v ?? null);
-    }
-    if (entity === "programs") {
-      values.institutionId = record.institution == null ? null : this.current.ids.institutions.get(record.institution as string);
-      values.pathwayId = record.pathway == null ? null : this.current.ids.pathways.get(record.pathway as string);
-    }
-    return values;
-  }
-
-  async run(): Promise<void> {
-    // Referenced entities first, so references resolve; programs last.
-    for (const entity of ["requirements", "specialties", "institutions", "pathways", "programs"] as EntityName[]) {
-      await this.upsert(entity);
-      if (entity === "pathways") await this.pathwayLinks();
-      if (entity === "programs") await this.programLinks();
-    }
-    // Deletions (replace only) in the reverse order, so nothing kept still points at them.
-    for (const entity of ["programs", "pathways", "institutions", "requirements", "specialties"] as EntityName[]) {
-      const ids = this.entityDiff(entity).removed.map((k) => this.current.ids[entity].get(k)!);
-      for (const batch of chunks(ids)) {
-        await this.m.createQueryBuilder().delete().from(ENTITY_CLASSES[entity]).where("id IN (:...ids)", { ids: batch }).execute();
-        this.tick(batch.length);
+/**
+ * Validates the snapshot file (see SnapshotIntake) and imports it. Throws SnapshotError for a bad
+ * file (nothing written), UnavailableError while another diff or import runs in this process.
+ */
+export function importSnapshotFile(ds: DataSource, file: string, options: ImportOptions): Promise<ImportResult> {
+  return runHeavyJob("snapshot import", async () => {
+    const spill = SpillStore.open();
+    try {
+      const snapshot = await intakeSnapshot(file, spill, TO, { ignoreChecksum: options.ignoreChecksum });
+      if (options.dryRun) {
+        // A consistent read-only view, without the write lock a transaction would take.
+        const reader = await openSnapshotReader(ds);
+        try {
+          await spillDirectory(ds, reader, spill);
+        } finally {
+          await reader.close();
+        }
+        return { mode: options.mode, dryRun: true, ...plan(spill, options.mode), snapshot };
       }
-    }
-  }
-
-  private async upsert(entity: EntityName): Promise<void> {
-    const d = this.entityDiff(entity);
-    const cls = ENTITY_CLASSES[entity];
-    const file = this.fileByKey[entity];
-    for (const batch of chunks(d.added)) {
-      const rows = batch.map((k) => {
-        const values = this.columns(entity, file.get(k)!);
-        if (entity === "programs") values.verifiedById = null;
-        return values;
+      return await inTransaction(ds, async (m: EntityManager) => {
+        await spillDirectory(ds, transactionReader(ds, m), spill);
+        const planned = plan(spill, options.mode);
+        await new SnapshotLoader(m, spill, planned.diff, options.onProgress).run();
+        await verify(ds, transactionReader(ds, m), spill, options.mode);
+        return { mode: options.mode, dryRun: false, ...planned, snapshot };
       });
-      await this.m.createQueryBuilder().insert().into(cls).values(rows).execute();
-      this.tick(batch.length);
+    } finally {
+      spill.close();
     }
-    for (const change of d.changed) {
-      const values = this.columns(entity, file.get(change.key)!);
-      // Snapshots carry no curators: a new verification date drops the old verifier's name.
-      if (entity === "programs" && change.changes.some((c) => c.field === "lastVerifiedAt")) values.verifiedById = null;
-      await this.m.createQueryBuilder().update(cls).set(values).where("id = :id", { id: this.current.ids[entity].get(change.key) }).execute();
-      this.tick();
-    }
-    if (d.added.length) {
-      const key = KEY[entity];
-      const rows: { id: number; key: string }[] = await this.m
-        .createQueryBuilder(cls, "x")
-        .select("x.id", "id")
-        .addSelect(`x.${key}`, "key")
-        .getRawMany();
-      this.current.ids[entity] = new Map(rows.map((r) => [r.key, Number(r.id)]));
-    }
-  }
-
-  /** Owners (by key) whose list field is new or changed. */
-  private touched(entity: EntityName, field: string): string[] {
-    const d = this.entityDiff(entity);
-    return [...d.added, ...d.changed.filter((c) => c.changes.some((f) => f.field === field || f.field.startsWith(`${field}[`))).map((c) => c.key)];
-  }
-
-  private async replaceLinks(table: EntityClass, ownerColumn: string, ownerIds: number[], rows: Record<string, unknown>[]): Promise<void> {
-    for (const batch of chunks(ownerIds, 500)) {
-      await this.m.createQueryBuilder().delete().from(table).where(`"${ownerColumn}" IN (:...ids)`, { ids: batch }).execute();
-    }
-    for (const batch of chunks(rows)) await this.m.createQueryBuilder().insert().into(table).values(batch).execute();
-  }
-
-  private async pathwayLinks(): Promise<void> {
-    const keys = this.touched("pathways", "requirements");
-    const ids = this.current.ids;
-    const rows = keys.flatMap((k) =>
-      ((this.fileByKey.pathways.get(k)!.requirements as { code: string; level: string; note: string | null }[]) ?? []).map((l) => ({
-        pathwayId: ids.pathways.get(k),
-        requirementId: ids.requirements.get(l.code),
-        level: l.level,
-        note: l.note,
-      })),
-    );
-    await this.replaceLinks(PathwayRequirement, "pathwayId", keys.map((k) => ids.pathways.get(k)!), rows);
-  }
-
-  private async programLinks(): Promise<void> {
-    const ids = this.current.ids;
-    const specialtyKeys = this.touched("programs", "specialties");
-    await this.replaceLinks(
-      ProgramSpecialty,
-      "programId",
-      specialtyKeys.map((k) => ids.programs.get(k)!),
-      specialtyKeys.flatMap((k) =>
-        ((this.fileByKey.programs.get(k)!.specialties as string[]) ?? []).map((s) => ({ programId: ids.programs.get(k), specialtyId: ids.specialties.get(s) })),
-      ),
-    );
-    const linkKeys = this.touched("programs", "requirements");
-    await this.replaceLinks(
-      ProgramRequirement,
-      "programId",
-      linkKeys.map((k) => ids.programs.get(k)!),
-      linkKeys.flatMap((k) =>
-        ((this.fileByKey.programs.get(k)!.requirements as { code: string; level: string; minimumScore: number | null; note: string | null }[]) ?? []).map((l) => ({
-          programId: ids.programs.get(k),
-          requirementId: ids.requirements.get(l.code),
-          level: l.level,
-          minimumScore: l.minimumScore,
-          note: l.note,
-        })),
-      ),
-    );
-  }
+  });
 }

@@ -12,7 +12,7 @@
  *   server-side cursor (DECLARE … CURSOR, FETCH n). TypeORM's stream() does not cover SQLite.
  */
 import Database from "better-sqlite3";
-import type { DataSource, QueryRunner } from "typeorm";
+import type { DataSource, EntityManager, QueryRunner } from "typeorm";
 import { dialectOf, rawSqlite, type Dialect } from "../../core/data-source";
 import { SnapshotError } from "./snapshot.errors";
 
@@ -81,6 +81,53 @@ function asArrays(rows: Record<string, unknown>[]): Row[] {
   return rows.map((row) => Object.values(row));
 }
 
+type Query = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+
+/** PostgreSQL: rows from a server-side cursor, `chunkSize` at a time (inside a transaction). */
+async function* cursorChunks(query: Query, cursor: string, sql: string, chunkSize: number): AsyncGenerator<Row[]> {
+  await query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`);
+  try {
+    for (;;) {
+      const rows = asArrays(await query(`FETCH ${Number(chunkSize)} FROM ${cursor}`));
+      if (rows.length) yield rows;
+      if (rows.length < chunkSize) break;
+    }
+  } finally {
+    // After a failed statement the transaction is aborted and CLOSE would only add noise.
+    await query(`CLOSE ${cursor}`).catch(() => undefined);
+  }
+}
+
+/**
+ * The database as a transaction sees it, through that transaction's manager: an import reads
+ * the directory before and after its writes, in the same transaction. PostgreSQL reads through a
+ * cursor; on SQLite (one connection, which other requests share) each chunk is one complete
+ * statement (LIMIT/OFFSET on the ordered key), so no statement stays open between chunks.
+ */
+export function transactionReader(ds: DataSource, m: EntityManager): SnapshotReader {
+  const dialect = dialectOf(ds);
+  const query: Query = (sql, params) => m.query(sql, params);
+  let seq = 0;
+  return {
+    dialect,
+    async *chunks(sql, chunkSize) {
+      if (dialect === "postgres") {
+        yield* cursorChunks(query, `snapshot_tx_cursor_${++seq}`, sql, chunkSize);
+        return;
+      }
+      for (let offset = 0; ; offset += chunkSize) {
+        const rows = asArrays(await query(`${sql} LIMIT ${Number(chunkSize)} OFFSET ${offset}`));
+        if (rows.length) yield rows;
+        if (rows.length < chunkSize) break;
+      }
+    },
+    async all(sql, params) {
+      return asArrays(await query(sql, params));
+    },
+    async close() {},
+  };
+}
+
 async function openPostgresReader(ds: DataSource): Promise<SnapshotReader> {
   const qr: QueryRunner = ds.createQueryRunner();
   await qr.connect();
@@ -93,19 +140,8 @@ async function openPostgresReader(ds: DataSource): Promise<SnapshotReader> {
   let seq = 0;
   return {
     dialect: "postgres",
-    async *chunks(sql, chunkSize) {
-      const cursor = `snapshot_cursor_${++seq}`;
-      await qr.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`);
-      try {
-        for (;;) {
-          const rows = asArrays(await qr.query(`FETCH ${Number(chunkSize)} FROM ${cursor}`));
-          if (rows.length) yield rows;
-          if (rows.length < chunkSize) break;
-        }
-      } finally {
-        // After a failed statement the transaction is aborted and CLOSE would only add noise.
-        await qr.query(`CLOSE ${cursor}`).catch(() => undefined);
-      }
+    chunks(sql, chunkSize) {
+      return cursorChunks((text, params) => qr.query(text, params), `snapshot_cursor_${++seq}`, sql, chunkSize);
     },
     async all(sql, params) {
       return asArrays(await qr.query(sql, params));

@@ -1,14 +1,13 @@
 /** `directory snapshot export|import|diff`, registered on the CLI's commander program. */
 import { Option, type Command } from "commander";
 import { terminalJson, terminalText } from "../../core/terminal-text";
-import { diffContents, diffTotals, formatDiffText } from "./diff";
+import { diffTotals, formatDiffText } from "./diff";
+import { diffSnapshotFiles } from "./diff-files";
 import { EXPORT_FORMATS, exportToPath, type ExportFormat } from "./export-files";
-import { IMPORT_MODES, importSnapshot, type ImportMode } from "./import";
+import { IMPORT_MODES, importSnapshotFile, type ImportMode } from "./import";
 import { progressReporter } from "./progress";
-import { loadSnapshot } from "./read";
 import { FILE_ORDER, type SnapshotCounts } from "./snapshot.format";
 import type { CliDatabase } from "../../core/cli-support";
-
 
 function describeCounts(counts: SnapshotCounts): string {
   return FILE_ORDER.map((e) => `${counts[e]} ${e}`).join(", ");
@@ -49,14 +48,18 @@ export function registerSnapshotCommands(program: Command, db: CliDatabase): voi
     .option("--dry-run", "print what would be added, changed and removed; write nothing", false)
     .option("--ignore-checksum", "load a file whose content no longer matches meta.sha256 (hand-edited)", false)
     .action(async (opts: { in: string; mode: ImportMode; dryRun: boolean; ignoreChecksum: boolean }) => {
-      const snapshot = await loadSnapshot(opts.in, { ignoreChecksum: opts.ignoreChecksum });
-      if (!snapshot.checksumMatches) console.error(`warning: ${terminalText(opts.in)}: the content no longer matches meta.sha256/meta.counts (loading it anyway: --ignore-checksum)`);
       const progress = progressReporter();
       try {
-        const result = await db.openMigrated(async (ds) => {
-          return importSnapshot(ds, snapshot, { mode: opts.mode, dryRun: opts.dryRun, onProgress: (p) => progress.update(p.phase, p.done, p.total) });
-        });
+        const result = await db.openMigrated((ds) =>
+          importSnapshotFile(ds, opts.in, {
+            mode: opts.mode,
+            dryRun: opts.dryRun,
+            ignoreChecksum: opts.ignoreChecksum,
+            onProgress: (p) => progress.update(p.phase, p.done, p.total),
+          }),
+        );
         progress.stop();
+        if (!result.snapshot.checksumMatches) console.error(`warning: ${terminalText(opts.in)}: the content no longer matches meta.sha256/meta.counts (loading it anyway: --ignore-checksum)`);
         const t = diffTotals(result.diff);
         const kept = opts.mode === "merge" && result.kept ? `; ${result.kept} record(s) not in the file kept` : "";
         if (result.dryRun) {
@@ -77,14 +80,13 @@ export function registerSnapshotCommands(program: Command, db: CliDatabase): voi
     .argument("<b>", "the newer snapshot")
     .addOption(new Option("--format <format>", "output").choices(["text", "json"]).default("text"))
     .action(async (a: string, b: string, opts: { format: "text" | "json" }) => {
-      // A diff writes nothing: files of data older than a rule still compare.
-      const [from, to] = [await loadSnapshot(a, { ignoreChecksum: true, directoryRules: false }), await loadSnapshot(b, { ignoreChecksum: true, directoryRules: false })];
+      // A diff writes nothing: files of data older than a rule still compare (diff-files.ts).
+      const { diff, from, to } = await diffSnapshotFiles(a, b);
       for (const [file, s] of [[a, from], [b, to]] as const) {
         if (!s.checksumMatches) console.error(`warning: ${terminalText(file)}: the content no longer matches meta.sha256/meta.counts (hand-edited?)`);
       }
-      const diff = diffContents(from.doc, to.doc);
       if (opts.format === "json") {
-        console.log(terminalJson({ from: { file: a, sha256: from.doc.meta.sha256 }, to: { file: b, sha256: to.doc.meta.sha256 }, ...diff, totals: diffTotals(diff) }, 2));
+        console.log(terminalJson({ from: { file: a, sha256: from.meta.sha256 }, to: { file: b, sha256: to.meta.sha256 }, ...diff, totals: diffTotals(diff) }, 2));
       } else {
         console.log(`${terminalText(a)} → ${terminalText(b)}`);
         console.log(formatDiffText(diff));

@@ -8,9 +8,9 @@ import { NotFoundError } from "../../core/errors";
 import { log } from "../../core/logger";
 import { paginate, type Ordering } from "../../core/pagination";
 import type { Curator } from "../curator/curator.entity";
-import { diffContents, diffTotals } from "./diff";
+import { diffTotals } from "./diff";
+import { diffSnapshotFiles } from "./diff-files";
 import { exportSnapshot } from "./export";
-import { loadSnapshot } from "./read";
 import type { SnapshotDiffResult } from "./snapshot-diff.types";
 import { Snapshot } from "./snapshot.entity";
 import { JsonSnapshotWriter, NdjsonSnapshotWriter, SnapshotFile } from "./writers";
@@ -115,19 +115,22 @@ export class SnapshotService {
     return this.repo.createQueryBuilder("s").leftJoinAndSelect("s.createdBy", "c").where("s.id = :id", { id }).getOne();
   }
 
-  /** Compares the JSON files of two stored snapshots. */
+  /**
+   * Compares the JSON files of two stored snapshots, streamed (memory does not grow with their
+   * size). One diff or import per process at a time: UnavailableError while another runs.
+   */
   async diff(fromId: number, toId: number): Promise<SnapshotDiffResult> {
     const [from, to] = [await this.findById(fromId), await this.findById(toId)];
     if (!from) throw new NotFoundError("Snapshot", fromId);
     if (!to) throw new NotFoundError("Snapshot", toId);
-    const read = async (s: Snapshot) => {
-      const file = this.filePath(s, "json");
-      if (!fs.existsSync(file)) throw new NotFoundError("Snapshot file of snapshot", s.id);
-      // Stored files are trusted as written; a changed file still diffs by its content, and a
-      // diff writes nothing, so data older than a rule still compares.
-      return (await loadSnapshot(file, { ignoreChecksum: true, directoryRules: false })).doc;
+    const file = (s: Snapshot) => {
+      const name = this.filePath(s, "json");
+      if (!fs.existsSync(name)) throw new NotFoundError("Snapshot file of snapshot", s.id);
+      return name;
     };
-    const diff = diffContents(await read(from), await read(to));
+    // Stored files are trusted as written; a changed file still diffs by its content, and a diff
+    // writes nothing, so data older than a rule still compares (diff-files.ts reads without rules).
+    const { diff } = await diffSnapshotFiles(file(from), file(to));
     const totals = diffTotals(diff);
     return { from, to, identical: diff.identical, addedCount: totals.added, removedCount: totals.removed, changedCount: totals.changed, entities: diff.entities };
   }

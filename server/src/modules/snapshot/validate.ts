@@ -1,28 +1,32 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import snapshotSchema from "../../../../schema/snapshot.schema.json";
-import type { RuleBreach } from "../../core/problems";
 import { findTextProblem } from "../../core/input-rules";
-import { canonicalRecord, hashDocument, sortRecords } from "./canonical-hash";
-import { crossRecordBreaches, recordRuleBreaches } from "./record-rules";
+import type { RuleBreach } from "../../core/problems";
+import { canonicalRecord, ContentHasher, stableStringify } from "./canonical-hash";
+import { crossRecordBreaches, recordRuleBreaches, type ReferencedRecords } from "./record-rules";
+import { openSnapshotEvents, type SnapshotEvent, type SnapshotSource } from "./snapshot-events";
 import { SnapshotError } from "./snapshot.errors";
 import {
+  CANONICAL_ORDER,
   FILE_ORDER,
   KEY,
   KIND,
   SNAPSHOT_FORMAT,
   SNAPSHOT_SCHEMA_VERSION,
   describeRecord,
+  emptyCounts,
   type EntityName,
-  type SnapshotDocument,
+  type SnapshotMeta,
   type SnapshotRecord,
 } from "./snapshot.format";
+import type { Side, SpillStore } from "./spill";
 
 export const SNAPSHOT_SCHEMA_ID = snapshotSchema.$id;
 
-let compiled: { document: ValidateFunction; line: ValidateFunction; meta: ValidateFunction } | undefined;
+let compiled: { document: ValidateFunction; line: ValidateFunction; meta: ValidateFunction; records: Record<EntityName, ValidateFunction> } | undefined;
 
-/** The compiled validators for a whole document, one NDJSON line, and meta (CSV's meta.json). */
+/** The compiled validators for a whole document, one NDJSON line, meta (CSV's meta.json) and one record of each entity. */
 export function snapshotValidators() {
   if (!compiled) {
     const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -33,152 +37,25 @@ export function snapshotValidators() {
       if (!v) throw new Error(`snapshot schema has no ${ref}`);
       return v;
     };
-    compiled = { document: get(SNAPSHOT_SCHEMA_ID), line: get(`${SNAPSHOT_SCHEMA_ID}#/$defs/ndjsonLine`), meta: get(`${SNAPSHOT_SCHEMA_ID}#/$defs/meta`) };
+    compiled = {
+      document: get(SNAPSHOT_SCHEMA_ID),
+      line: get(`${SNAPSHOT_SCHEMA_ID}#/$defs/ndjsonLine`),
+      meta: get(`${SNAPSHOT_SCHEMA_ID}#/$defs/meta`),
+      records: Object.fromEntries(FILE_ORDER.map((e) => [e, get(`${SNAPSHOT_SCHEMA_ID}#/$defs/${KIND[e]}`)])) as Record<EntityName, ValidateFunction>,
+    };
   }
   return compiled;
 }
 
-/** A file read into memory, not yet validated, with a way to say where each record came from. */
-export interface ParsedSnapshot {
-  /** What messages call the file. */
-  name: string;
-  doc: Record<string, unknown>;
-  /** "line 17" (NDJSON), "programs.csv record 4" (CSV) or null (JSON: the index names it). */
-  locate(entity: EntityName, index: number): string | null;
-}
-
 export interface ValidatedSnapshot {
-  /** Records normalized (canonicalRecord) and sorted by key. */
-  doc: SnapshotDocument;
+  meta: SnapshotMeta;
   /** The hash of the content as it is, which may differ from meta.sha256 when ignored. */
   sha256: string;
   /** False when meta.sha256 or meta.counts no longer match the content (only with ignoreChecksum). */
   checksumMatches: boolean;
-  /** True when every record passed the directory's rules (import refuses a snapshot without). */
+  /** True when every record passed the directory's rules (only a diff reads without them). */
   rulesChecked: boolean;
-}
-
-const MAX_REPORTED = 5;
-
-function where(parsed: ParsedSnapshot, entity: EntityName, index: number): string {
-  const records = parsed.doc[entity] as SnapshotRecord[];
-  const loc = parsed.locate(entity, index);
-  return `${describeRecord(entity, records[index])} (${entity}[${index}]${loc ? `, ${loc}` : ""})`;
-}
-
-function describeAjvError(parsed: ParsedSnapshot, e: ErrorObject): string {
-  const parts = e.instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
-  let subject = "(root)";
-  let rest = parts;
-  if ((FILE_ORDER as readonly string[]).includes(parts[0]) && parts.length >= 2) {
-    subject = where(parsed, parts[0] as EntityName, Number(parts[1]));
-    rest = parts.slice(2);
-  } else if (parts.length) {
-    subject = parts[0];
-    rest = parts.slice(1);
-  }
-  let message = e.message ?? "is invalid";
-  if (e.keyword === "additionalProperties") message = `has a field it does not know: "${(e.params as { additionalProperty: string }).additionalProperty}"`;
-  if (e.keyword === "enum") message += `: ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
-  const field = rest.length ? `${rest.join(".")} ` : "";
-  return `${subject}: ${field}${message}`;
-}
-
-/** Checks the format and version first, so an old or foreign file gets a plain answer. */
-function checkMeta(parsed: ParsedSnapshot): void {
-  const meta = parsed.doc.meta as Record<string, unknown> | undefined;
-  if (!meta || typeof meta !== "object") throw new SnapshotError(`${parsed.name}: no meta object: this is not a directory snapshot`);
-  if (meta.format !== SNAPSHOT_FORMAT) {
-    throw new SnapshotError(`${parsed.name}: meta.format is ${JSON.stringify(meta.format)}, not "${SNAPSHOT_FORMAT}": this is not a directory snapshot`);
-  }
-  if (meta.schemaVersion !== SNAPSHOT_SCHEMA_VERSION) {
-    throw new SnapshotError(
-      `${parsed.name}: schemaVersion ${JSON.stringify(meta.schemaVersion)} is not supported (this version of the directory reads schemaVersion ${SNAPSHOT_SCHEMA_VERSION})`,
-    );
-  }
-}
-
-/** The API's text rule (core/input-rules.ts): a file cannot store what a mutation may not. */
-function checkText(parsed: ParsedSnapshot, entity: EntityName): void {
-  (parsed.doc[entity] as SnapshotRecord[]).forEach((r, i) => {
-    const bad = findTextProblem(r, []);
-    if (bad) throw new SnapshotError(`${parsed.name}: ${where(parsed, entity, i)} ${bad.path.join(".")} ${bad.message}`);
-  });
-}
-
-function checkUnique(parsed: ParsedSnapshot, entity: EntityName): void {
-  const seen = new Map<string, number>();
-  (parsed.doc[entity] as SnapshotRecord[]).forEach((r, i) => {
-    const key = r[KEY[entity]] as string;
-    const first = seen.get(key);
-    if (first !== undefined) throw new SnapshotError(`${parsed.name}: ${where(parsed, entity, i)} repeats the ${KEY[entity]} of ${entity}[${first}]`);
-    seen.set(key, i);
-    const links = r.requirements as { code: string }[] | undefined;
-    if (links) {
-      const codes = links.map((l) => l.code);
-      const dup = codes.find((c, k) => codes.indexOf(c) !== k);
-      if (dup) throw new SnapshotError(`${parsed.name}: ${where(parsed, entity, i)} links requirement "${dup}" twice`);
-    }
-  });
-}
-
-function checkReferences(parsed: ParsedSnapshot): void {
-  const keys = Object.fromEntries(
-    FILE_ORDER.map((e) => [e, new Set((parsed.doc[e] as SnapshotRecord[]).map((r) => r[KEY[e]] as string))]),
-  ) as Record<EntityName, Set<string>>;
-  const dangling = (entity: EntityName, i: number, target: EntityName, key: string) =>
-    new SnapshotError(`${parsed.name}: ${where(parsed, entity, i)} refers to ${KIND[target]} "${key}", which the file does not hold (a dangling reference)`);
-  (parsed.doc.programs as SnapshotRecord[]).forEach((p, i) => {
-    if (p.institution != null && !keys.institutions.has(p.institution as string)) throw dangling("programs", i, "institutions", p.institution as string);
-    if (p.pathway != null && !keys.pathways.has(p.pathway as string)) throw dangling("programs", i, "pathways", p.pathway as string);
-    for (const s of (p.specialties as string[] | undefined) ?? []) if (!keys.specialties.has(s)) throw dangling("programs", i, "specialties", s);
-    for (const l of (p.requirements as { code: string }[] | undefined) ?? []) if (!keys.requirements.has(l.code)) throw dangling("programs", i, "requirements", l.code);
-  });
-  (parsed.doc.pathways as SnapshotRecord[]).forEach((p, i) => {
-    for (const l of (p.requirements as { code: string }[] | undefined) ?? []) if (!keys.requirements.has(l.code)) throw dangling("pathways", i, "requirements", l.code);
-  });
-}
-
-/** Collects the rules records break and refuses the file naming the first few: record, field and rule. */
-class RuleReport {
-  private readonly shown: string[] = [];
-  private count = 0;
-
-  constructor(private readonly parsed: ParsedSnapshot) {}
-
-  add(entity: EntityName, index: number, breaches: readonly RuleBreach[]): void {
-    for (const b of breaches) {
-      if (++this.count <= MAX_REPORTED) this.shown.push(`${where(this.parsed, entity, index)}: ${b.field} breaks the rule ${b.rule}: ${b.message}`);
-    }
-  }
-
-  throwIfAny(): void {
-    if (!this.count) return;
-    const more = this.count > MAX_REPORTED ? ` (and ${this.count - MAX_REPORTED} more)` : "";
-    throw new SnapshotError(`${this.parsed.name} breaks the directory's rules (the API's, for the same fields); nothing was written: ${this.shown.join("; ")}${more}`);
-  }
-}
-
-/** Every record against the API's rules for its entity (record-rules.ts). */
-function checkRecordRules(parsed: ParsedSnapshot): void {
-  const report = new RuleReport(parsed);
-  for (const entity of FILE_ORDER) {
-    (parsed.doc[entity] as SnapshotRecord[]).forEach((record, i) => report.add(entity, i, recordRuleBreaches(entity, record)));
-  }
-  report.throwIfAny();
-}
-
-/** Rules between records (a program's country is its institution's…), once references resolve. */
-function checkCrossRecordRules(parsed: ParsedSnapshot): void {
-  const byKey = (entity: EntityName) => new Map((parsed.doc[entity] as SnapshotRecord[]).map((r) => [r[KEY[entity]] as string, r]));
-  const institutions = byKey("institutions");
-  const requirements = byKey("requirements");
-  const refs = { institution: (slug: string) => institutions.get(slug), requirement: (code: string) => requirements.get(code) };
-  const report = new RuleReport(parsed);
-  for (const entity of FILE_ORDER) {
-    (parsed.doc[entity] as SnapshotRecord[]).forEach((record, i) => report.add(entity, i, crossRecordBreaches(entity, record, refs)));
-  }
-  report.throwIfAny();
+  source: SnapshotSource;
 }
 
 export interface ValidateOptions {
@@ -192,51 +69,213 @@ export interface ValidateOptions {
   directoryRules?: boolean;
 }
 
-/**
- * Validates a whole file before anything is written: format and version, the JSON Schema, the
- * directory's rules for each record (the API's), unique keys, well-formed text, meta.counts and the
- * checksum (both waived by ignoreChecksum), references and the rules between records. Throws
- * SnapshotError naming the record; returns the normalized document.
- */
-export function validateSnapshot(parsed: ParsedSnapshot, options: ValidateOptions = {}): ValidatedSnapshot {
-  const directoryRules = options.directoryRules !== false;
-  checkMeta(parsed);
-  const { document } = snapshotValidators();
-  if (!document(parsed.doc)) {
-    const errors = (document.errors ?? []).filter((e) => e.keyword !== "if" && e.keyword !== "anyOf");
-    const shown = errors.slice(0, MAX_REPORTED).map((e) => describeAjvError(parsed, e));
-    const more = errors.length > MAX_REPORTED ? ` (and ${errors.length - MAX_REPORTED} more)` : "";
-    throw new SnapshotError(`${parsed.name} does not match the snapshot schema: ${shown.join("; ")}${more}`);
-  }
-  if (directoryRules) checkRecordRules(parsed);
-  const raw = parsed.doc as unknown as SnapshotDocument;
-  for (const entity of FILE_ORDER) checkText(parsed, entity);
-  for (const entity of FILE_ORDER) checkUnique(parsed, entity);
-  // meta.counts catches an NDJSON file cut at a line boundary; like the checksum it is an
-  // integrity check that --ignore-checksum (a knowingly hand-edited file) waives.
-  let countsMatch = true;
-  for (const entity of FILE_ORDER) {
-    const declared = raw.meta.counts[entity];
-    const held = raw[entity].length;
-    if (declared === held) continue;
-    countsMatch = false;
-    if (!options.ignoreChecksum) {
-      throw new SnapshotError(
-        `${parsed.name}: meta.counts.${entity} says ${declared} but the file holds ${held} ${KIND[entity]} record(s) (truncated or edited?)`,
-      );
-    }
-  }
-  const doc = { meta: raw.meta } as SnapshotDocument;
-  for (const entity of FILE_ORDER) doc[entity] = sortRecords(entity, raw[entity].map((r) => canonicalRecord(entity, r)));
-  const sha256 = hashDocument(doc);
-  const checksumMatches = sha256 === raw.meta.sha256;
-  if (!checksumMatches && !options.ignoreChecksum) {
-    throw new SnapshotError(
-      `${parsed.name}: checksum mismatch: meta.sha256 is ${raw.meta.sha256} but the content hashes to ${sha256} (the file was changed after export; --ignore-checksum loads it anyway)`,
-    );
-  }
-  checkReferences(parsed);
-  if (directoryRules) checkCrossRecordRules(parsed);
-  return { doc, sha256, checksumMatches: checksumMatches && countsMatch, rulesChecked: directoryRules };
+const MAX_REPORTED = 5;
+
+/** `program "x" (programs[3], line 10)`: a record and where the file holds it. */
+function where(entity: EntityName, index: number, record: unknown, loc: string | null): string {
+  return `${describeRecord(entity, record as SnapshotRecord | undefined)} (${entity}[${index}]${loc ? `, ${loc}` : ""})`;
 }
 
+function describeAjvError(subject: string, e: ErrorObject): string {
+  const rest = e.instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  let message = e.message ?? "is invalid";
+  if (e.keyword === "additionalProperties") message = `has a field it does not know: "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+  if (e.keyword === "enum") message += `: ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+  const field = rest.length ? `${rest.join(".")} ` : "";
+  return `${subject}: ${field}${message}`;
+}
+
+/** Checks the format and version first, so an old or foreign file gets a plain answer. */
+function checkMeta(name: string, value: unknown): void {
+  const meta = value as Record<string, unknown> | undefined;
+  if (!meta || typeof meta !== "object") throw new SnapshotError(`${name}: no meta object: this is not a directory snapshot`);
+  if (meta.format !== SNAPSHOT_FORMAT) {
+    throw new SnapshotError(`${name}: meta.format is ${JSON.stringify(meta.format)}, not "${SNAPSHOT_FORMAT}": this is not a directory snapshot`);
+  }
+  if (meta.schemaVersion !== SNAPSHOT_SCHEMA_VERSION) {
+    throw new SnapshotError(
+      `${name}: schemaVersion ${JSON.stringify(meta.schemaVersion)} is not supported (this version of the directory reads schemaVersion ${SNAPSHOT_SCHEMA_VERSION})`,
+    );
+  }
+}
+
+/** Collects the rules records break and refuses the file naming the first few: record, field and rule. */
+class RuleReport {
+  private readonly shown: string[] = [];
+  private count = 0;
+
+  add(subject: () => string, breaches: readonly RuleBreach[]): void {
+    for (const b of breaches) {
+      if (++this.count <= MAX_REPORTED) this.shown.push(`${subject()}: ${b.field} breaks the rule ${b.rule}: ${b.message}`);
+    }
+  }
+
+  throwIfAny(name: string): void {
+    if (!this.count) return;
+    const more = this.count > MAX_REPORTED ? ` (and ${this.count - MAX_REPORTED} more)` : "";
+    throw new SnapshotError(`${name} breaks the directory's rules (the API's, for the same fields); nothing was written: ${this.shown.join("; ")}${more}`);
+  }
+}
+
+/** The requirement codes of a record's links in the file's order, when that is not the canonical (sorted) one. */
+function linkOrder(record: SnapshotRecord, canonical: SnapshotRecord): string | null {
+  const codes = ((record.requirements as { code: string }[] | undefined) ?? []).map((l) => l.code);
+  const sorted = ((canonical.requirements as { code: string }[] | undefined) ?? []).map((l) => l.code);
+  return codes.every((c, i) => c === sorted[i]) ? null : JSON.stringify(codes);
+}
+
+/** A stored record with its links back in the file's order, so that a rule names `requirements.<index in the file>`. */
+function inFileOrder(record: SnapshotRecord, order: string | null): SnapshotRecord {
+  if (!order) return record;
+  const links = new Map(((record.requirements as { code: string }[] | undefined) ?? []).map((l) => [l.code, l]));
+  return { ...record, requirements: (JSON.parse(order) as string[]).map((code) => links.get(code)) };
+}
+
+/**
+ * Validates a snapshot as it streams in and stores its records, normalized, on one side of a
+ * SpillStore; nothing else is kept but counts and the first few problems. The checks, in the
+ * order they are reported: format and version, the JSON Schema (each record against its
+ * entity's definition), the directory's rules for each record (the API's, record-rules.ts;
+ * waived by directoryRules: false), well-formed text, unique keys and requirement codes,
+ * meta.counts and the checksum (both waived by ignoreChecksum), references (against the keys on
+ * the same side of the store) and the rules between records (read back from the store).
+ */
+export class SnapshotIntake {
+  private meta: unknown = undefined;
+  private readonly lists = new Set<EntityName>();
+  private readonly counts = emptyCounts();
+  private readonly problems: string[] = [];
+  private problemCount = 0;
+  private repeat: string | null = null;
+  private textProblem: string | null = null;
+  private readonly rules = new RuleReport();
+
+  constructor(
+    private readonly name: string,
+    private readonly spill: SpillStore,
+    private readonly side: Side,
+    private readonly directoryRules = true,
+  ) {}
+
+  take(e: SnapshotEvent): void {
+    if (e.type === "record") this.record(e.entity, e.record, e.index, e.loc);
+    else if (e.type === "meta") this.takeMeta(e.meta);
+    else if (e.type === "list") this.lists.add(e.entity);
+    else if ((FILE_ORDER as readonly string[]).includes(e.key)) {
+      this.lists.add(e.key as EntityName); // present, if not a list: one problem, not two
+      this.problem(`${e.key}: must be array`);
+    } else this.problem(`(root): has a field it does not know: "${e.key}"`);
+  }
+
+  /**
+   * The per-record step: one record is checked against its entity's schema and the directory's
+   * rules, its text checked, then normalized and stored; a later check that needs other records
+   * (keys, references, rules between records) reads them from the store.
+   */
+  private record(entity: EntityName, record: unknown, index: number, loc: string | null): void {
+    this.counts[entity]++;
+    const validate = snapshotValidators().records[entity];
+    if (!validate(record)) {
+      for (const e of validate.errors ?? []) if (e.keyword !== "if" && e.keyword !== "anyOf") this.problem(describeAjvError(where(entity, index, record, loc), e));
+      return;
+    }
+    if (this.problemCount) return; // the file will be refused: storing more is wasted work
+    const subject = () => where(entity, index, record, loc);
+    if (this.directoryRules) this.rules.add(subject, recordRuleBreaches(entity, record as SnapshotRecord));
+    const bad = this.textProblem ? null : findTextProblem(record, []);
+    if (bad) this.textProblem = `${subject()} ${bad.path.join(".")} ${bad.message}`;
+    const canonical = canonicalRecord(entity, record as SnapshotRecord);
+    const key = canonical[KEY[entity]] as string;
+    const order = entity === "programs" && this.directoryRules ? linkOrder(record as SnapshotRecord, canonical) : null;
+    if (!this.spill.add(this.side, entity, key, stableStringify(canonical), index, loc, order)) {
+      this.repeat ??= `${where(entity, index, record, loc)} repeats the ${KEY[entity]} of ${entity}[${this.spill.get(this.side, entity, key)!.idx}]`;
+    }
+    const codes = ((canonical.requirements as { code: string }[] | undefined) ?? []).map((l) => l.code);
+    const dup = codes.find((c, k) => k > 0 && codes[k - 1] === c); // sorted by code
+    if (dup) this.repeat ??= `${where(entity, index, record, loc)} links requirement "${dup}" twice`;
+  }
+
+  private takeMeta(meta: unknown): void {
+    if (this.meta !== undefined) throw new SnapshotError(`${this.name}: meta appears twice`);
+    checkMeta(this.name, meta);
+    this.meta = meta;
+    const validate = snapshotValidators().meta;
+    if (!validate(meta)) for (const e of validate.errors ?? []) this.problem(describeAjvError("meta", e));
+  }
+
+  private problem(message: string): void {
+    if (this.problemCount++ < MAX_REPORTED) this.problems.push(message);
+  }
+
+  /** After the last event: the checks that need the whole file. Throws SnapshotError naming the record. */
+  finish(source: SnapshotSource, options: { ignoreChecksum?: boolean }): ValidatedSnapshot {
+    const name = this.name;
+    checkMeta(name, this.meta);
+    const missing = FILE_ORDER.filter((e) => !this.lists.has(e)).map((e) => `(root): must have required property '${e}'`);
+    if (missing.length || this.problemCount) {
+      const errors = [...missing, ...this.problems].slice(0, MAX_REPORTED);
+      const total = missing.length + this.problemCount;
+      const more = total > MAX_REPORTED ? ` (and ${total - MAX_REPORTED} more)` : "";
+      throw new SnapshotError(`${name} does not match the snapshot schema: ${errors.join("; ")}${more}`);
+    }
+    this.rules.throwIfAny(name);
+    if (this.textProblem) throw new SnapshotError(`${name}: ${this.textProblem}`);
+    if (this.repeat) throw new SnapshotError(`${name}: ${this.repeat}`);
+    const meta = this.meta as SnapshotMeta;
+    // meta.counts catches an NDJSON file cut at a line boundary; like the checksum it is an
+    // integrity check that --ignore-checksum (a knowingly hand-edited file) waives.
+    let countsMatch = true;
+    for (const entity of FILE_ORDER) {
+      if (meta.counts[entity] === this.counts[entity]) continue;
+      countsMatch = false;
+      if (!options.ignoreChecksum) {
+        throw new SnapshotError(
+          `${name}: meta.counts.${entity} says ${meta.counts[entity]} but the file holds ${this.counts[entity]} ${KIND[entity]} record(s) (truncated or edited?)`,
+        );
+      }
+    }
+    const hasher = new ContentHasher();
+    for (const entity of CANONICAL_ORDER) for (const r of this.spill.records(this.side, entity)) hasher.addCanonical(entity, r.key, r.json);
+    const sha256 = hasher.digest();
+    const checksumMatches = sha256 === meta.sha256;
+    if (!checksumMatches && !options.ignoreChecksum) {
+      throw new SnapshotError(
+        `${name}: checksum mismatch: meta.sha256 is ${meta.sha256} but the content hashes to ${sha256} (the file was changed after export; --ignore-checksum loads it anyway)`,
+      );
+    }
+    this.checkReferences();
+    return { meta, sha256, checksumMatches: checksumMatches && countsMatch, rulesChecked: this.directoryRules, source };
+  }
+
+  /** References resolve (the first dangling one is refused), then the rules between records hold. */
+  private checkReferences(): void {
+    const has = (entity: EntityName, key: string) => this.spill.get(this.side, entity, key) !== undefined;
+    const stored = (entity: EntityName, key: string) => {
+      const r = this.spill.get(this.side, entity, key);
+      return r ? (JSON.parse(r.json) as SnapshotRecord) : undefined;
+    };
+    const refs: ReferencedRecords = { institution: (slug) => stored("institutions", slug), requirement: (code) => stored("requirements", code) };
+    const rules = new RuleReport();
+    for (const entity of ["programs", "pathways"] as const) {
+      for (const r of this.spill.records(this.side, entity)) {
+        const record = JSON.parse(r.json) as SnapshotRecord;
+        const dangling = (target: EntityName, key: string) =>
+          new SnapshotError(`${this.name}: ${where(entity, r.idx, record, r.loc)} refers to ${KIND[target]} "${key}", which the file does not hold (a dangling reference)`);
+        if (record.institution != null && !has("institutions", record.institution as string)) throw dangling("institutions", record.institution as string);
+        if (record.pathway != null && !has("pathways", record.pathway as string)) throw dangling("pathways", record.pathway as string);
+        for (const s of (record.specialties as string[] | undefined) ?? []) if (!has("specialties", s)) throw dangling("specialties", s);
+        for (const l of (record.requirements as { code: string }[] | undefined) ?? []) if (!has("requirements", l.code)) throw dangling("requirements", l.code);
+        if (this.directoryRules) rules.add(() => where(entity, r.idx, record, r.loc), crossRecordBreaches(entity, inFileOrder(record, r.linkOrder), refs));
+      }
+    }
+    rules.throwIfAny(this.name);
+  }
+}
+
+/** Reads and validates a snapshot file into one side of `spill` (see SnapshotIntake); nothing else is written. */
+export async function intakeSnapshot(file: string, spill: SpillStore, side: Side, options: ValidateOptions = {}): Promise<ValidatedSnapshot> {
+  const { source, events } = await openSnapshotEvents(file);
+  const intake = new SnapshotIntake(file, spill, side, options.directoryRules !== false);
+  for await (const e of events) intake.take(e);
+  return intake.finish(source, options);
+}
