@@ -19,6 +19,7 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.tsx?$": swc },
   setupFiles: ["<rootDir>/tests/support/setup.ts"],
-  testTimeout: 60000,
+  // Generous: the child-process and burst tests share two cores with the other worker; a hang still fails.
+  testTimeout: 180000,
   maxWorkers: process.env.JEST_MAX_WORKERS ?? 2,
 };
