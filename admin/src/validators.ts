@@ -52,8 +52,8 @@ function fieldsOf<I extends keyof Inputs>(input: I): FieldValidators<I> {
   return Object.fromEntries(fields.map((field) => [field, limitsOf(input, field)])) as FieldValidators<I>;
 }
 
-// Rules between fields: the server's program.rules.ts, requirement.rules.ts and pathway.rules.ts,
-// checked here too so the curator sees the problem beside the field before saving.
+// Rules between fields are the server's (program.rules.ts, requirement.rules.ts, pathway.rules.ts), whose
+// errors the form shows on the field they name; these few are also checked here, before saving.
 const imgWithinPositions = (value: unknown, all: Values) =>
   value != null && all?.positions != null && Number(value) > Number(all.positions)
     ? "directory.validation.positions"
@@ -62,14 +62,10 @@ const closesAfterOpens = (value: unknown, all: Values) =>
   value && all?.applicationOpensAt && Date.parse(String(value)) <= Date.parse(String(all.applicationOpensAt))
     ? "directory.validation.closes_after_opens"
     : undefined;
-const currencyWithFee = (value: unknown, all: Values) =>
-  !value && all?.applicationFeeCents != null ? "directory.validation.fee_currency" : undefined;
 const scoreRange = (value: unknown, all: Values) =>
   value != null && all?.scoreMin != null && Number(value) < Number(all.scoreMin)
     ? "directory.validation.score_range"
     : undefined;
-const regionNeedsCountry = (value: unknown, all: Values) =>
-  value && !all?.country ? "directory.validation.region_country" : undefined;
 
 /** Fees are typed in units of the currency but held (and limited) in cents: messages speak in units. */
 function inCents({ min, max }: FieldLimits): Validator[] {
@@ -87,7 +83,6 @@ function inCents({ min, max }: FieldLimits): Validator[] {
 }
 
 const program = fieldsOf("ProgramInput");
-const pathway = fieldsOf("PathwayInput");
 const requirement = fieldsOf("RequirementInput");
 const curatorUpdate = fieldsOf("CuratorUpdateInput");
 /** The password rule with its own message (it names the minimum) in place of the generic one. */
@@ -104,9 +99,9 @@ function passwordRules(limits: FieldLimits): Validator[] {
 
 export const validators = {
   /**
-   * Fields the admin always asks for though the input may omit them: the server defaults them on
-   * create (a program's status, a curator's name) or takes them elsewhere (a program's country from
-   * its institution), and an update cannot clear them.
+   * Choices the admin always asks for though the input may omit them: a program's status (the server
+   * defaults it to DRAFT) and country (the server can take it from the institution), a curator's role
+   * on edit. No update can clear them.
    */
   requiredChoice: [required()],
   program: {
@@ -114,11 +109,10 @@ export const validators = {
     imgPositions: [...program.imgPositions, imgWithinPositions],
     applicationClosesAt: [closesAfterOpens],
     applicationFeeCents: inCents(inputLimits.ProgramInput.applicationFeeCents),
-    feeCurrency: [...program.feeCurrency, currencyWithFee],
   },
   programRequirement: fieldsOf("ProgramRequirementInput"),
   institution: fieldsOf("InstitutionInput"),
-  pathway: { ...pathway, region: [...pathway.region, regionNeedsCountry] },
+  pathway: fieldsOf("PathwayInput"),
   pathwayRequirement: fieldsOf("PathwayRequirementInput"),
   requirement: { ...requirement, scoreMax: [...requirement.scoreMax, scoreRange] },
   specialty: fieldsOf("SpecialtyInput"),

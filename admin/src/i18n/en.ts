@@ -185,8 +185,6 @@ const directory = {
     password: "At least %{min} characters",
     blank: "Must not be only spaces",
     currency: "A three-letter currency code, e.g. USD",
-    fee_currency: "Choose the currency of the fee",
-    region_country: "Choose the country of this region",
     max_items: "At most %{max}",
   },
 };
