@@ -1,37 +1,126 @@
 import { email, maxLength, maxValue, minLength, minValue, number, regex, required, type Validator } from "react-admin";
+import { inputLimits, type FieldLimits } from "./gql/input-limits";
 
-export const PASSWORD_MIN_LENGTH = 12;
+/**
+ * Every field rule of the admin, shared by the create and edit forms. Lengths, patterns, ranges
+ * and required fields are the server's own (admin/src/gql/input-limits.ts, generated from the
+ * input classes by `npm run limits:emit`); only the messages and the rules between fields live here.
+ */
+type Inputs = typeof inputLimits;
+type FieldValidators<I extends keyof Inputs> = Record<keyof Inputs[I] & string, Validator[]>;
+type Values = Record<string, unknown> | undefined;
 
-/** Every field rule of the admin, declared once and shared by the create and edit forms. */
+/** A field's i18n message when it does not match its pattern; the server's "not blank" rule has its own. */
+const PATTERN_MESSAGES: Record<string, string> = {
+  slug: "directory.validation.slug",
+  code: "directory.validation.code",
+  region: "directory.validation.region",
+  feeCurrency: "directory.validation.currency",
+};
+const NOT_BLANK = "\\S";
+/** httpUrl: the server checks a full URL with validator.js; the form catches what is plainly not one. */
+const HTTP_URL = /^https?:\/\/[^\s]+$/;
+
 const int = (v: unknown) => (v == null || v === "" || Number.isInteger(Number(v)) ? undefined : "ra.validation.number");
+const atMostItems = (max: number) => (v: unknown) =>
+  Array.isArray(v) && v.length > max ? { message: "directory.validation.max_items", args: { max } } : undefined;
+
+/** The validators of one field of one input, built from the server's limits. */
+function limitsOf<I extends keyof Inputs>(input: I, field: keyof Inputs[I] & string): Validator[] {
+  const limits: FieldLimits = inputLimits[input][field] as FieldLimits;
+  const rules: Validator[] = [];
+  if (limits.required || limits.requiredOnCreate) rules.push(required());
+  if (limits.integer || limits.min !== undefined || limits.max !== undefined) rules.push(number());
+  if (limits.integer) rules.push(int);
+  if (limits.min !== undefined) rules.push(minValue(limits.min));
+  if (limits.max !== undefined) rules.push(maxValue(limits.max));
+  if (limits.minLength !== undefined) rules.push(minLength(limits.minLength));
+  if (limits.maxLength !== undefined) rules.push(maxLength(limits.maxLength));
+  if (limits.email) rules.push(email());
+  if (limits.httpUrl) rules.push(regex(HTTP_URL, "directory.validation.url"));
+  for (const pattern of limits.patterns ?? []) {
+    const message = pattern === NOT_BLANK ? "directory.validation.blank" : PATTERN_MESSAGES[field];
+    rules.push(regex(new RegExp(pattern), message ?? "ra.validation.regex"));
+  }
+  if (limits.maxItems !== undefined) rules.push(atMostItems(limits.maxItems));
+  return rules;
+}
+
+/** The validators of every field the server limits in `input`. */
+function fieldsOf<I extends keyof Inputs>(input: I): FieldValidators<I> {
+  const fields = Object.keys(inputLimits[input]) as (keyof Inputs[I] & string)[];
+  return Object.fromEntries(fields.map((field) => [field, limitsOf(input, field)])) as FieldValidators<I>;
+}
+
+// Rules between fields are the server's (program.rules.ts, requirement.rules.ts, pathway.rules.ts), whose
+// errors the form shows on the field they name; these few are also checked here, before saving.
+const imgWithinPositions = (value: unknown, all: Values) =>
+  value != null && all?.positions != null && Number(value) > Number(all.positions)
+    ? "directory.validation.positions"
+    : undefined;
+const closesAfterOpens = (value: unknown, all: Values) =>
+  value && all?.applicationOpensAt && Date.parse(String(value)) <= Date.parse(String(all.applicationOpensAt))
+    ? "directory.validation.closes_after_opens"
+    : undefined;
+const scoreRange = (value: unknown, all: Values) =>
+  value != null && all?.scoreMin != null && Number(value) < Number(all.scoreMin)
+    ? "directory.validation.score_range"
+    : undefined;
+
+/** Fees are typed in units of the currency but held (and limited) in cents: messages speak in units. */
+function inCents({ min, max }: FieldLimits): Validator[] {
+  const units = (cents: number) => cents / 100;
+  return [
+    (v: unknown) =>
+      v != null && min !== undefined && Number(v) < min
+        ? { message: "ra.validation.minValue", args: { min: units(min) } }
+        : undefined,
+    (v: unknown) =>
+      v != null && max !== undefined && Number(v) > max
+        ? { message: "ra.validation.maxValue", args: { max: units(max) } }
+        : undefined,
+  ];
+}
+
+const program = fieldsOf("ProgramInput");
+const requirement = fieldsOf("RequirementInput");
+const curatorUpdate = fieldsOf("CuratorUpdateInput");
+/** The password rule with its own message (it names the minimum) in place of the generic one. */
+function passwordRules(limits: FieldLimits): Validator[] {
+  const min = limits.minLength ?? 0;
+  const tooShort = (v: unknown) =>
+    v && String(v).length < min ? { message: "directory.validation.password", args: { min } } : undefined;
+  return [
+    ...(limits.required ? [required()] : []),
+    tooShort,
+    ...(limits.maxLength ? [maxLength(limits.maxLength)] : []),
+  ];
+}
 
 export const validators = {
-  title: [required(), maxLength(300)],
-  name: [required(), maxLength(200)],
-  slug: [required(), maxLength(200), regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "directory.validation.slug")],
-  code: [required(), maxLength(100), regex(/^[A-Z][A-Z0-9_]*$/, "directory.validation.code")],
+  /**
+   * Choices the admin always asks for though the input may omit them: a program's status (the server
+   * defaults it to DRAFT) and country (the server can take it from the institution), a curator's role
+   * on edit. No update can clear them.
+   */
   requiredChoice: [required()],
-  region: [regex(/^[A-Z]{2,3}$/, "directory.validation.region")],
-  regionRequired: [required(), regex(/^[A-Z]{2,3}$/, "directory.validation.region")],
-  city: [required(), maxLength(200)],
-  url: [maxLength(2000), regex(/^https?:\/\/[^\s]+$/, "directory.validation.url")],
-  text: [maxLength(10000)],
-  note: [maxLength(2000)],
-  months: [number(), int, minValue(1), maxValue(240)],
-  count: [number(), int, minValue(0), maxValue(100000)],
-  score: [number(), int, minValue(0), maxValue(1000)],
-  fee: [number(), minValue(0), maxValue(100000)],
-  imgPositions: [number(), int, minValue(0), (value: unknown, all: any) =>
-    value != null && all?.positions != null && Number(value) > Number(all.positions) ? "directory.validation.positions" : undefined],
-  closesAt: [(value: unknown, all: any) =>
-    value && all?.applicationOpensAt && Date.parse(String(value)) <= Date.parse(String(all.applicationOpensAt))
-      ? "directory.validation.closes_after_opens"
-      : undefined],
-  scoreMax: [number(), int, (value: unknown, all: any) =>
-    value != null && all?.scoreMin != null && Number(value) < Number(all.scoreMin) ? "directory.validation.score_range" : undefined],
-  email: [required(), email(), maxLength(254)],
-  // The server's rule (server/src/modules/curator/password.ts: 12 to 1024 characters), checked before sending.
-  newPassword: [required(), minLength(PASSWORD_MIN_LENGTH, "directory.validation.password"), maxLength(1024)],
-  changePassword: [(v: unknown) => (v && String(v).length < PASSWORD_MIN_LENGTH ? "directory.validation.password" : undefined), maxLength(1024)],
-  snapshotLabel: [required(), maxLength(200)],
-} satisfies Record<string, Validator[]>;
+  program: {
+    ...program,
+    imgPositions: [...program.imgPositions, imgWithinPositions],
+    applicationClosesAt: [closesAfterOpens],
+    applicationFeeCents: inCents(inputLimits.ProgramInput.applicationFeeCents),
+  },
+  programRequirement: fieldsOf("ProgramRequirementInput"),
+  institution: fieldsOf("InstitutionInput"),
+  pathway: fieldsOf("PathwayInput"),
+  pathwayRequirement: fieldsOf("PathwayRequirementInput"),
+  requirement: { ...requirement, scoreMax: [...requirement.scoreMax, scoreRange] },
+  specialty: fieldsOf("SpecialtyInput"),
+  curator: { ...fieldsOf("CuratorInput"), password: passwordRules(inputLimits.CuratorInput.password) },
+  curatorUpdate: {
+    ...curatorUpdate,
+    name: [required(), ...curatorUpdate.name],
+    password: passwordRules(inputLimits.CuratorUpdateInput.password),
+  },
+  snapshot: fieldsOf("CreateSnapshotArgs"),
+} satisfies Record<string, Validator[] | Record<string, Validator[]>>;

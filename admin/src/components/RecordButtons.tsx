@@ -15,6 +15,7 @@ import {
   useResourceContext,
   useTranslate,
 } from "react-admin";
+import { inputLimits } from "../gql/input-limits";
 import { curatorLocale } from "../i18n";
 import { ConflictBanner } from "./ConflictBanner";
 import { useAction, useDirectory } from "./useDirectory";
@@ -35,7 +36,12 @@ export function ArchiveOrRestoreButton() {
       <Button
         label="directory.actions.restore"
         disabled={pending}
-        onClick={() => perform(() => directory.restore(resource, { id: record.id, version: record.version }), "directory.notifications.restored")}
+        onClick={() =>
+          perform(
+            () => directory.restore(resource, { id: record.id, version: record.version }),
+            "directory.notifications.restored",
+          )
+        }
       >
         <RestoreFromTrashIcon />
       </Button>
@@ -63,13 +69,21 @@ export function PublishButton() {
   if (!record || !canAccess || record.status === "ARCHIVED") return null;
   const ref = { id: record.id, version: record.version };
   return record.status === "PUBLISHED" ? (
-    <Button label="directory.actions.unpublish" disabled={pending} data-testid="unpublish"
-      onClick={() => perform(() => directory.unpublish(resource, ref), "directory.notifications.unpublished")}>
+    <Button
+      label="directory.actions.unpublish"
+      disabled={pending}
+      data-testid="unpublish"
+      onClick={() => perform(() => directory.unpublish(resource, ref), "directory.notifications.unpublished")}
+    >
       <UnpublishedIcon />
     </Button>
   ) : (
-    <Button label="directory.actions.publish" disabled={pending} data-testid="publish"
-      onClick={() => perform(() => directory.publish(resource, ref), "directory.notifications.published")}>
+    <Button
+      label="directory.actions.publish"
+      disabled={pending}
+      data-testid="publish"
+      onClick={() => perform(() => directory.publish(resource, ref), "directory.notifications.published")}
+    >
       <PublishIcon />
     </Button>
   );
@@ -90,20 +104,41 @@ export function VerifyPanel() {
     : translate("directory.verify.never");
   const by = record.verifiedBy ? ` — ${record.verifiedBy.name || record.verifiedBy.email}` : "";
   return (
-    <Box sx={{ mt: 2, p: 2, border: 1, borderColor: "divider", borderRadius: 1, maxWidth: 640 }} data-testid="verify-panel">
-      <Typography variant="subtitle2" data-testid="last-verified">{last}{by}</Typography>
+    <Box
+      sx={{ mt: 2, p: 2, border: 1, borderColor: "divider", borderRadius: 1, maxWidth: 640 }}
+      data-testid="verify-panel"
+    >
+      <Typography variant="subtitle2" data-testid="last-verified">
+        {last}
+        {by}
+      </Typography>
       {canAccess && (
         <>
-          <Typography variant="body2" color="text.secondary" sx={{ my: 1 }}>{translate("directory.verify.help")}</Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ my: 1 }}>
+            {translate("directory.verify.help")}
+          </Typography>
           <Stack direction="row" spacing={2} alignItems="center">
-            <TextField size="small" label={translate("directory.verify.note")} value={note} onChange={(e) => setNote(e.target.value)}
-              sx={{ flex: 1 }} inputProps={{ "data-testid": "verify-note" }} />
-            <Button label="directory.actions.verify" variant="contained" disabled={pending} data-testid="verify"
+            <TextField
+              size="small"
+              label={translate("directory.verify.note")}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              sx={{ flex: 1 }}
+              inputProps={{ "data-testid": "verify-note", maxLength: inputLimits.VerifyArgs.note.maxLength }}
+            />
+            <Button
+              label="directory.actions.verify"
+              variant="contained"
+              disabled={pending}
+              data-testid="verify"
               onClick={() =>
-                perform(() => directory.verify(resource, { id: record.id, version: record.version, note }), "directory.notifications.verified", () =>
-                  setNote(""),
+                perform(
+                  () => directory.verify(resource, { id: record.id, version: record.version, note }),
+                  "directory.notifications.verified",
+                  () => setNote(""),
                 )
-              }>
+              }
+            >
               <VerifiedIcon />
             </Button>
           </Stack>

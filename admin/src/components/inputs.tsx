@@ -17,7 +17,15 @@ export function EnumInput({ enumName, ...props }: Omit<SelectInputProps, "choice
   return <SelectInput choices={choices(enumName)} {...props} />;
 }
 
-export function EnumArrayInput({ enumName, ...props }: { enumName: EnumName; source: string; label?: string; alwaysOn?: boolean }) {
+export function EnumArrayInput({
+  enumName,
+  ...props
+}: {
+  enumName: EnumName;
+  source: string;
+  label?: string;
+  alwaysOn?: boolean;
+}) {
   return <SelectArrayInput choices={choices(enumName)} {...props} />;
 }
 
@@ -25,10 +33,32 @@ export function EnumArrayInput({ enumName, ...props }: { enumName: EnumName; sou
  * A filter over slugs (the public ProgramFilter takes specialty, institution and pathway slugs),
  * offering the names of the referenced records.
  */
-export function SlugFilterInput({ reference, source, label, alwaysOn }: { reference: string; source: string; label?: string; alwaysOn?: boolean }) {
-  const { data = [], isPending } = useGetList(reference, { pagination: { page: 1, perPage: 100 }, sort: { field: "name", order: "ASC" } });
+export function SlugFilterInput({
+  reference,
+  source,
+  label,
+  alwaysOn,
+}: {
+  reference: string;
+  source: string;
+  label?: string;
+  alwaysOn?: boolean;
+}) {
+  const { data = [], isPending } = useGetList(reference, {
+    pagination: { page: 1, perPage: 100 },
+    sort: { field: "name", order: "ASC" },
+  });
   const options = data.map((r) => ({ id: r.slug, name: r.name }));
-  return <AutocompleteArrayInput source={source} label={label} alwaysOn={alwaysOn} choices={options} isPending={isPending} sx={{ minWidth: 220 }} />;
+  return (
+    <AutocompleteArrayInput
+      source={source}
+      label={label}
+      alwaysOn={alwaysOn}
+      choices={options}
+      isPending={isPending}
+      sx={{ minWidth: 220 }}
+    />
+  );
 }
 
 const requirementText = (r: { name?: string; code?: string } | undefined) => (r ? `${r.name} (${r.code})` : "");
@@ -37,7 +67,12 @@ const requirementText = (r: { name?: string; code?: string } | undefined) => (r 
 export function RequirementInput({ source, validate }: { source: string; validate?: SelectInputProps["validate"] }) {
   return (
     <ReferenceInput source={source} reference="requirements" perPage={100} sort={{ field: "code", order: "ASC" }}>
-      <AutocompleteInput optionText={requirementText} validate={validate} label="resources.programs.fields.requirements.requirementId" sx={{ width: 380 }} />
+      <AutocompleteInput
+        optionText={requirementText}
+        validate={validate}
+        label="resources.programs.fields.requirements.requirementId"
+        sx={{ width: 380 }}
+      />
     </ReferenceInput>
   );
 }
@@ -58,31 +93,40 @@ export function PathwayInput({ source = "pathwayId" }: { source?: string }) {
   );
 }
 
-export function SpecialtiesInput({ source = "specialtyIds" }: { source?: string }) {
+export function SpecialtiesInput({
+  source = "specialtyIds",
+  validate,
+}: {
+  source?: string;
+  validate?: SelectInputProps["validate"];
+}) {
   return (
     <ReferenceArrayInput source={source} reference="specialties" perPage={100}>
-      <AutocompleteArrayInput optionText="name" sx={{ minWidth: 320 }} />
+      <AutocompleteArrayInput optionText="name" validate={validate} sx={{ minWidth: 320 }} />
     </ReferenceArrayInput>
   );
 }
 
-export function slugify(text: string): string {
+/** A slug of at most `maxLength` characters (the input's own limit), never ending in a hyphen. */
+export function slugify(text: string, maxLength: number): string {
   return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 120);
+    .replace(/^-+/, "")
+    .slice(0, maxLength)
+    .replace(/-+$/, "");
 }
 
 /** On create forms: fills the slug from the title (or name) until the curator types a slug. */
-export function SlugFromTitle({ from = "title" }: { from?: string }) {
+export function SlugFromTitle({ from = "title", maxLength }: { from?: string; maxLength: number }) {
   const text = useWatch({ name: from }) as string | undefined;
   const { setValue, getFieldState } = useFormContext();
   useEffect(() => {
-    if (!getFieldState("slug").isDirty) setValue("slug", slugify(text ?? ""), { shouldDirty: false, shouldValidate: false });
-  }, [text, setValue, getFieldState]);
+    if (!getFieldState("slug").isDirty)
+      setValue("slug", slugify(text ?? "", maxLength), { shouldDirty: false, shouldValidate: false });
+  }, [text, maxLength, setValue, getFieldState]);
   return null;
 }
 

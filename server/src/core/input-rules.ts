@@ -11,7 +11,9 @@ function all(...decorators: PropertyDecorator[]): PropertyDecorator {
 export function IsSlug(maxLength: number): PropertyDecorator {
   return all(
     IsString(),
-    Matches(SLUG_PATTERN, { message: "$property must be lower-case letters and digits in words joined by single hyphens, e.g. mayo-clinic" }),
+    Matches(SLUG_PATTERN, {
+      message: "$property must be lower-case letters and digits in words joined by single hyphens, e.g. mayo-clinic",
+    }),
     MaxLength(maxLength, { message: `$property must be at most ${maxLength} characters` }),
   );
 }
@@ -32,7 +34,10 @@ export function IsEntityId(options?: ValidationOptions): PropertyDecorator {
 
 export function IsHttpUrl(maxLength = 500): PropertyDecorator {
   return all(
-    IsUrl({ protocols: ["http", "https"], require_protocol: true }, { message: "$property must be a full http:// or https:// URL" }),
+    IsUrl(
+      { protocols: ["http", "https"], require_protocol: true },
+      { message: "$property must be a full http:// or https:// URL" },
+    ),
     MaxLength(maxLength, { message: `$property must be at most ${maxLength} characters` }),
   );
 }
@@ -48,7 +53,8 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  */
 export function textProblem(text: string): string | null {
   if (text.includes("\u0000")) return "must not contain the NUL character (U+0000)";
-  if (LONE_SURROGATE.test(text)) return "must not contain a lone surrogate (half of a UTF-16 pair, e.g. \\ud800): send well-formed Unicode";
+  if (LONE_SURROGATE.test(text))
+    return "must not contain a lone surrogate (half of a UTF-16 pair, e.g. \\ud800): send well-formed Unicode";
   return null;
 }
 
@@ -89,5 +95,24 @@ export function IsText(maxLength: number): PropertyDecorator {
 
 /** A state or province code such as MN, ON, QC. */
 export function IsRegionCode(): PropertyDecorator {
-  return Matches(/^[A-Z]{2,3}$/, { message: "$property must be a state or province code of 2 or 3 capital letters, e.g. MN or ON" });
+  return Matches(/^[A-Z]{2,3}$/, {
+    message: "$property must be a state or province code of 2 or 3 capital letters, e.g. MN or ON",
+  });
+}
+
+const requiredOnCreateByInput = new Map<abstract new () => unknown, readonly string[]>();
+
+/**
+ * The fields a creation must have, declared on the input class itself so that the module's writes
+ * (core/entity-writes.ts) and the admin's forms (through admin/src/gql/input-limits.ts) read one list.
+ */
+export function RequiredOnCreate<K extends string>(...fields: K[]) {
+  return <T extends { [P in K]?: unknown }>(target: abstract new () => T): void => {
+    requiredOnCreateByInput.set(target, fields);
+  };
+}
+
+/** The fields `@RequiredOnCreate` declared on `input` (none when it declared nothing). */
+export function requiredOnCreate<I>(input: abstract new () => I): readonly (keyof I & string)[] {
+  return (requiredOnCreateByInput.get(input) ?? []) as readonly (keyof I & string)[];
 }

@@ -23,19 +23,29 @@ export function CuratorList() {
 
 export const CuratorCreate = () => (
   <RecordCreate defaultValues={{ role: "EDITOR" }}>
-    <TextInput source="email" validate={v.email} type="email" sx={{ minWidth: 320 }} />
-    <TextInput source="name" validate={v.name} sx={{ minWidth: 320 }} />
-    <EnumInput source="role" enumName="CuratorRole" validate={v.requiredChoice} />
-    <PasswordInput source="password" validate={v.newPassword} autoComplete="new-password" helperText="directory.curators.password_help" />
+    <TextInput source="email" validate={v.curator.email} type="email" sx={{ minWidth: 320 }} />
+    <TextInput source="name" validate={v.curator.name} sx={{ minWidth: 320 }} />
+    <EnumInput source="role" enumName="CuratorRole" validate={v.curator.role} />
+    <PasswordInput
+      source="password"
+      validate={v.curator.password}
+      autoComplete="new-password"
+      helperText="directory.curators.password_help"
+    />
   </RecordCreate>
 );
 
 export const CuratorEdit = () => (
   <RecordEdit resource="curators" titleSource="email" archive={false}>
     <TextInput source="email" disabled sx={{ minWidth: 320 }} />
-    <TextInput source="name" validate={v.name} sx={{ minWidth: 320 }} />
+    <TextInput source="name" validate={v.curatorUpdate.name} sx={{ minWidth: 320 }} />
     <EnumInput source="role" enumName="CuratorRole" validate={v.requiredChoice} />
     <BooleanInput source="active" />
-    <PasswordInput source="password" validate={v.changePassword} autoComplete="new-password" helperText="directory.curators.keep_password" />
+    <PasswordInput
+      source="password"
+      validate={v.curatorUpdate.password}
+      autoComplete="new-password"
+      helperText="directory.curators.keep_password"
+    />
   </RecordEdit>
 );

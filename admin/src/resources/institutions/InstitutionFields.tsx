@@ -2,20 +2,42 @@ import { Datagrid, Pagination, ReferenceManyField, TextInput, TextField, useTran
 import { Typography } from "@mui/material";
 import { EnumField, StatusField } from "../../components/EnumField";
 import { EnumInput, SlugFromTitle, upper } from "../../components/inputs";
+import { inputLimits } from "../../gql/input-limits";
 import { validators as v } from "../../validators";
 
 /** The institution's editable fields, shared by create and edit. */
 export function institutionInputs({ editing }: { editing: boolean }) {
   return [
-    <TextInput key="name" source="name" validate={v.name} fullWidth />,
-    <TextInput key="slug" source="slug" validate={v.slug} helperText="directory.validation.slug" sx={{ minWidth: 320 }} />,
-    editing ? null : <SlugFromTitle key="slugFrom" from="name" />,
-    <EnumInput key="kind" source="kind" enumName="InstitutionKind" validate={v.requiredChoice} />,
-    <EnumInput key="country" source="country" enumName="Country" validate={v.requiredChoice} />,
-    <TextInput key="region" source="region" validate={v.regionRequired} parse={upper} helperText="directory.validation.region" />,
-    <TextInput key="city" source="city" validate={v.city} />,
-    <TextInput key="website" source="website" validate={v.url} type="url" fullWidth />,
-    <TextInput key="description" source="description" validate={v.text} multiline minRows={3} fullWidth />,
+    <TextInput key="name" source="name" validate={v.institution.name} fullWidth />,
+    <TextInput
+      key="slug"
+      source="slug"
+      validate={v.institution.slug}
+      helperText="directory.validation.slug"
+      sx={{ minWidth: 320 }}
+    />,
+    editing ? null : (
+      <SlugFromTitle key="slugFrom" from="name" maxLength={inputLimits.InstitutionInput.slug.maxLength} />
+    ),
+    <EnumInput key="kind" source="kind" enumName="InstitutionKind" validate={v.institution.kind} />,
+    <EnumInput key="country" source="country" enumName="Country" validate={v.institution.country} />,
+    <TextInput
+      key="region"
+      source="region"
+      validate={v.institution.region}
+      parse={upper}
+      helperText="directory.validation.region"
+    />,
+    <TextInput key="city" source="city" validate={v.institution.city} />,
+    <TextInput key="website" source="website" validate={v.institution.website} type="url" fullWidth />,
+    <TextInput
+      key="description"
+      source="description"
+      validate={v.institution.description}
+      multiline
+      minRows={3}
+      fullWidth
+    />,
   ].filter(Boolean);
 }
 
@@ -36,7 +58,11 @@ export function InstitutionPrograms() {
         bulkActionButtons={false}
         rowClick="edit"
         data-testid="institution-programs"
-        empty={<Typography color="text.secondary" sx={{ p: 2 }}>{translate("directory.empty.institution_programs")}</Typography>}
+        empty={
+          <Typography color="text.secondary" sx={{ p: 2 }}>
+            {translate("directory.empty.institution_programs")}
+          </Typography>
+        }
       >
         <TextField source="title" />
         <EnumField source="type" enumName="ProgramType" />

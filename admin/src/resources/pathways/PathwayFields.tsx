@@ -2,23 +2,43 @@ import { ArrayField, ArrayInput, Datagrid, SimpleFormIterator, TextField, TextIn
 import { EnumField } from "../../components/EnumField";
 import { EnumInput, RequirementInput, SlugFromTitle, upper } from "../../components/inputs";
 import { LocalDateField } from "../../components/LocalDateField";
+import { inputLimits } from "../../gql/input-limits";
 import { validators as v } from "../../validators";
 
 export function pathwayInputs({ editing }: { editing: boolean }) {
   return [
-    <TextInput key="name" source="name" validate={v.name} fullWidth />,
-    <TextInput key="slug" source="slug" validate={v.slug} helperText="directory.validation.slug" sx={{ minWidth: 320 }} />,
-    editing ? null : <SlugFromTitle key="slugFrom" from="name" />,
-    <EnumInput key="kind" source="kind" enumName="PathwayKind" validate={v.requiredChoice} />,
+    <TextInput key="name" source="name" validate={v.pathway.name} fullWidth />,
+    <TextInput
+      key="slug"
+      source="slug"
+      validate={v.pathway.slug}
+      helperText="directory.validation.slug"
+      sx={{ minWidth: 320 }}
+    />,
+    editing ? null : <SlugFromTitle key="slugFrom" from="name" maxLength={inputLimits.PathwayInput.slug.maxLength} />,
+    <EnumInput key="kind" source="kind" enumName="PathwayKind" validate={v.pathway.kind} />,
     <EnumInput key="country" source="country" enumName="Country" emptyText="—" />,
-    <TextInput key="region" source="region" validate={v.region} parse={upper} />,
-    <TextInput key="website" source="website" validate={v.url} type="url" fullWidth />,
-    <TextInput key="description" source="description" validate={v.text} multiline minRows={3} fullWidth />,
-    <ArrayInput key="requirements" source="requirements">
+    <TextInput key="region" source="region" validate={v.pathway.region} parse={upper} />,
+    <TextInput key="website" source="website" validate={v.pathway.website} type="url" fullWidth />,
+    <TextInput
+      key="description"
+      source="description"
+      validate={v.pathway.description}
+      multiline
+      minRows={3}
+      fullWidth
+    />,
+    <ArrayInput key="requirements" source="requirements" validate={v.pathway.requirements}>
       <SimpleFormIterator inline disableReordering>
-        <RequirementInput source="requirementId" validate={v.requiredChoice} />
-        <EnumInput source="level" enumName="RequirementLevel" validate={v.requiredChoice} defaultValue="REQUIRED" sx={{ width: 170 }} />
-        <TextInput source="note" validate={v.note} sx={{ width: 280 }} />
+        <RequirementInput source="requirementId" validate={v.pathwayRequirement.requirementId} />
+        <EnumInput
+          source="level"
+          enumName="RequirementLevel"
+          validate={v.pathwayRequirement.level}
+          defaultValue="REQUIRED"
+          sx={{ width: 170 }}
+        />
+        <TextInput source="note" validate={v.pathwayRequirement.note} sx={{ width: 280 }} />
       </SimpleFormIterator>
     </ArrayInput>,
   ].filter(Boolean);

@@ -7,8 +7,19 @@ import {
   TabbedForm,
   TextInput,
 } from "react-admin";
-import { EnumInput, InstitutionInput, PathwayInput, RequirementInput, SlugFromTitle, SpecialtiesInput, feeFormat, feeParse, upper } from "../../components/inputs";
+import {
+  EnumInput,
+  InstitutionInput,
+  PathwayInput,
+  RequirementInput,
+  SlugFromTitle,
+  SpecialtiesInput,
+  feeFormat,
+  feeParse,
+  upper,
+} from "../../components/inputs";
 import { VerifyPanel } from "../../components/RecordButtons";
+import { inputLimits } from "../../gql/input-limits";
 import { validators as v } from "../../validators";
 
 /**
@@ -18,43 +29,68 @@ import { validators as v } from "../../validators";
 export function programFormTabs({ editing }: { editing: boolean }) {
   return [
     <TabbedForm.Tab key="overview" label="resources.programs.tabs.overview">
-      <TextInput source="title" validate={v.title} fullWidth />
-      <TextInput source="slug" validate={v.slug} helperText="directory.validation.slug" sx={{ minWidth: 320 }} />
-      {!editing && <SlugFromTitle />}
-      <EnumInput source="type" enumName="ProgramType" validate={v.requiredChoice} />
-      <EnumInput source="audience" enumName="Audience" validate={v.requiredChoice} />
+      <TextInput source="title" validate={v.program.title} fullWidth />
+      <TextInput
+        source="slug"
+        validate={v.program.slug}
+        helperText="directory.validation.slug"
+        sx={{ minWidth: 320 }}
+      />
+      {!editing && <SlugFromTitle maxLength={inputLimits.ProgramInput.slug.maxLength} />}
+      <EnumInput source="type" enumName="ProgramType" validate={v.program.type} />
+      <EnumInput source="audience" enumName="Audience" validate={v.program.audience} />
       <EnumInput source="status" enumName="ListingStatus" validate={v.requiredChoice} />
       <InstitutionInput />
       <EnumInput source="country" enumName="Country" validate={v.requiredChoice} />
-      <TextInput source="region" validate={v.region} parse={upper} helperText="directory.validation.region" />
-      <SpecialtiesInput />
-      <NumberInput source="durationMonths" validate={v.months} />
+      <TextInput source="region" validate={v.program.region} parse={upper} helperText="directory.validation.region" />
+      <SpecialtiesInput validate={v.program.specialtyIds} />
+      <NumberInput source="durationMonths" validate={v.program.durationMonths} />
       <NullableBooleanInput source="handsOnPatientCare" />
-      <NumberInput source="positions" validate={v.count} />
-      <NumberInput source="imgPositions" validate={v.imgPositions} />
-      <TextInput source="description" validate={v.text} multiline minRows={3} fullWidth />
+      <NumberInput source="positions" validate={v.program.positions} />
+      <NumberInput source="imgPositions" validate={v.program.imgPositions} />
+      <TextInput source="description" validate={v.program.description} multiline minRows={3} fullWidth />
     </TabbedForm.Tab>,
     <TabbedForm.Tab key="requirements" label="resources.programs.tabs.requirements" path="requirements">
-      <ArrayInput source="requirements" label="resources.programs.fields.requirements">
+      <ArrayInput
+        source="requirements"
+        label="resources.programs.fields.requirements"
+        validate={v.program.requirements}
+      >
         <SimpleFormIterator inline disableReordering data-testid="requirements">
-          <RequirementInput source="requirementId" validate={v.requiredChoice} />
-          <EnumInput source="level" enumName="RequirementLevel" validate={v.requiredChoice} defaultValue="REQUIRED" sx={{ width: 170 }} />
-          <NumberInput source="minimumScore" validate={v.score} sx={{ width: 150, minWidth: 150 }} />
-          <TextInput source="note" validate={v.note} sx={{ width: 280 }} />
+          <RequirementInput source="requirementId" validate={v.programRequirement.requirementId} />
+          <EnumInput
+            source="level"
+            enumName="RequirementLevel"
+            validate={v.programRequirement.level}
+            defaultValue="REQUIRED"
+            sx={{ width: 170 }}
+          />
+          <NumberInput
+            source="minimumScore"
+            validate={v.programRequirement.minimumScore}
+            sx={{ width: 150, minWidth: 150 }}
+          />
+          <TextInput source="note" validate={v.programRequirement.note} sx={{ width: 280 }} />
         </SimpleFormIterator>
       </ArrayInput>
     </TabbedForm.Tab>,
     <TabbedForm.Tab key="application" label="resources.programs.tabs.application" path="application">
       <PathwayInput />
       <DateInput source="applicationOpensAt" />
-      <DateInput source="applicationClosesAt" validate={v.closesAt} />
-      <NumberInput source="applicationFeeCents" format={feeFormat} parse={feeParse} validate={v.fee} helperText="directory.fee_help" />
-      <EnumInput source="feeCurrency" enumName="Currency" />
+      <DateInput source="applicationClosesAt" validate={v.program.applicationClosesAt} />
+      <NumberInput
+        source="applicationFeeCents"
+        format={feeFormat}
+        parse={feeParse}
+        validate={v.program.applicationFeeCents}
+        helperText="directory.fee_help"
+      />
+      <EnumInput source="feeCurrency" enumName="Currency" validate={v.program.feeCurrency} />
       <NullableBooleanInput source="visaSponsorship" />
     </TabbedForm.Tab>,
     <TabbedForm.Tab key="provenance" label="resources.programs.tabs.provenance" path="provenance">
-      <TextInput source="sourceUrl" validate={v.url} fullWidth type="url" />
-      <TextInput source="sourceNote" validate={v.note} multiline minRows={2} fullWidth />
+      <TextInput source="sourceUrl" validate={v.program.sourceUrl} fullWidth type="url" />
+      <TextInput source="sourceNote" validate={v.program.sourceNote} multiline minRows={2} fullWidth />
       {editing && <VerifyPanel />}
     </TabbedForm.Tab>,
   ];

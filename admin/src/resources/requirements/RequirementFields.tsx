@@ -5,13 +5,26 @@ import { LocalDateField } from "../../components/LocalDateField";
 import { validators as v } from "../../validators";
 
 export const requirementInputs = [
-  <TextInput key="code" source="code" validate={v.code} helperText="directory.validation.code" sx={{ minWidth: 320 }} />,
-  <TextInput key="name" source="name" validate={v.name} fullWidth />,
-  <EnumInput key="kind" source="kind" enumName="RequirementKind" validate={v.requiredChoice} />,
+  <TextInput
+    key="code"
+    source="code"
+    validate={v.requirement.code}
+    helperText="directory.validation.code"
+    sx={{ minWidth: 320 }}
+  />,
+  <TextInput key="name" source="name" validate={v.requirement.name} fullWidth />,
+  <EnumInput key="kind" source="kind" enumName="RequirementKind" validate={v.requirement.kind} />,
   <EnumInput key="country" source="country" enumName="Country" emptyText="—" />,
-  <NumberInput key="scoreMin" source="scoreMin" validate={v.score} />,
-  <NumberInput key="scoreMax" source="scoreMax" validate={v.scoreMax} />,
-  <TextInput key="description" source="description" validate={v.text} multiline minRows={3} fullWidth />,
+  <NumberInput key="scoreMin" source="scoreMin" validate={v.requirement.scoreMin} />,
+  <NumberInput key="scoreMax" source="scoreMax" validate={v.requirement.scoreMax} />,
+  <TextInput
+    key="description"
+    source="description"
+    validate={v.requirement.description}
+    multiline
+    minRows={3}
+    fullWidth
+  />,
 ];
 
 export const requirementFields = [

@@ -1,4 +1,15 @@
-import { BooleanInput, Create, Datagrid, List, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, useCanAccess } from "react-admin";
+import {
+  BooleanInput,
+  Create,
+  Datagrid,
+  List,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  useCanAccess,
+} from "react-admin";
 import { EmptyState } from "../../components/EmptyState";
 import { LocalDateField } from "../../components/LocalDateField";
 import { validators as v } from "../../validators";
@@ -26,8 +37,17 @@ export function SnapshotCreate() {
   return (
     <Create redirect="list">
       <SimpleForm defaultValues={{ includeDrafts: false }}>
-        <TextInput source="label" validate={v.snapshotLabel} helperText="directory.snapshots.label_help" sx={{ minWidth: 420 }} />
-        <BooleanInput source="includeDrafts" label="directory.snapshots.include_drafts" helperText="directory.snapshots.include_drafts_help" />
+        <TextInput
+          source="label"
+          validate={v.snapshot.label}
+          helperText="directory.snapshots.label_help"
+          sx={{ minWidth: 420 }}
+        />
+        <BooleanInput
+          source="includeDrafts"
+          label="directory.snapshots.include_drafts"
+          helperText="directory.snapshots.include_drafts_help"
+        />
       </SimpleForm>
     </Create>
   );

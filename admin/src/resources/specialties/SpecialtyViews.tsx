@@ -3,13 +3,20 @@ import { EmptyState } from "../../components/EmptyState";
 import { SlugFromTitle } from "../../components/inputs";
 import { LocalDateField } from "../../components/LocalDateField";
 import { RecordCreate, RecordEdit, RecordShow } from "../../components/RecordViews";
+import { inputLimits } from "../../gql/input-limits";
 import { validators as v } from "../../validators";
 
 const inputs = (editing: boolean) =>
   [
-    <TextInput key="name" source="name" validate={v.name} fullWidth />,
-    <TextInput key="slug" source="slug" validate={v.slug} helperText="directory.validation.slug" sx={{ minWidth: 320 }} />,
-    editing ? null : <SlugFromTitle key="slugFrom" from="name" />,
+    <TextInput key="name" source="name" validate={v.specialty.name} fullWidth />,
+    <TextInput
+      key="slug"
+      source="slug"
+      validate={v.specialty.slug}
+      helperText="directory.validation.slug"
+      sx={{ minWidth: 320 }}
+    />,
+    editing ? null : <SlugFromTitle key="slugFrom" from="name" maxLength={inputLimits.SpecialtyInput.slug.maxLength} />,
   ].filter(Boolean);
 
 export function SpecialtyList() {
@@ -25,7 +32,11 @@ export function SpecialtyList() {
   );
 }
 
-export const SpecialtyEdit = () => <RecordEdit resource="specialties" titleSource="name">{inputs(true)}</RecordEdit>;
+export const SpecialtyEdit = () => (
+  <RecordEdit resource="specialties" titleSource="name">
+    {inputs(true)}
+  </RecordEdit>
+);
 export const SpecialtyCreate = () => <RecordCreate>{inputs(false)}</RecordCreate>;
 export const SpecialtyShow = () => (
   <RecordShow resource="specialties" titleSource="name">

@@ -2,6 +2,7 @@ import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, MaxLength } from "cla
 import { ArgsType, Field, InputType } from "type-graphql";
 import { IsText } from "../../core/input-rules";
 import { CuratorRole } from "./curator.entity";
+import { IsPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password";
 
 @InputType({ description: "A new curator account (ADMIN)" })
 export class CuratorInput {
@@ -19,12 +20,14 @@ export class CuratorInput {
   @IsEnum(CuratorRole)
   role: CuratorRole;
 
-  @Field({ description: "At least 12 characters" })
-  @IsString()
+  @Field({ description: `At least ${PASSWORD_MIN_LENGTH} characters` })
+  @IsPassword()
   password: string;
 }
 
-@InputType({ description: "Changes to a curator account (ADMIN). active: false disables it and ends its sessions at once." })
+@InputType({
+  description: "Changes to a curator account (ADMIN). active: false disables it and ends its sessions at once.",
+})
 export class CuratorUpdateInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -41,9 +44,12 @@ export class CuratorUpdateInput {
   @IsBoolean()
   active?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: "A new password (at least 12 characters); ends the curator's sessions" })
+  @Field(() => String, {
+    nullable: true,
+    description: `A new password (at least ${PASSWORD_MIN_LENGTH} characters); ends the curator's sessions`,
+  })
   @IsOptional()
-  @IsString()
+  @IsPassword()
   password?: string | null;
 }
 
@@ -56,6 +62,6 @@ export class LoginArgs {
 
   @Field()
   @IsString()
-  @MaxLength(1024)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 }

@@ -1,10 +1,13 @@
 import { IsEnum, IsOptional } from "class-validator";
 import { Field, InputType } from "type-graphql";
 import { Country } from "../../core/enums";
-import { IsHttpUrl, IsRegionCode, IsSlug, IsText } from "../../core/input-rules";
+import { IsHttpUrl, IsRegionCode, IsSlug, IsText, RequiredOnCreate } from "../../core/input-rules";
 import { InstitutionKind } from "./institution.entity";
 
-@InputType({ description: "An institution's editable fields. On update send only what changes; null clears an optional field." })
+@InputType({
+  description: "An institution's editable fields. On update send only what changes; null clears an optional field.",
+})
+@RequiredOnCreate("slug", "name", "kind", "country", "region", "city")
 export class InstitutionInput {
   @Field(() => String, { nullable: true, description: "Required on create" })
   @IsOptional()

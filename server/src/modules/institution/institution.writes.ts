@@ -1,9 +1,10 @@
 import type { EntityManager } from "typeorm";
 import { archivedAtRule, EntityWrites } from "../../core/entity-writes";
+import { requiredOnCreate } from "../../core/input-rules";
 import { pick } from "../../core/problems";
 import type { Change, WriteModel } from "../../core/versioned-write";
 import { Institution } from "./institution.entity";
-import type { InstitutionInput } from "./institution.input";
+import { InstitutionInput } from "./institution.input";
 
 const EDITABLE = ["slug", "name", "kind", "country", "region", "city", "website", "description"] as const;
 
@@ -16,7 +17,7 @@ export class InstitutionWrites extends EntityWrites<Institution, InstitutionInpu
     unique: ["slug"],
   };
   protected readonly archiveRule = archivedAtRule<Institution>();
-  protected readonly required = ["slug", "name", "kind", "country", "region", "city"] as const;
+  protected readonly required = requiredOnCreate(InstitutionInput);
 
   protected async prepare(_m: EntityManager, input: InstitutionInput): Promise<Change<Institution>> {
     return { values: pick(input, EDITABLE) as Partial<Institution> };

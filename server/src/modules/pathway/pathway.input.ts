@@ -1,14 +1,17 @@
 import { ArrayMaxSize, IsEnum, IsOptional, ValidateNested } from "class-validator";
 import { Field, InputType } from "type-graphql";
 import { Country } from "../../core/enums";
-import { IsHttpUrl, IsRegionCode, IsSlug, IsText } from "../../core/input-rules";
+import { IsHttpUrl, IsRegionCode, IsSlug, IsText, RequiredOnCreate } from "../../core/input-rules";
 import { RequirementLinkInput } from "../requirement/requirement-link.input";
 import { PathwayKind } from "./pathway.entity";
 
 @InputType({ description: "One requirement every applicant through the pathway must meet" })
 export class PathwayRequirementInput extends RequirementLinkInput {}
 
-@InputType({ description: "A pathway's editable fields. On update send only what changes; null clears an optional field." })
+@InputType({
+  description: "A pathway's editable fields. On update send only what changes; null clears an optional field.",
+})
+@RequiredOnCreate("slug", "name", "kind")
 export class PathwayInput {
   @Field(() => String, { nullable: true, description: "Required on create" })
   @IsOptional()
@@ -45,7 +48,10 @@ export class PathwayInput {
   @IsHttpUrl()
   website?: string | null;
 
-  @Field(() => [PathwayRequirementInput], { nullable: true, description: "The whole new list (omit to keep the current one)" })
+  @Field(() => [PathwayRequirementInput], {
+    nullable: true,
+    description: "The whole new list (omit to keep the current one)",
+  })
   @IsOptional()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })

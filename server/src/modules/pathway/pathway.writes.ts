@@ -1,12 +1,13 @@
 import type { EntityManager } from "typeorm";
 import { archivedAtRule, EntityWrites } from "../../core/entity-writes";
+import { requiredOnCreate } from "../../core/input-rules";
 import { linkListStore } from "../../core/link-stores";
 import { given, merged, pick, Problems } from "../../core/problems";
 import type { Change, State, WriteModel } from "../../core/versioned-write";
 import { checkRequirementLinks } from "../requirement/requirement-links";
 import { PathwayRequirement } from "./pathway-requirement.entity";
 import { Pathway } from "./pathway.entity";
-import type { PathwayInput } from "./pathway.input";
+import { PathwayInput } from "./pathway.input";
 import { pathwayFieldBreaches } from "./pathway.rules";
 
 const EDITABLE = ["slug", "name", "kind", "country", "region", "description", "website"] as const;
@@ -21,18 +22,32 @@ export class PathwayWrites extends EntityWrites<Pathway, PathwayInput> {
     relations: { requirements: linkListStore(PathwayRequirement, "pathwayId", "requirementId", ["level", "note"]) },
   };
   protected readonly archiveRule = archivedAtRule<Pathway>();
-  protected readonly required = ["slug", "name", "kind"] as const;
+  protected readonly required = requiredOnCreate(PathwayInput);
 
-  protected async prepare(m: EntityManager, input: PathwayInput, current: State<Pathway> | null): Promise<Change<Pathway>> {
+  protected async prepare(
+    m: EntityManager,
+    input: PathwayInput,
+    current: State<Pathway> | null,
+  ): Promise<Change<Pathway>> {
     const problems = new Problems();
-    const place = { region: merged(input, current?.row ?? null, "region"), country: merged(input, current?.row ?? null, "country") };
-    problems.addBreaches(["input"], pathwayFieldBreaches(place, (f) => given(input, f)));
+    const place = {
+      region: merged(input, current?.row ?? null, "region"),
+      country: merged(input, current?.row ?? null, "country"),
+    };
+    problems.addBreaches(
+      ["input"],
+      pathwayFieldBreaches(place, (f) => given(input, f)),
+    );
     const change: Change<Pathway> = { values: pick(input, EDITABLE) as Partial<Pathway> };
     if (given(input, "requirements")) {
       const links = input.requirements ?? [];
       await checkRequirementLinks(m, links, problems);
       change.relations = {
-        requirements: links.map((l) => ({ requirementId: Number(l.requirementId), level: l.level, note: l.note ?? null })),
+        requirements: links.map((l) => ({
+          requirementId: Number(l.requirementId),
+          level: l.level,
+          note: l.note ?? null,
+        })),
       };
     }
     problems.throwIfAny();

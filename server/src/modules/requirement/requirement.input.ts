@@ -1,17 +1,22 @@
 import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from "class-validator";
 import { Field, InputType, Int } from "type-graphql";
 import { Country } from "../../core/enums";
-import { IsText } from "../../core/input-rules";
+import { IsText, RequiredOnCreate } from "../../core/input-rules";
 import { RequirementKind } from "./requirement.entity";
 
 export const REQUIREMENT_CODE_PATTERN = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 
-@InputType({ description: "A catalogue entry's editable fields. On update send only what changes; null clears an optional field." })
+@InputType({
+  description: "A catalogue entry's editable fields. On update send only what changes; null clears an optional field.",
+})
+@RequiredOnCreate("code", "name", "kind")
 export class RequirementInput {
   @Field(() => String, { nullable: true, description: "Stable code such as USMLE_STEP_1; required on create" })
   @IsOptional()
   @IsString()
-  @Matches(REQUIREMENT_CODE_PATTERN, { message: "code must be capital letters and digits in words joined by underscores, e.g. USMLE_STEP_1" })
+  @Matches(REQUIREMENT_CODE_PATTERN, {
+    message: "code must be capital letters and digits in words joined by underscores, e.g. USMLE_STEP_1",
+  })
   @MaxLength(64)
   code?: string | null;
 
