@@ -15,7 +15,7 @@ import { loadConfig } from "../server/src/core/config";
 import { createAppDeps } from "../server/src/composition/context";
 import { createDataSource } from "../server/src/composition/database";
 import { migrate } from "../server/src/composition/migrate";
-import { generateSynthetic } from "../server/src/modules/synthetic/generator";
+import { generateSynthetic } from "../server/src/seed/synthetic/generator";
 import { buildDirectorySchema } from "../server/src/composition/schema";
 import { startChild, withChildren } from "./lib/children";
 import { judgeGoals } from "./lib/goals";

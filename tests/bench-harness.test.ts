@@ -2,7 +2,7 @@ import { judgeGoals } from "../bench/lib/goals";
 import { floorPage, openPostgresFloor, openSqliteFloor } from "../bench/servers/floor-sql";
 import { measureStatements } from "../bench/measurements/sql-statements";
 import { PAGE_QUERY } from "../bench/queries";
-import { generateSynthetic } from "../server/src/modules/synthetic/generator";
+import { generateSynthetic } from "../server/src/seed/synthetic/generator";
 import { expectData } from "./support/errors";
 import { createTestServer, type TestServer } from "./support/server";
 

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import { runCli } from "../server/src/cli";
-import { generateSynthetic, hasSyntheticData, SyntheticDataRefusal } from "../server/src/modules/synthetic/generator";
-import { Prng } from "../server/src/modules/synthetic/prng";
+import { generateSynthetic, hasSyntheticData, SyntheticDataRefusal } from "../server/src/seed/synthetic/generator";
+import { Prng } from "../server/src/seed/synthetic/prng";
 import { seedSampleDirectory } from "../server/src/seed/seed";
 import { createTestDatabase, openMigrated, type TestDatabase } from "./support/db";
 

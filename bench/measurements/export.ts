@@ -9,7 +9,7 @@ import path from "node:path";
 import { buildCli } from "../../server/src/cli";
 import { createDataSource } from "../../server/src/composition/database";
 import { migrate } from "../../server/src/composition/migrate";
-import { generateSynthetic } from "../../server/src/modules/synthetic/generator";
+import { generateSynthetic } from "../../server/src/seed/synthetic/generator";
 import { ratio } from "../lib/stats";
 import { NOT_YET, type BenchContext, type Measurement } from "../lib/types";
 

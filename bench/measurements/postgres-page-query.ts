@@ -6,7 +6,7 @@
 import { Client } from "pg";
 import { createDataSource } from "../../server/src/composition/database";
 import { migrate } from "../../server/src/composition/migrate";
-import { generateSynthetic } from "../../server/src/modules/synthetic/generator";
+import { generateSynthetic } from "../../server/src/seed/synthetic/generator";
 import { startChild, withChildren } from "../lib/children";
 import type { BenchContext, Measurement, Unavailable } from "../lib/types";
 import { comparePageQuery, type PageQueryResult } from "./page-query";

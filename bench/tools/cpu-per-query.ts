@@ -17,7 +17,7 @@ import { loadConfig, parseDatabaseUrl } from "../../server/src/core/config";
 import { createAppDeps, createContext } from "../../server/src/composition/context";
 import { openDataSource } from "../../server/src/composition/database";
 import { migrate } from "../../server/src/composition/migrate";
-import { generateSynthetic } from "../../server/src/modules/synthetic/generator";
+import { generateSynthetic } from "../../server/src/seed/synthetic/generator";
 import { PAGE_QUERY, PAGE_SIZE } from "../queries";
 
 async function main(): Promise<void> {

@@ -11,8 +11,8 @@ import { terminalText } from "./core/terminal-text";
 import { registerUserCommands, type CliIo } from "./modules/curator/curator.cli";
 import { registerSnapshotCommands } from "./modules/snapshot/snapshot.cli";
 import { SnapshotError } from "./modules/snapshot/snapshot.errors";
-import { registerGenerateCommand } from "./modules/synthetic/generate.cli";
-import { hasSyntheticData } from "./modules/synthetic/generator";
+import { registerGenerateCommand } from "./seed/synthetic/generate.cli";
+import { hasSyntheticData } from "./seed/synthetic/generator";
 import { seedSampleDirectory } from "./seed/seed";
 
 /** Opens the database named by DATABASE_URL, runs `fn`, and always closes it. */

@@ -1,4 +1,4 @@
-import { generateSynthetic } from "../../server/src/modules/synthetic/generator";
+import { generateSynthetic } from "../../server/src/seed/synthetic/generator";
 import { httpGql } from "../support/auth";
 import { testDialect } from "../support/db";
 import { MAX_MISSED_PROBES, startHealthProbe } from "../support/probe";

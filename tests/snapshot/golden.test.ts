@@ -28,7 +28,7 @@ import { canonicalRecord, compareKeys, hashDocument, RecordEncoder, stableString
 import { RecordBuilder } from "../../server/src/modules/snapshot/directory-records";
 import { openSnapshotReader } from "../../server/src/modules/snapshot/snapshot-reader";
 import { FIELDS, FILE_ORDER, type SnapshotRecord } from "../../server/src/modules/snapshot/snapshot.format";
-import { generateSynthetic } from "../../server/src/modules/synthetic/generator";
+import { generateSynthetic } from "../../server/src/seed/synthetic/generator";
 import { seedSampleDirectory } from "../../server/src/seed/seed";
 import { testDialect } from "../support/db";
 import { buildRichDirectory } from "./fixtures";

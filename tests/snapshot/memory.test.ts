@@ -8,7 +8,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { generateSynthetic } from "../../server/src/modules/synthetic/generator";
+import { generateSynthetic } from "../../server/src/seed/synthetic/generator";
 import { seedSampleDirectory } from "../../server/src/seed/seed";
 import { createTestDatabase, openMigrated, type TestDatabase } from "../support/db";
 import { databaseUrl, exportTo, openTestDb, tempDir } from "./helpers";

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import * as sample from "../../seed/sample-directory";
+import * as sample from "../sample-directory";
 import { openBulkWriter, type BulkWriter, type Cell } from "./bulk-writer";
 import { Prng } from "./prng";
 import { SPECIALTIES, SYNTHETIC_PATHWAY, SYNTHETIC_PREFIX, SYNTHETIC_REQUIREMENTS } from "./synthetic.catalogue";

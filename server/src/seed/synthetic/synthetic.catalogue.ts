@@ -4,7 +4,7 @@
  * plain catalogue fact is named "Synthetic …".
  */
 import { Country } from "../../core/enums";
-import { RequirementKind } from "../requirement/requirement.entity";
+import { RequirementKind } from "../../modules/requirement/requirement.entity";
 
 export const SYNTHETIC_PREFIX = "synthetic-";
 

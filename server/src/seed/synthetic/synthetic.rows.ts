@@ -3,8 +3,8 @@
  * same seed gives the same rows whichever engine they are written to.
  */
 import { Country, ListingStatus, RequirementLevel } from "../../core/enums";
-import { InstitutionKind } from "../institution/institution.entity";
-import { Audience, ProgramType } from "../program/program.enums";
+import { InstitutionKind } from "../../modules/institution/institution.entity";
+import { Audience, ProgramType } from "../../modules/program/program.enums";
 import type { Prng } from "./prng";
 import { CA_CODES, CITY_WORDS, GENERAL_CODES, REGIONS, SCORED, SPECIALTIES, TOPICS, US_CODES } from "./synthetic.catalogue";
 
