@@ -128,6 +128,14 @@ export class Program extends VersionedRecord {
   @Column({ type: "varchar", length: 3, nullable: true })
   feeCurrency: string | null;
 
+  @Field(() => String, { nullable: true, description: "The program's own web page" })
+  @Column({ type: "varchar", length: 500, nullable: true })
+  websiteUrl: string | null;
+
+  @Field(() => String, { nullable: true, description: "Where one applies to the program" })
+  @Column({ type: "varchar", length: 500, nullable: true })
+  applicationUrl: string | null;
+
   @Field(() => String, { nullable: true, description: "Where the facts in this listing come from" })
   @Column({ type: "varchar", length: 500, nullable: true })
   sourceUrl: string | null;

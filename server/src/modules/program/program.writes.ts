@@ -35,6 +35,8 @@ const PLAIN = [
   "applicationClosesAt",
   "applicationFeeCents",
   "feeCurrency",
+  "websiteUrl",
+  "applicationUrl",
   "sourceUrl",
   "sourceNote",
 ] as const;
