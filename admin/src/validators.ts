@@ -14,7 +14,8 @@ export const validators = {
   region: [regex(/^[A-Z]{2,3}$/, "directory.validation.region")],
   regionRequired: [required(), regex(/^[A-Z]{2,3}$/, "directory.validation.region")],
   city: [required(), maxLength(200)],
-  url: [maxLength(2000), regex(/^https?:\/\/[^\s]+$/, "directory.validation.url")],
+  // The server's rule for every URL field (IsHttpUrl in server/src/core/input-rules.ts: at most 500 characters).
+  url: [maxLength(500), regex(/^https?:\/\/[^\s]+$/, "directory.validation.url")],
   text: [maxLength(10000)],
   note: [maxLength(2000)],
   months: [number(), int, minValue(1), maxValue(240)],

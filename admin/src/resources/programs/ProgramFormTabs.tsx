@@ -32,6 +32,7 @@ export function programFormTabs({ editing }: { editing: boolean }) {
       <NullableBooleanInput source="handsOnPatientCare" />
       <NumberInput source="positions" validate={v.count} />
       <NumberInput source="imgPositions" validate={v.imgPositions} />
+      <TextInput source="websiteUrl" validate={v.url} fullWidth type="url" />
       <TextInput source="description" validate={v.text} multiline minRows={3} fullWidth />
     </TabbedForm.Tab>,
     <TabbedForm.Tab key="requirements" label="resources.programs.tabs.requirements" path="requirements">
@@ -46,6 +47,7 @@ export function programFormTabs({ editing }: { editing: boolean }) {
     </TabbedForm.Tab>,
     <TabbedForm.Tab key="application" label="resources.programs.tabs.application" path="application">
       <PathwayInput />
+      <TextInput source="applicationUrl" validate={v.url} fullWidth type="url" />
       <DateInput source="applicationOpensAt" />
       <DateInput source="applicationClosesAt" validate={v.closesAt} />
       <NumberInput source="applicationFeeCents" format={feeFormat} parse={feeParse} validate={v.fee} helperText="directory.fee_help" />

@@ -49,6 +49,7 @@ export default function ProgramShow() {
           <BooleanField source="handsOnPatientCare" emptyText="directory.values.unknown" />
           <NumberField source="positions" emptyText="—" />
           <NumberField source="imgPositions" emptyText="—" />
+          <UrlField source="websiteUrl" target="_blank" rel="noreferrer" emptyText="—" />
           <TextField source="description" emptyText="—" />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.programs.tabs.requirements" path="requirements">
@@ -64,6 +65,7 @@ export default function ProgramShow() {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.programs.tabs.application" path="application">
           <TextField source="pathway.name" label="resources.programs.fields.pathway" emptyText="—" />
+          <UrlField source="applicationUrl" target="_blank" rel="noreferrer" emptyText="—" />
           <LocalDateField source="applicationOpensAt" emptyText="—" />
           <LocalDateField source="applicationClosesAt" emptyText="—" />
           <FunctionField source="applicationFeeCents" render={money} />
