@@ -45,6 +45,8 @@ export async function buildRichDirectory(ds: DataSource) {
       applicationClosesAt: new Date("2026-09-30T23:59:59.500Z"),
       applicationFeeCents: 12500,
       feeCurrency: "USD",
+      websiteUrl: "https://www.mayoclinic.org/fellowships/cardiology",
+      applicationUrl: "https://apply.example.org/cardiology?cycle=2026&step=1",
       sourceUrl: "https://example.org/source?a=1,b=2",
       sourceNote: "",
       lastVerifiedAt: new Date("2025-12-24T08:30:00Z"),

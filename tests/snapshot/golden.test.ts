@@ -12,7 +12,9 @@
  *   chunk boundaries fall everywhere.
  *
  * `UPDATE_GOLDEN=1 npx jest tests/snapshot/golden.test.ts` rewrites them (only when the format
- * is meant to change, with a new schemaVersion).
+ * is meant to change: with a new schemaVersion when files of the old format no longer load; a
+ * field that older files lack and that hashes only when set, such as programs' websiteUrl and
+ * applicationUrl, keeps the version: tests/snapshot/legacy.test.ts loads such files).
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";

@@ -49,6 +49,22 @@ const HOSTILE: Hostile[] = [
     api: () => ({ query: CREATE_PROGRAM, variables: { input: { ...PROGRAM, sourceUrl: "javascript:alert(document.cookie)" } } }),
   },
   {
+    name: "a javascript: application URL",
+    edit: (doc) => (program(doc).applicationUrl = "javascript:alert(document.cookie)"),
+    record: 'program "cleveland-clinic-fellowships-for-imgs"',
+    field: "applicationUrl",
+    rule: "isUrl",
+    api: () => ({ query: CREATE_PROGRAM, variables: { input: { ...PROGRAM, applicationUrl: "javascript:alert(document.cookie)" } } }),
+  },
+  {
+    name: "a javascript: program web page",
+    edit: (doc) => (program(doc).websiteUrl = "javascript:alert(1)"),
+    record: 'program "cleveland-clinic-fellowships-for-imgs"',
+    field: "websiteUrl",
+    rule: "isUrl",
+    api: () => ({ query: CREATE_PROGRAM, variables: { input: { ...PROGRAM, websiteUrl: "javascript:alert(1)" } } }),
+  },
+  {
     name: "a data: website",
     edit: (doc) => (doc.institutions.find((i: any) => i.slug === "mayo-clinic").website = "data:text/html,<script>alert(1)</script>"),
     record: 'institution "mayo-clinic"',
