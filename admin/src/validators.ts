@@ -22,17 +22,35 @@ export const validators = {
   count: [number(), int, minValue(0), maxValue(100000)],
   score: [number(), int, minValue(0), maxValue(1000)],
   fee: [number(), minValue(0), maxValue(100000)],
-  imgPositions: [number(), int, minValue(0), (value: unknown, all: any) =>
-    value != null && all?.positions != null && Number(value) > Number(all.positions) ? "directory.validation.positions" : undefined],
-  closesAt: [(value: unknown, all: any) =>
-    value && all?.applicationOpensAt && Date.parse(String(value)) <= Date.parse(String(all.applicationOpensAt))
-      ? "directory.validation.closes_after_opens"
-      : undefined],
-  scoreMax: [number(), int, (value: unknown, all: any) =>
-    value != null && all?.scoreMin != null && Number(value) < Number(all.scoreMin) ? "directory.validation.score_range" : undefined],
+  imgPositions: [
+    number(),
+    int,
+    minValue(0),
+    (value: unknown, all: any) =>
+      value != null && all?.positions != null && Number(value) > Number(all.positions)
+        ? "directory.validation.positions"
+        : undefined,
+  ],
+  closesAt: [
+    (value: unknown, all: any) =>
+      value && all?.applicationOpensAt && Date.parse(String(value)) <= Date.parse(String(all.applicationOpensAt))
+        ? "directory.validation.closes_after_opens"
+        : undefined,
+  ],
+  scoreMax: [
+    number(),
+    int,
+    (value: unknown, all: any) =>
+      value != null && all?.scoreMin != null && Number(value) < Number(all.scoreMin)
+        ? "directory.validation.score_range"
+        : undefined,
+  ],
   email: [required(), email(), maxLength(254)],
   // The server's rule (server/src/modules/curator/password.ts: 12 to 1024 characters), checked before sending.
   newPassword: [required(), minLength(PASSWORD_MIN_LENGTH, "directory.validation.password"), maxLength(1024)],
-  changePassword: [(v: unknown) => (v && String(v).length < PASSWORD_MIN_LENGTH ? "directory.validation.password" : undefined), maxLength(1024)],
+  changePassword: [
+    (v: unknown) => (v && String(v).length < PASSWORD_MIN_LENGTH ? "directory.validation.password" : undefined),
+    maxLength(1024),
+  ],
   snapshotLabel: [required(), maxLength(200)],
 } satisfies Record<string, Validator[]>;

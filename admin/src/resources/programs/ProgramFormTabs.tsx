@@ -7,7 +7,17 @@ import {
   TabbedForm,
   TextInput,
 } from "react-admin";
-import { EnumInput, InstitutionInput, PathwayInput, RequirementInput, SlugFromTitle, SpecialtiesInput, feeFormat, feeParse, upper } from "../../components/inputs";
+import {
+  EnumInput,
+  InstitutionInput,
+  PathwayInput,
+  RequirementInput,
+  SlugFromTitle,
+  SpecialtiesInput,
+  feeFormat,
+  feeParse,
+  upper,
+} from "../../components/inputs";
 import { VerifyPanel } from "../../components/RecordButtons";
 import { validators as v } from "../../validators";
 
@@ -39,7 +49,13 @@ export function programFormTabs({ editing }: { editing: boolean }) {
       <ArrayInput source="requirements" label="resources.programs.fields.requirements">
         <SimpleFormIterator inline disableReordering data-testid="requirements">
           <RequirementInput source="requirementId" validate={v.requiredChoice} />
-          <EnumInput source="level" enumName="RequirementLevel" validate={v.requiredChoice} defaultValue="REQUIRED" sx={{ width: 170 }} />
+          <EnumInput
+            source="level"
+            enumName="RequirementLevel"
+            validate={v.requiredChoice}
+            defaultValue="REQUIRED"
+            sx={{ width: 170 }}
+          />
           <NumberInput source="minimumScore" validate={v.score} sx={{ width: 150, minWidth: 150 }} />
           <TextInput source="note" validate={v.note} sx={{ width: 280 }} />
         </SimpleFormIterator>
@@ -50,7 +66,13 @@ export function programFormTabs({ editing }: { editing: boolean }) {
       <TextInput source="applicationUrl" validate={v.url} fullWidth type="url" />
       <DateInput source="applicationOpensAt" />
       <DateInput source="applicationClosesAt" validate={v.closesAt} />
-      <NumberInput source="applicationFeeCents" format={feeFormat} parse={feeParse} validate={v.fee} helperText="directory.fee_help" />
+      <NumberInput
+        source="applicationFeeCents"
+        format={feeFormat}
+        parse={feeParse}
+        validate={v.fee}
+        helperText="directory.fee_help"
+      />
       <EnumInput source="feeCurrency" enumName="Currency" />
       <NullableBooleanInput source="visaSponsorship" />
     </TabbedForm.Tab>,

@@ -1,12 +1,5 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import {
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from "typeorm";
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { Country, ListingStatus } from "../../core/enums";
 import { Curator } from "../curator/curator.entity";
 import { Institution } from "../institution/institution.entity";
@@ -15,7 +8,10 @@ import { Audience, ProgramType } from "./program.enums";
 import { VersionedRecord } from "../../core/versioned-record";
 import type { ColumnMap } from "../../core/field-selection";
 
-@ObjectType({ simpleResolvers: true, description: "A training program: residency, fellowship, clinical elective or observership" })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A training program: residency, fellowship, clinical elective or observership",
+})
 @Entity("programs")
 @Index("IDX_programs_status_title", ["status", "title", "id"])
 @Index("IDX_programs_status_updated", ["status", "updatedAt", "id"])

@@ -1,4 +1,15 @@
-import { ArrayMaxSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from "class-validator";
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { Country, ListingStatus } from "../../core/enums";
 import { IsEntityId, IsHttpUrl, IsRegionCode, IsSlug, IsText } from "../../core/input-rules";
@@ -7,7 +18,10 @@ import { Audience, ProgramType } from "./program.enums";
 
 @InputType({ description: "One requirement as the program asks for it" })
 export class ProgramRequirementInput extends RequirementLinkInput {
-  @Field(() => Int, { nullable: true, description: "Lowest accepted score; within the requirement's scoreMin..scoreMax" })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Lowest accepted score; within the requirement's scoreMin..scoreMax",
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -55,7 +69,10 @@ export class ProgramInput {
   @IsEntityId()
   institutionId?: string | null;
 
-  @Field(() => Country, { nullable: true, description: "Defaults to the institution's country on create; must match it" })
+  @Field(() => Country, {
+    nullable: true,
+    description: "Defaults to the institution's country on create; must match it",
+  })
   @IsOptional()
   @IsEnum(Country)
   country?: Country | null;
@@ -143,13 +160,19 @@ export class ProgramInput {
   @IsText(5000)
   sourceNote?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: "The whole new set of specialties (omit to keep; null or [] clears)" })
+  @Field(() => [ID], {
+    nullable: true,
+    description: "The whole new set of specialties (omit to keep; null or [] clears)",
+  })
   @IsOptional()
   @ArrayMaxSize(100)
   @IsEntityId({ each: true })
   specialtyIds?: string[] | null;
 
-  @Field(() => [ProgramRequirementInput], { nullable: true, description: "The whole new list of requirements (omit to keep; null or [] clears)" })
+  @Field(() => [ProgramRequirementInput], {
+    nullable: true,
+    description: "The whole new list of requirements (omit to keep; null or [] clears)",
+  })
   @IsOptional()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })

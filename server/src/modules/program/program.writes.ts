@@ -65,15 +65,18 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
 
   publish(actorId: number | null, id: number, version: number): Promise<Program> {
     return this.transition(actorId, id, version, AuditAction.PUBLISH, ({ row }) => {
-      if (row.status === ListingStatus.PUBLISHED) throw BadUserInputError.field(["id"], `Program ${id} is already published`);
-      if (row.status === ListingStatus.ARCHIVED) throw BadUserInputError.field(["id"], `Program ${id} is archived; restore it first`);
+      if (row.status === ListingStatus.PUBLISHED)
+        throw BadUserInputError.field(["id"], `Program ${id} is already published`);
+      if (row.status === ListingStatus.ARCHIVED)
+        throw BadUserInputError.field(["id"], `Program ${id} is archived; restore it first`);
       return { values: { status: ListingStatus.PUBLISHED } };
     });
   }
 
   unpublish(actorId: number | null, id: number, version: number): Promise<Program> {
     return this.transition(actorId, id, version, AuditAction.UNPUBLISH, ({ row }) => {
-      if (row.status !== ListingStatus.PUBLISHED) throw BadUserInputError.field(["id"], `Program ${id} is not published (it is ${row.status})`);
+      if (row.status !== ListingStatus.PUBLISHED)
+        throw BadUserInputError.field(["id"], `Program ${id} is not published (it is ${row.status})`);
       return { values: { status: ListingStatus.DRAFT } };
     });
   }
@@ -90,7 +93,11 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
     );
   }
 
-  protected async prepare(m: EntityManager, input: ProgramInput, current: State<Program> | null): Promise<Change<Program>> {
+  protected async prepare(
+    m: EntityManager,
+    input: ProgramInput,
+    current: State<Program> | null,
+  ): Promise<Change<Program>> {
     const problems = new Problems();
     const stored = current?.row ?? null;
     const values = pick(input, PLAIN) as Partial<Program>;
@@ -114,7 +121,11 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
     const country = values.country ?? stored?.country ?? null;
     if (!country) problems.add(["input", "country"], "country is required (or give an institutionId to take it from)");
     else if (institution) {
-      const breach = institutionCountryBreach(institution, country, given(input, "country") ? "country" : "institutionId");
+      const breach = institutionCountryBreach(
+        institution,
+        country,
+        given(input, "country") ? "country" : "institutionId",
+      );
       if (breach) problems.addBreaches(["input"], [breach]);
     }
 
@@ -134,7 +145,10 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
       applicationFeeCents: merged(input, stored, "applicationFeeCents"),
       feeCurrency: merged(input, stored, "feeCurrency"),
     };
-    problems.addBreaches(["input"], programFieldBreaches(asWillBe, (f) => given(input, f)));
+    problems.addBreaches(
+      ["input"],
+      programFieldBreaches(asWillBe, (f) => given(input, f)),
+    );
 
     if (given(input, "specialtyIds")) {
       const ids = (input.specialtyIds ?? []).map(Number);
@@ -151,7 +165,12 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
       const links = input.requirements ?? [];
       await checkRequirementLinks(m, links, problems);
       change.relations!.requirements = links
-        .map((l) => ({ requirementId: Number(l.requirementId), level: l.level, minimumScore: l.minimumScore ?? null, note: l.note ?? null }))
+        .map((l) => ({
+          requirementId: Number(l.requirementId),
+          level: l.level,
+          minimumScore: l.minimumScore ?? null,
+          note: l.note ?? null,
+        }))
         .sort((a, b) => a.requirementId - b.requirementId);
     }
     problems.throwIfAny();

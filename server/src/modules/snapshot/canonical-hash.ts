@@ -148,9 +148,14 @@ interface Layout {
 function layout(entity: EntityName): Layout {
   const fields = FIELDS[entity];
   const sorted = [...fields].sort();
-  const keys = (order: readonly string[]) => [...order.flatMap((f, i) => [`${i ? "," : "{"}${JSON.stringify(f)}:`, ""]), "}"];
+  const keys = (order: readonly string[]) => [
+    ...order.flatMap((f, i) => [`${i ? "," : "{"}${JSON.stringify(f)}:`, ""]),
+    "}",
+  ];
   const text = (f: string) =>
-    LIST_FIELDS.has(f) ? `v instanceof JsonText ? v.json : JSON.stringify(v)` : `v === null ? "null" : typeof v === "string" ? quote(v) : JSON.stringify(v)`;
+    LIST_FIELDS.has(f)
+      ? `v instanceof JsonText ? v.json : JSON.stringify(v)`
+      : `v === null ? "null" : typeof v === "string" ? quote(v) : JSON.stringify(v)`;
   const canonicalKeys = keys(sorted);
   const place = (f: string) => {
     const at = 2 * sorted.indexOf(f);
@@ -159,8 +164,14 @@ function layout(entity: EntityName): Layout {
     if (at === 0) throw new Error(`canonical hash: ${entity}.${f} cannot be hashed only when set: it sorts first`);
     return `canonical[${at}] = v == null ? "" : ${JSON.stringify(canonicalKeys[at])}; canonical[${at + 1}] = v == null ? "" : t;`;
   };
-  const body = fields.map((f, i) => `v = r[${JSON.stringify(f)}]; t = ${text(f)}; file[${2 * i + 1}] = t; ${place(f)}`).join("\n");
-  const fill = new Function("quote", "JsonText", `"use strict"; return (r, file, canonical) => { let v, t;\n${body}\n};`)(quote, JsonText) as TextFiller;
+  const body = fields
+    .map((f, i) => `v = r[${JSON.stringify(f)}]; t = ${text(f)}; file[${2 * i + 1}] = t; ${place(f)}`)
+    .join("\n");
+  const fill = new Function(
+    "quote",
+    "JsonText",
+    `"use strict"; return (r, file, canonical) => { let v, t;\n${body}\n};`,
+  )(quote, JsonText) as TextFiller;
   return { fill, file: keys(fields), canonical: canonicalKeys };
 }
 
@@ -199,7 +210,8 @@ export class RecordEncoder {
     const specialties = record.specialties;
     const links = record.requirements;
     this.canonical =
-      (Array.isArray(specialties) && !isSorted(specialties, String)) || (Array.isArray(links) && !isSorted(links, linkCode))
+      (Array.isArray(specialties) && !isSorted(specialties, String)) ||
+      (Array.isArray(links) && !isSorted(links, linkCode))
         ? stableStringify(canonicalRecord(entity, record))
         : canonical.join("");
   }
@@ -223,7 +235,8 @@ export class ContentHasher {
   /** A record given as its key and its canonical JSON (RecordEncoder's, or stableStringify of canonicalRecord). */
   addCanonical(entity: EntityName, key: string, json: string): void {
     const index = CANONICAL_ORDER.indexOf(entity);
-    if (index < this.entityIndex) throw new Error(`canonical hash: ${entity} came after ${CANONICAL_ORDER[this.entityIndex]}`);
+    if (index < this.entityIndex)
+      throw new Error(`canonical hash: ${entity} came after ${CANONICAL_ORDER[this.entityIndex]}`);
     while (this.entityIndex < index) this.openNext();
     if (this.lastKey !== null && compareKeys(this.lastKey, key) >= 0) {
       throw new Error(`canonical hash: ${entity} "${key}" is out of order or repeated (after "${this.lastKey}")`);
