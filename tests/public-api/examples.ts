@@ -69,7 +69,12 @@ export const EXAMPLES: Record<string, { query: string; variables: Record<string,
   }
 }`,
     variables: {
-      profile: { stage: "GRADUATE", holds: ["USMLE_STEP_1", "ECFMG_CERTIFICATION"], scores: [{ code: "USMLE_STEP_1", score: 235 }], needsVisa: true },
+      profile: {
+        stage: "GRADUATE",
+        holds: ["USMLE_STEP_1", "ECFMG_CERTIFICATION"],
+        scores: [{ code: "USMLE_STEP_1", score: 235 }],
+        needsVisa: true,
+      },
       filter: { country: ["US"] },
     },
   },
