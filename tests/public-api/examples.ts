@@ -40,7 +40,7 @@ export const EXAMPLES: Record<string, { query: string; variables: Record<string,
   program(slug: $slug) {
     id title description type audience country region durationMonths
     handsOnPatientCare positions imgPositions visaSponsorship
-    applicationOpensAt applicationClosesAt applicationFeeCents feeCurrency
+    applicationOpensAt applicationClosesAt applicationFeeCents feeCurrency websiteUrl applicationUrl
     sourceUrl sourceNote lastVerifiedAt
     institution { name city region website }
     pathway { name website requirements { level note requirement { code name } } }
@@ -69,7 +69,12 @@ export const EXAMPLES: Record<string, { query: string; variables: Record<string,
   }
 }`,
     variables: {
-      profile: { stage: "GRADUATE", holds: ["USMLE_STEP_1", "ECFMG_CERTIFICATION"], scores: [{ code: "USMLE_STEP_1", score: 235 }], needsVisa: true },
+      profile: {
+        stage: "GRADUATE",
+        holds: ["USMLE_STEP_1", "ECFMG_CERTIFICATION"],
+        scores: [{ code: "USMLE_STEP_1", score: 235 }],
+        needsVisa: true,
+      },
       filter: { country: ["US"] },
     },
   },

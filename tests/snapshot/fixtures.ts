@@ -17,16 +17,38 @@ export const AWKWARD = 'Says "hello", then\nleaves; tab\there — naïve café �
  */
 export async function buildRichDirectory(ds: DataSource) {
   const f = factories(ds);
-  const step1 = await f.requirement({ code: "RICH_EXAM", name: "USMLE Step 1", scoreMin: 1, scoreMax: 300, description: AWKWARD });
+  const step1 = await f.requirement({
+    code: "RICH_EXAM",
+    name: "USMLE Step 1",
+    scoreMin: 1,
+    scoreMax: 300,
+    description: AWKWARD,
+  });
   const ecfmg = await f.requirement({ code: "RICH_CERT", name: "ECFMG certification", country: Country.US });
-  const archivedReq = await f.requirement({ code: "RICH_OLD_EXAM", name: "Old exam", archivedAt: new Date("2020-01-01T00:00:00Z") });
+  const archivedReq = await f.requirement({
+    code: "RICH_OLD_EXAM",
+    name: "Old exam",
+    archivedAt: new Date("2020-01-01T00:00:00Z"),
+  });
   const cardiology = await f.specialty({ slug: "rich-cardiology", name: "Cardiology" });
   const surgery = await f.specialty({ slug: "rich-surgery", name: "Surgery, general" });
   await f.specialty({ slug: "rich-retired-specialty", name: "Retired", archivedAt: new Date("2021-06-01T12:00:00Z") });
-  const nrmp = await f.pathway({ slug: "rich-pathway", name: "NRMP", country: Country.US, description: "" }, [{ requirement: step1 }]);
+  const nrmp = await f.pathway({ slug: "rich-pathway", name: "NRMP", country: Country.US, description: "" }, [
+    { requirement: step1 },
+  ]);
   await ds.getRepository(PathwayRequirement).update({ pathwayId: nrmp.id }, { note: AWKWARD });
-  const mayo = await f.institution({ slug: "rich-clinic", name: "Mayo Clinic", city: "Rochester", region: "MN", website: "https://www.mayoclinic.org/" });
-  const closed = await f.institution({ slug: "rich-closed-hospital", name: 'The "Closed" Hospital, Inc.', archivedAt: new Date("2022-02-02T02:02:02Z") });
+  const mayo = await f.institution({
+    slug: "rich-clinic",
+    name: "Mayo Clinic",
+    city: "Rochester",
+    region: "MN",
+    website: "https://www.mayoclinic.org/",
+  });
+  const closed = await f.institution({
+    slug: "rich-closed-hospital",
+    name: 'The "Closed" Hospital, Inc.',
+    archivedAt: new Date("2022-02-02T02:02:02Z"),
+  });
   const published = await f.program(
     {
       slug: "rich-fellowship",
@@ -45,16 +67,39 @@ export async function buildRichDirectory(ds: DataSource) {
       applicationClosesAt: new Date("2026-09-30T23:59:59.500Z"),
       applicationFeeCents: 12500,
       feeCurrency: "USD",
+      websiteUrl: "https://www.mayoclinic.org/fellowships/cardiology",
+      applicationUrl: "https://apply.example.org/cardiology?cycle=2026&step=1",
       sourceUrl: "https://example.org/source?a=1,b=2",
       sourceNote: "",
       lastVerifiedAt: new Date("2025-12-24T08:30:00Z"),
     },
-    { specialties: [surgery, cardiology], requirements: [{ requirement: step1, minimumScore: 230 }, { requirement: ecfmg, level: RequirementLevel.RECOMMENDED }] },
+    {
+      specialties: [surgery, cardiology],
+      requirements: [
+        { requirement: step1, minimumScore: 230 },
+        { requirement: ecfmg, level: RequirementLevel.RECOMMENDED },
+      ],
+    },
   );
-  await ds.getRepository(ProgramRequirement).update({ programId: published.id, requirementId: ecfmg.id }, { note: "some programs, not all" });
-  const atClosed = await f.program({ slug: "rich-closed-observership", title: "Observership", institutionId: closed.id, type: ProgramType.OBSERVERSHIP, handsOnPatientCare: false });
-  const draft = await f.program({ slug: "rich-draft-program", title: "Draft", status: ListingStatus.DRAFT, country: Country.CA, region: "ON" }, { requirements: [{ requirement: archivedReq }] });
-  const archived = await f.program({ slug: "rich-archived-program", title: "Archived", status: ListingStatus.ARCHIVED });
+  await ds
+    .getRepository(ProgramRequirement)
+    .update({ programId: published.id, requirementId: ecfmg.id }, { note: "some programs, not all" });
+  const atClosed = await f.program({
+    slug: "rich-closed-observership",
+    title: "Observership",
+    institutionId: closed.id,
+    type: ProgramType.OBSERVERSHIP,
+    handsOnPatientCare: false,
+  });
+  const draft = await f.program(
+    { slug: "rich-draft-program", title: "Draft", status: ListingStatus.DRAFT, country: Country.CA, region: "ON" },
+    { requirements: [{ requirement: archivedReq }] },
+  );
+  const archived = await f.program({
+    slug: "rich-archived-program",
+    title: "Archived",
+    status: ListingStatus.ARCHIVED,
+  });
   return { step1, ecfmg, archivedReq, cardiology, surgery, nrmp, mayo, closed, published, atClosed, draft, archived };
 }
 

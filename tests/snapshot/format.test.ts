@@ -28,42 +28,65 @@ describe("the snapshot format", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  describe.each([false, true])("every export validates against schema/snapshot.schema.json (includeDrafts %s)", (includeDrafts) => {
-    const { document, line, meta } = snapshotValidators();
+  describe.each([false, true])(
+    "every export validates against schema/snapshot.schema.json (includeDrafts %s)",
+    (includeDrafts) => {
+      const { document, line, meta } = snapshotValidators();
 
-    it("JSON: the whole document", async () => {
-      const file = path.join(dir, `v-${includeDrafts}.json`);
-      await exportTo(db.ds, "json", file, includeDrafts);
-      const doc = JSON.parse(fs.readFileSync(file, "utf8"));
-      expect(document(doc)).toBe(true);
-      expect(Object.keys(doc)).toEqual(["meta", "institutions", "programs", "requirements", "specialties", "pathways"]);
-      // Never a database id, anywhere.
-      expect(fs.readFileSync(file, "utf8")).not.toMatch(/"(id|institutionId|pathwayId|requirementId|specialtyId|verifiedById)":/);
-    });
+      it("JSON: the whole document", async () => {
+        const file = path.join(dir, `v-${includeDrafts}.json`);
+        await exportTo(db.ds, "json", file, includeDrafts);
+        const doc = JSON.parse(fs.readFileSync(file, "utf8"));
+        expect(document(doc)).toBe(true);
+        expect(Object.keys(doc)).toEqual([
+          "meta",
+          "institutions",
+          "programs",
+          "requirements",
+          "specialties",
+          "pathways",
+        ]);
+        // Never a database id, anywhere.
+        expect(fs.readFileSync(file, "utf8")).not.toMatch(
+          /"(id|institutionId|pathwayId|requirementId|specialtyId|verifiedById)":/,
+        );
+      });
 
-    it("NDJSON: every line, meta first", async () => {
-      const file = path.join(dir, `v-${includeDrafts}.ndjson`);
-      const { meta: written } = await exportTo(db.ds, "ndjson", file, includeDrafts);
-      const lines = fs.readFileSync(file, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
-      expect(lines[0]).toEqual({ kind: "meta", meta: written });
-      for (const l of lines) expect(line(l) ? true : line.errors).toBe(true);
-      const total = Object.values(written.counts).reduce((a, b) => a + b, 0);
-      expect(lines).toHaveLength(1 + total);
-    });
+      it("NDJSON: every line, meta first", async () => {
+        const file = path.join(dir, `v-${includeDrafts}.ndjson`);
+        const { meta: written } = await exportTo(db.ds, "ndjson", file, includeDrafts);
+        const lines = fs
+          .readFileSync(file, "utf8")
+          .trimEnd()
+          .split("\n")
+          .map((l) => JSON.parse(l));
+        expect(lines[0]).toEqual({ kind: "meta", meta: written });
+        for (const l of lines) expect(line(l) ? true : line.errors).toBe(true);
+        const total = Object.values(written.counts).reduce((a, b) => a + b, 0);
+        expect(lines).toHaveLength(1 + total);
+      });
 
-    it("CSV: meta.json, and every file read back as records", async () => {
-      const folder = path.join(dir, `v-${includeDrafts}-csv`);
-      await exportTo(db.ds, "csv", folder, includeDrafts);
-      expect(fs.readdirSync(folder).sort()).toEqual(["institutions.csv", "meta.json", "pathways.csv", "programs.csv", "requirements.csv", "specialties.csv"]);
-      expect(meta(JSON.parse(fs.readFileSync(path.join(folder, "meta.json"), "utf8")))).toBe(true);
-      const parsed = await readSnapshot(folder);
-      expect(document(parsed.doc) ? true : document.errors).toBe(true);
-      for (const entity of FILE_ORDER) {
-        const header = fs.readFileSync(path.join(folder, `${entity}.csv`), "utf8").split("\r\n")[0];
-        expect(header).toBe(FIELDS[entity].join(","));
-      }
-    });
-  });
+      it("CSV: meta.json, and every file read back as records", async () => {
+        const folder = path.join(dir, `v-${includeDrafts}-csv`);
+        await exportTo(db.ds, "csv", folder, includeDrafts);
+        expect(fs.readdirSync(folder).sort()).toEqual([
+          "institutions.csv",
+          "meta.json",
+          "pathways.csv",
+          "programs.csv",
+          "requirements.csv",
+          "specialties.csv",
+        ]);
+        expect(meta(JSON.parse(fs.readFileSync(path.join(folder, "meta.json"), "utf8")))).toBe(true);
+        const parsed = await readSnapshot(folder);
+        expect(document(parsed.doc) ? true : document.errors).toBe(true);
+        for (const entity of FILE_ORDER) {
+          const header = fs.readFileSync(path.join(folder, `${entity}.csv`), "utf8").split("\r\n")[0];
+          expect(header).toBe(FIELDS[entity].join(","));
+        }
+      });
+    },
+  );
 
   it("the schema's enums are the entities' enums", () => {
     const defs = (snapshotSchema as any).$defs;
@@ -77,7 +100,16 @@ describe("the snapshot format", () => {
     expect(defs.pathway.properties.kind.enum).toEqual(values(PathwayKind));
     expect(defs.level.enum).toEqual(values(RequirementLevel));
     for (const entity of FILE_ORDER) {
-      const def = defs[{ institutions: "institution", programs: "program", requirements: "requirement", specialties: "specialty", pathways: "pathway" }[entity]];
+      const def =
+        defs[
+          {
+            institutions: "institution",
+            programs: "program",
+            requirements: "requirement",
+            specialties: "specialty",
+            pathways: "pathway",
+          }[entity]
+        ];
       expect(Object.keys(def.properties)).toEqual([...FIELDS[entity]]);
     }
   });
@@ -105,11 +137,15 @@ describe("the snapshot format", () => {
       expect([mayo.handsOnPatientCare, mayo.visaSponsorship, mayo.imgPositions]).toEqual(["true", "false", "0"]);
 
       // Empty string and null stay apart: "" versus an empty cell.
-      expect(raw).toContain(',"https://example.org/source?a=1,b=2","",2025-12-24T08:30:00.000Z\r\n');
+      expect(raw).toContain(
+        ',"https://example.org/source?a=1,b=2","",2025-12-24T08:30:00.000Z,' +
+          "https://www.mayoclinic.org/fellowships/cardiology,https://apply.example.org/cardiology?cycle=2026&step=1\r\n",
+      );
       const parsed = await readSnapshot(folder);
       const program = (parsed.doc.programs as any[]).find((p) => p.slug === "rich-fellowship");
       expect(program.sourceNote).toBe("");
       expect(program.region).toBeNull();
+      expect(program.applicationUrl).toBe("https://apply.example.org/cardiology?cycle=2026&step=1");
     });
 
     it("a CSV folder imports like the other formats", async () => {
@@ -123,7 +159,9 @@ describe("the snapshot format", () => {
         await exportTo(db.ds, "csv", path.join(dir, "importable-csv"), true);
         await importFrom(target.ds, path.join(dir, "importable-csv"), "replace");
         const again = await exportTo(target.ds, "json", path.join(dir, "from-csv.json"), true);
-        expect(again.meta.sha256).toBe(JSON.parse(fs.readFileSync(path.join(dir, "importable-csv", "meta.json"), "utf8")).sha256);
+        expect(again.meta.sha256).toBe(
+          JSON.parse(fs.readFileSync(path.join(dir, "importable-csv", "meta.json"), "utf8")).sha256,
+        );
       } finally {
         await target.close();
       }
@@ -133,8 +171,10 @@ describe("the snapshot format", () => {
       const folder = path.join(dir, "bad-csv");
       fs.cpSync(path.join(dir, "quoting-csv"), folder, { recursive: true });
       const file = path.join(folder, "programs.csv");
-      fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(',FELLOWSHIP,', ',FELLOW,'));
-      await expect(importFrom(db.ds, folder)).rejects.toThrow(/does not match the snapshot schema: program "[a-z-]+" \(programs\[\d\], programs\.csv record \d, line \d+\): type must be equal to one of the allowed values/);
+      fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(",FELLOWSHIP,", ",FELLOW,"));
+      await expect(importFrom(db.ds, folder)).rejects.toThrow(
+        /does not match the snapshot schema: program "[a-z-]+" \(programs\[\d\], programs\.csv record \d, line \d+\): type must be equal to one of the allowed values/,
+      );
     });
   });
 
@@ -142,7 +182,7 @@ describe("the snapshot format", () => {
     it.each([
       ['{"a": 1,\n "b" }', 2, 6, "expected ':' after a property name"],
       ['{"a": [1, 2,', 1, 13, "unexpected end of input"],
-      ['{"a": tru}', 1, 7, "unexpected character \"t\""],
+      ['{"a": tru}', 1, 7, 'unexpected character "t"'],
       ['{"a": "x\ny"}', 1, 9, "control character in a string (an unescaped newline?)"],
       ["[1] 2", 1, 5, "unexpected text after the end of the JSON value"],
       ['{"é": 1 "b": 2}', 1, 9, "expected ',' or '}'"],

@@ -13,7 +13,17 @@ import { seedSampleDirectory } from "../../server/src/seed/seed";
 import { expectData, expectError } from "../support/errors";
 import { factories } from "../support/factories";
 import { createTestServer, type TestServer } from "../support/server";
-import { databaseUrl, dumpTables, exportTo, importFrom, openTestDb, readJsonFile, tempDir, writeJsonFile, type SnapshotTestDb } from "./helpers";
+import {
+  databaseUrl,
+  dumpTables,
+  exportTo,
+  importFrom,
+  openTestDb,
+  readJsonFile,
+  tempDir,
+  writeJsonFile,
+  type SnapshotTestDb,
+} from "./helpers";
 
 const CREATE_PROGRAM = `mutation($input: ProgramInput!) { createProgram(input: $input) { id version } }`;
 const UPDATE_PROGRAM = `mutation($id: ID!, $v: Int!, $input: ProgramInput!) { updateProgram(id: $id, version: $v, input: $input) { id } }`;
@@ -21,7 +31,10 @@ const PROGRAM = { slug: "api-program", title: "A program", type: "FELLOWSHIP", a
 const create = (type: string) => `mutation($input: ${type}Input!) { create${type}(input: $input) { id } }`;
 
 /** What the API is sent: an operation and its variables, made with the ids of the API's database. */
-type ApiCall = (ids: { usInstitution: string; scoredExam: string }) => { query: string; variables: Record<string, unknown> };
+type ApiCall = (ids: { usInstitution: string; scoredExam: string }) => {
+  query: string;
+  variables: Record<string, unknown>;
+};
 
 interface Hostile {
   name: string;
@@ -36,7 +49,8 @@ interface Hostile {
   apiField?: string;
 }
 
-const program = (doc: any, slug = "cleveland-clinic-fellowships-for-imgs") => doc.programs.find((p: any) => p.slug === slug);
+const program = (doc: any, slug = "cleveland-clinic-fellowships-for-imgs") =>
+  doc.programs.find((p: any) => p.slug === slug);
 const LONG_DESCRIPTION = "x".repeat(20_001);
 
 const HOSTILE: Hostile[] = [
@@ -46,17 +60,51 @@ const HOSTILE: Hostile[] = [
     record: 'program "cleveland-clinic-fellowships-for-imgs"',
     field: "sourceUrl",
     rule: "isUrl",
-    api: () => ({ query: CREATE_PROGRAM, variables: { input: { ...PROGRAM, sourceUrl: "javascript:alert(document.cookie)" } } }),
+    api: () => ({
+      query: CREATE_PROGRAM,
+      variables: { input: { ...PROGRAM, sourceUrl: "javascript:alert(document.cookie)" } },
+    }),
+  },
+  {
+    name: "a javascript: application URL",
+    edit: (doc) => (program(doc).applicationUrl = "javascript:alert(document.cookie)"),
+    record: 'program "cleveland-clinic-fellowships-for-imgs"',
+    field: "applicationUrl",
+    rule: "isUrl",
+    api: () => ({
+      query: CREATE_PROGRAM,
+      variables: { input: { ...PROGRAM, applicationUrl: "javascript:alert(document.cookie)" } },
+    }),
+  },
+  {
+    name: "a javascript: program web page",
+    edit: (doc) => (program(doc).websiteUrl = "javascript:alert(1)"),
+    record: 'program "cleveland-clinic-fellowships-for-imgs"',
+    field: "websiteUrl",
+    rule: "isUrl",
+    api: () => ({ query: CREATE_PROGRAM, variables: { input: { ...PROGRAM, websiteUrl: "javascript:alert(1)" } } }),
   },
   {
     name: "a data: website",
-    edit: (doc) => (doc.institutions.find((i: any) => i.slug === "mayo-clinic").website = "data:text/html,<script>alert(1)</script>"),
+    edit: (doc) =>
+      (doc.institutions.find((i: any) => i.slug === "mayo-clinic").website =
+        "data:text/html,<script>alert(1)</script>"),
     record: 'institution "mayo-clinic"',
     field: "website",
     rule: "isUrl",
     api: () => ({
       query: create("Institution"),
-      variables: { input: { slug: "api-inst", name: "N", kind: "HOSPITAL", country: "US", region: "NY", city: "C", website: "data:text/html,<script>alert(1)</script>" } },
+      variables: {
+        input: {
+          slug: "api-inst",
+          name: "N",
+          kind: "HOSPITAL",
+          country: "US",
+          region: "NY",
+          city: "C",
+          website: "data:text/html,<script>alert(1)</script>",
+        },
+      },
     }),
   },
   {
@@ -81,7 +129,10 @@ const HOSTILE: Hostile[] = [
     record: 'requirement "USMLE_STEP_1"',
     field: "description",
     rule: "maxLength",
-    api: () => ({ query: create("Requirement"), variables: { input: { code: "API_REQ", name: "N", kind: "EXAM", description: LONG_DESCRIPTION } } }),
+    api: () => ({
+      query: create("Requirement"),
+      variables: { input: { code: "API_REQ", name: "N", kind: "EXAM", description: LONG_DESCRIPTION } },
+    }),
   },
   {
     name: "an over-long link note",
@@ -89,7 +140,12 @@ const HOSTILE: Hostile[] = [
     record: 'program "cleveland-clinic-fellowships-for-imgs"',
     field: "requirements.0.note",
     rule: "maxLength",
-    api: ({ scoredExam }) => ({ query: CREATE_PROGRAM, variables: { input: { ...PROGRAM, requirements: [{ requirementId: scoredExam, level: "REQUIRED", note: "n".repeat(2001) }] } } }),
+    api: ({ scoredExam }) => ({
+      query: CREATE_PROGRAM,
+      variables: {
+        input: { ...PROGRAM, requirements: [{ requirementId: scoredExam, level: "REQUIRED", note: "n".repeat(2001) }] },
+      },
+    }),
   },
   {
     name: "a NUL character",
@@ -109,19 +165,33 @@ const HOSTILE: Hostile[] = [
   },
   {
     name: "scoreMin above scoreMax",
-    edit: (doc) => Object.assign(doc.requirements.find((r: any) => r.code === "USMLE_STEP_1"), { scoreMin: 300, scoreMax: 1 }),
+    edit: (doc) =>
+      Object.assign(
+        doc.requirements.find((r: any) => r.code === "USMLE_STEP_1"),
+        { scoreMin: 300, scoreMax: 1 },
+      ),
     record: 'requirement "USMLE_STEP_1"',
     field: "scoreMax",
     rule: "scoreMinAtMostScoreMax",
-    api: () => ({ query: create("Requirement"), variables: { input: { code: "API_REQ", name: "N", kind: "EXAM", scoreMin: 300, scoreMax: 1 } } }),
+    api: () => ({
+      query: create("Requirement"),
+      variables: { input: { code: "API_REQ", name: "N", kind: "EXAM", scoreMin: 300, scoreMax: 1 } },
+    }),
   },
   {
     name: "a pathway region without a country",
-    edit: (doc) => Object.assign(doc.pathways.find((p: any) => p.slug === "carms"), { country: null, region: "ON" }),
+    edit: (doc) =>
+      Object.assign(
+        doc.pathways.find((p: any) => p.slug === "carms"),
+        { country: null, region: "ON" },
+      ),
     record: 'pathway "carms"',
     field: "region",
     rule: "regionNeedsCountry",
-    api: () => ({ query: create("Pathway"), variables: { input: { slug: "api-pathway", name: "N", kind: "DIRECT", region: "ON" } } }),
+    api: () => ({
+      query: create("Pathway"),
+      variables: { input: { slug: "api-pathway", name: "N", kind: "DIRECT", region: "ON" } },
+    }),
   },
   {
     name: "a program in another country than its institution",
@@ -129,19 +199,30 @@ const HOSTILE: Hostile[] = [
     record: 'program "cleveland-clinic-fellowships-for-imgs"',
     field: "country",
     rule: "countryOfInstitution",
-    api: ({ usInstitution }) => ({ query: CREATE_PROGRAM, variables: { input: { ...PROGRAM, institutionId: usInstitution, country: "CA" } } }),
+    api: ({ usInstitution }) => ({
+      query: CREATE_PROGRAM,
+      variables: { input: { ...PROGRAM, institutionId: usInstitution, country: "CA" } },
+    }),
   },
   {
     name: "a minimum score outside the exam's range",
     edit: (doc) => {
-      Object.assign(doc.requirements.find((r: any) => r.code === "USMLE_STEP_1"), { scoreMin: 1, scoreMax: 300 });
+      Object.assign(
+        doc.requirements.find((r: any) => r.code === "USMLE_STEP_1"),
+        { scoreMin: 1, scoreMax: 300 },
+      );
       program(doc).requirements.find((l: any) => l.code === "USMLE_STEP_1").minimumScore = 999;
     },
     record: 'program "cleveland-clinic-fellowships-for-imgs"',
     field: "requirements.2.minimumScore",
     rule: "minimumScoreInRange",
     apiField: "requirements.0.minimumScore",
-    api: ({ scoredExam }) => ({ query: CREATE_PROGRAM, variables: { input: { ...PROGRAM, requirements: [{ requirementId: scoredExam, level: "REQUIRED", minimumScore: 999 }] } } }),
+    api: ({ scoredExam }) => ({
+      query: CREATE_PROGRAM,
+      variables: {
+        input: { ...PROGRAM, requirements: [{ requirementId: scoredExam, level: "REQUIRED", minimumScore: 999 }] },
+      },
+    }),
   },
 ];
 
@@ -185,42 +266,76 @@ describe("snapshot import applies the API's rules", () => {
     return writeJsonFile(path.join(dir, `${h.name.replace(/\W+/g, "-")}.json`), doc);
   }
 
-  it.each(HOSTILE.map((h) => [h.name, h] as const))("import refuses %s naming record, field and rule, and writes nothing", async (_name, h) => {
-    const before = await dumpTables(target.ds);
-    const file = hostileFile(h);
-    for (const mode of ["merge", "replace"] as const) {
-      await expect(importFrom(target.ds, file, mode)).rejects.toThrow(
-        new RegExp(`breaks the directory's rules .*nothing was written: ${escape(h.record)} \\([a-z]+\\[\\d+\\]\\): ${escape(h.field)} breaks the rule ${h.rule}: `),
+  it.each(HOSTILE.map((h) => [h.name, h] as const))(
+    "import refuses %s naming record, field and rule, and writes nothing",
+    async (_name, h) => {
+      const before = await dumpTables(target.ds);
+      const file = hostileFile(h);
+      for (const mode of ["merge", "replace"] as const) {
+        await expect(importFrom(target.ds, file, mode)).rejects.toThrow(
+          new RegExp(
+            `breaks the directory's rules .*nothing was written: ${escape(h.record)} \\([a-z]+\\[\\d+\\]\\): ${escape(h.field)} breaks the rule ${h.rule}: `,
+          ),
+        );
+      }
+      await expect(importFrom(target.ds, file, "merge", { dryRun: true })).rejects.toThrow(
+        new RegExp(`${escape(h.field)} breaks the rule ${h.rule}`),
       );
-    }
-    await expect(importFrom(target.ds, file, "merge", { dryRun: true })).rejects.toThrow(new RegExp(`${escape(h.field)} breaks the rule ${h.rule}`));
-    expect(await dumpTables(target.ds)).toEqual(before);
-  });
+      expect(await dumpTables(target.ds)).toEqual(before);
+    },
+  );
 
   it.each(HOSTILE.map((h) => [h.name, h] as const))("the API refuses %s with the same field", async (_name, h) => {
     const { query, variables } = h.api(ids);
     const error = expectError(await server.exec(query, variables, editor), "BAD_USER_INPUT");
-    expect(error.extensions!.fields.map((p: { path: string[] }) => p.path.join("."))).toContain(`input.${h.apiField ?? h.field}`);
+    expect(error.extensions!.fields.map((p: { path: string[] }) => p.path.join("."))).toContain(
+      `input.${h.apiField ?? h.field}`,
+    );
   });
 
   it("an edit cannot make imgPositions exceed positions either", async () => {
-    const made = expectData(await server.exec(CREATE_PROGRAM, { input: { ...PROGRAM, slug: "api-positions", positions: 1 } }, editor)).createProgram;
-    const error = expectError(await server.exec(UPDATE_PROGRAM, { id: made.id, v: made.version, input: { imgPositions: 50 } }, editor), "BAD_USER_INPUT");
-    expect(error.extensions!.fields).toEqual([{ path: ["input", "imgPositions"], message: "imgPositions (50) cannot exceed positions (1)" }]);
+    const made = expectData(
+      await server.exec(CREATE_PROGRAM, { input: { ...PROGRAM, slug: "api-positions", positions: 1 } }, editor),
+    ).createProgram;
+    const error = expectError(
+      await server.exec(UPDATE_PROGRAM, { id: made.id, v: made.version, input: { imgPositions: 50 } }, editor),
+      "BAD_USER_INPUT",
+    );
+    expect(error.extensions!.fields).toEqual([
+      { path: ["input", "imgPositions"], message: "imgPositions (50) cannot exceed positions (1)" },
+    ]);
   });
 
   it("text at the limit loads; one character more is refused, in import and in the API alike", async () => {
     const doc = readJsonFile(sample);
     program(doc).description = "d".repeat(20_000);
     await importFrom(target.ds, writeJsonFile(path.join(dir, "at-limit.json"), doc), "merge");
-    expect((await target.ds.getRepository(Program).findOneByOrFail({ slug: "cleveland-clinic-fellowships-for-imgs" })).description).toHaveLength(20_000);
+    expect(
+      (await target.ds.getRepository(Program).findOneByOrFail({ slug: "cleveland-clinic-fellowships-for-imgs" }))
+        .description,
+    ).toHaveLength(20_000);
     program(doc).description = "d".repeat(20_001);
     await expect(importFrom(target.ds, writeJsonFile(path.join(dir, "over-limit.json"), doc), "merge")).rejects.toThrow(
       /description breaks the rule maxLength: description must be at most 20000 characters/,
     );
-    expectData(await server.exec(CREATE_PROGRAM, { input: { ...PROGRAM, slug: "api-at-limit", description: "d".repeat(20_000) } }, editor));
-    const error = expectError(await server.exec(CREATE_PROGRAM, { input: { ...PROGRAM, slug: "api-over-limit", description: "d".repeat(20_001) } }, editor), "BAD_USER_INPUT");
-    expect(error.extensions!.fields).toEqual([{ path: ["input", "description"], message: "description must be at most 20000 characters" }]);
+    expectData(
+      await server.exec(
+        CREATE_PROGRAM,
+        { input: { ...PROGRAM, slug: "api-at-limit", description: "d".repeat(20_000) } },
+        editor,
+      ),
+    );
+    const error = expectError(
+      await server.exec(
+        CREATE_PROGRAM,
+        { input: { ...PROGRAM, slug: "api-over-limit", description: "d".repeat(20_001) } },
+        editor,
+      ),
+      "BAD_USER_INPUT",
+    );
+    expect(error.extensions!.fields).toEqual([
+      { path: ["input", "description"], message: "description must be at most 20000 characters" },
+    ]);
   });
 
   it("a rule between records names a requirement link by its place in the file, in whatever order the file lists links", async () => {
@@ -238,7 +353,9 @@ describe("snapshot import applies the API's rules", () => {
     const doc = readJsonFile(sample);
     for (const p of doc.programs) p.sourceUrl = "javascript:void(0)";
     const file = writeJsonFile(path.join(dir, "many.json"), doc);
-    await expect(importFrom(target.ds, file)).rejects.toThrow(new RegExp(`(sourceUrl breaks the rule isUrl.*){5}\\(and ${doc.programs.length - 5} more\\)$`));
+    await expect(importFrom(target.ds, file)).rejects.toThrow(
+      new RegExp(`(sourceUrl breaks the rule isUrl.*){5}\\(and ${doc.programs.length - 5} more\\)$`),
+    );
   });
 
   describe("the CLI", () => {
@@ -257,7 +374,9 @@ describe("snapshot import applies the API's rules", () => {
       const file = hostileFile(HOSTILE[0]);
       expect(await runCli(["snapshot", "import", "--in", file, "--mode", "replace"])).toBe(1);
       expect(errors).toEqual([
-        expect.stringMatching(/^directory: .*breaks the directory's rules .*: program "cleveland-clinic-fellowships-for-imgs" \(programs\[\d+\]\): sourceUrl breaks the rule isUrl: sourceUrl must be a full http:\/\/ or https:\/\/ URL$/),
+        expect.stringMatching(
+          /^directory: .*breaks the directory's rules .*: program "cleveland-clinic-fellowships-for-imgs" \(programs\[\d+\]\): sourceUrl breaks the rule isUrl: sourceUrl must be a full http:\/\/ or https:\/\/ URL$/,
+        ),
       ]);
       expect(await dumpTables(target.ds)).toEqual(before);
     });

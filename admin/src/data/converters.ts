@@ -6,6 +6,11 @@
 export type Converter<T> = (value: unknown) => T | null | undefined;
 /** How each field of an input or filter type is read from react-admin's values. */
 export type Converters<T> = { [K in keyof T]?: Converter<NonNullable<T[K]>> };
+/**
+ * Every field of a mutation's input type, for the maps create and update send: `convert` sends only
+ * the fields its map names, so a field the form edits but the map forgot would be dropped silently.
+ */
+export type InputConverters<T> = { [K in keyof T]-?: Converter<NonNullable<T[K]>> };
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 

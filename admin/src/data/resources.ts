@@ -1,28 +1,29 @@
 import * as gql from "../gql/graphql";
 import type { CuratorInput, CuratorUpdateInput, InstitutionInput, PathwayInput, ProgramInput, RequirementInput, SpecialtyInput } from "../gql/graphql";
-import { choice, dateTime, flag, idList, instant, int, listOf, password, text, type Converters } from "./converters";
+import { choice, dateTime, flag, idList, instant, int, listOf, password, text, type InputConverters } from "./converters";
 import { pathwayRecord, pathwayRequirements, programRecord, programRequirements } from "./records";
 import { plainRecord, type Resource } from "./resource";
 import { bulkOp, createOp, listOps, oneOp, recordMutation, updateOp } from "./resource-kit";
 
-const programInput: Converters<ProgramInput> = {
+const programInput: InputConverters<ProgramInput> = {
   slug: text, title: text, description: text, type: choice(), audience: choice(), status: choice(), institutionId: choice(),
   country: choice(), region: text, pathwayId: choice(), durationMonths: int, handsOnPatientCare: flag, positions: int,
   imgPositions: int, visaSponsorship: flag, applicationOpensAt: dateTime, applicationClosesAt: dateTime,
-  applicationFeeCents: int, feeCurrency: text, sourceUrl: text, sourceNote: text, specialtyIds: idList, requirements: programRequirements,
+  applicationFeeCents: int, feeCurrency: text, websiteUrl: text, applicationUrl: text, sourceUrl: text, sourceNote: text,
+  specialtyIds: idList, requirements: programRequirements,
 };
-const institutionInput: Converters<InstitutionInput> = {
+const institutionInput: InputConverters<InstitutionInput> = {
   slug: text, name: text, kind: choice(), country: choice(), region: text, city: text, website: text, description: text,
 };
-const requirementInput: Converters<RequirementInput> = {
+const requirementInput: InputConverters<RequirementInput> = {
   code: text, name: text, kind: choice(), country: choice(), description: text, scoreMin: int, scoreMax: int,
 };
-const pathwayInput: Converters<PathwayInput> = {
+const pathwayInput: InputConverters<PathwayInput> = {
   slug: text, name: text, kind: choice(), country: choice(), region: text, website: text, description: text, requirements: pathwayRequirements,
 };
-const specialtyInput: Converters<SpecialtyInput> = { slug: text, name: text };
-const curatorInput: Converters<CuratorInput> = { email: text, name: text, role: choice(), password };
-const curatorUpdateInput: Converters<CuratorUpdateInput> = { name: text, role: choice(), active: flag, password };
+const specialtyInput: InputConverters<SpecialtyInput> = { slug: text, name: text };
+const curatorInput: InputConverters<CuratorInput> = { email: text, name: text, role: choice(), password };
+const curatorUpdateInput: InputConverters<CuratorUpdateInput> = { name: text, role: choice(), active: flag, password };
 
 const programs: Resource = {
   type: "Program",

@@ -63,6 +63,7 @@ export const inputLimits = {
   },
   ProgramInput: {
     applicationFeeCents: { integer: true, min: 0, max: 100000000 },
+    applicationUrl: { maxLength: 500, httpUrl: true },
     audience: { requiredOnCreate: true },
     description: { maxLength: 20000, patterns: ["\\S"] },
     durationMonths: { integer: true, min: 1, max: 240 },
@@ -77,6 +78,7 @@ export const inputLimits = {
     specialtyIds: { maxItems: 100 },
     title: { requiredOnCreate: true, maxLength: 300, patterns: ["\\S"] },
     type: { requiredOnCreate: true },
+    websiteUrl: { maxLength: 500, httpUrl: true },
   },
   ProgramRequirementInput: {
     level: { required: true },

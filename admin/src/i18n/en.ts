@@ -221,6 +221,8 @@ const resources = {
       applicationClosesAt: "Applications close",
       applicationFeeCents: "Application fee",
       feeCurrency: "Fee currency",
+      websiteUrl: "Program web page",
+      applicationUrl: "Where to apply (web page)",
       sourceUrl: "Source URL",
       sourceNote: "Source note",
       lastVerifiedAt: "Last verified",

@@ -48,6 +48,7 @@ export function programFormTabs({ editing }: { editing: boolean }) {
       <NullableBooleanInput source="handsOnPatientCare" />
       <NumberInput source="positions" validate={v.program.positions} />
       <NumberInput source="imgPositions" validate={v.program.imgPositions} />
+      <TextInput source="websiteUrl" validate={v.program.websiteUrl} fullWidth type="url" />
       <TextInput source="description" validate={v.program.description} multiline minRows={3} fullWidth />
     </TabbedForm.Tab>,
     <TabbedForm.Tab key="requirements" label="resources.programs.tabs.requirements" path="requirements">
@@ -76,6 +77,7 @@ export function programFormTabs({ editing }: { editing: boolean }) {
     </TabbedForm.Tab>,
     <TabbedForm.Tab key="application" label="resources.programs.tabs.application" path="application">
       <PathwayInput />
+      <TextInput source="applicationUrl" validate={v.program.applicationUrl} fullWidth type="url" />
       <DateInput source="applicationOpensAt" />
       <DateInput source="applicationClosesAt" validate={v.program.applicationClosesAt} />
       <NumberInput

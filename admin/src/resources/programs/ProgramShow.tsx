@@ -31,7 +31,15 @@ const money = (r: { applicationFeeCents?: number | null; feeCurrency?: string | 
 /** Read-only view (what viewers see): every field, the requirements, provenance and history. */
 export default function ProgramShow() {
   return (
-    <Show title={<Title />} actions={<TopToolbar><PublishButton /><EditButton /></TopToolbar>}>
+    <Show
+      title={<Title />}
+      actions={
+        <TopToolbar>
+          <PublishButton />
+          <EditButton />
+        </TopToolbar>
+      }
+    >
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="resources.programs.tabs.overview">
           <TextField source="title" />
@@ -43,12 +51,15 @@ export default function ProgramShow() {
           <EnumField source="country" enumName="Country" />
           <TextField source="region" emptyText="—" />
           <ReferenceArrayField source="specialtyIds" reference="specialties">
-            <SingleFieldList linkType={false}><ChipField source="name" size="small" /></SingleFieldList>
+            <SingleFieldList linkType={false}>
+              <ChipField source="name" size="small" />
+            </SingleFieldList>
           </ReferenceArrayField>
           <NumberField source="durationMonths" emptyText="—" />
           <BooleanField source="handsOnPatientCare" emptyText="directory.values.unknown" />
           <NumberField source="positions" emptyText="—" />
           <NumberField source="imgPositions" emptyText="—" />
+          <UrlField source="websiteUrl" target="_blank" rel="noreferrer" emptyText="—" />
           <TextField source="description" emptyText="—" />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.programs.tabs.requirements" path="requirements">
@@ -56,14 +67,23 @@ export default function ProgramShow() {
             <Datagrid bulkActionButtons={false} rowClick={false}>
               <TextField source="requirement.name" label="resources.programs.fields.requirements.requirementId" />
               <TextField source="requirement.code" label="resources.requirements.fields.code" />
-              <EnumField source="level" enumName="RequirementLevel" label="resources.programs.fields.requirements.level" />
-              <NumberField source="minimumScore" emptyText="—" label="resources.programs.fields.requirements.minimumScore" />
+              <EnumField
+                source="level"
+                enumName="RequirementLevel"
+                label="resources.programs.fields.requirements.level"
+              />
+              <NumberField
+                source="minimumScore"
+                emptyText="—"
+                label="resources.programs.fields.requirements.minimumScore"
+              />
               <TextField source="note" emptyText="—" label="resources.programs.fields.requirements.note" />
             </Datagrid>
           </ArrayField>
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.programs.tabs.application" path="application">
           <TextField source="pathway.name" label="resources.programs.fields.pathway" emptyText="—" />
+          <UrlField source="applicationUrl" target="_blank" rel="noreferrer" emptyText="—" />
           <LocalDateField source="applicationOpensAt" emptyText="—" />
           <LocalDateField source="applicationClosesAt" emptyText="—" />
           <FunctionField source="applicationFeeCents" render={money} />

@@ -1,12 +1,5 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import {
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from "typeorm";
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { Country, ListingStatus } from "../../core/enums";
 import { Curator } from "../curator/curator.entity";
 import { Institution } from "../institution/institution.entity";
@@ -15,7 +8,10 @@ import { Audience, ProgramType } from "./program.enums";
 import { VersionedRecord } from "../../core/versioned-record";
 import type { ColumnMap } from "../../core/field-selection";
 
-@ObjectType({ simpleResolvers: true, description: "A training program: residency, fellowship, clinical elective or observership" })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A training program: residency, fellowship, clinical elective or observership",
+})
 @Entity("programs")
 @Index("IDX_programs_status_title", ["status", "title", "id"])
 @Index("IDX_programs_status_updated", ["status", "updatedAt", "id"])
@@ -127,6 +123,14 @@ export class Program extends VersionedRecord {
   @Field(() => String, { nullable: true, description: "ISO 4217 currency of the fee: USD, CAD" })
   @Column({ type: "varchar", length: 3, nullable: true })
   feeCurrency: string | null;
+
+  @Field(() => String, { nullable: true, description: "The program's own web page" })
+  @Column({ type: "varchar", length: 500, nullable: true })
+  websiteUrl: string | null;
+
+  @Field(() => String, { nullable: true, description: "Where one applies to the program" })
+  @Column({ type: "varchar", length: 500, nullable: true })
+  applicationUrl: string | null;
 
   @Field(() => String, { nullable: true, description: "Where the facts in this listing come from" })
   @Column({ type: "varchar", length: 500, nullable: true })

@@ -141,6 +141,16 @@ export class ProgramInput {
   @Matches(/^[A-Z]{3}$/, { message: "feeCurrency must be a three-letter ISO 4217 code such as USD or CAD" })
   feeCurrency?: string | null;
 
+  @Field(() => String, { nullable: true, description: "The program's own web page: a full http:// or https:// URL" })
+  @IsOptional()
+  @IsHttpUrl()
+  websiteUrl?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Where one applies: a full http:// or https:// URL" })
+  @IsOptional()
+  @IsHttpUrl()
+  applicationUrl?: string | null;
+
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsHttpUrl()

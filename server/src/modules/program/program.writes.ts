@@ -36,6 +36,8 @@ const PLAIN = [
   "applicationClosesAt",
   "applicationFeeCents",
   "feeCurrency",
+  "websiteUrl",
+  "applicationUrl",
   "sourceUrl",
   "sourceNote",
 ] as const;

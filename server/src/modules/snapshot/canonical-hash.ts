@@ -4,8 +4,9 @@
  *
  *   JSON of { institutions, pathways, programs, requirements, specialties } (meta left out) with
  *   object keys sorted at every level and no whitespace (as RFC 8785 JCS), records sorted by
- *   slug/code in code-point order, every field present (null when absent), dates as
- *   `new Date(v).toISOString()`, `specialties` sorted and requirement links sorted by code.
+ *   slug/code in code-point order, every field present (null when absent) except those of
+ *   HASHED_WHEN_SET, which appear only when not null, dates as `new Date(v).toISOString()`,
+ *   `specialties` sorted and requirement links sorted by code.
  *
  * The hasher takes records one at a time in that order, so an export hashes a directory of any
  * size in constant memory; it refuses records out of order rather than produce a wrong hash.
@@ -16,6 +17,7 @@ import {
   DATE_FIELDS,
   FIELDS,
   FILE_ORDER,
+  HASHED_WHEN_SET,
   KEY,
   LIST_FIELDS,
   type EntityName,
@@ -85,6 +87,8 @@ export function canonicalRecord(entity: EntityName, record: SnapshotRecord): Sna
       out[field] = normalizeLinks(entity, value);
     } else if (DATE_FIELDS.has(field)) {
       out[field] = normalizeDate(value);
+    } else if (HASHED_WHEN_SET.has(field)) {
+      if (value != null) out[field] = value;
     } else {
       out[field] = value ?? (LIST_FIELDS.has(field) ? [] : null);
     }
@@ -144,14 +148,31 @@ interface Layout {
 function layout(entity: EntityName): Layout {
   const fields = FIELDS[entity];
   const sorted = [...fields].sort();
-  const keys = (order: readonly string[]) => [...order.flatMap((f, i) => [`${i ? "," : "{"}${JSON.stringify(f)}:`, ""]), "}"];
+  const keys = (order: readonly string[]) => [
+    ...order.flatMap((f, i) => [`${i ? "," : "{"}${JSON.stringify(f)}:`, ""]),
+    "}",
+  ];
   const text = (f: string) =>
-    LIST_FIELDS.has(f) ? `v instanceof JsonText ? v.json : JSON.stringify(v)` : `v === null ? "null" : typeof v === "string" ? quote(v) : JSON.stringify(v)`;
+    LIST_FIELDS.has(f)
+      ? `v instanceof JsonText ? v.json : JSON.stringify(v)`
+      : `v === null ? "null" : typeof v === "string" ? quote(v) : JSON.stringify(v)`;
+  const canonicalKeys = keys(sorted);
+  const place = (f: string) => {
+    const at = 2 * sorted.indexOf(f);
+    if (!HASHED_WHEN_SET.has(f)) return `canonical[${at + 1}] = t;`;
+    // Left out while null: its key text (which starts with the comma; it is never first) and its value.
+    if (at === 0) throw new Error(`canonical hash: ${entity}.${f} cannot be hashed only when set: it sorts first`);
+    return `canonical[${at}] = v == null ? "" : ${JSON.stringify(canonicalKeys[at])}; canonical[${at + 1}] = v == null ? "" : t;`;
+  };
   const body = fields
-    .map((f, i) => `v = r[${JSON.stringify(f)}]; t = ${text(f)}; file[${2 * i + 1}] = t; canonical[${2 * sorted.indexOf(f) + 1}] = t;`)
+    .map((f, i) => `v = r[${JSON.stringify(f)}]; t = ${text(f)}; file[${2 * i + 1}] = t; ${place(f)}`)
     .join("\n");
-  const fill = new Function("quote", "JsonText", `"use strict"; return (r, file, canonical) => { let v, t;\n${body}\n};`)(quote, JsonText) as TextFiller;
-  return { fill, file: keys(fields), canonical: keys(sorted) };
+  const fill = new Function(
+    "quote",
+    "JsonText",
+    `"use strict"; return (r, file, canonical) => { let v, t;\n${body}\n};`,
+  )(quote, JsonText) as TextFiller;
+  return { fill, file: keys(fields), canonical: canonicalKeys };
 }
 
 const LAYOUTS = Object.fromEntries(FILE_ORDER.map((e) => [e, layout(e)])) as Record<EntityName, Layout>;
@@ -189,7 +210,8 @@ export class RecordEncoder {
     const specialties = record.specialties;
     const links = record.requirements;
     this.canonical =
-      (Array.isArray(specialties) && !isSorted(specialties, String)) || (Array.isArray(links) && !isSorted(links, linkCode))
+      (Array.isArray(specialties) && !isSorted(specialties, String)) ||
+      (Array.isArray(links) && !isSorted(links, linkCode))
         ? stableStringify(canonicalRecord(entity, record))
         : canonical.join("");
   }
@@ -213,7 +235,8 @@ export class ContentHasher {
   /** A record given as its key and its canonical JSON (RecordEncoder's, or stableStringify of canonicalRecord). */
   addCanonical(entity: EntityName, key: string, json: string): void {
     const index = CANONICAL_ORDER.indexOf(entity);
-    if (index < this.entityIndex) throw new Error(`canonical hash: ${entity} came after ${CANONICAL_ORDER[this.entityIndex]}`);
+    if (index < this.entityIndex)
+      throw new Error(`canonical hash: ${entity} came after ${CANONICAL_ORDER[this.entityIndex]}`);
     while (this.entityIndex < index) this.openNext();
     if (this.lastKey !== null && compareKeys(this.lastKey, key) >= 0) {
       throw new Error(`canonical hash: ${entity} "${key}" is out of order or repeated (after "${this.lastKey}")`);

@@ -42,10 +42,32 @@ export const KEY: Record<EntityName, "slug" | "code"> = {
 export const FIELDS: Record<EntityName, readonly string[]> = {
   institutions: ["slug", "name", "kind", "country", "region", "city", "website", "description", "archivedAt"],
   programs: [
-    "slug", "title", "description", "type", "audience", "status", "institution", "pathway", "country", "region",
-    "specialties", "requirements", "durationMonths", "handsOnPatientCare", "positions", "imgPositions",
-    "visaSponsorship", "applicationOpensAt", "applicationClosesAt", "applicationFeeCents", "feeCurrency",
-    "sourceUrl", "sourceNote", "lastVerifiedAt",
+    "slug",
+    "title",
+    "description",
+    "type",
+    "audience",
+    "status",
+    "institution",
+    "pathway",
+    "country",
+    "region",
+    "specialties",
+    "requirements",
+    "durationMonths",
+    "handsOnPatientCare",
+    "positions",
+    "imgPositions",
+    "visaSponsorship",
+    "applicationOpensAt",
+    "applicationClosesAt",
+    "applicationFeeCents",
+    "feeCurrency",
+    "sourceUrl",
+    "sourceNote",
+    "lastVerifiedAt",
+    "websiteUrl",
+    "applicationUrl",
   ],
   requirements: ["code", "name", "kind", "country", "description", "scoreMin", "scoreMax", "archivedAt"],
   specialties: ["slug", "name", "archivedAt"],
@@ -56,6 +78,12 @@ export const FIELDS: Record<EntityName, readonly string[]> = {
 export const REFERENCE_FIELDS = new Set(["institution", "pathway", "specialties", "requirements"]);
 export const LIST_FIELDS = new Set(["specialties", "requirements"]);
 export const DATE_FIELDS = new Set(["archivedAt", "applicationOpensAt", "applicationClosesAt", "lastVerifiedAt"]);
+/**
+ * Fields added to the format after files were first written: files always carry them, but the
+ * canonical form (the hash) holds them only when they have a value. A file written before they
+ * existed keeps a valid checksum, and a directory that does not use them hashes as it did.
+ */
+export const HASHED_WHEN_SET = new Set(["websiteUrl", "applicationUrl"]);
 
 /** Scalar (own-column) fields of an entity. */
 export function scalarFields(entity: EntityName): string[] {
