@@ -3,14 +3,9 @@ import { Program } from "../server/src/modules/program/program.entity";
 import { Requirement } from "../server/src/modules/requirement/requirement.entity";
 import { isDirectoryEmpty, seedSampleDirectory } from "../server/src/seed/seed";
 import { expectData } from "./support/errors";
-import { createTestServer, type TestServer } from "./support/server";
+import { useTestServer } from "./support/server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await createTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useTestServer({ reset: true });
 
 const REQUIRED_CODES = [
   "USMLE_STEP_1",
