@@ -96,7 +96,7 @@ describe("the sample directory", () => {
 
 describe("a seed that fails part-way", () => {
   it("leaves the database as it was", async () => {
-    const sample = await import("../server/src/seed/sample-directory");
+    const sample = await import("../server/src/seed/sample-programs");
     const broken = { ...sample.programs[0], slug: "broken-listing", institution: "no-such-institution" };
     sample.programs.push(broken);
     try {
