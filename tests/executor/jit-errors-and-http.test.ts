@@ -16,7 +16,9 @@ describe("jit executor answers as graphql-js does", () => {
     await same(`{ me { name } programsDueForReview(first: 2) { totalCount } }`, undefined, "viewer");
     await same(`{ specialties(first: 1) { totalCount } curators(first: 1) { totalCount } }`, undefined, "editor");
     // A plain Error from a service: INTERNAL_SERVER_ERROR, message masked, null in its place.
-    const spies = [pair.jit, pair.js].map((side) => jest.spyOn(side.deps.services.specialties, "findOne").mockRejectedValue(new Error("database on fire")));
+    const spies = [pair.jit, pair.js].map((side) =>
+      jest.spyOn(side.deps.services.specialties, "findOne").mockRejectedValue(new Error("database on fire")),
+    );
     try {
       const masked = await same(`{ specialty(slug: "any") { name } specialties(first: 1) { totalCount } }`);
       expect(masked.errors[0].extensions.code).toBe("INTERNAL_SERVER_ERROR");
@@ -34,14 +36,34 @@ describe("jit executor answers as graphql-js does", () => {
       "editor",
     );
     await same(`{ specialties(first: 100) { totalCount edges { node { slug name } } } }`);
-    const invalid = await same(`mutation($input: ProgramInput!) { createProgram(input: $input) { id } }`, { input: { slug: "Not A Slug", title: "x".repeat(301), type: "FELLOWSHIP", audience: "GRADUATE", country: "US" } }, "editor");
+    const invalid = await same(
+      `mutation($input: ProgramInput!) { createProgram(input: $input) { id } }`,
+      {
+        input: { slug: "Not A Slug", title: "x".repeat(301), type: "FELLOWSHIP", audience: "GRADUATE", country: "US" },
+      },
+      "editor",
+    );
     expect(invalid.errors[0].extensions.code).toBe("BAD_USER_INPUT");
     expect(invalid.errors[0].extensions.fields.length).toBeGreaterThan(1);
-    expect((await same(`mutation { createSpecialty(input: { slug: "nope", name: "Nope" }) { slug } }`, undefined, "viewer")).errors[0].extensions.code).toBe("FORBIDDEN");
-    expect((await same(`mutation { createSpecialty(input: { slug: "nope", name: "Nope" }) { slug } }`)).errors[0].extensions.code).toBe("UNAUTHENTICATED");
-    const conflict = await same(`mutation { updateSpecialty(id: "1", version: 999, input: { name: "Stale" }) { version } }`, undefined, "editor");
+    expect(
+      (await same(`mutation { createSpecialty(input: { slug: "nope", name: "Nope" }) { slug } }`, undefined, "viewer"))
+        .errors[0].extensions.code,
+    ).toBe("FORBIDDEN");
+    expect(
+      (await same(`mutation { createSpecialty(input: { slug: "nope", name: "Nope" }) { slug } }`)).errors[0].extensions
+        .code,
+    ).toBe("UNAUTHENTICATED");
+    const conflict = await same(
+      `mutation { updateSpecialty(id: "1", version: 999, input: { name: "Stale" }) { version } }`,
+      undefined,
+      "editor",
+    );
     expect(conflict.errors[0].extensions.code).toBe("CONFLICT");
-    await same(`mutation($id: ID!) { verifyProgram(id: $id, version: 1, note: "checked") { slug verifiedBy { name } } }`, { id: "1" }, "editor");
+    await same(
+      `mutation($id: ID!) { verifyProgram(id: $id, version: 1, note: "checked") { slug verifiedBy { name } } }`,
+      { id: "1" },
+      "editor",
+    );
     // Anonymous may read verifiedBy { name } but not its email (String!): null for verifiedBy, an error per program.
     const partial = await same(ERROR_FIELDS);
     expect(partial.errors?.[0]?.extensions.code).toBe("UNAUTHENTICATED");
@@ -80,7 +102,15 @@ describe("jit executor answers as graphql-js does", () => {
       [get({ extensions, variables: { first: 500 } }), {}],
       [get({ query: `mutation { logout }` }), {}],
       ["/graphql", { method: "POST", body: JSON.stringify({ query, variables: { first: 1 } }) }],
-      ["/graphql", { method: "POST", body: JSON.stringify({ query: `{ programs(first: 100) { edges { node { institution { programs(first: 100) { edges { node { title } } } } } } } }` }) }],
+      [
+        "/graphql",
+        {
+          method: "POST",
+          body: JSON.stringify({
+            query: `{ programs(first: 100) { edges { node { institution { programs(first: 100) { edges { node { title } } } } } } } }`,
+          }),
+        },
+      ],
       ["/graphql", { method: "POST", body: JSON.stringify({ query: ERROR_FIELDS }) }],
     ];
     for (const [path, init] of requests) {
@@ -91,7 +121,12 @@ describe("jit executor answers as graphql-js does", () => {
               ...init,
               headers: { "content-type": "application/json", "apollo-require-preflight": "true" },
             });
-            return { path, status: res.status, cacheControl: res.headers.get("cache-control"), body: normalise(await res.json()) };
+            return {
+              path,
+              status: res.status,
+              cacheControl: res.headers.get("cache-control"),
+              body: normalise(await res.json()),
+            };
           }),
         );
         expect(answers[1]).toEqual(answers[0]);

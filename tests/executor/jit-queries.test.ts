@@ -18,13 +18,27 @@ describe("jit executor answers as graphql-js does", () => {
   });
 
   it("search, facets, eligibility, single records", async () => {
-    await same(`query($s: String) { programs(search: $s, first: 5) { totalCount edges { node { slug } } } }`, { s: "residency" });
-    await same(`{ programFacets(filter: { type: [RESIDENCY] }) { type { value label count } country { value count } } }`);
+    await same(`query($s: String) { programs(search: $s, first: 5) { totalCount edges { node { slug } } } }`, {
+      s: "residency",
+    });
+    await same(
+      `{ programFacets(filter: { type: [RESIDENCY] }) { type { value label count } country { value count } } }`,
+    );
     await same(
       `query($p: CandidateProfile!) { eligibility(profile: $p, first: 5) { totalCount edges { node { program { slug } eligible missing { code } reasons } } } }`,
-      { p: { stage: "GRADUATE", holds: ["USMLE_STEP_1", "USMLE_STEP_2_CK", "ECFMG"], needsVisa: true, scores: [{ code: "USMLE_STEP_1", score: 240 }] } },
+      {
+        p: {
+          stage: "GRADUATE",
+          holds: ["USMLE_STEP_1", "USMLE_STEP_2_CK", "ECFMG"],
+          needsVisa: true,
+          scores: [{ code: "USMLE_STEP_1", score: 240 }],
+        },
+      },
     );
-    await same(`query($slug: String) { program(slug: $slug) { slug title specialties { slug } } institution(slug: "nope") { name } }`, { slug: "us-residency-through-the-match" });
+    await same(
+      `query($slug: String) { program(slug: $slug) { slug title specialties { slug } } institution(slug: "nope") { name } }`,
+      { slug: "us-residency-through-the-match" },
+    );
   });
 
   it("fragments, aliases, @skip/@include, __typename, several operations in one document", async () => {
@@ -36,7 +50,8 @@ describe("jit executor answers as graphql-js does", () => {
       query Other { specialties(first: 2) { edges { node { __typename slug } } } }
       fragment P on Program { __typename id title institution @include(if: $withInstitution) { name } requirements @skip(if: $skipRequirements) { level requirement { code } } }`;
     for (const withInstitution of [true, false]) {
-      for (const skipRequirements of [true, false]) await same(query, { withInstitution, skipRequirements }, "anonymous", "Shapes");
+      for (const skipRequirements of [true, false])
+        await same(query, { withInstitution, skipRequirements }, "anonymous", "Shapes");
     }
     // One fragment spread under two conditions (graphql-jit once mixed their conditions up).
     const twice = `query($a: Boolean!, $b: Boolean!) {
@@ -53,7 +68,12 @@ describe("jit executor answers as graphql-js does", () => {
     }
     fragment G on Program { ... on Program @skip(if: $a) { specialties { slug } } institution @include(if: $b) { region ...H } }
     fragment H on Institution { slug @skip(if: $b) name }`;
-    for (const [a, b] of [[true, true], [true, false], [false, true], [false, false]]) {
+    for (const [a, b] of [
+      [true, true],
+      [true, false],
+      [false, true],
+      [false, false],
+    ]) {
       await same(twice, { a, b });
       await same(merged, { a, b });
     }

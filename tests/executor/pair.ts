@@ -36,7 +36,12 @@ async function createSide(executor: "jit" | "graphql-js"): Promise<Side> {
     editor: await f.curator({ email: "editor@example.org", name: "Eddie Editor", role: CuratorRole.EDITOR }),
   };
   const config = {
-    ...loadConfig({ RATE_LIMIT_PER_MINUTE: "0", LOGIN_RATE_LIMIT_PER_MINUTE: "0", GRAPHQL_EXECUTOR: executor, GRAPHQL_JIT_COMPILE_AFTER: "2" }),
+    ...loadConfig({
+      RATE_LIMIT_PER_MINUTE: "0",
+      LOGIN_RATE_LIMIT_PER_MINUTE: "0",
+      GRAPHQL_EXECUTOR: executor,
+      GRAPHQL_JIT_COMPILE_AFTER: "2",
+    }),
     database: db.config,
   };
   const deps = createAppDeps(ds, config);
@@ -48,7 +53,10 @@ async function createSide(executor: "jit" | "graphql-js"): Promise<Side> {
     curators,
     async exec(query, variables, who = "anonymous", operationName) {
       const curator = who === "anonymous" ? null : curators[who];
-      const response = await app.apollo.executeOperation({ query, variables, operationName }, { contextValue: createContext(deps, curator) });
+      const response = await app.apollo.executeOperation(
+        { query, variables, operationName },
+        { contextValue: createContext(deps, curator) },
+      );
       if (response.body.kind !== "single") throw new Error("unexpected incremental response");
       return { status: response.http.status ?? 200, ...response.body.singleResult };
     },
@@ -66,7 +74,11 @@ export function normalise(value: unknown, key?: string): unknown {
   }
   if (value === null || typeof value !== "object") return value;
   // JSON's view: graphql-js builds data objects without a prototype, jit with one.
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, normalise(v, k)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, normalise(v, k)]),
+  );
 }
 
 // One root field: two root fields failing on concurrent statements fail in either order, on graphql-js too.
@@ -76,7 +88,12 @@ export interface ExecutorPair {
   readonly jit: Side;
   readonly js: Side;
   /** Runs an operation three times on each server; every answer must match graphql-js's. Returns graphql-js's last. */
-  same(query: string, variables?: Record<string, unknown> | ((run: number) => Record<string, unknown>), who?: Who, operationName?: string): Promise<any>;
+  same(
+    query: string,
+    variables?: Record<string, unknown> | ((run: number) => Record<string, unknown>),
+    who?: Who,
+    operationName?: string,
+  ): Promise<any>;
 }
 
 /** The file's two servers (graphql-js and jit, same seeded data), made in beforeAll and closed in afterAll. */
@@ -96,7 +113,12 @@ export function useExecutorPair(): ExecutorPair {
     }
   });
 
-  async function same(query: string, variables?: Record<string, unknown> | ((run: number) => Record<string, unknown>), who: Who = "anonymous", operationName?: string) {
+  async function same(
+    query: string,
+    variables?: Record<string, unknown> | ((run: number) => Record<string, unknown>),
+    who: Who = "anonymous",
+    operationName?: string,
+  ) {
     let last: any;
     for (let run = 0; run < 3; run++) {
       const vars = typeof variables === "function" ? variables(run) : variables;

@@ -26,7 +26,11 @@ export interface SeedProgram {
 
 const US_FELLOWSHIP_REQUIREMENTS: SeedRequirementLink[] = [
   { code: "COMPLETED_RESIDENCY", level: R },
-  { code: "ECFMG_CERTIFICATION", level: R, note: "The article: the necessary certification is often ECFMG and USMLE certification." },
+  {
+    code: "ECFMG_CERTIFICATION",
+    level: R,
+    note: "The article: the necessary certification is often ECFMG and USMLE certification.",
+  },
   { code: "USMLE_STEP_1", level: REC, note: "Often expected as part of USMLE certification." },
   { code: "USMLE_STEP_2_CK", level: REC, note: "Often expected as part of USMLE certification." },
 ];
@@ -57,7 +61,8 @@ function usElective(institution: string, name: string, region: string): SeedProg
   return {
     slug: `${institution}-clinical-electives-for-ims`,
     title: `${name} clinical electives for international medical students`,
-    description: "Highly competitive elective for international medical students: observe clinical practice, work with patients under supervision and improve clinical and communication skills in a U.S. healthcare setting.",
+    description:
+      "Highly competitive elective for international medical students: observe clinical practice, work with patients under supervision and improve clinical and communication skills in a U.S. healthcare setting.",
     type: ProgramType.CLINICAL_ELECTIVE,
     audience: Audience.STUDENT,
     institution,
@@ -74,7 +79,8 @@ function caFellowship(institution: string, name: string, region: string): SeedPr
   return {
     slug: `${institution}-fellowships-for-imgs`,
     title: `${name} fellowships for international medical graduates`,
-    description: "Fellowships designed for IMGs seeking advanced, specialized training in a wide range of specialties, from surgery to pediatrics; in many cases they can lead to permanent positions in the Canadian healthcare system.",
+    description:
+      "Fellowships designed for IMGs seeking advanced, specialized training in a wide range of specialties, from surgery to pediatrics; in many cases they can lead to permanent positions in the Canadian healthcare system.",
     type: ProgramType.FELLOWSHIP,
     audience: Audience.GRADUATE,
     institution,
@@ -91,7 +97,8 @@ function caElective(institution: string, name: string, region: string): SeedProg
   return {
     slug: `${institution}-clinical-electives-for-ims`,
     title: `${name} clinical electives for international medical students`,
-    description: "Elective for international medical students: a designated period in Canadian teaching hospitals, with hands-on experience in fields from family medicine to specialized surgical departments.",
+    description:
+      "Elective for international medical students: a designated period in Canadian teaching hospitals, with hands-on experience in fields from family medicine to specialized surgical departments.",
     type: ProgramType.CLINICAL_ELECTIVE,
     audience: Audience.STUDENT,
     institution,
@@ -104,7 +111,13 @@ function caElective(institution: string, name: string, region: string): SeedProg
   };
 }
 
-function canadianResidency(slug: string, title: string, region: string | null, pathway: string, description: string): SeedProgram {
+function canadianResidency(
+  slug: string,
+  title: string,
+  region: string | null,
+  pathway: string,
+  description: string,
+): SeedProgram {
   return {
     slug,
     title,
@@ -142,7 +155,8 @@ export const programs: SeedProgram[] = [
   {
     slug: "us-residency-through-the-match",
     title: "U.S. residency positions for international medical graduates (The Match)",
-    description: "Residency is the essential next step for IMGs after the medical degree; positions are applied for through the NRMP. IMGs often succeed in internal medicine, family medicine and pediatrics.",
+    description:
+      "Residency is the essential next step for IMGs after the medical degree; positions are applied for through the NRMP. IMGs often succeed in internal medicine, family medicine and pediatrics.",
     type: ProgramType.RESIDENCY,
     audience: Audience.GRADUATE,
     institution: null,

@@ -133,7 +133,7 @@ export class SnapshotFile implements ByteOutput {
   /** At `position`, or (null) where the last sequential write ended; a short write is continued. */
   private writeAll(bytes: Buffer, position: number | null): void {
     const fd = this.open();
-    for (let done = 0; done < bytes.length; ) {
+    for (let done = 0; done < bytes.length;) {
       done += fs.writeSync(fd, bytes, done, bytes.length - done, position === null ? null : position + done);
     }
   }
