@@ -4,14 +4,12 @@ import { measureStatements } from "../bench/measurements/sql-statements";
 import { PAGE_QUERY } from "../bench/queries";
 import { generateSynthetic } from "../server/src/seed/synthetic/generator";
 import { expectData } from "./support/errors";
-import { createTestServer, type TestServer } from "./support/server";
+import { useTestServer } from "./support/server";
 
-let server: TestServer;
+const server = useTestServer();
 beforeAll(async () => {
-  server = await createTestServer();
   await generateSynthetic(server.ds, { institutions: 12, programs: 500, seed: 5 });
 });
-afterAll(() => server.close());
 
 describe("the bench harness on a tiny synthetic directory", () => {
   it("counts the page query's SQL statements: the same for 10 and 100 items, at most 5", async () => {

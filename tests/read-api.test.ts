@@ -1,16 +1,13 @@
 import { ListingStatus } from "../server/src/core/enums";
 import { expectData, expectError } from "./support/errors";
 import { factories } from "./support/factories";
-import { createTestServer, type TestServer } from "./support/server";
+import { useTestServer } from "./support/server";
 
-let server: TestServer;
+const server = useTestServer({ reset: true });
 let f: ReturnType<typeof factories>;
 beforeAll(async () => {
-  server = await createTestServer();
   f = factories(server.ds);
 });
-afterAll(() => server.close());
-beforeEach(() => server.reset());
 
 const PAGE = `query Page($first: Int!, $after: String) {
   programs(first: $first, after: $after) {

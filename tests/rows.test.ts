@@ -7,16 +7,13 @@ import { Institution } from "../server/src/modules/institution/institution.entit
 import { ProgramLinksService } from "../server/src/modules/program/program-links.service";
 import { Program } from "../server/src/modules/program/program.entity";
 import { factories } from "./support/factories";
-import { createTestServer, type TestServer } from "./support/server";
+import { useTestServer } from "./support/server";
 
-let server: TestServer;
+const server = useTestServer({ reset: true });
 let f: ReturnType<typeof factories>;
 beforeAll(async () => {
-  server = await createTestServer();
   f = factories(server.ds);
 });
-afterAll(() => server.close());
-beforeEach(() => server.reset());
 
 describe("raw row mapping on the hot read path", () => {
   it("gives the same entities as TypeORM's getMany: dates, booleans, nulls and enums included", async () => {

@@ -3,14 +3,9 @@ import { Program } from "../server/src/modules/program/program.entity";
 import { Requirement } from "../server/src/modules/requirement/requirement.entity";
 import { isDirectoryEmpty, seedSampleDirectory } from "../server/src/seed/seed";
 import { expectData } from "./support/errors";
-import { createTestServer, type TestServer } from "./support/server";
+import { useTestServer } from "./support/server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await createTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useTestServer({ reset: true });
 
 const REQUIRED_CODES = [
   "USMLE_STEP_1",
@@ -101,7 +96,7 @@ describe("the sample directory", () => {
 
 describe("a seed that fails part-way", () => {
   it("leaves the database as it was", async () => {
-    const sample = await import("../server/src/seed/sample-directory");
+    const sample = await import("../server/src/seed/sample-programs");
     const broken = { ...sample.programs[0], slug: "broken-listing", institution: "no-such-institution" };
     sample.programs.push(broken);
     try {

@@ -7,21 +7,16 @@ import { LoginLimiter } from "../../server/src/modules/curator/login-limiter";
 import { normalizeEmail } from "../../server/src/modules/curator/curator.service";
 import { httpGql, LOGIN, loginAs } from "../support/auth";
 import { factories, TEST_PASSWORD } from "../support/factories";
-import { createTestServer, type TestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 
-let server: TestServer & { listen(): Promise<string> };
-let base: string;
+const server = useTestServer({ env: { LOGIN_MAX_FAILURES: "3", LOGIN_MAX_FAILURES_PER_ADDRESS: "6", SESSION_TTL_HOURS: "12" }, listen: true, reset: true });
 let f: ReturnType<typeof factories>;
 beforeAll(async () => {
-  server = await createTestServer({ LOGIN_MAX_FAILURES: "3", LOGIN_MAX_FAILURES_PER_ADDRESS: "6", SESSION_TTL_HOURS: "12" });
-  base = await server.listen();
   f = factories(server.ds);
 });
-afterAll(() => server.close());
-beforeEach(() => server.reset());
 
 const ME = `{ me { id email name role lastLoginAt } }`;
-const login = (email: string, password: string) => httpGql(base, LOGIN, { email, password });
+const login = (email: string, password: string) => httpGql(server.base, LOGIN, { email, password });
 const code = (r: { errors?: { extensions?: Record<string, any> }[] }) => r.errors?.[0]?.extensions?.code;
 
 describe("login", () => {
@@ -41,10 +36,10 @@ describe("login", () => {
     expect(sessions[0].tokenHash).toBe(createHash("sha256").update(token).digest("hex"));
     expect(JSON.stringify(await server.ds.query(`SELECT * FROM curator_sessions`))).not.toContain(token);
 
-    const me = await httpGql(base, ME, {}, token);
+    const me = await httpGql(server.base, ME, {}, token);
     expect(me.data!.me).toMatchObject({ email: "eda@example.org", role: "EDITOR" });
     expect(me.data!.me.lastLoginAt).not.toBeNull();
-    expect((await httpGql(base, ME)).data).toEqual({ me: null });
+    expect((await httpGql(server.base, ME)).data).toEqual({ me: null });
   });
 
   it("fails alike for a wrong password, an unknown email and a disabled account (which confirms nothing)", async () => {
@@ -99,7 +94,7 @@ describe("tokens", () => {
 
   it("a request with a bad, unknown or malformed token gets 401 UNAUTHENTICATED on any operation, not anonymous data", async () => {
     for (const header of ["Bearer not-a-real-token-but-long-enough", "Basic dXNlcjpwYXNz", "Bearer"]) {
-      const res = await fetch(`${base}/graphql`, {
+      const res = await fetch(`${server.base}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: header },
         body: JSON.stringify({ query: PROGRAMS }),
@@ -113,25 +108,25 @@ describe("tokens", () => {
   });
 
   it("stops working once expired", async () => {
-    const { token, gql, curator } = await loginAs(server, base, CuratorRole.VIEWER);
+    const { token, gql, curator } = await loginAs(server, server.base, CuratorRole.VIEWER);
     expect((await gql(ME)).data!.me).not.toBeNull();
     await server.ds.getRepository(CuratorSession).update({ curatorId: curator.id }, { expiresAt: new Date(Date.now() - 1000) });
-    const r = await httpGql(base, PROGRAMS, {}, token);
+    const r = await httpGql(server.base, PROGRAMS, {}, token);
     expect([r.status, code(r)]).toEqual([401, "UNAUTHENTICATED"]);
   });
 
   it("stops working after logout (revoked); logout without a session answers false", async () => {
-    const { token, gql } = await loginAs(server, base, CuratorRole.EDITOR);
+    const { token, gql } = await loginAs(server, server.base, CuratorRole.EDITOR);
     expect((await gql(`mutation { logout }`)).data).toEqual({ logout: true });
-    expect(code(await httpGql(base, ME, {}, token))).toBe("UNAUTHENTICATED");
-    expect((await httpGql(base, `mutation { logout }`)).data).toEqual({ logout: false });
+    expect(code(await httpGql(server.base, ME, {}, token))).toBe("UNAUTHENTICATED");
+    expect((await httpGql(server.base, `mutation { logout }`)).data).toEqual({ logout: false });
     const revoked = await server.ds.getRepository(CuratorSession).findOneByOrFail({});
     expect(revoked.revokedAt).not.toBeNull();
   });
 
   it("disabling a curator ends their sessions at once, and enabling does not revive them", async () => {
-    const admin = await loginAs(server, base, CuratorRole.ADMIN);
-    const editor = await loginAs(server, base, CuratorRole.EDITOR);
+    const admin = await loginAs(server, server.base, CuratorRole.ADMIN);
+    const editor = await loginAs(server, server.base, CuratorRole.EDITOR);
     const UPDATE = `mutation($id: ID!, $v: Int!, $active: Boolean) { updateCurator(id: $id, version: $v, input: { active: $active }) { active version } }`;
     const off = await admin.gql(UPDATE, { id: String(editor.curator.id), v: 1, active: false });
     expect(off.data!.updateCurator).toEqual({ active: false, version: 2 });
@@ -142,9 +137,9 @@ describe("tokens", () => {
   });
 
   it("a new password ends the curator's sessions; a role change applies to the next request", async () => {
-    const admin = await loginAs(server, base, CuratorRole.ADMIN);
-    const editor = await loginAs(server, base, CuratorRole.EDITOR);
-    const other = await loginAs(server, base, CuratorRole.EDITOR);
+    const admin = await loginAs(server, server.base, CuratorRole.ADMIN);
+    const editor = await loginAs(server, server.base, CuratorRole.EDITOR);
+    const other = await loginAs(server, server.base, CuratorRole.EDITOR);
     const id = (c: Curator) => String(c.id);
     await admin.gql(`mutation($id: ID!) { updateCurator(id: $id, version: 1, input: { role: VIEWER }) { role } }`, { id: id(editor.curator) });
     const write = await editor.gql(`mutation { createSpecialty(input: { slug: "s", name: "S" }) { id } }`);
@@ -157,8 +152,8 @@ describe("tokens", () => {
 
 describe("curator management", () => {
   it("is for ADMIN only, and never leaves the directory without an active ADMIN", async () => {
-    const admin = await loginAs(server, base, CuratorRole.ADMIN);
-    const editor = await loginAs(server, base, CuratorRole.EDITOR);
+    const admin = await loginAs(server, server.base, CuratorRole.ADMIN);
+    const editor = await loginAs(server, server.base, CuratorRole.EDITOR);
     const LIST = `{ curators(first: 10) { totalCount edges { node { email role active } } } }`;
     expect(code(await editor.gql(LIST))).toBe("FORBIDDEN");
     expect((await admin.gql(LIST)).data!.curators.totalCount).toBe(2);
@@ -181,10 +176,10 @@ describe("curator management", () => {
     const verifier = await f.curator({ name: "Vera Verifier" });
     await f.program({ slug: "p", lastVerifiedAt: new Date(), verifiedById: verifier.id });
     const Q = `{ program(slug: "p") { verifiedBy { name } } }`;
-    expect((await httpGql(base, Q)).data).toEqual({ program: { verifiedBy: { name: "Vera Verifier" } } });
-    const leak = await httpGql(base, `{ program(slug: "p") { verifiedBy { name email } } }`);
+    expect((await httpGql(server.base, Q)).data).toEqual({ program: { verifiedBy: { name: "Vera Verifier" } } });
+    const leak = await httpGql(server.base, `{ program(slug: "p") { verifiedBy { name email } } }`);
     expect(code(leak)).toBe("UNAUTHENTICATED");
-    const viewer = await loginAs(server, base, CuratorRole.VIEWER);
+    const viewer = await loginAs(server, server.base, CuratorRole.VIEWER);
     expect((await viewer.gql(`{ program(slug: "p") { verifiedBy { email } } }`)).data!.program.verifiedBy.email).toBe(verifier.email);
   });
 
@@ -192,7 +187,7 @@ describe("curator management", () => {
     const verifier = await f.curator({ name: "Vera Verifier" });
     await f.program({ slug: "p", lastVerifiedAt: new Date(), verifiedById: verifier.id });
     for (const field of ["id", "version", "createdAt", "updatedAt", "email", "role", "active", "lastLoginAt"]) {
-      const r = await httpGql(base, `{ program(slug: "p") { slug verifiedBy { name ${field} } } }`);
+      const r = await httpGql(server.base, `{ program(slug: "p") { slug verifiedBy { name ${field} } } }`);
       expect(code(r)).toBe("UNAUTHENTICATED");
       // The error names the field, never its value; the program itself still answers.
       expect(r.data!.program.slug).toBe("p");
@@ -200,7 +195,7 @@ describe("curator management", () => {
       expect(JSON.stringify(r)).not.toContain(verifier.email);
       expect(JSON.stringify(r.errors)).not.toMatch(new RegExp(`"${verifier.id}"|${verifier.createdAt.toISOString()}`));
     }
-    const viewer = await loginAs(server, base, CuratorRole.VIEWER);
+    const viewer = await loginAs(server, server.base, CuratorRole.VIEWER);
     const signedIn = await viewer.gql(`{ program(slug: "p") { verifiedBy { id name version createdAt updatedAt } } }`);
     expect(signedIn.errors).toBeUndefined();
     expect(signedIn.data!.program.verifiedBy).toMatchObject({ id: String(verifier.id), name: "Vera Verifier", version: 1 });
@@ -214,10 +209,10 @@ describe("visibility over HTTP", () => {
     await f.program({ title: "Archived", status: ListingStatus.ARCHIVED });
     await f.institution({ archivedAt: new Date() });
     const Q = `{ programs(first: 10) { edges { node { title status } } } institutions { totalCount } }`;
-    const anonymous = await httpGql(base, Q);
+    const anonymous = await httpGql(server.base, Q);
     expect(anonymous.data!.programs.edges.map((e: any) => e.node.title)).toEqual(["Published"]);
     expect(anonymous.data!.institutions.totalCount).toBe(0);
-    const viewer = await loginAs(server, base, CuratorRole.VIEWER);
+    const viewer = await loginAs(server, server.base, CuratorRole.VIEWER);
     const seen = await viewer.gql(Q);
     expect(seen.data!.programs.edges.map((e: any) => e.node.title).sort()).toEqual(["Archived", "Draft", "Published"]);
     expect(seen.data!.institutions.totalCount).toBe(1);

@@ -6,18 +6,15 @@ import { Program } from "../../server/src/modules/program/program.entity";
 import { testDialect } from "../support/db";
 import { expectData } from "../support/errors";
 import { factories } from "../support/factories";
-import { createTestServer, type TestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 
-let server: TestServer;
+const server = useTestServer({ reset: true });
 let f: ReturnType<typeof factories>;
 let editors: Curator[];
 beforeAll(async () => {
-  server = await createTestServer();
   f = factories(server.ds);
 });
-afterAll(() => server.close());
 beforeEach(async () => {
-  await server.reset();
   editors = [];
   for (let i = 0; i < 8; i++) editors.push(await f.curator({ role: CuratorRole.EDITOR }));
 });

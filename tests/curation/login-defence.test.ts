@@ -7,7 +7,7 @@ import { LoginAttempt } from "../../server/src/modules/curator/login-attempt.ent
 import { addressBlock } from "../../server/src/modules/curator/login-policy";
 import { LOGIN } from "../support/auth";
 import { factories, TEST_PASSWORD } from "../support/factories";
-import { createTestServer, type TestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 
 // Delays long enough that no test depends on how fast it runs; "waiting" is done by moving the
 // counters' notBefore into the past, as the passing of time would.
@@ -21,16 +21,11 @@ const ENV = {
   LOGIN_MAX_EMAIL_DELAY_SECONDS: "90",
 };
 
-let server: TestServer & { listen(): Promise<string> };
-let base: string;
+const server = useTestServer({ env: ENV, listen: true, reset: true });
 let f: ReturnType<typeof factories>;
 beforeAll(async () => {
-  server = await createTestServer(ENV);
-  base = await server.listen();
   f = factories(server.ds);
 });
-afterAll(() => server.close());
-beforeEach(() => server.reset());
 
 const STRANGER = "203.0.113.7";
 const OWNER = "198.51.100.20";
@@ -43,7 +38,7 @@ interface Answer {
   body: { data?: any; errors?: { message: string; extensions: Record<string, any> }[] };
 }
 
-async function loginFrom(address: string, email: string, password: string, at = base): Promise<Answer> {
+async function loginFrom(address: string, email: string, password: string, at = server.base): Promise<Answer> {
   const res = await fetch(`${at}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-forwarded-for": address },
@@ -196,9 +191,9 @@ describe("counters live in the database", () => {
     try {
       const otherBase = `http://127.0.0.1:${(other.httpServer.address() as AddressInfo).port}`;
       const c = await f.curator();
-      for (let i = 0; i < 5; i++) await loginFrom(STRANGER, c.email, WRONG, i % 2 ? base : otherBase);
+      for (let i = 0; i < 5; i++) await loginFrom(STRANGER, c.email, WRONG, i % 2 ? server.base : otherBase);
       expect(reason(await loginFrom(STRANGER, c.email, WRONG, otherBase))).toBe("RATE_LIMITED");
-      expect(reason(await loginFrom(STRANGER, c.email, WRONG, base))).toBe("RATE_LIMITED");
+      expect(reason(await loginFrom(STRANGER, c.email, WRONG, server.base))).toBe("RATE_LIMITED");
     } finally {
       await other.apollo.stop();
       await ds.destroy();

@@ -3,15 +3,13 @@ import { ListingStatus } from "../../server/src/core/enums";
 import { AuditEntry } from "../../server/src/modules/audit/audit-entry.entity";
 import { CuratorRole, type Curator } from "../../server/src/modules/curator/curator.entity";
 import { factories } from "../support/factories";
-import { createTestServer, type GqlResult, type TestServer } from "../support/server";
+import { type GqlResult, useTestServer } from "../support/server";
 
-let server: TestServer;
+const server = useTestServer();
 let f: ReturnType<typeof factories>;
 beforeAll(async () => {
-  server = await createTestServer();
   f = factories(server.ds);
 });
-afterAll(() => server.close());
 
 type Kind = "Institution" | "Program" | "Requirement" | "Pathway" | "Specialty";
 interface Record {

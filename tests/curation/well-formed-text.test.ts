@@ -2,23 +2,18 @@ import { CuratorRole, type Curator } from "../../server/src/modules/curator/cura
 import { Program } from "../../server/src/modules/program/program.entity";
 import { expectData, expectError } from "../support/errors";
 import { factories } from "../support/factories";
-import { createTestServer, type GqlResult, type TestServer } from "../support/server";
+import { type GqlResult, useTestServer } from "../support/server";
 
 // A lone surrogate (JSON "\ud800": half of a UTF-16 pair) is not a character; both databases stored
 // U+FFFD in its place without a word. Every text argument now refuses it, naming the field.
 
-let server: TestServer & { listen(): Promise<string> };
-let base: string;
+const server = useTestServer({ listen: true, reset: true });
 let f: ReturnType<typeof factories>;
 let editor: Curator;
 beforeAll(async () => {
-  server = await createTestServer();
-  base = await server.listen();
   f = factories(server.ds);
 });
-afterAll(() => server.close());
 beforeEach(async () => {
-  await server.reset();
   editor = await f.curator({ role: CuratorRole.EDITOR });
 });
 
@@ -48,7 +43,7 @@ describe("lone surrogates", () => {
 
   it("are refused when they arrive as a JSON escape over HTTP", async () => {
     const body = `{"query":"query($s: String) { programs(search: $s, first: 1) { totalCount } }","variables":{"s":"a\\ud800b"}}`;
-    const res = await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const res = await fetch(`${server.base}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body });
     const json = (await res.json()) as { errors: { extensions: { code: string; fields: { path: string[] }[] } }[] };
     expect(json.errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fields: [{ path: ["search"] }] });
   });

@@ -3,19 +3,16 @@ import { CuratorRole, type Curator } from "../../server/src/modules/curator/cura
 import { Program } from "../../server/src/modules/program/program.entity";
 import { expectData, expectError } from "../support/errors";
 import { factories } from "../support/factories";
-import { createTestServer, type TestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 
-let server: TestServer;
+const server = useTestServer({ reset: true });
 let f: ReturnType<typeof factories>;
 let editor: Curator;
 let viewer: Curator;
 beforeAll(async () => {
-  server = await createTestServer();
   f = factories(server.ds);
 });
-afterAll(() => server.close());
 beforeEach(async () => {
-  await server.reset();
   editor = await f.curator({ role: CuratorRole.EDITOR, name: "Eda Editor" });
   viewer = await f.curator({ role: CuratorRole.VIEWER });
 });

@@ -4,7 +4,7 @@ import { CuratorRole } from "../../server/src/modules/curator/curator.entity";
 import { seedSampleDirectory } from "../../server/src/seed/seed";
 import { loginAs } from "../support/auth";
 import { factories } from "../support/factories";
-import { createTestServer, type TestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 
 /** What must never reach a client: stack lines, file paths, HTML pages, error class names. */
 const INTERNALS: [string, RegExp][] = [
@@ -50,22 +50,18 @@ function expectGraphqlError(a: Answer, status: number, code: string, path?: stri
   return a.body.errors[0];
 }
 
-let server: TestServer & { listen(): Promise<string> };
-let base: string;
+const server = useTestServer({ listen: true });
 let errorLog: jest.SpyInstance;
 beforeAll(async () => {
-  server = await createTestServer();
-  base = await server.listen();
   await seedSampleDirectory(server.ds);
 });
-afterAll(() => server.close());
 beforeEach(() => {
   errorLog = jest.spyOn(log, "error");
 });
 afterEach(() => errorLog.mockRestore());
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  fetch(`${server.base}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
 
 describe("errors outside GraphQL are JSON, never Express's HTML page", () => {
   it("sets Express's env from the app's config (an unset NODE_ENV means production, not development)", () => {
@@ -74,13 +70,13 @@ describe("errors outside GraphQL are JSON, never Express's HTML page", () => {
   });
 
   it("answers a path that is not valid percent-encoding with a JSON 400", async () => {
-    expectJsonError(await answer(await fetch(`${base}/snapshots/%ZZ`)), 400, "BAD_REQUEST");
+    expectJsonError(await answer(await fetch(`${server.base}/snapshots/%ZZ`)), 400, "BAD_REQUEST");
     expect(errorLog).not.toHaveBeenCalled();
   });
 
   it("answers an unknown address with a JSON 404, whatever the method", async () => {
     for (const [method, url] of [["GET", "/nope"], ["POST", "/nope"], ["GET", "/snapshots/"], ["DELETE", "/healthz"], ["GET", "/graphqlx"]]) {
-      const a = await answer(await fetch(`${base}${url}`, { method }));
+      const a = await answer(await fetch(`${server.base}${url}`, { method }));
       expectJsonError(a, 404, "NOT_FOUND");
       expect(a.headers.get("cache-control")).toBe("no-store");
     }
@@ -88,7 +84,7 @@ describe("errors outside GraphQL are JSON, never Express's HTML page", () => {
   });
 
   it("answers an unreadable (bad gzip) GraphQL body with a 400 in GraphQL's error shape", async () => {
-    const res = await fetch(`${base}/graphql`, {
+    const res = await fetch(`${server.base}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", "content-encoding": "gzip" },
       body: "this is not gzip data",
@@ -98,10 +94,10 @@ describe("errors outside GraphQL are JSON, never Express's HTML page", () => {
   });
 
   it("leaves the admin's own answers alone", async () => {
-    const missingAsset = await fetch(`${base}/admin/assets/missing.js`);
+    const missingAsset = await fetch(`${server.base}/admin/assets/missing.js`);
     expect(missingAsset.status).toBe(404);
     expect(await missingAsset.text()).toBe("Not found");
-    const index = await fetch(`${base}/admin/`);
+    const index = await fetch(`${server.base}/admin/`);
     expect([200, 503]).toContain(index.status); // the app, or the page saying how to build it
     expect(index.headers.get("content-type")).toMatch(/^text\/html/);
   });
@@ -130,7 +126,7 @@ describe("ids past the database's 32-bit integer are client errors, never 500s",
   });
 
   it("snapshot and snapshotDiff: BAD_USER_INPUT naming the argument", async () => {
-    const viewer = await loginAs(server, base, CuratorRole.VIEWER);
+    const viewer = await loginAs(server, server.base, CuratorRole.VIEWER);
     const headers = { authorization: `Bearer ${viewer.token}` };
     for (const id of TOO_BIG) {
       const one = await answer(await post({ query: `query($id: ID!) { snapshot(id: $id) { id } }`, variables: { id } }, headers));
@@ -143,7 +139,7 @@ describe("ids past the database's 32-bit integer are client errors, never 500s",
 
   it("a snapshot download by such an id is a JSON 404", async () => {
     for (const file of ["99999999999.json", "2147483648.ndjson", "0.json", "007.json"]) {
-      expectJsonError(await answer(await fetch(`${base}/snapshots/${file}`)), 404, "NOT_FOUND");
+      expectJsonError(await answer(await fetch(`${server.base}/snapshots/${file}`)), 404, "NOT_FOUND");
     }
     expect(errorLog).not.toHaveBeenCalled();
   });
@@ -153,8 +149,8 @@ describe("a drafts snapshot with a token that cannot be used", () => {
   it("is a JSON 401 (not a 500) for a malformed, an unknown and a revoked token", async () => {
     const editor = await factories(server.ds).curator({ role: CuratorRole.EDITOR });
     const created = await server.exec(`mutation { createSnapshot(label: "drafts", includeDrafts: true) { jsonUrl } }`, {}, editor);
-    const url = `${base}${created.data!.createSnapshot.jsonUrl}`;
-    const viewer = await loginAs(server, base, CuratorRole.VIEWER);
+    const url = `${server.base}${created.data!.createSnapshot.jsonUrl}`;
+    const viewer = await loginAs(server, server.base, CuratorRole.VIEWER);
     expect((await fetch(url, { headers: { authorization: `Bearer ${viewer.token}` } })).status).toBe(200);
     expect((await post({ query: "mutation { logout }" }, { authorization: `Bearer ${viewer.token}` })).status).toBe(200);
 
@@ -200,7 +196,7 @@ describe("requests the GraphQL endpoint does not support", () => {
 describe("an unexpected failure on a non-GraphQL route", () => {
   it("is a JSON 500 whose id is the one logged at error level (last: it breaks the schema)", async () => {
     await server.ds.query(`DROP TABLE "snapshots"`);
-    const a = await answer(await fetch(`${base}/snapshots/1.json`));
+    const a = await answer(await fetch(`${server.base}/snapshots/1.json`));
     expectJsonError(a, 500, "INTERNAL_SERVER_ERROR");
     expect(a.text).not.toMatch(/snapshots"|SELECT|relation|no such table/i);
     expect(errorLog).toHaveBeenCalledTimes(1);

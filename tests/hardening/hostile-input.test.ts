@@ -15,7 +15,7 @@ import { CuratorRole, type Curator } from "../../server/src/modules/curator/cura
 import { buildDirectorySchema } from "../../server/src/composition/schema";
 import { seedSampleDirectory } from "../../server/src/seed/seed";
 import { factories } from "../support/factories";
-import { createTestServer, type TestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 
 /** Strings an attacker or a broken client sends. */
 const HOSTILE_STRINGS = [
@@ -112,14 +112,12 @@ function cases(schema: GraphQLSchema, kind: "query" | "mutation") {
   return out;
 }
 
-let server: TestServer;
+const server = useTestServer();
 let admin: Curator;
 beforeAll(async () => {
-  server = await createTestServer();
   await seedSampleDirectory(server.ds);
   admin = await factories(server.ds).curator({ role: CuratorRole.ADMIN });
 });
-afterAll(() => server.close());
 
 /** Rows and versions of every table: equal fingerprints mean nothing was written. */
 async function fingerprint(): Promise<string> {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { factories, TEST_PASSWORD } from "../support/factories";
-import { createTestServer } from "../support/server";
+import { createTestServer, useTestServer } from "../support/server";
 
 type Server = Awaited<ReturnType<typeof createTestServer>>;
 
@@ -13,11 +13,7 @@ const post = (base: string, body: unknown, headers: Record<string, string> = {})
   fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
 
 describe("HTTP limits on /graphql", () => {
-  let s: { server: Server; base: string };
-  beforeAll(async () => {
-    s = await start({ CORS_ORIGINS: "https://frontend.example" });
-  });
-  afterAll(() => s.server.close());
+  const s = useTestServer({ env: { CORS_ORIGINS: "https://frontend.example" }, listen: true });
 
   it("refuses a body over 1 MB with 413 and a readable error, then keeps serving", async () => {
     const res = await post(s.base, { query: "{ programs { totalCount } }", padding: "x".repeat(1_100_000) });
@@ -90,12 +86,7 @@ describe("rate limits (off in tests unless turned on)", () => {
 });
 
 describe("the login limit counts every login that runs, however it is written", () => {
-  let s: { server: Server; base: string };
-  beforeAll(async () => {
-    s = await start({ LOGIN_RATE_LIMIT_PER_MINUTE: "2" });
-  });
-  afterAll(() => s.server.close());
-  beforeEach(() => s.server.reset());
+  const s = useTestServer({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: "2" }, listen: true, reset: true });
 
   // Different made-up emails, so that only the per-minute limit can refuse them.
   const field = (n: number, alias = "") => `${alias}login(email: "guess-${n}@example.org", password: "wrong-password-123") { token }`;
@@ -110,7 +101,7 @@ describe("the login limit counts every login that runs, however it is written", 
 
   it("counts each aliased login field in one operation", async () => {
     // A failed login ends a mutation (its payload is non-null), so right passwords show every field running.
-    const { email } = await factories(s.server.ds).curator();
+    const { email } = await factories(s.ds).curator();
     const signIn = (alias: string) => `${alias}: login(email: "${email}", password: "${TEST_PASSWORD}") { token }`;
     const res = await post(s.base, { query: `mutation { ${signIn("a")} ${signIn("b")} ${signIn("c")} }` });
     expect([res.status, await reasons(res)]).toEqual([429, ["RATE_LIMITED"]]);

@@ -1,14 +1,9 @@
 import { inTransaction } from "../../server/src/core/transaction";
 import { Specialty } from "../../server/src/modules/specialty/specialty.entity";
 import { testDialect } from "../support/db";
-import { createTestServer, type TestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await createTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useTestServer({ reset: true });
 
 describe("inTransaction", () => {
   it("lets 50 overlapping write transactions all commit, one at a time", async () => {

@@ -2,18 +2,17 @@ import { CuratorRole, type Curator } from "../../server/src/modules/curator/cura
 import type { Program } from "../../server/src/modules/program/program.entity";
 import { expectData } from "../support/errors";
 import { factories } from "../support/factories";
-import { createTestServer, type TestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 
 // Archived catalogue entries (and institutions) a published program still links to: anonymous
 // readers see none of them, on every path that reaches them; curators see them, marked archived.
 
-let server: TestServer;
+const server = useTestServer();
 let viewer: Curator;
 let linked: Program;
 const ARCHIVED = new Date("2024-01-01T00:00:00.000Z");
 
 beforeAll(async () => {
-  server = await createTestServer();
   const f = factories(server.ds);
   viewer = await f.curator({ role: CuratorRole.VIEWER });
   const [liveSpecialty, oldSpecialty] = [await f.specialty({ slug: "live-specialty" }), await f.specialty({ slug: "old-specialty", archivedAt: ARCHIVED })];
@@ -27,7 +26,6 @@ beforeAll(async () => {
   );
   await f.program({ slug: "via-pathway", pathwayId: livePathway.id });
 });
-afterAll(() => server.close());
 
 const ONE = `query($slug: String!) { program(slug: $slug) {
   institution { slug archivedAt } pathway { slug archivedAt } specialties { slug archivedAt } requirements { requirement { code archivedAt } }

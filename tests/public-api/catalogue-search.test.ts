@@ -1,17 +1,15 @@
 import { expectData, expectError } from "../support/errors";
-import { createTestServer, type TestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 import { buildDirectory } from "./fixture";
 
 /**
  * `search` is an argument of every catalogue list, as on `programs` and `institutions`; the old
  * `filter.search` of requirements and specialties still works, deprecated.
  */
-let server: TestServer;
+const server = useTestServer();
 beforeAll(async () => {
-  server = await createTestServer();
   await buildDirectory(server.ds);
 });
-afterAll(() => server.close());
 
 const LISTS = {
   requirements: { filter: "RequirementFilter", key: "code" },

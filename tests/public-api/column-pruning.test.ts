@@ -4,17 +4,15 @@ import { Program } from "../../server/src/modules/program/program.entity";
 import { PROGRAM_COLUMNS } from "../../server/src/modules/program/program.entity";
 import { Requirement } from "../../server/src/modules/requirement/requirement.entity";
 import { expectData } from "../support/errors";
-import { createTestServer, type TestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 import { buildDirectory, type Directory } from "./fixture";
 
-let server: TestServer;
+const server = useTestServer();
 let dir: Directory;
 beforeAll(async () => {
-  server = await createTestServer();
   dir = await buildDirectory(server.ds);
   await server.ds.getRepository(Requirement).update({ code: "T_LICENSE" }, { description: "A licence to practise (test)" });
 });
-afterAll(() => server.close());
 
 /** The statement that read a table's rows (not a count), as the server sent it. */
 function readOf(sql: string[], table: string): string {

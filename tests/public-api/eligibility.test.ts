@@ -1,14 +1,12 @@
 import { expectData, expectError } from "../support/errors";
-import { createTestServer, type TestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 import { buildDirectory, type Directory } from "./fixture";
 
-let server: TestServer;
+const server = useTestServer();
 let dir: Directory;
 beforeAll(async () => {
-  server = await createTestServer();
   dir = await buildDirectory(server.ds);
 });
-afterAll(() => server.close());
 
 const ELIGIBILITY = `query($profile: CandidateProfile!, $filter: ProgramFilter, $first: Int, $after: String) {
   eligibility(profile: $profile, filter: $filter, first: $first, after: $after) {

@@ -1,13 +1,11 @@
 import { expectData, expectError } from "../support/errors";
-import { createTestServer, type TestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 import { buildDirectory, viewerCurator } from "./fixture";
 
-let server: TestServer;
+const server = useTestServer();
 beforeAll(async () => {
-  server = await createTestServer();
   await buildDirectory(server.ds);
 });
-afterAll(() => server.close());
 
 const FACETS = `query($filter: ProgramFilter, $search: String) {
   programFacets(filter: $filter, search: $search) {

@@ -1,14 +1,12 @@
 import { expectData, expectError } from "../support/errors";
-import { createTestServer, type TestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 import { buildDirectory, viewerCurator, type Directory } from "./fixture";
 
-let server: TestServer;
+const server = useTestServer();
 let dir: Directory;
 beforeAll(async () => {
-  server = await createTestServer();
   dir = await buildDirectory(server.ds);
 });
-afterAll(() => server.close());
 
 const PROGRAMS = `query($filter: ProgramFilter) { programs(filter: $filter, first: 100) { totalCount edges { node { id } } } }`;
 

@@ -3,25 +3,20 @@ import { HeaderMap } from "@apollo/server";
 import { createContext } from "../../server/src/composition/context";
 import { cacheControlPlugin } from "../../server/src/core/cache-control";
 import { factories } from "../support/factories";
-import { createTestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 import { viewerCurator } from "./fixture";
 
-type Server = Awaited<ReturnType<typeof createTestServer>>;
-let server: Server;
-let base: string;
+const server = useTestServer({ env: { PUBLIC_CACHE_MAX_AGE: "120" }, listen: true });
 beforeAll(async () => {
-  server = await createTestServer({ PUBLIC_CACHE_MAX_AGE: "120" });
-  base = await server.listen();
   await factories(server.ds).program({ slug: "cached-program", title: "Cached program" });
 });
-afterAll(() => server.close());
 
 const QUERY = `query Titles { programs(first: 5) { totalCount edges { node { title } } } }`;
 const PREFLIGHT = { "apollo-require-preflight": "true" };
 
 function getUrl(params: Record<string, unknown>): string {
   const qs = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === "string" ? v : JSON.stringify(v)]));
-  return `${base}/graphql?${qs}`;
+  return `${server.base}/graphql?${qs}`;
 }
 
 describe("GET, automatic persisted queries and Cache-Control over HTTP", () => {
@@ -57,7 +52,7 @@ describe("GET, automatic persisted queries and Cache-Control over HTTP", () => {
     // Registration over POST works as well, and so does the hash alone over POST.
     const other = `{ program(slug: "cached-program") { title } }`;
     const otherExt = { persistedQuery: { version: 1, sha256Hash: createHash("sha256").update(other).digest("hex") } };
-    const post = (body: unknown) => fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const post = (body: unknown) => fetch(`${server.base}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     expect(((await (await post({ query: other, extensions: otherExt })).json()) as any).data.program.title).toBe("Cached program");
     expect(((await (await post({ extensions: otherExt })).json()) as any).data.program.title).toBe("Cached program");
     const wrongHash = await post({ query: other, extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } });
@@ -66,7 +61,7 @@ describe("GET, automatic persisted queries and Cache-Control over HTTP", () => {
 
   it("makes POST reads public too, and anything with credentials, errors or limits refused private", async () => {
     const post = (body: unknown, headers: Record<string, string> = {}) =>
-      fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+      fetch(`${server.base}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
     expect((await post({ query: QUERY })).headers.get("cache-control")).toBe("public, max-age=120");
     expect((await post({ query: QUERY }, { authorization: "Bearer whatever" })).headers.get("cache-control")).toBe("private, no-store");
     const failing = await post({ query: `{ programs(first: 500) { totalCount } }` });

@@ -3,12 +3,11 @@ import { operationCost } from "../../server/src/core/limits";
 import { buildDirectorySchema } from "../../server/src/composition/schema";
 import { expectData, expectError } from "../support/errors";
 import { factories } from "../support/factories";
-import { createTestServer, type TestServer } from "../support/server";
+import { createTestServer, useTestServer } from "../support/server";
 import { EXAMPLES } from "./examples";
 
-let server: TestServer;
+const server = useTestServer();
 beforeAll(async () => {
-  server = await createTestServer();
   const f = factories(server.ds);
   const inst = await f.institution({ slug: "mayo-clinic" });
   await f.specialty({ slug: "cardiology" });
@@ -16,7 +15,6 @@ beforeAll(async () => {
   await f.requirement({ code: "ECFMG_CERTIFICATION" });
   await f.program({ slug: "mayo-clinic-fellowships-for-imgs", institutionId: inst.id });
 });
-afterAll(() => server.close());
 
 /** The document with `__typename` in every selection set, as Apollo Client (the admin's) sends it. */
 function withTypenames(document: DocumentNode): DocumentNode {

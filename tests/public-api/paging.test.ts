@@ -3,15 +3,10 @@ import { Program } from "../../server/src/modules/program/program.entity";
 import { ProgramType } from "../../server/src/modules/program/program.enums";
 import { expectData, expectError } from "../support/errors";
 import { factories } from "../support/factories";
-import { createTestServer, type TestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 import { viewerCurator } from "./fixture";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await createTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useTestServer({ reset: true });
 
 const PROGRAMS = `query($first: Int!, $after: String, $orderBy: ProgramOrder, $orderDirection: SortDirection, $search: String, $filter: ProgramFilter) {
   programs(first: $first, after: $after, orderBy: $orderBy, orderDirection: $orderDirection, search: $search, filter: $filter) {

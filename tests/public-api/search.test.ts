@@ -9,17 +9,12 @@ import { Specialty } from "../../server/src/modules/specialty/specialty.entity";
 import { createTestDatabase, testDialect } from "../support/db";
 import { expectData, expectError } from "../support/errors";
 import { factories } from "../support/factories";
-import { createTestServer, type TestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 import { buildDirectory, type Directory } from "./fixture";
 
-let server: TestServer;
+const server = useTestServer({ reset: true });
 let dir: Directory;
-beforeAll(async () => {
-  server = await createTestServer();
-});
-afterAll(() => server.close());
 beforeEach(async () => {
-  await server.reset();
   dir = await buildDirectory(server.ds);
 });
 

@@ -1,11 +1,10 @@
 import { RequirementLevel } from "../../server/src/core/enums";
 import { expectData } from "../support/errors";
 import { factories } from "../support/factories";
-import { createTestServer, type TestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 
-let server: TestServer;
+const server = useTestServer();
 beforeAll(async () => {
-  server = await createTestServer();
   const f = factories(server.ds);
   const specialties = [await f.specialty({ slug: "s-one", name: "Synthetic Specialty One" }), await f.specialty({ slug: "s-two", name: "Synthetic Specialty Two" })];
   const [r1, r2] = [await f.requirement({ code: "SYN_REQ_1" }), await f.requirement({ code: "SYN_REQ_2" })];
@@ -23,7 +22,6 @@ beforeAll(async () => {
     );
   }
 });
-afterAll(() => server.close());
 
 const NESTED = `query($first: Int!, $filter: ProgramFilter, $search: String) {
   programs(first: $first, filter: $filter, search: $search) {

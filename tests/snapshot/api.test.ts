@@ -5,7 +5,7 @@ import { Institution } from "../../server/src/modules/institution/institution.en
 import { snapshotValidators } from "../../server/src/modules/snapshot/validate";
 import { seedSampleDirectory } from "../../server/src/seed/seed";
 import { expectData, expectError } from "../support/errors";
-import { createTestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 import { buildRichDirectory } from "./fixtures";
 import { exportTo, tempDir } from "./helpers";
 
@@ -22,21 +22,12 @@ const CREATE = `mutation($label: String!, $includeDrafts: Boolean) { createSnaps
 
 describe("stored snapshots (API and downloads)", () => {
   const snapshotDir = tempDir("snapshot-api-");
-  let server: Awaited<ReturnType<typeof createTestServer>>;
-  let base: string;
+  const server = useTestServer({ env: { SNAPSHOT_DIR: snapshotDir }, listen: true, reset: true });
   let viewer: Curator;
   let editor: Curator;
 
-  beforeAll(async () => {
-    server = await createTestServer({ SNAPSHOT_DIR: snapshotDir });
-    base = await server.listen();
-  });
-  afterAll(async () => {
-    await server.close();
-    fs.rmSync(snapshotDir, { recursive: true, force: true });
-  });
+  afterAll(() => fs.rmSync(snapshotDir, { recursive: true, force: true }));
   beforeEach(async () => {
-    await server.reset();
     for (const f of fs.readdirSync(snapshotDir)) fs.rmSync(path.join(snapshotDir, f));
     await seedSampleDirectory(server.ds);
     const curators = server.ds.getRepository(Curator);
@@ -126,7 +117,7 @@ describe("stored snapshots (API and downloads)", () => {
 
   it("serves downloads: anonymous for published-only snapshots, cacheable, with an ETag", async () => {
     const s = await create("public");
-    const res = await fetch(`${base}/snapshots/${s.id}.json`);
+    const res = await fetch(`${server.base}/snapshots/${s.id}.json`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="directory-snapshot-${s.id}.json"`);
@@ -135,31 +126,31 @@ describe("stored snapshots (API and downloads)", () => {
     expect(body.length).toBe(s.jsonBytes);
     expect(JSON.parse(body).meta.sha256).toBe(s.sha256);
     const etag = res.headers.get("etag")!;
-    expect((await fetch(`${base}/snapshots/${s.id}.json`, { headers: { "if-none-match": etag } })).status).toBe(304);
+    expect((await fetch(`${server.base}/snapshots/${s.id}.json`, { headers: { "if-none-match": etag } })).status).toBe(304);
 
-    const nd = await fetch(`${base}/snapshots/${s.id}.ndjson`);
+    const nd = await fetch(`${server.base}/snapshots/${s.id}.ndjson`);
     expect(nd.status).toBe(200);
     expect(nd.headers.get("content-type")).toBe("application/x-ndjson; charset=utf-8");
     expect((await nd.text()).trimEnd().split("\n")).toHaveLength(1 + 7 + 19 + 9 + 6 + 5);
 
-    for (const bad of ["999.json", `${s.id}.csv`, "abc", `${s.id}.json.bak`]) expect((await fetch(`${base}/snapshots/${bad}`)).status).toBe(404);
+    for (const bad of ["999.json", `${s.id}.csv`, "abc", `${s.id}.json.bak`]) expect((await fetch(`${server.base}/snapshots/${bad}`)).status).toBe(404);
   });
 
   it("needs a curator's token to download a snapshot with drafts", async () => {
     await buildRichDirectory(server.ds);
     const s = await create("with drafts", true);
     expect(s.includeDrafts).toBe(true);
-    const anonymous = await fetch(`${base}/snapshots/${s.id}.json`);
+    const anonymous = await fetch(`${server.base}/snapshots/${s.id}.json`);
     expect(anonymous.status).toBe(401);
     expect(await anonymous.json()).toEqual({ error: { code: "UNAUTHENTICATED", message: expect.stringMatching(/includes draft listings/), id: expect.any(String) } });
     mockTokenCurator = viewer;
-    expect((await fetch(`${base}/snapshots/${s.id}.ndjson`, { headers: { authorization: "Bearer wrong" } })).status).toBe(401);
-    const ok = await fetch(`${base}/snapshots/${s.id}.json`, { headers: { authorization: "Bearer test-token" } });
+    expect((await fetch(`${server.base}/snapshots/${s.id}.ndjson`, { headers: { authorization: "Bearer wrong" } })).status).toBe(401);
+    const ok = await fetch(`${server.base}/snapshots/${s.id}.json`, { headers: { authorization: "Bearer test-token" } });
     expect(ok.status).toBe(200);
     expect(ok.headers.get("cache-control")).toBe("private, no-store");
     expect(JSON.parse(await ok.text()).programs.map((p: any) => p.status)).toContain("DRAFT");
     mockTokenCurator = { ...viewer, active: false } as Curator;
-    expect((await fetch(`${base}/snapshots/${s.id}.json`, { headers: { authorization: "Bearer test-token" } })).status).toBe(401);
+    expect((await fetch(`${server.base}/snapshots/${s.id}.json`, { headers: { authorization: "Bearer test-token" } })).status).toBe(401);
   });
 
   it("keeps a snapshot when its creator's account is removed", async () => {

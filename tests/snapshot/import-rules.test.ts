@@ -12,7 +12,7 @@ import { Program } from "../../server/src/modules/program/program.entity";
 import { seedSampleDirectory } from "../../server/src/seed/seed";
 import { expectData, expectError } from "../support/errors";
 import { factories } from "../support/factories";
-import { createTestServer, type TestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 import {
   databaseUrl,
   dumpTables,
@@ -231,7 +231,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 describe("snapshot import applies the API's rules", () => {
   let source: SnapshotTestDb;
   let target: SnapshotTestDb;
-  let server: TestServer;
+  const server = useTestServer();
   let editor: Curator;
   let ids: { usInstitution: string; scoredExam: string };
   let dir: string;
@@ -244,7 +244,6 @@ describe("snapshot import applies the API's rules", () => {
     dir = tempDir();
     sample = path.join(dir, "sample.json");
     await exportTo(source.ds, "json", sample, true);
-    server = await createTestServer();
     const f = factories(server.ds);
     editor = await f.curator({ role: CuratorRole.EDITOR });
     ids = {
@@ -255,7 +254,6 @@ describe("snapshot import applies the API's rules", () => {
   afterAll(async () => {
     await source.close();
     await target.close();
-    await server.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

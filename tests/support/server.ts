@@ -35,11 +35,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** A TestServer that `listen()` also serves over HTTP on a free loopback port. */
+export type ListeningTestServer = TestServer & { listen(): Promise<string> };
+
 /**
- * One migrated database and one Apollo server per test file; call `reset()` in beforeEach.
- * `listen()` also serves it over HTTP on a free loopback port.
+ * One migrated database and one Apollo server; a test file usually gets it from `useTestServer()`,
+ * which creates it in beforeAll and closes it in afterAll.
  */
-export async function createTestServer(env: Record<string, string> = {}): Promise<TestServer & { listen(): Promise<string> }> {
+export async function createTestServer(env: Record<string, string> = {}): Promise<ListeningTestServer> {
   const db: TestDatabase = await createTestDatabase();
   const ds = await openMigrated(db);
   // Rate limits are off in tests unless a test turns them on through `env`.
@@ -85,5 +88,70 @@ export async function createTestServer(env: Record<string, string> = {}): Promis
       if (ds.isInitialized) await ds.destroy();
       await db.drop();
     },
+  };
+}
+
+export interface UseTestServerOptions {
+  /** Settings the server's config reads, over the test defaults (rate limits off, a temporary SNAPSHOT_DIR). */
+  env?: Record<string, string>;
+  /** Also serve it over HTTP on a free loopback port; its address is then `base`. */
+  listen?: boolean;
+  /** Empty the database before each test (a file's own beforeEach, declared after, runs after the reset). */
+  reset?: boolean;
+}
+
+export interface TestServerHandle extends ListeningTestServer {
+  /** The HTTP address (`http://127.0.0.1:port`) when created with `listen: true`. */
+  readonly base: string;
+}
+
+/**
+ * The per-file server: registers Jest's beforeAll (create, and listen when asked), afterAll (close) and, with
+ * `reset`, beforeEach (reset). Call it at the top of a file or describe block. The handle forwards to the server
+ * created in beforeAll, so it can be captured before the server exists; a file's extra setup goes in a beforeAll
+ * declared after it (Jest runs hooks in declaration order).
+ */
+export function useTestServer(options: UseTestServerOptions = {}): TestServerHandle {
+  let current: ListeningTestServer | undefined;
+  let base: string | undefined;
+  beforeAll(async () => {
+    current = await createTestServer(options.env);
+    if (options.listen) base = await current.listen();
+  });
+  afterAll(async () => {
+    const server = current;
+    current = undefined;
+    await server?.close();
+  });
+  if (options.reset) beforeEach(() => live().reset());
+
+  function live(): ListeningTestServer {
+    if (!current) throw new Error("useTestServer: the server exists only between its beforeAll and afterAll");
+    return current;
+  }
+  return {
+    get ds() {
+      return live().ds;
+    },
+    get deps() {
+      return live().deps;
+    },
+    get config() {
+      return live().config;
+    },
+    get apollo() {
+      return live().apollo;
+    },
+    get app() {
+      return live().app;
+    },
+    get base() {
+      if (base === undefined) throw new Error("useTestServer: `base` needs { listen: true }");
+      return base;
+    },
+    exec: (query, variables, as) => live().exec(query, variables, as),
+    reset: () => live().reset(),
+    listen: () => live().listen(),
+    close: () => live().close(),
   };
 }

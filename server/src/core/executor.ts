@@ -46,7 +46,7 @@ import { log } from "./logger";
  * jit's field errors are rebuilt as graphql-js would build them (`locatedError`: the thrown error
  * as `originalError`, its extensions, the same message, path and locations), since jit's own
  * error objects lack `nodes` and an `extensions` object, which Apollo's error formatting reads.
- * tests/executor.test.ts runs a set of operations through both executors and compares the answers.
+ * tests/executor/ runs a set of operations through both executors and compares the answers.
  */
 
 type Gateway = NonNullable<ApolloServerOptionsWithGateway<object>["gateway"]>;
@@ -115,7 +115,7 @@ export class CompiledQueries {
         // Errors are rebuilt as graphql-js errors (with their own stack) below.
         disablingCapturingStackErrors: true,
         // The default mixes up the conditions of one fragment spread under different
-        // @include/@skip (tests/executor.test.ts); the per-path variant gets them right.
+        // @include/@skip (tests/executor/jit-queries.test.ts); the per-path variant gets them right.
         useExperimentalPathBasedSkipInclude: true,
       });
       if (isCompiledQuery(result)) return result;

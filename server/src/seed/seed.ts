@@ -10,6 +10,7 @@ import { Program } from "../modules/program/program.entity";
 import { Requirement } from "../modules/requirement/requirement.entity";
 import { Specialty } from "../modules/specialty/specialty.entity";
 import * as sample from "./sample-directory";
+import { programs as samplePrograms } from "./sample-programs";
 
 export interface SeedReport {
   created: Record<"institutions" | "programs" | "requirements" | "pathways" | "specialties", number>;
@@ -73,7 +74,7 @@ export async function seedSampleDirectory(ds: DataSource): Promise<SeedReport> {
     }
 
     const existing = new Set((await m.find(Program, { select: { slug: true } })).map((p) => p.slug));
-    for (const p of sample.programs) {
+    for (const p of samplePrograms) {
       if (existing.has(p.slug)) continue;
       const program = await m.save(
         m.create(Program, {

@@ -23,7 +23,8 @@ import { MAX_VALUE_CHARS } from "./json-stream";
 import { SnapshotError } from "./snapshot.errors";
 import { FIELDS, FILE_ORDER, type EntityName, type SnapshotMeta, type SnapshotRecord } from "./snapshot.format";
 import type { SnapshotEvent } from "./snapshot-events";
-import { GuardedStream, type SnapshotWriter } from "./writers";
+import { GuardedStream } from "./snapshot-output";
+import type { SnapshotWriter } from "./writers";
 
 export const CSV_FILES: Record<EntityName, string> = Object.fromEntries(FILE_ORDER.map((e) => [e, `${e}.csv`])) as Record<EntityName, string>;
 export const CSV_META_FILE = "meta.json";

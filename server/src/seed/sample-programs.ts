@@ -1,0 +1,217 @@
+/**
+ * The sample directory's programs, from the same source article as the rest of the sample
+ * (sample-directory.ts, which holds the catalogue and the institutions they name by slug and code).
+ */
+import { Country, RequirementLevel } from "../core/enums";
+import { Audience, ProgramType } from "../modules/program/program.enums";
+import type { SeedRequirementLink } from "./sample-directory";
+
+const R = RequirementLevel.REQUIRED;
+const REC = RequirementLevel.RECOMMENDED;
+
+export interface SeedProgram {
+  slug: string;
+  title: string;
+  description: string;
+  type: ProgramType;
+  audience: Audience;
+  institution: string | null;
+  country: Country;
+  region: string | null;
+  pathway: string | null;
+  handsOnPatientCare: boolean | null;
+  specialties: string[];
+  requirements: SeedRequirementLink[];
+}
+
+const US_FELLOWSHIP_REQUIREMENTS: SeedRequirementLink[] = [
+  { code: "COMPLETED_RESIDENCY", level: R },
+  {
+    code: "ECFMG_CERTIFICATION",
+    level: R,
+    note: "The article: the necessary certification is often ECFMG and USMLE certification.",
+  },
+  { code: "USMLE_STEP_1", level: REC, note: "Often expected as part of USMLE certification." },
+  { code: "USMLE_STEP_2_CK", level: REC, note: "Often expected as part of USMLE certification." },
+];
+const CA_FELLOWSHIP_REQUIREMENTS: SeedRequirementLink[] = [
+  { code: "COMPLETED_RESIDENCY", level: R, note: "A Canadian or equivalent residency." },
+  { code: "HOME_MEDICAL_LICENSE", level: R, note: "A full medical licence in the applicant's home country." },
+];
+const STUDENT_REQUIREMENTS: SeedRequirementLink[] = [{ code: "ENROLLED_MEDICAL_STUDENT", level: R }];
+
+function usFellowship(institution: string, name: string, region: string): SeedProgram {
+  return {
+    slug: `${institution}-fellowships-for-imgs`,
+    title: `${name} fellowships for international medical graduates`,
+    description: `Competitive fellowship positions for IMGs who have completed a residency: advanced, specialized clinical training in fields like cardiology, oncology or surgery.`,
+    type: ProgramType.FELLOWSHIP,
+    audience: Audience.GRADUATE,
+    institution,
+    country: Country.US,
+    region,
+    pathway: null,
+    handsOnPatientCare: null,
+    specialties: ["cardiology", "oncology", "surgery"],
+    requirements: US_FELLOWSHIP_REQUIREMENTS,
+  };
+}
+
+function usElective(institution: string, name: string, region: string): SeedProgram {
+  return {
+    slug: `${institution}-clinical-electives-for-ims`,
+    title: `${name} clinical electives for international medical students`,
+    description:
+      "Highly competitive elective for international medical students: observe clinical practice, work with patients under supervision and improve clinical and communication skills in a U.S. healthcare setting.",
+    type: ProgramType.CLINICAL_ELECTIVE,
+    audience: Audience.STUDENT,
+    institution,
+    country: Country.US,
+    region,
+    pathway: null,
+    handsOnPatientCare: true,
+    specialties: [],
+    requirements: STUDENT_REQUIREMENTS,
+  };
+}
+
+function caFellowship(institution: string, name: string, region: string): SeedProgram {
+  return {
+    slug: `${institution}-fellowships-for-imgs`,
+    title: `${name} fellowships for international medical graduates`,
+    description:
+      "Fellowships designed for IMGs seeking advanced, specialized training in a wide range of specialties, from surgery to pediatrics; in many cases they can lead to permanent positions in the Canadian healthcare system.",
+    type: ProgramType.FELLOWSHIP,
+    audience: Audience.GRADUATE,
+    institution,
+    country: Country.CA,
+    region,
+    pathway: null,
+    handsOnPatientCare: null,
+    specialties: ["surgery", "pediatrics"],
+    requirements: CA_FELLOWSHIP_REQUIREMENTS,
+  };
+}
+
+function caElective(institution: string, name: string, region: string): SeedProgram {
+  return {
+    slug: `${institution}-clinical-electives-for-ims`,
+    title: `${name} clinical electives for international medical students`,
+    description:
+      "Elective for international medical students: a designated period in Canadian teaching hospitals, with hands-on experience in fields from family medicine to specialized surgical departments.",
+    type: ProgramType.CLINICAL_ELECTIVE,
+    audience: Audience.STUDENT,
+    institution,
+    country: Country.CA,
+    region,
+    pathway: null,
+    handsOnPatientCare: true,
+    specialties: ["family-medicine", "surgery"],
+    requirements: STUDENT_REQUIREMENTS,
+  };
+}
+
+function canadianResidency(
+  slug: string,
+  title: string,
+  region: string | null,
+  pathway: string,
+  description: string,
+): SeedProgram {
+  return {
+    slug,
+    title,
+    description,
+    type: ProgramType.RESIDENCY,
+    audience: Audience.GRADUATE,
+    institution: null,
+    country: Country.CA,
+    region,
+    pathway,
+    handsOnPatientCare: null,
+    specialties: ["family-medicine"],
+    requirements: [],
+  };
+}
+
+function observership(country: Country, where: string): SeedProgram {
+  return {
+    slug: `observerships-${country === Country.US ? "united-states" : "canada"}`,
+    title: `Observerships for international medical students in ${where}`,
+    description: `Hospitals across ${where} offer observerships: international medical students shadow physicians and healthcare providers; no direct patient care.`,
+    type: ProgramType.OBSERVERSHIP,
+    audience: Audience.STUDENT,
+    institution: null,
+    country,
+    region: null,
+    pathway: null,
+    handsOnPatientCare: false,
+    specialties: [],
+    requirements: STUDENT_REQUIREMENTS,
+  };
+}
+
+export const programs: SeedProgram[] = [
+  {
+    slug: "us-residency-through-the-match",
+    title: "U.S. residency positions for international medical graduates (The Match)",
+    description:
+      "Residency is the essential next step for IMGs after the medical degree; positions are applied for through the NRMP. IMGs often succeed in internal medicine, family medicine and pediatrics.",
+    type: ProgramType.RESIDENCY,
+    audience: Audience.GRADUATE,
+    institution: null,
+    country: Country.US,
+    region: null,
+    pathway: "nrmp",
+    handsOnPatientCare: null,
+    specialties: ["internal-medicine", "family-medicine", "pediatrics"],
+    requirements: [
+      { code: "USMLE_STEP_1", level: R },
+      { code: "USMLE_STEP_2_CK", level: R },
+      { code: "USMLE_STEP_3", level: REC, note: "Some residency programs require Step 3 as well." },
+      { code: "ECFMG_CERTIFICATION", level: R },
+    ],
+  },
+  canadianResidency(
+    "canadian-residency-through-carms",
+    "Canadian residency positions for international medical graduates (CaRMS)",
+    null,
+    "carms",
+    "After passing the MCCQE and often the NAC exam, IMGs apply for Canadian residency through CaRMS; family medicine tends to be the most accessible specialty for IMGs.",
+  ),
+  canadianResidency(
+    "ontario-img-residency-program",
+    "Ontario IMG Residency Program",
+    "ON",
+    "ontario-img-residency-program",
+    "IMG-specific residency spots in Ontario, in both family medicine and other specialties.",
+  ),
+  canadianResidency(
+    "alberta-img-residency-opportunities",
+    "Alberta residency opportunities for international medical graduates",
+    "AB",
+    "alberta-provincial-img-route",
+    "Alberta provides residency opportunities for IMGs through its provincial health board.",
+  ),
+  canadianResidency(
+    "british-columbia-img-residency-opportunities",
+    "British Columbia residency opportunities for international medical graduates",
+    "BC",
+    "british-columbia-provincial-img-route",
+    "British Columbia provides residency opportunities for IMGs through its provincial health board.",
+  ),
+  usFellowship("cleveland-clinic", "Cleveland Clinic", "OH"),
+  usFellowship("mayo-clinic", "Mayo Clinic", "MN"),
+  usFellowship("johns-hopkins-university", "Johns Hopkins University", "MD"),
+  usElective("harvard-medical-school", "Harvard Medical School", "MA"),
+  usElective("johns-hopkins-university", "Johns Hopkins University", "MD"),
+  usElective("mayo-clinic", "Mayo Clinic", "MN"),
+  caFellowship("university-of-toronto", "University of Toronto", "ON"),
+  caFellowship("mcgill-university", "McGill University", "QC"),
+  caFellowship("university-of-british-columbia", "University of British Columbia", "BC"),
+  caElective("university-of-toronto", "University of Toronto", "ON"),
+  caElective("mcgill-university", "McGill University", "QC"),
+  caElective("university-of-british-columbia", "University of British Columbia", "BC"),
+  observership(Country.US, "the United States"),
+  observership(Country.CA, "Canada"),
+];
