@@ -6,18 +6,15 @@
 import { CuratorRole, type Curator } from "../../server/src/modules/curator/curator.entity";
 import { expectData, expectError } from "../support/errors";
 import { factories } from "../support/factories";
-import { createTestServer, type TestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 
-let server: TestServer;
+const server = useTestServer({ reset: true });
 let f: ReturnType<typeof factories>;
 let editor: Curator;
-beforeAll(async () => {
-  server = await createTestServer();
+beforeAll(() => {
   f = factories(server.ds);
 });
-afterAll(() => server.close());
 beforeEach(async () => {
-  await server.reset();
   editor = await f.curator({ role: CuratorRole.EDITOR });
 });
 

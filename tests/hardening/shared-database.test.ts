@@ -7,17 +7,9 @@ import { loginAs, CuratorRole } from "../support/auth";
 import { testDialect } from "../support/db";
 import { factories } from "../support/factories";
 import { MAX_MISSED_PROBES, startHealthProbe } from "../support/probe";
-import { createTestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 
-type Server = Awaited<ReturnType<typeof createTestServer>>;
-let server: Server;
-let base: string;
-beforeAll(async () => {
-  server = await createTestServer();
-  base = await server.listen();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useTestServer({ listen: true, reset: true });
 
 const READ = `query Titles { programs(first: 5) { totalCount edges { node { title } } } specialties { totalCount } }`;
 const CREATE = `mutation($slug: String!) { createSpecialty(input: { slug: $slug, name: $slug }) { slug } }`;
@@ -25,7 +17,7 @@ const CREATE = `mutation($slug: String!) { createSpecialty(input: { slug: $slug,
 /** An anonymous GET, the kind a CDN may keep (Cache-Control: public) and serve to everyone for a while. */
 async function publicGet() {
   const qs = new URLSearchParams({ query: READ });
-  const res = await fetch(`${base}/graphql?${qs}`, { headers: { "apollo-require-preflight": "true" } });
+  const res = await fetch(`${server.base}/graphql?${qs}`, { headers: { "apollo-require-preflight": "true" } });
   return { cacheControl: res.headers.get("cache-control"), body: (await res.json()) as { data?: any; errors?: unknown[] } };
 }
 
@@ -90,11 +82,11 @@ async function holdWriteLock(programId: number): Promise<{ release(): Promise<vo
 describe("sharing the database with another writer", () => {
   it("answers a write it cannot make UNAVAILABLE with Retry-After, while reads and /healthz keep answering", async () => {
     const program = await factories(server.ds).program({ title: "Committed title" });
-    const editor = await loginAs(server, base, CuratorRole.EDITOR);
+    const editor = await loginAs(server, server.base, CuratorRole.EDITOR);
     const lock = await holdWriteLock(program.id);
-    const probe = startHealthProbe(base);
+    const probe = startHealthProbe(server.base);
     try {
-      const res = await fetch(`${base}/graphql`, {
+      const res = await fetch(`${server.base}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${editor.token}` },
         body: JSON.stringify({ query: CREATE, variables: { slug: "during-import" } }),
