@@ -20,7 +20,12 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": [
         "error",
-        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", caughtErrors: "none" },
+        {
+          argsIgnorePattern: "^_",
+          varsIgnorePattern: "^_",
+          destructuredArrayIgnorePattern: "^_",
+          caughtErrors: "none",
+        },
       ],
       // A module merges its services into core's registry with `interface Loaders extends X {}`.
       "@typescript-eslint/no-empty-object-type": ["error", { allowInterfaces: "with-single-extends" }],
@@ -36,8 +41,14 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["**/modules/**", "../modules", "../modules/*"], message: "core/ is the lower layer: it may not import a module." },
-            { group: ["../app/**", "../app", "../app.ts", "../schema", "../main", "../cli"], message: "core/ may not import the composition root." },
+            {
+              group: ["**/modules/**", "../modules", "../modules/*"],
+              message: "core/ is the lower layer: it may not import a module.",
+            },
+            {
+              group: ["../app/**", "../app", "../app.ts", "../schema", "../main", "../cli"],
+              message: "core/ may not import the composition root.",
+            },
           ],
         },
       ],
@@ -51,7 +62,16 @@ export default tseslint.config(
   {
     // Plain CommonJS scripts (run by node before any build) load modules with require().
     files: ["**/*.js"],
-    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" } },
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: {
+        require: "readonly",
+        module: "writable",
+        process: "readonly",
+        __dirname: "readonly",
+        console: "readonly",
+      },
+    },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   prettier,

@@ -11,10 +11,26 @@ const api = process.env.ADMIN_API_URL ?? "http://localhost:4000";
 
 /** Vendor groups: each changes rarely, so browsers keep them cached across admin releases. */
 const vendorGroups: { name: string; test: RegExp; priority: number }[] = [
-  { name: "vendor-react", test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/, priority: 40 },
-  { name: "vendor-mui", test: /node_modules[\\/](@mui|@emotion|@popperjs|react-transition-group|stylis)[\\/]/, priority: 30 },
-  { name: "vendor-graphql", test: /node_modules[\\/](graphql|graphql-tag|@apollo|@wry|optimism|zen-observable)[\\/]/, priority: 20 },
-  { name: "vendor-react-admin", test: /node_modules[\\/](react-admin|ra-[a-z-]+|react-hook-form|@tanstack|lodash|inflection|date-fns|query-string)[\\/]/, priority: 10 },
+  {
+    name: "vendor-react",
+    test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/,
+    priority: 40,
+  },
+  {
+    name: "vendor-mui",
+    test: /node_modules[\\/](@mui|@emotion|@popperjs|react-transition-group|stylis)[\\/]/,
+    priority: 30,
+  },
+  {
+    name: "vendor-graphql",
+    test: /node_modules[\\/](graphql|graphql-tag|@apollo|@wry|optimism|zen-observable)[\\/]/,
+    priority: 20,
+  },
+  {
+    name: "vendor-react-admin",
+    test: /node_modules[\\/](react-admin|ra-[a-z-]+|react-hook-form|@tanstack|lodash|inflection|date-fns|query-string)[\\/]/,
+    priority: 10,
+  },
 ];
 
 export default defineConfig(({ command }) => ({
@@ -26,7 +42,18 @@ export default defineConfig(({ command }) => ({
   oxc: { jsx: { runtime: "automatic", importSource: "react" } },
   // Apollo Client keeps development checks and DevTools hints unless told it is a production build.
   define: command === "build" ? { "globalThis.__DEV__": "false" } : {},
-  resolve: { dedupe: ["react", "react-dom", "react-admin", "ra-core", "@mui/material", "@emotion/react", "@apollo/client", "graphql"] },
+  resolve: {
+    dedupe: [
+      "react",
+      "react-dom",
+      "react-admin",
+      "ra-core",
+      "@mui/material",
+      "@emotion/react",
+      "@apollo/client",
+      "graphql",
+    ],
+  },
   build: {
     outDir: path.join(adminRoot, "dist"),
     emptyOutDir: true,

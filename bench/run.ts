@@ -31,13 +31,47 @@ import { eligibility, facets, search } from "./measurements/search-facets-eligib
 import { sqlStatements } from "./measurements/sql-statements";
 
 /** In order: the read measurements run before the writer touches the data. */
-const MEASUREMENTS: Measurement[] = [sqlStatements, pageQuery, refusals, search, facets, eligibility, readsUnderWrites, exportMeasurement, postgresPageQuery];
+const MEASUREMENTS: Measurement[] = [
+  sqlStatements,
+  pageQuery,
+  refusals,
+  search,
+  facets,
+  eligibility,
+  readsUnderWrites,
+  exportMeasurement,
+  postgresPageQuery,
+];
 
-const FULL: Settings = { institutions: 5000, programs: 100_000, seed: 42, connections: 8, seconds: 10, rounds: 5, warmupSeconds: 10, shortSeconds: 8 };
-const QUICK: Settings = { institutions: 150, programs: 3000, seed: 42, connections: 8, seconds: 5, rounds: 3, warmupSeconds: 3, shortSeconds: 4 };
+const FULL: Settings = {
+  institutions: 5000,
+  programs: 100_000,
+  seed: 42,
+  connections: 8,
+  seconds: 10,
+  rounds: 5,
+  warmupSeconds: 10,
+  shortSeconds: 8,
+};
+const QUICK: Settings = {
+  institutions: 150,
+  programs: 3000,
+  seed: 42,
+  connections: 8,
+  seconds: 5,
+  rounds: 3,
+  warmupSeconds: 3,
+  shortSeconds: 4,
+};
 
 function parseArgs(argv: string[]) {
-  const args = { quick: false, out: null as string | null, keep: false, only: null as string[] | null, profile: null as string | null };
+  const args = {
+    quick: false,
+    out: null as string | null,
+    keep: false,
+    only: null as string[] | null,
+    profile: null as string | null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--quick") args.quick = true;
@@ -71,7 +105,9 @@ async function main(): Promise<void> {
     // GRAPHQL_EXECUTOR (jit by default) is passed on to the app server, so runs can be compared.
     executor: loadConfig({ GRAPHQL_EXECUTOR: process.env.GRAPHQL_EXECUTOR }).executor.kind,
   };
-  log(`directory bench (${results.mode}) on ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGb} GB, Node ${process.version}, executor ${results.executor}`);
+  log(
+    `directory bench (${results.mode}) on ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGb} GB, Node ${process.version}, executor ${results.executor}`,
+  );
 
   const ds = createDataSource({ kind: "sqlite", path: sqlitePath });
   await ds.initialize();
@@ -81,9 +117,15 @@ async function main(): Promise<void> {
     const report = await generateSynthetic(ds, settings);
     const [{ published }] = await ds.query(`SELECT COUNT(*) AS published FROM programs WHERE status = 'PUBLISHED'`);
     results.dataset = { ...report, published: Number(published), generateSeconds: report.ms / 1000 };
-    log(`  done in ${(report.ms / 1000).toFixed(1)} s: ${report.programRequirements} requirement links, ${report.programSpecialties} specialty links`);
+    log(
+      `  done in ${(report.ms / 1000).toFixed(1)} s: ${report.programRequirements} requirement links, ${report.programSpecialties} specialty links`,
+    );
 
-    const config = { ...loadConfig({ GRAPHQL_EXECUTOR: results.executor }), database: { kind: "sqlite" as const, path: sqlitePath }, nodeEnv: "production" };
+    const config = {
+      ...loadConfig({ GRAPHQL_EXECUTOR: results.executor }),
+      database: { kind: "sqlite" as const, path: sqlitePath },
+      nodeEnv: "production",
+    };
     const deps = createAppDeps(ds, config);
     const { apollo } = await createDirectoryApp(deps);
     const schema = await buildDirectorySchema();
@@ -96,21 +138,40 @@ async function main(): Promise<void> {
     // rate limit (1,200/min) would answer most of them with 429 and measure the limiter instead.
     const env = { DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: "0" };
     // With --profile, each contender writes its own .cpuprofile (DIR/app, DIR/floor) when it stops.
-    const profiled = (who: string) => (args.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(args.profile, who)}`] : []);
+    const profiled = (who: string) =>
+      args.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(args.profile, who)}`] : [];
     try {
-      await withChildren([startChild("app", "app-server.js", env, profiled("app")), startChild("floor", "floor-server.js", env, profiled("floor"))], async ([app, floor]) => {
-        const ctx: BenchContext = { quick: args.quick, settings, databaseUrl, sqlitePath, workDir, app, floor, deps, apollo, schemaHas, log };
-        for (const m of MEASUREMENTS) {
-          if (args.only && !args.only.includes(m.key)) continue;
-          log(`${m.title}…`);
-          try {
-            results[m.key] = await m.run(ctx);
-          } catch (e) {
-            log(`  FAILED: ${(e as Error).stack ?? e}`);
-            results[m.key] = { value: null, reason: `failed: ${(e as Error).message}` };
+      await withChildren(
+        [
+          startChild("app", "app-server.js", env, profiled("app")),
+          startChild("floor", "floor-server.js", env, profiled("floor")),
+        ],
+        async ([app, floor]) => {
+          const ctx: BenchContext = {
+            quick: args.quick,
+            settings,
+            databaseUrl,
+            sqlitePath,
+            workDir,
+            app,
+            floor,
+            deps,
+            apollo,
+            schemaHas,
+            log,
+          };
+          for (const m of MEASUREMENTS) {
+            if (args.only && !args.only.includes(m.key)) continue;
+            log(`${m.title}…`);
+            try {
+              results[m.key] = await m.run(ctx);
+            } catch (e) {
+              log(`  FAILED: ${(e as Error).stack ?? e}`);
+              results[m.key] = { value: null, reason: `failed: ${(e as Error).message}` };
+            }
           }
-        }
-      });
+        },
+      );
     } finally {
       await apollo.stop();
     }
@@ -151,40 +212,63 @@ async function main(): Promise<void> {
 function printReport(r: Record<string, any>): void {
   const s = r.settings as Settings;
   const out: string[] = ["", `== results (${r.mode}, ${r.seconds} s, ${r.date}) ==`];
-  out.push(`dataset: ${r.dataset.programs} programs (${r.dataset.published} published), ${r.dataset.institutions} institutions, generated in ${r.dataset.generateSeconds.toFixed(1)} s`);
+  out.push(
+    `dataset: ${r.dataset.programs} programs (${r.dataset.published} published), ${r.dataset.institutions} institutions, generated in ${r.dataset.generateSeconds.toFixed(1)} s`,
+  );
   const [busyStart, busyEnd] = [r.machine.loadAverageAtStart[0], r.machine.loadAverageAtEnd[0]];
   out.push(`machine: ${r.machine.cpus} CPUs, load average ${busyStart} at start, ${busyEnd} at end`);
   if (Math.max(busyStart, busyEnd) > r.machine.cpus) {
-    out.push("NOTE: other work kept this machine busy; throughput and latency are noisy, CPU ms/req (per contender process) much less so");
+    out.push(
+      "NOTE: other work kept this machine busy; throughput and latency are noisy, CPU ms/req (per contender process) much less so",
+    );
   }
-  out.push(`load: ${s.connections} connections, ${s.rounds} alternating rounds × ${s.seconds} s after ${s.warmupSeconds} s warm-up; latencies in ms`, "");
+  out.push(
+    `load: ${s.connections} connections, ${s.rounds} alternating rounds × ${s.seconds} s after ${s.warmupSeconds} s warm-up; latencies in ms`,
+    "",
+  );
   const rows: string[][] = [];
   const pq = r.pageQuery;
-  if (pq?.app) rows.push(loadRow("page query: app (SQLite)", pq.app, pq.floor), loadRow("page query: floor (SQLite)", pq.floor));
+  if (pq?.app)
+    rows.push(loadRow("page query: app (SQLite)", pq.app, pq.floor), loadRow("page query: floor (SQLite)", pq.floor));
   const rf = r.refusals;
   if (rf?.refusal) rows.push(loadRow(`refusal first: 101 (${rf.code}, ${rf.statements} SQL)`, rf.refusal, rf.page));
   const rw = r.readsUnderWrites;
-  if (rw?.alone) rows.push(loadRow("reads alone", rw.alone), loadRow(`reads under ${rw.writesPerSecond} writes/s`, rw.underWrites, rw.alone));
+  if (rw?.alone)
+    rows.push(
+      loadRow("reads alone", rw.alone),
+      loadRow(`reads under ${rw.writesPerSecond} writes/s`, rw.underWrites, rw.alone),
+    );
   for (const k of ["search", "facets", "eligibility"]) {
     const m = r[k];
     if (m?.feature) rows.push(loadRow(k, m.feature, m.page));
     else if (m) rows.push([k, "n/a", "", "", "", "", m.reason]);
   }
   const pg = r.postgres;
-  if (pg?.app) rows.push(loadRow("page query: app (PostgreSQL)", pg.app, pg.floor), loadRow("page query: floor (PostgreSQL)", pg.floor));
+  if (pg?.app)
+    rows.push(
+      loadRow("page query: app (PostgreSQL)", pg.app, pg.floor),
+      loadRow("page query: floor (PostgreSQL)", pg.floor),
+    );
   else if (pg) rows.push(["page query (PostgreSQL)", "n/a", "", "", "", "", pg.reason]);
   out.push(table(["measurement", "req/s", "p50", "p95", "p99", "CPU ms/req", "ratio"], rows), "");
   if (pq && !pq.verified && pq.difference) out.push(`WARNING: app and floor payloads differ: ${pq.difference}`);
-  out.push(`SQL statements per page query: first: 10 → ${r.sql.statementsFirst10}, first: 100 → ${r.sql.statementsFirst100}`);
+  out.push(
+    `SQL statements per page query: first: 10 → ${r.sql.statementsFirst10}, first: 100 → ${r.sql.statementsFirst100}`,
+  );
   const ex = r.export;
   if (ex?.floor) {
     const f = ex.floor;
-    out.push(`export floor: N=${f.n.programs}: ${f.n.rowsPerSecond} rows/s (${f.n.rowsPerCpuSecond}/CPU s), ${f.n.maxRssMb} MB peak; 10N=${f.tenN.programs}: ${f.tenN.rowsPerSecond} rows/s (${f.tenN.rowsPerCpuSecond}/CPU s), ${f.tenN.maxRssMb} MB peak (RSS ×${f.rssGrowth10x})`);
+    out.push(
+      `export floor: N=${f.n.programs}: ${f.n.rowsPerSecond} rows/s (${f.n.rowsPerCpuSecond}/CPU s), ${f.n.maxRssMb} MB peak; 10N=${f.tenN.programs}: ${f.tenN.rowsPerSecond} rows/s (${f.tenN.rowsPerCpuSecond}/CPU s), ${f.tenN.maxRssMb} MB peak (RSS ×${f.rssGrowth10x})`,
+    );
     if (ex.app) {
-      out.push(`export app:   N: ${ex.app.n.rowsPerSecond} rows/s (${ex.app.n.rowsPerCpuSecond}/CPU s), ${ex.app.n.maxRssMb} MB; 10N: ${ex.app.tenN.rowsPerSecond} rows/s (${ex.app.tenN.rowsPerCpuSecond}/CPU s), ${ex.app.tenN.maxRssMb} MB (RSS ×${ex.rssGrowth10x})`);
-      out.push(`export app vs floor at 10N: ${ex.rowsPerSecondVsFloor}× rows/s, ${ex.rowsPerCpuSecondVsFloor}× rows per CPU second`);
-    }
-    else out.push(`export app:   n/a (${ex.reason})`);
+      out.push(
+        `export app:   N: ${ex.app.n.rowsPerSecond} rows/s (${ex.app.n.rowsPerCpuSecond}/CPU s), ${ex.app.n.maxRssMb} MB; 10N: ${ex.app.tenN.rowsPerSecond} rows/s (${ex.app.tenN.rowsPerCpuSecond}/CPU s), ${ex.app.tenN.maxRssMb} MB (RSS ×${ex.rssGrowth10x})`,
+      );
+      out.push(
+        `export app vs floor at 10N: ${ex.rowsPerSecondVsFloor}× rows/s, ${ex.rowsPerCpuSecondVsFloor}× rows per CPU second`,
+      );
+    } else out.push(`export app:   n/a (${ex.reason})`);
   }
   out.push("", "goals:", goalLines(r.goals));
   console.log(out.join("\n"));

@@ -57,7 +57,8 @@ function withLock(work) {
     } catch (e) {
       if (e.code !== "EEXIST") throw e;
       try {
-        if (Date.now() - fs.statSync(lockDir).mtimeMs > LOCK_STALE_MS) fs.rmSync(lockDir, { recursive: true, force: true });
+        if (Date.now() - fs.statSync(lockDir).mtimeMs > LOCK_STALE_MS)
+          fs.rmSync(lockDir, { recursive: true, force: true });
       } catch {
         // the holder just released it
       }
@@ -80,12 +81,16 @@ function ensureAdminBuild({ quiet = false } = {}) {
     if (!reason) return false; // another process built it while we waited
     if (!quiet) console.log(`admin: building the admin panel (${reason})…`);
     const vite = path.join(path.dirname(require.resolve("vite/package.json", { paths: [root] })), "bin", "vite.js");
-    const result = spawnSync(process.execPath, [vite, "build", "--config", path.join(adminDir, "vite.config.ts"), "--logLevel", quiet ? "error" : "warn"], {
-      cwd: root,
-      stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
-      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: "true" },
-      encoding: "utf8",
-    });
+    const result = spawnSync(
+      process.execPath,
+      [vite, "build", "--config", path.join(adminDir, "vite.config.ts"), "--logLevel", quiet ? "error" : "warn"],
+      {
+        cwd: root,
+        stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+        env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: "true" },
+        encoding: "utf8",
+      },
+    );
     if (result.status !== 0) {
       const detail = quiet ? `\n${result.stdout ?? ""}${result.stderr ?? ""}` : "";
       throw new Error(`the admin build failed (exit ${result.status}); run npm run admin:build to see why${detail}`);

@@ -13,8 +13,15 @@ describe("the admin's generated operation types", () => {
     // The real CLI, as `npm run typecheck` runs it: --check writes nothing and fails on a stale file
     // or on an operation the schema no longer allows.
     const bin = path.join(root, "node_modules", ".bin", "graphql-codegen");
-    const run = spawnSync(bin, ["--config", "codegen.ts", "--check"], { cwd: root, encoding: "utf8", timeout: 120_000 });
-    expect({ status: run.status, output: /stale|error|fail/i.test(`${run.stdout}${run.stderr}`) ? `${run.stdout}${run.stderr}` : "" }).toEqual({ status: 0, output: "" });
+    const run = spawnSync(bin, ["--config", "codegen.ts", "--check"], {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect({
+      status: run.status,
+      output: /stale|error|fail/i.test(`${run.stdout}${run.stderr}`) ? `${run.stdout}${run.stderr}` : "",
+    }).toEqual({ status: 0, output: "" });
   });
 });
 

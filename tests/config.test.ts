@@ -28,9 +28,14 @@ describe("configuration", () => {
 
   it("runs operations on graphql-jit unless GRAPHQL_EXECUTOR=graphql-js", () => {
     expect(loadConfig({}).executor).toEqual({ kind: "jit", compileAfter: 2 });
-    expect(loadConfig({ GRAPHQL_EXECUTOR: "graphql-js", GRAPHQL_JIT_COMPILE_AFTER: "1" }).executor).toEqual({ kind: "graphql-js", compileAfter: 1 });
+    expect(loadConfig({ GRAPHQL_EXECUTOR: "graphql-js", GRAPHQL_JIT_COMPILE_AFTER: "1" }).executor).toEqual({
+      kind: "graphql-js",
+      compileAfter: 1,
+    });
     expect(() => loadConfig({ GRAPHQL_EXECUTOR: "fast" })).toThrow(/GRAPHQL_EXECUTOR must be jit or graphql-js/);
-    expect(() => loadConfig({ GRAPHQL_JIT_COMPILE_AFTER: "0" })).toThrow(/GRAPHQL_JIT_COMPILE_AFTER must be a whole number/);
+    expect(() => loadConfig({ GRAPHQL_JIT_COMPILE_AFTER: "0" })).toThrow(
+      /GRAPHQL_JIT_COMPILE_AFTER must be a whole number/,
+    );
   });
 });
 
@@ -52,7 +57,9 @@ describe("the CLI", () => {
   it("fails with one line and a non-zero exit on a malformed DATABASE_URL", async () => {
     process.env.DATABASE_URL = "mongodb://nope";
     expect(await runCli(["migrate"])).toBe(1);
-    expect(errors).toEqual([expect.stringMatching(/^directory: DATABASE_URL must start with sqlite: or postgres:\/\//)]);
+    expect(errors).toEqual([
+      expect.stringMatching(/^directory: DATABASE_URL must start with sqlite: or postgres:\/\//),
+    ]);
   });
 
   it("fails clearly when PostgreSQL cannot be reached", async () => {

@@ -39,8 +39,12 @@ describe("the HTTP server", () => {
   it("masks unexpected errors: no SQL, stack or path reaches the client", async () => {
     const server = await createTestServer();
     try {
-      await server.ds.query(`INSERT INTO institutions (slug, name, kind, country, region, city, version) VALUES ('x', 'X', 'HOSPITAL', 'US', 'NY', 'Albany', 1)`);
-      await server.ds.query(`INSERT INTO programs (slug, title, type, audience, status, country, version) VALUES ('p', 'P', 'FELLOWSHIP', 'GRADUATE', 'PUBLISHED', 'US', 1)`);
+      await server.ds.query(
+        `INSERT INTO institutions (slug, name, kind, country, region, city, version) VALUES ('x', 'X', 'HOSPITAL', 'US', 'NY', 'Albany', 1)`,
+      );
+      await server.ds.query(
+        `INSERT INTO programs (slug, title, type, audience, status, country, version) VALUES ('p', 'P', 'FELLOWSHIP', 'GRADUATE', 'PUBLISHED', 'US', 1)`,
+      );
       // Dropped after the inserts: the search index's triggers read this table when a program is added.
       await server.ds.query(`DROP TABLE program_specialties`);
       const result = await server.exec(`{ programs { edges { node { specialties { slug } } } } }`);
@@ -60,10 +64,12 @@ describe("the HTTP server", () => {
       const base = await server.listen();
       const agent = new http.Agent({ keepAlive: true });
       const headers = await new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
-        http.get(`${base}/healthz`, { agent }, (res) => {
-          res.resume();
-          res.on("end", () => resolve(res.headers));
-        }).on("error", reject);
+        http
+          .get(`${base}/healthz`, { agent }, (res) => {
+            res.resume();
+            res.on("end", () => resolve(res.headers));
+          })
+          .on("error", reject);
       });
       agent.destroy();
       expect(KEEP_ALIVE_TIMEOUT_MS).toBeGreaterThan(60_000);

@@ -47,14 +47,20 @@ describe("programs connection", () => {
 
   it("answers an empty directory with an empty page", async () => {
     const page = expectData(await server.exec(PAGE, { first: 10 })).programs;
-    expect(page).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, endCursor: null } });
+    expect(page).toEqual({
+      totalCount: 0,
+      edges: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: false, endCursor: null },
+    });
   });
 
   it("refuses more than 100 items and malformed cursors with BAD_USER_INPUT naming the argument", async () => {
     const tooMany = expectError(await server.exec(PAGE, { first: 101 }), "BAD_USER_INPUT", ["programs"]);
     expect(tooMany.message).toMatch(/at most 100/);
     expect(tooMany.extensions!.fields).toEqual([{ path: ["first"], message: "first must be at most 100" }]);
-    const garbage = expectError(await server.exec(PAGE, { first: 5, after: "not-a-cursor" }), "BAD_USER_INPUT", ["programs"]);
+    const garbage = expectError(await server.exec(PAGE, { first: 5, after: "not-a-cursor" }), "BAD_USER_INPUT", [
+      "programs",
+    ]);
     expect(garbage.extensions!.fields[0].path).toEqual(["after"]);
     const forged = Buffer.from('{"o":"TITLE","v":[1]}').toString("base64url");
     expectError(await server.exec(PAGE, { first: 5, after: forged }), "BAD_USER_INPUT");
@@ -69,7 +75,10 @@ describe("programs connection", () => {
     const one = expectData(await server.exec(`query($id: ID) { program(id: $id) { id } }`, { id: String(draft.id) }));
     expect(one.program).toBeNull();
     const inInstitution = expectData(
-      await server.exec(`query($slug: String) { institution(slug: $slug) { programs { totalCount edges { node { title } } } } }`, { slug: inst.slug }),
+      await server.exec(
+        `query($slug: String) { institution(slug: $slug) { programs { totalCount edges { node { title } } } } }`,
+        { slug: inst.slug },
+      ),
     );
     expect(inInstitution.institution.programs).toEqual({ totalCount: 1, edges: [{ node: { title: "Visible" } }] });
   });
@@ -147,10 +156,16 @@ describe("relations through per-request DataLoaders", () => {
     await f.specialty({ name: "Zeta" });
     await f.specialty({ name: "Alpha" });
     const data = expectData(
-      await server.exec(`{ requirements { totalCount edges { node { code } } } specialties(first: 1) { totalCount edges { node { name } } pageInfo { hasNextPage } } pathways { totalCount } }`),
+      await server.exec(
+        `{ requirements { totalCount edges { node { code } } } specialties(first: 1) { totalCount edges { node { name } } pageInfo { hasNextPage } } pathways { totalCount } }`,
+      ),
     );
     expect(data.requirements.edges.map((e: any) => e.node.code)).toEqual(["A_CODE", "B_CODE"]);
-    expect(data.specialties).toEqual({ totalCount: 2, edges: [{ node: { name: "Alpha" } }], pageInfo: { hasNextPage: true } });
+    expect(data.specialties).toEqual({
+      totalCount: 2,
+      edges: [{ node: { name: "Alpha" } }],
+      pageInfo: { hasNextPage: true },
+    });
     expect(data.pathways.totalCount).toBe(0);
   });
 });

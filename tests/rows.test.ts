@@ -18,17 +18,34 @@ beforeAll(async () => {
 describe("raw row mapping on the hot read path", () => {
   it("gives the same entities as TypeORM's getMany: dates, booleans, nulls and enums included", async () => {
     const inst = await f.institution({ archivedAt: new Date("2024-05-06T07:08:09.123Z") });
-    await f.program({ institutionId: inst.id, handsOnPatientCare: true, visaSponsorship: false, lastVerifiedAt: new Date("2023-01-02T03:04:05.678Z"), durationMonths: 12 });
-    await f.program({ institutionId: null, country: Country.CA, status: ListingStatus.DRAFT, handsOnPatientCare: null });
+    await f.program({
+      institutionId: inst.id,
+      handsOnPatientCare: true,
+      visaSponsorship: false,
+      lastVerifiedAt: new Date("2023-01-02T03:04:05.678Z"),
+      durationMonths: 12,
+    });
+    await f.program({
+      institutionId: null,
+      country: Country.CA,
+      status: ListingStatus.DRAFT,
+      handsOnPatientCare: null,
+    });
     const qb = () => server.ds.getRepository(Program).createQueryBuilder("p").orderBy("p.id");
     const fast = await getManyFast(qb());
     expect(fast).toEqual(await qb().getMany());
     expect(fast[0]).toBeInstanceOf(Program);
     expect(fast[0].lastVerifiedAt).toEqual(new Date("2023-01-02T03:04:05.678Z"));
-    expect([fast[0].handsOnPatientCare, fast[0].visaSponsorship, fast[1].handsOnPatientCare]).toEqual([true, false, null]);
+    expect([fast[0].handsOnPatientCare, fast[0].visaSponsorship, fast[1].handsOnPatientCare]).toEqual([
+      true,
+      false,
+      null,
+    ]);
     const institutions = server.ds.getRepository(Institution).createQueryBuilder("i");
     expect(await getManyFast(institutions.clone())).toEqual(await institutions.clone().getMany());
-    expect(await server.deps.services.institutions.byIds([inst.id])).toEqual([await server.ds.getRepository(Institution).findOneByOrFail({ id: inst.id })]);
+    expect(await server.deps.services.institutions.byIds([inst.id])).toEqual([
+      await server.ds.getRepository(Institution).findOneByOrFail({ id: inst.id }),
+    ]);
   });
 
   it("falls back to TypeORM's hydration for queries with joins", async () => {
@@ -41,8 +58,22 @@ describe("raw row mapping on the hot read path", () => {
 
   it("loads requirement and specialty links as the TypeORM version did, REQUIRED first then by code", async () => {
     const [s1, s2] = [await f.specialty({ name: "Zeta" }), await f.specialty({ name: "Alpha" })];
-    const [r1, r2, r3] = [await f.requirement({ code: "C_CODE" }), await f.requirement({ code: "A_CODE" }), await f.requirement({ code: "B_CODE" })];
-    const p1 = await f.program({}, { specialties: [s1, s2], requirements: [{ requirement: r1 }, { requirement: r2, level: RequirementLevel.RECOMMENDED }, { requirement: r3, minimumScore: 220 }] });
+    const [r1, r2, r3] = [
+      await f.requirement({ code: "C_CODE" }),
+      await f.requirement({ code: "A_CODE" }),
+      await f.requirement({ code: "B_CODE" }),
+    ];
+    const p1 = await f.program(
+      {},
+      {
+        specialties: [s1, s2],
+        requirements: [
+          { requirement: r1 },
+          { requirement: r2, level: RequirementLevel.RECOMMENDED },
+          { requirement: r3, minimumScore: 220 },
+        ],
+      },
+    );
     const p2 = await f.program({}, { specialties: [s2], requirements: [{ requirement: r2 }] });
     const links = new ProgramLinksService(server.ds);
     const ids = [p1.id, p2.id];
@@ -50,7 +81,9 @@ describe("raw row mapping on the hot read path", () => {
     // The same links as the TypeORM version (whose `level DESC` put RECOMMENDED first on PostgreSQL).
     const byId = (list: { id: number }[]) => [...list].sort((a, b) => a.id - b.id);
     expect(byId(fast)).toEqual(byId(await typeormRequirementLinks(ids)));
-    expect(fast.filter((l) => l.programId === p1.id).map((l) => [l.level, l.requirement!.code, l.minimumScore])).toEqual([
+    expect(
+      fast.filter((l) => l.programId === p1.id).map((l) => [l.level, l.requirement!.code, l.minimumScore]),
+    ).toEqual([
       ["REQUIRED", "B_CODE", 220],
       ["REQUIRED", "C_CODE", null],
       ["RECOMMENDED", "A_CODE", null],

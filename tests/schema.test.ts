@@ -18,12 +18,16 @@ describe("types with simple resolvers", () => {
     const { getMetadataStorage } = await import("type-graphql");
     const storage = getMetadataStorage();
     const simple = storage.objectTypes.filter((t) => t.simpleResolvers);
-    expect(simple.map((t) => t.name)).toEqual(expect.arrayContaining(["Program", "Institution", "Requirement", "ProgramRequirement"]));
+    expect(simple.map((t) => t.name)).toEqual(
+      expect.arrayContaining(["Program", "Institution", "Requirement", "ProgramRequirement"]),
+    );
     const guarded = (target: object, field: string) =>
       storage.authorizedFields.some((a) => a.target === target && a.fieldName === field) ||
       storage.middlewares.some((m) => m.target === target && m.fieldName === field);
     const offending = simple.flatMap((t) =>
-      (t.fields ?? []).filter((f) => guarded(f.target, f.name) || f.name !== f.schemaName).map((f) => `${t.name}.${f.schemaName}`),
+      (t.fields ?? [])
+        .filter((f) => guarded(f.target, f.name) || f.name !== f.schemaName)
+        .map((f) => `${t.name}.${f.schemaName}`),
     );
     expect(offending).toEqual([]);
     // …and the one type that does guard fields is not simple, and the check can see its guards.

@@ -48,7 +48,11 @@ describe("the sample directory", () => {
     expect(types).toEqual(new Set(["RESIDENCY", "FELLOWSHIP", "CLINICAL_ELECTIVE", "OBSERVERSHIP"]));
     expect(data.requirements.edges.map((e: any) => e.node.code).sort()).toEqual([...REQUIRED_CODES].sort());
     const nrmp = data.pathways.edges.find((e: any) => e.node.slug === "nrmp").node;
-    expect(nrmp.requirements.map((r: any) => r.requirement.code).sort()).toEqual(["ECFMG_CERTIFICATION", "USMLE_STEP_1", "USMLE_STEP_2_CK"]);
+    expect(nrmp.requirements.map((r: any) => r.requirement.code).sort()).toEqual([
+      "ECFMG_CERTIFICATION",
+      "USMLE_STEP_1",
+      "USMLE_STEP_2_CK",
+    ]);
   });
 
   it("names its source, starts unverified and invents no deadlines, fees, scores or positions", async () => {
@@ -60,11 +64,20 @@ describe("the sample directory", () => {
       expect(p.sourceUrl).toBe("https://www.practicelink.com/");
       expect(p.lastVerifiedAt).toBeNull();
       expect(p.verifiedById).toBeNull();
-      expect([p.positions, p.imgPositions, p.applicationFeeCents, p.feeCurrency, p.applicationOpensAt, p.applicationClosesAt, p.durationMonths, p.visaSponsorship]).toEqual([
-        null, null, null, null, null, null, null, null,
-      ]);
+      expect([
+        p.positions,
+        p.imgPositions,
+        p.applicationFeeCents,
+        p.feeCurrency,
+        p.applicationOpensAt,
+        p.applicationClosesAt,
+        p.durationMonths,
+        p.visaSponsorship,
+      ]).toEqual([null, null, null, null, null, null, null, null]);
     }
-    const scores: unknown[] = await server.ds.query(`SELECT 1 FROM program_requirements WHERE "minimumScore" IS NOT NULL`);
+    const scores: unknown[] = await server.ds.query(
+      `SELECT 1 FROM program_requirements WHERE "minimumScore" IS NOT NULL`,
+    );
     expect(scores).toHaveLength(0);
   });
 
@@ -80,7 +93,11 @@ describe("the sample directory", () => {
     expect(reqs.USMLE_STEP_1.level).toBe("REQUIRED");
     expect(reqs.ECFMG_CERTIFICATION.level).toBe("REQUIRED");
     expect(data.program.pathway.slug).toBe("nrmp");
-    expect(data.program.specialties.map((s: any) => s.slug).sort()).toEqual(["family-medicine", "internal-medicine", "pediatrics"]);
+    expect(data.program.specialties.map((s: any) => s.slug).sort()).toEqual([
+      "family-medicine",
+      "internal-medicine",
+      "pediatrics",
+    ]);
   });
 
   it("is idempotent and leaves curator edits alone", async () => {
@@ -90,7 +107,9 @@ describe("the sample directory", () => {
     expect(Object.values(again.created).every((n) => n === 0)).toBe(true);
     expect(await server.ds.getRepository(Program).count()).toBe(19);
     expect(await server.ds.getRepository(Requirement).count()).toBe(9);
-    expect((await server.ds.getRepository(Institution).findOneByOrFail({ slug: "mayo-clinic" })).city).toBe("Edited by a curator");
+    expect((await server.ds.getRepository(Institution).findOneByOrFail({ slug: "mayo-clinic" })).city).toBe(
+      "Edited by a curator",
+    );
   });
 });
 
@@ -104,7 +123,14 @@ describe("a seed that fails part-way", () => {
     } finally {
       sample.programs.pop();
     }
-    for (const table of ["institutions", "programs", "requirements", "pathways", "specialties", "program_requirements"]) {
+    for (const table of [
+      "institutions",
+      "programs",
+      "requirements",
+      "pathways",
+      "specialties",
+      "program_requirements",
+    ]) {
       const [row] = await server.ds.query(`SELECT COUNT(*) AS n FROM "${table}"`);
       expect(Number(row.n)).toBe(0);
     }

@@ -6,8 +6,15 @@ import { seedSampleDirectory } from "../server/src/seed/seed";
 import { createTestDatabase, openMigrated, type TestDatabase } from "./support/db";
 
 const DESIGN_CODES = [
-  "USMLE_STEP_1", "USMLE_STEP_2_CK", "USMLE_STEP_3", "ECFMG_CERTIFICATION", "MCCQE_PART_1", "NAC_EXAM",
-  "COMPLETED_RESIDENCY", "HOME_MEDICAL_LICENSE", "ENROLLED_MEDICAL_STUDENT",
+  "USMLE_STEP_1",
+  "USMLE_STEP_2_CK",
+  "USMLE_STEP_3",
+  "ECFMG_CERTIFICATION",
+  "MCCQE_PART_1",
+  "NAC_EXAM",
+  "COMPLETED_RESIDENCY",
+  "HOME_MEDICAL_LICENSE",
+  "ENROLLED_MEDICAL_STUDENT",
 ];
 
 /** Everything a seed determines, keyed by slugs and codes (database ids may differ). */
@@ -58,7 +65,9 @@ describe("generate", () => {
     await withFresh(async (ds) => {
       const report = await generateSynthetic(ds, { institutions: 6, programs: 240, seed: 3 });
       expect(report).toMatchObject({ institutions: 6, programs: 240, seed: 3 });
-      const [counts] = await ds.query(`SELECT (SELECT COUNT(*) FROM programs) AS p, (SELECT COUNT(*) FROM institutions) AS i`);
+      const [counts] = await ds.query(
+        `SELECT (SELECT COUNT(*) FROM programs) AS p, (SELECT COUNT(*) FROM institutions) AS i`,
+      );
       expect([Number(counts.p), Number(counts.i)]).toEqual([240, 6]);
       const perProgram: { n: string | number }[] = await ds.query(
         `SELECT COUNT(pr.id) AS n FROM programs p LEFT JOIN program_requirements pr ON pr."programId" = p.id GROUP BY p.id`,
@@ -66,17 +75,30 @@ describe("generate", () => {
       expect(perProgram).toHaveLength(240);
       expect(perProgram.every((r) => Number(r.n) >= 3 && Number(r.n) <= 8)).toBe(true);
       expect(report.programRequirements).toBe(perProgram.reduce((a, r) => a + Number(r.n), 0));
-      const withoutSpecialty = await ds.query(`SELECT id FROM programs p WHERE NOT EXISTS (SELECT 1 FROM program_specialties ps WHERE ps."programId" = p.id)`);
+      const withoutSpecialty = await ds.query(
+        `SELECT id FROM programs p WHERE NOT EXISTS (SELECT 1 FROM program_specialties ps WHERE ps."programId" = p.id)`,
+      );
       expect(withoutSpecialty).toHaveLength(0);
 
-      const institutions: { name: string; slug: string; region: string; country: string }[] = await ds.query(`SELECT name, slug, region, country FROM institutions`);
+      const institutions: { name: string; slug: string; region: string; country: string }[] = await ds.query(
+        `SELECT name, slug, region, country FROM institutions`,
+      );
       for (const i of institutions) {
         expect(i.name).toMatch(/^Synthetic Institution \d{5}$/);
         expect(i.slug).toMatch(/^synthetic-institution-\d{5}$/);
         expect(i.region).toMatch(/^[A-Z]{2}$/);
       }
-      const programs: { title: string; slug: string; sourceNote: string }[] = await ds.query(`SELECT title, slug, "sourceNote" FROM programs`);
-      expect(programs.every((p) => p.title.startsWith("Synthetic ") && p.slug.startsWith("synthetic-program-") && /Synthetic/.test(p.sourceNote))).toBe(true);
+      const programs: { title: string; slug: string; sourceNote: string }[] = await ds.query(
+        `SELECT title, slug, "sourceNote" FROM programs`,
+      );
+      expect(
+        programs.every(
+          (p) =>
+            p.title.startsWith("Synthetic ") &&
+            p.slug.startsWith("synthetic-program-") &&
+            /Synthetic/.test(p.sourceNote),
+        ),
+      ).toBe(true);
       const types: { type: string }[] = await ds.query(`SELECT DISTINCT type FROM programs`);
       expect(types.map((t) => t.type).sort()).toEqual(["CLINICAL_ELECTIVE", "FELLOWSHIP", "OBSERVERSHIP", "RESIDENCY"]);
       const codes: { code: string }[] = await ds.query(`SELECT code FROM requirements`);
@@ -90,9 +112,15 @@ describe("generate", () => {
   });
 
   it("is deterministic for a seed and differs for another seed", async () => {
-    const a = await withFresh(async (ds) => (await generateSynthetic(ds, { institutions: 5, programs: 120, seed: 11 }), dump(ds)));
-    const b = await withFresh(async (ds) => (await generateSynthetic(ds, { institutions: 5, programs: 120, seed: 11 }), dump(ds)));
-    const c = await withFresh(async (ds) => (await generateSynthetic(ds, { institutions: 5, programs: 120, seed: 12 }), dump(ds)));
+    const a = await withFresh(
+      async (ds) => (await generateSynthetic(ds, { institutions: 5, programs: 120, seed: 11 }), dump(ds)),
+    );
+    const b = await withFresh(
+      async (ds) => (await generateSynthetic(ds, { institutions: 5, programs: 120, seed: 11 }), dump(ds)),
+    );
+    const c = await withFresh(
+      async (ds) => (await generateSynthetic(ds, { institutions: 5, programs: 120, seed: 12 }), dump(ds)),
+    );
     expect(a.programs).toHaveLength(120);
     expect(b).toEqual(a);
     expect(c.programs).not.toEqual(a.programs);
@@ -117,7 +145,9 @@ describe("generate", () => {
     });
     await withFresh(async (ds, db) => {
       await generateSynthetic(ds, { institutions: 2, programs: 10 });
-      await expect(generateSynthetic(ds, { institutions: 2, programs: 10 })).rejects.toThrow(/already holds synthetic data/);
+      await expect(generateSynthetic(ds, { institutions: 2, programs: 10 })).rejects.toThrow(
+        /already holds synthetic data/,
+      );
       const previous = process.env.DATABASE_URL;
       const errors = jest.spyOn(console, "error").mockImplementation(() => undefined);
       try {

@@ -36,15 +36,30 @@ export function App() {
       {(role: CuratorRole | null) => {
         // Viewers get no edit or create routes at all (not just hidden buttons); curators are ADMIN-only.
         const writes = canWrite(role);
-        const views = <T extends { edit?: unknown; create?: unknown }>(r: T) => ({ ...r, edit: writes ? r.edit : undefined, create: writes ? r.create : undefined }) as T;
+        const views = <T extends { edit?: unknown; create?: unknown }>(r: T) =>
+          ({ ...r, edit: writes ? r.edit : undefined, create: writes ? r.create : undefined }) as T;
         const routes = writes ? null : readOnlyRoutes;
         return (
           <>
-            <Resource name="programs" {...views(programs)} recordRepresentation="title">{routes}</Resource>
-            <Resource name="institutions" {...views(institutions)} recordRepresentation="name">{routes}</Resource>
-            <Resource name="requirements" {...views(requirements)} recordRepresentation={(r) => `${r.name} (${r.code})`}>{routes}</Resource>
-            <Resource name="pathways" {...views(pathways)} recordRepresentation="name">{routes}</Resource>
-            <Resource name="specialties" {...views(specialties)} recordRepresentation="name">{routes}</Resource>
+            <Resource name="programs" {...views(programs)} recordRepresentation="title">
+              {routes}
+            </Resource>
+            <Resource name="institutions" {...views(institutions)} recordRepresentation="name">
+              {routes}
+            </Resource>
+            <Resource
+              name="requirements"
+              {...views(requirements)}
+              recordRepresentation={(r) => `${r.name} (${r.code})`}
+            >
+              {routes}
+            </Resource>
+            <Resource name="pathways" {...views(pathways)} recordRepresentation="name">
+              {routes}
+            </Resource>
+            <Resource name="specialties" {...views(specialties)} recordRepresentation="name">
+              {routes}
+            </Resource>
             <Resource name="audit" {...audit} />
             <Resource name="snapshots" {...views(snapshots)} recordRepresentation="label" />
             {role === "ADMIN" && <Resource name="curators" {...curators} recordRepresentation="email" />}

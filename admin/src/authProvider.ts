@@ -3,17 +3,37 @@ import { LoginDocument, LogoutDocument, MeDocument } from "./gql/graphql";
 import { mutate, query } from "./data/api";
 import { forgetCursors } from "./data/data-provider";
 import { errorCode, toHttpError } from "./data/errors";
-import { canWrite, clearSession, readSession, saveSession, updateSessionCurator, type SessionCurator } from "./data/session";
+import {
+  canWrite,
+  clearSession,
+  readSession,
+  saveSession,
+  updateSessionCurator,
+  type SessionCurator,
+} from "./data/session";
 
 /** Writes that only EDITOR and ADMIN may make; everything else is reading. */
-const WRITE_ACTIONS = new Set(["create", "edit", "delete", "clone", "publish", "verify", "revert", "restore", "archive", "export"]);
+const WRITE_ACTIONS = new Set([
+  "create",
+  "edit",
+  "delete",
+  "clone",
+  "publish",
+  "verify",
+  "revert",
+  "restore",
+  "archive",
+  "export",
+]);
 
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
-    const { login } = await mutate(LoginDocument, { email: String(username).trim(), password: String(password) }).catch((e: unknown) => {
-      // The login form shows this message as it is.
-      throw new Error(toHttpError(e).message);
-    });
+    const { login } = await mutate(LoginDocument, { email: String(username).trim(), password: String(password) }).catch(
+      (e: unknown) => {
+        // The login form shows this message as it is.
+        throw new Error(toHttpError(e).message);
+      },
+    );
     const { token, expiresAt, curator } = login;
     saveSession({ token, expiresAt: expiresAt ?? null, curator: { ...curator, id: String(curator.id) } });
     forgetCursors();

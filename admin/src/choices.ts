@@ -17,7 +17,9 @@ import type {
  */
 const every =
   <T extends string>() =>
-  <const A extends readonly T[]>(values: A & ([Exclude<T, A[number]>] extends [never] ? unknown : { missing: Exclude<T, A[number]> })) =>
+  <const A extends readonly T[]>(
+    values: A & ([Exclude<T, A[number]>] extends [never] ? unknown : { missing: Exclude<T, A[number]> }),
+  ) =>
     values;
 
 /** Enum values of the API (the contract's names), as react-admin choices labelled from i18n. */
@@ -27,11 +29,34 @@ export const ENUMS = {
   ListingStatus: every<ListingStatus>()(["DRAFT", "PUBLISHED", "ARCHIVED"]),
   Country: every<Country>()(["US", "CA"]),
   RequirementLevel: every<RequirementLevel>()(["REQUIRED", "RECOMMENDED"]),
-  RequirementKind: every<RequirementKind>()(["EXAM", "CERTIFICATION", "LICENSE", "TRAINING", "LANGUAGE", "IMMIGRATION", "DOCUMENT"]),
-  InstitutionKind: every<InstitutionKind>()(["ACADEMIC_MEDICAL_CENTER", "HOSPITAL", "MEDICAL_SCHOOL", "UNIVERSITY", "OTHER"]),
+  RequirementKind: every<RequirementKind>()([
+    "EXAM",
+    "CERTIFICATION",
+    "LICENSE",
+    "TRAINING",
+    "LANGUAGE",
+    "IMMIGRATION",
+    "DOCUMENT",
+  ]),
+  InstitutionKind: every<InstitutionKind>()([
+    "ACADEMIC_MEDICAL_CENTER",
+    "HOSPITAL",
+    "MEDICAL_SCHOOL",
+    "UNIVERSITY",
+    "OTHER",
+  ]),
   PathwayKind: every<PathwayKind>()(["NATIONAL_MATCH", "PROVINCIAL_IMG_STREAM", "DIRECT"]),
   CuratorRole: every<CuratorRole>()(["VIEWER", "EDITOR", "ADMIN"]),
-  AuditAction: every<AuditAction>()(["CREATE", "UPDATE", "DELETE", "RESTORE", "PUBLISH", "UNPUBLISH", "VERIFY", "REVERT"]),
+  AuditAction: every<AuditAction>()([
+    "CREATE",
+    "UPDATE",
+    "DELETE",
+    "RESTORE",
+    "PUBLISH",
+    "UNPUBLISH",
+    "VERIFY",
+    "REVERT",
+  ]),
   /** ProgramInput.feeCurrency is a free string; these are the currencies the forms offer. */
   Currency: ["USD", "CAD"],
 } as const;

@@ -14,7 +14,12 @@ export interface ChildServer {
  * Starts one contender in its own process (one Node event loop, as in production), listening
  * on an ephemeral loopback port, and waits for it to say where.
  */
-export function startChild(name: string, script: string, env: Record<string, string>, execArgv: string[] = []): Promise<ChildServer> {
+export function startChild(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  execArgv: string[] = [],
+): Promise<ChildServer> {
   const child = fork(path.join(__dirname, "..", "servers", script), [], {
     env: { ...process.env, NODE_ENV: "production", ...env },
     execArgv,
@@ -69,7 +74,10 @@ export function answerCpuQuestions(): void {
   });
 }
 
-export async function withChildren<T>(starts: Promise<ChildServer>[], fn: (servers: ChildServer[]) => Promise<T>): Promise<T> {
+export async function withChildren<T>(
+  starts: Promise<ChildServer>[],
+  fn: (servers: ChildServer[]) => Promise<T>,
+): Promise<T> {
   const settled = await Promise.allSettled(starts);
   const servers = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   try {

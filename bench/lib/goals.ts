@@ -8,14 +8,22 @@ export interface Goal {
 
 type Num = number | null | undefined;
 
-function check(goal: string, value: Num, ok: (v: number) => boolean, format: (v: number) => string, reason = "not measured"): Goal {
-  if (value === null || value === undefined || !Number.isFinite(value)) return { goal, actual: "n/a", pass: null, reason };
+function check(
+  goal: string,
+  value: Num,
+  ok: (v: number) => boolean,
+  format: (v: number) => string,
+  reason = "not measured",
+): Goal {
+  if (value === null || value === undefined || !Number.isFinite(value))
+    return { goal, actual: "n/a", pass: null, reason };
   return { goal, actual: format(value), pass: ok(value) };
 }
 
 function statementsEqual(ten: Num, hundred: Num): Goal {
   const goal = "SQL statements equal for first: 10 and first: 100";
-  if (typeof ten !== "number" || typeof hundred !== "number") return { goal, actual: "n/a", pass: null, reason: "not measured" };
+  if (typeof ten !== "number" || typeof hundred !== "number")
+    return { goal, actual: "n/a", pass: null, reason: "not measured" };
   return { goal, actual: `${ten} vs ${hundred}`, pass: ten === hundred };
 }
 

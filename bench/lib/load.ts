@@ -77,7 +77,9 @@ export async function alternate(
         const sample = await load(t, options);
         samples.get(t.name)!.push(sample);
         const failed = sample.non2xx + sample.errors;
-        log(`  round ${round + 1}/${options.rounds} ${t.name}: ${(sample.latencies.length / sample.seconds).toFixed(1)} req/s${failed ? ` (WARNING: ${failed} failed responses)` : ""}`);
+        log(
+          `  round ${round + 1}/${options.rounds} ${t.name}: ${(sample.latencies.length / sample.seconds).toFixed(1)} req/s${failed ? ` (WARNING: ${failed} failed responses)` : ""}`,
+        );
       } finally {
         await after?.();
       }

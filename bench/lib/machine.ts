@@ -3,7 +3,18 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 
-const PACKAGES = ["@apollo/server", "graphql", "graphql-jit", "type-graphql", "typeorm", "better-sqlite3", "pg", "express", "dataloader", "autocannon"];
+const PACKAGES = [
+  "@apollo/server",
+  "graphql",
+  "graphql-jit",
+  "type-graphql",
+  "typeorm",
+  "better-sqlite3",
+  "pg",
+  "express",
+  "dataloader",
+  "autocannon",
+];
 
 function packageVersion(name: string): string | null {
   // Read the file directly: some packages' "exports" forbid resolving their package.json.

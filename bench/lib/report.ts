@@ -3,7 +3,8 @@ import type { LoadSummary } from "./stats";
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
-const num = (v: number | null | undefined, digits = 1) => (v === null || v === undefined || !Number.isFinite(v) ? "n/a" : v.toFixed(digits));
+const num = (v: number | null | undefined, digits = 1) =>
+  v === null || v === undefined || !Number.isFinite(v) ? "n/a" : v.toFixed(digits);
 
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
@@ -21,6 +22,9 @@ export function loadRow(name: string, s: LoadSummary | null | undefined, vs?: Lo
 
 export function goalLines(goals: Goal[]): string {
   return goals
-    .map((g) => `${g.pass === null ? "N/A " : g.pass ? "PASS" : "FAIL"}  ${pad(g.goal, 52)} ${g.actual}${g.reason && g.pass === null ? ` (${g.reason})` : ""}`)
+    .map(
+      (g) =>
+        `${g.pass === null ? "N/A " : g.pass ? "PASS" : "FAIL"}  ${pad(g.goal, 52)} ${g.actual}${g.reason && g.pass === null ? ` (${g.reason})` : ""}`,
+    )
     .join("\n");
 }

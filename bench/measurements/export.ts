@@ -45,8 +45,12 @@ export interface ExportResult {
 
 function floorRun(sqlitePath: string, out: string, programs: number): Promise<ExportRun> {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, "..", "servers", "export-floor.js"), [sqlitePath, out], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-    child.once("message", (m: { rows: number; ms: number; cpuMs: number; maxRssKb: number }) => resolve(exportRun(programs, m.rows, m)));
+    const child = fork(path.join(__dirname, "..", "servers", "export-floor.js"), [sqlitePath, out], {
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    child.once("message", (m: { rows: number; ms: number; cpuMs: number; maxRssKb: number }) =>
+      resolve(exportRun(programs, m.rows, m)),
+    );
     child.once("error", reject);
     child.once("exit", (code) => code !== 0 && reject(new Error(`export floor exited with ${code}`)));
   });
@@ -63,7 +67,9 @@ function appRun(databaseUrl: string, out: string, programs: number): Promise<Exp
       env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
       stdio: ["ignore", "ignore", "inherit", "ipc"],
     });
-    child.once("message", (m: { ms: number; cpuMs: number; maxRssKb: number }) => resolve(exportRun(programs, readMeta(out).counts.programs, m)));
+    child.once("message", (m: { ms: number; cpuMs: number; maxRssKb: number }) =>
+      resolve(exportRun(programs, readMeta(out).counts.programs, m)),
+    );
     child.once("error", reject);
     child.once("exit", (code) => code !== 0 && reject(new Error(`app export exited with ${code}`)));
   });
@@ -95,7 +101,11 @@ export const exportMeasurement: Measurement<ExportResult> = {
     const small = Math.max(1, Math.round(ctx.settings.programs / 10));
     try {
       await migrate(ds);
-      await generateSynthetic(ds, { institutions: Math.max(1, Math.round(ctx.settings.institutions / 10)), programs: small, seed: ctx.settings.seed });
+      await generateSynthetic(ds, {
+        institutions: Math.max(1, Math.round(ctx.settings.institutions / 10)),
+        programs: small,
+        seed: ctx.settings.seed,
+      });
     } finally {
       await ds.destroy();
     }
@@ -108,13 +118,22 @@ export const exportMeasurement: Measurement<ExportResult> = {
     floor.rssGrowth10x = ratio(floor.tenN.maxRssMb, floor.n.maxRssMb);
     const hasSnapshotCommand = buildCli().commands.some((c) => c.name() === "snapshot");
     if (!hasSnapshotCommand) {
-      return { rssGrowth10x: null, rowsPerSecondVsFloor: null, rowsPerCpuSecondVsFloor: null, reason: `snapshot export: ${NOT_YET}`, app: null, floor };
+      return {
+        rssGrowth10x: null,
+        rowsPerSecondVsFloor: null,
+        rowsPerCpuSecondVsFloor: null,
+        reason: `snapshot export: ${NOT_YET}`,
+        app: null,
+        floor,
+      };
     }
     const app = {
       n: await appRun(`sqlite:${nPath}`, out("app-n.json"), small),
       tenN: await appRun(ctx.databaseUrl, out("app-10n.json"), ctx.settings.programs),
     };
-    return { rssGrowth10x: ratio(app.tenN.maxRssMb, app.n.maxRssMb), rowsPerSecondVsFloor: ratio(app.tenN.rowsPerSecond, floor.tenN.rowsPerSecond),
+    return {
+      rssGrowth10x: ratio(app.tenN.maxRssMb, app.n.maxRssMb),
+      rowsPerSecondVsFloor: ratio(app.tenN.rowsPerSecond, floor.tenN.rowsPerSecond),
       rowsPerCpuSecondVsFloor: ratio(app.tenN.rowsPerCpuSecond, floor.tenN.rowsPerCpuSecond),
       app,
       floor,

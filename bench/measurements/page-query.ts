@@ -23,13 +23,19 @@ export async function verifySamePayload(app: ChildServer, floor: ChildServer): P
   const first = [await post(app.url, pageBody()), await post(floor.url, pageBody())];
   const diff = firstDifference(first[0], first[1]);
   if (diff) return diff;
-  if (first[0].errors || !first[0].data?.programs?.edges?.length) return `the app answered no page: ${JSON.stringify(first[0]).slice(0, 200)}`;
+  if (first[0].errors || !first[0].data?.programs?.edges?.length)
+    return `the app answered no page: ${JSON.stringify(first[0]).slice(0, 200)}`;
   const after = first[0].data.programs.pageInfo.endCursor;
   return firstDifference(await post(app.url, pageBody(50, after)), await post(floor.url, pageBody(50, after)));
 }
 
 /** The page query through the real HTTP server against the floor, alternating after warm-up. */
-export async function comparePageQuery(app: ChildServer, floor: ChildServer, settings: Settings, log: (l: string) => void): Promise<PageQueryResult> {
+export async function comparePageQuery(
+  app: ChildServer,
+  floor: ChildServer,
+  settings: Settings,
+  log: (l: string) => void,
+): Promise<PageQueryResult> {
   const difference = await verifySamePayload(app, floor);
   if (difference) log(`  WARNING: app and floor payloads differ at ${difference}`);
   else log("  verified: app and floor return the same two pages");

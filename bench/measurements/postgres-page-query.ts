@@ -42,18 +42,25 @@ export const postgresPageQuery: Measurement<PostgresResult> = {
       let generateSeconds = 0;
       try {
         await migrate(ds);
-        const report = await generateSynthetic(ds, { institutions: ctx.settings.institutions, programs: ctx.settings.programs, seed: ctx.settings.seed });
+        const report = await generateSynthetic(ds, {
+          institutions: ctx.settings.institutions,
+          programs: ctx.settings.programs,
+          seed: ctx.settings.seed,
+        });
         generateSeconds = report.ms / 1000;
       } finally {
         await ds.destroy();
       }
       ctx.log(`  generated on PostgreSQL ${serverVersion} in ${generateSeconds.toFixed(1)} s`);
       const env = { DATABASE_URL: url.toString(), RATE_LIMIT_PER_MINUTE: "0" };
-      return await withChildren([startChild("app-pg", "app-server.js", env), startChild("floor-pg", "floor-server.js", env)], async ([app, floor]) => ({
-        ...(await comparePageQuery(app, floor, ctx.settings, ctx.log)),
-        serverVersion,
-        generateSeconds,
-      }));
+      return await withChildren(
+        [startChild("app-pg", "app-server.js", env), startChild("floor-pg", "floor-server.js", env)],
+        async ([app, floor]) => ({
+          ...(await comparePageQuery(app, floor, ctx.settings, ctx.log)),
+          serverVersion,
+          generateSeconds,
+        }),
+      );
     } finally {
       await admin(base, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     }

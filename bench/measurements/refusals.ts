@@ -27,7 +27,10 @@ export const refusals: Measurement<RefusalResult> = {
     const code = answer.errors?.[0]?.extensions?.code ?? null;
     const counter = new StatementCounter();
     await withStatementCounter(counter, () =>
-      ctx.apollo.executeOperation({ query: PAGE_QUERY, variables: { first: 101 } }, { contextValue: createContext(ctx.deps, null, counter) }),
+      ctx.apollo.executeOperation(
+        { query: PAGE_QUERY, variables: { first: 101 } },
+        { contextValue: createContext(ctx.deps, null, counter) },
+      ),
     );
     const results = await alternate(
       [
@@ -37,7 +40,12 @@ export const refusals: Measurement<RefusalResult> = {
       { ...ctx.settings, seconds: ctx.settings.shortSeconds, rounds: 2, warmupSeconds: 1 },
       ctx.log,
     );
-    return { code, statements: counter.count, refusal: results.refusal, page: results.page, costVsPageQuery: ratio(results.page.rps, results.refusal.rps),
+    return {
+      code,
+      statements: counter.count,
+      refusal: results.refusal,
+      page: results.page,
+      costVsPageQuery: ratio(results.page.rps, results.refusal.rps),
       cpuVsPageQuery: ratio(results.refusal.serverCpuMsPerRequest, results.page.serverCpuMsPerRequest),
     };
   },

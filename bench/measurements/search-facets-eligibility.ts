@@ -15,10 +15,10 @@ export interface FeatureLatency {
   p95VsPageQuery: number | null;
 }
 
-const SEARCH_QUERY = PAGE_QUERY.replace("query BenchPage($first: Int!, $after: String)", "query BenchSearch($first: Int!, $after: String, $search: String)").replace(
-  "programs(first: $first, after: $after,",
-  "programs(first: $first, after: $after, search: $search,",
-);
+const SEARCH_QUERY = PAGE_QUERY.replace(
+  "query BenchPage($first: Int!, $after: String)",
+  "query BenchSearch($first: Int!, $after: String, $search: String)",
+).replace("programs(first: $first, after: $after,", "programs(first: $first, after: $after, search: $search,");
 if (!SEARCH_QUERY.includes("search: $search")) throw new Error("bench: SEARCH_QUERY no longer derives from PAGE_QUERY");
 const FACETS_QUERY = `query BenchFacets($filter: ProgramFilter) {
   programFacets(filter: $filter) {
@@ -51,7 +51,10 @@ export const search: Measurement<FeatureLatency | Unavailable> = {
   title: "full-text search page",
   run: async (ctx) =>
     ctx.schemaHas("Query", "programs", "search")
-      ? versusPage(ctx, JSON.stringify({ query: SEARCH_QUERY, variables: { first: 50, after: null, search: "cardiology" } }))
+      ? versusPage(
+          ctx,
+          JSON.stringify({ query: SEARCH_QUERY, variables: { first: 50, after: null, search: "cardiology" } }),
+        )
       : unavailable("programs(search:)"),
 };
 
@@ -76,7 +79,11 @@ export const eligibility: Measurement<FeatureLatency | Unavailable> = {
             variables: {
               first: 50,
               filter: { country: ["US"] },
-              profile: { stage: "GRADUATE", holds: ["USMLE_STEP_1", "USMLE_STEP_2_CK", "ECFMG_CERTIFICATION", "SYNTHETIC_ENGLISH_PROFICIENCY"], needsVisa: true },
+              profile: {
+                stage: "GRADUATE",
+                holds: ["USMLE_STEP_1", "USMLE_STEP_2_CK", "ECFMG_CERTIFICATION", "SYNTHETIC_ENGLISH_PROFICIENCY"],
+                needsVisa: true,
+              },
             },
           }),
         )

@@ -12,10 +12,17 @@ export interface StatementCount {
 }
 
 /** Runs the bench page query in-process, anonymously, and counts the SQL statements it issues. */
-export async function countStatements(deps: AppDeps, apollo: ApolloServer<Context>, first: number): Promise<StatementCount> {
+export async function countStatements(
+  deps: AppDeps,
+  apollo: ApolloServer<Context>,
+  first: number,
+): Promise<StatementCount> {
   const counter = new StatementCounter();
   const response = await withStatementCounter(counter, () =>
-    apollo.executeOperation({ query: PAGE_QUERY, variables: { first, after: null } }, { contextValue: createContext(deps, null, counter) }),
+    apollo.executeOperation(
+      { query: PAGE_QUERY, variables: { first, after: null } },
+      { contextValue: createContext(deps, null, counter) },
+    ),
   );
   if (response.body.kind !== "single") throw new Error("unexpected incremental response");
   const { data, errors } = response.body.singleResult;

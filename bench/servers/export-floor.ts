@@ -19,10 +19,14 @@ const programs = open()
   )
   .iterate() as IterableIterator<Record<string, unknown> & { id: number }>;
 const requirements = open()
-  .prepare(`SELECT pr."programId" AS pid, r.code, pr.level, pr."minimumScore" FROM program_requirements pr JOIN requirements r ON r.id = pr."requirementId" ORDER BY pr."programId"`)
+  .prepare(
+    `SELECT pr."programId" AS pid, r.code, pr.level, pr."minimumScore" FROM program_requirements pr JOIN requirements r ON r.id = pr."requirementId" ORDER BY pr."programId"`,
+  )
   .iterate() as IterableIterator<{ pid: number; code: string; level: string; minimumScore: number | null }>;
 const specialties = open()
-  .prepare(`SELECT ps."programId" AS pid, s.slug FROM program_specialties ps JOIN specialties s ON s.id = ps."specialtyId" ORDER BY ps."programId"`)
+  .prepare(
+    `SELECT ps."programId" AS pid, s.slug FROM program_specialties ps JOIN specialties s ON s.id = ps."specialtyId" ORDER BY ps."programId"`,
+  )
   .iterate() as IterableIterator<{ pid: number; slug: string }>;
 
 const fd = fs.openSync(out, "w");

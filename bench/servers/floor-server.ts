@@ -18,7 +18,9 @@ const server = http.createServer((req, res) => {
     let first = 50;
     let after: string | null = null;
     try {
-      const { variables } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { variables?: { first?: number; after?: string | null } };
+      const { variables } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
+        variables?: { first?: number; after?: string | null };
+      };
       first = variables?.first ?? 50;
       after = variables?.after ?? null;
     } catch {
@@ -27,7 +29,10 @@ const server = http.createServer((req, res) => {
     }
     floorPage(db, first, after).then(
       (body) => {
-        res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) });
+        res.writeHead(200, {
+          "content-type": "application/json; charset=utf-8",
+          "content-length": Buffer.byteLength(body),
+        });
         res.end(body);
       },
       (e: Error) => {

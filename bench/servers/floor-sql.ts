@@ -21,9 +21,27 @@ export interface ProgramRow {
   lastVerifiedAt: string | Date | null;
   institutionId: number | null;
 }
-interface InstitutionRow { id: number; slug: string; name: string; city: string; region: string }
-interface SpecialtyRow { programId: number; slug: string; name: string }
-interface RequirementRow { programId: number; level: string; minimumScore: number | null; note: string | null; code: string; name: string; kind: string }
+interface InstitutionRow {
+  id: number;
+  slug: string;
+  name: string;
+  city: string;
+  region: string;
+}
+interface SpecialtyRow {
+  programId: number;
+  slug: string;
+  name: string;
+}
+interface RequirementRow {
+  programId: number;
+  level: string;
+  minimumScore: number | null;
+  note: string | null;
+  code: string;
+  name: string;
+  kind: string;
+}
 
 export interface FloorDb {
   page(limit: number, after: [string, number] | null): ProgramRow[] | Promise<ProgramRow[]>;
@@ -44,7 +62,9 @@ export function openSqliteFloor(file: string): FloorDb {
     `SELECT ${PROGRAM_COLUMNS} FROM programs WHERE ${WHERE} AND (title > ? OR (title = ? AND id > ?)) ORDER BY title, id LIMIT ?`,
   );
   const count = db.prepare(`SELECT COUNT(*) AS n FROM programs WHERE ${WHERE}`).pluck();
-  const institutions = db.prepare(`SELECT id, slug, name, city, region FROM institutions WHERE id IN (SELECT value FROM json_each(?))`);
+  const institutions = db.prepare(
+    `SELECT id, slug, name, city, region FROM institutions WHERE id IN (SELECT value FROM json_each(?))`,
+  );
   const specialties = db.prepare(
     `SELECT ps."programId", s.slug, s.name FROM program_specialties ps JOIN specialties s ON s.id = ps."specialtyId"
      WHERE ps."programId" IN (SELECT value FROM json_each(?)) ORDER BY s.name`,
@@ -66,7 +86,8 @@ export function openSqliteFloor(file: string): FloorDb {
 
 export function openPostgresFloor(url: string): FloorDb {
   const pool = new Pool({ connectionString: url, max: 10 });
-  const q = async <T>(name: string, text: string, values: unknown[]): Promise<T[]> => (await pool.query({ name, text, values })).rows as T[];
+  const q = async <T>(name: string, text: string, values: unknown[]): Promise<T[]> =>
+    (await pool.query({ name, text, values })).rows as T[];
   return {
     page: (limit, after) =>
       after
@@ -75,9 +96,13 @@ export function openPostgresFloor(url: string): FloorDb {
             `SELECT ${PROGRAM_COLUMNS} FROM programs WHERE ${WHERE} AND (title > $1 OR (title = $1 AND id > $2)) ORDER BY title, id LIMIT $3`,
             [after[0], after[1], limit],
           )
-        : q("floor_first", `SELECT ${PROGRAM_COLUMNS} FROM programs WHERE ${WHERE} ORDER BY title, id LIMIT $1`, [limit]),
-    count: async () => Number((await q<{ n: string }>("floor_count", `SELECT COUNT(*) AS n FROM programs WHERE ${WHERE}`, []))[0].n),
-    institutions: (ids) => q("floor_inst", `SELECT id, slug, name, city, region FROM institutions WHERE id = ANY($1::int[])`, [ids]),
+        : q("floor_first", `SELECT ${PROGRAM_COLUMNS} FROM programs WHERE ${WHERE} ORDER BY title, id LIMIT $1`, [
+            limit,
+          ]),
+    count: async () =>
+      Number((await q<{ n: string }>("floor_count", `SELECT COUNT(*) AS n FROM programs WHERE ${WHERE}`, []))[0].n),
+    institutions: (ids) =>
+      q("floor_inst", `SELECT id, slug, name, city, region FROM institutions WHERE id = ANY($1::int[])`, [ids]),
     specialties: (ids) =>
       q(
         "floor_spec",
@@ -99,7 +124,8 @@ export function openPostgresFloor(url: string): FloorDb {
 
 const bool = (v: boolean | number | null) => (v === null ? null : Boolean(v));
 /** SQLite keeps TypeORM's "YYYY-MM-DD HH:MM:SS.SSS" (UTC); PostgreSQL gives a Date. */
-const iso = (v: string | Date | null) => (v === null ? null : v instanceof Date ? v.toISOString() : `${v.replace(" ", "T")}Z`);
+const iso = (v: string | Date | null) =>
+  v === null ? null : v instanceof Date ? v.toISOString() : `${v.replace(" ", "T")}Z`;
 
 /** Decodes the opaque cursor the API issues (base64url JSON `{o, v}`), for paging checks. */
 function decodeAfter(after: string | null): [string, number] | null {
@@ -121,7 +147,9 @@ export async function floorPage(db: FloorDb, first: number, after: string | null
     ids.length ? db.specialties(ids) : [],
     ids.length ? db.requirements(ids) : [],
   ]);
-  const institutionById = new Map(institutions.map((i) => [i.id, { id: String(i.id), slug: i.slug, name: i.name, city: i.city, region: i.region }]));
+  const institutionById = new Map(
+    institutions.map((i) => [i.id, { id: String(i.id), slug: i.slug, name: i.name, city: i.city, region: i.region }]),
+  );
   const specialtiesOf = new Map<number, { slug: string; name: string }[]>();
   for (const s of specialties) {
     const list = specialtiesOf.get(s.programId) ?? specialtiesOf.set(s.programId, []).get(s.programId)!;
@@ -130,7 +158,12 @@ export async function floorPage(db: FloorDb, first: number, after: string | null
   const requirementsOf = new Map<number, unknown[]>();
   for (const r of requirements) {
     const list = requirementsOf.get(r.programId) ?? requirementsOf.set(r.programId, []).get(r.programId)!;
-    list.push({ level: r.level, minimumScore: r.minimumScore, note: r.note, requirement: { code: r.code, name: r.name, kind: r.kind } });
+    list.push({
+      level: r.level,
+      minimumScore: r.minimumScore,
+      note: r.note,
+      requirement: { code: r.code, name: r.name, kind: r.kind },
+    });
   }
   const edges = page.map((p) => ({
     node: {
@@ -151,6 +184,8 @@ export async function floorPage(db: FloorDb, first: number, after: string | null
     },
   }));
   const last = page[page.length - 1];
-  const endCursor = last ? Buffer.from(JSON.stringify({ o: "TITLE:ASC", v: [last.title, last.id] }), "utf8").toString("base64url") : null;
+  const endCursor = last
+    ? Buffer.from(JSON.stringify({ o: "TITLE:ASC", v: [last.title, last.id] }), "utf8").toString("base64url")
+    : null;
   return JSON.stringify({ data: { programs: { totalCount, edges, pageInfo: { hasNextPage, endCursor } } } });
 }

@@ -32,13 +32,23 @@ async function main(): Promise<void> {
   try {
     if (scratch) {
       await migrate(ds);
-      await generateSynthetic(ds, { institutions: Number(opt("institutions", "150")), programs: Number(opt("programs", "3000")) });
+      await generateSynthetic(ds, {
+        institutions: Number(opt("institutions", "150")),
+        programs: Number(opt("programs", "3000")),
+      });
     }
-    const config = { ...loadConfig({ GRAPHQL_EXECUTOR: process.env.GRAPHQL_EXECUTOR }), database, nodeEnv: "production" };
+    const config = {
+      ...loadConfig({ GRAPHQL_EXECUTOR: process.env.GRAPHQL_EXECUTOR }),
+      database,
+      nodeEnv: "production",
+    };
     const deps = createAppDeps(ds, config);
     const { apollo } = await createDirectoryApp(deps);
     const once = async () => {
-      const r = await apollo.executeOperation({ query: PAGE_QUERY, variables: { first: PAGE_SIZE } }, { contextValue: createContext(deps, null) });
+      const r = await apollo.executeOperation(
+        { query: PAGE_QUERY, variables: { first: PAGE_SIZE } },
+        { contextValue: createContext(deps, null) },
+      );
       if (r.body.kind !== "single" || r.body.singleResult.errors) throw new Error("the page query failed");
       return JSON.stringify(r.body.singleResult).length;
     };
@@ -50,7 +60,9 @@ async function main(): Promise<void> {
       const used = process.cpuUsage(before);
       perRun.push(((used.user + used.system) / 1000 / 200).toFixed(2));
     }
-    console.log(`CPU ms per page query (5 runs of 200, ${config.executor.kind}): ${perRun.join(" ")}; load average ${os.loadavg()[0].toFixed(1)}`);
+    console.log(
+      `CPU ms per page query (5 runs of 200, ${config.executor.kind}): ${perRun.join(" ")}; load average ${os.loadavg()[0].toFixed(1)}`,
+    );
     await apollo.stop();
   } finally {
     await ds.destroy();

@@ -38,11 +38,20 @@ const PARTS: [string, (f: CallFrame) => boolean][] = [
       (/floor-sql\.js$/.test(f.url) && /^(page|count|institutions|specialties|requirements)$/.test(f.functionName)),
   ],
   ["TypeORM (query building, mapping)", (f) => f.url.includes("node_modules/typeorm/")],
-  ["GraphQL execution (graphql-js / graphql-jit)", (f) => /node_modules\/graphql(-jit)?\//.test(f.url) || f.url === "" && /Handler|__context/.test(f.functionName)],
+  [
+    "GraphQL execution (graphql-js / graphql-jit)",
+    (f) => /node_modules\/graphql(-jit)?\//.test(f.url) || (f.url === "" && /Handler|__context/.test(f.functionName)),
+  ],
   ["type-graphql resolver wrappers", (f) => f.url.includes("node_modules/type-graphql/")],
   ["argument validation (class-validator)", (f) => f.url.includes("node_modules/class-validator/")],
   ["Apollo Server pipeline", (f) => f.url.includes("node_modules/@apollo/") || f.url.includes("@as-integrations")],
-  ["HTTP (node:http, Express, body parsing)", (f) => /node:_http|node:net|node:internal\/streams|writev|node_modules\/(express|router|body-parser|raw-body|negotiator)/.test(f.url + f.functionName)],
+  [
+    "HTTP (node:http, Express, body parsing)",
+    (f) =>
+      /node:_http|node:net|node:internal\/streams|writev|node_modules\/(express|router|body-parser|raw-body|negotiator)/.test(
+        f.url + f.functionName,
+      ),
+  ],
   ["promises and microtasks", (f) => f.functionName === "runMicrotasks" || f.url.includes("node_modules/dataloader/")],
   ["application code", (f) => /\/dist\/(server|bench)\//.test(f.url)],
 ];
@@ -72,7 +81,10 @@ function topFunctions(profile: CpuProfile, n: number): string[] {
     ms.set(key, (ms.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
   const busy = [...ms.values()].reduce((a, b) => a + b, 0);
-  return [...ms].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${((100 * v) / busy).toFixed(1).padStart(5)}%  ${k}`);
+  return [...ms]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => `${((100 * v) / busy).toFixed(1).padStart(5)}%  ${k}`);
 }
 
 if (require.main === module) {

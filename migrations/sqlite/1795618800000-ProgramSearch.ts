@@ -67,7 +67,10 @@ export const PROGRAM_SEARCH_TRIGGERS: Record<string, string> = {
 };
 
 /** Empties the index and indexes every program again. */
-export const PROGRAM_SEARCH_REBUILD = [`INSERT INTO programs_fts (programs_fts) VALUES ('delete-all')`, programSearchInsert("1 = 1")];
+export const PROGRAM_SEARCH_REBUILD = [
+  `INSERT INTO programs_fts (programs_fts) VALUES ('delete-all')`,
+  programSearchInsert("1 = 1"),
+];
 
 export class ProgramSearch1795618800000 implements MigrationInterface {
   name = "ProgramSearch1795618800000";

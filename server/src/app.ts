@@ -11,7 +11,15 @@ import { createContext } from "./composition/context";
 import { dialectOf } from "./core/data-source";
 import { jitGateway, type CompiledQueries } from "./core/executor";
 import { createFormatError } from "./core/format-error";
-import { corsGuard, finalErrorHandler, jsonBody, notFoundRoute, operationDeadline, operationTimeout, rateLimits } from "./core/http-guards";
+import {
+  corsGuard,
+  finalErrorHandler,
+  jsonBody,
+  notFoundRoute,
+  operationDeadline,
+  operationTimeout,
+  rateLimits,
+} from "./core/http-guards";
 import { cacheControlPlugin } from "./core/cache-control";
 import { costLimitPlugin, limitRules } from "./core/limits";
 import { NoSubscriptionsRule } from "./core/no-subscriptions";
@@ -77,7 +85,12 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     const started = Date.now();
     try {
       await deps.dataSource.query("SELECT 1");
-      res.status(200).json({ status: "ok", database: { dialect: dialectOf(deps.dataSource), ok: true, latencyMs: Date.now() - started } });
+      res
+        .status(200)
+        .json({
+          status: "ok",
+          database: { dialect: dialectOf(deps.dataSource), ok: true, latencyMs: Date.now() - started },
+        });
     } catch {
       res.status(503).json({ status: "unavailable", database: { dialect: dialectOf(deps.dataSource), ok: false } });
     }
@@ -102,17 +115,25 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
   const limits = deps.config.http;
   // On PostgreSQL a timed-out operation's statements are cancelled and its pool connections freed.
   const pgGuard = dialectOf(deps.dataSource) === "postgres" ? PostgresOperationGuard.for(deps.dataSource) : null;
-  app.use("/graphql", corsGuard(limits), ...jsonBody(limits), ...rateLimits(limits), operationTimeout(limits), (req, res, next) => {
-    // A request with credentials is never cacheable, even when it fails before any plugin runs
-    // (an invalid token is refused while the context is built).
-    if (req.headers.authorization) res.set("Cache-Control", "private, no-store");
-    res.vary("Authorization");
-    const counter = new StatementCounter();
-    res.locals.statements = counter;
-    const run = () => (countStatements ? withStatementCounter(counter, () => graphql(req, res, next)) : graphql(req, res, next));
-    const deadline = operationDeadline(res);
-    void (pgGuard && deadline ? pgGuard.run(deadline, run) : run());
-  });
+  app.use(
+    "/graphql",
+    corsGuard(limits),
+    ...jsonBody(limits),
+    ...rateLimits(limits),
+    operationTimeout(limits),
+    (req, res, next) => {
+      // A request with credentials is never cacheable, even when it fails before any plugin runs
+      // (an invalid token is refused while the context is built).
+      if (req.headers.authorization) res.set("Cache-Control", "private, no-store");
+      res.vary("Authorization");
+      const counter = new StatementCounter();
+      res.locals.statements = counter;
+      const run = () =>
+        countStatements ? withStatementCounter(counter, () => graphql(req, res, next)) : graphql(req, res, next);
+      const deadline = operationDeadline(res);
+      void (pgGuard && deadline ? pgGuard.run(deadline, run) : run());
+    },
+  );
 
   // Last: every other address is a JSON 404, and every error a JSON answer (no HTML, stack or path).
   app.use(notFoundRoute);

@@ -50,7 +50,9 @@ export function buildCli(io?: CliIo): Command {
       await withDatabase(async (ds) => {
         const ran = await migrate(ds);
         const where = describeDatabase(loadConfig().database);
-        console.log(ran.length ? `applied ${ran.length} migration(s) to ${where}: ${ran.join(", ")}` : `${where} is up to date`);
+        console.log(
+          ran.length ? `applied ${ran.length} migration(s) to ${where}: ${ran.join(", ")}` : `${where} is up to date`,
+        );
       });
     });
 
@@ -61,13 +63,16 @@ export function buildCli(io?: CliIo): Command {
       await withDatabase(async (ds) => {
         await migrate(ds);
         // The sample directory holds only what the source article says: never mix it with benchmark data.
-        if (await hasSyntheticData(ds)) throw new CliError("seed refused: the database holds synthetic benchmark data; use another database");
+        if (await hasSyntheticData(ds))
+          throw new CliError("seed refused: the database holds synthetic benchmark data; use another database");
         const { created } = await seedSampleDirectory(ds);
         const total = Object.values(created).reduce((a, b) => a + b, 0);
         console.log(
           total === 0
             ? "the sample directory is already loaded; nothing added"
-            : `added ${Object.entries(created).map(([k, v]) => `${v} ${k}`).join(", ")}`,
+            : `added ${Object.entries(created)
+                .map(([k, v]) => `${v} ${k}`)
+                .join(", ")}`,
         );
       });
     });
@@ -76,18 +81,26 @@ export function buildCli(io?: CliIo): Command {
 
   program
     .command("backup")
-    .description("write a consistent online copy of the whole database (SQLite backup API + integrity_check; pg_dump on PostgreSQL)")
+    .description(
+      "write a consistent online copy of the whole database (SQLite backup API + integrity_check; pg_dump on PostgreSQL)",
+    )
     .requiredOption("--out <file>", "where to write the copy (must not exist)")
     .action(async (opts: { out: string }) => {
       await withDatabase(async (ds) => {
         const config = loadConfig();
         let report;
         try {
-          report = await backupDatabase(ds, opts.out, config.database.kind === "postgres" ? config.database.url : undefined);
+          report = await backupDatabase(
+            ds,
+            opts.out,
+            config.database.kind === "postgres" ? config.database.url : undefined,
+          );
         } catch (e) {
           throw new CliError(`backup failed: ${(e as Error).message}`);
         }
-        console.log(`backed up ${describeDatabase(config.database)} to ${terminalText(report.file)} (${report.bytes} bytes; integrity: ${report.integrity})`);
+        console.log(
+          `backed up ${describeDatabase(config.database)} to ${terminalText(report.file)} (${report.bytes} bytes; integrity: ${report.integrity})`,
+        );
       });
     });
   registerSnapshotCommands(program, cliDatabase);

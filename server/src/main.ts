@@ -28,7 +28,11 @@ async function main(): Promise<void> {
     httpServer.listen(config.port, resolve);
   });
   const { port } = httpServer.address() as AddressInfo;
-  log.info(`IMG Program Directory listening`, { graphql: `http://localhost:${port}/graphql`, admin: `http://localhost:${port}/admin`, health: `http://localhost:${port}/healthz` });
+  log.info(`IMG Program Directory listening`, {
+    graphql: `http://localhost:${port}/graphql`,
+    admin: `http://localhost:${port}/admin`,
+    health: `http://localhost:${port}/healthz`,
+  });
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -38,7 +38,16 @@ describe("the admin at /admin", () => {
     expect(html).toMatch(/src="\/admin\/assets\/index-[\w-]{8}\.js"/);
     const assets = fs.readdirSync(path.join(dist, "assets"));
     // vendor chunks, plus one lazily loaded chunk per resource view
-    for (const chunk of ["vendor-react", "vendor-mui", "vendor-react-admin", "vendor-graphql", "ProgramList", "ProgramEdit", "AuditList", "Dashboard"]) {
+    for (const chunk of [
+      "vendor-react",
+      "vendor-mui",
+      "vendor-react-admin",
+      "vendor-graphql",
+      "ProgramList",
+      "ProgramEdit",
+      "AuditList",
+      "Dashboard",
+    ]) {
       expect(assets.some((a) => a.startsWith(`${chunk}-`) && a.endsWith(".js"))).toBe(true);
     }
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS script, run by node before any build

@@ -1,6 +1,15 @@
 import type { Browser } from "playwright-core";
 import { startAdminServer, type AdminServer } from "../support/admin-server";
-import { cspViolations, eventually, expectNotification, launchBrowser, newPage, openRoute, screenshot, signIn } from "../support/browser";
+import {
+  cspViolations,
+  eventually,
+  expectNotification,
+  launchBrowser,
+  newPage,
+  openRoute,
+  screenshot,
+  signIn,
+} from "../support/browser";
 
 jest.setTimeout(240_000);
 
@@ -21,7 +30,11 @@ describe("two curators editing the same program", () => {
 
   it("shows the conflict to the second saver, keeps their input, and saves both after a reload", async () => {
     const read = async () =>
-      (await server.gql(`query($slug: String) { program(slug: $slug) { id title description version } }`, { slug: SLUG })).data!.program;
+      (
+        await server.gql(`query($slug: String) { program(slug: $slug) { id title description version } }`, {
+          slug: SLUG,
+        })
+      ).data!.program;
     const original = await read();
     const [a, b] = [await newPage(browser), await newPage(browser)]; // two contexts: two sessions
     await signIn(a, server.adminUrl, server.curators.editor);
@@ -47,7 +60,9 @@ describe("two curators editing the same program", () => {
 
     await b.getByTestId("conflict-reload").click();
     await banner.waitFor({ state: "hidden" });
-    await eventually(async () => expect(await b.locator('input[name="title"]').inputValue()).toBe("Title saved first, by A"));
+    await eventually(async () =>
+      expect(await b.locator('input[name="title"]').inputValue()).toBe("Title saved first, by A"),
+    );
     expect(await description.inputValue()).toBe("Description typed by B while A saved");
     await b.getByRole("button", { name: "Save" }).click();
     await expectNotification(b, /updated/i);

@@ -41,19 +41,34 @@ describe("curating in the admin (editor, in Chromium)", () => {
 
   it("signs in and lands on the dashboard: counts, the review queue, recent changes", async () => {
     // A change an editor may see in the history (entries about curator accounts are for ADMINs only).
-    const created = await server.gql(`mutation { createSpecialty(input: { slug: "dashboard-check", name: "Dashboard check" }) { id } }`);
+    const created = await server.gql(
+      `mutation { createSpecialty(input: { slug: "dashboard-check", name: "Dashboard check" }) { id } }`,
+    );
     expect(created.errors).toBeUndefined();
     await signIn(page, server.adminUrl, server.curators.editor);
-    await page.getByTestId("counts-ListingStatus").getByText(/Published: \d+/).waitFor();
+    await page
+      .getByTestId("counts-ListingStatus")
+      .getByText(/Published: \d+/)
+      .waitFor();
     const queue = page.getByTestId("due-for-review");
     await queue.getByRole("link").first().waitFor();
     // Every sample listing starts unverified: all are due, never-verified first, ten on the dashboard.
-    const due = (await server.gql(`query { programsDueForReview(first: 1) { totalCount } }`)).data!.programsDueForReview.totalCount;
+    const due = (await server.gql(`query { programsDueForReview(first: 1) { totalCount } }`)).data!.programsDueForReview
+      .totalCount;
     expect(due).toBeGreaterThan(10);
     await page.getByText(`Due for review (${due})`).waitFor();
     expect(await queue.getByRole("link").count()).toBe(10);
-    await page.getByTestId("recent-changes").getByText(/Created: (Specialty\b|Dashboard check)/).first().waitFor();
-    expect(await page.getByTestId("recent-changes").getByText(/Curator/).count()).toBe(0);
+    await page
+      .getByTestId("recent-changes")
+      .getByText(/Created: (Specialty\b|Dashboard check)/)
+      .first()
+      .waitFor();
+    expect(
+      await page
+        .getByTestId("recent-changes")
+        .getByText(/Curator/)
+        .count(),
+    ).toBe(0);
     await screenshot(page, "02-dashboard");
 
     // The whole queue opens as the program list filtered on dueForReview, oldest first.
@@ -127,7 +142,10 @@ describe("curating in the admin (editor, in Chromium)", () => {
     await title.fill("Mayo Clinic fellowships for IMGs (checked by the admin test)");
     await page.getByRole("tab", { name: "Requirements" }).click();
     // The rows are in the API's order; a minimum score belongs on an exam (a USMLE step).
-    const row = Math.max(0, before.requirements.findIndex((r: any) => r.requirement.code.startsWith("USMLE")));
+    const row = Math.max(
+      0,
+      before.requirements.findIndex((r: any) => r.requirement.code.startsWith("USMLE")),
+    );
     await page.locator(`input[name="requirements.${row}.minimumScore"]`).fill("230");
     await page.locator(`input[name="requirements.${row}.note"]`).fill("Score asked by the admin test");
     await screenshot(page, "05-program-edit-requirements");
@@ -140,13 +158,17 @@ describe("curating in the admin (editor, in Chromium)", () => {
     expect(after.version).toBeGreaterThan(before.version);
     const codes = (p: typeof before) => p.requirements.map((r: any) => r.requirement.code).sort();
     expect(codes(after)).toEqual(codes(before)); // the whole list was sent, nothing dropped
-    expect(after.requirements).toContainEqual(expect.objectContaining({ minimumScore: 230, note: "Score asked by the admin test" }));
+    expect(after.requirements).toContainEqual(
+      expect.objectContaining({ minimumScore: 230, note: "Score asked by the admin test" }),
+    );
   });
 
   it("creates a program with requirements", async () => {
     await openRoute(page, server.adminUrl, "programs/create");
     await page.locator('input[name="title"]').fill("Synthetic Admin Test Residency");
-    await eventually(async () => expect(await page.locator('input[name="slug"]').inputValue()).toBe("synthetic-admin-test-residency"));
+    await eventually(async () =>
+      expect(await page.locator('input[name="slug"]').inputValue()).toBe("synthetic-admin-test-residency"),
+    );
     await page.getByRole("tab", { name: "Requirements" }).click();
     await page.getByRole("button", { name: "Add" }).click();
     await pickAutocomplete(page, "requirements.0.requirementId", "USMLE Step 1", /USMLE_STEP_1/);
@@ -171,7 +193,9 @@ describe("curating in the admin (editor, in Chromium)", () => {
     await openRoute(page, server.adminUrl, `programs/${draft.id}`);
     await page.getByTestId("publish").click();
     await expectNotification(page, "Published");
-    await eventually(async () => expect((await programBySlug("synthetic-admin-test-residency")).status).toBe("PUBLISHED"));
+    await eventually(async () =>
+      expect((await programBySlug("synthetic-admin-test-residency")).status).toBe("PUBLISHED"),
+    );
     await page.getByTestId("unpublish").waitFor(); // the record on screen reloaded with its new version
 
     await page.getByRole("tab", { name: "Provenance" }).click();
@@ -192,7 +216,9 @@ describe("curating in the admin (editor, in Chromium)", () => {
     await slug.fill(MAYO_FELLOWSHIP); // taken: only the server knows
     await page.getByRole("button", { name: "Save" }).click();
     const slugField = page.locator(".MuiFormControl-root", { has: slug });
-    await eventually(async () => expect(await slugField.innerText()).toContain(`already has the slug '${MAYO_FELLOWSHIP}'`));
+    await eventually(async () =>
+      expect(await slugField.innerText()).toContain(`already has the slug '${MAYO_FELLOWSHIP}'`),
+    );
     await expectNotification(page, /some fields need attention/);
     expect(await page.locator('input[name="title"]').inputValue()).toBe("Synthetic Validation Test Observership");
     await screenshot(page, "13-server-validation");
@@ -203,12 +229,18 @@ describe("curating in the admin (editor, in Chromium)", () => {
     await page.locator('input[name="applicationFeeCents"]').fill("150");
     await page.getByRole("button", { name: "Save" }).click();
     const currency = page.locator(".MuiFormControl-root", { has: page.locator('input[name="feeCurrency"]') });
-    await eventually(async () => expect(await currency.innerText()).toContain("feeCurrency is required with applicationFeeCents"));
+    await eventually(async () =>
+      expect(await currency.innerText()).toContain("feeCurrency is required with applicationFeeCents"),
+    );
     await pickSelect(page, "feeCurrency", "US dollar");
     await page.getByRole("button", { name: "Save" }).click();
     await expectNotification(page, /created/i);
     await page.waitForURL(/#\/programs\/[^/]+$/);
-    const created = (await server.gql(`query { program(slug: "synthetic-validation-test-observership") { applicationFeeCents feeCurrency } }`)).data!.program;
+    const created = (
+      await server.gql(
+        `query { program(slug: "synthetic-validation-test-observership") { applicationFeeCents feeCurrency } }`,
+      )
+    ).data!.program;
     expect(created).toEqual({ applicationFeeCents: 15000, feeCurrency: "USD" });
   });
 
@@ -230,7 +262,16 @@ describe("curating in the admin (editor, in Chromium)", () => {
   it("undoes a change (and every later one) from the History tab", async () => {
     const created = await server.gql(
       `mutation($input: ProgramInput!) { createProgram(input: $input) { id version } }`,
-      { input: { slug: "synthetic-revert-program", title: "Synthetic Revert Program", type: "OBSERVERSHIP", audience: "STUDENT", country: "US", status: "DRAFT" } },
+      {
+        input: {
+          slug: "synthetic-revert-program",
+          title: "Synthetic Revert Program",
+          type: "OBSERVERSHIP",
+          audience: "STUDENT",
+          country: "US",
+          status: "DRAFT",
+        },
+      },
     );
     expect(created.errors).toBeUndefined();
     const { id } = created.data.createProgram;
@@ -269,11 +310,17 @@ describe("curating in the admin (editor, in Chromium)", () => {
       expect(p).toEqual({ title: "Synthetic Revert Program", sourceNote: null });
     });
     await history.locator(ROW, { hasText: "Reverted" }).first().waitFor();
-    await eventually(async () => expect(await page.locator('input[name="title"]').inputValue()).toBe("Synthetic Revert Program"));
+    await eventually(async () =>
+      expect(await page.locator('input[name="title"]').inputValue()).toBe("Synthetic Revert Program"),
+    );
     await screenshot(page, "17-program-history-reverted");
 
     // The same entries in the history of the whole directory, filtered by record type and action.
-    await openRoute(page, server.adminUrl, `audit?filter=${encodeURIComponent(JSON.stringify({ entityType: "Program", action: ["REVERT"] }))}`);
+    await openRoute(
+      page,
+      server.adminUrl,
+      `audit?filter=${encodeURIComponent(JSON.stringify({ entityType: "Program", action: ["REVERT"] }))}`,
+    );
     const audit = page.getByTestId("audit");
     await audit.locator(ROW, { hasText: `Program ${id}` }).waitFor();
     expect(await audit.locator(ROW).count()).toBe(1);

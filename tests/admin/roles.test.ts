@@ -25,7 +25,8 @@ describe("what each role sees", () => {
   beforeAll(async () => {
     server = await startAdminServer();
     browser = await launchBrowser();
-    const p = (await server.gql(`query($slug: String) { program(slug: $slug) { id version } }`, { slug: SLUG })).data!.program;
+    const p = (await server.gql(`query($slug: String) { program(slug: $slug) { id version } }`, { slug: SLUG })).data!
+      .program;
     programId = p.id;
     // One change, so that the History tab has an entry (and a Revert an editor would see).
     const r = await server.gql(
@@ -112,11 +113,15 @@ describe("what each role sees", () => {
     await admin.getByRole("button", { name: "Save" }).click();
     await expectNotification(admin, /created/i);
     const created = async () =>
-      (await server.gql(`query { curators(first: 100) { edges { node { id email name role active } } } }`, {}, "admin")).data!.curators.edges
-        .map((e: any) => e.node)
+      (await server.gql(`query { curators(first: 100) { edges { node { id email name role active } } } }`, {}, "admin"))
+        .data!.curators.edges.map((e: any) => e.node)
         .find((c: any) => c.email === "new.editor@example.test");
     expect(await created()).toMatchObject({ name: "Nina New", role: "EDITOR", active: true });
-    const signIns = await server.gql(`mutation { login(email: "new.editor@example.test", password: "a-long-enough-password") { token } }`, {}, null);
+    const signIns = await server.gql(
+      `mutation { login(email: "new.editor@example.test", password: "a-long-enough-password") { token } }`,
+      {},
+      null,
+    );
     expect(signIns.data?.login.token).toBeTruthy();
 
     // Change the role and disable the account.

@@ -1,7 +1,16 @@
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { startAdminServer, type AdminServer } from "../support/admin-server";
-import { ROW, cspViolations, expectNotification, launchBrowser, newPage, openRoute, screenshot, signIn } from "../support/browser";
+import {
+  ROW,
+  cspViolations,
+  expectNotification,
+  launchBrowser,
+  newPage,
+  openRoute,
+  screenshot,
+  signIn,
+} from "../support/browser";
 
 jest.setTimeout(240_000);
 
@@ -33,15 +42,20 @@ describe("snapshots in the admin (editor, in Chromium)", () => {
     await page.locator(ROW, { hasText: label }).waitFor();
   };
   const stored = async () =>
-    (await server.gql(`query { snapshots(first: 10) { edges { node { id label sha256 jsonUrl includeDrafts counts { programs } } } } }`)).data!
-      .snapshots.edges.map((e: any) => e.node);
+    (
+      await server.gql(
+        `query { snapshots(first: 10) { edges { node { id label sha256 jsonUrl includeDrafts counts { programs } } } } }`,
+      )
+    ).data!.snapshots.edges.map((e: any) => e.node);
 
   it("creates snapshots, shows their counts, hash and downloads, and compares two", async () => {
     await openRoute(page, server.adminUrl, "snapshots");
     await page.getByTestId("empty-state").waitFor();
     await createInAdmin("Before the admin test");
 
-    const program = (await server.gql(`query($slug: String) { program(slug: $slug) { id version title } }`, { slug: SLUG })).data!.program;
+    const program = (
+      await server.gql(`query($slug: String) { program(slug: $slug) { id version title } }`, { slug: SLUG })
+    ).data!.program;
     const renamed = await server.gql(
       `mutation($id: ID!, $version: Int!) { updateProgram(id: $id, version: $version, input: { title: "US observerships (renamed for the snapshot test)" }) { id } }`,
       { id: program.id, version: program.version },

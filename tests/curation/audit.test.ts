@@ -29,7 +29,8 @@ async function log(filter: Record<string, unknown> = {}, as: Curator = viewer): 
   return expectData(await server.exec(LOG, { filter, first: 100 }, as)).auditLog.edges.map((e: any) => e.node);
 }
 
-const run = async (query: string, variables: Record<string, unknown> = {}) => expectData(await server.exec(query, variables, editor));
+const run = async (query: string, variables: Record<string, unknown> = {}) =>
+  expectData(await server.exec(query, variables, editor));
 
 describe("the audit log", () => {
   it("records every action on a program with its actor and exact { field: { from, to } } diffs", async () => {
@@ -47,9 +48,13 @@ describe("the audit log", () => {
       })
     ).createProgram;
     const id = created.id;
-    const w = (name: string, v: number, rest = "") => run(`mutation { ${name}(id: "${id}", version: ${v}${rest}) { version } }`);
+    const w = (name: string, v: number, rest = "") =>
+      run(`mutation { ${name}(id: "${id}", version: ${v}${rest}) { version } }`);
     await run(`mutation($input: ProgramInput!) { updateProgram(id: "${id}", version: 1, input: $input) { version } }`, {
-      input: { title: "Second title", requirements: [{ requirementId: String(req.id), level: "REQUIRED", minimumScore: 210 }] },
+      input: {
+        title: "Second title",
+        requirements: [{ requirementId: String(req.id), level: "REQUIRED", minimumScore: 210 }],
+      },
     });
     await w("publishProgram", 2);
     await w("unpublishProgram", 3);
@@ -58,9 +63,21 @@ describe("the audit log", () => {
     await w("restoreProgram", 6);
 
     const entries = await log({ entityType: "Program", entityId: id });
-    expect(entries.map((e) => e.action)).toEqual(["RESTORE", "DELETE", "VERIFY", "UNPUBLISH", "PUBLISH", "UPDATE", "CREATE"]);
+    expect(entries.map((e) => e.action)).toEqual([
+      "RESTORE",
+      "DELETE",
+      "VERIFY",
+      "UNPUBLISH",
+      "PUBLISH",
+      "UPDATE",
+      "CREATE",
+    ]);
     for (const e of entries) {
-      expect(e).toMatchObject({ entityType: "Program", entityId: id, actor: { email: "eda@example.org", name: "Eda" } });
+      expect(e).toMatchObject({
+        entityType: "Program",
+        entityId: id,
+        actor: { email: "eda@example.org", name: "Eda" },
+      });
       expect(Date.now() - new Date(e.at).getTime()).toBeLessThan(60_000);
     }
     const [restore, del, verify, unpublish, publish, update, create] = entries;
@@ -81,7 +98,10 @@ describe("the audit log", () => {
     });
     expect(publish.changes).toEqual({ status: { from: "DRAFT", to: "PUBLISHED" } });
     expect(unpublish.changes).toEqual({ status: { from: "PUBLISHED", to: "DRAFT" } });
-    expect(verify.changes).toEqual({ lastVerifiedAt: { from: null, to: expect.any(String) }, verifiedById: { from: null, to: editor.id } });
+    expect(verify.changes).toEqual({
+      lastVerifiedAt: { from: null, to: expect.any(String) },
+      verifiedById: { from: null, to: editor.id },
+    });
     expect(verify.note).toBe("checked");
     expect(del.changes).toEqual({ status: { from: "DRAFT", to: "ARCHIVED" } });
     expect(restore.changes).toEqual({ status: { from: "ARCHIVED", to: "DRAFT" } });
@@ -90,7 +110,8 @@ describe("the audit log", () => {
 
   it("filters by entity, actor, action and time, pages newest first, and is for curators only", async () => {
     const other = await f.curator({ role: CuratorRole.EDITOR });
-    const make = (slug: string, as: Curator) => server.exec(`mutation { createSpecialty(input: { slug: "${slug}", name: "${slug}" }) { id } }`, {}, as);
+    const make = (slug: string, as: Curator) =>
+      server.exec(`mutation { createSpecialty(input: { slug: "${slug}", name: "${slug}" }) { id } }`, {}, as);
     const first = expectData(await make("one", editor)).createSpecialty;
     await make("two", other);
     await run(`mutation { updateSpecialty(id: "${first.id}", version: 1, input: { name: "One" }) { id } }`);
@@ -102,7 +123,10 @@ describe("the audit log", () => {
     expect(await log({ entityType: "Program" })).toHaveLength(0);
     expect(await log({ since: new Date(Date.now() + 60_000).toISOString() })).toHaveLength(0);
     expect(await log({ until: new Date(Date.now() + 60_000).toISOString() })).toHaveLength(3);
-    expectError(await server.exec(LOG, { filter: { since: "2025-02-01T00:00:00Z", until: "2025-01-01T00:00:00Z" } }, viewer), "BAD_USER_INPUT");
+    expectError(
+      await server.exec(LOG, { filter: { since: "2025-02-01T00:00:00Z", until: "2025-01-01T00:00:00Z" } }, viewer),
+      "BAD_USER_INPUT",
+    );
 
     const page1 = expectData(await server.exec(LOG, { first: 2 }, viewer)).auditLog;
     const page2 = expectData(await server.exec(LOG, { first: 2, after: page1.pageInfo.endCursor }, viewer)).auditLog;
@@ -115,22 +139,54 @@ describe("the audit log", () => {
 
   it("records nothing for a write that fails", async () => {
     const p = await f.program();
-    expectError(await server.exec(`mutation { updateProgram(id: "${p.id}", version: 9, input: { title: "x" }) { id } }`, {}, editor), "CONFLICT");
-    expectError(await server.exec(`mutation { updateProgram(id: "${p.id}", version: 1, input: { title: "" }) { id } }`, {}, editor), "BAD_USER_INPUT");
-    expectError(await server.exec(`mutation { updateProgram(id: "${p.id}", version: 1, input: { institutionId: "77" }) { id } }`, {}, editor), "BAD_USER_INPUT");
+    expectError(
+      await server.exec(
+        `mutation { updateProgram(id: "${p.id}", version: 9, input: { title: "x" }) { id } }`,
+        {},
+        editor,
+      ),
+      "CONFLICT",
+    );
+    expectError(
+      await server.exec(
+        `mutation { updateProgram(id: "${p.id}", version: 1, input: { title: "" }) { id } }`,
+        {},
+        editor,
+      ),
+      "BAD_USER_INPUT",
+    );
+    expectError(
+      await server.exec(
+        `mutation { updateProgram(id: "${p.id}", version: 1, input: { institutionId: "77" }) { id } }`,
+        {},
+        editor,
+      ),
+      "BAD_USER_INPUT",
+    );
     expect(await server.ds.getRepository(AuditEntry).count()).toBe(0);
   });
 
   it("audits curator accounts without ever showing a password or its hash", async () => {
     const admin = await f.curator({ role: CuratorRole.ADMIN });
     const c = expectData(
-      await server.exec(`mutation { createCurator(input: { email: "New@Example.org", role: VIEWER, password: "a long enough password" }) { id email version } }`, {}, admin),
+      await server.exec(
+        `mutation { createCurator(input: { email: "New@Example.org", role: VIEWER, password: "a long enough password" }) { id email version } }`,
+        {},
+        admin,
+      ),
     ).createCurator;
     expect(c.email).toBe("new@example.org");
-    await server.exec(`mutation { updateCurator(id: "${c.id}", version: 1, input: { password: "another long password", role: EDITOR }) { id } }`, {}, admin);
+    await server.exec(
+      `mutation { updateCurator(id: "${c.id}", version: 1, input: { password: "another long password", role: EDITOR }) { id } }`,
+      {},
+      admin,
+    );
     const entries = await log({ entityType: "Curator" }, admin);
     expect(entries.map((e) => e.action)).toEqual(["UPDATE", "CREATE"]);
-    expect(entries[0].changes).toEqual({ role: { from: "VIEWER", to: "EDITOR" }, passwordHash: { from: "[redacted]", to: "[redacted]" } });
+    expect(entries[0].changes).toEqual({
+      role: { from: "VIEWER", to: "EDITOR" },
+      passwordHash: { from: "[redacted]", to: "[redacted]" },
+    });
     expect(JSON.stringify(entries)).not.toMatch(/scrypt|long enough|another long/);
   });
 
@@ -140,7 +196,8 @@ describe("the audit log", () => {
     const c = expectData(await server.exec(created, {}, admin)).createCurator;
     await server.exec(`mutation { createSpecialty(input: { slug: "s", name: "S" }) { id } }`, {}, admin);
     const COUNT = `query($filter: AuditFilter) { auditLog(filter: $filter, first: 1) { totalCount } }`;
-    const total = async (filter: Record<string, unknown>, as: Curator) => expectData(await server.exec(COUNT, { filter }, as)).auditLog.totalCount;
+    const total = async (filter: Record<string, unknown>, as: Curator) =>
+      expectData(await server.exec(COUNT, { filter }, as)).auditLog.totalCount;
     for (const as of [viewer, editor]) {
       expect(await log({ entityType: "Curator" }, as)).toEqual([]);
       expect(await total({ entityType: "Curator" }, as)).toBe(0);
@@ -152,7 +209,10 @@ describe("the audit log", () => {
     }
     const seen = await log({}, admin);
     expect(seen.map((e) => e.entityType)).toEqual(["Specialty", "Curator"]);
-    expect(seen[1].changes).toMatchObject({ email: { from: null, to: "hidden@example.org" }, role: { from: null, to: "EDITOR" } });
+    expect(seen[1].changes).toMatchObject({
+      email: { from: null, to: "hidden@example.org" },
+      role: { from: null, to: "EDITOR" },
+    });
     expect(await total({ entityType: "Curator" }, admin)).toBe(1);
   });
 });
@@ -163,9 +223,15 @@ describe("revert", () => {
 
   it("puts a program back as it was before an entry, undoing that entry and every later one, and records REVERT", async () => {
     const req = await f.requirement({ code: "USMLE_STEP_1", scoreMin: 1, scoreMax: 300 });
-    const p = await f.program({ title: "Original", status: ListingStatus.DRAFT }, { requirements: [{ requirement: req, minimumScore: 200 }] });
+    const p = await f.program(
+      { title: "Original", status: ListingStatus.DRAFT },
+      { requirements: [{ requirement: req, minimumScore: 200 }] },
+    );
     const id = String(p.id);
-    const upd = (v: number, input: Record<string, unknown>) => run(`mutation($input: ProgramInput!) { updateProgram(id: "${id}", version: ${v}, input: $input) { version } }`, { input });
+    const upd = (v: number, input: Record<string, unknown>) =>
+      run(`mutation($input: ProgramInput!) { updateProgram(id: "${id}", version: ${v}, input: $input) { version } }`, {
+        input,
+      });
     await upd(1, { title: "Renamed", applicationOpensAt: "2026-01-15T00:00:00.000Z" });
     await upd(2, { requirements: [{ requirementId: String(req.id), level: "REQUIRED", minimumScore: 240 }] });
     await run(`mutation { publishProgram(id: "${id}", version: 3) { version } }`);
@@ -173,14 +239,29 @@ describe("revert", () => {
 
     // Back to before the score change: the publication (later) is undone too, the rename (earlier) stays.
     const toScores = expectData(await server.exec(REVERT, { id, v: 4, to: scores.id }, editor)).revertProgram;
-    expect(toScores).toMatchObject({ version: 5, title: "Renamed", status: "DRAFT", requirements: [{ minimumScore: 200 }] });
+    expect(toScores).toMatchObject({
+      version: 5,
+      title: "Renamed",
+      status: "DRAFT",
+      requirements: [{ minimumScore: 200 }],
+    });
     expect(toScores.applicationOpensAt).toBe("2026-01-15T00:00:00.000Z");
 
     const toStart = expectData(await server.exec(REVERT, { id, v: 5, to: rename.id }, editor)).revertProgram;
-    expect(toStart).toMatchObject({ version: 6, title: "Original", applicationOpensAt: null, status: "DRAFT", requirements: [{ minimumScore: 200 }] });
+    expect(toStart).toMatchObject({
+      version: 6,
+      title: "Original",
+      applicationOpensAt: null,
+      status: "DRAFT",
+      requirements: [{ minimumScore: 200 }],
+    });
 
     const [revert] = await log({ entityType: "Program", entityId: id, action: ["REVERT"] });
-    expect(revert).toMatchObject({ action: "REVERT", entityVersion: 6, note: `reverted to the state before audit entry ${rename.id}` });
+    expect(revert).toMatchObject({
+      action: "REVERT",
+      entityVersion: 6,
+      note: `reverted to the state before audit entry ${rename.id}`,
+    });
     expect(revert.changes).toEqual({
       title: { from: "Renamed", to: "Original" },
       applicationOpensAt: { from: "2026-01-15T00:00:00.000Z", to: null },
@@ -200,20 +281,39 @@ describe("revert", () => {
     const [bEntry] = await log({ entityId: String(b.id) });
     const [aEntry] = await log({ entityId: String(a.id) });
 
-    const stale = expectError(await server.exec(REVERT, { id: String(a.id), v: 1, to: aEntry.id }, editor), "CONFLICT", ["revertProgram"]);
+    const stale = expectError(
+      await server.exec(REVERT, { id: String(a.id), v: 1, to: aEntry.id }, editor),
+      "CONFLICT",
+      ["revertProgram"],
+    );
     expect(stale.extensions!.currentVersion).toBe(2);
-    const foreign = expectError(await server.exec(REVERT, { id: String(a.id), v: 2, to: bEntry.id }, editor), "BAD_USER_INPUT");
+    const foreign = expectError(
+      await server.exec(REVERT, { id: String(a.id), v: 2, to: bEntry.id }, editor),
+      "BAD_USER_INPUT",
+    );
     expect(foreign.extensions!.fields[0].path).toEqual(["toEntry"]);
 
     // Someone else took slug "a" meanwhile: going back to it would clash.
     await f.program({ slug: "a" });
-    const clash = expectError(await server.exec(REVERT, { id: String(a.id), v: 2, to: aEntry.id }, editor), "BAD_USER_INPUT");
-    expect(clash.extensions!.fields[0]).toMatchObject({ path: ["toEntry"], message: expect.stringMatching(/slug 'a'/) });
+    const clash = expectError(
+      await server.exec(REVERT, { id: String(a.id), v: 2, to: aEntry.id }, editor),
+      "BAD_USER_INPUT",
+    );
+    expect(clash.extensions!.fields[0]).toMatchObject({
+      path: ["toEntry"],
+      message: expect.stringMatching(/slug 'a'/),
+    });
 
-    const created = expectData(await server.exec(`mutation { createSpecialty(input: { slug: "s", name: "S" }) { id } }`, {}, editor)).createSpecialty;
+    const created = expectData(
+      await server.exec(`mutation { createSpecialty(input: { slug: "s", name: "S" }) { id } }`, {}, editor),
+    ).createSpecialty;
     const [creation] = await log({ entityType: "Specialty" });
     const refused = expectError(
-      await server.exec(`mutation($id: ID!, $to: ID!) { revertSpecialty(id: $id, version: 1, toEntry: $to) { id } }`, { id: created.id, to: creation.id }, editor),
+      await server.exec(
+        `mutation($id: ID!, $to: ID!) { revertSpecialty(id: $id, version: 1, toEntry: $to) { id } }`,
+        { id: created.id, to: creation.id },
+        editor,
+      ),
       "BAD_USER_INPUT",
     );
     expect(refused.message).toMatch(/did not exist/);
@@ -224,7 +324,11 @@ describe("revert", () => {
     await run(`mutation { deleteInstitution(id: "${inst.id}", version: 1) { version } }`);
     const [del] = await log({ entityType: "Institution" });
     const back = expectData(
-      await server.exec(`mutation($to: ID!) { revertInstitution(id: "${inst.id}", version: 2, toEntry: $to) { archivedAt version } }`, { to: del.id }, editor),
+      await server.exec(
+        `mutation($to: ID!) { revertInstitution(id: "${inst.id}", version: 2, toEntry: $to) { archivedAt version } }`,
+        { to: del.id },
+        editor,
+      ),
     ).revertInstitution;
     expect(back).toEqual({ archivedAt: null, version: 3 });
   });

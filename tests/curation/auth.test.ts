@@ -9,7 +9,11 @@ import { httpGql, LOGIN, loginAs } from "../support/auth";
 import { factories, TEST_PASSWORD } from "../support/factories";
 import { useTestServer } from "../support/server";
 
-const server = useTestServer({ env: { LOGIN_MAX_FAILURES: "3", LOGIN_MAX_FAILURES_PER_ADDRESS: "6", SESSION_TTL_HOURS: "12" }, listen: true, reset: true });
+const server = useTestServer({
+  env: { LOGIN_MAX_FAILURES: "3", LOGIN_MAX_FAILURES_PER_ADDRESS: "6", SESSION_TTL_HOURS: "12" },
+  listen: true,
+  reset: true,
+});
 let f: ReturnType<typeof factories>;
 beforeAll(async () => {
   f = factories(server.ds);
@@ -50,7 +54,10 @@ describe("login", () => {
     const off = await login(disabled.email, TEST_PASSWORD);
     for (const r of [wrong, unknown, off]) {
       expect(r.data).toBeNull();
-      expect(r.errors![0]).toMatchObject({ message: "Wrong email or password", extensions: { code: "UNAUTHENTICATED", reason: "BAD_CREDENTIALS" } });
+      expect(r.errors![0]).toMatchObject({
+        message: "Wrong email or password",
+        extensions: { code: "UNAUTHENTICATED", reason: "BAD_CREDENTIALS" },
+      });
     }
   });
 
@@ -59,7 +66,11 @@ describe("login", () => {
     for (let i = 0; i < 3; i++) expect(code(await login(c.email, "wrong password!"))).toBe("UNAUTHENTICATED");
     const limited = await login(c.email, TEST_PASSWORD);
     expect(limited.errors![0].message).toMatch(/Too many sign-in attempts .* try again in \d+ seconds?/);
-    expect(limited.errors![0].extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
+    expect(limited.errors![0].extensions).toMatchObject({
+      code: "UNAUTHENTICATED",
+      reason: "RATE_LIMITED",
+      retryAfterSeconds: expect.any(Number),
+    });
     // Another account from the same address is not locked out by this one's failures.
     const other = await f.curator();
     expect((await login(other.email, TEST_PASSWORD)).errors).toBeUndefined();
@@ -110,7 +121,9 @@ describe("tokens", () => {
   it("stops working once expired", async () => {
     const { token, gql, curator } = await loginAs(server, server.base, CuratorRole.VIEWER);
     expect((await gql(ME)).data!.me).not.toBeNull();
-    await server.ds.getRepository(CuratorSession).update({ curatorId: curator.id }, { expiresAt: new Date(Date.now() - 1000) });
+    await server.ds
+      .getRepository(CuratorSession)
+      .update({ curatorId: curator.id }, { expiresAt: new Date(Date.now() - 1000) });
     const r = await httpGql(server.base, PROGRAMS, {}, token);
     expect([r.status, code(r)]).toEqual([401, "UNAUTHENTICATED"]);
   });
@@ -141,10 +154,15 @@ describe("tokens", () => {
     const editor = await loginAs(server, server.base, CuratorRole.EDITOR);
     const other = await loginAs(server, server.base, CuratorRole.EDITOR);
     const id = (c: Curator) => String(c.id);
-    await admin.gql(`mutation($id: ID!) { updateCurator(id: $id, version: 1, input: { role: VIEWER }) { role } }`, { id: id(editor.curator) });
+    await admin.gql(`mutation($id: ID!) { updateCurator(id: $id, version: 1, input: { role: VIEWER }) { role } }`, {
+      id: id(editor.curator),
+    });
     const write = await editor.gql(`mutation { createSpecialty(input: { slug: "s", name: "S" }) { id } }`);
     expect(code(write)).toBe("FORBIDDEN");
-    await admin.gql(`mutation($id: ID!) { updateCurator(id: $id, version: 1, input: { password: "a brand new password" }) { id } }`, { id: id(other.curator) });
+    await admin.gql(
+      `mutation($id: ID!) { updateCurator(id: $id, version: 1, input: { password: "a brand new password" }) { id } }`,
+      { id: id(other.curator) },
+    );
     expect(code(await other.gql(ME))).toBe("UNAUTHENTICATED");
     expect((await login(other.curator.email, "a brand new password")).errors).toBeUndefined();
   });
@@ -159,17 +177,37 @@ describe("curator management", () => {
     expect((await admin.gql(LIST)).data!.curators.totalCount).toBe(2);
 
     const self = String(admin.curator.id);
-    const demote = await admin.gql(`mutation($id: ID!) { updateCurator(id: $id, version: 1, input: { role: EDITOR }) { id } }`, { id: self });
-    expect(demote.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fields: [{ path: ["input", "role"], message: expect.stringMatching(/last active ADMIN/) }] });
-    const disable = await admin.gql(`mutation($id: ID!) { updateCurator(id: $id, version: 1, input: { active: false }) { id } }`, { id: self });
+    const demote = await admin.gql(
+      `mutation($id: ID!) { updateCurator(id: $id, version: 1, input: { role: EDITOR }) { id } }`,
+      { id: self },
+    );
+    expect(demote.errors![0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      fields: [{ path: ["input", "role"], message: expect.stringMatching(/last active ADMIN/) }],
+    });
+    const disable = await admin.gql(
+      `mutation($id: ID!) { updateCurator(id: $id, version: 1, input: { active: false }) { id } }`,
+      { id: self },
+    );
     expect(disable.errors![0].extensions).toMatchObject({ fields: [{ path: ["input", "active"] }] });
 
-    const weak = await admin.gql(`mutation { createCurator(input: { email: "x@example.org", role: VIEWER, password: "short" }) { id } }`);
-    expect(weak.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fields: [{ path: ["input", "password"] }] });
-    const taken = await admin.gql(`mutation($e: String!) { createCurator(input: { email: $e, role: VIEWER, password: "long enough pass" }) { id } }`, {
-      e: editor.curator.email.toUpperCase(),
+    const weak = await admin.gql(
+      `mutation { createCurator(input: { email: "x@example.org", role: VIEWER, password: "short" }) { id } }`,
+    );
+    expect(weak.errors![0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      fields: [{ path: ["input", "password"] }],
     });
-    expect(taken.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fields: [{ path: ["input", "email"] }] });
+    const taken = await admin.gql(
+      `mutation($e: String!) { createCurator(input: { email: $e, role: VIEWER, password: "long enough pass" }) { id } }`,
+      {
+        e: editor.curator.email.toUpperCase(),
+      },
+    );
+    expect(taken.errors![0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      fields: [{ path: ["input", "email"] }],
+    });
   });
 
   it("shows a curator's email, role and activity to curators only; anyone may see who verified a listing", async () => {
@@ -180,7 +218,9 @@ describe("curator management", () => {
     const leak = await httpGql(server.base, `{ program(slug: "p") { verifiedBy { name email } } }`);
     expect(code(leak)).toBe("UNAUTHENTICATED");
     const viewer = await loginAs(server, server.base, CuratorRole.VIEWER);
-    expect((await viewer.gql(`{ program(slug: "p") { verifiedBy { email } } }`)).data!.program.verifiedBy.email).toBe(verifier.email);
+    expect((await viewer.gql(`{ program(slug: "p") { verifiedBy { email } } }`)).data!.program.verifiedBy.email).toBe(
+      verifier.email,
+    );
   });
 
   it("shows anonymous readers only the verifier's display name: its id, version and dates need a curator", async () => {
@@ -198,7 +238,11 @@ describe("curator management", () => {
     const viewer = await loginAs(server, server.base, CuratorRole.VIEWER);
     const signedIn = await viewer.gql(`{ program(slug: "p") { verifiedBy { id name version createdAt updatedAt } } }`);
     expect(signedIn.errors).toBeUndefined();
-    expect(signedIn.data!.program.verifiedBy).toMatchObject({ id: String(verifier.id), name: "Vera Verifier", version: 1 });
+    expect(signedIn.data!.program.verifiedBy).toMatchObject({
+      id: String(verifier.id),
+      name: "Vera Verifier",
+      version: 1,
+    });
   });
 });
 

@@ -42,7 +42,12 @@ const curator = (email: string) => ds.getRepository(Curator).findOneBy({ email }
 
 describe("user commands", () => {
   it("create reads the password from piped standard input and stores only its hash", async () => {
-    expect(await user(["create", "--email", "Admin@Example.org", "--role", "admin", "--name", "Ada Admin"], "a very good password\n")).toBe(0);
+    expect(
+      await user(
+        ["create", "--email", "Admin@Example.org", "--role", "admin", "--name", "Ada Admin"],
+        "a very good password\n",
+      ),
+    ).toBe(0);
     expect(logs).toEqual([expect.stringMatching(/^created ADMIN curator admin@example\.org \(id \d+\)$/)]);
     const c = (await curator("admin@example.org"))!;
     expect(c).toMatchObject({ name: "Ada Admin", role: CuratorRole.ADMIN, active: true });
@@ -53,12 +58,42 @@ describe("user commands", () => {
   });
 
   it.each([
-    ["an unknown role", ["create", "--email", "a@example.org", "--role", "boss"], "a long enough password\n", "directory: --role must be admin, editor or viewer (got 'boss')"],
-    ["a short password", ["create", "--email", "a@example.org", "--role", "editor"], "short\n", "directory: password must be at least 12 characters"],
-    ["no password", ["create", "--email", "a@example.org", "--role", "editor"], "", expect.stringMatching(/^directory: no password on standard input/)],
-    ["a malformed email", ["create", "--email", "not-an-email", "--role", "editor"], "a long enough password\n", "directory: email must be an email address"],
-    ["disabling an unknown curator", ["disable", "--email", "nobody@example.org"], "", "directory: there is no curator with email nobody@example.org"],
-    ["a password for an unknown curator", ["set-password", "--email", "nobody@example.org"], "a long enough password\n", "directory: there is no curator with email nobody@example.org"],
+    [
+      "an unknown role",
+      ["create", "--email", "a@example.org", "--role", "boss"],
+      "a long enough password\n",
+      "directory: --role must be admin, editor or viewer (got 'boss')",
+    ],
+    [
+      "a short password",
+      ["create", "--email", "a@example.org", "--role", "editor"],
+      "short\n",
+      "directory: password must be at least 12 characters",
+    ],
+    [
+      "no password",
+      ["create", "--email", "a@example.org", "--role", "editor"],
+      "",
+      expect.stringMatching(/^directory: no password on standard input/),
+    ],
+    [
+      "a malformed email",
+      ["create", "--email", "not-an-email", "--role", "editor"],
+      "a long enough password\n",
+      "directory: email must be an email address",
+    ],
+    [
+      "disabling an unknown curator",
+      ["disable", "--email", "nobody@example.org"],
+      "",
+      "directory: there is no curator with email nobody@example.org",
+    ],
+    [
+      "a password for an unknown curator",
+      ["set-password", "--email", "nobody@example.org"],
+      "a long enough password\n",
+      "directory: there is no curator with email nobody@example.org",
+    ],
   ])("%s fails with one clear line and a non-zero exit", async (_label, args, stdin, message) => {
     expect(await user(args as string[], stdin)).toBe(1);
     expect(errors).toEqual([message]);
@@ -82,7 +117,14 @@ describe("user commands", () => {
     ]);
 
     const ed = (await curator("ed@example.org"))!;
-    const session = { curatorId: ed.id, tokenHash: "f".repeat(64), createdAt: new Date(), expiresAt: new Date(Date.now() + 3_600_000), revokedAt: null, clientAddress: null };
+    const session = {
+      curatorId: ed.id,
+      tokenHash: "f".repeat(64),
+      createdAt: new Date(),
+      expiresAt: new Date(Date.now() + 3_600_000),
+      revokedAt: null,
+      clientAddress: null,
+    };
     await ds.getRepository(CuratorSession).insert(session);
     logs = [];
     expect(await user(["disable", "--email", "ed@example.org"])).toBe(0);
@@ -107,7 +149,9 @@ describe("user commands", () => {
     // Stored names come from the API and older imports: ESC/BEL retitle the window, ESC [ and the
     // 8-bit CSI (U+009B) recolour or clear the screen, CR overwrites the line.
     const name = "Eve\u001b]0;owned\u0007\u001b[2J\u009b31m\rAdmin";
-    await ds.getRepository(Curator).save({ email: "eve@example.org", name, role: CuratorRole.VIEWER, passwordHash: "not-a-real-hash" });
+    await ds
+      .getRepository(Curator)
+      .save({ email: "eve@example.org", name, role: CuratorRole.VIEWER, passwordHash: "not-a-real-hash" });
     expect(await user(["list"])).toBe(0);
     const out = logs.join("\n");
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
@@ -116,7 +160,9 @@ describe("user commands", () => {
 
   it("list says how to begin when there is nobody", async () => {
     expect(await user(["list"])).toBe(0);
-    expect(logs).toEqual([expect.stringMatching(/^no curators yet; create one with: npm run directory -- user create/)]);
+    expect(logs).toEqual([
+      expect.stringMatching(/^no curators yet; create one with: npm run directory -- user create/),
+    ]);
   });
 
   it("on a terminal asks twice without echoing the password", async () => {
@@ -139,12 +185,24 @@ describe("user commands", () => {
 
 describe("first run", () => {
   it("creates the first admin from DIRECTORY_ADMIN_EMAIL/PASSWORD only when there is no curator, and never with a weak password", async () => {
-    await expect(ensureFirstAdmin(ds, { DIRECTORY_ADMIN_EMAIL: "boss@example.org", DIRECTORY_ADMIN_PASSWORD: "short" })).rejects.toThrow(ConfigError);
+    await expect(
+      ensureFirstAdmin(ds, { DIRECTORY_ADMIN_EMAIL: "boss@example.org", DIRECTORY_ADMIN_PASSWORD: "short" }),
+    ).rejects.toThrow(ConfigError);
     expect(await ensureFirstAdmin(ds, {})).toBe("none");
     expect(await ds.getRepository(Curator).count()).toBe(0);
-    expect(await ensureFirstAdmin(ds, { DIRECTORY_ADMIN_EMAIL: "Boss@Example.org", DIRECTORY_ADMIN_PASSWORD: "the first admin's password" })).toBe("created");
+    expect(
+      await ensureFirstAdmin(ds, {
+        DIRECTORY_ADMIN_EMAIL: "Boss@Example.org",
+        DIRECTORY_ADMIN_PASSWORD: "the first admin's password",
+      }),
+    ).toBe("created");
     expect(await curator("boss@example.org")).toMatchObject({ role: CuratorRole.ADMIN, active: true });
-    expect(await ensureFirstAdmin(ds, { DIRECTORY_ADMIN_EMAIL: "other@example.org", DIRECTORY_ADMIN_PASSWORD: "the first admin's password" })).toBe("exists");
+    expect(
+      await ensureFirstAdmin(ds, {
+        DIRECTORY_ADMIN_EMAIL: "other@example.org",
+        DIRECTORY_ADMIN_PASSWORD: "the first admin's password",
+      }),
+    ).toBe("exists");
     expect(await ds.getRepository(Curator).count()).toBe(1);
   });
 });

@@ -27,7 +27,9 @@ describe("optimistic locking", () => {
   it("lets exactly one of many parallel updates of one version win; the rest get CONFLICT with the current version", async () => {
     const p = await f.program({ title: "Start" });
     const results = await Promise.all(
-      editors.map((editor, i) => server.exec(UPDATE, { id: String(p.id), v: 1, input: { title: `Title from editor ${i}` } }, editor)),
+      editors.map((editor, i) =>
+        server.exec(UPDATE, { id: String(p.id), v: 1, input: { title: `Title from editor ${i}` } }, editor),
+      ),
     );
     const winners = results.filter((r) => !r.errors);
     const losers = results.filter((r) => r.errors);
@@ -46,10 +48,14 @@ describe("optimistic locking", () => {
       server.exec(UPDATE, { id: String(p.id), v: 1, input: { title: "Title by A" } }, editors[0]),
       server.exec(UPDATE, { id: String(p.id), v: 1, input: { description: "Description by B" } }, editors[1]),
     ]);
-    const loser = a.errors ? { result: a, input: { title: "Title by A" }, as: editors[0] } : { result: b, input: { description: "Description by B" }, as: editors[1] };
+    const loser = a.errors
+      ? { result: a, input: { title: "Title by A" }, as: editors[0] }
+      : { result: b, input: { description: "Description by B" }, as: editors[1] };
     expect([a, b].filter((r) => r.errors)).toHaveLength(1);
     const current = loser.result.errors![0].extensions!.currentVersion;
-    const retried = expectData(await server.exec(UPDATE, { id: String(p.id), v: current, input: loser.input }, loser.as)).updateProgram;
+    const retried = expectData(
+      await server.exec(UPDATE, { id: String(p.id), v: current, input: loser.input }, loser.as),
+    ).updateProgram;
     expect(retried).toEqual({ version: 3, title: "Title by A", description: "Description by B" });
   });
 
@@ -78,36 +84,39 @@ describe("optimistic locking", () => {
 
   // SQLite runs one write transaction at a time (core/transaction.ts), so two cannot both read
   // version 1 before either writes; on PostgreSQL they can, and the guarded UPDATE decides.
-  (testDialect === "postgres" ? it : it.skip)("on PostgreSQL, two transactions that both read version 1 cannot both write", async () => {
-    const p = await f.program({ title: "Start" });
-    const writes = server.deps.services.programWrites;
-    let arrived = 0;
-    let release!: () => void;
-    const bothRead = new Promise<void>((resolve) => (release = resolve));
-    const attempt = (title: string, actorId: number) =>
-      inTransaction(server.ds, (m) =>
-        updateVersioned(m, writes.model, {
-          id: p.id,
-          version: 1,
-          actorId,
-          action: AuditAction.UPDATE,
-          compute: async () => {
-            if (++arrived === 2) release();
-            await bothRead;
-            return { values: { title } };
-          },
-        }),
-      );
-    const outcomes = await Promise.allSettled([attempt("A", editors[0].id), attempt("B", editors[1].id)]);
-    const won = outcomes.filter((o) => o.status === "fulfilled") as PromiseFulfilledResult<Program>[];
-    const lost = outcomes.filter((o) => o.status === "rejected") as PromiseRejectedResult[];
-    expect(won).toHaveLength(1);
-    expect(lost).toHaveLength(1);
-    expect(lost[0].reason.extensions).toMatchObject({ code: "CONFLICT", currentVersion: 2 });
-    const row = await stored(p.id);
-    expect(row).toMatchObject({ version: 2, title: won[0].value.title });
-    expect(await updates()).toBe(1);
-  });
+  (testDialect === "postgres" ? it : it.skip)(
+    "on PostgreSQL, two transactions that both read version 1 cannot both write",
+    async () => {
+      const p = await f.program({ title: "Start" });
+      const writes = server.deps.services.programWrites;
+      let arrived = 0;
+      let release!: () => void;
+      const bothRead = new Promise<void>((resolve) => (release = resolve));
+      const attempt = (title: string, actorId: number) =>
+        inTransaction(server.ds, (m) =>
+          updateVersioned(m, writes.model, {
+            id: p.id,
+            version: 1,
+            actorId,
+            action: AuditAction.UPDATE,
+            compute: async () => {
+              if (++arrived === 2) release();
+              await bothRead;
+              return { values: { title } };
+            },
+          }),
+        );
+      const outcomes = await Promise.allSettled([attempt("A", editors[0].id), attempt("B", editors[1].id)]);
+      const won = outcomes.filter((o) => o.status === "fulfilled") as PromiseFulfilledResult<Program>[];
+      const lost = outcomes.filter((o) => o.status === "rejected") as PromiseRejectedResult[];
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(1);
+      expect(lost[0].reason.extensions).toMatchObject({ code: "CONFLICT", currentVersion: 2 });
+      const row = await stored(p.id);
+      expect(row).toMatchObject({ version: 2, title: won[0].value.title });
+      expect(await updates()).toBe(1);
+    },
+  );
 
   it("lets only one of two parallel creations take a slug; the other is BAD_USER_INPUT naming the slug", async () => {
     const create = (as: Curator) =>

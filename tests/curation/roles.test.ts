@@ -32,7 +32,8 @@ async function fixtures(): Promise<{ [K in Kind]: Record } & { curator: Curator 
   await s.pathwayWrites.update(null, pw.id, 1, { name: "Renamed" });
   await s.specialtyWrites.update(null, sp.id, 1, { name: "Renamed" });
   await s.programWrites.update(null, prog.id, 1, { title: "Renamed" });
-  const entry = async (type: string, id: number) => String((await server.ds.getRepository(AuditEntry).findOneByOrFail({ entityType: type, entityId: id })).id);
+  const entry = async (type: string, id: number) =>
+    String((await server.ds.getRepository(AuditEntry).findOneByOrFail({ entityType: type, entityId: id })).id);
   return {
     Institution: { id: String(inst.id), version: 2, entry: await entry("Institution", inst.id) },
     Requirement: { id: String(req.id), version: 2, entry: await entry("Requirement", req.id) },
@@ -46,8 +47,21 @@ async function fixtures(): Promise<{ [K in Kind]: Record } & { curator: Curator 
 let n = 0;
 /** A valid new record of each kind, unique on every call. */
 const NEW: { [K in Kind]: () => object } = {
-  Institution: () => ({ slug: `new-inst-${++n}`, name: "New", kind: "HOSPITAL", country: "US", region: "NY", city: "Albany" }),
-  Program: () => ({ slug: `new-program-${++n}`, title: "New", type: "OBSERVERSHIP", audience: "GRADUATE", country: "US" }),
+  Institution: () => ({
+    slug: `new-inst-${++n}`,
+    name: "New",
+    kind: "HOSPITAL",
+    country: "US",
+    region: "NY",
+    city: "Albany",
+  }),
+  Program: () => ({
+    slug: `new-program-${++n}`,
+    title: "New",
+    type: "OBSERVERSHIP",
+    audience: "GRADUATE",
+    country: "US",
+  }),
   Requirement: () => ({ code: `NEW_CODE_${++n}`, name: "New", kind: "EXAM" }),
   Pathway: () => ({ slug: `new-pathway-${++n}`, name: "New", kind: "DIRECT" }),
   Specialty: () => ({ slug: `new-specialty-${++n}`, name: "New" }),
@@ -89,12 +103,18 @@ const CASES: Case[] = [
     {
       mutation: `create${kind}`,
       minimum: CuratorRole.EDITOR,
-      run: (_fx, as) => exec(`mutation($input: ${kind}Input!) { create${kind}(input: $input) { id } }`, { input: NEW[kind]() }, as),
+      run: (_fx, as) =>
+        exec(`mutation($input: ${kind}Input!) { create${kind}(input: $input) { id } }`, { input: NEW[kind]() }, as),
     },
     {
       mutation: `update${kind}`,
       minimum: CuratorRole.EDITOR,
-      run: (fx, as) => exec(`mutation($id: ID!, $input: ${kind}Input!) { update${kind}(id: $id, version: 2, input: $input) { id } }`, { id: fx[kind].id, input: EDIT[kind] }, as),
+      run: (fx, as) =>
+        exec(
+          `mutation($id: ID!, $input: ${kind}Input!) { update${kind}(id: $id, version: 2, input: $input) { id } }`,
+          { id: fx[kind].id, input: EDIT[kind] },
+          as,
+        ),
     },
     versioned(`delete${kind}`, kind),
     versioned(`restore${kind}`, kind, async (r) => {
@@ -104,7 +124,12 @@ const CASES: Case[] = [
     {
       mutation: `revert${kind}`,
       minimum: CuratorRole.EDITOR,
-      run: (fx, as) => exec(`mutation($id: ID!, $to: ID!) { revert${kind}(id: $id, version: 2, toEntry: $to) { id } }`, { id: fx[kind].id, to: fx[kind].entry }, as),
+      run: (fx, as) =>
+        exec(
+          `mutation($id: ID!, $to: ID!) { revert${kind}(id: $id, version: 2, toEntry: $to) { id } }`,
+          { id: fx[kind].id, to: fx[kind].entry },
+          as,
+        ),
     },
   ]),
   versioned("publishProgram", "Program"),
@@ -115,7 +140,8 @@ const CASES: Case[] = [
   {
     mutation: "verifyProgram",
     minimum: CuratorRole.EDITOR,
-    run: (fx, as) => exec(`mutation($id: ID!) { verifyProgram(id: $id, version: 2, note: "ok") { id } }`, { id: fx.Program.id }, as),
+    run: (fx, as) =>
+      exec(`mutation($id: ID!) { verifyProgram(id: $id, version: 2, note: "ok") { id } }`, { id: fx.Program.id }, as),
   },
   {
     mutation: "createSnapshot",
@@ -125,12 +151,22 @@ const CASES: Case[] = [
   {
     mutation: "createCurator",
     minimum: CuratorRole.ADMIN,
-    run: (_fx, as) => exec(`mutation { createCurator(input: { email: "n${++n}@example.org", role: EDITOR, password: "twelve chars!" }) { id } }`, {}, as),
+    run: (_fx, as) =>
+      exec(
+        `mutation { createCurator(input: { email: "n${++n}@example.org", role: EDITOR, password: "twelve chars!" }) { id } }`,
+        {},
+        as,
+      ),
   },
   {
     mutation: "updateCurator",
     minimum: CuratorRole.ADMIN,
-    run: (fx, as) => exec(`mutation($id: ID!) { updateCurator(id: $id, version: 1, input: { active: false }) { id } }`, { id: String(fx.curator.id) }, as),
+    run: (fx, as) =>
+      exec(
+        `mutation($id: ID!) { updateCurator(id: $id, version: 1, input: { active: false }) { id } }`,
+        { id: String(fx.curator.id) },
+        as,
+      ),
   },
 ];
 
@@ -143,19 +179,22 @@ describe("authorization of every mutation", () => {
     expect(CASES.map((c) => c.mutation).sort()).toEqual(all.sort());
   });
 
-  it.each(CASES.map((c) => [c.mutation, c] as const))("%s: anonymous UNAUTHENTICATED, too low a role FORBIDDEN, the role needed succeeds", async (_name, c) => {
-    await server.reset();
-    for (const role of [null, CuratorRole.VIEWER, CuratorRole.EDITOR, CuratorRole.ADMIN]) {
-      // Fresh records for each role (factories make unique ones), so every attempt starts alike.
-      const fx = await fixtures();
-      const as = role ? await f.curator({ role }) : null;
-      const result = await c.run(fx, as);
-      const code = result.errors?.[0]?.extensions?.code;
-      const label = `${c.mutation} as ${role ?? "anonymous"}`;
-      if (role === null) expect([label, code]).toEqual([label, "UNAUTHENTICATED"]);
-      else if (RANK[role] < RANK[c.minimum]) expect([label, code]).toEqual([label, "FORBIDDEN"]);
-      else expect([label, result.errors]).toEqual([label, undefined]);
-      if (code === "UNAUTHENTICATED" || code === "FORBIDDEN") expect(result.data).toBeNull();
-    }
-  });
+  it.each(CASES.map((c) => [c.mutation, c] as const))(
+    "%s: anonymous UNAUTHENTICATED, too low a role FORBIDDEN, the role needed succeeds",
+    async (_name, c) => {
+      await server.reset();
+      for (const role of [null, CuratorRole.VIEWER, CuratorRole.EDITOR, CuratorRole.ADMIN]) {
+        // Fresh records for each role (factories make unique ones), so every attempt starts alike.
+        const fx = await fixtures();
+        const as = role ? await f.curator({ role }) : null;
+        const result = await c.run(fx, as);
+        const code = result.errors?.[0]?.extensions?.code;
+        const label = `${c.mutation} as ${role ?? "anonymous"}`;
+        if (role === null) expect([label, code]).toEqual([label, "UNAUTHENTICATED"]);
+        else if (RANK[role] < RANK[c.minimum]) expect([label, code]).toEqual([label, "FORBIDDEN"]);
+        else expect([label, result.errors]).toEqual([label, undefined]);
+        if (code === "UNAUTHENTICATED" || code === "FORBIDDEN") expect(result.data).toBeNull();
+      }
+    },
+  );
 });

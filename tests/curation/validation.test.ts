@@ -22,11 +22,17 @@ async function problems(query: string, variables: Record<string, unknown>): Prom
   const error = expectError(await server.exec(query, variables, editor), "BAD_USER_INPUT");
   return error.extensions!.fields.map((p: { path: string[]; message: string }) => [p.path.join("."), p.message]);
 }
-const paths = async (query: string, variables: Record<string, unknown>) => (await problems(query, variables)).map(([p]) => p);
+const paths = async (query: string, variables: Record<string, unknown>) =>
+  (await problems(query, variables)).map(([p]) => p);
 
 describe("input validation", () => {
   it("names every missing required field on create", async () => {
-    expect(await paths(CREATE, { input: { description: "only this" } })).toEqual(["input.slug", "input.title", "input.type", "input.audience"]);
+    expect(await paths(CREATE, { input: { description: "only this" } })).toEqual([
+      "input.slug",
+      "input.title",
+      "input.type",
+      "input.audience",
+    ]);
     expect(await paths(CREATE, { input: { ...VALID, country: undefined } })).toEqual(["input.country"]);
     expect(await paths(`mutation { createInstitution(input: { slug: "x" }) { id } }`, {})).toEqual([
       "input.name",
@@ -39,15 +45,35 @@ describe("input validation", () => {
 
   it("checks formats and lengths, reporting all problems at once", async () => {
     const found = await problems(CREATE, {
-      input: { ...VALID, slug: "Not A Slug", title: "x".repeat(301), sourceUrl: "ftp://example.org", feeCurrency: "dollars", durationMonths: 0, region: "Ontario" },
+      input: {
+        ...VALID,
+        slug: "Not A Slug",
+        title: "x".repeat(301),
+        sourceUrl: "ftp://example.org",
+        feeCurrency: "dollars",
+        durationMonths: 0,
+        region: "Ontario",
+      },
     });
-    expect(found.map(([p]) => p).sort()).toEqual(["input.durationMonths", "input.feeCurrency", "input.region", "input.slug", "input.sourceUrl", "input.title"]);
+    expect(found.map(([p]) => p).sort()).toEqual([
+      "input.durationMonths",
+      "input.feeCurrency",
+      "input.region",
+      "input.slug",
+      "input.sourceUrl",
+      "input.title",
+    ]);
     expect(Object.fromEntries(found)["input.slug"]).toMatch(/lower-case letters and digits/);
     expect(await paths(CREATE, { input: { ...VALID, title: "   " } })).toEqual(["input.title"]);
-    expect(await paths(`mutation { createInstitution(input: { slug: "ok", name: "N", kind: HOSPITAL, country: US, region: "NY", city: "C", website: "not a url" }) { id } }`, {})).toEqual([
-      "input.website",
-    ]);
-    expect(await paths(`mutation { createRequirement(input: { code: "lower_case", name: "N", kind: EXAM }) { id } }`, {})).toEqual(["input.code"]);
+    expect(
+      await paths(
+        `mutation { createInstitution(input: { slug: "ok", name: "N", kind: HOSPITAL, country: US, region: "NY", city: "C", website: "not a url" }) { id } }`,
+        {},
+      ),
+    ).toEqual(["input.website"]);
+    expect(
+      await paths(`mutation { createRequirement(input: { code: "lower_case", name: "N", kind: EXAM }) { id } }`, {}),
+    ).toEqual(["input.code"]);
   });
 
   it("refuses enum values outside the enum", async () => {
@@ -64,7 +90,9 @@ describe("input validation", () => {
 
   it("checks that referenced records exist", async () => {
     const req = await f.requirement();
-    expect(await problems(CREATE, { input: { ...VALID, institutionId: "4242" } })).toEqual([["input.institutionId", "there is no institution 4242"]]);
+    expect(await problems(CREATE, { input: { ...VALID, institutionId: "4242" } })).toEqual([
+      ["input.institutionId", "there is no institution 4242"],
+    ]);
     expect(await paths(CREATE, { input: { ...VALID, pathwayId: "4242" } })).toEqual(["input.pathwayId"]);
     expect(await paths(CREATE, { input: { ...VALID, specialtyIds: ["4242"] } })).toEqual(["input.specialtyIds.0"]);
     expect(
@@ -88,24 +116,42 @@ describe("input validation", () => {
 
   it("keeps a program's country that of its institution", async () => {
     const mcgill = await f.institution({ country: "CA" as never, region: "QC" });
-    expect(await problems(CREATE, { input: { ...VALID, institutionId: String(mcgill.id) } })).toEqual([["input.country", expect.stringMatching(/is in CA, not US/)]]);
-    expect(expectData(await server.exec(CREATE, { input: { ...VALID, country: undefined, institutionId: String(mcgill.id) } }, editor)).createProgram.id).toBeTruthy();
+    expect(await problems(CREATE, { input: { ...VALID, institutionId: String(mcgill.id) } })).toEqual([
+      ["input.country", expect.stringMatching(/is in CA, not US/)],
+    ]);
+    expect(
+      expectData(
+        await server.exec(
+          CREATE,
+          { input: { ...VALID, country: undefined, institutionId: String(mcgill.id) } },
+          editor,
+        ),
+      ).createProgram.id,
+    ).toBeTruthy();
   });
 
   it("keeps scores within the exam's range", async () => {
     const step1 = await f.requirement({ code: "USMLE_STEP_1", scoreMin: 1, scoreMax: 300 });
-    const found = await problems(CREATE, { input: { ...VALID, requirements: [{ requirementId: String(step1.id), level: "REQUIRED", minimumScore: 301 }] } });
-    expect(found).toEqual([["input.requirements.0.minimumScore", "USMLE_STEP_1 scores run from 1 to 300; 301 is outside that"]]);
+    const found = await problems(CREATE, {
+      input: { ...VALID, requirements: [{ requirementId: String(step1.id), level: "REQUIRED", minimumScore: 301 }] },
+    });
+    expect(found).toEqual([
+      ["input.requirements.0.minimumScore", "USMLE_STEP_1 scores run from 1 to 300; 301 is outside that"],
+    ]);
 
     const R = `mutation($id: ID!, $v: Int!, $input: RequirementInput!) { updateRequirement(id: $id, version: $v, input: $input) { id } }`;
     expect(await paths(R, { id: String(step1.id), v: 1, input: { scoreMin: 400 } })).toEqual(["input.scoreMin"]);
     await f.program({}, { requirements: [{ requirement: step1, minimumScore: 230 }] });
-    expect(await problems(R, { id: String(step1.id), v: 1, input: { scoreMax: 200 } })).toEqual([["input.scoreMax", expect.stringMatching(/1 program\(s\) ask for a minimum score outside 1..200/)]]);
+    expect(await problems(R, { id: String(step1.id), v: 1, input: { scoreMax: 200 } })).toEqual([
+      ["input.scoreMax", expect.stringMatching(/1 program\(s\) ask for a minimum score outside 1..200/)],
+    ]);
   });
 
   it("checks date order, positions and fees against the stored values on a partial update", async () => {
     expect(
-      await paths(CREATE, { input: { ...VALID, applicationOpensAt: "2026-03-01T00:00:00Z", applicationClosesAt: "2026-02-01T00:00:00Z" } }),
+      await paths(CREATE, {
+        input: { ...VALID, applicationOpensAt: "2026-03-01T00:00:00Z", applicationClosesAt: "2026-02-01T00:00:00Z" },
+      }),
     ).toEqual(["input.applicationClosesAt"]);
     const p = await f.program({
       applicationOpensAt: new Date("2026-01-01T00:00:00Z"),
@@ -116,12 +162,23 @@ describe("input validation", () => {
     });
     const id = String(p.id);
     const [closes] = await problems(UPDATE, { id, v: 1, input: { applicationClosesAt: "2025-12-01T00:00:00Z" } });
-    expect(closes).toEqual(["input.applicationClosesAt", expect.stringMatching(/applicationOpensAt \(2026-01-01T00:00:00.000Z\) must be before applicationClosesAt/)]);
-    expect(await paths(UPDATE, { id, v: 1, input: { applicationOpensAt: "2026-04-01T00:00:00Z" } })).toEqual(["input.applicationOpensAt"]);
+    expect(closes).toEqual([
+      "input.applicationClosesAt",
+      expect.stringMatching(/applicationOpensAt \(2026-01-01T00:00:00.000Z\) must be before applicationClosesAt/),
+    ]);
+    expect(await paths(UPDATE, { id, v: 1, input: { applicationOpensAt: "2026-04-01T00:00:00Z" } })).toEqual([
+      "input.applicationOpensAt",
+    ]);
     expect(await paths(UPDATE, { id, v: 1, input: { imgPositions: 11 } })).toEqual(["input.imgPositions"]);
     expect(await paths(UPDATE, { id, v: 1, input: { feeCurrency: null } })).toEqual(["input.feeCurrency"]);
     // Clearing the close date lifts the rule; both at once are fine too.
-    expectData(await server.exec(UPDATE, { id, v: 1, input: { applicationOpensAt: "2026-04-01T00:00:00Z", applicationClosesAt: null } }, editor));
+    expectData(
+      await server.exec(
+        UPDATE,
+        { id, v: 1, input: { applicationOpensAt: "2026-04-01T00:00:00Z", applicationClosesAt: null } },
+        editor,
+      ),
+    );
   });
 
   it("refuses to clear a required field and names clashing slugs and codes", async () => {
@@ -131,10 +188,14 @@ describe("input validation", () => {
       ["input.title", "title cannot be cleared"],
       ["input.type", "type cannot be cleared"],
     ]);
-    expect(await problems(UPDATE, { id: String(other.id), v: 1, input: { slug: "taken" } })).toEqual([["input.slug", "another Program already has the slug 'taken'"]]);
+    expect(await problems(UPDATE, { id: String(other.id), v: 1, input: { slug: "taken" } })).toEqual([
+      ["input.slug", "another Program already has the slug 'taken'"],
+    ]);
     expect(await paths(CREATE, { input: { ...VALID, slug: "taken" } })).toEqual(["input.slug"]);
     await f.requirement({ code: "USED_CODE" });
-    expect(await paths(`mutation { createRequirement(input: { code: "USED_CODE", name: "N", kind: EXAM }) { id } }`, {})).toEqual(["input.code"]);
+    expect(
+      await paths(`mutation { createRequirement(input: { code: "USED_CODE", name: "N", kind: EXAM }) { id } }`, {}),
+    ).toEqual(["input.code"]);
     // Updating a record to its own slug is no clash.
     expectData(await server.exec(UPDATE, { id: String(p.id), v: 1, input: { slug: "taken" } }, editor));
   });

@@ -29,21 +29,36 @@ function refused(result: GqlResult, path: string[]) {
 describe("lone surrogates", () => {
   it("are refused in input fields, nested link fields and plain arguments, naming the field; nothing is stored", async () => {
     refused(await server.exec(CREATE, { input: { ...VALID, title: "Bad \ud800 title" } }, editor), ["input", "title"]);
-    refused(await server.exec(CREATE, { input: { ...VALID, description: "ends badly \ud83d" } }, editor), ["input", "description"]);
+    refused(await server.exec(CREATE, { input: { ...VALID, description: "ends badly \ud83d" } }, editor), [
+      "input",
+      "description",
+    ]);
     const req = await f.requirement();
     const links = [{ requirementId: String(req.id), level: "REQUIRED", note: "x\udc00y" }];
-    refused(await server.exec(CREATE, { input: { ...VALID, requirements: links } }, editor), ["input", "requirements", "0", "note"]);
+    refused(await server.exec(CREATE, { input: { ...VALID, requirements: links } }, editor), [
+      "input",
+      "requirements",
+      "0",
+      "note",
+    ]);
     expect(await server.ds.getRepository(Program).count()).toBe(0);
 
     const p = await f.program();
     const verify = `mutation($id: ID!, $note: String) { verifyProgram(id: $id, version: 1, note: $note) { version } }`;
     refused(await server.exec(verify, { id: String(p.id), note: "\udfff" }, editor), ["note"]);
-    refused(await server.exec(`query($s: String) { programs(search: $s, first: 1) { totalCount } }`, { s: "card\ud800" }), ["search"]);
+    refused(
+      await server.exec(`query($s: String) { programs(search: $s, first: 1) { totalCount } }`, { s: "card\ud800" }),
+      ["search"],
+    );
   });
 
   it("are refused when they arrive as a JSON escape over HTTP", async () => {
     const body = `{"query":"query($s: String) { programs(search: $s, first: 1) { totalCount } }","variables":{"s":"a\\ud800b"}}`;
-    const res = await fetch(`${server.base}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const res = await fetch(`${server.base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
     const json = (await res.json()) as { errors: { extensions: { code: string; fields: { path: string[] }[] } }[] };
     expect(json.errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fields: [{ path: ["search"] }] });
   });

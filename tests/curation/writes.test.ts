@@ -76,7 +76,9 @@ describe("program writes", () => {
 
     expect(expectData(await server.exec(READ_PROGRAM, { id: created.id })).program).toBeNull();
     expect(expectData(await server.exec(`{ programs { totalCount } }`)).programs.totalCount).toBe(0);
-    expect(expectData(await server.exec(READ_PROGRAM, { id: created.id }, viewer)).program).toMatchObject({ status: "DRAFT" });
+    expect(expectData(await server.exec(READ_PROGRAM, { id: created.id }, viewer)).program).toMatchObject({
+      status: "DRAFT",
+    });
     expect(expectData(await server.exec(`{ programs { totalCount } }`, {}, viewer)).programs.totalCount).toBe(1);
   });
 
@@ -84,12 +86,21 @@ describe("program writes", () => {
     const x = await programFixture();
     const p = await f.program(
       { institutionId: x.inst.id, description: "Old description", title: "Old title" },
-      { specialties: [x.cardio], requirements: [{ requirement: x.step1, minimumScore: 200 }, { requirement: x.ecfmg }] },
+      {
+        specialties: [x.cardio],
+        requirements: [{ requirement: x.step1, minimumScore: 200 }, { requirement: x.ecfmg }],
+      },
     );
-    const before = expectData(await server.exec(`query($id: ID) { program(id: $id) { requirements { id requirement { code } } } }`, { id: String(p.id) }));
+    const before = expectData(
+      await server.exec(`query($id: ID) { program(id: $id) { requirements { id requirement { code } } } }`, {
+        id: String(p.id),
+      }),
+    );
     const step1LinkId = before.program.requirements.find((r: any) => r.requirement.code === "USMLE_STEP_1").id;
 
-    const renamed = expectData(await server.exec(UPDATE_PROGRAM, { id: String(p.id), version: 1, input: { title: "New title" } }, editor)).updateProgram;
+    const renamed = expectData(
+      await server.exec(UPDATE_PROGRAM, { id: String(p.id), version: 1, input: { title: "New title" } }, editor),
+    ).updateProgram;
     expect(renamed).toMatchObject({ title: "New title", description: "Old description", version: 2 });
     expect(renamed.requirements).toHaveLength(2);
 
@@ -115,9 +126,19 @@ describe("program writes", () => {
     expect(edited.specialties.map((s: any) => s.slug)).toEqual(["cardiology", "oncology"]);
     const byCode = Object.fromEntries(edited.requirements.map((r: any) => [r.requirement.code, r]));
     expect(Object.keys(byCode).sort()).toEqual(["USMLE_STEP_1", "USMLE_STEP_2_CK"]);
-    expect(byCode.USMLE_STEP_1).toMatchObject({ id: step1LinkId, level: RequirementLevel.RECOMMENDED, minimumScore: 220 });
+    expect(byCode.USMLE_STEP_1).toMatchObject({
+      id: step1LinkId,
+      level: RequirementLevel.RECOMMENDED,
+      minimumScore: 220,
+    });
 
-    const cleared = expectData(await server.exec(UPDATE_PROGRAM, { id: String(p.id), version: 3, input: { requirements: null, specialtyIds: [] } }, editor)).updateProgram;
+    const cleared = expectData(
+      await server.exec(
+        UPDATE_PROGRAM,
+        { id: String(p.id), version: 3, input: { requirements: null, specialtyIds: [] } },
+        editor,
+      ),
+    ).updateProgram;
     expect(cleared).toMatchObject({ requirements: [], specialties: [], version: 4 });
   });
 
@@ -125,7 +146,11 @@ describe("program writes", () => {
     const p = await f.program({ status: ListingStatus.DRAFT });
     const id = String(p.id);
     const op = (name: string, version: number, extra = "") =>
-      server.exec(`mutation($id: ID!, $v: Int!) { ${name}(id: $id, version: $v${extra}) { status version lastVerifiedAt verifiedBy { name } } }`, { id, v: version }, editor);
+      server.exec(
+        `mutation($id: ID!, $v: Int!) { ${name}(id: $id, version: $v${extra}) { status version lastVerifiedAt verifiedBy { name } } }`,
+        { id, v: version },
+        editor,
+      );
 
     expect(expectData(await op("publishProgram", 1)).publishProgram).toMatchObject({ status: "PUBLISHED", version: 2 });
     expect(expectData(await server.exec(READ_PROGRAM, { id })).program).toMatchObject({ status: "PUBLISHED" });
@@ -148,14 +173,22 @@ describe("program writes", () => {
     expect(stale.extensions!.currentVersion).toBe(6);
     expect((await server.ds.getRepository(Program).findOneByOrFail({ id: p.id })).status).toBe("DRAFT");
 
-    expectError(await server.exec(`mutation { publishProgram(id: "999999", version: 1) { id } }`, {}, editor), "NOT_FOUND", ["publishProgram"]);
+    expectError(
+      await server.exec(`mutation { publishProgram(id: "999999", version: 1) { id } }`, {}, editor),
+      "NOT_FOUND",
+      ["publishProgram"],
+    );
   });
 
   it("lists programs due for review: never verified first, then verified longest ago; archived and recent ones left out", async () => {
     const day = 24 * 60 * 60 * 1000;
     const never = await f.program({ title: "Never verified" });
     const old = await f.program({ title: "Verified 400 days ago", lastVerifiedAt: new Date(Date.now() - 400 * day) });
-    const older = await f.program({ title: "Verified 800 days ago", lastVerifiedAt: new Date(Date.now() - 800 * day), status: ListingStatus.DRAFT });
+    const older = await f.program({
+      title: "Verified 800 days ago",
+      lastVerifiedAt: new Date(Date.now() - 800 * day),
+      status: ListingStatus.DRAFT,
+    });
     await f.program({ title: "Verified last week", lastVerifiedAt: new Date(Date.now() - 7 * day) });
     await f.program({ title: "Archived", status: ListingStatus.ARCHIVED });
     const Q = `query($after: String) { programsDueForReview(first: 2, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
@@ -172,7 +205,14 @@ describe.each([
   {
     type: "Institution",
     list: "institutions",
-    create: { slug: "new-institution", name: "New Institution", kind: "HOSPITAL", country: "CA", region: "ON", city: "Toronto" },
+    create: {
+      slug: "new-institution",
+      name: "New Institution",
+      kind: "HOSPITAL",
+      country: "CA",
+      region: "ON",
+      city: "Toronto",
+    },
     update: { website: "https://example.org/" },
     clear: { website: null },
     field: "website",
@@ -193,39 +233,79 @@ describe.each([
     clear: { website: null },
     field: "website",
   },
-  { type: "Specialty", list: "specialties", create: { slug: "new-specialty", name: "New specialty" }, update: { name: "Renamed" }, clear: null, field: "name" },
+  {
+    type: "Specialty",
+    list: "specialties",
+    create: { slug: "new-specialty", name: "New specialty" },
+    update: { name: "Renamed" },
+    clear: null,
+    field: "name",
+  },
 ])("$type writes", ({ type, list, create, update, clear, field }) => {
   it("creates, updates partially, archives (hidden from anonymous readers) and restores", async () => {
-    const created = expectData(await server.exec(`mutation($input: ${type}Input!) { create${type}(input: $input) { id version } }`, { input: create }, editor))[`create${type}`];
+    const created = expectData(
+      await server.exec(
+        `mutation($input: ${type}Input!) { create${type}(input: $input) { id version } }`,
+        { input: create },
+        editor,
+      ),
+    )[`create${type}`];
     expect(created.version).toBe(1);
     const id = created.id;
     const updated = expectData(
-      await server.exec(`mutation($id: ID!, $input: ${type}Input!) { update${type}(id: $id, version: 1, input: $input) { version ${field} } }`, { id, input: update }, editor),
+      await server.exec(
+        `mutation($id: ID!, $input: ${type}Input!) { update${type}(id: $id, version: 1, input: $input) { version ${field} } }`,
+        { id, input: update },
+        editor,
+      ),
     )[`update${type}`];
     expect(updated).toEqual({ version: 2, [field]: Object.values(update)[0] });
     let version = 2;
     if (clear) {
       const cleared = expectData(
-        await server.exec(`mutation($id: ID!, $input: ${type}Input!) { update${type}(id: $id, version: 2, input: $input) { version ${field} } }`, { id, input: clear }, editor),
+        await server.exec(
+          `mutation($id: ID!, $input: ${type}Input!) { update${type}(id: $id, version: 2, input: $input) { version ${field} } }`,
+          { id, input: clear },
+          editor,
+        ),
       )[`update${type}`];
       expect(cleared).toEqual({ version: 3, [field]: null });
       version = 3;
     }
-    const count = async (as: Curator | null) => expectData(await server.exec(`{ ${list} { totalCount } }`, {}, as))[list].totalCount;
+    const count = async (as: Curator | null) =>
+      expectData(await server.exec(`{ ${list} { totalCount } }`, {}, as))[list].totalCount;
     expect(await count(null)).toBe(1);
 
-    const archived = expectData(await server.exec(`mutation($id: ID!, $v: Int!) { delete${type}(id: $id, version: $v) { version archivedAt } }`, { id, v: version }, editor))[`delete${type}`];
+    const archived = expectData(
+      await server.exec(
+        `mutation($id: ID!, $v: Int!) { delete${type}(id: $id, version: $v) { version archivedAt } }`,
+        { id, v: version },
+        editor,
+      ),
+    )[`delete${type}`];
     expect(archived.archivedAt).not.toBeNull();
     expect(await count(null)).toBe(0);
     expect(await count(viewer)).toBe(1);
 
-    const restored = expectData(await server.exec(`mutation($id: ID!, $v: Int!) { restore${type}(id: $id, version: $v) { version archivedAt } }`, { id, v: archived.version }, editor))[`restore${type}`];
+    const restored = expectData(
+      await server.exec(
+        `mutation($id: ID!, $v: Int!) { restore${type}(id: $id, version: $v) { version archivedAt } }`,
+        { id, v: archived.version },
+        editor,
+      ),
+    )[`restore${type}`];
     expect(restored).toEqual({ version: archived.version + 1, archivedAt: null });
     expect(await count(null)).toBe(1);
 
-    const stale = expectError(await server.exec(`mutation($id: ID!) { delete${type}(id: $id, version: 1) { id } }`, { id }, editor), "CONFLICT");
+    const stale = expectError(
+      await server.exec(`mutation($id: ID!) { delete${type}(id: $id, version: 1) { id } }`, { id }, editor),
+      "CONFLICT",
+    );
     expect(stale.extensions!.currentVersion).toBe(restored.version);
-    expectError(await server.exec(`mutation { delete${type}(id: "424242", version: 1) { id } }`, {}, editor), "NOT_FOUND");
+    expectError(
+      await server.exec(`mutation { delete${type}(id: "424242", version: 1) { id } }`, {}, editor),
+      "NOT_FOUND",
+    );
   });
 });
 
@@ -236,10 +316,16 @@ describe("pathway requirements", () => {
     const data = expectData(
       await server.exec(
         `mutation($id: ID!, $input: PathwayInput!) { updatePathway(id: $id, version: 1, input: $input) { version requirements { level note requirement { code } } } }`,
-        { id: String(pw.id), input: { requirements: [{ requirementId: String(b.id), level: "RECOMMENDED", note: "often" }] } },
+        {
+          id: String(pw.id),
+          input: { requirements: [{ requirementId: String(b.id), level: "RECOMMENDED", note: "often" }] },
+        },
         editor,
       ),
     ).updatePathway;
-    expect(data).toEqual({ version: 2, requirements: [{ level: "RECOMMENDED", note: "often", requirement: { code: "REQ_B" } }] });
+    expect(data).toEqual({
+      version: 2,
+      requirements: [{ level: "RECOMMENDED", note: "often", requirement: { code: "REQ_B" } }],
+    });
   });
 });

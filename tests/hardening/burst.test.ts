@@ -31,7 +31,10 @@ describe("burst", () => {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ query: QUERIES[i % QUERIES.length] }),
-        }).then(async (r) => ({ status: r.status, body: (await r.json()) as { errors?: { extensions: { code: string } }[] } }));
+        }).then(async (r) => ({
+          status: r.status,
+          body: (await r.json()) as { errors?: { extensions: { code: string } }[] },
+        }));
 
       await Promise.all(Array.from({ length: 30 }, (_, i) => fire(i))); // warm-up
       const heaps: number[] = [heapAfterGc()];

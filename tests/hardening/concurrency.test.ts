@@ -47,7 +47,10 @@ describe("concurrency: 50 writers and 20 readers on one database", () => {
           else reads++;
         }
       };
-      await Promise.all([...Array.from({ length: 50 }, (_, w) => writer(w)), ...Array.from({ length: 20 }, () => reader())]);
+      await Promise.all([
+        ...Array.from({ length: 50 }, (_, w) => writer(w)),
+        ...Array.from({ length: 20 }, () => reader()),
+      ]);
 
       expect(errors).toEqual([]);
       expect(reads).toBe(160);

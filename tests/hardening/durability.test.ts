@@ -14,7 +14,10 @@ const CREATE = `mutation($input: SpecialtyInput!) { createSpecialty(input: $inpu
 const COUNT = `{ programs(first: 100) { totalCount edges { node { title requirements { requirement { code } } } } } }`;
 
 async function signIn(server: ChildServer): Promise<string> {
-  const r = await httpGql(server.url, LOGIN, { email: ADMIN.DIRECTORY_ADMIN_EMAIL, password: ADMIN.DIRECTORY_ADMIN_PASSWORD });
+  const r = await httpGql(server.url, LOGIN, {
+    email: ADMIN.DIRECTORY_ADMIN_EMAIL,
+    password: ADMIN.DIRECTORY_ADMIN_PASSWORD,
+  });
   return r.data!.login.token as string;
 }
 

@@ -27,8 +27,15 @@ interface Answer {
 
 async function answer(res: Response): Promise<Answer> {
   const text = await res.text();
-  for (const [what, pattern] of INTERNALS) if (pattern.test(text)) throw new Error(`the answer holds ${what}: ${text.slice(0, 300)}`);
-  return { status: res.status, contentType: res.headers.get("content-type"), headers: res.headers, text, body: JSON.parse(text) };
+  for (const [what, pattern] of INTERNALS)
+    if (pattern.test(text)) throw new Error(`the answer holds ${what}: ${text.slice(0, 300)}`);
+  return {
+    status: res.status,
+    contentType: res.headers.get("content-type"),
+    headers: res.headers,
+    text,
+    body: JSON.parse(text),
+  };
 }
 
 /** A non-GraphQL route's error: `{"error":{"code","message","id"}}` as JSON, and nothing else. */
@@ -61,7 +68,11 @@ beforeEach(() => {
 afterEach(() => errorLog.mockRestore());
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${server.base}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  fetch(`${server.base}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe("errors outside GraphQL are JSON, never Express's HTML page", () => {
   it("sets Express's env from the app's config (an unset NODE_ENV means production, not development)", () => {
@@ -75,7 +86,13 @@ describe("errors outside GraphQL are JSON, never Express's HTML page", () => {
   });
 
   it("answers an unknown address with a JSON 404, whatever the method", async () => {
-    for (const [method, url] of [["GET", "/nope"], ["POST", "/nope"], ["GET", "/snapshots/"], ["DELETE", "/healthz"], ["GET", "/graphqlx"]]) {
+    for (const [method, url] of [
+      ["GET", "/nope"],
+      ["POST", "/nope"],
+      ["GET", "/snapshots/"],
+      ["DELETE", "/healthz"],
+      ["GET", "/graphqlx"],
+    ]) {
       const a = await answer(await fetch(`${server.base}${url}`, { method }));
       expectJsonError(a, 404, "NOT_FOUND");
       expect(a.headers.get("cache-control")).toBe("no-store");
@@ -115,7 +132,12 @@ describe("ids past the database's 32-bit integer are client errors, never 500s",
         [`query($id: ID!) { institutions(filter: { ids: [$id] }) { totalCount } }`, "institutions", ["filter", "ids"]],
       ];
       for (const [query, field, argPath] of cases) {
-        const error = expectGraphqlError(await answer(await post({ query, variables: { id } })), 200, "BAD_USER_INPUT", [field]);
+        const error = expectGraphqlError(
+          await answer(await post({ query, variables: { id } })),
+          200,
+          "BAD_USER_INPUT",
+          [field],
+        );
         expect(error.extensions.fields).toEqual([{ path: argPath, message: expect.stringContaining("2147483647") }]);
       }
     }
@@ -129,10 +151,19 @@ describe("ids past the database's 32-bit integer are client errors, never 500s",
     const viewer = await loginAs(server, server.base, CuratorRole.VIEWER);
     const headers = { authorization: `Bearer ${viewer.token}` };
     for (const id of TOO_BIG) {
-      const one = await answer(await post({ query: `query($id: ID!) { snapshot(id: $id) { id } }`, variables: { id } }, headers));
+      const one = await answer(
+        await post({ query: `query($id: ID!) { snapshot(id: $id) { id } }`, variables: { id } }, headers),
+      );
       expect(expectGraphqlError(one, 200, "BAD_USER_INPUT", ["snapshot"]).extensions.fields[0].path).toEqual(["id"]);
-      const diff = await answer(await post({ query: `query($id: ID!) { snapshotDiff(from: "1", to: $id) { identical } }`, variables: { id } }, headers));
-      expect(expectGraphqlError(diff, 200, "BAD_USER_INPUT", ["snapshotDiff"]).extensions.fields[0].path).toEqual(["to"]);
+      const diff = await answer(
+        await post(
+          { query: `query($id: ID!) { snapshotDiff(from: "1", to: $id) { identical } }`, variables: { id } },
+          headers,
+        ),
+      );
+      expect(expectGraphqlError(diff, 200, "BAD_USER_INPUT", ["snapshotDiff"]).extensions.fields[0].path).toEqual([
+        "to",
+      ]);
     }
     expect(errorLog).not.toHaveBeenCalled();
   });
@@ -148,13 +179,24 @@ describe("ids past the database's 32-bit integer are client errors, never 500s",
 describe("a drafts snapshot with a token that cannot be used", () => {
   it("is a JSON 401 (not a 500) for a malformed, an unknown and a revoked token", async () => {
     const editor = await factories(server.ds).curator({ role: CuratorRole.EDITOR });
-    const created = await server.exec(`mutation { createSnapshot(label: "drafts", includeDrafts: true) { jsonUrl } }`, {}, editor);
+    const created = await server.exec(
+      `mutation { createSnapshot(label: "drafts", includeDrafts: true) { jsonUrl } }`,
+      {},
+      editor,
+    );
     const url = `${server.base}${created.data!.createSnapshot.jsonUrl}`;
     const viewer = await loginAs(server, server.base, CuratorRole.VIEWER);
     expect((await fetch(url, { headers: { authorization: `Bearer ${viewer.token}` } })).status).toBe(200);
-    expect((await post({ query: "mutation { logout }" }, { authorization: `Bearer ${viewer.token}` })).status).toBe(200);
+    expect((await post({ query: "mutation { logout }" }, { authorization: `Bearer ${viewer.token}` })).status).toBe(
+      200,
+    );
 
-    for (const authorization of ["Bearer wrong", "Basic dXNlcjpwYXNz", `Bearer ${"x".repeat(43)}`, `Bearer ${viewer.token}`]) {
+    for (const authorization of [
+      "Bearer wrong",
+      "Basic dXNlcjpwYXNz",
+      `Bearer ${"x".repeat(43)}`,
+      `Bearer ${viewer.token}`,
+    ]) {
       const a = await answer(await fetch(url, { headers: { authorization } }));
       expectJsonError(a, 401, "UNAUTHENTICATED");
       expect(a.headers.get("www-authenticate")).toBe('Bearer realm="directory", error="invalid_token"');
@@ -171,17 +213,23 @@ describe("requests the GraphQL endpoint does not support", () => {
   const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
   it("a persisted query of another version is PERSISTED_QUERY_NOT_SUPPORTED", async () => {
-    const a = await answer(await post({ query: QUERY, extensions: { persistedQuery: { version: 2, sha256Hash: sha256(QUERY) } } }));
+    const a = await answer(
+      await post({ query: QUERY, extensions: { persistedQuery: { version: 2, sha256Hash: sha256(QUERY) } } }),
+    );
     expect(expectGraphqlError(a, 400, "PERSISTED_QUERY_NOT_SUPPORTED").message).toMatch(/version 1/);
     expect(errorLog).not.toHaveBeenCalled();
   });
 
   it("a persisted query whose hash is not the query's is BAD_USER_INPUT", async () => {
-    const a = await answer(await post({ query: QUERY, extensions: { persistedQuery: { version: 1, sha256Hash: sha256("{ other }") } } }));
+    const a = await answer(
+      await post({ query: QUERY, extensions: { persistedQuery: { version: 1, sha256Hash: sha256("{ other }") } } }),
+    );
     const error = expectGraphqlError(a, 400, "BAD_USER_INPUT");
     expect(error.extensions.fields[0].path).toEqual(["extensions", "persistedQuery", "sha256Hash"]);
     // The right hash still works, and registers the query.
-    const ok = await answer(await post({ query: QUERY, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(QUERY) } } }));
+    const ok = await answer(
+      await post({ query: QUERY, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(QUERY) } } }),
+    );
     expect(ok.body.data.programs.totalCount).toBeGreaterThan(0);
     expect(errorLog).not.toHaveBeenCalled();
   });

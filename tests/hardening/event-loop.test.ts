@@ -20,7 +20,9 @@ beforeAll(async () => {
   server = await createTestServer({ OPERATION_TIMEOUT_MS: "300000" });
   base = await server.listen();
   await generateSynthetic(server.ds, { institutions: 200, programs: PROGRAMS, seed: 5 });
-  codes = ((await server.ds.query(`SELECT code FROM requirements ORDER BY code`)) as { code: string }[]).map((r) => r.code);
+  codes = ((await server.ds.query(`SELECT code FROM requirements ORDER BY code`)) as { code: string }[]).map(
+    (r) => r.code,
+  );
 }, 600_000);
 afterAll(() => server.close());
 

@@ -24,7 +24,7 @@ const HOSTILE_STRINGS = [
   "x".repeat(100_000),
   "\u0000\u0001\u0007\u001b[31m",
   "' OR 1=1 --",
-  "\"; DROP TABLE programs; --",
+  '"; DROP TABLE programs; --',
   "%_%\\",
   '"unterminated NEAR( foo* OR ) AND -bar ^ : {col}',
   "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ☃ \u202e\u200b عربى 中文",
@@ -51,7 +51,14 @@ const SANE_BY_SCALAR: Record<string, unknown> = {
   DateTimeISO: "2020-01-01T00:00:00.000Z",
   JSON: {},
 };
-const KNOWN_CODES = new Set(["BAD_USER_INPUT", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "GRAPHQL_VALIDATION_FAILED"]);
+const KNOWN_CODES = new Set([
+  "BAD_USER_INPUT",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "GRAPHQL_VALIDATION_FAILED",
+]);
 
 /** A plausible value of a type, for the arguments not under attack. */
 function sane(type: GraphQLInputType): unknown {
@@ -106,7 +113,8 @@ function cases(schema: GraphQLSchema, kind: "query" | "mutation") {
     const doc = `${kind} Op${defs ? `(${defs})` : ""} { ${field.name}${call ? `(${call})` : ""} ${selection(field)} }`;
     const base = Object.fromEntries(args.map((a) => [a.name, sane(a.type)]));
     for (const arg of args) {
-      for (const value of hostile(arg.type)) out.push({ name: `${field.name}(${arg.name})`, doc, variables: { ...base, [arg.name]: value } });
+      for (const value of hostile(arg.type))
+        out.push({ name: `${field.name}(${arg.name})`, doc, variables: { ...base, [arg.name]: value } });
     }
   }
   return out;
@@ -124,9 +132,12 @@ async function fingerprint(): Promise<string> {
   const parts: string[] = [];
   for (const m of server.ds.entityMetadatas) {
     // A refused sign-in is still an attempt: login_attempts counts it on purpose.
-    if (m.tableName === "curator_sessions" || m.tableName === "audit_entries" || m.tableName === "login_attempts") continue;
+    if (m.tableName === "curator_sessions" || m.tableName === "audit_entries" || m.tableName === "login_attempts")
+      continue;
     const hasVersion = m.columns.some((c) => c.propertyName === "version");
-    const [row] = await server.ds.query(`SELECT COUNT(*) AS n${hasVersion ? `, SUM("version") AS v` : ""} FROM "${m.tableName}"`);
+    const [row] = await server.ds.query(
+      `SELECT COUNT(*) AS n${hasVersion ? `, SUM("version") AS v` : ""} FROM "${m.tableName}"`,
+    );
     parts.push(`${m.tableName}:${row.n}:${row.v ?? ""}`);
   }
   return parts.join("|");
@@ -147,14 +158,18 @@ describe.each(["query", "mutation"] as const)("hostile arguments to every %s", (
         { contextValue: (await import("../../server/src/composition/context")).createContext(server.deps, as) },
       );
       const status = response.http.status ?? 200;
-      const body = response.body.kind === "single" ? response.body.singleResult : { errors: undefined, data: undefined };
+      const body =
+        response.body.kind === "single" ? response.body.singleResult : { errors: undefined, data: undefined };
       const errors = body.errors ?? [];
-      for (const e of errors.length ? errors : [{ extensions: { code: "OK" } }]) summary[String(e.extensions?.code)] = (summary[String(e.extensions?.code)] ?? 0) + 1;
+      for (const e of errors.length ? errors : [{ extensions: { code: "OK" } }])
+        summary[String(e.extensions?.code)] = (summary[String(e.extensions?.code)] ?? 0) + 1;
       if (status >= 500) problems.push(`${c.name}: HTTP ${status}`);
       for (const e of errors) {
         const code = String(e.extensions?.code);
-        if (!KNOWN_CODES.has(code)) problems.push(`${c.name} ${JSON.stringify(c.variables).slice(0, 120)}: ${code} ${e.message.slice(0, 200)}`);
-        if (/SELECT|INSERT|UPDATE |sqlite|postgres|\/work\/|\.ts:\d/i.test(e.message)) problems.push(`${c.name}: leaks ${e.message.slice(0, 200)}`);
+        if (!KNOWN_CODES.has(code))
+          problems.push(`${c.name} ${JSON.stringify(c.variables).slice(0, 120)}: ${code} ${e.message.slice(0, 200)}`);
+        if (/SELECT|INSERT|UPDATE |sqlite|postgres|\/work\/|\.ts:\d/i.test(e.message))
+          problems.push(`${c.name}: leaks ${e.message.slice(0, 200)}`);
       }
       if (kind === "mutation" && errors.length > 0 && !body.data) {
         const after = await fingerprint();

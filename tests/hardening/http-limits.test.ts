@@ -10,7 +10,11 @@ async function start(env: Record<string, string> = {}): Promise<{ server: Server
 }
 
 const post = (base: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  fetch(`${base}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe("HTTP limits on /graphql", () => {
   const s = useTestServer({ env: { CORS_ORIGINS: "https://frontend.example" }, listen: true });
@@ -18,18 +22,32 @@ describe("HTTP limits on /graphql", () => {
   it("refuses a body over 1 MB with 413 and a readable error, then keeps serving", async () => {
     const res = await post(s.base, { query: "{ programs { totalCount } }", padding: "x".repeat(1_100_000) });
     expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({ errors: [{ message: "Request body is larger than the limit of 1000000 bytes", extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+    expect(await res.json()).toEqual({
+      errors: [
+        {
+          message: "Request body is larger than the limit of 1000000 bytes",
+          extensions: { code: "PAYLOAD_TOO_LARGE" },
+        },
+      ],
+    });
     expect((await post(s.base, { query: "{ programs { totalCount } }" })).status).toBe(200);
   });
 
   it("refuses malformed JSON with 400", async () => {
-    const res = await fetch(`${s.base}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
+    const res = await fetch(`${s.base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{nope",
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as any).errors[0].extensions.code).toBe("BAD_REQUEST");
   });
 
   it("refuses batched operations", async () => {
-    const res = await post(s.base, [{ query: "{ programs { totalCount } }" }, { query: "{ programs { totalCount } }" }]);
+    const res = await post(s.base, [
+      { query: "{ programs { totalCount } }" },
+      { query: "{ programs { totalCount } }" },
+    ]);
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/batch/i);
   });
@@ -43,7 +61,11 @@ describe("HTTP limits on /graphql", () => {
   it("answers CORS only for allowed origins", async () => {
     const allowed = await fetch(`${s.base}/graphql`, {
       method: "OPTIONS",
-      headers: { origin: "https://frontend.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+      headers: {
+        origin: "https://frontend.example",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type",
+      },
     });
     expect(allowed.headers.get("access-control-allow-origin")).toBe("https://frontend.example");
     const other = await fetch(`${s.base}/graphql`, {
@@ -77,7 +99,10 @@ describe("rate limits (off in tests unless turned on)", () => {
       const limited = await post(base, login);
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
-      expect(((await limited.json()) as any).errors[0].extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "RATE_LIMITED" });
+      expect(((await limited.json()) as any).errors[0].extensions).toMatchObject({
+        code: "UNAUTHENTICATED",
+        reason: "RATE_LIMITED",
+      });
       expect((await post(base, { query: "{ programs { totalCount } }" })).status).toBe(200);
     } finally {
       await server.close();
@@ -89,13 +114,18 @@ describe("the login limit counts every login that runs, however it is written", 
   const s = useTestServer({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: "2" }, listen: true, reset: true });
 
   // Different made-up emails, so that only the per-minute limit can refuse them.
-  const field = (n: number, alias = "") => `${alias}login(email: "guess-${n}@example.org", password: "wrong-password-123") { token }`;
+  const field = (n: number, alias = "") =>
+    `${alias}login(email: "guess-${n}@example.org", password: "wrong-password-123") { token }`;
   const reasons = async (res: Response) => ((await res.json()) as any).errors.map((e: any) => e.extensions.reason);
 
   it("counts `login,(` (commas are whitespace in GraphQL) and other spacing", async () => {
     await post(s.base, { query: `mutation { ${field(1)} }` });
-    await post(s.base, { query: `mutation{\n  login\n  ,,(email: "guess-2@example.org", password: "wrong-password-123") { token } }` });
-    const third = await post(s.base, { query: `mutation { login,(email: "guess-3@example.org", password: "wrong-password-123") { token } }` });
+    await post(s.base, {
+      query: `mutation{\n  login\n  ,,(email: "guess-2@example.org", password: "wrong-password-123") { token } }`,
+    });
+    const third = await post(s.base, {
+      query: `mutation { login,(email: "guess-3@example.org", password: "wrong-password-123") { token } }`,
+    });
     expect([third.status, await reasons(third)]).toEqual([429, ["RATE_LIMITED"]]);
   });
 

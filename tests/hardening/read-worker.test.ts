@@ -24,7 +24,9 @@ describe("the SQLite read worker", () => {
     const worker = new SqliteReadWorker({ path: file, statementTimeoutMs: 10_000, maxQueued: 8, busyTimeoutMs: 50 });
     try {
       expect(await worker.all("SELECT name FROM t WHERE id = ?", [2])).toEqual([{ name: "b" }]);
-      await expect(worker.all("DELETE FROM t", [])).rejects.toMatchObject({ code: expect.stringMatching(/^SQLITE_READONLY/) });
+      await expect(worker.all("DELETE FROM t", [])).rejects.toMatchObject({
+        code: expect.stringMatching(/^SQLITE_READONLY/),
+      });
     } finally {
       await worker.close();
     }
@@ -47,7 +49,9 @@ describe("the SQLite read worker", () => {
     try {
       const running = worker.all(ENDLESS, []).catch((e: unknown) => e);
       const queued = worker.all("SELECT 1", []).catch((e: unknown) => e);
-      await expect(worker.all("SELECT 1", [])).rejects.toMatchObject({ extensions: { code: "UNAVAILABLE", retryAfterSeconds: 5 } });
+      await expect(worker.all("SELECT 1", [])).rejects.toMatchObject({
+        extensions: { code: "UNAVAILABLE", retryAfterSeconds: 5 },
+      });
       await worker.close();
       expect(await running).toBeInstanceOf(Error);
       expect(await queued).toBeInstanceOf(Error);

@@ -18,7 +18,10 @@ const CREATE = `mutation($slug: String!) { createSpecialty(input: { slug: $slug,
 async function publicGet() {
   const qs = new URLSearchParams({ query: READ });
   const res = await fetch(`${server.base}/graphql?${qs}`, { headers: { "apollo-require-preflight": "true" } });
-  return { cacheControl: res.headers.get("cache-control"), body: (await res.json()) as { data?: any; errors?: unknown[] } };
+  return {
+    cacheControl: res.headers.get("cache-control"),
+    body: (await res.json()) as { data?: any; errors?: unknown[] },
+  };
 }
 
 const committed = (title: string, specialties = 0) => ({

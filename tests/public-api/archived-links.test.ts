@@ -15,8 +15,14 @@ const ARCHIVED = new Date("2024-01-01T00:00:00.000Z");
 beforeAll(async () => {
   const f = factories(server.ds);
   viewer = await f.curator({ role: CuratorRole.VIEWER });
-  const [liveSpecialty, oldSpecialty] = [await f.specialty({ slug: "live-specialty" }), await f.specialty({ slug: "old-specialty", archivedAt: ARCHIVED })];
-  const [liveExam, oldExam] = [await f.requirement({ code: "LIVE_EXAM" }), await f.requirement({ code: "OLD_EXAM", archivedAt: ARCHIVED })];
+  const [liveSpecialty, oldSpecialty] = [
+    await f.specialty({ slug: "live-specialty" }),
+    await f.specialty({ slug: "old-specialty", archivedAt: ARCHIVED }),
+  ];
+  const [liveExam, oldExam] = [
+    await f.requirement({ code: "LIVE_EXAM" }),
+    await f.requirement({ code: "OLD_EXAM", archivedAt: ARCHIVED }),
+  ];
   const oldPathway = await f.pathway({ slug: "old-pathway", archivedAt: ARCHIVED });
   const livePathway = await f.pathway({ slug: "live-pathway" }, [{ requirement: liveExam }, { requirement: oldExam }]);
   const oldInstitution = await f.institution({ slug: "old-institution", archivedAt: ARCHIVED });
@@ -51,7 +57,12 @@ describe("archived entries linked from published programs", () => {
   it("are hidden on column-pruned pages and inside a live pathway", async () => {
     const nodes = expectData(await server.exec(PRUNED)).programs.edges.map((e: any) => e.node);
     const node = nodes.find((n: any) => n.slug === linked.slug);
-    expect(node).toMatchObject({ institution: null, pathway: null, specialties: [{ name: expect.any(String) }], requirements: [{ level: "REQUIRED" }] });
+    expect(node).toMatchObject({
+      institution: null,
+      pathway: null,
+      specialties: [{ name: expect.any(String) }],
+      requirements: [{ level: "REQUIRED" }],
+    });
     const pathway = expectData(await server.exec(PATHWAY_LINKS)).program.pathway;
     expect(pathway).toEqual({ slug: "live-pathway", requirements: [{ requirement: { code: "LIVE_EXAM" } }] });
   });

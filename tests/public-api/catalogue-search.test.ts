@@ -47,7 +47,10 @@ describe("search as a list argument", () => {
   it("ignores a search without any word and limits its length", async () => {
     expect(await found("specialties", { search: "%" })).toEqual(["cardiology", "oncology", "pediatrics"]);
     for (const list of Object.keys(LISTS) as List[]) {
-      const error = expectError(await server.exec(`query($s: String) { ${list}(search: $s) { totalCount } }`, { s: "a".repeat(201) }), "BAD_USER_INPUT");
+      const error = expectError(
+        await server.exec(`query($s: String) { ${list}(search: $s) { totalCount } }`, { s: "a".repeat(201) }),
+        "BAD_USER_INPUT",
+      );
       expect(error.extensions!.fields[0].path).toEqual(["search"]);
     }
   });

@@ -11,7 +11,9 @@ const server = useTestServer();
 let dir: Directory;
 beforeAll(async () => {
   dir = await buildDirectory(server.ds);
-  await server.ds.getRepository(Requirement).update({ code: "T_LICENSE" }, { description: "A licence to practise (test)" });
+  await server.ds
+    .getRepository(Requirement)
+    .update({ code: "T_LICENSE" }, { description: "A licence to practise (test)" });
 });
 
 /** The statement that read a table's rows (not a count), as the server sent it. */
@@ -67,7 +69,13 @@ describe("a page reads only the columns its fields need", () => {
         programs(first: 20) { edges { node { id requirements { requirement { code } } } } }
         eligibility(profile: $profile, first: 20) { edges { node { program { id } eligible missing { code } } } }
       }`,
-      { profile: { stage: "GRADUATE", holds: ["T_STEP_1", "T_STEP_2", "T_ECFMG", "T_LICENSE"], scores: [{ code: "T_STEP_1", score: 210 }] } },
+      {
+        profile: {
+          stage: "GRADUATE",
+          holds: ["T_STEP_1", "T_STEP_2", "T_ECFMG", "T_LICENSE"],
+          scores: [{ code: "T_STEP_1", score: 210 }],
+        },
+      },
     );
     const data = expectData(r);
     const alpha = data.eligibility.edges.find((e: any) => dir.keys([e.node.program.id])[0] === "p1").node;
@@ -84,13 +92,20 @@ describe("columnsFor", () => {
     const doc = parse(query);
     const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === "OperationDefinition")!;
     const fragments = Object.fromEntries(
-      doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === "FragmentDefinition").map((f) => [f.name.value, f]),
+      doc.definitions
+        .filter((d): d is FragmentDefinitionNode => d.kind === "FragmentDefinition")
+        .map((f) => [f.name.value, f]),
     );
     return requestedFields({ fieldNodes: [op.selectionSet.selections[0] as FieldNode], fragments });
   };
 
   it("maps fields to columns in entity order, with what relations and the key need", () => {
-    const columns = columnsFor(server.ds, Program, treeOf("{ node { title __typename institution { name } id } }"), PROGRAM_COLUMNS);
+    const columns = columnsFor(
+      server.ds,
+      Program,
+      treeOf("{ node { title __typename institution { name } id } }"),
+      PROGRAM_COLUMNS,
+    );
     expect(columns).toEqual(["id", "title", "institutionId"]);
   });
 

@@ -10,7 +10,14 @@ describe("docs/API.md for frontend developers", () => {
   });
 
   it("documents every setting of the public API", () => {
-    for (const name of ["PUBLIC_CACHE_MAX_AGE", "QUERY_MAX_DEPTH", "QUERY_MAX_COST", "QUERY_MAX_ALIASES", "apollo-require-preflight", "persistedQuery"]) {
+    for (const name of [
+      "PUBLIC_CACHE_MAX_AGE",
+      "QUERY_MAX_DEPTH",
+      "QUERY_MAX_COST",
+      "QUERY_MAX_ALIASES",
+      "apollo-require-preflight",
+      "persistedQuery",
+    ]) {
       expect(readme).toContain(name);
     }
   });

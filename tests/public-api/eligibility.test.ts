@@ -23,7 +23,14 @@ const ELIGIBILITY = `query($profile: CandidateProfile!, $filter: ProgramFilter, 
   }
 }`;
 
-type Row = { key: string; eligible: boolean; missing: string[]; recommended: string[]; reasons: string[]; details: any[] };
+type Row = {
+  key: string;
+  eligible: boolean;
+  missing: string[];
+  recommended: string[];
+  reasons: string[];
+  details: any[];
+};
 
 async function check(profile: Record<string, unknown>, filter?: Record<string, unknown>): Promise<Row[]> {
   const result = await server.exec(ELIGIBILITY, { profile, filter, first: 100 });
@@ -45,11 +52,18 @@ describe("eligibility", () => {
   it("a graduate holding every exam: eligible everywhere but the student elective, eligible first", async () => {
     const rows = await check(graduate(ALL));
     expect(rows.map((r) => [r.key, r.eligible])).toEqual([
-      ["p1", true], ["p2", true], ["p4", true], ["p6", true], ["p5", true], // by title
+      ["p1", true],
+      ["p2", true],
+      ["p4", true],
+      ["p6", true],
+      ["p5", true], // by title
       ["p3", false],
     ]);
     const p3 = byKey(rows).p3;
-    expect(p3.reasons).toEqual(["This program is for international medical students; you are a graduate", "You do not hold Test enrolment"]);
+    expect(p3.reasons).toEqual([
+      "This program is for international medical students; you are a graduate",
+      "You do not hold Test enrolment",
+    ]);
     expect(p3.missing).toEqual(["T_ENROLLED"]);
     expect(byKey(rows).p1).toMatchObject({ missing: [], recommended: [], reasons: [] });
   });
@@ -92,7 +106,13 @@ describe("eligibility", () => {
   it("a pathway requirement is missing with fromPathway and says so", async () => {
     const rows = byKey(await check(graduate(["T_STEP_1", "T_STEP_2", "T_LICENSE"])));
     expect(rows.p4.details).toEqual([
-      { requirement: { code: "T_ECFMG" }, reason: "You do not hold Test certification (a requirement of its pathway)", minimumScore: null, score: null, fromPathway: true },
+      {
+        requirement: { code: "T_ECFMG" },
+        reason: "You do not hold Test certification (a requirement of its pathway)",
+        minimumScore: null,
+        score: null,
+        fromPathway: true,
+      },
     ]);
   });
 
@@ -100,10 +120,18 @@ describe("eligibility", () => {
     const low = byKey(await check(graduate(ALL, { scores: [{ code: "T_STEP_1", score: 210 }] })));
     expect(low.p1.eligible).toBe(false);
     expect(low.p1.details).toEqual([
-      { requirement: { code: "T_STEP_1" }, reason: "Your Test Step 1 score 210 is below this program's minimum of 220", minimumScore: 220, score: 210, fromPathway: false },
+      {
+        requirement: { code: "T_STEP_1" },
+        reason: "Your Test Step 1 score 210 is below this program's minimum of 220",
+        minimumScore: 220,
+        score: 210,
+        fromPathway: false,
+      },
     ]);
     expect(low.p4.eligible).toBe(true); // no minimum there
-    const high = byKey(await check(graduate(["T_STEP_2", "T_ECFMG", "T_LICENSE"], { scores: [{ code: "T_STEP_1", score: 230 }] })));
+    const high = byKey(
+      await check(graduate(["T_STEP_2", "T_ECFMG", "T_LICENSE"], { scores: [{ code: "T_STEP_1", score: 230 }] })),
+    );
     expect([high.p1.eligible, high.p4.eligible, high.p5.eligible]).toEqual([true, true, true]);
   });
 
@@ -142,7 +170,9 @@ describe("eligibility", () => {
 
   it("names unknown codes and bad values by their path", async () => {
     const unknown = expectError(
-      await server.exec(ELIGIBILITY, { profile: graduate(["T_STEP_1", "NOPE"], { scores: [{ code: "ALSO_NOPE", score: 200 }] }) }),
+      await server.exec(ELIGIBILITY, {
+        profile: graduate(["T_STEP_1", "NOPE"], { scores: [{ code: "ALSO_NOPE", score: 200 }] }),
+      }),
       "BAD_USER_INPUT",
       ["eligibility"],
     );
@@ -150,7 +180,10 @@ describe("eligibility", () => {
       { path: ["profile", "holds", "1"], message: "unknown requirement code 'NOPE'" },
       { path: ["profile", "scores", "0", "code"], message: "unknown requirement code 'ALSO_NOPE'" },
     ]);
-    const badScore = expectError(await server.exec(ELIGIBILITY, { profile: graduate([], { scores: [{ code: "T_STEP_1", score: -5 }] }) }), "BAD_USER_INPUT");
+    const badScore = expectError(
+      await server.exec(ELIGIBILITY, { profile: graduate([], { scores: [{ code: "T_STEP_1", score: -5 }] }) }),
+      "BAD_USER_INPUT",
+    );
     expect(badScore.extensions!.fields[0].path).toEqual(["profile", "scores", "0", "score"]);
     expectError(await server.exec(ELIGIBILITY, { profile: { stage: "RESIDENT", holds: [] } }), "BAD_USER_INPUT");
   });

@@ -60,29 +60,68 @@ describe("programFacets", () => {
   });
 
   it("applies every other filter to each facet, but not its own", async () => {
-    const f = expectData(await server.exec(FACETS, { filter: { type: ["FELLOWSHIP"], country: ["US"] } })).programFacets;
-    expect(pairs(f.type)).toEqual([["FELLOWSHIP", 2], ["OBSERVERSHIP", 1], ["RESIDENCY", 1]]); // US only
+    const f = expectData(
+      await server.exec(FACETS, { filter: { type: ["FELLOWSHIP"], country: ["US"] } }),
+    ).programFacets;
+    expect(pairs(f.type)).toEqual([
+      ["FELLOWSHIP", 2],
+      ["OBSERVERSHIP", 1],
+      ["RESIDENCY", 1],
+    ]); // US only
     expect(pairs(f.country)).toEqual([["US", 2]]); // fellowships only (p1, p6)
     expect(pairs(f.audience)).toEqual([["GRADUATE", 2]]);
-    expect(pairs(f.region)).toEqual([["MA", 1], ["MN", 1]]);
-    expect(pairs(f.specialty)).toEqual([["cardiology", 1], ["oncology", 1]]);
+    expect(pairs(f.region)).toEqual([
+      ["MA", 1],
+      ["MN", 1],
+    ]);
+    expect(pairs(f.specialty)).toEqual([
+      ["cardiology", 1],
+      ["oncology", 1],
+    ]);
     expect(pairs(f.pathway)).toEqual([["direct", 2]]);
-    expect(pairs(f.requirement)).toEqual([["T_LICENSE", 1], ["T_STEP_1", 1]]);
+    expect(pairs(f.requirement)).toEqual([
+      ["T_LICENSE", 1],
+      ["T_STEP_1", 1],
+    ]);
   });
 
   it("applies the search and the filters that have no facet", async () => {
     const f = expectData(await server.exec(FACETS, { search: "cardiology", filter: { verified: true } })).programFacets;
-    expect(pairs(f.type)).toEqual([["FELLOWSHIP", 1], ["RESIDENCY", 1]]);
-    expect(pairs(f.country)).toEqual([["CA", 1], ["US", 1]]);
-    const inst = expectData(await server.exec(FACETS, { filter: { institution: ["beta"], specialty: ["pediatrics"] } })).programFacets;
-    expect(pairs(inst.specialty)).toEqual([["pediatrics", 2], ["cardiology", 1]]);
-    expect(pairs(inst.type)).toEqual([["CLINICAL_ELECTIVE", 1], ["RESIDENCY", 1]]);
+    expect(pairs(f.type)).toEqual([
+      ["FELLOWSHIP", 1],
+      ["RESIDENCY", 1],
+    ]);
+    expect(pairs(f.country)).toEqual([
+      ["CA", 1],
+      ["US", 1],
+    ]);
+    const inst = expectData(
+      await server.exec(FACETS, { filter: { institution: ["beta"], specialty: ["pediatrics"] } }),
+    ).programFacets;
+    expect(pairs(inst.specialty)).toEqual([
+      ["pediatrics", 2],
+      ["cardiology", 1],
+    ]);
+    expect(pairs(inst.type)).toEqual([
+      ["CLINICAL_ELECTIVE", 1],
+      ["RESIDENCY", 1],
+    ]);
   });
 
   it("counts drafts and archived listings for curators", async () => {
     const f = expectData(await server.exec(FACETS, {}, viewerCurator)).programFacets;
-    expect(pairs(f.type)).toEqual([["FELLOWSHIP", 3], ["OBSERVERSHIP", 2], ["RESIDENCY", 2], ["CLINICAL_ELECTIVE", 1]]);
-    expect(pairs(f.region)).toEqual([["MN", 3], ["ON", 2], ["MA", 1], ["QC", 1]]);
+    expect(pairs(f.type)).toEqual([
+      ["FELLOWSHIP", 3],
+      ["OBSERVERSHIP", 2],
+      ["RESIDENCY", 2],
+      ["CLINICAL_ELECTIVE", 1],
+    ]);
+    expect(pairs(f.region)).toEqual([
+      ["MN", 3],
+      ["ON", 2],
+      ["MA", 1],
+      ["QC", 1],
+    ]);
   });
 
   it("agrees with programs: each count is the totalCount of that value chosen instead", async () => {
@@ -92,7 +131,9 @@ describe("programFacets", () => {
     for (const dim of dims) {
       for (const { value, count } of f[dim]) {
         const total = expectData(
-          await server.exec(`query($filter: ProgramFilter) { programs(filter: $filter) { totalCount } }`, { filter: { ...base, [dim]: [value] } }),
+          await server.exec(`query($filter: ProgramFilter) { programs(filter: $filter) { totalCount } }`, {
+            filter: { ...base, [dim]: [value] },
+          }),
         ).programs.totalCount;
         expect([dim, value, total]).toEqual([dim, value, count]);
       }

@@ -90,9 +90,15 @@ describe("filter validation", () => {
   it("names the field of a bad value", async () => {
     const bad = expectError(await server.exec(PROGRAMS, { filter: { ids: ["abc"] } }), "BAD_USER_INPUT", ["programs"]);
     expect(bad.extensions!.fields[0].path).toEqual(["filter", "ids"]);
-    const region = expectError(await server.exec(PROGRAMS, { filter: { region: ["TOOLONGREGION"] } }), "BAD_USER_INPUT");
+    const region = expectError(
+      await server.exec(PROGRAMS, { filter: { region: ["TOOLONGREGION"] } }),
+      "BAD_USER_INPUT",
+    );
     expect(region.extensions!.fields[0].path).toEqual(["filter", "region"]);
-    const tooMany = expectError(await server.exec(PROGRAMS, { filter: { specialty: Array.from({ length: 101 }, (_, i) => `s${i}`) } }), "BAD_USER_INPUT");
+    const tooMany = expectError(
+      await server.exec(PROGRAMS, { filter: { specialty: Array.from({ length: 101 }, (_, i) => `s${i}`) } }),
+      "BAD_USER_INPUT",
+    );
     expect(tooMany.extensions!.fields[0].path).toEqual(["filter", "specialty"]);
     expectError(await server.exec(PROGRAMS, { filter: { type: ["NOPE"] } }), "BAD_USER_INPUT");
   });
@@ -103,7 +109,9 @@ describe("institutions", () => {
     institutions(filter: $filter, search: $search, orderBy: $orderBy, orderDirection: $orderDirection, first: 100) { totalCount edges { node { slug } } }
   }`;
   const slugs = async (vars: Record<string, unknown>, asCurator = false) =>
-    expectData(await server.exec(Q, vars, asCurator ? viewerCurator : null)).institutions.edges.map((e: any) => e.node.slug);
+    expectData(await server.exec(Q, vars, asCurator ? viewerCurator : null)).institutions.edges.map(
+      (e: any) => e.node.slug,
+    );
 
   it("filters by country, region, kind, program type and archived state, and searches name and city", async () => {
     expect(await slugs({})).toEqual(["alpha", "beta"]); // gamma is archived
@@ -114,7 +122,10 @@ describe("institutions", () => {
     expect(await slugs({ filter: { region: ["on"] } })).toEqual(["beta"]);
     expect(await slugs({ filter: { kind: ["UNIVERSITY", "HOSPITAL"] } }, true)).toEqual(["beta", "gamma"]);
     expect(await slugs({ filter: { hasProgramType: ["RESIDENCY"] } })).toEqual(["beta"]);
-    expect(await slugs({ filter: { hasProgramType: ["OBSERVERSHIP", "CLINICAL_ELECTIVE"] } })).toEqual(["alpha", "beta"]);
+    expect(await slugs({ filter: { hasProgramType: ["OBSERVERSHIP", "CLINICAL_ELECTIVE"] } })).toEqual([
+      "alpha",
+      "beta",
+    ]);
     expect(await slugs({ filter: { archived: true } })).toEqual([]);
     expect(await slugs({ filter: { archived: true } }, true)).toEqual(["gamma"]);
     expect(await slugs({ filter: { archived: false } }, true)).toEqual(["alpha", "beta"]);
@@ -127,7 +138,9 @@ describe("institutions", () => {
 
   it("filters an institution's programs", async () => {
     const data = expectData(
-      await server.exec(`{ institution(slug: "alpha") { programs(filter: { type: [FELLOWSHIP, OBSERVERSHIP] }, orderBy: TITLE, orderDirection: DESC) { totalCount edges { node { title } } } } }`),
+      await server.exec(
+        `{ institution(slug: "alpha") { programs(filter: { type: [FELLOWSHIP, OBSERVERSHIP] }, orderBy: TITLE, orderDirection: DESC) { totalCount edges { node { title } } } } }`,
+      ),
     );
     expect(data.institution.programs).toEqual({
       totalCount: 2,
@@ -135,38 +148,63 @@ describe("institutions", () => {
     });
     // RELEVANCE (no search here) and INSTITUTION (one institution) fall back to TITLE.
     for (const orderBy of ["RELEVANCE", "INSTITUTION"]) {
-      const titles = expectData(await server.exec(`{ institution(slug: "alpha") { programs(orderBy: ${orderBy}) { edges { node { title } } } } }`));
-      expect(titles.institution.programs.edges.map((e: any) => e.node.title)).toEqual(["Alpha Cardiology Fellowship", "Alpha Oncology Observership"]);
+      const titles = expectData(
+        await server.exec(
+          `{ institution(slug: "alpha") { programs(orderBy: ${orderBy}) { edges { node { title } } } } }`,
+        ),
+      );
+      expect(titles.institution.programs.edges.map((e: any) => e.node.title)).toEqual([
+        "Alpha Cardiology Fellowship",
+        "Alpha Oncology Observership",
+      ]);
     }
   });
 });
 
 describe("the catalogue: filters and single look-ups", () => {
   it("filters requirements by ids, kind and search, and looks one up by id or code", async () => {
-    const q = (filter: unknown) => server.exec(`query($f: RequirementFilter) { requirements(filter: $f) { edges { node { code } } } }`, { f: filter });
-    const codes = async (filter: unknown) => expectData(await q(filter)).requirements.edges.map((e: any) => e.node.code);
+    const q = (filter: unknown) =>
+      server.exec(`query($f: RequirementFilter) { requirements(filter: $f) { edges { node { code } } } }`, {
+        f: filter,
+      });
+    const codes = async (filter: unknown) =>
+      expectData(await q(filter)).requirements.edges.map((e: any) => e.node.code);
     expect(await codes({ search: "step" })).toEqual(["T_STEP_1", "T_STEP_2"]);
     expect(await codes({ search: "t_step_2" })).toEqual(["T_STEP_2"]);
     expect(await codes({ kind: ["LICENSE"] })).toEqual([]);
     expect(await codes({ kind: ["EXAM"], ids: [String(dir.requirements.ecfmg.id)] })).toEqual(["T_ECFMG"]);
     const byCode = expectData(await server.exec(`{ requirement(code: "T_ECFMG") { id name } }`));
     expect(byCode.requirement).toEqual({ id: String(dir.requirements.ecfmg.id), name: "Test certification" });
-    const byId = expectData(await server.exec(`query($id: ID) { requirement(id: $id) { code } }`, { id: String(dir.requirements.step1.id) }));
+    const byId = expectData(
+      await server.exec(`query($id: ID) { requirement(id: $id) { code } }`, { id: String(dir.requirements.step1.id) }),
+    );
     expect(byId.requirement.code).toBe("T_STEP_1");
     expect(expectData(await server.exec(`{ requirement(code: "NOPE") { id } }`)).requirement).toBeNull();
     expectError(await server.exec(`{ requirement { id } }`), "BAD_USER_INPUT", ["requirement"]);
   });
 
   it("filters pathways and specialties and looks them up by slug", async () => {
-    const pw = expectData(await server.exec(`{ pathways(filter: { kind: [DIRECT] }) { totalCount } match: pathway(slug: "test-match") { name requirements { requirement { code } } } }`));
+    const pw = expectData(
+      await server.exec(
+        `{ pathways(filter: { kind: [DIRECT] }) { totalCount } match: pathway(slug: "test-match") { name requirements { requirement { code } } } }`,
+      ),
+    );
     expect(pw.pathways.totalCount).toBe(2);
     expect(pw.match.name).toBe("Test Match");
     const none = expectData(await server.exec(`{ pathways(filter: { country: [CA] }) { totalCount } }`));
     expect(none.pathways.totalCount).toBe(0);
-    const sp = expectData(await server.exec(`{ specialties(filter: { search: "cardio" }) { edges { node { slug } } } specialty(slug: "oncology") { name } }`));
+    const sp = expectData(
+      await server.exec(
+        `{ specialties(filter: { search: "cardio" }) { edges { node { slug } } } specialty(slug: "oncology") { name } }`,
+      ),
+    );
     expect(sp.specialties.edges).toEqual([{ node: { slug: "cardiology" } }]);
     expect(sp.specialty.name).toBe("Oncology");
-    const ids = expectData(await server.exec(`query($ids: [ID!]) { specialties(filter: { ids: $ids }) { totalCount } }`, { ids: [String(dir.specialties.pediatrics.id)] }));
+    const ids = expectData(
+      await server.exec(`query($ids: [ID!]) { specialties(filter: { ids: $ids }) { totalCount } }`, {
+        ids: [String(dir.specialties.pediatrics.id)],
+      }),
+    );
     expect(ids.specialties.totalCount).toBe(1);
   });
 });

@@ -9,7 +9,13 @@ const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
 
 /** A curator object for `exec(…, as)`: reads drafts and archived listings. */
-export const viewerCurator = { id: 1, email: "viewer@example.org", name: "Viewer", role: CuratorRole.VIEWER, active: true } as Curator;
+export const viewerCurator = {
+  id: 1,
+  email: "viewer@example.org",
+  name: "Viewer",
+  role: CuratorRole.VIEWER,
+  active: true,
+} as Curator;
 
 /**
  * A small, hand-checkable directory (synthetic names). Published: p1–p6; p7 is a draft, p8 archived.
@@ -26,9 +32,30 @@ export const viewerCurator = { id: 1, email: "viewer@example.org", name: "Viewer
  */
 export async function buildDirectory(ds: DataSource) {
   const f = factories(ds);
-  const alpha = await f.institution({ slug: "alpha", name: "Alpha Clinic", city: "Rochester", country: Country.US, region: "MN", kind: InstitutionKind.ACADEMIC_MEDICAL_CENTER });
-  const beta = await f.institution({ slug: "beta", name: "Beta University", city: "Toronto", country: Country.CA, region: "ON", kind: InstitutionKind.UNIVERSITY });
-  const gamma = await f.institution({ slug: "gamma", name: "Gamma Hospital", city: "Boston", country: Country.US, region: "MA", archivedAt: daysAgo(5) });
+  const alpha = await f.institution({
+    slug: "alpha",
+    name: "Alpha Clinic",
+    city: "Rochester",
+    country: Country.US,
+    region: "MN",
+    kind: InstitutionKind.ACADEMIC_MEDICAL_CENTER,
+  });
+  const beta = await f.institution({
+    slug: "beta",
+    name: "Beta University",
+    city: "Toronto",
+    country: Country.CA,
+    region: "ON",
+    kind: InstitutionKind.UNIVERSITY,
+  });
+  const gamma = await f.institution({
+    slug: "gamma",
+    name: "Gamma Hospital",
+    city: "Boston",
+    country: Country.US,
+    region: "MA",
+    archivedAt: daysAgo(5),
+  });
 
   const cardiology = await f.specialty({ slug: "cardiology", name: "Cardiology" });
   const oncology = await f.specialty({ slug: "oncology", name: "Oncology" });
@@ -50,49 +77,121 @@ export async function buildDirectory(ds: DataSource) {
 
   const p1 = await f.program(
     {
-      title: "Alpha Cardiology Fellowship", type: ProgramType.FELLOWSHIP, audience: Audience.GRADUATE, country: Country.US, region: "MN",
-      institutionId: alpha.id, pathwayId: direct.id, handsOnPatientCare: true, visaSponsorship: true, imgPositions: 2, lastVerifiedAt: daysAgo(10),
+      title: "Alpha Cardiology Fellowship",
+      type: ProgramType.FELLOWSHIP,
+      audience: Audience.GRADUATE,
+      country: Country.US,
+      region: "MN",
+      institutionId: alpha.id,
+      pathwayId: direct.id,
+      handsOnPatientCare: true,
+      visaSponsorship: true,
+      imgPositions: 2,
+      lastVerifiedAt: daysAgo(10),
       description: "Advanced training in interventional cardiology.",
     },
-    { specialties: [cardiology], requirements: [{ requirement: step1, level: R, minimumScore: 220 }, { requirement: license, level: R }] },
+    {
+      specialties: [cardiology],
+      requirements: [
+        { requirement: step1, level: R, minimumScore: 220 },
+        { requirement: license, level: R },
+      ],
+    },
   );
   const p2 = await f.program(
     {
-      title: "Alpha Oncology Observership", type: ProgramType.OBSERVERSHIP, audience: Audience.BOTH, country: Country.US, region: "MN",
-      institutionId: alpha.id, handsOnPatientCare: false, visaSponsorship: false, imgPositions: 0, lastVerifiedAt: daysAgo(400),
+      title: "Alpha Oncology Observership",
+      type: ProgramType.OBSERVERSHIP,
+      audience: Audience.BOTH,
+      country: Country.US,
+      region: "MN",
+      institutionId: alpha.id,
+      handsOnPatientCare: false,
+      visaSponsorship: false,
+      imgPositions: 0,
+      lastVerifiedAt: daysAgo(400),
     },
     { specialties: [oncology], requirements: [{ requirement: license, level: REC }] },
   );
   const p3 = await f.program(
     {
-      title: "Beta Pediatrics Elective", type: ProgramType.CLINICAL_ELECTIVE, audience: Audience.STUDENT, country: Country.CA, region: "ON",
-      institutionId: beta.id, pathwayId: direct.id, handsOnPatientCare: true,
+      title: "Beta Pediatrics Elective",
+      type: ProgramType.CLINICAL_ELECTIVE,
+      audience: Audience.STUDENT,
+      country: Country.CA,
+      region: "ON",
+      institutionId: beta.id,
+      pathwayId: direct.id,
+      handsOnPatientCare: true,
     },
     { specialties: [pediatrics], requirements: [{ requirement: enrolled, level: R }] },
   );
   const p4 = await f.program(
     {
-      title: "Beta Cardiology Residency", type: ProgramType.RESIDENCY, audience: Audience.GRADUATE, country: Country.CA, region: "ON",
-      institutionId: beta.id, pathwayId: match.id, handsOnPatientCare: true, visaSponsorship: true, imgPositions: 5, lastVerifiedAt: daysAgo(1),
+      title: "Beta Cardiology Residency",
+      type: ProgramType.RESIDENCY,
+      audience: Audience.GRADUATE,
+      country: Country.CA,
+      region: "ON",
+      institutionId: beta.id,
+      pathwayId: match.id,
+      handsOnPatientCare: true,
+      visaSponsorship: true,
+      imgPositions: 5,
+      lastVerifiedAt: daysAgo(1),
     },
     { specialties: [cardiology, pediatrics], requirements: [{ requirement: step1, level: R }] },
   );
   const p5 = await f.program(
-    { title: "US Residency through the Match", type: ProgramType.RESIDENCY, audience: Audience.GRADUATE, country: Country.US, pathwayId: match.id, handsOnPatientCare: true },
-    { requirements: [{ requirement: step1, level: R }, { requirement: step2, level: R }] },
+    {
+      title: "US Residency through the Match",
+      type: ProgramType.RESIDENCY,
+      audience: Audience.GRADUATE,
+      country: Country.US,
+      pathwayId: match.id,
+      handsOnPatientCare: true,
+    },
+    {
+      requirements: [
+        { requirement: step1, level: R },
+        { requirement: step2, level: R },
+      ],
+    },
   );
   const p6 = await f.program(
     {
-      title: "Gamma Oncology Fellowship", type: ProgramType.FELLOWSHIP, audience: Audience.GRADUATE, country: Country.US, region: "MA",
-      institutionId: gamma.id, pathwayId: direct.id, visaSponsorship: false, imgPositions: 1, lastVerifiedAt: daysAgo(100),
+      title: "Gamma Oncology Fellowship",
+      type: ProgramType.FELLOWSHIP,
+      audience: Audience.GRADUATE,
+      country: Country.US,
+      region: "MA",
+      institutionId: gamma.id,
+      pathwayId: direct.id,
+      visaSponsorship: false,
+      imgPositions: 1,
+      lastVerifiedAt: daysAgo(100),
     },
     { specialties: [oncology] },
   );
   const p7 = await f.program(
-    { title: "Draft Cardiology Fellowship", status: ListingStatus.DRAFT, type: ProgramType.FELLOWSHIP, country: Country.US, region: "MN", institutionId: alpha.id },
+    {
+      title: "Draft Cardiology Fellowship",
+      status: ListingStatus.DRAFT,
+      type: ProgramType.FELLOWSHIP,
+      country: Country.US,
+      region: "MN",
+      institutionId: alpha.id,
+    },
     { specialties: [cardiology] },
   );
-  const p8 = await f.program({ title: "Archived Observership", status: ListingStatus.ARCHIVED, type: ProgramType.OBSERVERSHIP, audience: Audience.BOTH, country: Country.CA, region: "QC" });
+  const p8 = await f.program({
+    title: "Archived Observership",
+    status: ListingStatus.ARCHIVED,
+    type: ProgramType.OBSERVERSHIP,
+    audience: Audience.BOTH,
+    country: Country.CA,
+    region: "QC",
+  });
 
   const programs = { p1, p2, p3, p4, p5, p6, p7, p8 };
   const keyOf = new Map(Object.entries(programs).map(([k, p]) => [String(p.id), k]));

@@ -15,7 +15,9 @@ const QUERY = `query Titles { programs(first: 5) { totalCount edges { node { tit
 const PREFLIGHT = { "apollo-require-preflight": "true" };
 
 function getUrl(params: Record<string, unknown>): string {
-  const qs = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === "string" ? v : JSON.stringify(v)]));
+  const qs = new URLSearchParams(
+    Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === "string" ? v : JSON.stringify(v)]),
+  );
   return `${server.base}/graphql?${qs}`;
 }
 
@@ -25,7 +27,9 @@ describe("GET, automatic persisted queries and Cache-Control over HTTP", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("public, max-age=120");
     expect(res.headers.get("vary")).toMatch(/Authorization/i);
-    expect(await res.json()).toEqual({ data: { programs: { totalCount: 1, edges: [{ node: { title: "Cached program" } }] } } });
+    expect(await res.json()).toEqual({
+      data: { programs: { totalCount: 1, edges: [{ node: { title: "Cached program" } }] } },
+    });
   });
 
   it("keeps CSRF prevention on: a GET without a non-simple header is refused", async () => {
@@ -52,21 +56,39 @@ describe("GET, automatic persisted queries and Cache-Control over HTTP", () => {
     // Registration over POST works as well, and so does the hash alone over POST.
     const other = `{ program(slug: "cached-program") { title } }`;
     const otherExt = { persistedQuery: { version: 1, sha256Hash: createHash("sha256").update(other).digest("hex") } };
-    const post = (body: unknown) => fetch(`${server.base}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    expect(((await (await post({ query: other, extensions: otherExt })).json()) as any).data.program.title).toBe("Cached program");
+    const post = (body: unknown) =>
+      fetch(`${server.base}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    expect(((await (await post({ query: other, extensions: otherExt })).json()) as any).data.program.title).toBe(
+      "Cached program",
+    );
     expect(((await (await post({ extensions: otherExt })).json()) as any).data.program.title).toBe("Cached program");
-    const wrongHash = await post({ query: other, extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } });
+    const wrongHash = await post({
+      query: other,
+      extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } },
+    });
     expect(wrongHash.status).toBe(400);
   });
 
   it("makes POST reads public too, and anything with credentials, errors or limits refused private", async () => {
     const post = (body: unknown, headers: Record<string, string> = {}) =>
-      fetch(`${server.base}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+      fetch(`${server.base}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(body),
+      });
     expect((await post({ query: QUERY })).headers.get("cache-control")).toBe("public, max-age=120");
-    expect((await post({ query: QUERY }, { authorization: "Bearer whatever" })).headers.get("cache-control")).toBe("private, no-store");
+    expect((await post({ query: QUERY }, { authorization: "Bearer whatever" })).headers.get("cache-control")).toBe(
+      "private, no-store",
+    );
     const failing = await post({ query: `{ programs(first: 500) { totalCount } }` });
     expect(failing.headers.get("cache-control")).toBe("private, no-store");
-    const tooCostly = await post({ query: `{ programs(first: 100) { edges { node { institution { programs(first: 100) { edges { node { title } } } } } } } }` });
+    const tooCostly = await post({
+      query: `{ programs(first: 100) { edges { node { institution { programs(first: 100) { edges { node { title } } } } } } } }`,
+    });
     expect(tooCostly.status).toBe(400);
     expect(((await tooCostly.json()) as any).errors[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(tooCostly.headers.get("cache-control")).toBe("private, no-store");
@@ -75,9 +97,15 @@ describe("GET, automatic persisted queries and Cache-Control over HTTP", () => {
   });
 
   it("is private, no-store when a curator is signed in", async () => {
-    const response = await server.apollo.executeOperation({ query: QUERY }, { contextValue: createContext(server.deps, viewerCurator) });
+    const response = await server.apollo.executeOperation(
+      { query: QUERY },
+      { contextValue: createContext(server.deps, viewerCurator) },
+    );
     expect(response.http.headers.get("cache-control")).toBe("private, no-store");
-    const anonymous = await server.apollo.executeOperation({ query: QUERY }, { contextValue: createContext(server.deps, null) });
+    const anonymous = await server.apollo.executeOperation(
+      { query: QUERY },
+      { contextValue: createContext(server.deps, null) },
+    );
     expect(anonymous.http.headers.get("cache-control")).toBe("public, max-age=120");
   });
 

@@ -19,7 +19,10 @@ beforeAll(async () => {
 /** The document with `__typename` in every selection set, as Apollo Client (the admin's) sends it. */
 function withTypenames(document: DocumentNode): DocumentNode {
   return visit(document, {
-    SelectionSet: (set) => ({ ...set, selections: [...set.selections, { kind: Kind.FIELD, name: { kind: Kind.NAME, value: "__typename" } }] }),
+    SelectionSet: (set) => ({
+      ...set,
+      selections: [...set.selections, { kind: Kind.FIELD, name: { kind: Kind.NAME, value: "__typename" } }],
+    }),
   });
 }
 
@@ -43,7 +46,12 @@ describe("query limits (refused before any resolver runs)", () => {
     const result = await server.exec(tooDeep);
     const error = expectError(result, "GRAPHQL_VALIDATION_FAILED");
     expect(error.message).toMatch(/nested 13 levels deep; the maximum is 12/);
-    expect(error.extensions).toMatchObject({ code: "GRAPHQL_VALIDATION_FAILED", limit: "depth", maximum: 12, actual: 13 });
+    expect(error.extensions).toMatchObject({
+      code: "GRAPHQL_VALIDATION_FAILED",
+      limit: "depth",
+      maximum: 12,
+      actual: 13,
+    });
     expect(result.statements).toBe(0);
     // Fragments count where they are spread.
     const viaFragment = `query { programs(first: 1) { edges { node { ...Deep } } } }
@@ -61,11 +69,16 @@ describe("query limits (refused before any resolver runs)", () => {
     expect(refused.statements).toBe(0);
     expectData(await server.exec(nested, { n: 10 }));
     // Without `first`, a connection counts its default of 20.
-    expectData(await server.exec(`{ programs { edges { node { title institution { programs { edges { node { title } } } } } } } }`));
+    expectData(
+      await server.exec(
+        `{ programs { edges { node { title institution { programs { edges { node { title } } } } } } } }`,
+      ),
+    );
   });
 
   it("refuses too many aliases, fragments included", async () => {
-    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: programs(first: 1) { totalCount }`).join(" ")} }`;
+    const aliases = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `a${i}: programs(first: 1) { totalCount }`).join(" ")} }`;
     expectData(await server.exec(aliases(20)));
     const refused = await server.exec(aliases(21));
     expect(expectError(refused, "GRAPHQL_VALIDATION_FAILED").message).toMatch(/uses 21 aliases; the maximum is 20/);
@@ -92,28 +105,39 @@ describe("query limits (refused before any resolver runs)", () => {
   });
 
   it("counts introspection fields in the alias limit", async () => {
-    const schemas = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `s${i}: __schema { queryType { name } }`).join(" ")} }`;
+    const schemas = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `s${i}: __schema { queryType { name } }`).join(" ")} }`;
     const refused = await server.exec(schemas(21));
     expectError(refused, "GRAPHQL_VALIDATION_FAILED");
     expect(refused.errors!.map((e) => e.extensions?.limit)).toEqual(["aliases", "schemaSelections"]);
     expect(refused.errors![0].message).toMatch(/uses 21 aliases; the maximum is 20/);
     expect(refused.statements).toBe(0);
     const typenames = `{ ${Array.from({ length: 21 }, (_, i) => `t${i}: __typename`).join(" ")} }`;
-    expect(expectError(await server.exec(typenames), "GRAPHQL_VALIDATION_FAILED").message).toMatch(/uses 21 aliases; the maximum is 20/);
+    expect(expectError(await server.exec(typenames), "GRAPHQL_VALIDATION_FAILED").message).toMatch(
+      /uses 21 aliases; the maximum is 20/,
+    );
     const types = `{ ${Array.from({ length: 21 }, (_, i) => `t${i}: __type(name: "Program") { name }`).join(" ")} }`;
-    expect(expectError(await server.exec(types), "GRAPHQL_VALIDATION_FAILED").message).toMatch(/uses 21 aliases; the maximum is 20/);
+    expect(expectError(await server.exec(types), "GRAPHQL_VALIDATION_FAILED").message).toMatch(
+      /uses 21 aliases; the maximum is 20/,
+    );
   });
 
   it("answers __schema once per operation, aliases and fragments counted; a full introspection still works", async () => {
     const twice = await server.exec(`{ a: __schema { queryType { name } } b: __schema { queryType { name } } }`);
     const error = expectError(twice, "GRAPHQL_VALIDATION_FAILED");
-    expect(error.message).toBe("Operation asks for __schema 2 times; the maximum is 1 per operation. Ask for the schema once.");
+    expect(error.message).toBe(
+      "Operation asks for __schema 2 times; the maximum is 1 per operation. Ask for the schema once.",
+    );
     expect(error.extensions).toMatchObject({ limit: "schemaSelections", maximum: 1, actual: 2 });
     expect(twice.statements).toBe(0);
     const viaFragment = `query Q { ...S again: __schema { types { name } } } fragment S on Query { __schema { queryType { name } } }`;
-    expect(expectError(await server.exec(viaFragment), "GRAPHQL_VALIDATION_FAILED").message).toMatch(/^Operation Q asks for __schema 2 times/);
+    expect(expectError(await server.exec(viaFragment), "GRAPHQL_VALIDATION_FAILED").message).toMatch(
+      /^Operation Q asks for __schema 2 times/,
+    );
     // The same response key twice is merged and answered once, as graphql-js runs it.
-    expectData(await server.exec(`{ __schema { queryType { name } } ...S } fragment S on Query { __schema { types { name } } }`));
+    expectData(
+      await server.exec(`{ __schema { queryType { name } } ...S } fragment S on Query { __schema { types { name } } }`),
+    );
     const full = expectData(await server.exec(getIntrospectionQuery()));
     expect(full.__schema.types.length).toBeGreaterThan(50);
   });
@@ -131,7 +155,11 @@ describe("query limits (refused before any resolver runs)", () => {
     const strict = await createTestServer({ QUERY_MAX_COST: "2000" });
     try {
       const refused = await strict.exec(getIntrospectionQuery());
-      expect(expectError(refused, "GRAPHQL_VALIDATION_FAILED").extensions).toMatchObject({ limit: "cost", maximum: 2000, actual: full });
+      expect(expectError(refused, "GRAPHQL_VALIDATION_FAILED").extensions).toMatchObject({
+        limit: "cost",
+        maximum: 2000,
+        actual: full,
+      });
       expectData(await strict.exec(`{ __type(name: "Program") { name fields { name } } }`));
     } finally {
       await strict.close();
@@ -139,7 +167,8 @@ describe("query limits (refused before any resolver runs)", () => {
   });
 
   it("allows at most 2 heavy fields per operation, aliases and fragments counted, naming them in the refusal", async () => {
-    const facets = (alias: string) => `${alias}: programFacets(search: "cardiology", filter: { requirement: ["USMLE_STEP_1"] }) { requirement { value count } }`;
+    const facets = (alias: string) =>
+      `${alias}: programFacets(search: "cardiology", filter: { requirement: ["USMLE_STEP_1"] }) { requirement { value count } }`;
     const three = await server.exec(`query Sidebars { ${facets("a")} ${facets("b")} ${facets("c")} }`);
     const error = expectError(three, "GRAPHQL_VALIDATION_FAILED");
     expect(error.message).toBe(
@@ -150,37 +179,69 @@ describe("query limits (refused before any resolver runs)", () => {
     expect(three.statements).toBe(0);
     const viaFragments = `{ ...F ...G } fragment F on Query { ${facets("a")} ${facets("b")} }
       fragment G on Query { programs(search: "mayo") { totalCount } }`;
-    expect(expectError(await server.exec(viaFragments), "GRAPHQL_VALIDATION_FAILED").extensions).toMatchObject({ limit: "heavyFields", actual: 3 });
+    expect(expectError(await server.exec(viaFragments), "GRAPHQL_VALIDATION_FAILED").extensions).toMatchObject({
+      limit: "heavyFields",
+      actual: 3,
+    });
     const profile = `profile: { stage: GRADUATE, holds: ["USMLE_STEP_1"] }`;
     const withEligibility = `{ ${facets("a")} programs(search: "mayo") { totalCount } eligibility(${profile}) { totalCount } }`;
-    expect(expectError(await server.exec(withEligibility), "GRAPHQL_VALIDATION_FAILED").extensions).toMatchObject({ limit: "heavyFields", actual: 3 });
+    expect(expectError(await server.exec(withEligibility), "GRAPHQL_VALIDATION_FAILED").extensions).toMatchObject({
+      limit: "heavyFields",
+      actual: 3,
+    });
     // A results page with its sidebar is two; `programs` without a search is not heavy.
-    expectData(await server.exec(`query($s: String) { programs(search: $s) { totalCount } programFacets(search: $s) { type { count } } }`, { s: "mayo" }));
+    expectData(
+      await server.exec(
+        `query($s: String) { programs(search: $s) { totalCount } programFacets(search: $s) { type { count } } }`,
+        { s: "mayo" },
+      ),
+    );
     expectData(await server.exec(`{ ${facets("a")} ${facets("b")} programs(first: 5) { totalCount } }`));
   });
 
   it("gives heavy fields a cost that reflects their work", async () => {
     const schema = await buildDirectorySchema();
-    const cost = (query: string, variables: Record<string, unknown> = {}) => operationCost(schema, parse(query), variables);
+    const cost = (query: string, variables: Record<string, unknown> = {}) =>
+      operationCost(schema, parse(query), variables);
     expect(cost(`{ programFacets { type { count } } }`)).toBe(3000 + 1 + 1 + 1);
-    expect(cost(`{ eligibility(profile: { stage: GRADUATE, holds: [] }, first: 10) { totalCount } }`)).toBe(2000 + 1 + 10 * 1);
+    expect(cost(`{ eligibility(profile: { stage: GRADUATE, holds: [] }, first: 10) { totalCount } }`)).toBe(
+      2000 + 1 + 10 * 1,
+    );
     const page = `query($s: String) { programs(search: $s, first: 10) { totalCount } }`;
     expect(cost(page, { s: "cardiology" })).toBe(500 + 1 + 10 * 1);
     expect(cost(page, {})).toBe(1 + 10 * 1); // without a search, a page is not heavy
-    expect(cost(`query($a: ID!, $b: ID!) { snapshotDiff(from: $a, to: $b) { identical } }`, { a: "1", b: "2" })).toBe(2000 + 1 + 1);
+    expect(cost(`query($a: ID!, $b: ID!) { snapshotDiff(from: $a, to: $b) { identical } }`, { a: "1", b: "2" })).toBe(
+      2000 + 1 + 1,
+    );
     // The red team's 20 aliased facet requests (cost 600 before) are now far over the maximum.
     const twenty = `{ ${Array.from({ length: 20 }, (_, i) => `f${i}: programFacets(search: "x") { requirement { value count } }`).join(" ")} }`;
     expect(cost(twenty)).toBeGreaterThan(10_000 * 5);
   });
 
   it("reads its maximums from the environment", async () => {
-    const strict = await createTestServer({ QUERY_MAX_DEPTH: "3", QUERY_MAX_COST: "50", QUERY_MAX_ALIASES: "1", QUERY_MAX_HEAVY_FIELDS: "1" });
+    const strict = await createTestServer({
+      QUERY_MAX_DEPTH: "3",
+      QUERY_MAX_COST: "50",
+      QUERY_MAX_ALIASES: "1",
+      QUERY_MAX_HEAVY_FIELDS: "1",
+    });
     try {
       expectData(await strict.exec(`{ programs(first: 5) { totalCount } }`));
-      expectError(await strict.exec(`{ programs(first: 5) { edges { node { title } } } }`), "GRAPHQL_VALIDATION_FAILED"); // depth 4
-      expectError(await strict.exec(`{ programs(first: 30) { totalCount pageInfo { hasNextPage } } }`), "GRAPHQL_VALIDATION_FAILED"); // cost 1 + 30 × 3
-      expectError(await strict.exec(`{ a: programs { totalCount } b: programs { totalCount } }`), "GRAPHQL_VALIDATION_FAILED");
-      const twoHeavy = await strict.exec(`{ programFacets { type { count } } programs(search: "mayo") { totalCount } }`);
+      expectError(
+        await strict.exec(`{ programs(first: 5) { edges { node { title } } } }`),
+        "GRAPHQL_VALIDATION_FAILED",
+      ); // depth 4
+      expectError(
+        await strict.exec(`{ programs(first: 30) { totalCount pageInfo { hasNextPage } } }`),
+        "GRAPHQL_VALIDATION_FAILED",
+      ); // cost 1 + 30 × 3
+      expectError(
+        await strict.exec(`{ a: programs { totalCount } b: programs { totalCount } }`),
+        "GRAPHQL_VALIDATION_FAILED",
+      );
+      const twoHeavy = await strict.exec(
+        `{ programFacets { type { count } } programs(search: "mayo") { totalCount } }`,
+      );
       expect(twoHeavy.errors!.map((e) => e.extensions?.limit)).toContain("heavyFields");
     } finally {
       await strict.close();

@@ -16,14 +16,30 @@ const PROGRAMS = `query($first: Int!, $after: String, $orderBy: ProgramOrder, $o
   }
 }`;
 
-type Node = { id: string; title: string; type: string; status: string; lastVerifiedAt: string | null; updatedAt: string; institution: { name: string } | null };
+type Node = {
+  id: string;
+  title: string;
+  type: string;
+  status: string;
+  lastVerifiedAt: string | null;
+  updatedAt: string;
+  institution: { name: string } | null;
+};
 
 /** Follows endCursor until hasNextPage is false; checks each page's shape on the way. */
-async function walk(query: string, vars: Record<string, unknown>, field: string, pageSize: number, asCurator = false): Promise<any[]> {
+async function walk(
+  query: string,
+  vars: Record<string, unknown>,
+  field: string,
+  pageSize: number,
+  asCurator = false,
+): Promise<any[]> {
   const nodes: any[] = [];
   let after: string | null = null;
   for (let i = 0; i < 200; i++) {
-    const page: any = expectData(await server.exec(query, { ...vars, first: pageSize, after }, asCurator ? viewerCurator : null))[field];
+    const page: any = expectData(
+      await server.exec(query, { ...vars, first: pageSize, after }, asCurator ? viewerCurator : null),
+    )[field];
     expect(page.edges.length).toBeLessThanOrEqual(pageSize);
     if (page.edges.length) {
       expect(page.pageInfo.endCursor).toBe(page.edges[page.edges.length - 1].cursor);
@@ -47,7 +63,13 @@ async function buildTies() {
   const institutions = [same1, same2, other, null];
   const types = Object.values(ProgramType);
   const statuses = [ListingStatus.PUBLISHED, ListingStatus.PUBLISHED, ListingStatus.DRAFT, ListingStatus.ARCHIVED];
-  const verified = [null, new Date("2026-03-01T10:00:00.000Z"), new Date("2026-03-01T10:00:00.000Z"), new Date("2025-01-01T00:00:00.000Z"), null];
+  const verified = [
+    null,
+    new Date("2026-03-01T10:00:00.000Z"),
+    new Date("2026-03-01T10:00:00.000Z"),
+    new Date("2025-01-01T00:00:00.000Z"),
+    null,
+  ];
   const ids: number[] = [];
   for (let i = 0; i < 23; i++) {
     const p = await f.program({
@@ -63,7 +85,12 @@ async function buildTies() {
   }
   // Ties in updatedAt: one statement gives many rows the same timestamp; on PostgreSQL two
   // differ only in microseconds, which a JavaScript Date cannot tell apart.
-  await server.ds.createQueryBuilder().update(Program).set({ updatedAt: () => "CURRENT_TIMESTAMP" }).where("id IN (:...ids)", { ids: ids.slice(0, 12) }).execute();
+  await server.ds
+    .createQueryBuilder()
+    .update(Program)
+    .set({ updatedAt: () => "CURRENT_TIMESTAMP" })
+    .where("id IN (:...ids)", { ids: ids.slice(0, 12) })
+    .execute();
   await server.ds.query(`UPDATE programs SET "updatedAt" = '2026-01-01 10:00:00.123456' WHERE id = ${ids[12]}`);
   await server.ds.query(`UPDATE programs SET "updatedAt" = '2026-01-01 10:00:00.123789' WHERE id = ${ids[13]}`);
   await server.ds.query(`UPDATE programs SET "updatedAt" = '2026-01-01 10:00:00.123' WHERE id = ${ids[14]}`);
@@ -73,7 +100,15 @@ async function buildTies() {
 const ORDERS = ["TITLE", "INSTITUTION", "TYPE", "STATUS", "LAST_VERIFIED", "RECENTLY_UPDATED"] as const;
 
 describe("every ordering, both directions, walked page by page", () => {
-  it.each(ORDERS.flatMap((o) => [[o, "ASC"], [o, "DESC"]] as const))("%s %s never skips or repeats", async (orderBy, orderDirection) => {
+  it.each(
+    ORDERS.flatMap(
+      (o) =>
+        [
+          [o, "ASC"],
+          [o, "DESC"],
+        ] as const,
+    ),
+  )("%s %s never skips or repeats", async (orderBy, orderDirection) => {
     await buildTies();
     const all = await walk(PROGRAMS, { orderBy, orderDirection }, "programs", 100, true);
     expect(all).toHaveLength(23);
@@ -105,7 +140,9 @@ describe("every ordering, both directions, walked page by page", () => {
       const all = await walk(PROGRAMS, { search: "walker", orderDirection }, "programs", 100, true);
       expect(all).toHaveLength(23);
       for (const size of [1, 5]) {
-        expect((await walk(PROGRAMS, { search: "walker", orderDirection }, "programs", size, true)).map((n) => n.id)).toEqual(all.map((n) => n.id));
+        expect(
+          (await walk(PROGRAMS, { search: "walker", orderDirection }, "programs", size, true)).map((n) => n.id),
+        ).toEqual(all.map((n) => n.id));
       }
     }
   });
@@ -123,8 +160,10 @@ function checkOrder(nodes: Node[], orderBy: (typeof ORDERS)[number], direction: 
   for (let i = 1; i < nodes.length; i++) {
     const [a, b] = [nodes[i - 1], nodes[i]];
     if (orderBy === "INSTITUTION") {
-      if (a.institution === null) expect(b.institution).toBeNull(); // nulls last
-      else if (b.institution) expect(sign * a.institution.name.localeCompare(b.institution.name)).toBeLessThanOrEqual(0);
+      if (a.institution === null)
+        expect(b.institution).toBeNull(); // nulls last
+      else if (b.institution)
+        expect(sign * a.institution.name.localeCompare(b.institution.name)).toBeLessThanOrEqual(0);
       continue;
     }
     const [ka, kb] = [rank[orderBy](a), rank[orderBy](b)];
@@ -138,7 +177,11 @@ describe("pagination edge cases", () => {
     const f = factories(server.ds);
     for (let i = 0; i < 6; i++) await f.program({ title: `Edge ${i}` });
     const empty = expectData(await server.exec(PROGRAMS, { first: 5, filter: { country: ["CA"] } })).programs;
-    expect(empty).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } });
+    expect(empty).toEqual({
+      totalCount: 0,
+      edges: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+    });
     const first = expectData(await server.exec(PROGRAMS, { first: 3 })).programs;
     expect(first.pageInfo.hasNextPage).toBe(true);
     const second = expectData(await server.exec(PROGRAMS, { first: 3, after: first.pageInfo.endCursor })).programs;
@@ -171,23 +214,38 @@ describe("pagination edge cases", () => {
     const f = factories(server.ds);
     for (let i = 0; i < 3; i++) await f.program({ title: `Cursor walker ${i}` });
     const title = expectData(await server.exec(PROGRAMS, { first: 1 })).programs.pageInfo.endCursor;
-    for (const after of ["not-a-cursor", "!!!", Buffer.from("[1,2]").toString("base64url"), Buffer.from('{"o":"TITLE:ASC","v":[1]}').toString("base64url")]) {
+    for (const after of [
+      "not-a-cursor",
+      "!!!",
+      Buffer.from("[1,2]").toString("base64url"),
+      Buffer.from('{"o":"TITLE:ASC","v":[1]}').toString("base64url"),
+    ]) {
       const bad = expectError(await server.exec(PROGRAMS, { first: 1, after }), "BAD_USER_INPUT", ["programs"]);
       expect(bad.extensions!.fields[0].path).toEqual(["after"]);
     }
     // A forged cursor of the right shape with values of the wrong type: never an internal error.
-    for (const v of [["x", "not-a-number"], [1, 2], [{ d: "2026-01-01T00:00:00Z" }, "x"]]) {
+    for (const v of [
+      ["x", "not-a-number"],
+      [1, 2],
+      [{ d: "2026-01-01T00:00:00Z" }, "x"],
+    ]) {
       const forged = Buffer.from(JSON.stringify({ o: "TITLE:ASC", v })).toString("base64url");
       const result = await server.exec(PROGRAMS, { first: 1, after: forged });
       if (result.errors) expectError(result, "BAD_USER_INPUT", ["programs"]);
-      const nested = await server.exec(`query($a: String) { institutions { edges { node { programs(after: $a) { totalCount } } } } }`, { a: forged });
+      const nested = await server.exec(
+        `query($a: String) { institutions { edges { node { programs(after: $a) { totalCount } } } } }`,
+        { a: forged },
+      );
       if (nested.errors) expectError(nested, "BAD_USER_INPUT");
     }
     expectError(await server.exec(PROGRAMS, { first: 1, after: title, orderBy: "INSTITUTION" }), "BAD_USER_INPUT");
     expectError(await server.exec(PROGRAMS, { first: 1, after: title, orderDirection: "DESC" }), "BAD_USER_INPUT");
-    const searched = expectData(await server.exec(PROGRAMS, { first: 1, search: "cursor" })).programs.pageInfo.endCursor;
+    const searched = expectData(await server.exec(PROGRAMS, { first: 1, search: "cursor" })).programs.pageInfo
+      .endCursor;
     expectError(await server.exec(PROGRAMS, { first: 1, after: searched, search: "walker" }), "BAD_USER_INPUT");
-    expect(expectData(await server.exec(PROGRAMS, { first: 1, after: searched, search: "cursor" })).programs.edges).toHaveLength(1);
+    expect(
+      expectData(await server.exec(PROGRAMS, { first: 1, after: searched, search: "cursor" })).programs.edges,
+    ).toHaveLength(1);
     const big = expectError(await server.exec(PROGRAMS, { first: 101 }), "BAD_USER_INPUT");
     expect(big.message).toMatch(/at most 100/);
     expectError(await server.exec(PROGRAMS, { first: -1 }), "BAD_USER_INPUT");
@@ -206,11 +264,31 @@ describe("Relay paging everywhere", () => {
       await f.program({ title: i % 2 ? "Twin" : `Solo ${i}`, institutionId: inst.id });
     }
     const lists: [string, string, number][] = [
-      [`query($first: Int!, $after: String) { institutions(first: $first, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`, "institutions", 8],
-      [`query($first: Int!, $after: String) { institutions(first: $first, after: $after, orderBy: RECENTLY_UPDATED) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`, "institutions", 8],
-      [`query($first: Int!, $after: String) { requirements(first: $first, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`, "requirements", 7],
-      [`query($first: Int!, $after: String) { specialties(first: $first, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`, "specialties", 7],
-      [`query($first: Int!, $after: String) { pathways(first: $first, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`, "pathways", 7],
+      [
+        `query($first: Int!, $after: String) { institutions(first: $first, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+        "institutions",
+        8,
+      ],
+      [
+        `query($first: Int!, $after: String) { institutions(first: $first, after: $after, orderBy: RECENTLY_UPDATED) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+        "institutions",
+        8,
+      ],
+      [
+        `query($first: Int!, $after: String) { requirements(first: $first, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+        "requirements",
+        7,
+      ],
+      [
+        `query($first: Int!, $after: String) { specialties(first: $first, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+        "specialties",
+        7,
+      ],
+      [
+        `query($first: Int!, $after: String) { pathways(first: $first, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+        "pathways",
+        7,
+      ],
     ];
     for (const [query, field, count] of lists) {
       const all = await walk(query, {}, field, 100);
@@ -222,11 +300,11 @@ describe("Relay paging everywhere", () => {
     const pages: any[] = [];
     let after: string | null = null;
     do {
-      const page: any = expectData(await server.exec(nested, { first: 2, after, slug: inst.slug })).institution.programs;
+      const page: any = expectData(await server.exec(nested, { first: 2, after, slug: inst.slug })).institution
+        .programs;
       pages.push(...page.edges.map((e: any) => e.node.title));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
     expect(pages).toEqual(["Twin", "Twin", "Twin", "Solo 6", "Solo 4", "Solo 2", "Solo 0"]);
   });
 });
-

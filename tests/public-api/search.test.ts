@@ -60,14 +60,26 @@ describe("full-text search", () => {
     const f = factories(server.ds);
     const inst = await f.institution({ name: "Plain Institute", city: "Nowhere" });
     const neph = await f.specialty({ slug: "nephrology", name: "Nephrology" });
-    await f.program({ title: "Kidney care observership", description: "Includes some nephrology rounds.", institutionId: inst.id });
+    await f.program({
+      title: "Kidney care observership",
+      description: "Includes some nephrology rounds.",
+      institutionId: inst.id,
+    });
     await f.program({ title: "Nephrology Fellowship", institutionId: inst.id });
     await f.program({ title: "Renal observership", institutionId: inst.id }, { specialties: [neph] });
-    expect(await ranked("nephrology")).toEqual(["Nephrology Fellowship", "Renal observership", "Kidney care observership"]);
+    expect(await ranked("nephrology")).toEqual([
+      "Nephrology Fellowship",
+      "Renal observership",
+      "Kidney care observership",
+    ]);
     // RELEVANCE is the default with a search, and can be asked for explicitly.
-    const explicit = expectData(await server.exec(SEARCH, { search: "nephrology", orderBy: "RELEVANCE" })).programs.edges.map((e: any) => e.node.title);
+    const explicit = expectData(
+      await server.exec(SEARCH, { search: "nephrology", orderBy: "RELEVANCE" }),
+    ).programs.edges.map((e: any) => e.node.title);
     expect(explicit[0]).toBe("Nephrology Fellowship");
-    const byTitle = expectData(await server.exec(SEARCH, { search: "nephrology", orderBy: "TITLE" })).programs.edges.map((e: any) => e.node.title);
+    const byTitle = expectData(
+      await server.exec(SEARCH, { search: "nephrology", orderBy: "TITLE" }),
+    ).programs.edges.map((e: any) => e.node.title);
     expect(byTitle).toEqual(["Kidney care observership", "Nephrology Fellowship", "Renal observership"]);
   });
 
@@ -118,11 +130,16 @@ describe("the index follows every edit at once", () => {
     expect(await found("residency match")).toEqual(["p4", "p5"]);
     await repo.update(dir.programs.p3.id, { description: "Bedside teaching in neonatology." });
     expect(await found("neonatology")).toEqual(["p3"]);
-    await repo.update(dir.programs.p5.id, { institutionId: dir.institutions.alpha.id, pathwayId: dir.pathways.direct.id });
+    await repo.update(dir.programs.p5.id, {
+      institutionId: dir.institutions.alpha.id,
+      pathwayId: dir.pathways.direct.id,
+    });
     expect(await found("rochester")).toEqual(["p1", "p2", "p5"]);
     expect(await found("test match")).toEqual(["p4"]);
     const created = await factories(server.ds).program({ title: "Brand new dermatology elective" });
-    expect(expectData(await server.exec(SEARCH, { search: "dermatology" })).programs.edges.map((e: any) => e.node.id)).toEqual([String(created.id)]);
+    expect(
+      expectData(await server.exec(SEARCH, { search: "dermatology" })).programs.edges.map((e: any) => e.node.id),
+    ).toEqual([String(created.id)]);
     await repo.delete(created.id);
     expect(await found("dermatology")).toEqual([]);
   });
@@ -164,10 +181,15 @@ describe("the index follows every edit at once", () => {
       const runner = ds.createQueryRunner();
       await runner.query("PRAGMA foreign_keys = OFF"); // as TypeORM runs migrations on SQLite
       await runner.addColumn("programs", new TableColumn({ name: "extraColumn", type: "varchar", isNullable: true }));
-      await runner.addColumn("institutions", new TableColumn({ name: "extraColumn", type: "varchar", isNullable: true }));
+      await runner.addColumn(
+        "institutions",
+        new TableColumn({ name: "extraColumn", type: "varchar", isNullable: true }),
+      );
       await runner.query("PRAGMA foreign_keys = ON");
       await runner.release();
-      const triggersAfterRebuild: unknown[] = await ds.query(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'programs'`);
+      const triggersAfterRebuild: unknown[] = await ds.query(
+        `SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'programs'`,
+      );
       expect(triggersAfterRebuild).toEqual([]);
       await migrate(ds); // puts the triggers back and rebuilds the index
       await ds.query(`UPDATE programs SET title = 'After the rebuild' WHERE id = ?`, [program.id]);

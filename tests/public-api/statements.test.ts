@@ -6,7 +6,10 @@ import { useTestServer } from "../support/server";
 const server = useTestServer();
 beforeAll(async () => {
   const f = factories(server.ds);
-  const specialties = [await f.specialty({ slug: "s-one", name: "Synthetic Specialty One" }), await f.specialty({ slug: "s-two", name: "Synthetic Specialty Two" })];
+  const specialties = [
+    await f.specialty({ slug: "s-one", name: "Synthetic Specialty One" }),
+    await f.specialty({ slug: "s-two", name: "Synthetic Specialty Two" }),
+  ];
   const [r1, r2] = [await f.requirement({ code: "SYN_REQ_1" }), await f.requirement({ code: "SYN_REQ_2" })];
   // Every program has an institution and a pathway, so whatever the page holds, each relation is read.
   const pathways = [
@@ -14,11 +17,22 @@ beforeAll(async () => {
     await f.pathway({ slug: "synthetic-pathway-b", name: "Synthetic Pathway B" }),
   ];
   const institutions = [];
-  for (let i = 0; i < 5; i++) institutions.push(await f.institution({ name: `Synthetic Institution ${String(i).padStart(5, "0")}` }));
+  for (let i = 0; i < 5; i++)
+    institutions.push(await f.institution({ name: `Synthetic Institution ${String(i).padStart(5, "0")}` }));
   for (let i = 0; i < 120; i++) {
     await f.program(
-      { title: `Synthetic Program ${String(i).padStart(5, "0")}`, institutionId: institutions[i % 5].id, pathwayId: pathways[i % 2].id },
-      { specialties, requirements: [{ requirement: r1 }, { requirement: r2, level: RequirementLevel.RECOMMENDED, minimumScore: 200 }] },
+      {
+        title: `Synthetic Program ${String(i).padStart(5, "0")}`,
+        institutionId: institutions[i % 5].id,
+        pathwayId: pathways[i % 2].id,
+      },
+      {
+        specialties,
+        requirements: [
+          { requirement: r1 },
+          { requirement: r2, level: RequirementLevel.RECOMMENDED, minimumScore: 200 },
+        ],
+      },
     );
   }
 });
@@ -39,12 +53,29 @@ const NESTED = `query($first: Int!, $filter: ProgramFilter, $search: String) {
 describe("no N+1: statements per page do not depend on the page size", () => {
   it.each<[string, Record<string, unknown>]>([
     ["plain", {}],
-    ["with filters", { filter: { country: ["US"], specialty: ["s-one", "s-two"], requirement: ["SYN_REQ_1"], type: ["FELLOWSHIP"], verified: false } }],
+    [
+      "with filters",
+      {
+        filter: {
+          country: ["US"],
+          specialty: ["s-one", "s-two"],
+          requirement: ["SYN_REQ_1"],
+          type: ["FELLOWSHIP"],
+          verified: false,
+        },
+      },
+    ],
     ["with a search", { search: "synthetic program" }],
     ["with a search and filters", { search: "synthetic", filter: { specialty: ["s-two"], hasImgPositions: false } }],
     ["ordered by institution", { orderBy: "INSTITUTION" }],
   ])("%s", async (_name, vars) => {
-    const query = "orderBy" in vars ? NESTED.replace("$search: String)", "$search: String, $orderBy: ProgramOrder)").replace("search: $search)", "search: $search, orderBy: $orderBy)") : NESTED;
+    const query =
+      "orderBy" in vars
+        ? NESTED.replace("$search: String)", "$search: String, $orderBy: ProgramOrder)").replace(
+            "search: $search)",
+            "search: $search, orderBy: $orderBy)",
+          )
+        : NESTED;
     const ten = await server.exec(query, { ...vars, first: 10 });
     const hundred = await server.exec(query, { ...vars, first: 100 });
     expect(expectData(ten).programs.edges).toHaveLength(10);

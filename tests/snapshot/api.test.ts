@@ -31,19 +31,32 @@ describe("stored snapshots (API and downloads)", () => {
     for (const f of fs.readdirSync(snapshotDir)) fs.rmSync(path.join(snapshotDir, f));
     await seedSampleDirectory(server.ds);
     const curators = server.ds.getRepository(Curator);
-    viewer = await curators.save({ email: "viewer@example.org", name: "Viewer", role: CuratorRole.VIEWER, passwordHash: "not-a-real-hash" });
-    editor = await curators.save({ email: "editor@example.org", name: "Editor", role: CuratorRole.EDITOR, passwordHash: "not-a-real-hash" });
+    viewer = await curators.save({
+      email: "viewer@example.org",
+      name: "Viewer",
+      role: CuratorRole.VIEWER,
+      passwordHash: "not-a-real-hash",
+    });
+    editor = await curators.save({
+      email: "editor@example.org",
+      name: "Editor",
+      role: CuratorRole.EDITOR,
+      passwordHash: "not-a-real-hash",
+    });
     mockTokenCurator = null;
   });
 
-  const create = async (label: string, includeDrafts?: boolean) => expectData(await server.exec(CREATE, { label, includeDrafts }, editor)).createSnapshot;
+  const create = async (label: string, includeDrafts?: boolean) =>
+    expectData(await server.exec(CREATE, { label, includeDrafts }, editor)).createSnapshot;
 
   it("createSnapshot needs an editor; reads need a curator", async () => {
     expectError(await server.exec(CREATE, { label: "x" }), "UNAUTHENTICATED", ["createSnapshot"]);
     expectError(await server.exec(CREATE, { label: "x" }, viewer), "FORBIDDEN", ["createSnapshot"]);
     expectError(await server.exec(`{ snapshots { totalCount } }`), "UNAUTHENTICATED", ["snapshots"]);
     expectError(await server.exec(`{ snapshot(id: "1") { id } }`), "UNAUTHENTICATED", ["snapshot"]);
-    expectError(await server.exec(`{ snapshotDiff(from: "1", to: "2") { identical } }`), "UNAUTHENTICATED", ["snapshotDiff"]);
+    expectError(await server.exec(`{ snapshotDiff(from: "1", to: "2") { identical } }`), "UNAUTHENTICATED", [
+      "snapshotDiff",
+    ]);
     expect(fs.readdirSync(snapshotDir)).toEqual([]);
     expect(expectData(await server.exec(`{ snapshots { totalCount } }`, {}, viewer)).snapshots.totalCount).toBe(0);
   });
@@ -86,15 +99,29 @@ describe("stored snapshots (API and downloads)", () => {
   it("lists snapshots newest first, a page at a time, and finds one by id", async () => {
     const first = await create("first");
     const second = await create("second");
-    const page = expectData(await server.exec(`{ snapshots(first: 1) { totalCount edges { node { id label } } pageInfo { hasNextPage endCursor } } }`, {}, viewer)).snapshots;
+    const page = expectData(
+      await server.exec(
+        `{ snapshots(first: 1) { totalCount edges { node { id label } } pageInfo { hasNextPage endCursor } } }`,
+        {},
+        viewer,
+      ),
+    ).snapshots;
     expect(page.totalCount).toBe(2);
     expect(page.edges.map((e: any) => e.node.label)).toEqual(["second"]);
     const next = expectData(
-      await server.exec(`query($after: String) { snapshots(first: 1, after: $after) { edges { node { id label } } pageInfo { hasNextPage } } }`, { after: page.pageInfo.endCursor }, viewer),
+      await server.exec(
+        `query($after: String) { snapshots(first: 1, after: $after) { edges { node { id label } } pageInfo { hasNextPage } } }`,
+        { after: page.pageInfo.endCursor },
+        viewer,
+      ),
     ).snapshots;
     expect(next.edges.map((e: any) => e.node.label)).toEqual(["first"]);
     expect(next.pageInfo.hasNextPage).toBe(false);
-    expect(expectData(await server.exec(`query($id: ID!) { snapshot(id: $id) { ${SNAPSHOT_FIELDS} } }`, { id: second.id }, viewer)).snapshot).toEqual(second);
+    expect(
+      expectData(
+        await server.exec(`query($id: ID!) { snapshot(id: $id) { ${SNAPSHOT_FIELDS} } }`, { id: second.id }, viewer),
+      ).snapshot,
+    ).toEqual(second);
     expect(first.id).not.toBe(second.id);
   });
 
@@ -107,11 +134,22 @@ describe("stored snapshots (API and downloads)", () => {
       identical addedCount removedCount changedCount from { label } to { label }
       entities { entity added removed changed { key changes { field from to } } } } }`;
     const diff = expectData(await server.exec(q, { from: before.id, to: after.id }, viewer)).snapshotDiff;
-    expect(diff).toMatchObject({ identical: false, addedCount: 0, removedCount: 1, changedCount: 1, from: { label: "before" }, to: { label: "after" } });
+    expect(diff).toMatchObject({
+      identical: false,
+      addedCount: 0,
+      removedCount: 1,
+      changedCount: 1,
+      from: { label: "before" },
+      to: { label: "after" },
+    });
     const byEntity = Object.fromEntries(diff.entities.map((e: any) => [e.entity, e]));
-    expect(byEntity.institutions.changed).toEqual([{ key: "mayo-clinic", changes: [{ field: "city", from: "Rochester", to: "Rochester, Minnesota" }] }]);
+    expect(byEntity.institutions.changed).toEqual([
+      { key: "mayo-clinic", changes: [{ field: "city", from: "Rochester", to: "Rochester, Minnesota" }] },
+    ]);
     expect(byEntity.programs.removed).toEqual(["observerships-canada"]);
-    expect(expectData(await server.exec(q, { from: after.id, to: after.id }, viewer)).snapshotDiff.identical).toBe(true);
+    expect(expectData(await server.exec(q, { from: after.id, to: after.id }, viewer)).snapshotDiff.identical).toBe(
+      true,
+    );
     expectError(await server.exec(q, { from: before.id, to: "999" }, viewer), "NOT_FOUND", ["snapshotDiff"]);
   });
 
@@ -126,14 +164,17 @@ describe("stored snapshots (API and downloads)", () => {
     expect(body.length).toBe(s.jsonBytes);
     expect(JSON.parse(body).meta.sha256).toBe(s.sha256);
     const etag = res.headers.get("etag")!;
-    expect((await fetch(`${server.base}/snapshots/${s.id}.json`, { headers: { "if-none-match": etag } })).status).toBe(304);
+    expect((await fetch(`${server.base}/snapshots/${s.id}.json`, { headers: { "if-none-match": etag } })).status).toBe(
+      304,
+    );
 
     const nd = await fetch(`${server.base}/snapshots/${s.id}.ndjson`);
     expect(nd.status).toBe(200);
     expect(nd.headers.get("content-type")).toBe("application/x-ndjson; charset=utf-8");
     expect((await nd.text()).trimEnd().split("\n")).toHaveLength(1 + 7 + 19 + 9 + 6 + 5);
 
-    for (const bad of ["999.json", `${s.id}.csv`, "abc", `${s.id}.json.bak`]) expect((await fetch(`${server.base}/snapshots/${bad}`)).status).toBe(404);
+    for (const bad of ["999.json", `${s.id}.csv`, "abc", `${s.id}.json.bak`])
+      expect((await fetch(`${server.base}/snapshots/${bad}`)).status).toBe(404);
   });
 
   it("needs a curator's token to download a snapshot with drafts", async () => {
@@ -142,21 +183,36 @@ describe("stored snapshots (API and downloads)", () => {
     expect(s.includeDrafts).toBe(true);
     const anonymous = await fetch(`${server.base}/snapshots/${s.id}.json`);
     expect(anonymous.status).toBe(401);
-    expect(await anonymous.json()).toEqual({ error: { code: "UNAUTHENTICATED", message: expect.stringMatching(/includes draft listings/), id: expect.any(String) } });
+    expect(await anonymous.json()).toEqual({
+      error: {
+        code: "UNAUTHENTICATED",
+        message: expect.stringMatching(/includes draft listings/),
+        id: expect.any(String),
+      },
+    });
     mockTokenCurator = viewer;
-    expect((await fetch(`${server.base}/snapshots/${s.id}.ndjson`, { headers: { authorization: "Bearer wrong" } })).status).toBe(401);
-    const ok = await fetch(`${server.base}/snapshots/${s.id}.json`, { headers: { authorization: "Bearer test-token" } });
+    expect(
+      (await fetch(`${server.base}/snapshots/${s.id}.ndjson`, { headers: { authorization: "Bearer wrong" } })).status,
+    ).toBe(401);
+    const ok = await fetch(`${server.base}/snapshots/${s.id}.json`, {
+      headers: { authorization: "Bearer test-token" },
+    });
     expect(ok.status).toBe(200);
     expect(ok.headers.get("cache-control")).toBe("private, no-store");
     expect(JSON.parse(await ok.text()).programs.map((p: any) => p.status)).toContain("DRAFT");
     mockTokenCurator = { ...viewer, active: false } as Curator;
-    expect((await fetch(`${server.base}/snapshots/${s.id}.json`, { headers: { authorization: "Bearer test-token" } })).status).toBe(401);
+    expect(
+      (await fetch(`${server.base}/snapshots/${s.id}.json`, { headers: { authorization: "Bearer test-token" } }))
+        .status,
+    ).toBe(401);
   });
 
   it("keeps a snapshot when its creator's account is removed", async () => {
     const s = await create("kept");
     await server.ds.getRepository(Curator).delete({ id: editor.id });
-    const found = expectData(await server.exec(`query($id: ID!) { snapshot(id: $id) { label createdBy { email } } }`, { id: s.id }, viewer)).snapshot;
+    const found = expectData(
+      await server.exec(`query($id: ID!) { snapshot(id: $id) { label createdBy { email } } }`, { id: s.id }, viewer),
+    ).snapshot;
     expect(found).toEqual({ label: "kept", createdBy: null });
   });
 

@@ -4,7 +4,15 @@ import { PassThrough } from "node:stream";
 import { runCli } from "../../server/src/cli";
 import { progressReporter } from "../../server/src/modules/snapshot/progress";
 import { seedSampleDirectory } from "../../server/src/seed/seed";
-import { databaseUrl, dumpTables, openTestDb, readJsonFile, tempDir, writeJsonFile, type SnapshotTestDb } from "./helpers";
+import {
+  databaseUrl,
+  dumpTables,
+  openTestDb,
+  readJsonFile,
+  tempDir,
+  writeJsonFile,
+  type SnapshotTestDb,
+} from "./helpers";
 
 describe("directory snapshot (CLI)", () => {
   const saved = process.env.DATABASE_URL;
@@ -38,11 +46,15 @@ describe("directory snapshot (CLI)", () => {
     for (const format of ["json", "ndjson", "csv"]) {
       expect(await runCli(["snapshot", "export", "--format", format, "--out", file(`cli.${format}`)])).toBe(0);
       expect(logs.pop()).toMatch(
-        new RegExp(`^wrote .*cli\\.${format} \\(${format}, published only\\): 7 institutions, 19 programs, 9 requirements, 6 specialties, 5 pathways; sha256 [0-9a-f]{64}$`),
+        new RegExp(
+          `^wrote .*cli\\.${format} \\(${format}, published only\\): 7 institutions, 19 programs, 9 requirements, 6 specialties, 5 pathways; sha256 [0-9a-f]{64}$`,
+        ),
       );
     }
     expect(errors).toEqual([]); // no progress bars: standard error is not a terminal here
-    expect(await runCli(["snapshot", "export", "--format", "json", "--out", file("drafts.json"), "--include-drafts"])).toBe(0);
+    expect(
+      await runCli(["snapshot", "export", "--format", "json", "--out", file("drafts.json"), "--include-drafts"]),
+    ).toBe(0);
     expect(logs.pop()).toMatch(/\(json, drafts included\)/);
   });
 
@@ -78,7 +90,9 @@ describe("directory snapshot (CLI)", () => {
 
     logs = [];
     expect(await runCli(["snapshot", "import", "--in", file("edited.json")])).toBe(0);
-    expect(logs).toEqual([`imported ${file("edited.json")} (merge): 0 added, 1 changed, 0 removed; 1 record(s) not in the file kept`]);
+    expect(logs).toEqual([
+      `imported ${file("edited.json")} (merge): 0 added, 1 changed, 0 removed; 1 record(s) not in the file kept`,
+    ]);
     expect(await runCli(["snapshot", "import", "--in", file("cli.ndjson"), "--mode", "replace"])).toBe(0);
     expect(logs.pop()).toBe(`imported ${file("cli.ndjson")} (replace): 0 added, 1 changed, 0 removed`);
   });
@@ -87,19 +101,27 @@ describe("directory snapshot (CLI)", () => {
     const before = await dumpTables(db.ds);
     fs.writeFileSync(file("cut.json"), fs.readFileSync(file("cli.json"), "utf8").slice(0, 5000));
     expect(await runCli(["snapshot", "import", "--in", file("cut.json")])).toBe(1);
-    expect(errors).toEqual([expect.stringMatching(/^directory: .*cut\.json is not valid JSON: unexpected end of input at byte 5000 \(line \d+, column \d+\): the file ends early \(truncated\?\)$/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^directory: .*cut\.json is not valid JSON: unexpected end of input at byte 5000 \(line \d+, column \d+\): the file ends early \(truncated\?\)$/,
+      ),
+    ]);
 
     const doc = readJsonFile(file("cli.json"));
     doc.programs[0].title = "Edited by hand";
     writeJsonFile(file("hand.json"), doc, { keepMeta: true });
     errors = [];
     expect(await runCli(["snapshot", "import", "--in", file("hand.json")])).toBe(1);
-    expect(errors).toEqual([expect.stringMatching(/^directory: .*hand\.json: checksum mismatch: .*--ignore-checksum loads it anyway\)$/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(/^directory: .*hand\.json: checksum mismatch: .*--ignore-checksum loads it anyway\)$/),
+    ]);
     expect(await dumpTables(db.ds)).toEqual(before);
 
     errors = [];
     expect(await runCli(["snapshot", "import", "--in", file("hand.json"), "--ignore-checksum", "--dry-run"])).toBe(0);
-    expect(errors).toEqual([expect.stringMatching(/^warning: .*hand\.json: the content no longer matches meta\.sha256/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(/^warning: .*hand\.json: the content no longer matches meta\.sha256/),
+    ]);
     expect(await runCli(["snapshot", "import", "--in", file("nope.json")])).toBe(1);
     expect(errors.pop()).toMatch(/nope\.json: no such file or folder/);
   });
@@ -123,10 +145,18 @@ describe("directory snapshot (CLI)", () => {
     it("reports added, removed and changed records with field-level changes, and warns on a stale checksum", async () => {
       const later = editSnapshot();
       expect(await runCli(["snapshot", "diff", file("cli.json"), later])).toBe(0);
-      expect(errors).toEqual([`warning: ${later}: the content no longer matches meta.sha256/meta.counts (hand-edited?)`]);
+      expect(errors).toEqual([
+        `warning: ${later}: the content no longer matches meta.sha256/meta.counts (hand-edited?)`,
+      ]);
       const text = logs.join("\n");
       expect(text).toContain("1 added, 1 removed, 2 changed");
-      expect(text).toContain(["institutions: 0 added, 0 removed, 1 changed", "  ~ mayo-clinic", '      website: "https://www.mayoclinic.org/" → "https://mayo.example/"'].join("\n"));
+      expect(text).toContain(
+        [
+          "institutions: 0 added, 0 removed, 1 changed",
+          "  ~ mayo-clinic",
+          '      website: "https://www.mayoclinic.org/" → "https://mayo.example/"',
+        ].join("\n"),
+      );
       expect(text).toContain(
         [
           "programs: 0 added, 1 removed, 1 changed",
@@ -135,8 +165,12 @@ describe("directory snapshot (CLI)", () => {
           '      specialties: ["family-medicine","internal-medicine","pediatrics"] → ["surgery"]',
         ].join("\n"),
       );
-      expect(text).toContain('      requirements[ECFMG_CERTIFICATION]: {"level":"REQUIRED","minimumScore":null,"note":null} → null');
-      expect(text).toContain('      requirements[HOME_MEDICAL_LICENSE]: null → {"level":"RECOMMENDED","minimumScore":null,"note":"new"}');
+      expect(text).toContain(
+        '      requirements[ECFMG_CERTIFICATION]: {"level":"REQUIRED","minimumScore":null,"note":null} → null',
+      );
+      expect(text).toContain(
+        '      requirements[HOME_MEDICAL_LICENSE]: null → {"level":"RECOMMENDED","minimumScore":null,"note":"new"}',
+      );
       expect(text).toContain('      requirements[USMLE_STEP_3].level: "RECOMMENDED" → "REQUIRED"');
       expect(text).toContain("      requirements[USMLE_STEP_3].minimumScore: null → 200");
       expect(text).toContain(["specialties: 1 added, 0 removed, 0 changed", "  + neurology"].join("\n"));
@@ -205,7 +239,9 @@ describe("directory snapshot (CLI)", () => {
       const bad = withTitle("surrogate.json", "half a character: \ud800");
       const before = await dumpTables(db.ds);
       expect(await runCli(["snapshot", "import", "--in", bad, "--ignore-checksum"])).toBe(1);
-      expect(errors.pop()).toMatch(/^directory: .*surrogate\.json.*program "[^"]+" \(programs\[0\]\).*title.*must not contain a lone surrogate/);
+      expect(errors.pop()).toMatch(
+        /^directory: .*surrogate\.json.*program "[^"]+" \(programs\[0\]\).*title.*must not contain a lone surrogate/,
+      );
       expect(await dumpTables(db.ds)).toEqual(before);
     });
   });
@@ -213,7 +249,13 @@ describe("directory snapshot (CLI)", () => {
 
 describe("progress bars", () => {
   function fakeStream(isTTY: boolean) {
-    const s = Object.assign(new PassThrough(), { isTTY, columns: 100, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+    const s = Object.assign(new PassThrough(), {
+      isTTY,
+      columns: 100,
+      cursorTo: () => true,
+      clearLine: () => true,
+      moveCursor: () => true,
+    });
     let out = "";
     s.on("data", (d: Buffer) => (out += d));
     return { s, out: () => out };

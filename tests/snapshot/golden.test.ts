@@ -177,15 +177,13 @@ describe("exports are byte-identical to the reference files", () => {
         const requirement = await db.ds
           .getRepository(Requirement)
           .save({ code: `NOTE_${i}`, name: `Note ${i}`, kind: RequirementKind.EXAM });
-        await db.ds
-          .getRepository(ProgramRequirement)
-          .save({
-            programId: program.id,
-            requirementId: requirement.id,
-            level: RequirementLevel.REQUIRED,
-            note,
-            minimumScore: i,
-          });
+        await db.ds.getRepository(ProgramRequirement).save({
+          programId: program.id,
+          requirementId: requirement.id,
+          level: RequirementLevel.REQUIRED,
+          note,
+          minimumScore: i,
+        });
       }
       await db.ds.getRepository(PathwayRequirement).update({ pathwayId: program.pathwayId! }, { note: every });
       const out = path.join(dir, "notes.json");

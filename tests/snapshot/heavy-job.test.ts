@@ -64,7 +64,11 @@ describe("one snapshot diff or import per process at a time", () => {
       });
       expect(res.status).toBe(503);
       expect(res.headers.get("retry-after")).toBe(String(HEAVY_JOB_RETRY_AFTER_SECONDS));
-      const error = expectError(gql({ status: res.status, ...((await res.json()) as Omit<HttpResult, "status">) }), "UNAVAILABLE", ["snapshotDiff"]);
+      const error = expectError(
+        gql({ status: res.status, ...((await res.json()) as Omit<HttpResult, "status">) }),
+        "UNAVAILABLE",
+        ["snapshotDiff"],
+      );
       expect(error.extensions).toMatchObject({ retryAfterSeconds: HEAVY_JOB_RETRY_AFTER_SECONDS });
       expect(error.message).toMatch(/only one snapshot diff or import runs at a time/);
     } finally {
@@ -72,19 +76,28 @@ describe("one snapshot diff or import per process at a time", () => {
       await slot.done;
     }
     expect(runningHeavyJob()).toBeNull();
-    expect(expectData(gql(await viewer.gql(DIFF, { from: a, to: b }))).snapshotDiff).toEqual({ identical: true, changedCount: 0 });
+    expect(expectData(gql(await viewer.gql(DIFF, { from: a, to: b }))).snapshotDiff).toEqual({
+      identical: true,
+      changedCount: 0,
+    });
   });
 
   it("a second import or diff started while one runs is refused at once; the first completes", async () => {
     const before = await dumpTables(target.ds);
     const first = importFrom(target.ds, file, "replace");
     expect(runningHeavyJob()).toBe("snapshot import");
-    const [second, diff] = await Promise.allSettled([importFrom(target.ds, file, "replace"), diffSnapshotFiles(file, file)]);
+    const [second, diff] = await Promise.allSettled([
+      importFrom(target.ds, file, "replace"),
+      diffSnapshotFiles(file, file),
+    ]);
     for (const refused of [second, diff]) {
       expect(refused.status).toBe("rejected");
       const reason = (refused as PromiseRejectedResult).reason;
       expect(reason).toBeInstanceOf(UnavailableError);
-      expect(reason.extensions).toMatchObject({ code: "UNAVAILABLE", retryAfterSeconds: HEAVY_JOB_RETRY_AFTER_SECONDS });
+      expect(reason.extensions).toMatchObject({
+        code: "UNAVAILABLE",
+        retryAfterSeconds: HEAVY_JOB_RETRY_AFTER_SECONDS,
+      });
     }
     const result = await first;
     expect(result.diff.entities.find((e) => e.entity === "programs")!.added).toHaveLength(19);
@@ -101,7 +114,9 @@ describe("one snapshot diff or import per process at a time", () => {
     expect(runningHeavyJob()).toBe("snapshot diff");
     await expect(importFrom(target.ds, file, "merge", { dryRun: true })).rejects.toBeInstanceOf(UnavailableError);
     await running;
-    await expect(diffSnapshotFiles(file, path.join(snapshotDir, "missing.json"))).rejects.toThrow(/no such file or folder/);
+    await expect(diffSnapshotFiles(file, path.join(snapshotDir, "missing.json"))).rejects.toThrow(
+      /no such file or folder/,
+    );
     expect(runningHeavyJob()).toBeNull();
   });
 });

@@ -35,14 +35,28 @@ export async function exportTo(ds: DataSource, format: ExportFormat, file: strin
   return exportToPath(ds, { format, out: file, includeDrafts });
 }
 
-export async function importFrom(ds: DataSource, file: string, mode: ImportMode = "merge", extra: { dryRun?: boolean; ignoreChecksum?: boolean } = {}) {
+export async function importFrom(
+  ds: DataSource,
+  file: string,
+  mode: ImportMode = "merge",
+  extra: { dryRun?: boolean; ignoreChecksum?: boolean } = {},
+) {
   return importSnapshotFile(ds, file, { mode, dryRun: extra.dryRun, ignoreChecksum: extra.ignoreChecksum });
 }
 
 /** Every row of every directory table, for "the database is unchanged" assertions. */
 export async function dumpTables(ds: DataSource): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const t of ["institutions", "programs", "program_requirements", "program_specialties", "requirements", "pathways", "pathway_requirements", "specialties"]) {
+  for (const t of [
+    "institutions",
+    "programs",
+    "program_requirements",
+    "program_specialties",
+    "requirements",
+    "pathways",
+    "pathway_requirements",
+    "specialties",
+  ]) {
     out[t] = await ds.query(`SELECT * FROM "${t}" ORDER BY 1, 2`);
   }
   return out;
@@ -56,7 +70,8 @@ export function readJsonFile(file: string): any {
 /** Writes an edited snapshot, with meta made consistent again unless `keepMeta`. */
 export function writeJsonFile(file: string, doc: any, options: { keepMeta?: boolean } = {}): string {
   if (!options.keepMeta) {
-    for (const e of ["institutions", "programs", "requirements", "specialties", "pathways"]) doc.meta.counts[e] = doc[e].length;
+    for (const e of ["institutions", "programs", "requirements", "specialties", "pathways"])
+      doc.meta.counts[e] = doc[e].length;
     doc.meta.sha256 = hashDocument(doc);
   }
   fs.writeFileSync(file, JSON.stringify(doc, null, 2));

@@ -338,13 +338,18 @@ describe("snapshot import applies the API's rules", () => {
 
   it("a rule between records names a requirement link by its place in the file, in whatever order the file lists links", async () => {
     const doc = readJsonFile(sample);
-    Object.assign(doc.requirements.find((r: any) => r.code === "USMLE_STEP_1"), { scoreMin: 1, scoreMax: 300 });
+    Object.assign(
+      doc.requirements.find((r: any) => r.code === "USMLE_STEP_1"),
+      { scoreMin: 1, scoreMax: 300 },
+    );
     const links = program(doc).requirements.reverse();
     const at = links.findIndex((l: any) => l.code === "USMLE_STEP_1");
     links[at].minimumScore = 999;
     expect(at).not.toBe(2); // its place once sorted by code (the HOSTILE case above)
     const file = writeJsonFile(path.join(dir, "reversed-links.json"), doc);
-    await expect(importFrom(target.ds, file)).rejects.toThrow(new RegExp(`: requirements\\.${at}\\.minimumScore breaks the rule minimumScoreInRange: `));
+    await expect(importFrom(target.ds, file)).rejects.toThrow(
+      new RegExp(`: requirements\\.${at}\\.minimumScore breaks the rule minimumScoreInRange: `),
+    );
   });
 
   it("the refusal names up to five breaches and counts the rest", async () => {

@@ -5,7 +5,16 @@ import { Institution } from "../../server/src/modules/institution/institution.en
 import { Program } from "../../server/src/modules/program/program.entity";
 import { seedSampleDirectory } from "../../server/src/seed/seed";
 import { resetDatabase } from "../support/db";
-import { dumpTables, exportTo, importFrom, openTestDb, readJsonFile, tempDir, writeJsonFile, type SnapshotTestDb } from "./helpers";
+import {
+  dumpTables,
+  exportTo,
+  importFrom,
+  openTestDb,
+  readJsonFile,
+  tempDir,
+  writeJsonFile,
+  type SnapshotTestDb,
+} from "./helpers";
 
 describe("snapshot import", () => {
   let source: SnapshotTestDb;
@@ -40,7 +49,13 @@ describe("snapshot import", () => {
     const leftOut = doc.programs.findIndex((p: any) => p.slug === "observerships-canada");
     expect(leftOut).toBeGreaterThanOrEqual(0);
     doc.programs.splice(leftOut, 1);
-    doc.programs.push({ ...doc.programs[0], slug: "a-new-program", title: "A new program", requirements: [], specialties: ["cardiology"] });
+    doc.programs.push({
+      ...doc.programs[0],
+      slug: "a-new-program",
+      title: "A new program",
+      requirements: [],
+      specialties: ["cardiology"],
+    });
     return writeJsonFile(path.join(dir, "edited.json"), doc);
   }
 
@@ -86,10 +101,16 @@ describe("snapshot import", () => {
   it("a failure part-way through rolls everything back", async () => {
     await resetDatabase(target.ds);
     if (dialectOf(target.ds) === "postgres") {
-      await target.ds.query(`CREATE FUNCTION boom() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'boom'; END $$ LANGUAGE plpgsql`);
-      await target.ds.query(`CREATE TRIGGER boom BEFORE INSERT ON programs FOR EACH ROW WHEN (NEW.slug = 'us-residency-through-the-match') EXECUTE FUNCTION boom()`);
+      await target.ds.query(
+        `CREATE FUNCTION boom() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'boom'; END $$ LANGUAGE plpgsql`,
+      );
+      await target.ds.query(
+        `CREATE TRIGGER boom BEFORE INSERT ON programs FOR EACH ROW WHEN (NEW.slug = 'us-residency-through-the-match') EXECUTE FUNCTION boom()`,
+      );
     } else {
-      await target.ds.query(`CREATE TRIGGER boom BEFORE INSERT ON programs WHEN NEW.slug = 'us-residency-through-the-match' BEGIN SELECT RAISE(ABORT, 'boom'); END`);
+      await target.ds.query(
+        `CREATE TRIGGER boom BEFORE INSERT ON programs WHEN NEW.slug = 'us-residency-through-the-match' BEGIN SELECT RAISE(ABORT, 'boom'); END`,
+      );
     }
     try {
       await expect(importFrom(target.ds, sampleJson, "replace")).rejects.toThrow(/boom/);
@@ -113,7 +134,11 @@ describe("snapshot import", () => {
       ],
       [
         "a JSON syntax error",
-        () => write("syntax.json", fs.readFileSync(sampleJson, "utf8").replace('"schemaVersion": 1,', '"schemaVersion": 1;')),
+        () =>
+          write(
+            "syntax.json",
+            fs.readFileSync(sampleJson, "utf8").replace('"schemaVersion": 1,', '"schemaVersion": 1;'),
+          ),
         /syntax\.json is not valid JSON: expected ',' or '}' at byte \d+ \(line 4, column 23\)/,
       ],
       [
@@ -204,7 +229,11 @@ describe("snapshot import", () => {
         },
         /repeat\.json: specialty "cardiology" \(specialties\[6\]\) repeats the slug of specialties\[0\]/,
       ],
-      ["a file that is not a snapshot", () => write("foreign.json", '{"hello": "world"}'), /foreign\.json: no meta object: this is not a directory snapshot/],
+      [
+        "a file that is not a snapshot",
+        () => write("foreign.json", '{"hello": "world"}'),
+        /foreign\.json: no meta object: this is not a directory snapshot/,
+      ],
       ["an empty file", () => write("empty.json", ""), /empty\.json is empty/],
     ];
 
@@ -226,8 +255,12 @@ describe("snapshot import", () => {
     it("--ignore-checksum loads a hand-edited file", async () => {
       const file = path.join(dir, "checksum.json");
       const result = await importFrom(target.ds, file, "merge", { ignoreChecksum: true });
-      expect(result.diff.entities.find((e) => e.entity === "institutions")!.changed.map((c) => c.key)).toEqual(["cleveland-clinic"]);
-      expect((await target.ds.getRepository(Institution).findOneByOrFail({ slug: "cleveland-clinic" })).city).toBe("Elsewhere");
+      expect(result.diff.entities.find((e) => e.entity === "institutions")!.changed.map((c) => c.key)).toEqual([
+        "cleveland-clinic",
+      ]);
+      expect((await target.ds.getRepository(Institution).findOneByOrFail({ slug: "cleveland-clinic" })).city).toBe(
+        "Elsewhere",
+      );
     });
   });
 });

@@ -24,7 +24,7 @@ function scan(text: string, size: number): { doc?: Record<string, unknown>; erro
     }
   };
   try {
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       let j = Math.min(text.length, i + size);
       const c = text.charCodeAt(j - 1);
       if (c >= 0xd800 && c <= 0xdbff) j++;
@@ -52,23 +52,34 @@ function expected(text: string): { doc?: Record<string, unknown>; error?: string
 
 const SAMPLE = {
   meta: { format: "x", nested: [1, { quote: 'a "}] quoted', back: "\\" }], empty: {} },
-  institutions: [{ slug: "é-unicode", list: [1, 2, { z: "]}" }] }, { slug: "emoji-😀" }, 3, "text", null, -12.5e3, true],
+  institutions: [
+    { slug: "é-unicode", list: [1, 2, { z: "]}" }] },
+    { slug: "emoji-😀" },
+    3,
+    "text",
+    null,
+    -12.5e3,
+    true,
+  ],
   programs: [],
   other: { q: [[], {}] },
 };
 
 describe("JSON snapshot reader", () => {
-  it.each([0, 1, 2, "\t"])("reads what JSON.parse reads, whatever the layout (indent %p) and the chunk size", (indent) => {
-    const text = JSON.stringify(SAMPLE, null, indent as number | string);
-    for (const size of [1, 2, 3, 7, 64, text.length]) expect(scan(text, size)).toEqual({ doc: SAMPLE });
-  });
+  it.each([0, 1, 2, "\t"])(
+    "reads what JSON.parse reads, whatever the layout (indent %p) and the chunk size",
+    (indent) => {
+      const text = JSON.stringify(SAMPLE, null, indent as number | string);
+      for (const size of [1, 2, 3, 7, 64, text.length]) expect(scan(text, size)).toEqual({ doc: SAMPLE });
+    },
+  );
 
   it("refuses a cut or corrupted text where JSON.parse would, at the same byte", () => {
     const text = JSON.stringify(SAMPLE, null, 1);
     let checked = 0;
     for (let at = 1; at < text.length; at += 3) {
       const cut = text.slice(0, at);
-      const corrupt = `${text.slice(0, at)}${",:{}[]\"x "[at % 9]}${text.slice(at + 1)}`;
+      const corrupt = `${text.slice(0, at)}${',:{}[]"x '[at % 9]}${text.slice(at + 1)}`;
       for (const bad of [cut, corrupt]) {
         const want = expected(bad);
         if (want.doc || bad.trim()[0] !== "{") continue; // still valid, or not an object at all
@@ -82,7 +93,11 @@ describe("JSON snapshot reader", () => {
   it("reads a large minified file, record by record, across read chunks", async () => {
     const dir = tempDir("json-stream-");
     try {
-      const doc = { meta: { a: 1 }, institutions: Array.from({ length: 6000 }, (_, i) => ({ slug: `i-${i}`, name: "x".repeat(i % 97) })), programs: [] };
+      const doc = {
+        meta: { a: 1 },
+        institutions: Array.from({ length: 6000 }, (_, i) => ({ slug: `i-${i}`, name: "x".repeat(i % 97) })),
+        programs: [],
+      };
       const file = path.join(dir, "minified.json");
       fs.writeFileSync(file, JSON.stringify(doc));
       expect(fs.statSync(file).size).toBeGreaterThan(4 * 64 * 1024);

@@ -29,8 +29,19 @@ interface Memory {
 function probe(env: Record<string, string>, warmUp: string[], measured: string[]): Promise<Memory> {
   const proc = spawn(
     process.execPath,
-    ["--expose-gc", "-r", path.join(root, "tests/support/swc-register.js"), path.join(root, "tests/support/memory-probe.ts"), JSON.stringify(warmUp), JSON.stringify(measured)],
-    { cwd: root, env: { ...process.env, LOG_LEVEL: "error", JEST_WORKER_ID: "", ...env }, stdio: ["ignore", "pipe", "pipe"] },
+    [
+      "--expose-gc",
+      "-r",
+      path.join(root, "tests/support/swc-register.js"),
+      path.join(root, "tests/support/memory-probe.ts"),
+      JSON.stringify(warmUp),
+      JSON.stringify(measured),
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: "error", JEST_WORKER_ID: "", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   let out = "";
   proc.stdout.on("data", (d) => (out += d));
@@ -72,7 +83,9 @@ describe("memory of a snapshot diff and import does not grow with the snapshot's
       const before = path.join(dir, `${name}-before.json`);
       const after = path.join(dir, `${name}-after.json`);
       await exportTo(db.ds, "json", before, true);
-      await db.ds.query(`UPDATE programs SET title = title || ' (edited)' WHERE id IN (SELECT id FROM programs ORDER BY id LIMIT 20)`);
+      await db.ds.query(
+        `UPDATE programs SET title = title || ' (edited)' WHERE id IN (SELECT id FROM programs ORDER BY id LIMIT 20)`,
+      );
       await exportTo(db.ds, "json", after, true);
       files[name] = { before, after };
     } finally {
@@ -105,7 +118,8 @@ describe("memory of a snapshot diff and import does not grow with the snapshot's
   });
 
   it("diff: the larger snapshots' diff grows the resident set by well under FACTOR times the smaller one's", async () => {
-    const run = (name: "small" | "big") => probe({}, ["snapshot", "diff", tiny, tiny], ["snapshot", "diff", files[name].before, files[name].after]);
+    const run = (name: "small" | "big") =>
+      probe({}, ["snapshot", "diff", tiny, tiny], ["snapshot", "diff", files[name].before, files[name].after]);
     const small = await run("small");
     const big = await run("big");
     expectBounded(small, big);
@@ -117,7 +131,11 @@ describe("memory of a snapshot diff and import does not grow with the snapshot's
       targets.push(target);
       await (await openMigrated(target)).destroy();
       const env = { DATABASE_URL: databaseUrl(target) };
-      return probe(env, ["snapshot", "import", "--in", tiny, "--dry-run"], ["snapshot", "import", "--in", files[name].before, "--mode", "replace"]);
+      return probe(
+        env,
+        ["snapshot", "import", "--in", tiny, "--dry-run"],
+        ["snapshot", "import", "--in", files[name].before, "--mode", "replace"],
+      );
     };
     const small = await run("small");
     const big = await run("big");

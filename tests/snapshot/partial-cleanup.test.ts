@@ -11,9 +11,16 @@ import { tempDir } from "./helpers";
 
 describe("unfinished snapshot files", () => {
   const dir = tempDir("snapshot-partials-");
-  const leftovers = ["snapshot-20240101T000000Z-0a1b2c3d.json.partial", "snapshot-20240101T000000Z-0a1b2c3d.ndjson.partial"];
+  const leftovers = [
+    "snapshot-20240101T000000Z-0a1b2c3d.json.partial",
+    "snapshot-20240101T000000Z-0a1b2c3d.ndjson.partial",
+  ];
   // A finished pair and a file someone else put there stay.
-  const kept = ["snapshot-20231231T000000Z-99999999.json", "snapshot-20231231T000000Z-99999999.ndjson", "README.partial"];
+  const kept = [
+    "snapshot-20231231T000000Z-99999999.json",
+    "snapshot-20231231T000000Z-99999999.ndjson",
+    "README.partial",
+  ];
   const logged: string[] = [];
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -42,7 +49,9 @@ describe("unfinished snapshot files", () => {
       for (const name of leftovers) expect(line).toContain(name);
 
       const editor = await factories(server.ds).curator({ role: CuratorRole.EDITOR });
-      const created = expectData(await server.exec(`mutation { createSnapshot(label: "after") { id jsonBytes } }`, {}, editor)).createSnapshot;
+      const created = expectData(
+        await server.exec(`mutation { createSnapshot(label: "after") { id jsonBytes } }`, {}, editor),
+      ).createSnapshot;
       expect(created.jsonBytes).toBeGreaterThan(0);
       expect(fs.readdirSync(dir).filter((n) => n.endsWith(".partial") && n !== "README.partial")).toEqual([]);
     } finally {

@@ -27,25 +27,28 @@ describe("snapshot round trip", () => {
     await resetDatabase(target.ds);
   });
 
-  it.each(FORMATS)("sample directory: export → import into an empty database → export gives the same sha256 (%s)", async (format) => {
-    await seedSampleDirectory(source.ds);
-    const first = path.join(dir, `sample-first.${format}`);
-    const { meta } = await exportTo(source.ds, format, first);
-    expect(meta.counts).toEqual({ institutions: 7, programs: 19, requirements: 9, specialties: 6, pathways: 5 });
+  it.each(FORMATS)(
+    "sample directory: export → import into an empty database → export gives the same sha256 (%s)",
+    async (format) => {
+      await seedSampleDirectory(source.ds);
+      const first = path.join(dir, `sample-first.${format}`);
+      const { meta } = await exportTo(source.ds, format, first);
+      expect(meta.counts).toEqual({ institutions: 7, programs: 19, requirements: 9, specialties: 6, pathways: 5 });
 
-    const result = await importFrom(target.ds, first, "replace");
-    expect(result.diff.entities.find((e) => e.entity === "programs")!.added).toHaveLength(19);
-    const second = path.join(dir, `sample-second.${format}`);
-    const again = await exportTo(target.ds, format, second);
-    expect(again.meta.sha256).toBe(meta.sha256);
-    expect(again.meta.counts).toEqual(meta.counts);
+      const result = await importFrom(target.ds, first, "replace");
+      expect(result.diff.entities.find((e) => e.entity === "programs")!.added).toHaveLength(19);
+      const second = path.join(dir, `sample-second.${format}`);
+      const again = await exportTo(target.ds, format, second);
+      expect(again.meta.sha256).toBe(meta.sha256);
+      expect(again.meta.counts).toEqual(meta.counts);
 
-    // Loading the same file again is a no-op: nothing written, not even a version bump.
-    const before = await dumpTables(target.ds);
-    const noop = await importFrom(target.ds, second, "replace");
-    expect(noop.diff.identical).toBe(true);
-    expect(await dumpTables(target.ds)).toEqual(before);
-  });
+      // Loading the same file again is a no-op: nothing written, not even a version bump.
+      const before = await dumpTables(target.ds);
+      const noop = await importFrom(target.ds, second, "replace");
+      expect(noop.diff.identical).toBe(true);
+      expect(await dumpTables(target.ds)).toEqual(before);
+    },
+  );
 
   it.each(FORMATS)("every kind of value survives, drafts included (%s)", async (format) => {
     await buildRichDirectory(source.ds);
@@ -77,7 +80,10 @@ describe("snapshot round trip", () => {
       status: "PUBLISHED",
     });
     expect(program.description).toContain("\n");
-    expect(doc.pathways[0]).toMatchObject({ description: FILLED_PATHWAY_DESCRIPTION, requirements: [{ code: "RICH_EXAM", level: "REQUIRED" }] });
+    expect(doc.pathways[0]).toMatchObject({
+      description: FILLED_PATHWAY_DESCRIPTION,
+      requirements: [{ code: "RICH_EXAM", level: "REQUIRED" }],
+    });
   });
 
   it("a published-only export holds published programs and what they refer to, and nothing else", async () => {
@@ -121,7 +127,9 @@ describe("snapshot round trip", () => {
     await source.ds.query(`DROP TABLE "program_specialties"`); // last test of the file: the schema stays broken
     const broken = path.join(dir, "broken.json");
     // better-sqlite3's error class may come from another test file's realm under Jest, so match the message.
-    await expect(exportTo(source.ds, "json", broken)).rejects.toMatchObject({ message: expect.stringMatching(/program_specialties/) });
+    await expect(exportTo(source.ds, "json", broken)).rejects.toMatchObject({
+      message: expect.stringMatching(/program_specialties/),
+    });
     expect(fs.existsSync(broken)).toBe(false);
     expect(fs.readdirSync(dir).filter((f) => f.includes("partial"))).toEqual([]);
   });

@@ -18,7 +18,11 @@ export interface AdminServer {
   adminUrl: string;
   curators: Record<Role, { email: string; password: string; name: string }>;
   /** A GraphQL call over HTTP, signed in as `as` (anonymous when null). */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, as?: Role | null): Promise<{ data?: T; errors?: any[] }>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: Role | null,
+  ): Promise<{ data?: T; errors?: any[] }>;
   close(): Promise<void>;
 }
 
@@ -41,7 +45,9 @@ require(${JSON.stringify(path.join(root, "server", "src", "cli.ts"))}).runCli(pr
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`directory ${args.join(" ")} exited ${code}: ${out}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`directory ${args.join(" ")} exited ${code}: ${out}`)),
+    );
     child.stdin.end(stdin);
   });
 }
@@ -74,7 +80,10 @@ export async function startAdminServer(options: { curators?: boolean } = {}): Pr
   const tokenOf = async (role: Role) => {
     if (!tokens.has(role)) {
       const { email, password } = curators[role];
-      const r = await post(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password });
+      const r = await post(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
+        e: email,
+        p: password,
+      });
       if (!r.data?.login?.token) throw new Error(`cannot sign in as ${role}: ${JSON.stringify(r.errors)}`);
       tokens.set(role, r.data.login.token);
     }
@@ -84,7 +93,11 @@ export async function startAdminServer(options: { curators?: boolean } = {}): Pr
   if (options.curators !== false) {
     const db = server.config.database;
     const databaseUrl = db.kind === "sqlite" ? `sqlite:${db.path}` : db.url;
-    await runCli(["user", "create", "--email", curators.admin.email, "--role", "admin"], databaseUrl, `${curators.admin.password}\n`);
+    await runCli(
+      ["user", "create", "--email", curators.admin.email, "--role", "admin"],
+      databaseUrl,
+      `${curators.admin.password}\n`,
+    );
     for (const role of ["editor", "viewer"] as const) {
       const c = curators[role];
       const r = await post(

@@ -33,7 +33,12 @@ export const LOGIN = `mutation($email: String!, $password: String!) {
  * A curator of `role` made by the factory, signed in through the real login mutation over HTTP.
  * Returns the token and a `gql` that sends it.
  */
-export async function loginAs(server: TestServer, base: string, role: CuratorRole | keyof typeof CuratorRole, o: Partial<Curator> = {}) {
+export async function loginAs(
+  server: TestServer,
+  base: string,
+  role: CuratorRole | keyof typeof CuratorRole,
+  o: Partial<Curator> = {},
+) {
   const curator = await factories(server.ds).curator({ role: role as CuratorRole, ...o });
   const result = await httpGql(base, LOGIN, { email: curator.email, password: TEST_PASSWORD });
   if (result.errors?.length || !result.data) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
@@ -42,7 +47,8 @@ export async function loginAs(server: TestServer, base: string, role: CuratorRol
     curator,
     token,
     expiresAt: result.data.login.expiresAt as string,
-    gql: <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}) => httpGql<T>(base, query, variables, token),
+    gql: <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}) =>
+      httpGql<T>(base, query, variables, token),
   };
 }
 

@@ -104,7 +104,12 @@ export async function rowTexts(page: Page): Promise<string[]> {
 }
 
 /** Picks an option of an autocomplete input (by its form field name): types to filter, then clicks the option. */
-export async function pickAutocomplete(page: Page, name: string, typed: string, option: string | RegExp): Promise<void> {
+export async function pickAutocomplete(
+  page: Page,
+  name: string,
+  typed: string,
+  option: string | RegExp,
+): Promise<void> {
   const input = page.locator(`input[name="${name}"]`);
   await input.click();
   await input.fill(typed);

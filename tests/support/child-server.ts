@@ -13,15 +13,29 @@ export interface ChildServer {
 
 /** Starts `server/src/main.ts` in a child process on a free port and waits until it listens. */
 export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
-  const proc = spawn(process.execPath, ["-r", path.join(root, "tests/support/swc-register.js"), path.join(root, "server/src/main.ts")], {
-    cwd: root,
-    env: { ...process.env, PORT: "0", LOG_LEVEL: "info", JEST_WORKER_ID: "", RATE_LIMIT_PER_MINUTE: "0", LOGIN_RATE_LIMIT_PER_MINUTE: "0", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const proc = spawn(
+    process.execPath,
+    ["-r", path.join(root, "tests/support/swc-register.js"), path.join(root, "server/src/main.ts")],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: "0",
+        LOG_LEVEL: "info",
+        JEST_WORKER_ID: "",
+        RATE_LIMIT_PER_MINUTE: "0",
+        LOGIN_RATE_LIMIT_PER_MINUTE: "0",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let out = "";
   proc.stdout!.on("data", (d) => (out += d));
   proc.stderr!.on("data", (d) => (out += d));
-  const exited = new Promise<number | string | null>((resolve) => proc.on("exit", (code, signal) => resolve(code ?? signal)));
+  const exited = new Promise<number | string | null>((resolve) =>
+    proc.on("exit", (code, signal) => resolve(code ?? signal)),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
     const check = () => {

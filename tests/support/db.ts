@@ -57,7 +57,9 @@ export async function openMigrated(db: TestDatabase): Promise<DataSource> {
 /** Empties every table (keeping the schema) so that each test starts from nothing. */
 export async function resetDatabase(ds: DataSource): Promise<void> {
   const tables = ds.entityMetadatas.map((m) => m.tableName);
-  const extra = (await listTables(ds)).filter((t) => !tables.includes(t) && !t.startsWith("migrations") && !/^sqlite_|_fts/.test(t));
+  const extra = (await listTables(ds)).filter(
+    (t) => !tables.includes(t) && !t.startsWith("migrations") && !/^sqlite_|_fts/.test(t),
+  );
   const all = [...tables, ...extra];
   if (dialectOf(ds) === "postgres") {
     await ds.query(`TRUNCATE ${all.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
@@ -67,9 +69,13 @@ export async function resetDatabase(ds: DataSource): Promise<void> {
     await m.query("PRAGMA defer_foreign_keys = ON");
     for (const t of all) await m.query(`DELETE FROM "${t}"`);
     // FTS5 tables (and their shadow tables, skipped above) are emptied through their own command.
-    const fts: { name: string }[] = await m.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'`);
+    const fts: { name: string }[] = await m.query(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'`,
+    );
     for (const { name } of fts) await m.query(`INSERT INTO "${name}" ("${name}") VALUES ('delete-all')`);
-    await m.query(`DELETE FROM sqlite_sequence WHERE name IN (${all.map((t) => `'${t}'`).join(", ")})`).catch(() => undefined);
+    await m
+      .query(`DELETE FROM sqlite_sequence WHERE name IN (${all.map((t) => `'${t}'`).join(", ")})`)
+      .catch(() => undefined);
   });
 }
 

@@ -58,19 +58,35 @@ export function factories(ds: DataSource) {
     },
     requirement: (o: DeepPartial<Requirement> = {}) => {
       const n = next();
-      return ds.getRepository(Requirement).save({ code: `TEST_REQ_${n}`, name: `Test requirement ${n}`, kind: RequirementKind.EXAM, ...o });
+      return ds
+        .getRepository(Requirement)
+        .save({ code: `TEST_REQ_${n}`, name: `Test requirement ${n}`, kind: RequirementKind.EXAM, ...o });
     },
-    pathway: async (o: DeepPartial<Pathway> = {}, requirements: { requirement: Requirement; level?: RequirementLevel }[] = []) => {
+    pathway: async (
+      o: DeepPartial<Pathway> = {},
+      requirements: { requirement: Requirement; level?: RequirementLevel }[] = [],
+    ) => {
       const n = next();
-      const pathway = await ds.getRepository(Pathway).save({ slug: `pathway-${n}`, name: `Pathway ${n}`, kind: PathwayKind.DIRECT, ...o });
+      const pathway = await ds
+        .getRepository(Pathway)
+        .save({ slug: `pathway-${n}`, name: `Pathway ${n}`, kind: PathwayKind.DIRECT, ...o });
       for (const r of requirements) {
-        await ds.getRepository(PathwayRequirement).save({ pathwayId: pathway.id, requirementId: r.requirement.id, level: r.level ?? RequirementLevel.REQUIRED });
+        await ds
+          .getRepository(PathwayRequirement)
+          .save({
+            pathwayId: pathway.id,
+            requirementId: r.requirement.id,
+            level: r.level ?? RequirementLevel.REQUIRED,
+          });
       }
       return pathway;
     },
     program: async (
       o: DeepPartial<Program> = {},
-      rel: { specialties?: Specialty[]; requirements?: { requirement: Requirement; level?: RequirementLevel; minimumScore?: number }[] } = {},
+      rel: {
+        specialties?: Specialty[];
+        requirements?: { requirement: Requirement; level?: RequirementLevel; minimumScore?: number }[];
+      } = {},
     ) => {
       const n = next();
       const program = await ds.getRepository(Program).save({
@@ -82,7 +98,8 @@ export function factories(ds: DataSource) {
         country: Country.US,
         ...o,
       });
-      for (const s of rel.specialties ?? []) await ds.getRepository(ProgramSpecialty).insert({ programId: program.id, specialtyId: s.id });
+      for (const s of rel.specialties ?? [])
+        await ds.getRepository(ProgramSpecialty).insert({ programId: program.id, specialtyId: s.id });
       for (const r of rel.requirements ?? []) {
         await ds.getRepository(ProgramRequirement).insert({
           programId: program.id,

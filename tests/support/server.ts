@@ -30,7 +30,11 @@ export interface TestServer {
   /** The Express app (its settings; requests go through `listen()`). */
   app: Express;
   /** Runs an operation through Apollo (formatError included), as `curator` or anonymously. */
-  exec<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: Curator | null): Promise<GqlResult<T>>;
+  exec<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: Curator | null,
+  ): Promise<GqlResult<T>>;
   reset(): Promise<void>;
   close(): Promise<void>;
 }
@@ -51,10 +55,18 @@ export async function createTestServer(env: Record<string, string> = {}): Promis
   // GRAPHQL_EXECUTOR and GRAPHQL_JIT_COMPILE_AFTER pass through, so the whole suite can run on
   // either executor (GRAPHQL_JIT_COMPILE_AFTER=1 compiles every operation on its first run).
   const executorEnv = Object.fromEntries(
-    ["GRAPHQL_EXECUTOR", "GRAPHQL_JIT_COMPILE_AFTER"].flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])),
+    ["GRAPHQL_EXECUTOR", "GRAPHQL_JIT_COMPILE_AFTER"].flatMap((name) =>
+      process.env[name] ? [[name, process.env[name]!]] : [],
+    ),
   );
   const config = {
-    ...loadConfig({ RATE_LIMIT_PER_MINUTE: "0", LOGIN_RATE_LIMIT_PER_MINUTE: "0", SNAPSHOT_DIR: snapshotDir, ...executorEnv, ...env }),
+    ...loadConfig({
+      RATE_LIMIT_PER_MINUTE: "0",
+      LOGIN_RATE_LIMIT_PER_MINUTE: "0",
+      SNAPSHOT_DIR: snapshotDir,
+      ...executorEnv,
+      ...env,
+    }),
     database: db.config,
   };
   const deps = createAppDeps(ds, config);
@@ -73,7 +85,12 @@ export async function createTestServer(env: Record<string, string> = {}): Promis
       );
       if (response.body.kind !== "single") throw new Error("unexpected incremental response");
       const { data, errors } = response.body.singleResult;
-      return { data: data as any, errors: errors as GqlResult["errors"], statements: counter.count, sql: counter.statements };
+      return {
+        data: data as any,
+        errors: errors as GqlResult["errors"],
+        statements: counter.count,
+        sql: counter.statements,
+      };
     },
     reset: () => resetDatabase(ds),
     async listen() {

@@ -7,7 +7,11 @@ type Change = { from?: unknown; to?: unknown };
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "string") return value;
-  if (Array.isArray(value)) return value.map((v) => (typeof v === "object" && v ? compact(v as Record<string, unknown>) : String(v))).join("; ") || "—";
+  if (Array.isArray(value))
+    return (
+      value.map((v) => (typeof v === "object" && v ? compact(v as Record<string, unknown>) : String(v))).join("; ") ||
+      "—"
+    );
   if (typeof value === "object") return compact(value as Record<string, unknown>);
   return String(value);
 }
@@ -21,9 +25,18 @@ function compact(o: Record<string, unknown>): string {
 
 /** Fields whose values are one of the API's enums, shown with their English labels. */
 const ENUM_FIELDS: Record<string, EnumName> = {
-  type: "ProgramType", audience: "Audience", status: "ListingStatus", country: "Country", role: "CuratorRole", level: "RequirementLevel",
+  type: "ProgramType",
+  audience: "Audience",
+  status: "ListingStatus",
+  country: "Country",
+  role: "CuratorRole",
+  level: "RequirementLevel",
 };
-const KIND_ENUM: Record<string, EnumName> = { Institution: "InstitutionKind", Requirement: "RequirementKind", Pathway: "PathwayKind" };
+const KIND_ENUM: Record<string, EnumName> = {
+  Institution: "InstitutionKind",
+  Requirement: "RequirementKind",
+  Pathway: "PathwayKind",
+};
 
 /** `changes` of an audit entry (`{ field: { from, to } }`) as a field-by-field table. */
 export function ChangesField(_props: { source?: string; label?: string; sortable?: boolean }) {
@@ -36,13 +49,18 @@ export function ChangesField(_props: { source?: string; label?: string; sortable
   );
   const resource = ENTITY_RESOURCES[String(record?.entityType)];
   // The form's label for the field where there is one ("Source note"), else the API's name.
-  const fieldLabel = (field: string) => (resource ? translate(`resources.${resource}.fields.${field}`, { _: field }) : field);
+  const fieldLabel = (field: string) =>
+    resource ? translate(`resources.${resource}.fields.${field}`, { _: field }) : field;
   const value = (field: string, v: unknown) => {
     const enumName = field === "kind" ? KIND_ENUM[String(record?.entityType)] : ENUM_FIELDS[field];
     return enumName && typeof v === "string" ? translate(`directory.enums.${enumName}.${v}`, { _: v }) : show(v);
   };
   if (entries.length === 0) {
-    return <Typography variant="body2" color="text.secondary">{translate("directory.history.no_changes")}</Typography>;
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {translate("directory.history.no_changes")}
+      </Typography>
+    );
   }
   return (
     <Box sx={{ maxWidth: 640, overflowX: "auto" }}>
@@ -57,8 +75,12 @@ export function ChangesField(_props: { source?: string; label?: string; sortable
         <TableBody>
           {entries.map(([field, change]) => (
             <TableRow key={field}>
-              <TableCell sx={{ fontWeight: 500 }} title={field}>{fieldLabel(field)}</TableCell>
-              <TableCell sx={{ color: "text.secondary", wordBreak: "break-word" }}>{value(field, change?.from)}</TableCell>
+              <TableCell sx={{ fontWeight: 500 }} title={field}>
+                {fieldLabel(field)}
+              </TableCell>
+              <TableCell sx={{ color: "text.secondary", wordBreak: "break-word" }}>
+                {value(field, change?.from)}
+              </TableCell>
               <TableCell sx={{ wordBreak: "break-word" }}>{value(field, change?.to)}</TableCell>
             </TableRow>
           ))}
@@ -76,9 +98,15 @@ export function EntryDetails(_props: { label?: string }) {
   return (
     <Stack spacing={0.5}>
       {entry.entityVersion != null && (
-        <Typography variant="caption" color="text.secondary">{translate("directory.history.version", { version: entry.entityVersion })}</Typography>
+        <Typography variant="caption" color="text.secondary">
+          {translate("directory.history.version", { version: entry.entityVersion })}
+        </Typography>
       )}
-      {entry.note ? <Typography variant="body2" data-testid="history-note">{entry.note}</Typography> : null}
+      {entry.note ? (
+        <Typography variant="body2" data-testid="history-note">
+          {entry.note}
+        </Typography>
+      ) : null}
     </Stack>
   );
 }

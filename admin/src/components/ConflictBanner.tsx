@@ -33,7 +33,15 @@ export function ConflictBanner() {
       sx={{ mb: 2, width: "100%" }}
       role="alert"
       data-testid="conflict"
-      action={<Button label="directory.conflict.reload" onClick={reload} disabled={loading} variant="contained" data-testid="conflict-reload" />}
+      action={
+        <Button
+          label="directory.conflict.reload"
+          onClick={reload}
+          disabled={loading}
+          variant="contained"
+          data-testid="conflict-reload"
+        />
+      }
     >
       <AlertTitle>{translate("directory.conflict.title")}</AlertTitle>
       {translate(conflict.message ?? "directory.conflict.message")}

@@ -11,7 +11,9 @@ export function EmptyState({ canCreate = true }: { canCreate?: boolean }) {
   return (
     <Box sx={{ textAlign: "center", m: 4, color: "text.secondary" }} data-testid="empty-state">
       <InboxIcon sx={{ fontSize: 64, opacity: 0.5 }} />
-      <Typography variant="h6" sx={{ mt: 1 }}>{translate(`resources.${resource}.name`, { smart_count: 2 })}</Typography>
+      <Typography variant="h6" sx={{ mt: 1 }}>
+        {translate(`resources.${resource}.name`, { smart_count: 2 })}
+      </Typography>
       <Typography variant="body1" sx={{ mt: 1, mb: 2 }}>
         {translate(`directory.empty.${resource}`)}
         {!allowed && canCreate ? ` ${translate("directory.empty.read_only")}` : ""}

@@ -10,10 +10,14 @@ export function useEntityTarget(entry: RaRecord | undefined): { text: string; to
   const definitions = useResourceDefinitions();
   if (!entry) return { text: "", to: null };
   const resource = ENTITY_RESOURCES[entry.entityType];
-  const kind = resource ? translate(`resources.${resource}.name`, { smart_count: 1, _: entry.entityType }) : entry.entityType;
+  const kind = resource
+    ? translate(`resources.${resource}.name`, { smart_count: 1, _: entry.entityType })
+    : entry.entityType;
   // A creation names the record; other entries name it when they change its name.
   const changes = (entry.changes ?? {}) as Record<string, { to?: unknown }>;
-  const name = ["title", "name", "label", "email", "code"].map((f) => changes[f]?.to).find((v) => typeof v === "string");
+  const name = ["title", "name", "label", "email", "code"]
+    .map((f) => changes[f]?.to)
+    .find((v) => typeof v === "string");
   const text = `${kind} ${entry.entityId}${name ? ` · ${name}` : ""}`;
   // Only resources this curator has (curators: ADMIN), on a view they have.
   const definition = resource ? definitions[resource] : undefined;

@@ -7,7 +7,11 @@ export function EnumField({ enumName, ...props }: Omit<SelectFieldProps, "choice
   return <SelectField choices={choices(enumName)} {...props} />;
 }
 
-const STATUS_COLOR: Record<string, "default" | "success" | "warning"> = { PUBLISHED: "success", DRAFT: "warning", ARCHIVED: "default" };
+const STATUS_COLOR: Record<string, "default" | "success" | "warning"> = {
+  PUBLISHED: "success",
+  DRAFT: "warning",
+  ARCHIVED: "default",
+};
 
 /** A listing status as a coloured chip: published green, draft amber, archived grey. */
 export function StatusField(_props: { source?: string; label?: string; sortable?: boolean; sortBy?: string }) {

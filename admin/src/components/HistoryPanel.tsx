@@ -77,11 +77,20 @@ export function HistoryPanel({ resource }: { resource: string }) {
         rowClick={false}
         data-testid="history"
         sx={{ "& td": { verticalAlign: "top" } }}
-        empty={<Typography sx={{ p: 2 }} color="text.secondary" data-testid="history-empty">{translate("directory.history.empty")}</Typography>}
+        empty={
+          <Typography sx={{ p: 2 }} color="text.secondary" data-testid="history-empty">
+            {translate("directory.history.empty")}
+          </Typography>
+        }
       >
         <LocalDateField source="at" showTime sortable={false} />
         <EnumField source="action" enumName="AuditAction" sortable={false} />
-        <TextField source="actor.email" label="resources.audit.fields.actor" sortable={false} emptyText="directory.history.no_actor" />
+        <TextField
+          source="actor.email"
+          label="resources.audit.fields.actor"
+          sortable={false}
+          emptyText="directory.history.no_actor"
+        />
         <ChangesField source="changes" label="resources.audit.fields.changes" />
         <EntryDetails label="resources.audit.fields.note" />
         <RevertButton resource={resource} target={record} />

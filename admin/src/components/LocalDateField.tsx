@@ -3,5 +3,11 @@ import { curatorLocale } from "../i18n";
 
 /** A date (or date and time) written the way the curator's browser locale writes it. */
 export function LocalDateField(props: DateFieldProps) {
-  return <DateField locales={curatorLocale()} options={props.showTime ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" }} {...props} />;
+  return (
+    <DateField
+      locales={curatorLocale()}
+      options={props.showTime ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" }}
+      {...props}
+    />
+  );
 }

@@ -30,7 +30,17 @@ function EditActions() {
  * The edit view of a catalogue record: its fields, then its History tab. Saves are pessimistic and
  * the form keeps edited fields when the record reloads (after a conflict, a verify, a revert).
  */
-export function RecordEdit({ resource, titleSource, children, archive = true }: { resource: string; titleSource: string; children: ReactNode; archive?: boolean }) {
+export function RecordEdit({
+  resource,
+  titleSource,
+  children,
+  archive = true,
+}: {
+  resource: string;
+  titleSource: string;
+  children: ReactNode;
+  archive?: boolean;
+}) {
   return (
     <Edit mutationMode="pessimistic" title={<RecordTitle source={titleSource} />} actions={<EditActions />}>
       <TabbedForm warnWhenUnsavedChanges resetOptions={KEEP_EDITS} toolbar={<EditFormToolbar archive={archive} />}>
@@ -43,7 +53,13 @@ export function RecordEdit({ resource, titleSource, children, archive = true }: 
   );
 }
 
-export function RecordCreate({ children, defaultValues }: { children: ReactNode; defaultValues?: Record<string, unknown> }) {
+export function RecordCreate({
+  children,
+  defaultValues,
+}: {
+  children: ReactNode;
+  defaultValues?: Record<string, unknown>;
+}) {
   return (
     <Create redirect="edit">
       <SimpleForm defaultValues={defaultValues} warnWhenUnsavedChanges>
@@ -53,9 +69,24 @@ export function RecordCreate({ children, defaultValues }: { children: ReactNode;
   );
 }
 
-export function RecordShow({ resource, titleSource, children }: { resource: string; titleSource: string; children: ReactNode }) {
+export function RecordShow({
+  resource,
+  titleSource,
+  children,
+}: {
+  resource: string;
+  titleSource: string;
+  children: ReactNode;
+}) {
   return (
-    <Show title={<RecordTitle source={titleSource} />} actions={<TopToolbar><EditButton /></TopToolbar>}>
+    <Show
+      title={<RecordTitle source={titleSource} />}
+      actions={
+        <TopToolbar>
+          <EditButton />
+        </TopToolbar>
+      }
+    >
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="directory.details">{children}</TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="directory.history.tab" path="history">

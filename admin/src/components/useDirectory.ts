@@ -15,7 +15,7 @@ export function useAction() {
   const notify = useNotify();
   const refresh = useRefresh();
   const [pending, setPending] = useState(false);
-  const perform = async <T,>(work: () => Promise<T>, success: string, after?: (result: T) => void | Promise<void>) => {
+  const perform = async <T>(work: () => Promise<T>, success: string, after?: (result: T) => void | Promise<void>) => {
     setPending(true);
     try {
       const result = await work();

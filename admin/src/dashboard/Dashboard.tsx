@@ -1,4 +1,16 @@
-import { Box, Card, CardContent, CardHeader, Chip, Link, List, ListItem, ListItemText, Stack, Typography } from "@mui/material";
+import {
+  Box,
+  Card,
+  CardContent,
+  CardHeader,
+  Chip,
+  Link,
+  List,
+  ListItem,
+  ListItemText,
+  Stack,
+  Typography,
+} from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
 import { Title, useCanAccess, useCreatePath, useGetList, useTranslate, type RaRecord } from "react-admin";
 import { Link as RouterLink } from "react-router-dom";
@@ -6,7 +18,17 @@ import { useEntityTarget } from "../components/EntityLink";
 import { useDirectory } from "../components/useDirectory";
 import { curatorLocale } from "../i18n";
 
-function CountsCard({ title, enumName, rows, link }: { title: string; enumName: string; rows?: { value: string; count: number }[]; link: (v: string) => string }) {
+function CountsCard({
+  title,
+  enumName,
+  rows,
+  link,
+}: {
+  title: string;
+  enumName: string;
+  rows?: { value: string; count: number }[];
+  link: (v: string) => string;
+}) {
   const translate = useTranslate();
   return (
     <Card sx={{ flex: 1, minWidth: 260 }}>
@@ -14,8 +36,13 @@ function CountsCard({ title, enumName, rows, link }: { title: string; enumName: 
       <CardContent sx={{ pt: 0 }}>
         <Stack direction="row" flexWrap="wrap" gap={1} data-testid={`counts-${enumName}`}>
           {(rows ?? []).map((r) => (
-            <Chip key={r.value} component={RouterLink} to={link(r.value)} clickable
-              label={`${translate(`directory.enums.${enumName}.${r.value}`, { _: r.value })}: ${r.count}`} />
+            <Chip
+              key={r.value}
+              component={RouterLink}
+              to={link(r.value)}
+              clickable
+              label={`${translate(`directory.enums.${enumName}.${r.value}`, { _: r.value })}: ${r.count}`}
+            />
           ))}
           {!rows && <Typography color="text.secondary">…</Typography>}
         </Stack>
@@ -32,27 +59,46 @@ function DueForReview() {
   const createPath = useCreatePath();
   const directory = useDirectory();
   const { canAccess: canEdit } = useCanAccess({ resource: "programs", action: "edit" });
-  const queue = useQuery({ queryKey: ["directory", "reviewQueue"], queryFn: () => directory.reviewQueue({ first: 10 }) });
+  const queue = useQuery({
+    queryKey: ["directory", "reviewQueue"],
+    queryFn: () => directory.reviewQueue({ first: 10 }),
+  });
   const data = queue.data?.data ?? [];
   const total = queue.data?.total;
   return (
     <Card sx={{ flex: 1, minWidth: 320 }}>
-      <CardHeader title={`${translate("directory.dashboard.due")}${total != null ? ` (${total})` : ""}`} titleTypographyProps={{ variant: "h6" }}
-        subheader={translate("directory.dashboard.due_help")} />
+      <CardHeader
+        title={`${translate("directory.dashboard.due")}${total != null ? ` (${total})` : ""}`}
+        titleTypographyProps={{ variant: "h6" }}
+        subheader={translate("directory.dashboard.due_help")}
+      />
       <CardContent sx={{ pt: 0 }}>
         {queue.error ? <Typography color="error">{(queue.error as Error).message}</Typography> : null}
-        {queue.isSuccess && data.length === 0 && <Typography color="text.secondary">{translate("directory.dashboard.due_empty")}</Typography>}
+        {queue.isSuccess && data.length === 0 && (
+          <Typography color="text.secondary">{translate("directory.dashboard.due_empty")}</Typography>
+        )}
         <List dense data-testid="due-for-review">
           {data.map((p) => (
             <ListItem key={p.id} disableGutters>
               <ListItemText
-                primary={<Link component={RouterLink} to={createPath({ resource: "programs", id: p.id, type: canEdit ? "edit" : "show" })}>{p.title}</Link>}
+                primary={
+                  <Link
+                    component={RouterLink}
+                    to={createPath({ resource: "programs", id: p.id, type: canEdit ? "edit" : "show" })}
+                  >
+                    {p.title}
+                  </Link>
+                }
                 secondary={[
                   p.institution?.name,
                   p.lastVerifiedAt
-                    ? translate("directory.verify.last", { at: new Date(p.lastVerifiedAt).toLocaleDateString(curatorLocale()) })
+                    ? translate("directory.verify.last", {
+                        at: new Date(p.lastVerifiedAt).toLocaleDateString(curatorLocale()),
+                      })
                     : translate("directory.verify.never"),
-                ].filter(Boolean).join(" · ")}
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
               />
             </ListItem>
           ))}
@@ -74,7 +120,15 @@ function RecentChange({ entry }: { entry: RaRecord }) {
   return (
     <ListItem disableGutters>
       <ListItemText
-        primary={to ? <Link component={RouterLink} to={to}>{what}</Link> : what}
+        primary={
+          to ? (
+            <Link component={RouterLink} to={to}>
+              {what}
+            </Link>
+          ) : (
+            what
+          )
+        }
         secondary={`${new Date(entry.at).toLocaleString(curatorLocale())} · ${entry.actor?.email ?? translate("directory.history.no_actor")}`}
       />
     </ListItem>
@@ -89,11 +143,17 @@ function RecentChanges() {
       <CardHeader title={translate("directory.dashboard.recent")} titleTypographyProps={{ variant: "h6" }} />
       <CardContent sx={{ pt: 0 }}>
         {error ? <Typography color="error">{(error as Error).message}</Typography> : null}
-        {!isPending && !error && data.length === 0 && <Typography color="text.secondary">{translate("directory.dashboard.recent_empty")}</Typography>}
+        {!isPending && !error && data.length === 0 && (
+          <Typography color="text.secondary">{translate("directory.dashboard.recent_empty")}</Typography>
+        )}
         <List dense data-testid="recent-changes">
-          {data.map((e) => <RecentChange key={e.id} entry={e} />)}
+          {data.map((e) => (
+            <RecentChange key={e.id} entry={e} />
+          ))}
         </List>
-        <Link component={RouterLink} to="/audit">{translate("directory.dashboard.all_history")}</Link>
+        <Link component={RouterLink} to="/audit">
+          {translate("directory.dashboard.all_history")}
+        </Link>
       </CardContent>
     </Card>
   );
@@ -108,10 +168,24 @@ export default function Dashboard() {
     <Box sx={{ mt: 2 }} data-testid="dashboard">
       <Title title={translate("directory.dashboard.title")} />
       <Stack direction="row" flexWrap="wrap" gap={2} sx={{ mb: 2 }}>
-        <CountsCard title="directory.dashboard.by_status" enumName="ListingStatus" rows={counts.data?.data.byStatus} link={(v) => listLink({ status: [v] })} />
-        <CountsCard title="directory.dashboard.by_type" enumName="ProgramType" rows={counts.data?.data.byType} link={(v) => listLink({ type: [v] })} />
+        <CountsCard
+          title="directory.dashboard.by_status"
+          enumName="ListingStatus"
+          rows={counts.data?.data.byStatus}
+          link={(v) => listLink({ status: [v] })}
+        />
+        <CountsCard
+          title="directory.dashboard.by_type"
+          enumName="ProgramType"
+          rows={counts.data?.data.byType}
+          link={(v) => listLink({ type: [v] })}
+        />
       </Stack>
-      {counts.error ? <Typography color="error" sx={{ mb: 2 }}>{(counts.error as Error).message}</Typography> : null}
+      {counts.error ? (
+        <Typography color="error" sx={{ mb: 2 }}>
+          {(counts.error as Error).message}
+        </Typography>
+      ) : null}
       <Stack direction="row" flexWrap="wrap" gap={2}>
         <DueForReview />
         <RecentChanges />

@@ -17,4 +17,3 @@ export function createLoaders(services: Services, viewer: Viewer, dataSource: Da
     ...createCuratorLoaders(services),
   };
 }
-

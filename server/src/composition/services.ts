@@ -46,4 +46,3 @@ export function createServices(dataSource: DataSource, config: AppConfig): Servi
     snapshots: new SnapshotService(dataSource, config),
   };
 }
-

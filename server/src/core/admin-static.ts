@@ -60,7 +60,14 @@ export function adminStatic(distDir: string = defaultAdminDist()): express.Route
   };
 
   // Other top-level files of the build (icons, robots.txt): revalidated each time.
-  router.use(express.static(distDir, { index: false, redirect: false, maxAge: 0, setHeaders: (res) => res.setHeader("Cache-Control", "no-cache") }));
+  router.use(
+    express.static(distDir, {
+      index: false,
+      redirect: false,
+      maxAge: 0,
+      setHeaders: (res) => res.setHeader("Cache-Control", "no-cache"),
+    }),
+  );
   router.get(/.*/, sendIndex);
   return router;
 }

@@ -21,16 +21,25 @@ export class InvalidTokenError extends UnauthenticatedError {
  * InvalidTokenError when there is one that is malformed, unknown, expired or revoked, or whose
  * curator is disabled.
  */
-export async function sessionFromRequest(deps: AppDeps, authorization: string | undefined): Promise<Authenticated | null> {
+export async function sessionFromRequest(
+  deps: AppDeps,
+  authorization: string | undefined,
+): Promise<Authenticated | null> {
   if (authorization === undefined || authorization.trim() === "") return null;
   const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})\s*$/i.exec(authorization);
-  if (!match) throw new InvalidTokenError("The Authorization header must be 'Bearer <token>' with a token from the login mutation");
+  if (!match)
+    throw new InvalidTokenError(
+      "The Authorization header must be 'Bearer <token>' with a token from the login mutation",
+    );
   const session = await deps.services.sessions.authenticate(match[1]);
   if (!session) throw new InvalidTokenError("Your session token is invalid, expired or revoked; sign in again");
   return session;
 }
 
 /** The curator behind an `Authorization: Bearer <token>` header (see sessionFromRequest). */
-export async function curatorFromRequest(deps: AppDeps, authorization: string | undefined): Promise<SignedInCurator | null> {
+export async function curatorFromRequest(
+  deps: AppDeps,
+  authorization: string | undefined,
+): Promise<SignedInCurator | null> {
   return (await sessionFromRequest(deps, authorization))?.curator ?? null;
 }

@@ -22,8 +22,11 @@ export async function backupDatabase(ds: DataSource, out: string, postgresUrl?: 
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (fs.existsSync(file)) throw new Error(`${out} already exists; choose a new file name`);
   if (dialectOf(ds) === "postgres") {
-    const run = spawnSync("pg_dump", ["--format=custom", "--no-owner", `--file=${file}`, postgresUrl ?? ""], { encoding: "utf8" });
-    if (run.error) throw new Error("pg_dump is not installed; install the PostgreSQL client (apt-get install postgresql-client)");
+    const run = spawnSync("pg_dump", ["--format=custom", "--no-owner", `--file=${file}`, postgresUrl ?? ""], {
+      encoding: "utf8",
+    });
+    if (run.error)
+      throw new Error("pg_dump is not installed; install the PostgreSQL client (apt-get install postgresql-client)");
     if (run.status !== 0) throw new Error(`pg_dump failed: ${(run.stderr || "").trim().split("\n")[0]}`);
     return { file, bytes: fs.statSync(file).size, integrity: "pg_dump completed" };
   }

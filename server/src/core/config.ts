@@ -1,8 +1,6 @@
 import path from "node:path";
 
-export type DatabaseConfig =
-  | { kind: "sqlite"; path: string }
-  | { kind: "postgres"; url: string };
+export type DatabaseConfig = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
 
 export interface HttpLimits {
   /** Largest JSON body accepted on /graphql, in bytes (413 beyond). */
@@ -97,12 +95,11 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
       throw new ConfigError("DATABASE_URL is not a valid postgres:// URL");
     }
     if (!url.hostname) throw new ConfigError("DATABASE_URL names no PostgreSQL host");
-    if (url.pathname.length <= 1) throw new ConfigError("DATABASE_URL names no PostgreSQL database (postgres://user@host:5432/DBNAME)");
+    if (url.pathname.length <= 1)
+      throw new ConfigError("DATABASE_URL names no PostgreSQL database (postgres://user@host:5432/DBNAME)");
     return { kind: "postgres", url: value };
   }
-  throw new ConfigError(
-    `DATABASE_URL must start with sqlite: or postgres:// (got '${value.split(":")[0]}:…')`,
-  );
+  throw new ConfigError(`DATABASE_URL must start with sqlite: or postgres:// (got '${value.split(":")[0]}:…')`);
 }
 
 function parseIntVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -125,7 +122,8 @@ function parseOrigins(raw: string | undefined): string[] {
     } catch {
       throw new ConfigError(`CORS_ORIGINS: '${o}' is not an origin like https://example.org`);
     }
-    if (url.origin !== o.replace(/\/$/, "")) throw new ConfigError(`CORS_ORIGINS: '${o}' must be a bare origin (scheme://host[:port])`);
+    if (url.origin !== o.replace(/\/$/, ""))
+      throw new ConfigError(`CORS_ORIGINS: '${o}' must be a bare origin (scheme://host[:port])`);
     return url.origin;
   });
 }

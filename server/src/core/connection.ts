@@ -44,7 +44,12 @@ export interface Page<T> {
   readonly totalCount: Promise<number> | number;
 }
 
-export function makePage<T>(edges: Edge<T>[], hasNextPage: boolean, hasPreviousPage: boolean, count: () => Promise<number>): Page<T> {
+export function makePage<T>(
+  edges: Edge<T>[],
+  hasNextPage: boolean,
+  hasPreviousPage: boolean,
+  count: () => Promise<number>,
+): Page<T> {
   let memo: Promise<number> | undefined;
   return {
     edges,

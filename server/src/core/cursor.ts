@@ -14,7 +14,8 @@ export function decodeCursor(
   arity: number,
   argPath: string[] = ["after"],
 ): (string | number | Date | null)[] {
-  const bad = (why: string) => BadUserInputError.field(argPath, `malformed cursor (${why}); use an endCursor or edge cursor from this query`);
+  const bad = (why: string) =>
+    BadUserInputError.field(argPath, `malformed cursor (${why}); use an endCursor or edge cursor from this query`);
   if (!/^[A-Za-z0-9_-]{1,2048}$/.test(cursor)) throw bad("not a cursor this API issued");
   let parsed: unknown;
   try {

@@ -36,7 +36,10 @@ export interface DataSourceRole {
 }
 
 /** Pragmas every SQLite connection gets: durable writes that wait (a bounded time) for each other. */
-export function applySqlitePragmas(db: { pragma(source: string): unknown }, busyTimeoutMs = SERVER_BUSY_TIMEOUT_MS): void {
+export function applySqlitePragmas(
+  db: { pragma(source: string): unknown },
+  busyTimeoutMs = SERVER_BUSY_TIMEOUT_MS,
+): void {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");
@@ -100,7 +103,9 @@ export function buildDataSource(db: DatabaseConfig, mapping: DatabaseMapping, po
       migrations: mapping.migrations.postgres,
       extra: {
         max: Number(process.env.PG_POOL_SIZE ?? 10),
-        statement_timeout: Number(process.env.PG_STATEMENT_TIMEOUT_MS ?? pool.statementTimeoutMs ?? CLI_STATEMENT_TIMEOUT_MS),
+        statement_timeout: Number(
+          process.env.PG_STATEMENT_TIMEOUT_MS ?? pool.statementTimeoutMs ?? CLI_STATEMENT_TIMEOUT_MS,
+        ),
         connectionTimeoutMillis: Number(process.env.PG_CONNECT_TIMEOUT_MS ?? 15000),
       },
     };
@@ -118,7 +123,11 @@ export function buildDataSource(db: DatabaseConfig, mapping: DatabaseMapping, po
 }
 
 /** Opens the database and turns driver failures into one readable line. */
-export async function openMappedDataSource(db: DatabaseConfig, mapping: DatabaseMapping, pool: PoolSettings = {}): Promise<DataSource> {
+export async function openMappedDataSource(
+  db: DatabaseConfig,
+  mapping: DatabaseMapping,
+  pool: PoolSettings = {},
+): Promise<DataSource> {
   const ds = buildDataSource(db, mapping, pool);
   try {
     await ds.initialize();

@@ -61,27 +61,37 @@ export abstract class EntityWrites<T extends VersionedRow, I extends object> {
       if (value === undefined || value === null) problems.add(["input", field], `${field} is required`);
     }
     problems.throwIfAny();
-    return inTransaction(this.ds, async (m) => insertVersioned(m, this.model, await this.prepare(m, input, null), { actorId }));
+    return inTransaction(this.ds, async (m) =>
+      insertVersioned(m, this.model, await this.prepare(m, input, null), { actorId }),
+    );
   }
 
   /** Partial update: omitted fields stay, explicit null clears a nullable field. */
   update(actorId: number | null, id: number, version: number, input: I): Promise<T> {
     this.refuseClearingRequired(input);
     return inTransaction(this.ds, (m) =>
-      updateVersioned(m, this.model, { id, version, actorId, action: AuditAction.UPDATE, compute: (current) => this.prepare(m, input, current) }),
+      updateVersioned(m, this.model, {
+        id,
+        version,
+        actorId,
+        action: AuditAction.UPDATE,
+        compute: (current) => this.prepare(m, input, current),
+      }),
     );
   }
 
   delete(actorId: number | null, id: number, version: number): Promise<T> {
     return this.transition(actorId, id, version, AuditAction.DELETE, ({ row }) => {
-      if (this.archiveRule.isArchived(row)) throw BadUserInputError.field(["id"], `${this.model.typeName} ${id} is already archived`);
+      if (this.archiveRule.isArchived(row))
+        throw BadUserInputError.field(["id"], `${this.model.typeName} ${id} is already archived`);
       return { values: this.archiveRule.archive(row) };
     });
   }
 
   restore(actorId: number | null, id: number, version: number): Promise<T> {
     return this.transition(actorId, id, version, AuditAction.RESTORE, ({ row }) => {
-      if (!this.archiveRule.isArchived(row)) throw BadUserInputError.field(["id"], `${this.model.typeName} ${id} is not archived`);
+      if (!this.archiveRule.isArchived(row))
+        throw BadUserInputError.field(["id"], `${this.model.typeName} ${id} is not archived`);
       return { values: this.archiveRule.restore(row) };
     });
   }
@@ -113,7 +123,9 @@ export abstract class EntityWrites<T extends VersionedRow, I extends object> {
     compute: (current: State<T>) => Change<T> | Promise<Change<T>>,
     note?: string | null,
   ): Promise<T> {
-    return inTransaction(this.ds, (m) => updateVersioned(m, this.model, { id, version, actorId, action, compute, note }));
+    return inTransaction(this.ds, (m) =>
+      updateVersioned(m, this.model, { id, version, actorId, action, compute, note }),
+    );
   }
 
   /** Explicit null on a column that cannot be empty is refused, naming the field. */

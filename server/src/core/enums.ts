@@ -4,7 +4,10 @@ export enum Country {
   US = "US",
   CA = "CA",
 }
-registerEnumType(Country, { name: "Country", description: "ISO 3166-1 alpha-2 code of a country the directory covers" });
+registerEnumType(Country, {
+  name: "Country",
+  description: "ISO 3166-1 alpha-2 code of a country the directory covers",
+});
 
 export enum ListingStatus {
   DRAFT = "DRAFT",

@@ -35,7 +35,10 @@ export class BadUserInputError extends DirectoryError {
 
 export class UnauthenticatedError extends DirectoryError {
   readonly code = "UNAUTHENTICATED" as const;
-  constructor(message = "Sign in first: send Authorization: Bearer <token> from the login mutation", extra: Record<string, unknown> = {}) {
+  constructor(
+    message = "Sign in first: send Authorization: Bearer <token> from the login mutation",
+    extra: Record<string, unknown> = {},
+  ) {
     super(message, { extensions: { code: "UNAUTHENTICATED", ...extra } });
   }
 }

@@ -119,7 +119,10 @@ export class CompiledQueries {
         useExperimentalPathBasedSkipInclude: true,
       });
       if (isCompiledQuery(result)) return result;
-      log.warn("graphql-jit cannot compile an operation; graphql-js runs it", { operationName, error: result.errors?.[0]?.message });
+      log.warn("graphql-jit cannot compile an operation; graphql-js runs it", {
+        operationName,
+        error: result.errors?.[0]?.message,
+      });
     } catch (error) {
       log.warn("graphql-jit cannot compile an operation; graphql-js runs it", { operationName, error });
     }
@@ -144,10 +147,19 @@ function asGraphQLJsError(error: GraphQLError): GraphQLError {
 type GatewayContext = Parameters<GatewayExecutor>[0];
 
 /** Runs operations with compiled queries where that is worth it and safe, graphql-js otherwise. */
-export function createJitExecutor(schema: GraphQLSchema, options: CompiledQueriesOptions): { executor: GatewayExecutor; cache: CompiledQueries } {
+export function createJitExecutor(
+  schema: GraphQLSchema,
+  options: CompiledQueriesOptions,
+): { executor: GatewayExecutor; cache: CompiledQueries } {
   const cache = new CompiledQueries(schema, options);
   const graphqlJs = ({ document, request, context }: GatewayContext) =>
-    execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName });
+    execute({
+      schema,
+      document,
+      contextValue: context,
+      variableValues: request.variables,
+      operationName: request.operationName,
+    });
 
   const executor: GatewayExecutor = async (requestContext) => {
     const { operation, document, request, context, queryHash } = requestContext;
@@ -162,7 +174,10 @@ export function createJitExecutor(schema: GraphQLSchema, options: CompiledQuerie
     } catch (error) {
       // Not expected: jit reports resolver errors in the result. A query only reads, so graphql-js
       // can answer it instead.
-      log.warn("graphql-jit failed to run a query; graphql-js answers it", { operationName: request.operationName, error });
+      log.warn("graphql-jit failed to run a query; graphql-js answers it", {
+        operationName: request.operationName,
+        error,
+      });
       return graphqlJs(requestContext);
     }
     // No data at all: the variables were refused before anything ran.

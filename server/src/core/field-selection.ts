@@ -35,7 +35,12 @@ export function requestedFields(info: SelectionInfo): FieldTree {
   return tree;
 }
 
-function collect(set: SelectionSetNode | undefined, fragments: SelectionInfo["fragments"], into: Map<string, FieldTree>, seen: Set<string>): void {
+function collect(
+  set: SelectionSetNode | undefined,
+  fragments: SelectionInfo["fragments"],
+  into: Map<string, FieldTree>,
+  seen: Set<string>,
+): void {
   if (!set) return;
   for (const s of set.selections) {
     if (s.kind === "Field") {
@@ -166,5 +171,10 @@ export function entityColumnLoaders<K, V, T extends ObjectLiteral>(
   map: ColumnMap,
   make: (columns: readonly string[] | null) => DataLoader<K, V>,
 ): ColumnLoaders<K, V> {
-  return columnLoaders({ columnsOf: (fields) => columnsFor(ds, target, fields, map), key: columnsKey, complete: null, make });
+  return columnLoaders({
+    columnsOf: (fields) => columnsFor(ds, target, fields, map),
+    key: columnsKey,
+    complete: null,
+    make,
+  });
 }

@@ -59,7 +59,11 @@ export function createFormatError(exposeDetails: boolean) {
     if (refusal) return { message: refusal.message, extensions: refusal.extensions };
     const code = formatted.extensions?.code;
     // Errors from GraphQL itself (parse, validation, variable coercion) carry no originalError.
-    if (typeof code === "string" && CLIENT_CODES.has(code) && (!(original instanceof Error) || original instanceof GraphQLError)) {
+    if (
+      typeof code === "string" &&
+      CLIENT_CODES.has(code) &&
+      (!(original instanceof Error) || original instanceof GraphQLError)
+    ) {
       const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: exposeDetails ? formatted.extensions : extensions };
     }

@@ -16,14 +16,22 @@ export function jsonBody(limits: HttpLimits): RequestHandler[] {
   const onError: ErrorRequestHandler = (err, _req, res, next) => {
     const type = (err as { type?: string }).type;
     if (type === "entity.too.large") {
-      res.status(413).json(errorBody(`Request body is larger than the limit of ${limits.bodyLimitBytes} bytes`, "PAYLOAD_TOO_LARGE"));
+      res
+        .status(413)
+        .json(
+          errorBody(`Request body is larger than the limit of ${limits.bodyLimitBytes} bytes`, "PAYLOAD_TOO_LARGE"),
+        );
     } else if (type === "entity.parse.failed") {
       res.status(400).json(errorBody("Request body is not valid JSON", "BAD_REQUEST"));
     } else if (type === "encoding.unsupported" || type === "charset.unsupported") {
       res.status(415).json(errorBody("Unsupported request encoding", "BAD_REQUEST"));
     } else if (clientStatusOf(err) !== null) {
       // A body that cannot be read: corrupt gzip or deflate data, a wrong Content-Length, an aborted upload.
-      res.status(400).json(errorBody("Request body could not be read: check its Content-Encoding and Content-Length", "BAD_REQUEST"));
+      res
+        .status(400)
+        .json(
+          errorBody("Request body could not be read: check its Content-Encoding and Content-Length", "BAD_REQUEST"),
+        );
     } else {
       next(err);
     }
@@ -49,13 +57,28 @@ export function corsGuard(limits: HttpLimits): RequestHandler {
  */
 export function rateLimits(limits: HttpLimits): RequestHandler[] {
   const guards: RequestHandler[] = [];
-  const handler = (what: string): RequestHandler => (req, res, _next) => {
-    log.warn("rate limit reached", { what, ip: req.ip });
-    res.status(429).json(errorBody(`Too many ${what} from this address; retry after the time in the Retry-After header`, "RATE_LIMITED"));
-  };
+  const handler =
+    (what: string): RequestHandler =>
+    (req, res, _next) => {
+      log.warn("rate limit reached", { what, ip: req.ip });
+      res
+        .status(429)
+        .json(
+          errorBody(
+            `Too many ${what} from this address; retry after the time in the Retry-After header`,
+            "RATE_LIMITED",
+          ),
+        );
+    };
   if (limits.rateLimitPerMinute > 0) {
     guards.push(
-      rateLimit({ windowMs: 60_000, limit: limits.rateLimitPerMinute, standardHeaders: "draft-7", legacyHeaders: false, handler: handler("requests") }),
+      rateLimit({
+        windowMs: 60_000,
+        limit: limits.rateLimitPerMinute,
+        standardHeaders: "draft-7",
+        legacyHeaders: false,
+        handler: handler("requests"),
+      }),
     );
   }
   return guards;
@@ -110,7 +133,15 @@ function muffle(res: Response): ResponseWriters {
     writeHead: res.writeHead,
   };
   const discard = (() => res) as never;
-  Object.assign(res, { status: discard, set: discard, setHeader: discard, json: discard, send: discard, end: discard, writeHead: discard });
+  Object.assign(res, {
+    status: discard,
+    set: discard,
+    setHeader: discard,
+    json: discard,
+    send: discard,
+    end: discard,
+    writeHead: discard,
+  });
   res.write = (() => true) as never;
   return real;
 }
@@ -131,7 +162,10 @@ export function operationTimeout(limits: HttpLimits): RequestHandler {
       void deadline.abort(STOP_WAIT_MS).then(() => {
         if (res.headersSent) return;
         Object.assign(res, real);
-        res.status(503).set("Retry-After", "5").json(errorBody(`The operation took longer than ${limits.operationTimeoutMs} ms and was stopped`, "TIMEOUT"));
+        res
+          .status(503)
+          .set("Retry-After", "5")
+          .json(errorBody(`The operation took longer than ${limits.operationTimeoutMs} ms and was stopped`, "TIMEOUT"));
         muffle(res);
       });
     }, limits.operationTimeoutMs);
@@ -153,8 +187,14 @@ export type HttpErrorCode =
 
 /** What a client is told for an HTTP-level refusal: a fixed text per status, never the error's own message. */
 const CLIENT_REFUSALS: Record<number, { code: HttpErrorCode; message: string }> = {
-  400: { code: "BAD_REQUEST", message: "The request could not be read: check its path (percent-encoding), headers and body" },
-  401: { code: "UNAUTHENTICATED", message: "Sign in first: send Authorization: Bearer <token> from the login mutation" },
+  400: {
+    code: "BAD_REQUEST",
+    message: "The request could not be read: check its path (percent-encoding), headers and body",
+  },
+  401: {
+    code: "UNAUTHENTICATED",
+    message: "Sign in first: send Authorization: Bearer <token> from the login mutation",
+  },
   404: { code: "NOT_FOUND", message: "Nothing is served at this address: the API is POST or GET /graphql" },
   413: { code: "PAYLOAD_TOO_LARGE", message: "The request body is larger than the limit" },
   415: { code: "UNSUPPORTED_MEDIA_TYPE", message: "Unsupported request body type or encoding" },
@@ -172,7 +212,14 @@ function clientStatusOf(err: unknown): number | null {
  * keeps the GraphQL shape (`{"errors":[{"message","extensions":{"code","errorId"}}]}`) its clients
  * parse. Error answers are never cached. Returns the error id (for the log line).
  */
-export function sendJsonError(req: Request, res: Response, status: number, code: HttpErrorCode, message: string, id: string = randomUUID()): string {
+export function sendJsonError(
+  req: Request,
+  res: Response,
+  status: number,
+  code: HttpErrorCode,
+  message: string,
+  id: string = randomUUID(),
+): string {
   res.status(status).set("Cache-Control", "no-store");
   const isGraphql = req.path === "/graphql" || req.path.startsWith("/graphql/");
   res.json(isGraphql ? errorBody(message, code, { errorId: id }) : { error: { code, message, id } });
@@ -201,10 +248,23 @@ export const finalErrorHandler: ErrorRequestHandler = (err, req, res, _next) => 
   const status = clientStatusOf(err);
   if (status !== null) {
     const refusal = CLIENT_REFUSALS[status] ?? CLIENT_REFUSALS[400];
-    log.info("request refused", { errorId: id, status, method: req.method, path: req.path, reason: (err as Error)?.message });
+    log.info("request refused", {
+      errorId: id,
+      status,
+      method: req.method,
+      path: req.path,
+      reason: (err as Error)?.message,
+    });
     sendJsonError(req, res, status, refusal.code, refusal.message, id);
     return;
   }
   log.error("unexpected error", { errorId: id, method: req.method, path: req.path, error: err });
-  sendJsonError(req, res, 500, "INTERNAL_SERVER_ERROR", `Internal server error (error id ${id}); the problem has been logged`, id);
+  sendJsonError(
+    req,
+    res,
+    500,
+    "INTERNAL_SERVER_ERROR",
+    `Internal server error (error id ${id}); the problem has been logged`,
+    id,
+  );
 };

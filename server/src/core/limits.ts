@@ -1,5 +1,12 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext, type ValidationRule } from "graphql";
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from "graphql";
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from "graphql-query-complexity";
 import type { QueryLimits } from "./config";
 import { DEFAULT_PAGE_SIZE } from "./connection";
@@ -70,18 +77,24 @@ function shapeRule(limits: QueryLimits): ValidationRule {
         const name = operation.name ? ` ${operation.name.value}` : "";
         if (depth > limits.maxDepth) {
           context.reportError(
-            new GraphQLError(`Operation${name} is nested ${depth} levels deep; the maximum is ${limits.maxDepth}. Ask for fewer nested fields.`, {
-              nodes: [operation],
-              extensions: { limit: "depth", maximum: limits.maxDepth, actual: depth },
-            }),
+            new GraphQLError(
+              `Operation${name} is nested ${depth} levels deep; the maximum is ${limits.maxDepth}. Ask for fewer nested fields.`,
+              {
+                nodes: [operation],
+                extensions: { limit: "depth", maximum: limits.maxDepth, actual: depth },
+              },
+            ),
           );
         }
         if (aliases > limits.maxAliases) {
           context.reportError(
-            new GraphQLError(`Operation${name} uses ${aliases} aliases; the maximum is ${limits.maxAliases}. Split it into several requests.`, {
-              nodes: [operation],
-              extensions: { limit: "aliases", maximum: limits.maxAliases, actual: aliases },
-            }),
+            new GraphQLError(
+              `Operation${name} uses ${aliases} aliases; the maximum is ${limits.maxAliases}. Split it into several requests.`,
+              {
+                nodes: [operation],
+                extensions: { limit: "aliases", maximum: limits.maxAliases, actual: aliases },
+              },
+            ),
           );
         }
       },
@@ -133,7 +146,15 @@ export function costLimitPlugin<C extends object>(maxCost: number): ApolloServer
           if (cost > maxCost) {
             throw new GraphQLError(
               `Operation cost ${cost} exceeds the maximum of ${maxCost}. A connection costs \`first\` times what each item asks for: ask for fewer items or fewer nested fields.`,
-              { extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit: "cost", maximum: maxCost, actual: cost, http: { status: 400 } } },
+              {
+                extensions: {
+                  code: "GRAPHQL_VALIDATION_FAILED",
+                  limit: "cost",
+                  maximum: maxCost,
+                  actual: cost,
+                  http: { status: 400 },
+                },
+              },
             );
           }
         },

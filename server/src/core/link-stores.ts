@@ -31,7 +31,13 @@ export function linkListStore<E extends ObjectLiteral>(
       const keep = new Set(wanted.map((w) => w[key]));
       const removed = [...existing.keys()].filter((k) => !keep.has(k));
       if (removed.length) {
-        await m.createQueryBuilder().delete().from(entity).where(`"${owner}" = :id`, { id }).andWhere(`"${key}" IN (:...removed)`, { removed }).execute();
+        await m
+          .createQueryBuilder()
+          .delete()
+          .from(entity)
+          .where(`"${owner}" = :id`, { id })
+          .andWhere(`"${key}" IN (:...removed)`, { removed })
+          .execute();
       }
       for (const w of wanted) {
         const values: Row = {};
@@ -47,7 +53,11 @@ export function linkListStore<E extends ObjectLiteral>(
 }
 
 /** A set of ids linked to one record through a join table (a program's specialties), as a sorted list. */
-export function idListStore<E extends ObjectLiteral>(entity: EntityTarget<E>, owner: keyof E & string, key: keyof E & string): RelationStore {
+export function idListStore<E extends ObjectLiteral>(
+  entity: EntityTarget<E>,
+  owner: keyof E & string,
+  key: keyof E & string,
+): RelationStore {
   const load = async (m: EntityManager, id: number): Promise<number[]> => {
     const rows = await m.find(entity, { where: { [owner]: id } as never, order: { [key]: "ASC" } as never });
     return rows.map((r) => Number(r[key]));
@@ -59,7 +69,13 @@ export function idListStore<E extends ObjectLiteral>(entity: EntityTarget<E>, ow
       const existing = new Set(await load(m, id));
       const removed = [...existing].filter((k) => !wanted.has(k));
       if (removed.length) {
-        await m.createQueryBuilder().delete().from(entity).where(`"${owner}" = :id`, { id }).andWhere(`"${key}" IN (:...removed)`, { removed }).execute();
+        await m
+          .createQueryBuilder()
+          .delete()
+          .from(entity)
+          .where(`"${owner}" = :id`, { id })
+          .andWhere(`"${key}" IN (:...removed)`, { removed })
+          .execute();
       }
       for (const k of wanted) if (!existing.has(k)) await m.insert(entity, { [owner]: id, [key]: k } as never);
     },

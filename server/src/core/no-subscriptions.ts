@@ -9,9 +9,12 @@ export const NoSubscriptionsRule: ValidationRule = (context) => ({
   OperationDefinition(node) {
     if (node.operation !== OperationTypeNode.SUBSCRIPTION) return;
     context.reportError(
-      new GraphQLError("Subscriptions are not supported: this API serves queries (GET or POST /graphql) and mutations (POST) only", {
-        nodes: [node],
-      }),
+      new GraphQLError(
+        "Subscriptions are not supported: this API serves queries (GET or POST /graphql) and mutations (POST) only",
+        {
+          nodes: [node],
+        },
+      ),
     );
   },
 });

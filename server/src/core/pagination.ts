@@ -33,7 +33,11 @@ export const flip = (d: "ASC" | "DESC"): "ASC" | "DESC" => (d === "ASC" ? "DESC"
 let paramSeq = 0;
 
 /** Adds `rows after the cursor` to a query as (k1 > v1) OR (k1 = v1 AND k2 > v2) OR … */
-export function applyKeyset<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, keys: SortKey[], values: SortValue[]): void {
+export function applyKeyset<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  keys: SortKey[],
+  values: SortValue[],
+): void {
   const names = values.map(() => `ks${(paramSeq = (paramSeq + 1) % 1_000_000)}`);
   qb.andWhere(
     new Brackets((outer) => {
@@ -69,7 +73,9 @@ export function cursorOf(ordering: Ordering, raw: Record<string, unknown>): stri
 }
 
 /** Loaded entities paired with their raw rows (matched by id, the main alias's primary key). */
-export async function rowsWithRaw<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<{ entity: T; raw: Record<string, unknown> }[]> {
+export async function rowsWithRaw<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+): Promise<{ entity: T; raw: Record<string, unknown> }[]> {
   // Fast path (the page query): one entity, no joins — map the raw rows directly instead of
   // TypeORM's general hydration, which dominated the page query's CPU profile (docs/BENCHMARKS.md).
   const map = directMapper(qb);
@@ -91,7 +97,10 @@ export async function cursorChecked<R>(after: string | null | undefined, run: ()
   } catch (e) {
     const code = (e as { driverError?: { code?: unknown } }).driverError?.code;
     if (after && typeof code === "string" && code.startsWith("22")) {
-      throw BadUserInputError.field(["after"], "malformed cursor (not a cursor this API issued); use an endCursor or edge cursor from this query");
+      throw BadUserInputError.field(
+        ["after"],
+        "malformed cursor (not a cursor this API issued); use an endCursor or edge cursor from this query",
+      );
     }
     throw e;
   }
@@ -110,8 +119,13 @@ export async function paginate<T extends ObjectLiteral>(
   const pageQb = qb.clone();
   if (args.after) applyKeyset(pageQb, ordering.keys, decodeCursor(args.after, ordering.name, ordering.keys.length));
   applyOrdering(pageQb, ordering);
-  const rows = args.first === 0 ? [] : await cursorChecked(args.after, () => rowsWithRaw(pageQb.take(undefined).limit(args.first + 1)));
+  const rows =
+    args.first === 0
+      ? []
+      : await cursorChecked(args.after, () => rowsWithRaw(pageQb.take(undefined).limit(args.first + 1)));
   const hasNext = rows.length > args.first;
-  const edges: Edge<T>[] = rows.slice(0, args.first).map(({ entity, raw }) => ({ node: entity, cursor: cursorOf(ordering, raw) }));
+  const edges: Edge<T>[] = rows
+    .slice(0, args.first)
+    .map(({ entity, raw }) => ({ node: entity, cursor: cursorOf(ordering, raw) }));
   return makePage(edges, hasNext, Boolean(args.after), count);
 }

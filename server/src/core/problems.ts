@@ -61,7 +61,11 @@ export function merged<I extends object, T extends object, K extends keyof I & k
 }
 
 /** Ids of `target` rows that exist among `ids`, in one statement. */
-export async function existingIds<E extends ObjectLiteral>(m: EntityManager, target: EntityTarget<E>, ids: number[]): Promise<Set<number>> {
+export async function existingIds<E extends ObjectLiteral>(
+  m: EntityManager,
+  target: EntityTarget<E>,
+  ids: number[],
+): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
   const rows = await m
     .createQueryBuilder(target, "t")

@@ -17,7 +17,10 @@ export async function stateBeforeEntry<T extends VersionedRow>(
 ): Promise<Snapshot> {
   const entry = await model.audit.entry(m, entryId);
   if (!entry || entry.entityType !== model.typeName || entry.entityId !== id) {
-    throw BadUserInputError.field(["toEntry"], `audit entry ${entryId} is not in the history of ${model.typeName} ${id}`);
+    throw BadUserInputError.field(
+      ["toEntry"],
+      `audit entry ${entryId} is not in the history of ${model.typeName} ${id}`,
+    );
   }
   if (entry.action === AuditAction.CREATE) {
     throw BadUserInputError.field(

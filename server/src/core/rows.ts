@@ -2,7 +2,16 @@ import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
 
 /** Column types whose raw value already is what the entity holds, on both dialects. */
-const PASSTHROUGH = new Set<unknown>(["varchar", "character varying", "text", "integer", "int", "int4", String, Number]);
+const PASSTHROUGH = new Set<unknown>([
+  "varchar",
+  "character varying",
+  "text",
+  "integer",
+  "int",
+  "int4",
+  String,
+  Number,
+]);
 
 /** Whether TypeORM's hydration (`prepareHydratedValue`) would return a column's raw value unchanged. */
 export function passesThrough(column: ColumnMetadata): boolean {
@@ -23,7 +32,11 @@ const cache = new WeakMap<DataSource, Map<string, RowMapper<unknown>>>();
  * general-purpose hydration, which dominated the CPU profile of the page query. Mappers are
  * built once per entity and prefix.
  */
-export function rowMapper<T extends ObjectLiteral>(ds: DataSource, target: EntityTarget<T>, prefix: string): RowMapper<T> {
+export function rowMapper<T extends ObjectLiteral>(
+  ds: DataSource,
+  target: EntityTarget<T>,
+  prefix: string,
+): RowMapper<T> {
   let perSource = cache.get(ds);
   if (!perSource) cache.set(ds, (perSource = new Map()));
   const metadata = ds.getMetadata(target);
@@ -65,6 +78,11 @@ export async function getManyFast<T extends ObjectLiteral>(qb: SelectQueryBuilde
  */
 export function directMapper<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): RowMapper<T> | null {
   const main = qb.expressionMap.mainAlias;
-  if (!main?.hasMetadata || qb.expressionMap.joinAttributes.length > 0 || qb.expressionMap.relationIdAttributes.length > 0) return null;
+  if (
+    !main?.hasMetadata ||
+    qb.expressionMap.joinAttributes.length > 0 ||
+    qb.expressionMap.relationIdAttributes.length > 0
+  )
+    return null;
   return rowMapper<T>(qb.connection, main.metadata.target, `${main.name}_`);
 }

@@ -74,7 +74,9 @@ export class SqliteReadWorker {
   all(sql: string, params: unknown[]): Promise<unknown[]> {
     if (this.closed) return Promise.reject(new Error("the SQLite read worker is closed"));
     if (this.queue.length >= this.options.maxQueued) {
-      return Promise.reject(new UnavailableError("The directory is busy answering heavy queries; retry shortly", RETRY_AFTER_SECONDS));
+      return Promise.reject(
+        new UnavailableError("The directory is busy answering heavy queries; retry shortly", RETRY_AFTER_SECONDS),
+      );
     }
     return new Promise((resolve, reject) => {
       this.queue.push({ sql, params, resolve, reject });
@@ -106,7 +108,11 @@ export class SqliteReadWorker {
   private start(): Worker {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { driver: require.resolve("better-sqlite3"), path: this.options.path, busyTimeoutMs: this.options.busyTimeoutMs },
+      workerData: {
+        driver: require.resolve("better-sqlite3"),
+        path: this.options.path,
+        busyTimeoutMs: this.options.busyTimeoutMs,
+      },
     });
     worker.on("message", (reply: Reply) => {
       if (this.worker !== worker) return; // a late word from a worker stopped on timeout
@@ -145,7 +151,9 @@ export class SqliteReadWorker {
     const worker = this.worker;
     this.worker = null;
     if (worker) void worker.terminate();
-    current.job.reject(new UnavailableError("The query took too long and was stopped; narrow it or retry later", RETRY_AFTER_SECONDS));
+    current.job.reject(
+      new UnavailableError("The query took too long and was stopped; narrow it or retry later", RETRY_AFTER_SECONDS),
+    );
     this.next();
   }
 

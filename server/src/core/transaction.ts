@@ -46,7 +46,8 @@ function adopt(qr: QueryRunner, active: boolean): void {
 
 /** SQLITE_BUSY and its extended codes: another connection holds the lock. */
 export function isSqliteBusy(e: unknown): boolean {
-  const code = (e as { driverError?: { code?: unknown }; code?: unknown })?.driverError?.code ?? (e as { code?: unknown })?.code;
+  const code =
+    (e as { driverError?: { code?: unknown }; code?: unknown })?.driverError?.code ?? (e as { code?: unknown })?.code;
   return typeof code === "string" && code.startsWith("SQLITE_BUSY");
 }
 

@@ -77,7 +77,11 @@ export async function validateArgument(value: unknown, _type: unknown, data: Res
 export function inputRuleBreaches(input: object): RuleBreach[] {
   const nul = nulBreach(input);
   if (nul) return [nul];
-  return flatten(validateSync(input, INPUT_VALIDATION), []).map(({ path, rule, message }) => ({ field: path.join("."), rule, message }));
+  return flatten(validateSync(input, INPUT_VALIDATION), []).map(({ path, rule, message }) => ({
+    field: path.join("."),
+    rule,
+    message,
+  }));
 }
 
 /**

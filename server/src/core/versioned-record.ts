@@ -26,7 +26,10 @@ export abstract class VersionedRecord {
 /** A curated record that is archived (soft-deleted) rather than removed. */
 @ObjectType()
 export abstract class ArchivableRecord extends VersionedRecord {
-  @Field(() => Date, { nullable: true, description: "Set when the record is archived (soft-deleted); null while it is active" })
+  @Field(() => Date, {
+    nullable: true,
+    description: "Set when the record is archived (soft-deleted); null while it is active",
+  })
   @Column({ type: Date, nullable: true })
   archivedAt: Date | null;
 }

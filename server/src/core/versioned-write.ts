@@ -67,7 +67,11 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
-export async function loadState<T extends VersionedRow>(m: EntityManager, model: WriteModel<T>, id: number): Promise<State<T> | null> {
+export async function loadState<T extends VersionedRow>(
+  m: EntityManager,
+  model: WriteModel<T>,
+  id: number,
+): Promise<State<T> | null> {
   const row = await m.findOne(model.entity, { where: { id } as never });
   if (!row) return null;
   const relations: Record<string, Json> = {};
@@ -103,9 +107,11 @@ function redactedChanges<T extends VersionedRow>(model: WriteModel<T>, change: C
 /** The column a unique-index violation names, from either driver's error. */
 function uniqueViolation(e: unknown): string | null {
   if (!(e instanceof QueryFailedError)) return null;
-  const driver = (e as QueryFailedError & { driverError?: { code?: string; detail?: string; message?: string } }).driverError;
+  const driver = (e as QueryFailedError & { driverError?: { code?: string; detail?: string; message?: string } })
+    .driverError;
   if (driver?.code === "23505") return /Key \("?(\w+)"?\)/.exec(driver.detail ?? "")?.[1] ?? "";
-  if (driver?.code === "SQLITE_CONSTRAINT_UNIQUE") return /UNIQUE constraint failed: \w+\.(\w+)/.exec(driver.message ?? "")?.[1] ?? "";
+  if (driver?.code === "SQLITE_CONSTRAINT_UNIQUE")
+    return /UNIQUE constraint failed: \w+\.(\w+)/.exec(driver.message ?? "")?.[1] ?? "";
   return null;
 }
 
@@ -135,7 +141,10 @@ async function assertUnique<T extends VersionedRow>(
     const qb = m.createQueryBuilder(model.entity, "t").where(`t.${column} = :value`, { value });
     if (exceptId !== null) qb.andWhere("t.id <> :exceptId", { exceptId });
     if ((await qb.getCount()) > 0) {
-      throw BadUserInputError.field(pathFor(column), `another ${model.typeName} already has the ${column} '${String(value)}'`);
+      throw BadUserInputError.field(
+        pathFor(column),
+        `another ${model.typeName} already has the ${column} '${String(value)}'`,
+      );
     }
   }
 }
@@ -195,7 +204,11 @@ export interface UpdateOptions<T> extends InsertOptions {
  * Zero rows means someone else wrote first: CONFLICT with the current version, and the caller's
  * transaction rolls back so nothing of this write remains.
  */
-export async function updateVersioned<T extends VersionedRow>(m: EntityManager, model: WriteModel<T>, options: UpdateOptions<T>): Promise<T> {
+export async function updateVersioned<T extends VersionedRow>(
+  m: EntityManager,
+  model: WriteModel<T>,
+  options: UpdateOptions<T>,
+): Promise<T> {
   const { id, version } = options;
   const pathFor = options.pathFor ?? inputPath;
   const before = await loadState(m, model, id);
@@ -206,7 +219,12 @@ export async function updateVersioned<T extends VersionedRow>(m: EntityManager, 
 
   const set = { ...change.values, version: () => `"version" + 1` } as QueryDeepPartialEntity<T>;
   const result = await guardUnique(model, pathFor, () =>
-    m.createQueryBuilder().update(model.entity).set(set).where("id = :id AND version = :version", { id, version }).execute(),
+    m
+      .createQueryBuilder()
+      .update(model.entity)
+      .set(set)
+      .where("id = :id AND version = :version", { id, version })
+      .execute(),
   );
   if (result.affected !== 1) {
     const now = await m.findOne(model.entity, { where: { id } as never });
@@ -229,7 +247,12 @@ export async function updateVersioned<T extends VersionedRow>(m: EntityManager, 
 }
 
 /** Turns a snapshot value back into a column value (dates were stored as ISO strings). */
-function fromJson<T extends VersionedRow>(m: EntityManager, model: WriteModel<T>, column: string, value: Json): unknown {
+function fromJson<T extends VersionedRow>(
+  m: EntityManager,
+  model: WriteModel<T>,
+  column: string,
+  value: Json,
+): unknown {
   if (value === null || typeof value !== "string") return value;
   const meta = m.connection.getMetadata(model.entity).findColumnWithPropertyName(column);
   const type = meta?.type;
@@ -238,7 +261,12 @@ function fromJson<T extends VersionedRow>(m: EntityManager, model: WriteModel<T>
 }
 
 /** The change that brings `current` to `target` (both snapshots of one record). */
-export function changeTowards<T extends VersionedRow>(m: EntityManager, model: WriteModel<T>, current: Snapshot, target: Snapshot): Change<T> {
+export function changeTowards<T extends VersionedRow>(
+  m: EntityManager,
+  model: WriteModel<T>,
+  current: Snapshot,
+  target: Snapshot,
+): Change<T> {
   const values: Partial<T> = {};
   const relations: Record<string, Json> = {};
   for (const column of model.columns) {

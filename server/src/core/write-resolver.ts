@@ -19,7 +19,8 @@ export function actorOf(ctx: Context): number {
 export async function written<T>(ctx: Context, write: Promise<T>): Promise<T> {
   const result = await write;
   for (const loader of Object.values(ctx.loaders)) {
-    if (loader && typeof (loader as { clearAll?: unknown }).clearAll === "function") (loader as { clearAll(): void }).clearAll();
+    if (loader && typeof (loader as { clearAll?: unknown }).clearAll === "function")
+      (loader as { clearAll(): void }).clearAll();
   }
   return result;
 }
@@ -43,7 +44,10 @@ export function WriteResolver<T extends VersionedRow, I extends object>(spec: Wr
   @Resolver()
   abstract class WriteResolverBase {
     @Authorized(CuratorRole.EDITOR)
-    @Mutation(() => spec.type, { name: `create${n}`, description: `Creates ${a} ${n} (EDITOR). Missing required fields are BAD_USER_INPUT naming them.` })
+    @Mutation(() => spec.type, {
+      name: `create${n}`,
+      description: `Creates ${a} ${n} (EDITOR). Missing required fields are BAD_USER_INPUT naming them.`,
+    })
     createRecord(@Arg("input", () => spec.input) input: I, @Ctx() ctx: Context): Promise<T> {
       return written(ctx, spec.writes(ctx).create(actorOf(ctx), input));
     }

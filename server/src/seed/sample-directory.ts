@@ -20,15 +20,70 @@ export interface SeedRequirementLink {
 }
 
 export const requirements = [
-  { code: "USMLE_STEP_1", name: "USMLE Step 1", kind: RequirementKind.EXAM, country: Country.US, description: "United States Medical Licensing Examination, Step 1." },
-  { code: "USMLE_STEP_2_CK", name: "USMLE Step 2 CK", kind: RequirementKind.EXAM, country: Country.US, description: "United States Medical Licensing Examination, Step 2 Clinical Knowledge." },
-  { code: "USMLE_STEP_3", name: "USMLE Step 3", kind: RequirementKind.EXAM, country: Country.US, description: "United States Medical Licensing Examination, Step 3." },
-  { code: "ECFMG_CERTIFICATION", name: "ECFMG certification", kind: RequirementKind.CERTIFICATION, country: Country.US, description: "Educational Commission for Foreign Medical Graduates certification: verifies that an IMG has met the required education standards." },
-  { code: "MCCQE_PART_1", name: "MCCQE Part I", kind: RequirementKind.EXAM, country: Country.CA, description: "Medical Council of Canada Qualifying Examination, Part I." },
-  { code: "NAC_EXAM", name: "NAC examination", kind: RequirementKind.EXAM, country: Country.CA, description: "National Assessment Collaboration examination." },
-  { code: "COMPLETED_RESIDENCY", name: "Completed residency", kind: RequirementKind.TRAINING, country: null, description: "A completed residency (for Canadian fellowships: a Canadian or equivalent residency)." },
-  { code: "HOME_MEDICAL_LICENSE", name: "Full medical licence in home country", kind: RequirementKind.LICENSE, country: null, description: "A full medical licence in the applicant's home country." },
-  { code: "ENROLLED_MEDICAL_STUDENT", name: "Enrolled medical student", kind: RequirementKind.TRAINING, country: null, description: "Currently enrolled as a student at a medical school." },
+  {
+    code: "USMLE_STEP_1",
+    name: "USMLE Step 1",
+    kind: RequirementKind.EXAM,
+    country: Country.US,
+    description: "United States Medical Licensing Examination, Step 1.",
+  },
+  {
+    code: "USMLE_STEP_2_CK",
+    name: "USMLE Step 2 CK",
+    kind: RequirementKind.EXAM,
+    country: Country.US,
+    description: "United States Medical Licensing Examination, Step 2 Clinical Knowledge.",
+  },
+  {
+    code: "USMLE_STEP_3",
+    name: "USMLE Step 3",
+    kind: RequirementKind.EXAM,
+    country: Country.US,
+    description: "United States Medical Licensing Examination, Step 3.",
+  },
+  {
+    code: "ECFMG_CERTIFICATION",
+    name: "ECFMG certification",
+    kind: RequirementKind.CERTIFICATION,
+    country: Country.US,
+    description:
+      "Educational Commission for Foreign Medical Graduates certification: verifies that an IMG has met the required education standards.",
+  },
+  {
+    code: "MCCQE_PART_1",
+    name: "MCCQE Part I",
+    kind: RequirementKind.EXAM,
+    country: Country.CA,
+    description: "Medical Council of Canada Qualifying Examination, Part I.",
+  },
+  {
+    code: "NAC_EXAM",
+    name: "NAC examination",
+    kind: RequirementKind.EXAM,
+    country: Country.CA,
+    description: "National Assessment Collaboration examination.",
+  },
+  {
+    code: "COMPLETED_RESIDENCY",
+    name: "Completed residency",
+    kind: RequirementKind.TRAINING,
+    country: null,
+    description: "A completed residency (for Canadian fellowships: a Canadian or equivalent residency).",
+  },
+  {
+    code: "HOME_MEDICAL_LICENSE",
+    name: "Full medical licence in home country",
+    kind: RequirementKind.LICENSE,
+    country: null,
+    description: "A full medical licence in the applicant's home country.",
+  },
+  {
+    code: "ENROLLED_MEDICAL_STUDENT",
+    name: "Enrolled medical student",
+    kind: RequirementKind.TRAINING,
+    country: null,
+    description: "Currently enrolled as a student at a medical school.",
+  },
 ];
 
 export const specialties = [
@@ -55,7 +110,8 @@ export const pathways = [
     country: Country.US,
     region: null,
     website: "https://www.nrmp.org/",
-    description: "U.S. residency positions are applied for through the NRMP, commonly called \"The Match\", after passing USMLE Steps 1 and 2 and gaining ECFMG certification.",
+    description:
+      'U.S. residency positions are applied for through the NRMP, commonly called "The Match", after passing USMLE Steps 1 and 2 and gaining ECFMG certification.',
     requirements: [
       { code: "USMLE_STEP_1", level: R },
       { code: "USMLE_STEP_2_CK", level: R },
@@ -69,7 +125,8 @@ export const pathways = [
     country: Country.CA,
     region: null,
     website: "https://www.carms.ca/",
-    description: "Canadian residency positions are applied for through CaRMS after passing the MCCQE and often the NAC exam.",
+    description:
+      "Canadian residency positions are applied for through CaRMS after passing the MCCQE and often the NAC exam.",
     requirements: CANADIAN_EXAMS,
   },
   {
@@ -105,11 +162,67 @@ export const pathways = [
 ];
 
 export const institutions = [
-  { slug: "mayo-clinic", name: "Mayo Clinic", kind: InstitutionKind.ACADEMIC_MEDICAL_CENTER, country: Country.US, region: "MN", city: "Rochester", website: "https://www.mayoclinic.org/" },
-  { slug: "cleveland-clinic", name: "Cleveland Clinic", kind: InstitutionKind.ACADEMIC_MEDICAL_CENTER, country: Country.US, region: "OH", city: "Cleveland", website: "https://my.clevelandclinic.org/" },
-  { slug: "johns-hopkins-university", name: "Johns Hopkins University", kind: InstitutionKind.UNIVERSITY, country: Country.US, region: "MD", city: "Baltimore", website: "https://www.jhu.edu/" },
-  { slug: "harvard-medical-school", name: "Harvard Medical School", kind: InstitutionKind.MEDICAL_SCHOOL, country: Country.US, region: "MA", city: "Boston", website: "https://hms.harvard.edu/" },
-  { slug: "university-of-toronto", name: "University of Toronto", kind: InstitutionKind.UNIVERSITY, country: Country.CA, region: "ON", city: "Toronto", website: "https://www.utoronto.ca/" },
-  { slug: "mcgill-university", name: "McGill University", kind: InstitutionKind.UNIVERSITY, country: Country.CA, region: "QC", city: "Montreal", website: "https://www.mcgill.ca/" },
-  { slug: "university-of-british-columbia", name: "University of British Columbia", kind: InstitutionKind.UNIVERSITY, country: Country.CA, region: "BC", city: "Vancouver", website: "https://www.ubc.ca/" },
+  {
+    slug: "mayo-clinic",
+    name: "Mayo Clinic",
+    kind: InstitutionKind.ACADEMIC_MEDICAL_CENTER,
+    country: Country.US,
+    region: "MN",
+    city: "Rochester",
+    website: "https://www.mayoclinic.org/",
+  },
+  {
+    slug: "cleveland-clinic",
+    name: "Cleveland Clinic",
+    kind: InstitutionKind.ACADEMIC_MEDICAL_CENTER,
+    country: Country.US,
+    region: "OH",
+    city: "Cleveland",
+    website: "https://my.clevelandclinic.org/",
+  },
+  {
+    slug: "johns-hopkins-university",
+    name: "Johns Hopkins University",
+    kind: InstitutionKind.UNIVERSITY,
+    country: Country.US,
+    region: "MD",
+    city: "Baltimore",
+    website: "https://www.jhu.edu/",
+  },
+  {
+    slug: "harvard-medical-school",
+    name: "Harvard Medical School",
+    kind: InstitutionKind.MEDICAL_SCHOOL,
+    country: Country.US,
+    region: "MA",
+    city: "Boston",
+    website: "https://hms.harvard.edu/",
+  },
+  {
+    slug: "university-of-toronto",
+    name: "University of Toronto",
+    kind: InstitutionKind.UNIVERSITY,
+    country: Country.CA,
+    region: "ON",
+    city: "Toronto",
+    website: "https://www.utoronto.ca/",
+  },
+  {
+    slug: "mcgill-university",
+    name: "McGill University",
+    kind: InstitutionKind.UNIVERSITY,
+    country: Country.CA,
+    region: "QC",
+    city: "Montreal",
+    website: "https://www.mcgill.ca/",
+  },
+  {
+    slug: "university-of-british-columbia",
+    name: "University of British Columbia",
+    kind: InstitutionKind.UNIVERSITY,
+    country: Country.CA,
+    region: "BC",
+    city: "Vancouver",
+    website: "https://www.ubc.ca/",
+  },
 ];

@@ -18,7 +18,10 @@ export interface SeedReport {
 
 /** True when the directory holds no listings at all (what `npm start` seeds). */
 export async function isDirectoryEmpty(ds: DataSource): Promise<boolean> {
-  const [institutions, programs] = await Promise.all([ds.getRepository(Institution).count(), ds.getRepository(Program).count()]);
+  const [institutions, programs] = await Promise.all([
+    ds.getRepository(Institution).count(),
+    ds.getRepository(Program).count(),
+  ]);
   return institutions === 0 && programs === 0;
 }
 
@@ -32,12 +35,17 @@ function mapBy<T, K extends keyof T>(rows: T[], key: K): Map<T[K], T> {
  */
 export async function seedSampleDirectory(ds: DataSource): Promise<SeedReport> {
   return inTransaction(ds, async (m: EntityManager) => {
-    const report: SeedReport = { created: { institutions: 0, programs: 0, requirements: 0, pathways: 0, specialties: 0 } };
+    const report: SeedReport = {
+      created: { institutions: 0, programs: 0, requirements: 0, pathways: 0, specialties: 0 },
+    };
 
     const requirements = mapBy(await m.find(Requirement), "code");
     for (const r of sample.requirements) {
       if (requirements.has(r.code)) continue;
-      requirements.set(r.code, await m.save(m.create(Requirement, { ...r, scoreMin: null, scoreMax: null, archivedAt: null })));
+      requirements.set(
+        r.code,
+        await m.save(m.create(Requirement, { ...r, scoreMin: null, scoreMax: null, archivedAt: null })),
+      );
       report.created.requirements++;
     }
 

@@ -18,7 +18,8 @@ import { EntityLink } from "../../components/EntityLink";
 import { entityTypeChoices } from "../../choices";
 
 /** Until: the whole chosen day counts. */
-const endOfDay = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T23:59:59.999`).toISOString() : v);
+const endOfDay = (v: string | null) =>
+  v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T23:59:59.999`).toISOString() : v;
 const dayOf = (v: string | null | undefined) => (v ? new Date(v).toLocaleDateString("en-CA") : "");
 
 export default function AuditList() {
@@ -39,11 +40,21 @@ export default function AuditList() {
   ];
   return (
     <List filters={filters} perPage={25} empty={<EmptyState canCreate={false} />} sort={{ field: "at", order: "DESC" }}>
-      <Datagrid bulkActionButtons={false} rowClick={false} sx={{ "& td": { verticalAlign: "top" } }} data-testid="audit">
+      <Datagrid
+        bulkActionButtons={false}
+        rowClick={false}
+        sx={{ "& td": { verticalAlign: "top" } }}
+        data-testid="audit"
+      >
         <LocalDateField source="at" showTime sortable={false} />
         <EnumField source="action" enumName="AuditAction" sortable={false} />
         <EntityLink label="resources.audit.fields.entityId" />
-        <TextField source="actor.email" label="resources.audit.fields.actor" sortable={false} emptyText="directory.history.no_actor" />
+        <TextField
+          source="actor.email"
+          label="resources.audit.fields.actor"
+          sortable={false}
+          emptyText="directory.history.no_actor"
+        />
         <ChangesField source="changes" label="resources.audit.fields.changes" />
         <EntryDetails label="resources.audit.fields.note" />
       </Datagrid>

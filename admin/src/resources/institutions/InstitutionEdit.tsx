@@ -11,9 +11,19 @@ function Title() {
 
 export default function InstitutionEdit() {
   return (
-    <Edit mutationMode="pessimistic" title={<Title />} actions={<TopToolbar><ShowButton /></TopToolbar>}>
+    <Edit
+      mutationMode="pessimistic"
+      title={<Title />}
+      actions={
+        <TopToolbar>
+          <ShowButton />
+        </TopToolbar>
+      }
+    >
       <TabbedForm warnWhenUnsavedChanges resetOptions={KEEP_EDITS} toolbar={<EditFormToolbar />}>
-        <TabbedForm.Tab label="resources.institutions.tabs.details">{institutionInputs({ editing: true })}</TabbedForm.Tab>
+        <TabbedForm.Tab label="resources.institutions.tabs.details">
+          {institutionInputs({ editing: true })}
+        </TabbedForm.Tab>
         <TabbedForm.Tab label="resources.institutions.tabs.programs" path="programs">
           <InstitutionPrograms />
         </TabbedForm.Tab>

@@ -1,4 +1,13 @@
-import { Datagrid, List, NullableBooleanInput, SearchInput, TextField, TextInput, useCanAccess, UrlField } from "react-admin";
+import {
+  Datagrid,
+  List,
+  NullableBooleanInput,
+  SearchInput,
+  TextField,
+  TextInput,
+  useCanAccess,
+  UrlField,
+} from "react-admin";
 import { EmptyState } from "../../components/EmptyState";
 import { EnumField } from "../../components/EnumField";
 import { EnumArrayInput, upper } from "../../components/inputs";
@@ -22,7 +31,14 @@ export default function InstitutionList() {
         <TextField source="city" sortable={false} />
         <TextField source="region" sortable={false} />
         <EnumField source="country" enumName="Country" sortable={false} />
-        <UrlField source="website" sortable={false} target="_blank" rel="noreferrer" emptyText="—" onClick={(e) => e.stopPropagation()} />
+        <UrlField
+          source="website"
+          sortable={false}
+          target="_blank"
+          rel="noreferrer"
+          emptyText="—"
+          onClick={(e) => e.stopPropagation()}
+        />
         <LocalDateField source="archivedAt" sortable={false} emptyText="" />
       </Datagrid>
     </List>

@@ -11,7 +11,14 @@ function Title() {
 
 export default function InstitutionShow() {
   return (
-    <Show title={<Title />} actions={<TopToolbar><EditButton /></TopToolbar>}>
+    <Show
+      title={<Title />}
+      actions={
+        <TopToolbar>
+          <EditButton />
+        </TopToolbar>
+      }
+    >
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="resources.institutions.tabs.details">
           <TextField source="name" />

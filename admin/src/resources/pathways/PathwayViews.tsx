@@ -5,7 +5,10 @@ import { EnumArrayInput } from "../../components/inputs";
 import { RecordCreate, RecordEdit, RecordShow } from "../../components/RecordViews";
 import { pathwayFields, pathwayInputs } from "./PathwayFields";
 
-const filters = [<EnumArrayInput key="kind" source="kind" enumName="PathwayKind" />, <EnumArrayInput key="country" source="country" enumName="Country" />];
+const filters = [
+  <EnumArrayInput key="kind" source="kind" enumName="PathwayKind" />,
+  <EnumArrayInput key="country" source="country" enumName="Country" />,
+];
 
 export function PathwayList() {
   const { canAccess: canEdit } = useCanAccess({ resource: "pathways", action: "edit" });
@@ -21,6 +24,16 @@ export function PathwayList() {
   );
 }
 
-export const PathwayEdit = () => <RecordEdit resource="pathways" titleSource="name">{pathwayInputs({ editing: true })}</RecordEdit>;
-export const PathwayCreate = () => <RecordCreate defaultValues={{ kind: "DIRECT", requirements: [] }}>{pathwayInputs({ editing: false })}</RecordCreate>;
-export const PathwayShow = () => <RecordShow resource="pathways" titleSource="name">{pathwayFields}</RecordShow>;
+export const PathwayEdit = () => (
+  <RecordEdit resource="pathways" titleSource="name">
+    {pathwayInputs({ editing: true })}
+  </RecordEdit>
+);
+export const PathwayCreate = () => (
+  <RecordCreate defaultValues={{ kind: "DIRECT", requirements: [] }}>{pathwayInputs({ editing: false })}</RecordCreate>
+);
+export const PathwayShow = () => (
+  <RecordShow resource="pathways" titleSource="name">
+    {pathwayFields}
+  </RecordShow>
+);

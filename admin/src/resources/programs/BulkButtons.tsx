@@ -31,16 +31,26 @@ function useBulk(action: "publish" | "archive") {
       const { data } = await directory.getMany(resource, { ids: selectedIds });
       const records = data.map((r) => ({ id: r.id, version: r.version }));
       const result: BulkResult =
-        action === "publish" ? await directory.publishMany(resource, { records }) : await directory.archiveMany(resource, { records });
+        action === "publish"
+          ? await directory.publishMany(resource, { records })
+          : await directory.archiveMany(resource, { records });
       const label = translate(`directory.actions.${action}`);
       if (result.failures.length) {
         notify("directory.notifications.bulk_failed", {
           type: "warning",
           autoHideDuration: 10000,
-          messageArgs: { action: label, count: result.data.length, failed: result.failures.length, reason: result.failures[0].message },
+          messageArgs: {
+            action: label,
+            count: result.data.length,
+            failed: result.failures.length,
+            reason: result.failures[0].message,
+          },
         });
       } else {
-        notify("directory.notifications.bulk_done", { type: "success", messageArgs: { action: label, count: result.data.length } });
+        notify("directory.notifications.bulk_done", {
+          type: "success",
+          messageArgs: { action: label, count: result.data.length },
+        });
       }
       unselectAll();
       refresh();
@@ -72,7 +82,12 @@ export function BulkArchiveButton() {
   if (!canAccess) return null;
   return (
     <>
-      <Button label="directory.actions.archive" onClick={() => setOpen(true)} disabled={pending} data-testid="bulk-archive">
+      <Button
+        label="directory.actions.archive"
+        onClick={() => setOpen(true)}
+        disabled={pending}
+        data-testid="bulk-archive"
+      >
         <ArchiveIcon />
       </Button>
       <Confirm

@@ -1,7 +1,14 @@
 import { Create, TabbedForm } from "react-admin";
 import { programFormTabs } from "./ProgramFormTabs";
 
-const defaults = { status: "DRAFT", type: "RESIDENCY", audience: "GRADUATE", country: "US", requirements: [], specialtyIds: [] };
+const defaults = {
+  status: "DRAFT",
+  type: "RESIDENCY",
+  audience: "GRADUATE",
+  country: "US",
+  requirements: [],
+  specialtyIds: [],
+};
 
 export default function ProgramCreate() {
   return (

@@ -23,8 +23,18 @@ const filters = [
   <EnumArrayInput key="audience" source="audience" enumName="Audience" />,
   <EnumArrayInput key="country" source="country" enumName="Country" />,
   <TextInput key="region" source="region" parse={upper} />,
-  <SlugFilterInput key="specialty" source="specialty" reference="specialties" label="resources.programs.fields.specialty" />,
-  <SlugFilterInput key="institution" source="institution" reference="institutions" label="resources.programs.fields.institution" />,
+  <SlugFilterInput
+    key="specialty"
+    source="specialty"
+    reference="specialties"
+    label="resources.programs.fields.specialty"
+  />,
+  <SlugFilterInput
+    key="institution"
+    source="institution"
+    reference="institutions"
+    label="resources.programs.fields.institution"
+  />,
   <SlugFilterInput key="pathway" source="pathway" reference="pathways" label="resources.programs.fields.pathway" />,
   <EnumArrayInput key="status" source="status" enumName="ListingStatus" />,
   <NullableBooleanInput key="dueForReview" source="dueForReview" />,
@@ -51,10 +61,25 @@ const bulkActions = (
 export default function ProgramList() {
   const { canAccess: canEdit } = useCanAccess({ resource: "programs", action: "edit" });
   return (
-    <List filters={filters} actions={<Actions />} sort={{ field: "title", order: "ASC" }} perPage={25} empty={<EmptyState />}>
-      <Datagrid rowClick={canEdit ? "edit" : "show"} bulkActionButtons={canEdit ? bulkActions : false} data-testid="programs">
+    <List
+      filters={filters}
+      actions={<Actions />}
+      sort={{ field: "title", order: "ASC" }}
+      perPage={25}
+      empty={<EmptyState />}
+    >
+      <Datagrid
+        rowClick={canEdit ? "edit" : "show"}
+        bulkActionButtons={canEdit ? bulkActions : false}
+        data-testid="programs"
+      >
         <TextField source="title" />
-        <TextField source="institution.name" label="resources.programs.fields.institution" sortBy="institution.name" emptyText="—" />
+        <TextField
+          source="institution.name"
+          label="resources.programs.fields.institution"
+          sortBy="institution.name"
+          emptyText="—"
+        />
         <EnumField source="type" enumName="ProgramType" />
         <StatusField source="status" label="resources.programs.fields.status" sortBy="status" />
         <EnumField source="country" enumName="Country" sortable={false} />

@@ -4,7 +4,10 @@ import { EnumField } from "../../components/EnumField";
 import { EnumArrayInput } from "../../components/inputs";
 import { LocalDateField } from "../../components/LocalDateField";
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <EnumArrayInput key="kind" source="kind" enumName="RequirementKind" />];
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <EnumArrayInput key="kind" source="kind" enumName="RequirementKind" />,
+];
 
 export default function RequirementList() {
   const { canAccess: canEdit } = useCanAccess({ resource: "requirements", action: "edit" });

@@ -29,8 +29,13 @@ export function CompareButton() {
   };
   return (
     <>
-      <Button label="directory.actions.compare" onClick={compare} disabled={selectedIds.length !== 2 || pending}
-        title={translate("directory.snapshots.compare_help")} data-testid="compare">
+      <Button
+        label="directory.actions.compare"
+        onClick={compare}
+        disabled={selectedIds.length !== 2 || pending}
+        title={translate("directory.snapshots.compare_help")}
+        data-testid="compare"
+      >
         <CompareArrowsIcon />
       </Button>
       <Dialog open={diff != null} onClose={() => setDiff(null)} maxWidth="lg" fullWidth>

@@ -28,7 +28,8 @@ export interface SnapshotDiff {
 /** Rows shown per entity: a diff of two very different directories stays readable (the counts say the rest). */
 const MAX_ROWS = 200;
 
-const show = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : typeof v === "string" ? v : JSON.stringify(v));
+const show = (v: unknown) =>
+  v === null || v === undefined || v === "" ? "—" : typeof v === "string" ? v : JSON.stringify(v);
 const when = (s: SnapshotRef) => `${s.label} (${new Date(s.createdAt).toLocaleString(curatorLocale())})`;
 
 function Keys({ title, keys, color }: { title: string; keys: string[]; color: "success" | "error" }) {
@@ -37,7 +38,9 @@ function Keys({ title, keys, color }: { title: string; keys: string[]; color: "s
     <Box sx={{ mb: 1 }}>
       <Typography variant="subtitle2">{title}</Typography>
       <Stack direction="row" flexWrap="wrap" gap={0.5}>
-        {keys.slice(0, MAX_ROWS).map((k) => <Chip key={k} size="small" color={color} variant="outlined" label={k} />)}
+        {keys.slice(0, MAX_ROWS).map((k) => (
+          <Chip key={k} size="small" color={color} variant="outlined" label={k} />
+        ))}
         {keys.length > MAX_ROWS && <Chip size="small" label={`+${keys.length - MAX_ROWS}`} />}
       </Stack>
     </Box>

@@ -17,7 +17,12 @@ export function formatBytes(bytes: number | null | undefined): string {
     value /= 1000;
     unit++;
   }
-  return new Intl.NumberFormat(curatorLocale(), { style: "unit", unit: units[unit], unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(curatorLocale(), {
+    style: "unit",
+    unit: units[unit],
+    unitDisplay: "short",
+    maximumFractionDigits: 1,
+  }).format(value);
 }
 
 /** The content hash (SHA-256): the first 12 digits, the whole of it on hover. Equal hashes, equal data. */
@@ -43,7 +48,12 @@ export function CountsField(_props: { label?: string }) {
   return (
     <Stack direction="row" flexWrap="wrap" gap={0.5} data-testid="snapshot-counts">
       {COUNTED.map((k) => (
-        <Chip key={k} size="small" variant="outlined" label={`${translate(`resources.${k}.name`, { smart_count: 2 })}: ${counts[k] ?? 0}`} />
+        <Chip
+          key={k}
+          size="small"
+          variant="outlined"
+          label={`${translate(`resources.${k}.name`, { smart_count: 2 })}: ${counts[k] ?? 0}`}
+        />
       ))}
     </Stack>
   );
@@ -65,7 +75,11 @@ export function ScopeField(_props: { label?: string }) {
 export function SizesField(_props: { label?: string }) {
   const r = useRecordContext();
   if (!r) return null;
-  return <Typography variant="body2">JSON {formatBytes(r.jsonBytes)} · NDJSON {formatBytes(r.ndjsonBytes)}</Typography>;
+  return (
+    <Typography variant="body2">
+      JSON {formatBytes(r.jsonBytes)} · NDJSON {formatBytes(r.ndjsonBytes)}
+    </Typography>
+  );
 }
 
 /**
@@ -82,9 +96,19 @@ export function DownloadLinks(_props: { label?: string }) {
     if (!url) return null;
     const label = translate(`directory.snapshots.download_${format}`);
     const props = { size: "small" as const, startIcon: <DownloadIcon />, "data-testid": `download-${format}` };
-    if (!r.includeDrafts) return <Button {...props} href={url} download={file(format)}>{label}</Button>;
-    const download = () => downloadWithToken(url, file(format)).catch((e: Error) => notify(e.message, { type: "error" }));
-    return <Button {...props} onClick={download}>{label}</Button>;
+    if (!r.includeDrafts)
+      return (
+        <Button {...props} href={url} download={file(format)}>
+          {label}
+        </Button>
+      );
+    const download = () =>
+      downloadWithToken(url, file(format)).catch((e: Error) => notify(e.message, { type: "error" }));
+    return (
+      <Button {...props} onClick={download}>
+        {label}
+      </Button>
+    );
   };
   return (
     <Stack direction="row" spacing={1} onClick={(e) => e.stopPropagation()}>

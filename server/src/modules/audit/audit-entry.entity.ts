@@ -11,7 +11,6 @@ registerEnumType(AuditAction, {
   description: "What a write did. DELETE archives (soft delete); RESTORE brings an archived record back",
 });
 
-
 /**
  * One write to the directory. Append-only: the code has no path that updates or deletes an
  * entry, and each is written in the same transaction as the change it describes.
@@ -34,7 +33,9 @@ export class AuditEntry {
   @Column({ type: "simple-enum", enum: AuditAction })
   action: AuditAction;
 
-  @Field({ description: "The GraphQL type name of the record: Program, Institution, Requirement, Pathway, Specialty, Curator" })
+  @Field({
+    description: "The GraphQL type name of the record: Program, Institution, Requirement, Pathway, Specialty, Curator",
+  })
   @Column({ type: "varchar", length: 40 })
   entityType: string;
 

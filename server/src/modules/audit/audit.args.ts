@@ -6,7 +6,10 @@ import { AuditAction } from "./audit-entry.entity";
 
 @InputType({ description: "Narrows the audit log; every field given must match" })
 export class AuditFilter {
-  @Field(() => String, { nullable: true, description: "GraphQL type name: Program, Institution, Requirement, Pathway, Specialty, Curator" })
+  @Field(() => String, {
+    nullable: true,
+    description: "GraphQL type name: Program, Institution, Requirement, Pathway, Specialty, Curator",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)

@@ -10,7 +10,13 @@ export async function appendAudit(m: EntityManager, record: AuditRecord): Promis
 }
 
 function asTrailEntry(e: AuditEntry): AuditTrailEntry {
-  return { id: Number(e.id), action: e.action, entityType: e.entityType, entityId: Number(e.entityId), changes: e.changes };
+  return {
+    id: Number(e.id),
+    action: e.action,
+    entityType: e.entityType,
+    entityId: Number(e.entityId),
+    changes: e.changes,
+  };
 }
 
 /** The audit log as the versioned-write engine uses it (core/audit-trail.ts). */

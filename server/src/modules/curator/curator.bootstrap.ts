@@ -11,12 +11,16 @@ import { auditTrail } from "../audit/audit.record";
  * the first ADMIN; without them start-up says how to create one. There are no default
  * credentials. Once any curator exists the variables are ignored.
  */
-export async function ensureFirstAdmin(ds: DataSource, env: NodeJS.ProcessEnv = process.env): Promise<"created" | "exists" | "none"> {
+export async function ensureFirstAdmin(
+  ds: DataSource,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<"created" | "exists" | "none"> {
   const curators = new CuratorService(ds, auditTrail);
   const email = env.DIRECTORY_ADMIN_EMAIL?.trim();
   const password = env.DIRECTORY_ADMIN_PASSWORD;
   if ((await curators.count()) > 0) {
-    if (email || password) log.info("curators exist: DIRECTORY_ADMIN_EMAIL/DIRECTORY_ADMIN_PASSWORD are ignored (you may unset them)");
+    if (email || password)
+      log.info("curators exist: DIRECTORY_ADMIN_EMAIL/DIRECTORY_ADMIN_PASSWORD are ignored (you may unset them)");
     return "exists";
   }
   if (!email || !password) {

@@ -59,10 +59,12 @@ async function readPassword(io: CliIo): Promise<string> {
   let password: string;
   if (io.stdin.isTTY) {
     password = await promptHidden(io, "Password (at least 12 characters): ");
-    if ((await promptHidden(io, "Repeat the password: ")) !== password) throw new CliError("the passwords do not match");
+    if ((await promptHidden(io, "Repeat the password: ")) !== password)
+      throw new CliError("the passwords do not match");
   } else {
     password = await readPiped(io);
-    if (!password) throw new CliError("no password on standard input (pipe it in, e.g. printf '%s\\n' \"$PASSWORD\" | …)");
+    if (!password)
+      throw new CliError("no password on standard input (pipe it in, e.g. printf '%s\\n' \"$PASSWORD\" | …)");
   }
   const problem = passwordProblem(password);
   if (problem) throw new CliError(problem);
@@ -71,7 +73,8 @@ async function readPassword(io: CliIo): Promise<string> {
 
 function parseRole(raw: string): CuratorRole {
   const role = raw.toUpperCase() as CuratorRole;
-  if (!Object.values(CuratorRole).includes(role)) throw new CliError(`--role must be admin, editor or viewer (got '${t(raw)}')`);
+  if (!Object.values(CuratorRole).includes(role))
+    throw new CliError(`--role must be admin, editor or viewer (got '${t(raw)}')`);
   return role;
 }
 
@@ -120,7 +123,8 @@ export function registerUserCommands(program: Command, db: CliDatabase, io: CliI
       const role = parseRole(opts.role);
       const password = await readPassword(io);
       await withCurators(async (curators) => {
-        if (await curators.findByEmail(opts.email)) throw new CliError(`a curator with email ${t(normalizeEmail(opts.email))} already exists`);
+        if (await curators.findByEmail(opts.email))
+          throw new CliError(`a curator with email ${t(normalizeEmail(opts.email))} already exists`);
         const created = await curators.create(null, { email: opts.email, name: opts.name ?? null, role, password });
         console.log(`created ${created.role} curator ${t(created.email)} (id ${created.id})`);
       });
@@ -133,19 +137,42 @@ export function registerUserCommands(program: Command, db: CliDatabase, io: CliI
       await withCurators(async (_curators, ds) => {
         const rows = await ds.getRepository(Curator).find({ order: { email: "ASC" } });
         if (rows.length === 0) {
-          console.log("no curators yet; create one with: npm run directory -- user create --email you@example.org --role admin");
+          console.log(
+            "no curators yet; create one with: npm run directory -- user create --email you@example.org --role admin",
+          );
           return;
         }
-        const table = [["ID", "EMAIL", "NAME", "ROLE", "ACTIVE", "LAST LOGIN"], ...rows.map((c) => [String(c.id), t(c.email), t(c.name), c.role, c.active ? "yes" : "no", date(c.lastLoginAt)])];
+        const table = [
+          ["ID", "EMAIL", "NAME", "ROLE", "ACTIVE", "LAST LOGIN"],
+          ...rows.map((c) => [
+            String(c.id),
+            t(c.email),
+            t(c.name),
+            c.role,
+            c.active ? "yes" : "no",
+            date(c.lastLoginAt),
+          ]),
+        ];
         const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
-        for (const r of table) console.log(r.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd());
+        for (const r of table)
+          console.log(
+            r
+              .map((cell, i) => cell.padEnd(widths[i]))
+              .join("  ")
+              .trimEnd(),
+          );
       });
     });
 
-  for (const [name, active] of [["disable", false], ["enable", true]] as const) {
+  for (const [name, active] of [
+    ["disable", false],
+    ["enable", true],
+  ] as const) {
     user
       .command(name)
-      .description(active ? "let a disabled curator sign in again" : "stop a curator signing in; ends their sessions at once")
+      .description(
+        active ? "let a disabled curator sign in again" : "stop a curator signing in; ends their sessions at once",
+      )
       .requiredOption("--email <email>", "the curator's email")
       .action(async (opts: { email: string }) => {
         await withCurators(async (curators) => {
@@ -155,7 +182,9 @@ export function registerUserCommands(program: Command, db: CliDatabase, io: CliI
             return;
           }
           const { endedSessions } = await curators.update(null, found.id, found.version, { active });
-          console.log(active ? `enabled ${t(found.email)}` : `disabled ${t(found.email)}; ended ${endedSessions} session(s)`);
+          console.log(
+            active ? `enabled ${t(found.email)}` : `disabled ${t(found.email)}; ended ${endedSessions} session(s)`,
+          );
         });
       });
   }

@@ -43,7 +43,9 @@ export class Curator {
   role: CuratorRole;
 
   @Authorized()
-  @Field({ description: "False once disabled: a disabled curator cannot sign in and their sessions have ended. Curators only" })
+  @Field({
+    description: "False once disabled: a disabled curator cannot sign in and their sessions have ended. Curators only",
+  })
   @Column({ type: "boolean", default: true })
   active: boolean;
 

@@ -5,6 +5,8 @@ import type { Curator } from "./curator.entity";
 
 export function createCuratorLoaders(services: Services) {
   return {
-    curatorById: new DataLoader<number, Curator | null>(async (ids) => byKey(ids, await services.curators.byIds(ids), (c) => c.id)),
+    curatorById: new DataLoader<number, Curator | null>(async (ids) =>
+      byKey(ids, await services.curators.byIds(ids), (c) => c.id),
+    ),
   };
 }

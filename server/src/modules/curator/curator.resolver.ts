@@ -24,7 +24,8 @@ const CuratorConnection = Connection(Curator, "Curator");
 @Resolver(() => Curator)
 export class CuratorResolver {
   @Mutation(() => LoginPayload, {
-    description: "Signs in. Wrong email or password, a disabled account, or too many failed attempts fail with UNAUTHENTICATED",
+    description:
+      "Signs in. Wrong email or password, a disabled account, or too many failed attempts fail with UNAUTHENTICATED",
   })
   async login(@Args() args: LoginArgs, @Ctx() ctx: Context): Promise<LoginPayload> {
     const session = await ctx.services.sessions.login(args.email, args.password, ctx.clientAddress);
@@ -33,7 +34,9 @@ export class CuratorResolver {
     return session;
   }
 
-  @Mutation(() => Boolean, { description: "Ends the session whose token this request carries; false when there was none" })
+  @Mutation(() => Boolean, {
+    description: "Ends the session whose token this request carries; false when there was none",
+  })
   logout(@Ctx() ctx: Context): Promise<boolean> {
     return ctx.services.sessions.logout(ctx.viewer.sessionId);
   }
@@ -56,9 +59,18 @@ export class CuratorResolver {
   }
 
   @Authorized(CuratorRole.ADMIN)
-  @Mutation(() => Curator, { description: "Changes a curator account (ADMIN); active: false disables it and ends its sessions" })
-  async updateCurator(@Args() args: VersionArgs, @Arg("input", () => CuratorUpdateInput) input: CuratorUpdateInput, @Ctx() ctx: Context): Promise<Curator> {
-    const { curator } = await written(ctx, ctx.services.curators.update(actorOf(ctx), Number(args.id), args.version, input));
+  @Mutation(() => Curator, {
+    description: "Changes a curator account (ADMIN); active: false disables it and ends its sessions",
+  })
+  async updateCurator(
+    @Args() args: VersionArgs,
+    @Arg("input", () => CuratorUpdateInput) input: CuratorUpdateInput,
+    @Ctx() ctx: Context,
+  ): Promise<Curator> {
+    const { curator } = await written(
+      ctx,
+      ctx.services.curators.update(actorOf(ctx), Number(args.id), args.version, input),
+    );
     return curator;
   }
 }

@@ -46,7 +46,11 @@ export class CuratorService {
   }
 
   byIds(ids: readonly number[]): Promise<Curator[]> {
-    return this.ds.getRepository(Curator).createQueryBuilder("c").where("c.id IN (:...ids)", { ids: [...ids] }).getMany();
+    return this.ds
+      .getRepository(Curator)
+      .createQueryBuilder("c")
+      .where("c.id IN (:...ids)", { ids: [...ids] })
+      .getMany();
   }
 
   findByEmail(email: string): Promise<Curator | null> {
@@ -68,12 +72,22 @@ export class CuratorService {
     const name = input.name?.trim() || email.split("@")[0];
     const passwordHash = await hashPassword(input.password);
     return inTransaction(this.ds, (m) =>
-      insertVersioned(m, this.model, { values: { email, name, role: input.role, active: true, passwordHash } }, { actorId }),
+      insertVersioned(
+        m,
+        this.model,
+        { values: { email, name, role: input.role, active: true, passwordHash } },
+        { actorId },
+      ),
     );
   }
 
   /** Disabling (active: false) or a new password ends every session of the curator in the same transaction. */
-  async update(actorId: number | null, id: number, version: number, input: CuratorUpdateInput): Promise<{ curator: Curator; endedSessions: number }> {
+  async update(
+    actorId: number | null,
+    id: number,
+    version: number,
+    input: CuratorUpdateInput,
+  ): Promise<{ curator: Curator; endedSessions: number }> {
     const problems = new Problems();
     for (const key of ["name", "role", "active", "password"] as const) {
       if (given(input, key) && input[key] === null) problems.add(["input", key], `${key} cannot be cleared`);
@@ -115,7 +129,10 @@ export class CuratorService {
       .getMany();
     if (!others.some((c) => c.active)) {
       const field = values.active === false ? "active" : "role";
-      throw BadUserInputError.field(["input", field], `${row.email} is the last active ADMIN; make another curator ADMIN first`);
+      throw BadUserInputError.field(
+        ["input", field],
+        `${row.email} is the last active ADMIN; make another curator ADMIN first`,
+      );
     }
   }
 }

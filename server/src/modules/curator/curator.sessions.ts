@@ -18,12 +18,18 @@ export function hashToken(token: string): string {
 
 /** Too early: answered without checking the password; HTTP 429 with Retry-After, like the other rate limits. */
 function rateLimited(retryAfterSeconds: number): UnauthenticatedError {
-  const wait = retryAfterSeconds < 120 ? `${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}` : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
-  return new UnauthenticatedError(`Too many sign-in attempts for this email or from this address; try again in ${wait}`, {
-    reason: "RATE_LIMITED",
-    retryAfterSeconds,
-    http: { status: 429, headers: new Map([["retry-after", String(retryAfterSeconds)]]) },
-  });
+  const wait =
+    retryAfterSeconds < 120
+      ? `${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}`
+      : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
+  return new UnauthenticatedError(
+    `Too many sign-in attempts for this email or from this address; try again in ${wait}`,
+    {
+      reason: "RATE_LIMITED",
+      retryAfterSeconds,
+      http: { status: 429, headers: new Map([["retry-after", String(retryAfterSeconds)]]) },
+    },
+  );
 }
 
 export interface Authenticated {
@@ -49,7 +55,11 @@ export class SessionService {
    * before the password is checked; one that comes too early is refused without a check. Unknown
    * email, wrong password and disabled account fail alike (same answer, same hashing work).
    */
-  async login(emailRaw: string, password: string, clientAddress: string | null): Promise<{ token: string; expiresAt: Date; curator: Curator; sessionId: number }> {
+  async login(
+    emailRaw: string,
+    password: string,
+    clientAddress: string | null,
+  ): Promise<{ token: string; expiresAt: Date; curator: Curator; sessionId: number }> {
     const email = normalizeEmail(emailRaw);
     const attempt = await this.limiter.reserve(email, clientAddress);
     if (!attempt.allowed) {
@@ -57,10 +67,17 @@ export class SessionService {
       throw rateLimited(attempt.retryAfterSeconds);
     }
     const curator = await this.curators.findByEmail(email);
-    const ok = password.length <= PASSWORD_MAX_LENGTH && (await verifyPassword(password, curator?.passwordHash ?? (await decoyHash())));
+    const ok =
+      password.length <= PASSWORD_MAX_LENGTH &&
+      (await verifyPassword(password, curator?.passwordHash ?? (await decoyHash())));
     if (!curator || !ok || !curator.active) {
       // Audit trail for the security log: who was tried and from where, never the password.
-      log.warn("failed sign-in", { email, clientAddress, knownEmail: Boolean(curator), disabled: Boolean(curator && ok && !curator.active) });
+      log.warn("failed sign-in", {
+        email,
+        clientAddress,
+        knownEmail: Boolean(curator),
+        disabled: Boolean(curator && ok && !curator.active),
+      });
       throw new UnauthenticatedError("Wrong email or password", { reason: "BAD_CREDENTIALS" });
     }
 
@@ -68,7 +85,14 @@ export class SessionService {
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * HOUR_MS);
     const sessionId = await inTransaction(this.ds, async (m) => {
-      const inserted = await m.insert(CuratorSession, { curatorId: curator.id, tokenHash: hashToken(token), createdAt: now, expiresAt, revokedAt: null, clientAddress });
+      const inserted = await m.insert(CuratorSession, {
+        curatorId: curator.id,
+        tokenHash: hashToken(token),
+        createdAt: now,
+        expiresAt,
+        revokedAt: null,
+        clientAddress,
+      });
       // A sign-in is not an edit: the account's version and updatedAt stay as they are.
       await m
         .createQueryBuilder()

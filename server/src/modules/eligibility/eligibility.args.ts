@@ -33,7 +33,9 @@ export class CandidateProfile {
   @Field(() => CandidateStage)
   stage: CandidateStage;
 
-  @Field(() => [String], { description: "Requirement codes the candidate meets (exams passed, certification, licence…)" })
+  @Field(() => [String], {
+    description: "Requirement codes the candidate meets (exams passed, certification, licence…)",
+  })
   @ArrayMaxSize(MAX_PROFILE_ITEMS)
   @Length(1, 64, { each: true })
   holds: string[];
@@ -49,7 +51,8 @@ export class CandidateProfile {
 
   @Field(() => Int, {
     nullable: true,
-    description: "Year of (expected) graduation. Accepted for the future: no listing states a graduation-year limit yet, so it changes no result",
+    description:
+      "Year of (expected) graduation. Accepted for the future: no listing states a graduation-year limit yet, so it changes no result",
   })
   @IsOptional()
   @IsInt()
@@ -57,14 +60,20 @@ export class CandidateProfile {
   @Max(2100)
   graduationYear?: number | null;
 
-  @Field(() => Boolean, { nullable: true, description: "true: programs that say they do not sponsor visas are not eligible" })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: programs that say they do not sponsor visas are not eligible",
+  })
   @IsOptional()
   needsVisa?: boolean | null;
 }
 
 @ArgsType()
 export class EligibilityArgs extends ConnectionArgs {
-  @Field(() => ProgramFilter, { nullable: true, description: "Which programs to check (the same filter as `programs`)" })
+  @Field(() => ProgramFilter, {
+    nullable: true,
+    description: "Which programs to check (the same filter as `programs`)",
+  })
   @IsOptional()
   @ValidateNested()
   filter?: ProgramFilter | null;

@@ -11,7 +11,8 @@ export class EligibilityResolver {
   // Scores every matching program in SQL before it can page: ~3 page queries at 3,000 programs, ~70 at 100,000.
   @Extensions(heavyWork({ cost: 2000 }))
   @Query(() => ProgramEligibilityConnection, {
-    description: "Every program (matching the filter) checked against a candidate: eligible ones first, then those missing the fewest requirements",
+    description:
+      "Every program (matching the filter) checked against a candidate: eligible ones first, then those missing the fewest requirements",
   })
   async eligibility(
     @Arg("profile", () => CandidateProfile) profile: CandidateProfile,

@@ -37,15 +37,24 @@ export function evaluate(
   const recommended = new Map<number, Requirement>();
   for (const link of programLinks) {
     if (link.level === RequirementLevel.REQUIRED) {
-      required.set(link.requirementId, { requirement: link.requirement as Requirement, minimumScore: link.minimumScore, fromPathway: false });
+      required.set(link.requirementId, {
+        requirement: link.requirement as Requirement,
+        minimumScore: link.minimumScore,
+        fromPathway: false,
+      });
     } else recommended.set(link.requirementId, link.requirement as Requirement);
   }
   for (const link of pathwayLinks) {
     if (link.level === RequirementLevel.REQUIRED) {
       if (!required.has(link.requirementId)) {
-        required.set(link.requirementId, { requirement: link.requirement as Requirement, minimumScore: null, fromPathway: true });
+        required.set(link.requirementId, {
+          requirement: link.requirement as Requirement,
+          minimumScore: null,
+          fromPathway: true,
+        });
       }
-    } else if (!recommended.has(link.requirementId)) recommended.set(link.requirementId, link.requirement as Requirement);
+    } else if (!recommended.has(link.requirementId))
+      recommended.set(link.requirementId, link.requirement as Requirement);
   }
 
   const reasons: string[] = [];
@@ -62,7 +71,13 @@ export function evaluate(
   for (const [id, { requirement, minimumScore, fromPathway }] of required) {
     const through = fromPathway ? " (a requirement of its pathway)" : "";
     if (!profile.held.has(id)) {
-      missingDetails.push({ requirement, reason: `You do not hold ${requirement.name}${through}`, minimumScore: null, score: null, fromPathway });
+      missingDetails.push({
+        requirement,
+        reason: `You do not hold ${requirement.name}${through}`,
+        minimumScore: null,
+        score: null,
+        fromPathway,
+      });
       continue;
     }
     const score = profile.scores.get(id);
@@ -78,7 +93,9 @@ export function evaluate(
   }
   reasons.push(...missingDetails.map((m) => m.reason));
 
-  const recommendedMissing = [...recommended].filter(([id]) => !required.has(id) && !profile.held.has(id)).map(([, r]) => r);
+  const recommendedMissing = [...recommended]
+    .filter(([id]) => !required.has(id) && !profile.held.has(id))
+    .map(([, r]) => r);
   return {
     program,
     eligible: reasons.length === 0,

@@ -26,13 +26,21 @@ export class EligibilityService {
     const byCode = new Map((await this.requirements.byCodes(codes)).map((r) => [r.code, r.id]));
     const problems: FieldProblem[] = [];
     profile.holds.forEach((code, i) => {
-      if (!byCode.has(code)) problems.push({ path: ["profile", "holds", String(i)], message: `unknown requirement code '${code}'` });
+      if (!byCode.has(code))
+        problems.push({ path: ["profile", "holds", String(i)], message: `unknown requirement code '${code}'` });
     });
     scores.forEach((s, i) => {
-      if (!byCode.has(s.code)) problems.push({ path: ["profile", "scores", String(i), "code"], message: `unknown requirement code '${s.code}'` });
+      if (!byCode.has(s.code))
+        problems.push({
+          path: ["profile", "scores", String(i), "code"],
+          message: `unknown requirement code '${s.code}'`,
+        });
     });
     if (problems.length) {
-      throw new BadUserInputError(`Unknown requirement codes: ${problems.map((p) => p.message.split("'")[1]).join(", ")}; see the requirements query`, problems);
+      throw new BadUserInputError(
+        `Unknown requirement codes: ${problems.map((p) => p.message.split("'")[1]).join(", ")}; see the requirements query`,
+        problems,
+      );
     }
     const best = new Map<number, number>();
     for (const s of scores) {
@@ -48,7 +56,9 @@ export class EligibilityService {
     const held = [...profile.held];
     const notHeld = (column: string) => (held.length ? `${column} NOT IN (:...eligHeld)` : "1 = 1");
     // Ids and scores are integers the database and the schema vouched for: safe as literals.
-    const scoreCases = [...profile.scores].map(([id, score]) => `WHEN ${Math.trunc(id)} THEN ${Math.trunc(score)}`).join(" ");
+    const scoreCases = [...profile.scores]
+      .map(([id, score]) => `WHEN ${Math.trunc(id)} THEN ${Math.trunc(score)}`)
+      .join(" ");
     const belowMinimum = scoreCases
       ? ` OR (xer."minimumScore" IS NOT NULL AND (CASE xer."requirementId" ${scoreCases} END) < xer."minimumScore")`
       : "";
@@ -79,6 +89,11 @@ export class EligibilityService {
 
 /** Ties a cursor to the profile it was issued for: another profile orders programs differently. */
 function fingerprint(p: ResolvedProfile): string {
-  const canonical = JSON.stringify([p.stage, [...p.held].sort((a, b) => a - b), [...p.scores].sort((a, b) => a[0] - b[0]), p.needsVisa]);
+  const canonical = JSON.stringify([
+    p.stage,
+    [...p.held].sort((a, b) => a - b),
+    [...p.scores].sort((a, b) => a[0] - b[0]),
+    p.needsVisa,
+  ]);
   return createHash("sha256").update(canonical).digest("base64url").slice(0, 10);
 }

@@ -8,7 +8,9 @@ export class MissingRequirement {
   @Field(() => Requirement)
   requirement: Requirement;
 
-  @Field({ description: "e.g. 'You do not hold USMLE Step 1' or 'Your USMLE Step 1 score 210 is below the minimum of 220'" })
+  @Field({
+    description: "e.g. 'You do not hold USMLE Step 1' or 'Your USMLE Step 1 score 210 is below the minimum of 220'",
+  })
   reason: string;
 
   @Field(() => Int, { nullable: true, description: "The program's minimum score, when the shortfall is a score" })
@@ -17,7 +19,9 @@ export class MissingRequirement {
   @Field(() => Int, { nullable: true, description: "The candidate's score, when the shortfall is a score" })
   score: number | null;
 
-  @Field({ description: "True when the requirement comes from the program's pathway (e.g. the NRMP's ECFMG certification)" })
+  @Field({
+    description: "True when the requirement comes from the program's pathway (e.g. the NRMP's ECFMG certification)",
+  })
   fromPathway: boolean;
 }
 
@@ -29,13 +33,17 @@ export class ProgramEligibility {
   @Field({ description: "True when nothing below stands in the way" })
   eligible: boolean;
 
-  @Field(() => [Requirement], { description: "REQUIRED requirements (the program's and its pathway's) the candidate lacks or scores below" })
+  @Field(() => [Requirement], {
+    description: "REQUIRED requirements (the program's and its pathway's) the candidate lacks or scores below",
+  })
   missing: Requirement[];
 
   @Field(() => [MissingRequirement])
   missingDetails: MissingRequirement[];
 
-  @Field(() => [Requirement], { description: "RECOMMENDED requirements the candidate does not hold (they do not affect eligibility)" })
+  @Field(() => [Requirement], {
+    description: "RECOMMENDED requirements the candidate does not hold (they do not affect eligibility)",
+  })
   recommendedMissing: Requirement[];
 
   @Field(() => [String], { description: "Every reason the candidate is not eligible, in words; empty when eligible" })

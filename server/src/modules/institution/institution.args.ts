@@ -16,7 +16,10 @@ export enum InstitutionOrder {
 }
 registerEnumType(InstitutionOrder, {
   name: "InstitutionOrder",
-  valuesConfig: { NAME: { description: "A to Z by name (the default)" }, RECENTLY_UPDATED: { description: "Most recently changed first" } },
+  valuesConfig: {
+    NAME: { description: "A to Z by name (the default)" },
+    RECENTLY_UPDATED: { description: "Most recently changed first" },
+  },
 });
 
 @InputType({ description: "Which institutions to show: a list matches any of its values; fields combine with AND" })
@@ -43,12 +46,19 @@ export class InstitutionFilter {
   @ArrayMaxSize(MAX_FILTER_VALUES)
   kind?: InstitutionKind[] | null;
 
-  @Field(() => [ProgramType], { nullable: true, description: "Institutions offering at least one program of any of these types (that you may see)" })
+  @Field(() => [ProgramType], {
+    nullable: true,
+    description: "Institutions offering at least one program of any of these types (that you may see)",
+  })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
   hasProgramType?: ProgramType[] | null;
 
-  @Field(() => Boolean, { nullable: true, description: "Curators: true for archived institutions only, false for active ones. Anonymous readers never see archived ones" })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Curators: true for archived institutions only, false for active ones. Anonymous readers never see archived ones",
+  })
   @IsOptional()
   archived?: boolean | null;
 }
@@ -60,7 +70,10 @@ export class InstitutionsArgs extends ConnectionArgs {
   @ValidateNested()
   filter?: InstitutionFilter | null;
 
-  @Field(() => String, { nullable: true, description: "Words that must each appear in the name or city (case-insensitive)" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Words that must each appear in the name or city (case-insensitive)",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(SEARCH_MAX_LENGTH, { message: `search must be at most ${SEARCH_MAX_LENGTH} characters` })
@@ -82,7 +95,10 @@ export class InstitutionProgramsArgs extends ConnectionArgs {
   @ValidateNested()
   filter?: ProgramFilter | null;
 
-  @Field(() => ProgramOrder, { nullable: true, description: "Defaults to TITLE (RELEVANCE needs a search, which this list does not take)" })
+  @Field(() => ProgramOrder, {
+    nullable: true,
+    description: "Defaults to TITLE (RELEVANCE needs a search, which this list does not take)",
+  })
   @IsOptional()
   orderBy?: ProgramOrder | null;
 

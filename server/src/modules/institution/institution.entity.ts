@@ -1,11 +1,6 @@
 import type { ColumnMap } from "../../core/field-selection";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import {
-  Column,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-} from "typeorm";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Country } from "../../core/enums";
 import { ArchivableRecord } from "../../core/versioned-record";
 
@@ -18,7 +13,10 @@ export enum InstitutionKind {
 }
 registerEnumType(InstitutionKind, { name: "InstitutionKind" });
 
-@ObjectType({ simpleResolvers: true, description: "A university, medical school or teaching hospital that offers programs" })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A university, medical school or teaching hospital that offers programs",
+})
 @Entity("institutions")
 @Index("IDX_institutions_updated_at", ["updatedAt"])
 export class Institution extends ArchivableRecord {
@@ -62,10 +60,6 @@ export class Institution extends ArchivableRecord {
   @Field(() => String, { nullable: true })
   @Column({ type: "text", nullable: true })
   description: string | null;
-
-
-
-
 }
 
 /** What Institution's non-column fields read of the row (core/field-selection.ts). */

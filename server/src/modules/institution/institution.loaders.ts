@@ -22,7 +22,14 @@ export function createInstitutionLoaders(services: Services, viewer: Viewer, ds:
       new DataLoader<number, Page<Program>>((ids) =>
         programs.pagesByInstitution(ids, args, viewer.includeDrafts, (iid) => institutionProgramCount(args).load(iid)),
       ),
-    (args) => JSON.stringify([args.first, args.after ?? null, args.orderBy ?? null, args.orderDirection ?? null, args.filter ?? null]),
+    (args) =>
+      JSON.stringify([
+        args.first,
+        args.after ?? null,
+        args.orderBy ?? null,
+        args.orderDirection ?? null,
+        args.filter ?? null,
+      ]),
   );
   return {
     /**

@@ -12,7 +12,9 @@ const InstitutionConnection = Connection(Institution, "Institution");
 
 @Resolver(() => Institution)
 export class InstitutionResolver {
-  @Query(() => InstitutionConnection, { description: "Institutions, a page at a time (archived ones for curators only)" })
+  @Query(() => InstitutionConnection, {
+    description: "Institutions, a page at a time (archived ones for curators only)",
+  })
   institutions(@Args() args: InstitutionsArgs, @Ctx() ctx: Context): Promise<Page<Institution>> {
     return ctx.services.institutions.list(args, ctx.viewer.includeDrafts);
   }
@@ -23,7 +25,11 @@ export class InstitutionResolver {
   }
 
   @FieldResolver(() => ProgramConnection, { description: "This institution's programs, a page at a time" })
-  programs(@Root() institution: Institution, @Args() args: InstitutionProgramsArgs, @Ctx() ctx: Context): Promise<Page<Program>> {
+  programs(
+    @Root() institution: Institution,
+    @Args() args: InstitutionProgramsArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Page<Program>> {
     return ctx.loaders.institutionPrograms(args).load(institution.id);
   }
 }

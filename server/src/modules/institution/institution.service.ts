@@ -7,17 +7,31 @@ import { applyWordSearch } from "../search/word-search";
 import { InstitutionOrder, type InstitutionFilter, type InstitutionsArgs } from "./institution.args";
 import { Institution } from "./institution.entity";
 
-function institutionOrdering(order: InstitutionOrder, direction: SortDirection | null | undefined, postgres: boolean): Ordering {
+function institutionOrdering(
+  order: InstitutionOrder,
+  direction: SortDirection | null | undefined,
+  postgres: boolean,
+): Ordering {
   const natural = order === InstitutionOrder.NAME ? SortDirection.ASC : SortDirection.DESC;
   const dir = direction ?? natural;
   const keys =
     order === InstitutionOrder.NAME
-      ? [{ expr: "i.name", direction: "ASC" as const }, { expr: "i.id", direction: "ASC" as const }]
+      ? [
+          { expr: "i.name", direction: "ASC" as const },
+          { expr: "i.id", direction: "ASC" as const },
+        ]
       : [
-          { expr: "i.updatedAt", direction: "DESC" as const, ...(postgres ? { cursorExpr: "CAST(i.updatedAt AS text)" } : {}) },
+          {
+            expr: "i.updatedAt",
+            direction: "DESC" as const,
+            ...(postgres ? { cursorExpr: "CAST(i.updatedAt AS text)" } : {}),
+          },
           { expr: "i.id", direction: "DESC" as const },
         ];
-  return { name: `${order}:${dir}`, keys: dir === natural ? keys : keys.map((k) => ({ ...k, direction: flip(k.direction) })) };
+  return {
+    name: `${order}:${dir}`,
+    keys: dir === natural ? keys : keys.map((k) => ({ ...k, direction: flip(k.direction) })),
+  };
 }
 
 export class InstitutionService {
@@ -36,19 +50,27 @@ export class InstitutionService {
     return qb;
   }
 
-  private applyFilter(qb: SelectQueryBuilder<Institution>, filter: InstitutionFilter | null | undefined, includeDrafts: boolean): void {
+  private applyFilter(
+    qb: SelectQueryBuilder<Institution>,
+    filter: InstitutionFilter | null | undefined,
+    includeDrafts: boolean,
+  ): void {
     if (!filter) return;
     if (filter.ids?.length) qb.andWhere("i.id IN (:...iIds)", { iIds: filter.ids.map(Number) });
     if (filter.country?.length) qb.andWhere("i.country IN (:...iCountry)", { iCountry: filter.country });
-    if (filter.region?.length) qb.andWhere("i.region IN (:...iRegion)", { iRegion: filter.region.map((r) => r.toUpperCase()) });
+    if (filter.region?.length)
+      qb.andWhere("i.region IN (:...iRegion)", { iRegion: filter.region.map((r) => r.toUpperCase()) });
     if (filter.kind?.length) qb.andWhere("i.kind IN (:...iKind)", { iKind: filter.kind });
     if (filter.archived === true) qb.andWhere("i.archivedAt IS NOT NULL");
     if (filter.archived === false) qb.andWhere("i.archivedAt IS NULL");
     if (filter.hasProgramType?.length) {
       const visible = includeDrafts ? "" : ` AND xp.status = 'PUBLISHED'`;
-      qb.andWhere(`EXISTS (SELECT 1 FROM programs xp WHERE xp."institutionId" = i.id AND xp.type IN (:...iTypes)${visible})`, {
-        iTypes: filter.hasProgramType,
-      });
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM programs xp WHERE xp."institutionId" = i.id AND xp.type IN (:...iTypes)${visible})`,
+        {
+          iTypes: filter.hasProgramType,
+        },
+      );
     }
   }
 
@@ -56,7 +78,11 @@ export class InstitutionService {
     const qb = this.query(includeArchived);
     this.applyFilter(qb, args.filter, includeArchived);
     applyWordSearch(qb, ["i.name", "i.city"], args.search);
-    return paginate(qb, institutionOrdering(args.orderBy ?? InstitutionOrder.NAME, args.orderDirection, this.postgres), args);
+    return paginate(
+      qb,
+      institutionOrdering(args.orderBy ?? InstitutionOrder.NAME, args.orderDirection, this.postgres),
+      args,
+    );
   }
 
   findOne(key: { id?: number; slug?: string }, includeArchived: boolean): Promise<Institution | null> {

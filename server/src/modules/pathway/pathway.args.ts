@@ -26,7 +26,9 @@ export class PathwayFilter {
 }
 
 @ArgsType()
-export class PathwaysArgs extends SearchConnectionArgs("Words that must each appear in the name or slug (case-insensitive)") {
+export class PathwaysArgs extends SearchConnectionArgs(
+  "Words that must each appear in the name or slug (case-insensitive)",
+) {
   @Field(() => PathwayFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()

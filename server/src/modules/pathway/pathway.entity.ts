@@ -1,10 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import {
-  Column,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-} from "typeorm";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Country } from "../../core/enums";
 import { ArchivableRecord } from "../../core/versioned-record";
 
@@ -15,10 +10,14 @@ export enum PathwayKind {
 }
 registerEnumType(PathwayKind, {
   name: "PathwayKind",
-  description: "NATIONAL_MATCH: NRMP or CaRMS; PROVINCIAL_IMG_STREAM: a province's IMG route; DIRECT: apply to the program",
+  description:
+    "NATIONAL_MATCH: NRMP or CaRMS; PROVINCIAL_IMG_STREAM: a province's IMG route; DIRECT: apply to the program",
 });
 
-@ObjectType({ simpleResolvers: true, description: "How one applies: the NRMP Match, CaRMS, a provincial IMG stream, or directly" })
+@ObjectType({
+  simpleResolvers: true,
+  description: "How one applies: the NRMP Match, CaRMS, a provincial IMG stream, or directly",
+})
 @Entity("pathways")
 export class Pathway extends ArchivableRecord {
   @Field(() => ID)

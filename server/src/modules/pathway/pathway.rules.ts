@@ -9,5 +9,11 @@ export interface PathwayPlace {
 /** A region means nothing without its country; `sent` says which field the write gives. */
 export function pathwayFieldBreaches(place: PathwayPlace, sent: (field: keyof PathwayPlace) => boolean): RuleBreach[] {
   if (!place.region || place.country) return [];
-  return [{ field: sent("region") ? "region" : "country", rule: "regionNeedsCountry", message: "a pathway with a region needs its country" }];
+  return [
+    {
+      field: sent("region") ? "region" : "country",
+      rule: "regionNeedsCountry",
+      message: "a pathway with a region needs its country",
+    },
+  ];
 }

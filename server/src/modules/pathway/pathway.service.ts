@@ -46,7 +46,9 @@ export class PathwayService {
 
   /** Pathways by id; `includeArchived: false` (anonymous readers) leaves archived ones out. */
   byIds(ids: readonly number[], includeArchived = true): Promise<Pathway[]> {
-    return this.query(includeArchived).andWhere("pw.id IN (:...ids)", { ids: [...ids] }).getMany();
+    return this.query(includeArchived)
+      .andWhere("pw.id IN (:...ids)", { ids: [...ids] })
+      .getMany();
   }
 
   /**

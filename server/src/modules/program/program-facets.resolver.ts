@@ -25,7 +25,9 @@ export class ProgramFacetsArgs {
 export class ProgramFacetsResolver {
   // Seven GROUP BY statements over every matching program: ~4 page queries at 3,000 programs, ~300 at 100,000.
   @Extensions(heavyWork({ cost: 3000 }))
-  @Query(() => ProgramFacets, { description: "Counts per filter value for the programs a `programs` query with the same filter and search shows" })
+  @Query(() => ProgramFacets, {
+    description: "Counts per filter value for the programs a `programs` query with the same filter and search shows",
+  })
   programFacets(@Args() args: ProgramFacetsArgs, @Ctx() ctx: Context): Promise<ProgramFacets> {
     return computeProgramFacets(ctx.services.programs, {
       includeDrafts: ctx.viewer.includeDrafts,

@@ -17,7 +17,11 @@ export interface RequirementLinkColumns {
 export const EVERY_COLUMN: RequirementLinkColumns = { link: null, requirement: null };
 
 /** Selects `columns` of a joined alias (every column when null). */
-function selectColumns<T extends object>(qb: SelectQueryBuilder<T>, alias: string, columns: readonly string[] | null): void {
+function selectColumns<T extends object>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  columns: readonly string[] | null,
+): void {
   if (columns) qb.addSelect(columns.map((c) => `${alias}.${c}`));
   else qb.addSelect(alias);
 }

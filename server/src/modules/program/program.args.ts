@@ -20,7 +20,9 @@ registerEnumType(ProgramOrder, {
   valuesConfig: {
     RELEVANCE: { description: "Best search match first (needs `search`; the default when searching), then title" },
     TITLE: { description: "A to Z by title (the default without a search)" },
-    INSTITUTION: { description: "A to Z by institution name, then title; programs without an institution last in either direction" },
+    INSTITUTION: {
+      description: "A to Z by institution name, then title; programs without an institution last in either direction",
+    },
     TYPE: { description: "Residency, fellowship, clinical elective, observership; then title" },
     STATUS: { description: "Draft, published, archived (useful to curators); then title" },
     LAST_VERIFIED: { description: "Most recently verified first; never-verified programs count as the oldest" },
@@ -32,7 +34,10 @@ registerEnumType(ProgramOrder, {
 
 @ArgsType()
 export class ProgramsArgs extends ConnectionArgs {
-  @Field(() => ProgramFilter, { nullable: true, description: "Lists match any of their values; fields combine with AND" })
+  @Field(() => ProgramFilter, {
+    nullable: true,
+    description: "Lists match any of their values; fields combine with AND",
+  })
   @IsOptional()
   @ValidateNested()
   filter?: ProgramFilter | null;
@@ -41,7 +46,7 @@ export class ProgramsArgs extends ConnectionArgs {
     nullable: true,
     description:
       "Full-text search over title, description, institution name and city, specialties and pathway. " +
-      "Every word must match, as a word prefix (\"cardio mayo\"); punctuation is ignored",
+      'Every word must match, as a word prefix ("cardio mayo"); punctuation is ignored',
   })
   @IsOptional()
   @IsString()

@@ -33,13 +33,17 @@ export class FacetCount {
 })
 export class ProgramFacets {
   @Field(() => [FacetCount]) type: FacetCount[];
-  @Field(() => [FacetCount], { description: "GRADUATE and STUDENT include programs for BOTH, as the audience filter does" })
+  @Field(() => [FacetCount], {
+    description: "GRADUATE and STUDENT include programs for BOTH, as the audience filter does",
+  })
   audience: FacetCount[];
   @Field(() => [FacetCount]) country: FacetCount[];
   @Field(() => [FacetCount]) region: FacetCount[];
   @Field(() => [FacetCount]) specialty: FacetCount[];
   @Field(() => [FacetCount]) pathway: FacetCount[];
-  @Field(() => [FacetCount], { description: "Programs asking for the requirement, themselves or through their pathway" })
+  @Field(() => [FacetCount], {
+    description: "Programs asking for the requirement, themselves or through their pathway",
+  })
   requirement: FacetCount[];
 }
 
@@ -54,7 +58,10 @@ type Row = { value: string; label?: string | null; n: string | number };
  * bound once on either dialect.
  */
 async function requirementCounts(matching: SelectQueryBuilder<Program>, includeArchived: boolean): Promise<Row[]> {
-  const [programsSql, parameters] = matching.select("p.id", "id").addSelect("p.pathwayId", "pathwayId").getQueryAndParameters();
+  const [programsSql, parameters] = matching
+    .select("p.id", "id")
+    .addSelect("p.pathwayId", "pathwayId")
+    .getQueryAndParameters();
   const sql = `WITH m AS (${programsSql})
     SELECT fx.code AS value, fx.name AS label, COUNT(*) AS n
     FROM (SELECT xa."programId" AS pid, xa."requirementId" AS rid FROM m JOIN program_requirements xa ON xa."programId" = m.id
@@ -65,7 +72,9 @@ async function requirementCounts(matching: SelectQueryBuilder<Program>, includeA
 }
 
 function sorted(counts: FacetCount[]): FacetCount[] {
-  return counts.filter((c) => c.count > 0).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label) || a.value.localeCompare(b.value));
+  return counts
+    .filter((c) => c.count > 0)
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label) || a.value.localeCompare(b.value));
 }
 
 /**
@@ -76,14 +85,23 @@ export async function computeProgramFacets(
   programs: ProgramService,
   criteria: { includeDrafts: boolean; filter?: ProgramFilter | null; search?: SearchTerms | null },
 ): Promise<ProgramFacets> {
-  const counts = (rows: Row[]) => rows.map((r) => ({ value: String(r.value), label: r.label ?? String(r.value), count: Number(r.n) }));
-  const grouped = async (dimension: FacetDimension, shape: (qb: SelectQueryBuilder<Program>) => SelectQueryBuilder<Program>) =>
-    counts(await offMainThread(shape(programs.matching(criteria, dimension).qb)).addSelect("COUNT(DISTINCT p.id)", "n").getRawMany<Row>());
+  const counts = (rows: Row[]) =>
+    rows.map((r) => ({ value: String(r.value), label: r.label ?? String(r.value), count: Number(r.n) }));
+  const grouped = async (
+    dimension: FacetDimension,
+    shape: (qb: SelectQueryBuilder<Program>) => SelectQueryBuilder<Program>,
+  ) =>
+    counts(
+      await offMainThread(shape(programs.matching(criteria, dimension).qb))
+        .addSelect("COUNT(DISTINCT p.id)", "n")
+        .getRawMany<Row>(),
+    );
   const byColumn = (column: string) => (qb: SelectQueryBuilder<Program>) =>
     qb.select(`(${column})`, "value").andWhere(`${column} IS NOT NULL`).groupBy(column);
   // Archived catalogue entries are not shown to anonymous readers, nor offered to them as facets.
   const shown = criteria.includeDrafts ? "" : " AND fx.archivedAt IS NULL";
-  const byEntity = (qb: SelectQueryBuilder<Program>) => qb.select("(fx.slug)", "value").addSelect("(fx.name)", "label").groupBy("fx.slug").addGroupBy("fx.name");
+  const byEntity = (qb: SelectQueryBuilder<Program>) =>
+    qb.select("(fx.slug)", "value").addSelect("(fx.name)", "label").groupBy("fx.slug").addGroupBy("fx.name");
 
   const [type, audience, country, region, specialty, pathway, requirement] = await Promise.all([
     grouped("type", byColumn("p.type")),
@@ -91,7 +109,11 @@ export async function computeProgramFacets(
     grouped("country", byColumn("p.country")),
     grouped("region", byColumn("p.region")),
     grouped("specialty", (qb) =>
-      byEntity(qb.innerJoin(ProgramSpecialty, "fps", "fps.programId = p.id").innerJoin(Specialty, "fx", `fx.id = fps.specialtyId${shown}`)),
+      byEntity(
+        qb
+          .innerJoin(ProgramSpecialty, "fps", "fps.programId = p.id")
+          .innerJoin(Specialty, "fx", `fx.id = fps.specialtyId${shown}`),
+      ),
     ),
     grouped("pathway", (qb) => byEntity(qb.innerJoin(Pathway, "fx", `fx.id = p.pathwayId${shown}`))),
     requirementCounts(programs.matching(criteria, "requirement").qb, criteria.includeDrafts).then(counts),

@@ -27,7 +27,8 @@ export class ProgramFilter {
 
   @Field(() => [Audience], {
     ...list,
-    description: "GRADUATE matches programs for graduates or BOTH; STUDENT matches programs for students or BOTH; BOTH matches BOTH only",
+    description:
+      "GRADUATE matches programs for graduates or BOTH; STUDENT matches programs for students or BOTH; BOTH matches BOTH only",
   })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
@@ -64,26 +65,39 @@ export class ProgramFilter {
 
   @Field(() => [String], {
     ...list,
-    description: "Requirement codes: programs that ask for any of them (REQUIRED or RECOMMENDED), themselves or through their pathway",
+    description:
+      "Requirement codes: programs that ask for any of them (REQUIRED or RECOMMENDED), themselves or through their pathway",
   })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
   @Length(1, 64, { each: true })
   requirement?: string[] | null;
 
-  @Field(() => Boolean, { nullable: true, description: "true: hands-on patient care; false: none. Programs where it is unknown match neither" })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: hands-on patient care; false: none. Programs where it is unknown match neither",
+  })
   @IsOptional()
   handsOnPatientCare?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: "true: sponsors visas; false: does not. Programs where it is unknown match neither" })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: sponsors visas; false: does not. Programs where it is unknown match neither",
+  })
   @IsOptional()
   visaSponsorship?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: "true: reserves positions for IMGs (imgPositions > 0); false: reserves none or does not say" })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: reserves positions for IMGs (imgPositions > 0); false: reserves none or does not say",
+  })
   @IsOptional()
   hasImgPositions?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: "true: verified within the review interval; false: never verified or not recently" })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: verified within the review interval; false: never verified or not recently",
+  })
   @IsOptional()
   verified?: boolean | null;
 
@@ -95,7 +109,10 @@ export class ProgramFilter {
   @ArrayMaxSize(3)
   status?: ListingStatus[] | null;
 
-  @Field(() => Boolean, { nullable: true, description: "true: never verified or not within the review interval (the opposite of verified)" })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: never verified or not within the review interval (the opposite of verified)",
+  })
   @IsOptional()
   dueForReview?: boolean | null;
 }

@@ -50,9 +50,15 @@ export function applyProgramFilter<T extends ObjectLiteral>(
 
   if (given(filter.ids)) inList("p.id", "ids", filter.ids.map(Number));
   if (given(filter.type) && except !== "type") inList("p.type", "type", filter.type);
-  if (given(filter.audience) && except !== "audience") inList("p.audience", "audience", [...new Set(filter.audience.flatMap(audiencesMatching))]);
+  if (given(filter.audience) && except !== "audience")
+    inList("p.audience", "audience", [...new Set(filter.audience.flatMap(audiencesMatching))]);
   if (given(filter.country) && except !== "country") inList("p.country", "country", filter.country);
-  if (given(filter.region) && except !== "region") inList("p.region", "region", filter.region.map((r) => r.toUpperCase()));
+  if (given(filter.region) && except !== "region")
+    inList(
+      "p.region",
+      "region",
+      filter.region.map((r) => r.toUpperCase()),
+    );
   if (given(filter.status)) inList("p.status", "status", filter.status);
   if (given(filter.specialty) && except !== "specialty") {
     const p = n("specialty");
@@ -63,7 +69,9 @@ export function applyProgramFilter<T extends ObjectLiteral>(
   }
   if (given(filter.institution)) {
     const p = n("institution");
-    qb.andWhere(`p.institutionId IN (SELECT xi.id FROM institutions xi WHERE xi.slug IN (:...${p}))`, { [p]: filter.institution });
+    qb.andWhere(`p.institutionId IN (SELECT xi.id FROM institutions xi WHERE xi.slug IN (:...${p}))`, {
+      [p]: filter.institution,
+    });
   }
   if (given(filter.pathway) && except !== "pathway") {
     const p = n("pathway");
@@ -84,12 +92,18 @@ export function applyProgramFilter<T extends ObjectLiteral>(
   if (filter.hasImgPositions === false) qb.andWhere("(p.imgPositions IS NULL OR p.imgPositions <= 0)");
 
   // verified and dueForReview are two names for one split: within the review interval or not.
-  const verifiedWanted = [filter.verified, filter.dueForReview === null || filter.dueForReview === undefined ? undefined : !filter.dueForReview];
+  const verifiedWanted = [
+    filter.verified,
+    filter.dueForReview === null || filter.dueForReview === undefined ? undefined : !filter.dueForReview,
+  ];
   for (const wanted of verifiedWanted) {
     if (wanted !== true && wanted !== false) continue;
     const p = n("cutoff");
     const cutoff = new Date((ctx.now ?? new Date()).getTime() - ctx.reviewIntervalDays * 86_400_000);
     if (wanted) qb.andWhere(`p.lastVerifiedAt >= :${p}`, { [p]: cutoff });
-    else qb.andWhere(new Brackets((b) => b.where("p.lastVerifiedAt IS NULL").orWhere(`p.lastVerifiedAt < :${p}`, { [p]: cutoff })));
+    else
+      qb.andWhere(
+        new Brackets((b) => b.where("p.lastVerifiedAt IS NULL").orWhere(`p.lastVerifiedAt < :${p}`, { [p]: cutoff })),
+      );
   }
 }

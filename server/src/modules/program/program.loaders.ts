@@ -2,7 +2,14 @@ import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { byKey, groupByKey } from "../../core/batch";
 import type { Services } from "../../core/context";
-import { columnLoaders, columnsFor, columnsKey, COLUMNS_ONLY, entityColumnLoaders, subtree } from "../../core/field-selection";
+import {
+  columnLoaders,
+  columnsFor,
+  columnsKey,
+  COLUMNS_ONLY,
+  entityColumnLoaders,
+  subtree,
+} from "../../core/field-selection";
 import type { Viewer } from "../../core/viewer";
 import { Requirement } from "../requirement/requirement.entity";
 import { Specialty } from "../specialty/specialty.entity";
@@ -42,9 +49,11 @@ export function createProgramLoaders(services: Services, viewer: Viewer, ds: Dat
       COLUMNS_ONLY,
       (columns) =>
         new DataLoader<number, Specialty[]>(async (ids) =>
-          groupByKey(ids, await programLinks.specialtyLinks(ids, columns, viewer.includeDrafts), (l) => l.programId).map(
-            (links) => links.map((l) => l.specialty),
-          ),
+          groupByKey(
+            ids,
+            await programLinks.specialtyLinks(ids, columns, viewer.includeDrafts),
+            (l) => l.programId,
+          ).map((links) => links.map((l) => l.specialty)),
         ),
     ),
   };

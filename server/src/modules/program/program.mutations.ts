@@ -12,7 +12,10 @@ import { ProgramConnection } from "./program.resolver";
 
 @ArgsType()
 class VerifyArgs extends VersionArgs {
-  @Field(() => String, { nullable: true, description: "What was checked, e.g. 'matches the program page, 2025 intake'" })
+  @Field(() => String, {
+    nullable: true,
+    description: "What was checked, e.g. 'matches the program page, 2025 intake'",
+  })
   @IsOptional()
   @IsText(2000)
   note?: string | null;
@@ -40,9 +43,15 @@ export class ProgramMutationResolver extends WriteResolver({
   }
 
   @Authorized(CuratorRole.EDITOR)
-  @Mutation(() => Program, { description: "Records that you checked the listing against its source now: sets lastVerifiedAt and verifiedBy (EDITOR)" })
+  @Mutation(() => Program, {
+    description:
+      "Records that you checked the listing against its source now: sets lastVerifiedAt and verifiedBy (EDITOR)",
+  })
   verifyProgram(@Args() args: VerifyArgs, @Ctx() ctx: Context): Promise<Program> {
-    return written(ctx, ctx.services.programWrites.verify(actorOf(ctx), Number(args.id), args.version, args.note ?? null));
+    return written(
+      ctx,
+      ctx.services.programWrites.verify(actorOf(ctx), Number(args.id), args.version, args.note ?? null),
+    );
   }
 
   @Authorized()
@@ -55,7 +64,8 @@ export class ProgramMutationResolver extends WriteResolver({
 
   @FieldResolver(() => Curator, {
     nullable: true,
-    description: "The curator who last verified the listing; anonymous readers may ask only for its name (other fields are UNAUTHENTICATED)",
+    description:
+      "The curator who last verified the listing; anonymous readers may ask only for its name (other fields are UNAUTHENTICATED)",
   })
   verifiedBy(@Root() program: Program, @Ctx() ctx: Context): Promise<Curator | null> | null {
     return program.verifiedById === null ? null : ctx.loaders.curatorById.load(program.verifiedById);

@@ -48,12 +48,19 @@ function naturalKeys(order: ProgramOrder, dialect: Dialect, relevance: string | 
     }
     case ProgramOrder.TYPE:
       return [
-        { expr: "CASE p.type WHEN 'RESIDENCY' THEN 0 WHEN 'FELLOWSHIP' THEN 1 WHEN 'CLINICAL_ELECTIVE' THEN 2 ELSE 3 END", direction: "ASC" },
+        {
+          expr: "CASE p.type WHEN 'RESIDENCY' THEN 0 WHEN 'FELLOWSHIP' THEN 1 WHEN 'CLINICAL_ELECTIVE' THEN 2 ELSE 3 END",
+          direction: "ASC",
+        },
         title,
         id("ASC"),
       ];
     case ProgramOrder.STATUS:
-      return [{ expr: "CASE p.status WHEN 'DRAFT' THEN 0 WHEN 'PUBLISHED' THEN 1 ELSE 2 END", direction: "ASC" }, title, id("ASC")];
+      return [
+        { expr: "CASE p.status WHEN 'DRAFT' THEN 0 WHEN 'PUBLISHED' THEN 1 ELSE 2 END", direction: "ASC" },
+        title,
+        id("ASC"),
+      ];
     case ProgramOrder.LAST_VERIFIED: {
       // Never verified sorts as the oldest: after every verified program going DESC, before them ASC.
       const epoch = dialect === "postgres" ? "TIMESTAMP '1970-01-01 00:00:00'" : "''";

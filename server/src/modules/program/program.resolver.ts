@@ -19,13 +19,18 @@ export const ProgramConnection = Connection(Program, "Program");
 export class ProgramResolver {
   // A search ranks every match before it can page: ~1.5 page queries at 3,000 programs, ~8 at 100,000.
   @Extensions(heavyWork({ cost: 500, onlyWithArgument: "search" }))
-  @Query(() => ProgramConnection, { description: "Programs, a page at a time (published ones unless you are a curator)" })
+  @Query(() => ProgramConnection, {
+    description: "Programs, a page at a time (published ones unless you are a curator)",
+  })
   programs(@Args() args: ProgramsArgs, @Ctx() ctx: Context, @Info() info: SelectionInfo): Promise<Page<Program>> {
     const columns = columnsSelected(ctx.dataSource, Program, PROGRAM_COLUMNS, info, "edges", "node");
     return ctx.services.programs.list(args, ctx.viewer.includeDrafts, columns);
   }
 
-  @Query(() => Program, { nullable: true, description: "One program by id or slug; null when there is none you may see" })
+  @Query(() => Program, {
+    nullable: true,
+    description: "One program by id or slug; null when there is none you may see",
+  })
   program(@Args() args: SlugLookupArgs, @Ctx() ctx: Context): Promise<Program | null> {
     const key = lookupKey(args);
     return ctx.services.programs.findOne(key, ctx.viewer.includeDrafts);
@@ -33,14 +38,22 @@ export class ProgramResolver {
 
   @FieldResolver(() => Institution, {
     nullable: true,
-    description: "Null for a listing that spans many institutions (and, for anonymous readers, when the institution is archived)",
+    description:
+      "Null for a listing that spans many institutions (and, for anonymous readers, when the institution is archived)",
   })
-  institution(@Root() program: Program, @Ctx() ctx: Context, @Info() info: SelectionInfo): Promise<Institution | null> | null {
+  institution(
+    @Root() program: Program,
+    @Ctx() ctx: Context,
+    @Info() info: SelectionInfo,
+  ): Promise<Institution | null> | null {
     if (program.institutionId === null) return null;
     return ctx.loaders.institutionById.selecting(info).load(program.institutionId);
   }
 
-  @FieldResolver(() => Pathway, { nullable: true, description: "How one applies (null for anonymous readers when the pathway is archived)" })
+  @FieldResolver(() => Pathway, {
+    nullable: true,
+    description: "How one applies (null for anonymous readers when the pathway is archived)",
+  })
   pathway(@Root() program: Program, @Ctx() ctx: Context): Promise<Pathway | null> | null {
     return program.pathwayId === null ? null : ctx.loaders.pathwayById.load(program.pathwayId);
   }
@@ -50,8 +63,14 @@ export class ProgramResolver {
     return ctx.loaders.programSpecialties.selecting(info).load(program.id);
   }
 
-  @FieldResolver(() => [ProgramRequirement], { description: "What the program asks for, REQUIRED first (archived catalogue entries: curators only)" })
-  requirements(@Root() program: Program, @Ctx() ctx: Context, @Info() info: SelectionInfo): Promise<ProgramRequirement[]> {
+  @FieldResolver(() => [ProgramRequirement], {
+    description: "What the program asks for, REQUIRED first (archived catalogue entries: curators only)",
+  })
+  requirements(
+    @Root() program: Program,
+    @Ctx() ctx: Context,
+    @Info() info: SelectionInfo,
+  ): Promise<ProgramRequirement[]> {
     return ctx.loaders.programRequirements.selecting(info).load(program.id);
   }
 }

@@ -22,13 +22,18 @@ export class ProgramReview {
     private readonly config: AppConfig,
   ) {
     // Keyset paging cannot compare NULLs, so "never" sorts as the earliest possible date.
-    const never = dialectOf(dataSource) === "postgres" ? "TIMESTAMP '1970-01-01 00:00:00'" : "'1970-01-01 00:00:00.000'";
+    const never =
+      dialectOf(dataSource) === "postgres" ? "TIMESTAMP '1970-01-01 00:00:00'" : "'1970-01-01 00:00:00.000'";
     this.ordering = {
       name: "DUE_FOR_REVIEW",
       keys: [
         // PostgreSQL keeps microseconds a JavaScript Date would drop: the cursor carries text.
         dialectOf(dataSource) === "postgres"
-          ? { expr: `COALESCE(p.lastVerifiedAt, ${never})`, direction: "ASC", cursorExpr: `CAST(COALESCE(p.lastVerifiedAt, ${never}) AS text)` }
+          ? {
+              expr: `COALESCE(p.lastVerifiedAt, ${never})`,
+              direction: "ASC",
+              cursorExpr: `CAST(COALESCE(p.lastVerifiedAt, ${never}) AS text)`,
+            }
           : { expr: `COALESCE(p.lastVerifiedAt, ${never})`, direction: "ASC" },
         { expr: "p.id", direction: "ASC" },
       ],

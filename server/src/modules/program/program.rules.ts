@@ -18,7 +18,10 @@ export interface ProgramFieldValues {
  * `sent` says whether the write gives a field, so that the field blamed is one the client sent
  * (an import gives every field).
  */
-export function programFieldBreaches(v: ProgramFieldValues, sent: (field: keyof ProgramFieldValues) => boolean): RuleBreach[] {
+export function programFieldBreaches(
+  v: ProgramFieldValues,
+  sent: (field: keyof ProgramFieldValues) => boolean,
+): RuleBreach[] {
   const breaches: RuleBreach[] = [];
   const { applicationOpensAt: opens, applicationClosesAt: closes, positions, imgPositions } = v;
   if (opens && closes && opens.getTime() >= closes.getTime()) {
@@ -36,13 +39,25 @@ export function programFieldBreaches(v: ProgramFieldValues, sent: (field: keyof 
     });
   }
   if (v.applicationFeeCents !== null && !v.feeCurrency) {
-    breaches.push({ field: "feeCurrency", rule: "feeNeedsCurrency", message: "feeCurrency is required with applicationFeeCents" });
+    breaches.push({
+      field: "feeCurrency",
+      rule: "feeNeedsCurrency",
+      message: "feeCurrency is required with applicationFeeCents",
+    });
   }
   return breaches;
 }
 
 /** A program at an institution is in the institution's country. */
-export function institutionCountryBreach(institution: { name: string; country: string }, country: string, field: string): RuleBreach | null {
+export function institutionCountryBreach(
+  institution: { name: string; country: string },
+  country: string,
+  field: string,
+): RuleBreach | null {
   if (country === institution.country) return null;
-  return { field, rule: "countryOfInstitution", message: `${institution.name} is in ${institution.country}, not ${country}` };
+  return {
+    field,
+    rule: "countryOfInstitution",
+    message: `${institution.name} is in ${institution.country}, not ${country}`,
+  };
 }

@@ -65,7 +65,10 @@ export class ProgramService {
    * Programs matching criteria, one row each. With a search, the matches' relevance is joined as
    * `fts.relevance` and returned. `except` leaves one filter dimension out (facets).
    */
-  matching(criteria: ProgramCriteria, except?: FacetDimension): { qb: SelectQueryBuilder<Program>; relevance?: string } {
+  matching(
+    criteria: ProgramCriteria,
+    except?: FacetDimension,
+  ): { qb: SelectQueryBuilder<Program>; relevance?: string } {
     const qb = this.query(criteria.includeDrafts);
     if (criteria.columns) qb.select(criteria.columns.map((c) => `p.${c}`));
     applyProgramFilter(qb, criteria.filter, { reviewIntervalDays: this.config.reviewIntervalDays }, except);
@@ -74,11 +77,18 @@ export class ProgramService {
   }
 
   /** One page; `columns` narrows what each program row carries (see core/field-selection.ts). */
-  async list(options: ProgramListOptions, includeDrafts: boolean, columns?: readonly string[] | null): Promise<Page<Program>> {
+  async list(
+    options: ProgramListOptions,
+    includeDrafts: boolean,
+    columns?: readonly string[] | null,
+  ): Promise<Page<Program>> {
     const search = parseFullTextSearch(options.search);
     const order = options.orderBy ?? (search ? ProgramOrder.RELEVANCE : ProgramOrder.TITLE);
     if (order === ProgramOrder.RELEVANCE && !search) {
-      throw BadUserInputError.field(["orderBy"], "RELEVANCE needs a search with at least one letter or digit; use another ordering without one");
+      throw BadUserInputError.field(
+        ["orderBy"],
+        "RELEVANCE needs a search with at least one letter or digit; use another ordering without one",
+      );
     }
     const { qb, relevance } = this.matching({ includeDrafts, filter: options.filter, search, columns });
     // A full-text search ranks every match: a heavy read, run off the event loop.
@@ -90,7 +100,8 @@ export class ProgramService {
       relevance: relevance && search ? { expr: relevance, fingerprint: search.fingerprint } : undefined,
     });
     const countQb = qb.clone();
-    if (ordering.needsInstitution) qb.leftJoin(Institution, ORDER_INSTITUTION_ALIAS, `${ORDER_INSTITUTION_ALIAS}.id = p.institutionId`);
+    if (ordering.needsInstitution)
+      qb.leftJoin(Institution, ORDER_INSTITUTION_ALIAS, `${ORDER_INSTITUTION_ALIAS}.id = p.institutionId`);
     return paginate(qb, ordering, options, () => countQb.getCount());
   }
 
@@ -102,7 +113,9 @@ export class ProgramService {
   }
 
   async byIds(ids: readonly number[], includeDrafts: boolean): Promise<Program[]> {
-    return this.query(includeDrafts).andWhere("p.id IN (:...ids)", { ids: [...ids] }).getMany();
+    return this.query(includeDrafts)
+      .andWhere("p.id IN (:...ids)", { ids: [...ids] })
+      .getMany();
   }
 
   /**
@@ -117,16 +130,26 @@ export class ProgramService {
     countFor: (institutionId: number) => Promise<number>,
   ): Promise<Page<Program>[]> {
     // Within one institution, INSTITUTION says nothing and RELEVANCE has no search: both fall back to TITLE.
-    const order = args.orderBy === ProgramOrder.INSTITUTION || args.orderBy === ProgramOrder.RELEVANCE ? ProgramOrder.TITLE : args.orderBy;
-    const ordering = programOrdering({ order: order ?? ProgramOrder.TITLE, direction: args.orderDirection, dialect: this.dialect });
+    const order =
+      args.orderBy === ProgramOrder.INSTITUTION || args.orderBy === ProgramOrder.RELEVANCE
+        ? ProgramOrder.TITLE
+        : args.orderBy;
+    const ordering = programOrdering({
+      order: order ?? ProgramOrder.TITLE,
+      direction: args.orderDirection,
+      dialect: this.dialect,
+    });
     const values = args.after ? decodeCursor(args.after, ordering.name, ordering.keys.length) : null;
-    if (args.first === 0) return institutionIds.map((iid) => makePage([], false, Boolean(args.after), () => countFor(iid)));
+    if (args.first === 0)
+      return institutionIds.map((iid) => makePage([], false, Boolean(args.after), () => countFor(iid)));
 
     const numbered = this.matching({ includeDrafts, filter: args.filter }).qb;
     numbered.andWhere("p.institutionId IN (:...pageIids)", { pageIids: [...institutionIds] });
     if (values) applyKeyset(numbered, ordering.keys, values);
     const window = ordering.keys.map((k) => `${k.expr} ${k.direction}`).join(", ");
-    numbered.select("(p.id)", "wid").addSelect(`ROW_NUMBER() OVER (PARTITION BY p.institutionId ORDER BY ${window})`, "wrn");
+    numbered
+      .select("(p.id)", "wid")
+      .addSelect(`ROW_NUMBER() OVER (PARTITION BY p.institutionId ORDER BY ${window})`, "wrn");
 
     const qb = this.query(true).innerJoin(`(${numbered.getQuery()})`, "w", "w.wid = p.id AND w.wrn <= :pageLimit", {
       ...numbered.getParameters(),
@@ -136,7 +159,9 @@ export class ProgramService {
     const rows = await cursorChecked(args.after, () => rowsWithRaw(qb));
     return institutionIds.map((iid) => {
       const mine = rows.filter((r) => r.entity.institutionId === iid);
-      const edges = mine.slice(0, args.first).map(({ entity, raw }) => ({ node: entity, cursor: cursorOf(ordering, raw) }));
+      const edges = mine
+        .slice(0, args.first)
+        .map(({ entity, raw }) => ({ node: entity, cursor: cursorOf(ordering, raw) }));
       return makePage(edges, mine.length > args.first, Boolean(args.after), () => countFor(iid));
     });
   }

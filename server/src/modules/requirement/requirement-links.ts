@@ -16,7 +16,11 @@ export interface RequirementLinkInput {
  * exists, none appears twice, and a minimum score lies within the exam's scoreMin..scoreMax.
  * Problems name the item, e.g. ["input", "requirements", "2", "minimumScore"].
  */
-export async function checkRequirementLinks(m: EntityManager, links: RequirementLinkInput[], problems: Problems): Promise<void> {
+export async function checkRequirementLinks(
+  m: EntityManager,
+  links: RequirementLinkInput[],
+  problems: Problems,
+): Promise<void> {
   const ids = links.map((l) => Number(l.requirementId));
   const found = new Map((await m.find(Requirement, { where: { id: In([...new Set(ids)]) } })).map((r) => [r.id, r]));
   const seen = new Set<number>();
@@ -28,7 +32,8 @@ export async function checkRequirementLinks(m: EntityManager, links: Requirement
       problems.add([...path, "requirementId"], `there is no requirement ${link.requirementId}`);
       return;
     }
-    if (seen.has(id)) problems.add([...path, "requirementId"], `requirement ${requirement.code} is listed more than once`);
+    if (seen.has(id))
+      problems.add([...path, "requirementId"], `requirement ${requirement.code} is listed more than once`);
     seen.add(id);
     const breach = minimumScoreBreach(requirement, link.minimumScore);
     if (breach) problems.addBreaches(path, [breach]);

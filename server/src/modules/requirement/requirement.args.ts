@@ -6,7 +6,9 @@ import { MAX_FILTER_VALUES } from "../../core/args";
 import { FILTER_SEARCH_DEPRECATION, SearchConnectionArgs } from "../../core/args";
 import { RequirementKind } from "./requirement.entity";
 
-@InputType({ description: "Which catalogue entries to show: a list matches any of its values; fields combine with AND" })
+@InputType({
+  description: "Which catalogue entries to show: a list matches any of its values; fields combine with AND",
+})
 export class RequirementFilter {
   @Field(() => [ID], { nullable: true })
   @IsOptional()
@@ -31,7 +33,9 @@ export class RequirementFilter {
 }
 
 @ArgsType()
-export class RequirementsArgs extends SearchConnectionArgs("Words that must each appear in the code or name (case-insensitive)") {
+export class RequirementsArgs extends SearchConnectionArgs(
+  "Words that must each appear in the code or name (case-insensitive)",
+) {
   @Field(() => RequirementFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()

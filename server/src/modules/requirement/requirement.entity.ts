@@ -1,10 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import {
-  Column,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-} from "typeorm";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Country } from "../../core/enums";
 import { ArchivableRecord } from "../../core/versioned-record";
 
@@ -19,7 +14,10 @@ export enum RequirementKind {
 }
 registerEnumType(RequirementKind, { name: "RequirementKind" });
 
-@ObjectType({ simpleResolvers: true, description: "A catalogue entry: an exam, certification, licence or other thing a program asks for" })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A catalogue entry: an exam, certification, licence or other thing a program asks for",
+})
 @Entity("requirements")
 export class Requirement extends ArchivableRecord {
   @Field(() => ID)

@@ -14,7 +14,10 @@ export class RequirementResolver {
     return ctx.services.requirements.list(args, ctx.viewer.includeDrafts);
   }
 
-  @Query(() => Requirement, { nullable: true, description: "One catalogue entry by id or code; null when there is none" })
+  @Query(() => Requirement, {
+    nullable: true,
+    description: "One catalogue entry by id or code; null when there is none",
+  })
   requirement(@Args() args: CodeLookupArgs, @Ctx() ctx: Context): Promise<Requirement | null> {
     const key = lookupKey({ id: args.id, slug: args.code }, "code");
     return ctx.services.requirements.findOne("id" in key ? key : { code: key.slug }, ctx.viewer.includeDrafts);

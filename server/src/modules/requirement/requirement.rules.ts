@@ -13,11 +13,20 @@ export interface ScoreRange {
 export function scoreRangeBreaches(range: ScoreRange, sent: (field: keyof ScoreRange) => boolean): RuleBreach[] {
   const { scoreMin: min, scoreMax: max } = range;
   if (min === null || max === null || min <= max) return [];
-  return [{ field: sent("scoreMax") ? "scoreMax" : "scoreMin", rule: "scoreMinAtMostScoreMax", message: `scoreMin (${min}) must not be above scoreMax (${max})` }];
+  return [
+    {
+      field: sent("scoreMax") ? "scoreMax" : "scoreMin",
+      rule: "scoreMinAtMostScoreMax",
+      message: `scoreMin (${min}) must not be above scoreMax (${max})`,
+    },
+  ];
 }
 
 /** A link's minimum score lies within the exam's scoreMin..scoreMax. */
-export function minimumScoreBreach(requirement: ScoreRange & { code: string }, score: number | null | undefined): RuleBreach | null {
+export function minimumScoreBreach(
+  requirement: ScoreRange & { code: string },
+  score: number | null | undefined,
+): RuleBreach | null {
   if (score === undefined || score === null) return null;
   const { scoreMin: min, scoreMax: max } = requirement;
   if ((min === null || score >= min) && (max === null || score <= max)) return null;

@@ -40,7 +40,10 @@ export class RequirementService {
   /** Catalogue entries by code, archived ones included (a candidate may hold an archived exam). */
   byCodes(codes: readonly string[]): Promise<Requirement[]> {
     if (codes.length === 0) return Promise.resolve([]);
-    return this.repo.createQueryBuilder("r").where("r.code IN (:...codes)", { codes: [...codes] }).getMany();
+    return this.repo
+      .createQueryBuilder("r")
+      .where("r.code IN (:...codes)", { codes: [...codes] })
+      .getMany();
   }
 
   findOne(key: { id?: number; code?: string }, includeArchived: boolean): Promise<Requirement | null> {
@@ -51,6 +54,9 @@ export class RequirementService {
   }
 
   byIds(ids: readonly number[]): Promise<Requirement[]> {
-    return this.repo.createQueryBuilder("r").where("r.id IN (:...ids)", { ids: [...ids] }).getMany();
+    return this.repo
+      .createQueryBuilder("r")
+      .where("r.id IN (:...ids)", { ids: [...ids] })
+      .getMany();
   }
 }

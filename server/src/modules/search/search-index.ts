@@ -1,5 +1,8 @@
 import type { DataSource } from "typeorm";
-import { PROGRAM_SEARCH_REBUILD, PROGRAM_SEARCH_TRIGGERS } from "../../../../migrations/sqlite/1795618800000-ProgramSearch";
+import {
+  PROGRAM_SEARCH_REBUILD,
+  PROGRAM_SEARCH_TRIGGERS,
+} from "../../../../migrations/sqlite/1795618800000-ProgramSearch";
 import { dialectOf } from "../../core/data-source";
 
 /**

@@ -33,7 +33,10 @@ export interface SearchTerms {
  * come from the user. Null when the text holds no word at all (or, for full-text search, only
  * stop words).
  */
-export function parseSearch(text: string | null | undefined, options: { dropStopWords?: boolean } = {}): SearchTerms | null {
+export function parseSearch(
+  text: string | null | undefined,
+  options: { dropStopWords?: boolean } = {},
+): SearchTerms | null {
   if (!text) return null;
   const words = text
     .normalize("NFKC")

@@ -8,7 +8,11 @@ let seq = 0;
  * `text` must appear, case-insensitively, in one of `columns`. Words reach SQL only as bound LIKE
  * patterns with their wildcards escaped. Text without any word does not filter.
  */
-export function applyWordSearch<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, columns: string[], text: string | null | undefined): void {
+export function applyWordSearch<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  columns: string[],
+  text: string | null | undefined,
+): void {
   const search = parseSearch(text);
   if (!search) return;
   for (const term of search.terms) {

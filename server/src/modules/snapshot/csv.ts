@@ -26,10 +26,19 @@ import type { SnapshotEvent } from "./snapshot-events";
 import { GuardedStream } from "./snapshot-output";
 import type { SnapshotWriter } from "./writers";
 
-export const CSV_FILES: Record<EntityName, string> = Object.fromEntries(FILE_ORDER.map((e) => [e, `${e}.csv`])) as Record<EntityName, string>;
+export const CSV_FILES: Record<EntityName, string> = Object.fromEntries(
+  FILE_ORDER.map((e) => [e, `${e}.csv`]),
+) as Record<EntityName, string>;
 export const CSV_META_FILE = "meta.json";
 
-const INTEGER_FIELDS = new Set(["durationMonths", "positions", "imgPositions", "applicationFeeCents", "scoreMin", "scoreMax"]);
+const INTEGER_FIELDS = new Set([
+  "durationMonths",
+  "positions",
+  "imgPositions",
+  "applicationFeeCents",
+  "scoreMin",
+  "scoreMax",
+]);
 const BOOLEAN_FIELDS = new Set(["handsOnPatientCare", "visaSponsorship"]);
 
 /** What a text cell is escaped for: a formula's first character, or the escape itself. */
@@ -163,11 +172,20 @@ export async function* csvSnapshotEvents(dir: string): AsyncGenerator<SnapshotEv
     );
     let index = 0;
     try {
-      for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, { value: string; quoted: boolean }>; info: { lines: number; records: number } }>) {
+      for await (const { record, info } of parser as AsyncIterable<{
+        record: Record<string, { value: string; quoted: boolean }>;
+        info: { lines: number; records: number };
+      }>) {
         const out: SnapshotRecord = {};
         const at = () => `${file}: record ${info.records} (line ${info.lines})`;
         for (const [field, cell] of Object.entries(record)) out[field] = castCell(field, cell.value, cell.quoted, at);
-        yield { type: "record", entity, record: out, index, loc: `${CSV_FILES[entity]} record ${index + 1}, line ${info.lines}` };
+        yield {
+          type: "record",
+          entity,
+          record: out,
+          index,
+          loc: `${CSV_FILES[entity]} record ${index + 1}, line ${info.lines}`,
+        };
         index++;
       }
     } catch (e) {

@@ -91,7 +91,11 @@ export function diffSides(spill: SpillStore): SnapshotDiff {
 
 export function diffTotals(diff: SnapshotDiff): { added: number; removed: number; changed: number } {
   return diff.entities.reduce(
-    (t, e) => ({ added: t.added + e.added.length, removed: t.removed + e.removed.length, changed: t.changed + e.changed.length }),
+    (t, e) => ({
+      added: t.added + e.added.length,
+      removed: t.removed + e.removed.length,
+      changed: t.changed + e.changed.length,
+    }),
     { added: 0, removed: 0, changed: 0 },
   );
 }

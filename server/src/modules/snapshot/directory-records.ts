@@ -75,16 +75,30 @@ const LINKS: Partial<Record<EntityName, Partial<Record<"specialties" | "requirem
  * is also the sorted order), what orders the list, and the joins.
  */
 const LINK_SQL: Record<Link, { owner: string; value: [string, string][]; key: string; from: string }> = {
-  programSpecialties: { owner: `ps."programId"`, value: [["", `s."slug"`]], key: `s."slug"`, from: `"program_specialties" ps JOIN "specialties" s ON s."id" = ps."specialtyId"` },
+  programSpecialties: {
+    owner: `ps."programId"`,
+    value: [["", `s."slug"`]],
+    key: `s."slug"`,
+    from: `"program_specialties" ps JOIN "specialties" s ON s."id" = ps."specialtyId"`,
+  },
   programRequirements: {
     owner: `pr."programId"`,
-    value: [["code", `r."code"`], ["level", `pr."level"`], ["minimumScore", `pr."minimumScore"`], ["note", `pr."note"`]],
+    value: [
+      ["code", `r."code"`],
+      ["level", `pr."level"`],
+      ["minimumScore", `pr."minimumScore"`],
+      ["note", `pr."note"`],
+    ],
     key: `r."code"`,
     from: `"program_requirements" pr JOIN "requirements" r ON r."id" = pr."requirementId"`,
   },
   pathwayRequirements: {
     owner: `wr."pathwayId"`,
-    value: [["code", `r."code"`], ["level", `wr."level"`], ["note", `wr."note"`]],
+    value: [
+      ["code", `r."code"`],
+      ["level", `wr."level"`],
+      ["note", `wr."note"`],
+    ],
     key: `r."code"`,
     from: `"pathway_requirements" wr JOIN "requirements" r ON r."id" = wr."requirementId"`,
   },
@@ -93,7 +107,10 @@ const LINK_SQL: Record<Link, { owner: string; value: [string, string][]; key: st
 /** SQLite: the JSON text of one owner's links (alias `ownerAlias`), made by the database. */
 function linkJsonSql(link: Link, owner: string): string {
   const { value, key, from } = LINK_SQL[link];
-  const item = value.length === 1 && value[0][0] === "" ? value[0][1] : `json_object(${value.map(([k, v]) => `'${k}', ${v}`).join(", ")})`;
+  const item =
+    value.length === 1 && value[0][0] === ""
+      ? value[0][1]
+      : `json_object(${value.map(([k, v]) => `'${k}', ${v}`).join(", ")})`;
   return `(SELECT json_group_array(${item} ORDER BY ${key}) FROM ${from} WHERE ${LINK_SQL[link].owner} = ${owner})`;
 }
 
@@ -123,7 +140,8 @@ function selectSql(reader: SnapshotReader, entity: EntityName, includeDrafts: bo
     columns.push(`ri."slug" AS "institutionSlug"`, `rw."slug" AS "pathwaySlug"`);
     from += ` LEFT JOIN "institutions" ri ON ri."id" = p."institutionId" LEFT JOIN "pathways" rw ON rw."id" = p."pathwayId"`;
   }
-  if (reader.dialect === "sqlite") for (const link of Object.values(LINKS[entity] ?? {})) columns.push(linkJsonSql(link, `${alias}."id"`));
+  if (reader.dialect === "sqlite")
+    for (const link of Object.values(LINKS[entity] ?? {})) columns.push(linkJsonSql(link, `${alias}."id"`));
   return `SELECT ${columns.join(", ")} FROM ${from}${where(entity, includeDrafts)} ORDER BY ${orderBy(reader, `${alias}."${KEY[entity]}"`)}`;
 }
 
@@ -160,7 +178,12 @@ function linkTexts(link: Link, rows: Row[]): Map<number, JsonText> {
       link === "programSpecialties"
         ? l[1]
         : link === "programRequirements"
-          ? { code: l[1], level: l[2], minimumScore: l[3] === null || l[3] === undefined ? null : Number(l[3]), note: l[4] ?? null }
+          ? {
+              code: l[1],
+              level: l[2],
+              minimumScore: l[3] === null || l[3] === undefined ? null : Number(l[3]),
+              note: l[4] ?? null,
+            }
           : { code: l[1], level: l[2], note: l[3] ?? null },
     );
     texts.set(id, new JsonText(JSON.stringify(items)));
@@ -218,7 +241,12 @@ export class RecordBuilder {
       }
       return `${JSON.stringify(field)}: ${value}`;
     });
-    const factory = new Function("convert", "iso", "JsonText", `"use strict"; return (row, chunk) => ({ ${fields.join(", ")} });`);
+    const factory = new Function(
+      "convert",
+      "iso",
+      "JsonText",
+      `"use strict"; return (row, chunk) => ({ ${fields.join(", ")} });`,
+    );
     make = factory(converters, iso, JsonText) as RecordMaker;
     this.makers.set(entity, make);
     return make;

@@ -28,11 +28,15 @@ export async function exportToPath(ds: DataSource, options: ExportToPathOptions)
   const { format, out, ...rest } = options;
   if (out === "-") {
     if (format === "csv") throw new SnapshotError("CSV exports write a folder: give --out a folder path, not -");
-    const writer = format === "json" ? new JsonSnapshotWriter(process.stdout, { end: false }) : new NdjsonSnapshotWriter(process.stdout, { end: false });
+    const writer =
+      format === "json"
+        ? new JsonSnapshotWriter(process.stdout, { end: false })
+        : new NdjsonSnapshotWriter(process.stdout, { end: false });
     return exportSnapshot(ds, { ...rest, writers: [writer] });
   }
   const target = path.resolve(out);
-  if (!fs.existsSync(path.dirname(target))) throw new SnapshotError(`cannot write ${out}: the folder ${path.dirname(target)} does not exist`);
+  if (!fs.existsSync(path.dirname(target)))
+    throw new SnapshotError(`cannot write ${out}: the folder ${path.dirname(target)} does not exist`);
   const partial = partialName(target);
   if (format === "csv") {
     if (fs.existsSync(target) && (!fs.statSync(target).isDirectory() || fs.readdirSync(target).length > 0)) {
@@ -49,7 +53,8 @@ export async function exportToPath(ds: DataSource, options: ExportToPathOptions)
       throw e;
     }
   }
-  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) throw new SnapshotError(`cannot write ${out}: it is a folder`);
+  if (fs.existsSync(target) && fs.statSync(target).isDirectory())
+    throw new SnapshotError(`cannot write ${out}: it is a folder`);
   // A file, not a stream: the writer fills in meta.sha256 at the end, so the export reads the directory once.
   const file = new SnapshotFile(partial);
   const writer: SnapshotWriter = format === "json" ? new JsonSnapshotWriter(file) : new NdjsonSnapshotWriter(file);

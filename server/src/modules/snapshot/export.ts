@@ -76,7 +76,8 @@ export async function exportSnapshot(ds: DataSource, options: ExportOptions): Pr
   let rowsRead = 0;
   try {
     const counts = emptyCounts();
-    for (const entity of FILE_ORDER) counts[entity] = Number((await reader.all(countSql(entity, options.includeDrafts)))[0][0]);
+    for (const entity of FILE_ORDER)
+      counts[entity] = Number((await reader.all(countSql(entity, options.includeDrafts)))[0][0]);
     const total = FILE_ORDER.reduce((n, e) => n + counts[e], 0);
     const hasher = new ContentHasher();
     const encoder = new RecordEncoder();

@@ -103,16 +103,23 @@ export class SnapshotLoader {
     const { metadata, columns } = this.columnsOf(target, Object.keys(values));
     const params = columns.map((c) => this.m.connection.driver.preparePersistentValue(values[c.propertyName], c));
     const sets = columns.map((c, i) => `"${c.databaseName}" = ${this.placeholder(i + 1)}`);
-    if (metadata.versionColumn) sets.push(`"${metadata.versionColumn.databaseName}" = "${metadata.versionColumn.databaseName}" + 1`);
+    if (metadata.versionColumn)
+      sets.push(`"${metadata.versionColumn.databaseName}" = "${metadata.versionColumn.databaseName}" + 1`);
     if (metadata.updateDateColumn) sets.push(`"${metadata.updateDateColumn.databaseName}" = CURRENT_TIMESTAMP`);
     params.push(id);
-    await this.m.query(`UPDATE "${metadata.tableName}" SET ${sets.join(", ")} WHERE "id" = ${this.placeholder(params.length)}`, params);
+    await this.m.query(
+      `UPDATE "${metadata.tableName}" SET ${sets.join(", ")} WHERE "id" = ${this.placeholder(params.length)}`,
+      params,
+    );
   }
 
   private async deleteWhereIn(target: EntityClass, column: string, ids: number[]): Promise<void> {
     if (!ids.length) return;
     const table = this.m.connection.getMetadata(target).tableName;
-    await this.m.query(`DELETE FROM "${table}" WHERE "${column}" IN (${ids.map((_, i) => this.placeholder(i + 1)).join(", ")})`, ids);
+    await this.m.query(
+      `DELETE FROM "${table}" WHERE "${column}" IN (${ids.map((_, i) => this.placeholder(i + 1)).join(", ")})`,
+      ids,
+    );
   }
 
   /** The file's record of a key, read back from the store. */
@@ -149,7 +156,11 @@ export class SnapshotLoader {
     // Deletions (replace only) in the reverse order, so nothing kept still points at them.
     for (const entity of ["programs", "pathways", "institutions", "requirements", "specialties"] as EntityName[]) {
       for (const batch of chunks(this.entityDiff(entity).removed)) {
-        await this.deleteWhereIn(ENTITY_CLASSES[entity], "id", batch.map((k) => this.id(entity, k)!));
+        await this.deleteWhereIn(
+          ENTITY_CLASSES[entity],
+          "id",
+          batch.map((k) => this.id(entity, k)!),
+        );
         this.tick(batch.length);
       }
     }
@@ -187,7 +198,12 @@ export class SnapshotLoader {
   /** Owners (by key) whose list field is new or changed. */
   private touched(entity: EntityName, field: string): string[] {
     const d = this.entityDiff(entity);
-    return [...d.added, ...d.changed.filter((c) => c.changes.some((f) => f.field === field || f.field.startsWith(`${field}[`))).map((c) => c.key)];
+    return [
+      ...d.added,
+      ...d.changed
+        .filter((c) => c.changes.some((f) => f.field === field || f.field.startsWith(`${field}[`)))
+        .map((c) => c.key),
+    ];
   }
 
   /**
@@ -214,28 +230,46 @@ export class SnapshotLoader {
   }
 
   private async pathwayLinks(): Promise<void> {
-    await this.replaceLinks(PathwayRequirement, "pathwayId", "pathways", this.touched("pathways", "requirements"), (k, pathwayId) =>
-      ((this.fileRecord("pathways", k).requirements as PathwayLink[]) ?? []).map((l) => ({
-        pathwayId,
-        requirementId: this.id("requirements", l.code),
-        level: l.level,
-        note: l.note,
-      })),
+    await this.replaceLinks(
+      PathwayRequirement,
+      "pathwayId",
+      "pathways",
+      this.touched("pathways", "requirements"),
+      (k, pathwayId) =>
+        ((this.fileRecord("pathways", k).requirements as PathwayLink[]) ?? []).map((l) => ({
+          pathwayId,
+          requirementId: this.id("requirements", l.code),
+          level: l.level,
+          note: l.note,
+        })),
     );
   }
 
   private async programLinks(): Promise<void> {
-    await this.replaceLinks(ProgramSpecialty, "programId", "programs", this.touched("programs", "specialties"), (k, programId) =>
-      ((this.fileRecord("programs", k).specialties as string[]) ?? []).map((s) => ({ programId, specialtyId: this.id("specialties", s) })),
+    await this.replaceLinks(
+      ProgramSpecialty,
+      "programId",
+      "programs",
+      this.touched("programs", "specialties"),
+      (k, programId) =>
+        ((this.fileRecord("programs", k).specialties as string[]) ?? []).map((s) => ({
+          programId,
+          specialtyId: this.id("specialties", s),
+        })),
     );
-    await this.replaceLinks(ProgramRequirement, "programId", "programs", this.touched("programs", "requirements"), (k, programId) =>
-      ((this.fileRecord("programs", k).requirements as ProgramLink[]) ?? []).map((l) => ({
-        programId,
-        requirementId: this.id("requirements", l.code),
-        level: l.level,
-        minimumScore: l.minimumScore,
-        note: l.note,
-      })),
+    await this.replaceLinks(
+      ProgramRequirement,
+      "programId",
+      "programs",
+      this.touched("programs", "requirements"),
+      (k, programId) =>
+        ((this.fileRecord("programs", k).requirements as ProgramLink[]) ?? []).map((l) => ({
+          programId,
+          requirementId: this.id("requirements", l.code),
+          level: l.level,
+          minimumScore: l.minimumScore,
+          note: l.note,
+        })),
     );
   }
 }

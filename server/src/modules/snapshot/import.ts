@@ -100,13 +100,18 @@ async function verify(ds: DataSource, reader: SnapshotReader, spill: SpillStore,
         if (!expected) continue;
         encoder.encode(entity, record, true);
         if (expected.json !== encoder.canonical) {
-          throw new Error(`snapshot import: ${entity} "${key}" does not read back as the file has it; nothing was changed`);
+          throw new Error(
+            `snapshot import: ${entity} "${key}" does not read back as the file has it; nothing was changed`,
+          );
         }
         matching++;
       }
     }
     const inFile = spill.count(TO, entity);
-    if (matching !== inFile) throw new Error(`snapshot import: ${inFile - matching} of the file's ${entity} are not in the database after the import; nothing was changed`);
+    if (matching !== inFile)
+      throw new Error(
+        `snapshot import: ${inFile - matching} of the file's ${entity} are not in the database after the import; nothing was changed`,
+      );
     if (mode === "replace" && stored !== inFile) {
       throw new Error(`snapshot import: ${entity} has records the file does not after replace; nothing was changed`);
     }

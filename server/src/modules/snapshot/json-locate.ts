@@ -25,7 +25,8 @@ export function locateJsonError(text: string): JsonErrorLocation | null {
   const stack: { type: "{" | "["; expect: "key" | "colon" | "value" | "comma" | "first" }[] = [];
   let done = false;
 
-  const fail = (reason: string, at = i) => locate(text, Math.min(at, n), at >= n ? "unexpected end of input" : reason, at >= n);
+  const fail = (reason: string, at = i) =>
+    locate(text, Math.min(at, n), at >= n ? "unexpected end of input" : reason, at >= n);
   const skipWs = () => {
     while (i < n && WS.has(text[i])) i++;
   };
@@ -41,7 +42,8 @@ export function locateJsonError(text: string): JsonErrorLocation | null {
         const e = text[i + 1];
         if (e === undefined) return "unexpected end of input";
         if (e === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return i + 6 > n ? "unexpected end of input" : "bad \\u escape";
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+            return i + 6 > n ? "unexpected end of input" : "bad \\u escape";
           i += 6;
         } else if ('"\\/bfnrt'.includes(e)) i += 2;
         else return `bad escape \\${e}`;

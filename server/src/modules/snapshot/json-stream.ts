@@ -35,7 +35,17 @@ class JsonSyntaxError extends Error {
 
 class NotAnObjectError extends Error {}
 
-type State = "before" | "keyFirst" | "keyNext" | "colon" | "value" | "arrayFirst" | "arrayNext" | "arrayComma" | "rootComma" | "after";
+type State =
+  | "before"
+  | "keyFirst"
+  | "keyNext"
+  | "colon"
+  | "value"
+  | "arrayFirst"
+  | "arrayNext"
+  | "arrayComma"
+  | "rootComma"
+  | "after";
 type Purpose = { type: "key" } | { type: "member"; key: string } | { type: "element"; key: string; index: number };
 
 interface Piece {
@@ -114,7 +124,11 @@ export class JsonRootScanner {
     if (p) {
       if (p.mode !== "scalar") {
         const at = locateJsonError(p.parts.join(""));
-        throw new JsonSyntaxError(at?.reason ?? "unexpected end of input", p.startByte + (at?.byte ?? p.length), at?.truncated ?? true);
+        throw new JsonSyntaxError(
+          at?.reason ?? "unexpected end of input",
+          p.startByte + (at?.byte ?? p.length),
+          at?.truncated ?? true,
+        );
       }
       this.finishPiece(0);
     }
@@ -169,8 +183,19 @@ export class JsonRootScanner {
   private startPiece(i: number, purpose: Purpose): number {
     const c = this.chunk.charCodeAt(i);
     const mode = c === OPEN_BRACE || c === OPEN_BRACKET ? "container" : c === QUOTE ? "string" : "scalar";
-    if (mode === "scalar" && !SCALAR_START.test(this.chunk[i])) return this.fail(`unexpected character ${JSON.stringify(this.chunk[i])}`, i);
-    this.piece = { purpose, mode, parts: [], length: 0, start: i, startByte: this.byteAt(i), stack: mode === "container" ? [c] : [], inString: mode === "string", escape: false };
+    if (mode === "scalar" && !SCALAR_START.test(this.chunk[i]))
+      return this.fail(`unexpected character ${JSON.stringify(this.chunk[i])}`, i);
+    this.piece = {
+      purpose,
+      mode,
+      parts: [],
+      length: 0,
+      start: i,
+      startByte: this.byteAt(i),
+      stack: mode === "container" ? [c] : [],
+      inString: mode === "string",
+      escape: false,
+    };
     return mode === "scalar" ? i : i + 1;
   }
 
@@ -230,7 +255,9 @@ export class JsonRootScanner {
   }
 
   private tooLong(p: Piece): never {
-    throw new SnapshotError(`${this.name}: the value at byte ${p.startByte} is longer than ${MAX_VALUE_CHARS / 1024 / 1024} MB of text (one record never is)`);
+    throw new SnapshotError(
+      `${this.name}: the value at byte ${p.startByte} is longer than ${MAX_VALUE_CHARS / 1024 / 1024} MB of text (one record never is)`,
+    );
   }
 
   private text(end: number): string {
@@ -243,7 +270,11 @@ export class JsonRootScanner {
   private pieceError(end: number): never {
     const p = this.piece!;
     const at = locateJsonError(this.text(end));
-    throw new JsonSyntaxError(at?.reason ?? "mismatched brackets", at ? p.startByte + at.byte : this.byteAt(end - 1), false);
+    throw new JsonSyntaxError(
+      at?.reason ?? "mismatched brackets",
+      at ? p.startByte + at.byte : this.byteAt(end - 1),
+      false,
+    );
   }
 
   private finishPiece(end: number): number {
@@ -256,7 +287,12 @@ export class JsonRootScanner {
     } catch {
       // A number or literal run into more text (`null1`): the text after it is what is wrong there.
       const scalar = p.mode === "scalar" ? SCALAR.exec(text) : null;
-      if (scalar) throw new JsonSyntaxError(p.purpose.type === "element" ? "expected ',' or ']'" : "expected ',' or '}'", p.startByte + scalar[0].length, false);
+      if (scalar)
+        throw new JsonSyntaxError(
+          p.purpose.type === "element" ? "expected ',' or ']'" : "expected ',' or '}'",
+          p.startByte + scalar[0].length,
+          false,
+        );
       const at = locateJsonError(text);
       throw new JsonSyntaxError(at?.reason ?? "not JSON", p.startByte + (at?.byte ?? 0), false);
     }
@@ -324,9 +360,12 @@ export async function* readJsonRoot(file: string, arrayKeys: ReadonlySet<string>
     if (last === null) throw new SnapshotError(`${file} is empty`);
     yield* last;
   } catch (e) {
-    if (e instanceof NotAnObjectError) throw new SnapshotError(`${file}: a snapshot is one JSON object with meta and five arrays`);
+    if (e instanceof NotAnObjectError)
+      throw new SnapshotError(`${file}: a snapshot is one JSON object with meta and five arrays`);
     if (!(e instanceof JsonSyntaxError)) throw e;
     const { line, column } = await lineAndColumn(file, e.byte);
-    throw new SnapshotError(`${file} is not valid JSON: ${e.reason} at byte ${e.byte} (line ${line}, column ${column})${e.truncated ? ": the file ends early (truncated?)" : ""}`);
+    throw new SnapshotError(
+      `${file} is not valid JSON: ${e.reason} at byte ${e.byte} (line ${line}, column ${column})${e.truncated ? ": the file ends early (truncated?)" : ""}`,
+    );
   }
 }

@@ -19,7 +19,12 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): P
         bar?.stop();
         current = phase;
         bar = new cliProgress.SingleBar(
-          { stream, format: `${phase.padEnd(9)} [{bar}] {percentage}% | {value}/{total} records | {eta_formatted}`, hideCursor: true, clearOnComplete: false },
+          {
+            stream,
+            format: `${phase.padEnd(9)} [{bar}] {percentage}% | {value}/{total} records | {eta_formatted}`,
+            hideCursor: true,
+            clearOnComplete: false,
+          },
           cliProgress.Presets.shades_classic,
         );
         bar.start(Math.max(total, 1), 0);

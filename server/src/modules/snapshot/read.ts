@@ -30,12 +30,18 @@ export async function readSnapshot(file: string): Promise<ParsedSnapshot> {
  * Reads, validates and normalizes a whole snapshot into memory (records sorted by key), through
  * the same checks as an import. For tests and small files: imports and diffs stream instead.
  */
-export async function loadSnapshot(file: string, options: ValidateOptions = {}): Promise<ValidatedSnapshot & { doc: SnapshotDocument }> {
+export async function loadSnapshot(
+  file: string,
+  options: ValidateOptions = {},
+): Promise<ValidatedSnapshot & { doc: SnapshotDocument }> {
   const spill = SpillStore.open();
   try {
     const checked = await intakeSnapshot(file, spill, TO, options);
     const doc = { meta: checked.meta } as SnapshotDocument;
-    for (const entity of FILE_ORDER) doc[entity] = [...spill.records(TO, entity)].map((r) => canonicalRecord(entity, JSON.parse(r.json) as SnapshotRecord));
+    for (const entity of FILE_ORDER)
+      doc[entity] = [...spill.records(TO, entity)].map((r) =>
+        canonicalRecord(entity, JSON.parse(r.json) as SnapshotRecord),
+      );
     return { ...checked, doc };
   } finally {
     spill.close();

@@ -43,12 +43,14 @@ const RULES: Record<EntityName, EntityRules> = {
   specialties: { input: SpecialtyInput, crossField: () => [] },
   requirements: {
     input: RequirementInput,
-    crossField: (r) => scoreRangeBreaches({ scoreMin: numberOrNull(r.scoreMin), scoreMax: numberOrNull(r.scoreMax) }, ALL_SENT),
+    crossField: (r) =>
+      scoreRangeBreaches({ scoreMin: numberOrNull(r.scoreMin), scoreMax: numberOrNull(r.scoreMax) }, ALL_SENT),
   },
   pathways: {
     input: PathwayInput,
     link: PathwayRequirementInput,
-    crossField: (r) => pathwayFieldBreaches({ country: stringOrNull(r.country), region: stringOrNull(r.region) }, ALL_SENT),
+    crossField: (r) =>
+      pathwayFieldBreaches({ country: stringOrNull(r.country), region: stringOrNull(r.region) }, ALL_SENT),
   },
   programs: {
     input: ProgramInput,
@@ -83,7 +85,9 @@ function asInput(entity: EntityName, record: SnapshotRecord): object {
   }
   const Link = rules.link;
   if (Link && Array.isArray(record.requirements)) {
-    input.requirements = (record.requirements as Record<string, unknown>[]).map(({ code: _code, ...fields }) => Object.assign(new Link(), fields));
+    input.requirements = (record.requirements as Record<string, unknown>[]).map(({ code: _code, ...fields }) =>
+      Object.assign(new Link(), fields),
+    );
   }
   return input;
 }
@@ -115,14 +119,24 @@ export function crossRecordBreaches(entity: EntityName, record: SnapshotRecord, 
   const breaches: RuleBreach[] = [];
   const institution = typeof record.institution === "string" ? refs.institution(record.institution) : undefined;
   if (institution && typeof record.country === "string") {
-    const breach = institutionCountryBreach({ name: String(institution.name), country: String(institution.country) }, record.country, "country");
+    const breach = institutionCountryBreach(
+      { name: String(institution.name), country: String(institution.country) },
+      record.country,
+      "country",
+    );
     if (breach) breaches.push(breach);
   }
-  const links = Array.isArray(record.requirements) ? (record.requirements as { code: string; minimumScore?: number | null }[]) : [];
+  const links = Array.isArray(record.requirements)
+    ? (record.requirements as { code: string; minimumScore?: number | null }[])
+    : [];
   links.forEach((link, i) => {
     const requirement = refs.requirement(link.code);
     if (!requirement) return;
-    const range = { code: link.code, scoreMin: numberOrNull(requirement.scoreMin), scoreMax: numberOrNull(requirement.scoreMax) };
+    const range = {
+      code: link.code,
+      scoreMin: numberOrNull(requirement.scoreMin),
+      scoreMax: numberOrNull(requirement.scoreMax),
+    };
     const breach = minimumScoreBreach(range, link.minimumScore);
     if (breach) breaches.push({ ...breach, field: `requirements.${i}.${breach.field}` });
   });

@@ -50,7 +50,8 @@ const LISTS: ReadonlySet<string> = new Set(FILE_ORDER);
 
 async function* jsonEvents(file: string): AsyncGenerator<SnapshotEvent> {
   for await (const e of readJsonRoot(file, LISTS)) {
-    if (e.type === "element") yield { type: "record", entity: e.key as EntityName, record: e.value, index: e.index, loc: null };
+    if (e.type === "element")
+      yield { type: "record", entity: e.key as EntityName, record: e.value, index: e.index, loc: null };
     else if (e.type === "arrayStart") yield { type: "list", entity: e.key as EntityName };
     else if (e.key === "meta") yield { type: "meta", meta: e.value };
     else yield { type: "field", key: e.key, value: e.value };
@@ -83,24 +84,32 @@ async function* ndjsonEvents(file: string): AsyncGenerator<SnapshotEvent> {
         value = JSON.parse(text);
       } catch {
         const at = locateJsonError(text);
-        pending = { line: n, byte: lineStart + (at?.byte ?? 0), error: at ? `${at.reason} at column ${at.column}` : "not JSON" };
+        pending = {
+          line: n,
+          byte: lineStart + (at?.byte ?? 0),
+          error: at ? `${at.reason} at column ${at.column}` : "not JSON",
+        };
         continue;
       }
       const where = `line ${n}`;
-      if (!value || typeof value !== "object" || Array.isArray(value)) throw new SnapshotError(`${file}: ${where} is not a JSON object`);
+      if (!value || typeof value !== "object" || Array.isArray(value))
+        throw new SnapshotError(`${file}: ${where} is not a JSON object`);
       const line = value as { kind?: unknown; meta?: unknown; record?: unknown };
       if (line.kind === "meta") {
         if (meta) throw new SnapshotError(`${file}: ${where} is a second meta line`);
-        if (Object.keys(line).some((k) => k !== "kind" && k !== "meta")) throw new SnapshotError(`${file}: ${where}: a meta line holds only kind and meta`);
+        if (Object.keys(line).some((k) => k !== "kind" && k !== "meta"))
+          throw new SnapshotError(`${file}: ${where}: a meta line holds only kind and meta`);
         meta = true;
         yield { type: "meta", meta: line.meta };
         for (const entity of FILE_ORDER) yield { type: "list", entity };
         continue;
       }
-      if (!meta) throw new SnapshotError(`${file}: ${where}: the first line must be the meta line ({"kind":"meta","meta":{…}})`);
+      if (!meta)
+        throw new SnapshotError(`${file}: ${where}: the first line must be the meta line ({"kind":"meta","meta":{…}})`);
       const entity = typeof line.kind === "string" ? ENTITY_OF_KIND[line.kind] : undefined;
       if (!entity) throw new SnapshotError(`${file}: ${where} has an unknown kind ${JSON.stringify(line.kind)}`);
-      if (Object.keys(line).some((k) => k !== "kind" && k !== "record")) throw new SnapshotError(`${file}: ${where}: a record line holds only kind and record`);
+      if (Object.keys(line).some((k) => k !== "kind" && k !== "record"))
+        throw new SnapshotError(`${file}: ${where}: a record line holds only kind and record`);
       yield { type: "record", entity, record: line.record, index: index[entity]++, loc: where };
     }
   } finally {
@@ -119,7 +128,9 @@ async function* ndjsonEvents(file: string): AsyncGenerator<SnapshotEvent> {
  * The pieces of a snapshot file or CSV folder, in file order, read as they are needed: a file of
  * any size is read in flat memory. Throws SnapshotError when the file cannot be read as its format.
  */
-export async function openSnapshotEvents(file: string): Promise<{ source: SnapshotSource; events: AsyncGenerator<SnapshotEvent> }> {
+export async function openSnapshotEvents(
+  file: string,
+): Promise<{ source: SnapshotSource; events: AsyncGenerator<SnapshotEvent> }> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);

@@ -38,7 +38,9 @@ export async function openSnapshotReader(ds: DataSource): Promise<SnapshotReader
 function openSqliteReader(ds: DataSource): SnapshotReader {
   const shared = rawSqlite(ds);
   if (!shared || shared.memory || !shared.name || shared.name === ":memory:") {
-    throw new SnapshotError("snapshot export needs a file-backed SQLite database (an in-memory one has no second connection to read a consistent view from)");
+    throw new SnapshotError(
+      "snapshot export needs a file-backed SQLite database (an in-memory one has no second connection to read a consistent view from)",
+    );
   }
   const db = new Database(shared.name, { readonly: true, fileMustExist: true });
   db.pragma("busy_timeout = 5000");

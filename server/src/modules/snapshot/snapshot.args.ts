@@ -10,7 +10,11 @@ export class CreateSnapshotArgs {
   @Matches(/\S/, { message: "label must not be empty" })
   label: string;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Include draft and archived listings (downloads then need a curator)" })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: "Include draft and archived listings (downloads then need a curator)",
+  })
   @IsOptional()
   @IsBoolean()
   includeDrafts?: boolean | null;

@@ -14,7 +14,9 @@ function describeCounts(counts: SnapshotCounts): string {
 }
 
 export function registerSnapshotCommands(program: Command, db: CliDatabase): void {
-  const snapshot = program.command("snapshot").description("export, import and compare whole-directory snapshots (JSON, NDJSON, CSV)");
+  const snapshot = program
+    .command("snapshot")
+    .description("export, import and compare whole-directory snapshots (JSON, NDJSON, CSV)");
 
   snapshot
     .command("export")
@@ -26,7 +28,12 @@ export function registerSnapshotCommands(program: Command, db: CliDatabase): voi
       const progress = progressReporter();
       try {
         const { meta } = await db.open((ds) =>
-          exportToPath(ds, { format: opts.format, out: opts.out, includeDrafts: opts.includeDrafts, onProgress: (p) => progress.update(p.phase, p.done, p.total) }),
+          exportToPath(ds, {
+            format: opts.format,
+            out: opts.out,
+            includeDrafts: opts.includeDrafts,
+            onProgress: (p) => progress.update(p.phase, p.done, p.total),
+          }),
         );
         progress.stop();
         const line = `wrote ${opts.out === "-" ? "standard output" : terminalText(opts.out)} (${opts.format}${meta.includeDrafts ? ", drafts included" : ", published only"}): ${describeCounts(meta.counts)}; sha256 ${meta.sha256}`;
@@ -44,7 +51,11 @@ export function registerSnapshotCommands(program: Command, db: CliDatabase): voi
         "(on SQLite the server's writes are refused while it runs: load a large one with the server stopped)",
     )
     .requiredOption("--in <file>", "snapshot file or CSV folder")
-    .addOption(new Option("--mode <mode>", "merge: upsert by slug/code; replace: the directory becomes exactly the file").choices([...IMPORT_MODES]).default("merge"))
+    .addOption(
+      new Option("--mode <mode>", "merge: upsert by slug/code; replace: the directory becomes exactly the file")
+        .choices([...IMPORT_MODES])
+        .default("merge"),
+    )
     .option("--dry-run", "print what would be added, changed and removed; write nothing", false)
     .option("--ignore-checksum", "load a file whose content no longer matches meta.sha256 (hand-edited)", false)
     .action(async (opts: { in: string; mode: ImportMode; dryRun: boolean; ignoreChecksum: boolean }) => {
@@ -59,14 +70,21 @@ export function registerSnapshotCommands(program: Command, db: CliDatabase): voi
           }),
         );
         progress.stop();
-        if (!result.snapshot.checksumMatches) console.error(`warning: ${terminalText(opts.in)}: the content no longer matches meta.sha256/meta.counts (loading it anyway: --ignore-checksum)`);
+        if (!result.snapshot.checksumMatches)
+          console.error(
+            `warning: ${terminalText(opts.in)}: the content no longer matches meta.sha256/meta.counts (loading it anyway: --ignore-checksum)`,
+          );
         const t = diffTotals(result.diff);
         const kept = opts.mode === "merge" && result.kept ? `; ${result.kept} record(s) not in the file kept` : "";
         if (result.dryRun) {
-          console.log(`dry run (${opts.mode}): nothing was written. The import would make ${t.added} addition(s), ${t.changed} change(s), ${t.removed} removal(s)${kept}.`);
+          console.log(
+            `dry run (${opts.mode}): nothing was written. The import would make ${t.added} addition(s), ${t.changed} change(s), ${t.removed} removal(s)${kept}.`,
+          );
           if (!result.diff.identical) console.log(formatDiffText(result.diff));
         } else {
-          console.log(`imported ${terminalText(opts.in)} (${opts.mode}): ${t.added} added, ${t.changed} changed, ${t.removed} removed${kept}`);
+          console.log(
+            `imported ${terminalText(opts.in)} (${opts.mode}): ${t.added} added, ${t.changed} changed, ${t.removed} removed${kept}`,
+          );
         }
       } finally {
         progress.stop();
@@ -82,15 +100,30 @@ export function registerSnapshotCommands(program: Command, db: CliDatabase): voi
     .action(async (a: string, b: string, opts: { format: "text" | "json" }) => {
       // A diff writes nothing: files of data older than a rule still compare (diff-files.ts).
       const { diff, from, to } = await diffSnapshotFiles(a, b);
-      for (const [file, s] of [[a, from], [b, to]] as const) {
-        if (!s.checksumMatches) console.error(`warning: ${terminalText(file)}: the content no longer matches meta.sha256/meta.counts (hand-edited?)`);
+      for (const [file, s] of [
+        [a, from],
+        [b, to],
+      ] as const) {
+        if (!s.checksumMatches)
+          console.error(
+            `warning: ${terminalText(file)}: the content no longer matches meta.sha256/meta.counts (hand-edited?)`,
+          );
       }
       if (opts.format === "json") {
-        console.log(terminalJson({ from: { file: a, sha256: from.meta.sha256 }, to: { file: b, sha256: to.meta.sha256 }, ...diff, totals: diffTotals(diff) }, 2));
+        console.log(
+          terminalJson(
+            {
+              from: { file: a, sha256: from.meta.sha256 },
+              to: { file: b, sha256: to.meta.sha256 },
+              ...diff,
+              totals: diffTotals(diff),
+            },
+            2,
+          ),
+        );
       } else {
         console.log(`${terminalText(a)} → ${terminalText(b)}`);
         console.log(formatDiffText(diff));
       }
     });
 }
-

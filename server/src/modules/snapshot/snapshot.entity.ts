@@ -20,7 +20,9 @@ export class SnapshotCounts {
   pathways: number;
 }
 
-@ObjectType({ description: "A stored, immutable point-in-time export of the directory, downloadable as JSON and NDJSON" })
+@ObjectType({
+  description: "A stored, immutable point-in-time export of the directory, downloadable as JSON and NDJSON",
+})
 @Entity("snapshots")
 @Index("IDX_snapshots_created_at", ["createdAt", "id"])
 export class Snapshot {

@@ -38,7 +38,13 @@ export function snapshotDownloadHandler(deps: AppDeps): RequestHandler {
       const match = /^([0-9]{1,20})\.(json|ndjson)$/.exec(String(req.params.file ?? ""));
       // An id no snapshot can have (0, or past the database's integer) is simply not there.
       if (!match || !isEntityId(match[1])) {
-        return void sendJsonError(req, res, 404, "NOT_FOUND", "No such snapshot file: use /snapshots/<id>.json or /snapshots/<id>.ndjson");
+        return void sendJsonError(
+          req,
+          res,
+          404,
+          "NOT_FOUND",
+          "No such snapshot file: use /snapshots/<id>.json or /snapshots/<id>.ndjson",
+        );
       }
       const format = match[2] as DownloadFormat;
       const snapshot = await deps.services.snapshots.findById(Number(match[1]));
@@ -46,7 +52,12 @@ export function snapshotDownloadHandler(deps: AppDeps): RequestHandler {
       if (snapshot.includeDrafts) {
         const curator = await downloader(deps, req);
         if (typeof curator === "string") {
-          res.set("WWW-Authenticate", curator === "invalid token" ? 'Bearer realm="directory", error="invalid_token"' : 'Bearer realm="directory"');
+          res.set(
+            "WWW-Authenticate",
+            curator === "invalid token"
+              ? 'Bearer realm="directory", error="invalid_token"'
+              : 'Bearer realm="directory"',
+          );
           const message =
             curator === "invalid token"
               ? "This snapshot includes draft listings, and your session token is invalid, expired or revoked: sign in again"
@@ -60,7 +71,13 @@ export function snapshotDownloadHandler(deps: AppDeps): RequestHandler {
         size = (await fs.promises.stat(file)).size;
       } catch {
         log.error("snapshot file missing", { snapshotId: snapshot.id, format });
-        return void sendJsonError(req, res, 404, "NOT_FOUND", `The ${format} file of snapshot ${snapshot.id} is missing`);
+        return void sendJsonError(
+          req,
+          res,
+          404,
+          "NOT_FOUND",
+          `The ${format} file of snapshot ${snapshot.id} is missing`,
+        );
       }
       const etag = `"${snapshot.sha256}-${format}"`;
       res.set({

@@ -27,13 +27,17 @@ export class SnapshotResolver {
   @Authorized()
   // Reads, parses and compares two whole stored snapshot files in memory.
   @Extensions(heavyWork({ cost: 2000 }))
-  @Query(() => SnapshotDiffResult, { description: "What changed between two stored snapshots: added, removed and changed records per entity" })
+  @Query(() => SnapshotDiffResult, {
+    description: "What changed between two stored snapshots: added, removed and changed records per entity",
+  })
   snapshotDiff(@Args() args: SnapshotDiffArgs, @Ctx() ctx: Context): Promise<SnapshotDiffResult> {
     return ctx.services.snapshots.diff(entityId(args.from, ["from"]), entityId(args.to, ["to"]));
   }
 
   @Authorized(CuratorRole.EDITOR)
-  @Mutation(() => Snapshot, { description: "Export the directory now and store it (published listings unless includeDrafts)" })
+  @Mutation(() => Snapshot, {
+    description: "Export the directory now and store it (published listings unless includeDrafts)",
+  })
   createSnapshot(@Args() args: CreateSnapshotArgs, @Ctx() ctx: Context): Promise<Snapshot> {
     return ctx.services.snapshots.create(args.label, ctx.viewer.curator, args.includeDrafts ?? false);
   }

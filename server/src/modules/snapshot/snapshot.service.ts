@@ -56,9 +56,15 @@ export class SnapshotService {
     } catch {
       return []; // no SNAPSHOT_DIR yet: the first export creates it
     }
-    const removed = names.filter((name) => PARTIAL_FILE.test(name) && fs.statSync(path.join(this.directory, name)).isFile());
+    const removed = names.filter(
+      (name) => PARTIAL_FILE.test(name) && fs.statSync(path.join(this.directory, name)).isFile(),
+    );
     for (const name of removed) fs.rmSync(path.join(this.directory, name), { force: true });
-    if (removed.length) log.info("removed unfinished snapshot files left by an interrupted export", { count: removed.length, files: removed });
+    if (removed.length)
+      log.info("removed unfinished snapshot files left by an interrupted export", {
+        count: removed.length,
+        files: removed,
+      });
     return removed;
   }
 
@@ -70,7 +76,10 @@ export class SnapshotService {
   async create(label: string, curator: Curator | null, includeDrafts: boolean): Promise<Snapshot> {
     fs.mkdirSync(this.directory, { recursive: true });
     const now = new Date();
-    const base = `snapshot-${now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}-${randomBytes(4).toString("hex")}`;
+    const base = `snapshot-${now
+      .toISOString()
+      .replace(/[-:]/g, "")
+      .replace(/\.\d+Z$/, "Z")}-${randomBytes(4).toString("hex")}`;
     const names = { json: `${base}.json`, ndjson: `${base}.ndjson` };
     const final = { json: path.join(this.directory, names.json), ndjson: path.join(this.directory, names.ndjson) };
     const partial = { json: `${final.json}.partial`, ndjson: `${final.ndjson}.partial` };
@@ -81,7 +90,10 @@ export class SnapshotService {
       const { meta } = await exportSnapshot(this.dataSource, {
         includeDrafts,
         now,
-        writers: [new JsonSnapshotWriter(new SnapshotFile(partial.json)), new NdjsonSnapshotWriter(new SnapshotFile(partial.ndjson))],
+        writers: [
+          new JsonSnapshotWriter(new SnapshotFile(partial.json)),
+          new NdjsonSnapshotWriter(new SnapshotFile(partial.ndjson)),
+        ],
       });
       fs.renameSync(partial.json, final.json);
       fs.renameSync(partial.ndjson, final.ndjson);
@@ -132,6 +144,14 @@ export class SnapshotService {
     // writes nothing, so data older than a rule still compares (diff-files.ts reads without rules).
     const { diff } = await diffSnapshotFiles(file(from), file(to));
     const totals = diffTotals(diff);
-    return { from, to, identical: diff.identical, addedCount: totals.added, removedCount: totals.removed, changedCount: totals.changed, entities: diff.entities };
+    return {
+      from,
+      to,
+      identical: diff.identical,
+      addedCount: totals.added,
+      removedCount: totals.removed,
+      changedCount: totals.changed,
+      entities: diff.entities,
+    };
   }
 }

@@ -50,7 +50,9 @@ export class SpillStore {
     private readonly db: Database.Database,
     private readonly dir: string,
   ) {
-    this.insert = db.prepare("INSERT OR IGNORE INTO records (side, entity, key, idx, loc, link_order, json) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    this.insert = db.prepare(
+      "INSERT OR IGNORE INTO records (side, entity, key, idx, loc, link_order, json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    );
     this.lookup = db.prepare("SELECT idx, json FROM records WHERE side = ? AND entity = ? AND key = ?");
     this.insertId = db.prepare("INSERT OR REPLACE INTO ids (entity, key, id) VALUES (?, ?, ?)");
     this.lookupId = db.prepare("SELECT id FROM ids WHERE entity = ? AND key = ?").pluck();
@@ -79,7 +81,15 @@ export class SpillStore {
   }
 
   /** Stores a record; false (and nothing stored) when its side already holds that key. */
-  add(side: Side, entity: EntityName, key: string, json: string, idx: number, loc: string | null, linkOrder: string | null = null): boolean {
+  add(
+    side: Side,
+    entity: EntityName,
+    key: string,
+    json: string,
+    idx: number,
+    loc: string | null,
+    linkOrder: string | null = null,
+  ): boolean {
     return this.write(() => this.insert.run(side, entity, key, idx, loc, linkOrder, json).changes === 1);
   }
 
@@ -91,20 +101,28 @@ export class SpillStore {
 
   count(side: Side, entity: EntityName): number {
     this.commit();
-    return Number(this.db.prepare("SELECT COUNT(*) FROM records WHERE side = ? AND entity = ?").pluck().get(side, entity));
+    return Number(
+      this.db.prepare("SELECT COUNT(*) FROM records WHERE side = ? AND entity = ?").pluck().get(side, entity),
+    );
   }
 
   /** One side's records of an entity in key order, read as they are needed. */
   records(side: Side, entity: EntityName): IterableIterator<SpilledRecord> {
     this.commit();
-    return this.db.prepare("SELECT key, json, idx, loc, link_order AS linkOrder FROM records WHERE side = ? AND entity = ? ORDER BY key").iterate(side, entity) as IterableIterator<SpilledRecord>;
+    return this.db
+      .prepare(
+        "SELECT key, json, idx, loc, link_order AS linkOrder FROM records WHERE side = ? AND entity = ? ORDER BY key",
+      )
+      .iterate(side, entity) as IterableIterator<SpilledRecord>;
   }
 
   /** Keys only on `side`, in key order. */
   only(side: Side, entity: EntityName): IterableIterator<string> {
     this.commit();
     return this.db
-      .prepare("SELECT a.key FROM records a WHERE a.side = ? AND a.entity = ? AND NOT EXISTS (SELECT 1 FROM records b WHERE b.side = ? AND b.entity = a.entity AND b.key = a.key) ORDER BY a.key")
+      .prepare(
+        "SELECT a.key FROM records a WHERE a.side = ? AND a.entity = ? AND NOT EXISTS (SELECT 1 FROM records b WHERE b.side = ? AND b.entity = a.entity AND b.key = a.key) ORDER BY a.key",
+      )
       .pluck()
       .iterate(side, entity, side === FROM ? TO : FROM) as IterableIterator<string>;
   }
@@ -114,7 +132,7 @@ export class SpillStore {
     this.commit();
     return this.db
       .prepare(
-        "SELECT a.key, a.json AS \"from\", b.json AS \"to\" FROM records a JOIN records b ON b.side = ? AND b.entity = a.entity AND b.key = a.key WHERE a.side = ? AND a.entity = ? AND a.json <> b.json ORDER BY a.key",
+        'SELECT a.key, a.json AS "from", b.json AS "to" FROM records a JOIN records b ON b.side = ? AND b.entity = a.entity AND b.key = a.key WHERE a.side = ? AND a.entity = ? AND a.json <> b.json ORDER BY a.key',
       )
       .iterate(TO, FROM, entity) as IterableIterator<ChangedPair>;
   }

@@ -24,7 +24,14 @@ import type { Side, SpillStore } from "./spill";
 
 export const SNAPSHOT_SCHEMA_ID = snapshotSchema.$id;
 
-let compiled: { document: ValidateFunction; line: ValidateFunction; meta: ValidateFunction; records: Record<EntityName, ValidateFunction> } | undefined;
+let compiled:
+  | {
+      document: ValidateFunction;
+      line: ValidateFunction;
+      meta: ValidateFunction;
+      records: Record<EntityName, ValidateFunction>;
+    }
+  | undefined;
 
 /** The compiled validators for a whole document, one NDJSON line, meta (CSV's meta.json) and one record of each entity. */
 export function snapshotValidators() {
@@ -41,7 +48,10 @@ export function snapshotValidators() {
       document: get(SNAPSHOT_SCHEMA_ID),
       line: get(`${SNAPSHOT_SCHEMA_ID}#/$defs/ndjsonLine`),
       meta: get(`${SNAPSHOT_SCHEMA_ID}#/$defs/meta`),
-      records: Object.fromEntries(FILE_ORDER.map((e) => [e, get(`${SNAPSHOT_SCHEMA_ID}#/$defs/${KIND[e]}`)])) as Record<EntityName, ValidateFunction>,
+      records: Object.fromEntries(FILE_ORDER.map((e) => [e, get(`${SNAPSHOT_SCHEMA_ID}#/$defs/${KIND[e]}`)])) as Record<
+        EntityName,
+        ValidateFunction
+      >,
     };
   }
   return compiled;
@@ -77,10 +87,15 @@ function where(entity: EntityName, index: number, record: unknown, loc: string |
 }
 
 function describeAjvError(subject: string, e: ErrorObject): string {
-  const rest = e.instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const rest = e.instancePath
+    .split("/")
+    .slice(1)
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
   let message = e.message ?? "is invalid";
-  if (e.keyword === "additionalProperties") message = `has a field it does not know: "${(e.params as { additionalProperty: string }).additionalProperty}"`;
-  if (e.keyword === "enum") message += `: ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+  if (e.keyword === "additionalProperties")
+    message = `has a field it does not know: "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+  if (e.keyword === "enum")
+    message += `: ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
   const field = rest.length ? `${rest.join(".")} ` : "";
   return `${subject}: ${field}${message}`;
 }
@@ -88,9 +103,12 @@ function describeAjvError(subject: string, e: ErrorObject): string {
 /** Checks the format and version first, so an old or foreign file gets a plain answer. */
 function checkMeta(name: string, value: unknown): void {
   const meta = value as Record<string, unknown> | undefined;
-  if (!meta || typeof meta !== "object") throw new SnapshotError(`${name}: no meta object: this is not a directory snapshot`);
+  if (!meta || typeof meta !== "object")
+    throw new SnapshotError(`${name}: no meta object: this is not a directory snapshot`);
   if (meta.format !== SNAPSHOT_FORMAT) {
-    throw new SnapshotError(`${name}: meta.format is ${JSON.stringify(meta.format)}, not "${SNAPSHOT_FORMAT}": this is not a directory snapshot`);
+    throw new SnapshotError(
+      `${name}: meta.format is ${JSON.stringify(meta.format)}, not "${SNAPSHOT_FORMAT}": this is not a directory snapshot`,
+    );
   }
   if (meta.schemaVersion !== SNAPSHOT_SCHEMA_VERSION) {
     throw new SnapshotError(
@@ -106,14 +124,17 @@ class RuleReport {
 
   add(subject: () => string, breaches: readonly RuleBreach[]): void {
     for (const b of breaches) {
-      if (++this.count <= MAX_REPORTED) this.shown.push(`${subject()}: ${b.field} breaks the rule ${b.rule}: ${b.message}`);
+      if (++this.count <= MAX_REPORTED)
+        this.shown.push(`${subject()}: ${b.field} breaks the rule ${b.rule}: ${b.message}`);
     }
   }
 
   throwIfAny(name: string): void {
     if (!this.count) return;
     const more = this.count > MAX_REPORTED ? ` (and ${this.count - MAX_REPORTED} more)` : "";
-    throw new SnapshotError(`${name} breaks the directory's rules (the API's, for the same fields); nothing was written: ${this.shown.join("; ")}${more}`);
+    throw new SnapshotError(
+      `${name} breaks the directory's rules (the API's, for the same fields); nothing was written: ${this.shown.join("; ")}${more}`,
+    );
   }
 }
 
@@ -176,7 +197,9 @@ export class SnapshotIntake {
     this.counts[entity]++;
     const validate = snapshotValidators().records[entity];
     if (!validate(record)) {
-      for (const e of validate.errors ?? []) if (e.keyword !== "if" && e.keyword !== "anyOf") this.problem(describeAjvError(where(entity, index, record, loc), e));
+      for (const e of validate.errors ?? [])
+        if (e.keyword !== "if" && e.keyword !== "anyOf")
+          this.problem(describeAjvError(where(entity, index, record, loc), e));
       return;
     }
     if (this.problemCount) return; // the file will be refused: storing more is wasted work
@@ -211,7 +234,9 @@ export class SnapshotIntake {
   finish(source: SnapshotSource, options: { ignoreChecksum?: boolean }): ValidatedSnapshot {
     const name = this.name;
     checkMeta(name, this.meta);
-    const missing = FILE_ORDER.filter((e) => !this.lists.has(e)).map((e) => `(root): must have required property '${e}'`);
+    const missing = FILE_ORDER.filter((e) => !this.lists.has(e)).map(
+      (e) => `(root): must have required property '${e}'`,
+    );
     if (missing.length || this.problemCount) {
       const errors = [...missing, ...this.problems].slice(0, MAX_REPORTED);
       const total = missing.length + this.problemCount;
@@ -235,7 +260,8 @@ export class SnapshotIntake {
       }
     }
     const hasher = new ContentHasher();
-    for (const entity of CANONICAL_ORDER) for (const r of this.spill.records(this.side, entity)) hasher.addCanonical(entity, r.key, r.json);
+    for (const entity of CANONICAL_ORDER)
+      for (const r of this.spill.records(this.side, entity)) hasher.addCanonical(entity, r.key, r.json);
     const sha256 = hasher.digest();
     const checksumMatches = sha256 === meta.sha256;
     if (!checksumMatches && !options.ignoreChecksum) {
@@ -254,18 +280,31 @@ export class SnapshotIntake {
       const r = this.spill.get(this.side, entity, key);
       return r ? (JSON.parse(r.json) as SnapshotRecord) : undefined;
     };
-    const refs: ReferencedRecords = { institution: (slug) => stored("institutions", slug), requirement: (code) => stored("requirements", code) };
+    const refs: ReferencedRecords = {
+      institution: (slug) => stored("institutions", slug),
+      requirement: (code) => stored("requirements", code),
+    };
     const rules = new RuleReport();
     for (const entity of ["programs", "pathways"] as const) {
       for (const r of this.spill.records(this.side, entity)) {
         const record = JSON.parse(r.json) as SnapshotRecord;
         const dangling = (target: EntityName, key: string) =>
-          new SnapshotError(`${this.name}: ${where(entity, r.idx, record, r.loc)} refers to ${KIND[target]} "${key}", which the file does not hold (a dangling reference)`);
-        if (record.institution != null && !has("institutions", record.institution as string)) throw dangling("institutions", record.institution as string);
-        if (record.pathway != null && !has("pathways", record.pathway as string)) throw dangling("pathways", record.pathway as string);
-        for (const s of (record.specialties as string[] | undefined) ?? []) if (!has("specialties", s)) throw dangling("specialties", s);
-        for (const l of (record.requirements as { code: string }[] | undefined) ?? []) if (!has("requirements", l.code)) throw dangling("requirements", l.code);
-        if (this.directoryRules) rules.add(() => where(entity, r.idx, record, r.loc), crossRecordBreaches(entity, inFileOrder(record, r.linkOrder), refs));
+          new SnapshotError(
+            `${this.name}: ${where(entity, r.idx, record, r.loc)} refers to ${KIND[target]} "${key}", which the file does not hold (a dangling reference)`,
+          );
+        if (record.institution != null && !has("institutions", record.institution as string))
+          throw dangling("institutions", record.institution as string);
+        if (record.pathway != null && !has("pathways", record.pathway as string))
+          throw dangling("pathways", record.pathway as string);
+        for (const s of (record.specialties as string[] | undefined) ?? [])
+          if (!has("specialties", s)) throw dangling("specialties", s);
+        for (const l of (record.requirements as { code: string }[] | undefined) ?? [])
+          if (!has("requirements", l.code)) throw dangling("requirements", l.code);
+        if (this.directoryRules)
+          rules.add(
+            () => where(entity, r.idx, record, r.loc),
+            crossRecordBreaches(entity, inFileOrder(record, r.linkOrder), refs),
+          );
       }
     }
     rules.throwIfAny(this.name);
@@ -273,7 +312,12 @@ export class SnapshotIntake {
 }
 
 /** Reads and validates a snapshot file into one side of `spill` (see SnapshotIntake); nothing else is written. */
-export async function intakeSnapshot(file: string, spill: SpillStore, side: Side, options: ValidateOptions = {}): Promise<ValidatedSnapshot> {
+export async function intakeSnapshot(
+  file: string,
+  spill: SpillStore,
+  side: Side,
+  options: ValidateOptions = {},
+): Promise<ValidatedSnapshot> {
   const { source, events } = await openSnapshotEvents(file);
   const intake = new SnapshotIntake(file, spill, side, options.directoryRules !== false);
   for await (const e of events) intake.take(e);

@@ -73,7 +73,8 @@ abstract class TextSnapshotWriter {
     if (meta.sha256 === SHA256_PENDING) {
       if (!this.out.seekable) throw new Error("snapshot writer: a stream needs the hash in begin()");
       const at = text.indexOf(SHA256_PENDING);
-      if (at < 0 || text.indexOf(SHA256_PENDING, at + 1) >= 0 || this.started) throw new Error("snapshot writer: the meta must come first, with its one sha256");
+      if (at < 0 || text.indexOf(SHA256_PENDING, at + 1) >= 0 || this.started)
+        throw new Error("snapshot writer: the meta must come first, with its one sha256");
       this.hashAt = Buffer.byteLength(text.slice(0, at));
     }
     return this.push(text);
@@ -87,7 +88,8 @@ abstract class TextSnapshotWriter {
       return;
     }
     const flushed = this.flush();
-    if (text.length * 3 > BATCH) return flushed ? flushed.then(() => this.out.write(Buffer.from(text))) : this.out.write(Buffer.from(text));
+    if (text.length * 3 > BATCH)
+      return flushed ? flushed.then(() => this.out.write(Buffer.from(text))) : this.out.write(Buffer.from(text));
     this.used = this.buffer.write(text, 0);
     return flushed;
   }
@@ -102,7 +104,8 @@ abstract class TextSnapshotWriter {
   protected async close(meta: SnapshotMeta): Promise<void> {
     await this.flush();
     if (this.hashAt >= 0) {
-      if (!/^[0-9a-f]{64}$/.test(meta.sha256) || meta.sha256 === SHA256_PENDING) throw new Error("snapshot writer: finish() needs the content hash");
+      if (!/^[0-9a-f]{64}$/.test(meta.sha256) || meta.sha256 === SHA256_PENDING)
+        throw new Error("snapshot writer: finish() needs the content hash");
       await this.out.patch(this.hashAt, meta.sha256);
     }
     await this.out.end();
@@ -153,7 +156,9 @@ export class JsonSnapshotWriter extends TextSnapshotWriter implements SnapshotWr
 /** NDJSON: `{"kind":"meta","meta":{…}}`, then `{"kind":"program","record":{…}}`, one a line. */
 export class NdjsonSnapshotWriter extends TextSnapshotWriter implements SnapshotWriter {
   /** `{"kind":"program","record":` for each entity: JSON.stringify({ kind, record }) without re-serialising the record. */
-  private static readonly PREFIX = Object.fromEntries(FILE_ORDER.map((e) => [e, `{"kind":${JSON.stringify(KIND[e])},"record":`])) as Record<EntityName, string>;
+  private static readonly PREFIX = Object.fromEntries(
+    FILE_ORDER.map((e) => [e, `{"kind":${JSON.stringify(KIND[e])},"record":`]),
+  ) as Record<EntityName, string>;
 
   async begin(meta: SnapshotMeta): Promise<void> {
     await this.head(`${JSON.stringify({ kind: "meta", meta })}\n`, meta);

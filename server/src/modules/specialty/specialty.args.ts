@@ -25,7 +25,9 @@ export class SpecialtyFilter {
 }
 
 @ArgsType()
-export class SpecialtiesArgs extends SearchConnectionArgs("Words that must each appear in the name or slug (case-insensitive)") {
+export class SpecialtiesArgs extends SearchConnectionArgs(
+  "Words that must each appear in the name or slug (case-insensitive)",
+) {
   @Field(() => SpecialtyFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()

@@ -1,10 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import {
-  Column,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-} from "typeorm";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { ArchivableRecord } from "../../core/versioned-record";
 
 @ObjectType({ simpleResolvers: true, description: "A field of medicine: internal medicine, cardiology, surgery…" })

@@ -38,7 +38,9 @@ class SqliteWriter implements BulkWriter {
     let stmt = this.cache.get(key);
     if (!stmt) {
       const one = `(${columns.map(() => "?").join(", ")})`;
-      stmt = this.db.prepare(`INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES ${Array(count).fill(one).join(", ")}`);
+      stmt = this.db.prepare(
+        `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES ${Array(count).fill(one).join(", ")}`,
+      );
       this.cache.set(key, stmt);
     }
     return stmt;
@@ -78,12 +80,18 @@ class PostgresWriter implements BulkWriter {
       const chunk = rows.slice(i, i + per);
       const params: Cell[] = [];
       const tuples = chunk.map((row) => `(${row.map((v) => (params.push(v), `$${params.length}`)).join(", ")})`);
-      await this.runner.query(`INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES ${tuples.join(", ")}`, params);
+      await this.runner.query(
+        `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES ${tuples.join(", ")}`,
+        params,
+      );
     }
   }
 
   async syncSequence(table: string): Promise<void> {
-    await this.runner.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), COALESCE((SELECT MAX(id) FROM ${quote(table)}), 0) + 1, false)`, [table]);
+    await this.runner.query(
+      `SELECT setval(pg_get_serial_sequence($1, 'id'), COALESCE((SELECT MAX(id) FROM ${quote(table)}), 0) + 1, false)`,
+      [table],
+    );
   }
 
   async commit(): Promise<void> {

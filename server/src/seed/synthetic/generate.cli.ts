@@ -6,7 +6,8 @@ import { DEFAULT_SEED, generateSynthetic, SyntheticDataRefusal } from "./generat
 function count(name: string, min: number) {
   return (raw: string): number => {
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > 10_000_000) throw new CliError(`--${name} must be a whole number from ${min} to 10000000 (got '${raw}')`);
+    if (!Number.isInteger(n) || n < min || n > 10_000_000)
+      throw new CliError(`--${name} must be a whole number from ${min} to 10000000 (got '${raw}')`);
     return n;
   };
 }
@@ -15,7 +16,9 @@ function count(name: string, min: number) {
 export function registerGenerateCommand(program: Command, db: CliDatabase): void {
   program
     .command("generate")
-    .description("fill an EMPTY database with clearly synthetic institutions and programs (for benchmarks); refuses a database holding real listings")
+    .description(
+      "fill an EMPTY database with clearly synthetic institutions and programs (for benchmarks); refuses a database holding real listings",
+    )
     .requiredOption("--institutions <n>", "how many synthetic institutions", count("institutions", 1))
     .requiredOption("--programs <n>", "how many synthetic programs", count("programs", 0))
     .option("--seed <s>", "PRNG seed: the same seed gives the same directory", count("seed", 0), DEFAULT_SEED)

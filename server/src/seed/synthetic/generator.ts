@@ -72,12 +72,19 @@ async function ensureCatalogue(ds: DataSource, w: BulkWriter, now: Date) {
   const requirementIds = await existing(ds, "requirements", "code");
   let next = await maxId(ds, "requirements");
   const reqRows: Cell[][] = [];
-  for (const r of [...sample.requirements.map((r) => ({ ...r })), ...SYNTHETIC_REQUIREMENTS.map((r) => ({ ...r, description: null }))]) {
+  for (const r of [
+    ...sample.requirements.map((r) => ({ ...r })),
+    ...SYNTHETIC_REQUIREMENTS.map((r) => ({ ...r, description: null })),
+  ]) {
     if (requirementIds.has(r.code)) continue;
     requirementIds.set(r.code, ++next);
     reqRows.push([next, r.code, r.name, r.kind, r.country, r.description, 1, now, now]);
   }
-  await w.insert("requirements", ["id", "code", "name", "kind", "country", "description", "version", "createdAt", "updatedAt"], reqRows);
+  await w.insert(
+    "requirements",
+    ["id", "code", "name", "kind", "country", "description", "version", "createdAt", "updatedAt"],
+    reqRows,
+  );
   created.requirements = reqRows.length;
 
   const specialtyIds = await existing(ds, "specialties", "slug");
@@ -95,14 +102,29 @@ async function ensureCatalogue(ds: DataSource, w: BulkWriter, now: Date) {
   next = await maxId(ds, "pathways");
   const pathRows: Cell[][] = [];
   const linkRows: Cell[][] = [];
-  const pathways = [...sample.pathways, { ...SYNTHETIC_PATHWAY, kind: "DIRECT", country: null, region: null, website: null, requirements: [] }];
+  const pathways = [
+    ...sample.pathways,
+    { ...SYNTHETIC_PATHWAY, kind: "DIRECT", country: null, region: null, website: null, requirements: [] },
+  ];
   for (const p of pathways) {
     if (pathwayIds.has(p.slug)) continue;
     pathwayIds.set(p.slug, ++next);
     pathRows.push([next, p.slug, p.name, p.kind, p.country, p.region, p.description, p.website, 1, now, now]);
     for (const l of p.requirements) linkRows.push([next, requirementIds.get(l.code)!, l.level, l.note ?? null]);
   }
-  const pathCols = ["id", "slug", "name", "kind", "country", "region", "description", "website", "version", "createdAt", "updatedAt"];
+  const pathCols = [
+    "id",
+    "slug",
+    "name",
+    "kind",
+    "country",
+    "region",
+    "description",
+    "website",
+    "version",
+    "createdAt",
+    "updatedAt",
+  ];
   await w.insert("pathways", pathCols, pathRows);
   await w.insert("pathway_requirements", ["pathwayId", "requirementId", "level", "note"], linkRows);
   created.pathways = pathRows.length;
@@ -110,20 +132,77 @@ async function ensureCatalogue(ds: DataSource, w: BulkWriter, now: Date) {
   return { created, requirementIds, specialtyIds, pathwayIds };
 }
 
-const INSTITUTION_COLUMNS = ["id", "slug", "name", "kind", "country", "region", "city", "website", "description", "version", "createdAt", "updatedAt"];
+const INSTITUTION_COLUMNS = [
+  "id",
+  "slug",
+  "name",
+  "kind",
+  "country",
+  "region",
+  "city",
+  "website",
+  "description",
+  "version",
+  "createdAt",
+  "updatedAt",
+];
 const PROGRAM_COLUMNS = [
-  "id", "slug", "title", "description", "type", "audience", "status", "institutionId", "country", "region", "pathwayId",
-  "durationMonths", "handsOnPatientCare", "positions", "imgPositions", "visaSponsorship", "applicationOpensAt",
-  "applicationClosesAt", "applicationFeeCents", "feeCurrency", "sourceUrl", "sourceNote", "lastVerifiedAt", "version",
-  "createdAt", "updatedAt",
+  "id",
+  "slug",
+  "title",
+  "description",
+  "type",
+  "audience",
+  "status",
+  "institutionId",
+  "country",
+  "region",
+  "pathwayId",
+  "durationMonths",
+  "handsOnPatientCare",
+  "positions",
+  "imgPositions",
+  "visaSponsorship",
+  "applicationOpensAt",
+  "applicationClosesAt",
+  "applicationFeeCents",
+  "feeCurrency",
+  "sourceUrl",
+  "sourceNote",
+  "lastVerifiedAt",
+  "version",
+  "createdAt",
+  "updatedAt",
 ];
 
 function programCells(p: ProgramRow, pathwayId: number | null): Cell[] {
   return [
-    p.id, p.slug, p.title, p.description, p.type, p.audience, p.status, p.institutionId, p.country, p.region, pathwayId,
-    p.durationMonths, p.handsOnPatientCare, p.positions, p.imgPositions, p.visaSponsorship, p.applicationOpensAt,
-    p.applicationClosesAt, p.applicationFeeCents, p.feeCurrency, `https://synthetic.example/programs/${p.slug}`, SOURCE_NOTE,
-    p.lastVerifiedAt, 1, p.createdAt, p.updatedAt,
+    p.id,
+    p.slug,
+    p.title,
+    p.description,
+    p.type,
+    p.audience,
+    p.status,
+    p.institutionId,
+    p.country,
+    p.region,
+    pathwayId,
+    p.durationMonths,
+    p.handsOnPatientCare,
+    p.positions,
+    p.imgPositions,
+    p.visaSponsorship,
+    p.applicationOpensAt,
+    p.applicationClosesAt,
+    p.applicationFeeCents,
+    p.feeCurrency,
+    `https://synthetic.example/programs/${p.slug}`,
+    SOURCE_NOTE,
+    p.lastVerifiedAt,
+    1,
+    p.createdAt,
+    p.updatedAt,
   ];
 }
 
@@ -135,7 +214,8 @@ function programCells(p: ProgramRow, pathwayId: number | null): Cell[] {
 export async function generateSynthetic(ds: DataSource, options: GenerateOptions): Promise<GenerateReport> {
   const started = Date.now();
   const seed = options.seed ?? DEFAULT_SEED;
-  if (options.programs > 0 && options.institutions < 1) throw new SyntheticDataRefusal("programs need at least one institution");
+  if (options.programs > 0 && options.institutions < 1)
+    throw new SyntheticDataRefusal("programs need at least one institution");
   await assertGeneratable(ds);
   const now = new Date(Date.UTC(2025, 0, 1));
   const rng = new Prng(seed);
@@ -149,7 +229,20 @@ export async function generateSynthetic(ds: DataSource, options: GenerateOptions
     catalogue = await ensureCatalogue(ds, w, now);
     const institutions: InstitutionRow[] = [];
     for (let n = 1; n <= options.institutions; n++) institutions.push(institutionRow(rng, firstInstitution + n - 1, n));
-    const instCells = institutions.map((i) => [i.id, i.slug, i.name, i.kind, i.country, i.region, i.city, i.website, i.description, 1, i.createdAt, i.createdAt]);
+    const instCells = institutions.map((i) => [
+      i.id,
+      i.slug,
+      i.name,
+      i.kind,
+      i.country,
+      i.region,
+      i.city,
+      i.website,
+      i.description,
+      1,
+      i.createdAt,
+      i.createdAt,
+    ]);
     await w.insert("institutions", INSTITUTION_COLUMNS, instCells);
 
     for (let start = 1; start <= options.programs; start += BATCH) {
@@ -160,10 +253,13 @@ export async function generateSynthetic(ds: DataSource, options: GenerateOptions
       for (let n = start; n <= end; n++) {
         // A few listings span many institutions (like U.S. residency positions through the Match);
         // the rest cluster: some institutions offer many programs, most a few.
-        const institution = rng.chance(0.02) ? null : institutions[Math.floor(institutions.length * Math.pow(rng.next(), 1.6))];
+        const institution = rng.chance(0.02)
+          ? null
+          : institutions[Math.floor(institutions.length * Math.pow(rng.next(), 1.6))];
         const p = programRow(rng, firstProgram + n - 1, n, institution);
         programs.push(programCells(p, p.pathwaySlug ? catalogue.pathwayIds.get(p.pathwaySlug)! : null));
-        for (const r of p.requirements) reqLinks.push([p.id, catalogue.requirementIds.get(r.code)!, r.level, r.minimumScore, r.note]);
+        for (const r of p.requirements)
+          reqLinks.push([p.id, catalogue.requirementIds.get(r.code)!, r.level, r.minimumScore, r.note]);
         for (const s of p.specialties) specLinks.push([p.id, catalogue.specialtyIds.get(s)!]);
       }
       await w.insert("programs", PROGRAM_COLUMNS, programs);

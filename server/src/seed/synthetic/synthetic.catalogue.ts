@@ -11,15 +11,69 @@ export const SYNTHETIC_PREFIX = "synthetic-";
 /** Region codes with rough population weights, so that big states get more institutions. */
 export const REGIONS: Record<Country, readonly (readonly [string, number])[]> = {
   [Country.US]: [
-    ["CA", 39], ["TX", 30], ["FL", 22], ["NY", 20], ["PA", 13], ["IL", 13], ["OH", 12], ["GA", 11], ["NC", 11],
-    ["MI", 10], ["NJ", 9], ["VA", 9], ["WA", 8], ["AZ", 7], ["MA", 7], ["TN", 7], ["IN", 7], ["MD", 6], ["MO", 6],
-    ["WI", 6], ["CO", 6], ["MN", 6], ["SC", 5], ["AL", 5], ["LA", 5], ["KY", 5], ["OR", 4], ["OK", 4], ["CT", 4],
-    ["UT", 3], ["IA", 3], ["NV", 3], ["AR", 3], ["MS", 3], ["KS", 3], ["NM", 2], ["NE", 2], ["ID", 2], ["WV", 2],
-    ["HI", 1], ["NH", 1], ["ME", 1], ["MT", 1], ["RI", 1], ["DE", 1], ["SD", 1], ["ND", 1], ["AK", 1], ["VT", 1],
-    ["WY", 1], ["DC", 1],
+    ["CA", 39],
+    ["TX", 30],
+    ["FL", 22],
+    ["NY", 20],
+    ["PA", 13],
+    ["IL", 13],
+    ["OH", 12],
+    ["GA", 11],
+    ["NC", 11],
+    ["MI", 10],
+    ["NJ", 9],
+    ["VA", 9],
+    ["WA", 8],
+    ["AZ", 7],
+    ["MA", 7],
+    ["TN", 7],
+    ["IN", 7],
+    ["MD", 6],
+    ["MO", 6],
+    ["WI", 6],
+    ["CO", 6],
+    ["MN", 6],
+    ["SC", 5],
+    ["AL", 5],
+    ["LA", 5],
+    ["KY", 5],
+    ["OR", 4],
+    ["OK", 4],
+    ["CT", 4],
+    ["UT", 3],
+    ["IA", 3],
+    ["NV", 3],
+    ["AR", 3],
+    ["MS", 3],
+    ["KS", 3],
+    ["NM", 2],
+    ["NE", 2],
+    ["ID", 2],
+    ["WV", 2],
+    ["HI", 1],
+    ["NH", 1],
+    ["ME", 1],
+    ["MT", 1],
+    ["RI", 1],
+    ["DE", 1],
+    ["SD", 1],
+    ["ND", 1],
+    ["AK", 1],
+    ["VT", 1],
+    ["WY", 1],
+    ["DC", 1],
   ],
   [Country.CA]: [
-    ["ON", 15], ["QC", 9], ["BC", 5], ["AB", 4], ["MB", 1.4], ["SK", 1.2], ["NS", 1], ["NB", 0.8], ["NL", 0.5], ["PE", 0.2],
+    ["ON", 15],
+    ["QC", 9],
+    ["BC", 5],
+    ["AB", 4],
+    ["MB", 1.4],
+    ["SK", 1.2],
+    ["NS", 1],
+    ["NB", 0.8],
+    ["NL", 0.5],
+    ["PE", 0.2],
   ],
 };
 
@@ -47,15 +101,40 @@ export const SPECIALTIES: readonly { slug: string; name: string; weight: number 
 
 /** Catalogue entries beyond the nine codes of the sample catalogue, named as synthetic so no one mistakes them for facts. */
 export const SYNTHETIC_REQUIREMENTS = [
-  { code: "SYNTHETIC_ENGLISH_PROFICIENCY", name: "Synthetic requirement: English proficiency test", kind: RequirementKind.LANGUAGE, country: null },
-  { code: "SYNTHETIC_LETTERS_OF_RECOMMENDATION", name: "Synthetic requirement: letters of recommendation", kind: RequirementKind.DOCUMENT, country: null },
-  { code: "SYNTHETIC_VISA_STATUS", name: "Synthetic requirement: proof of visa status", kind: RequirementKind.IMMIGRATION, country: null },
-  { code: "SYNTHETIC_CLINICAL_EXPERIENCE", name: "Synthetic requirement: recent clinical experience", kind: RequirementKind.TRAINING, country: null },
+  {
+    code: "SYNTHETIC_ENGLISH_PROFICIENCY",
+    name: "Synthetic requirement: English proficiency test",
+    kind: RequirementKind.LANGUAGE,
+    country: null,
+  },
+  {
+    code: "SYNTHETIC_LETTERS_OF_RECOMMENDATION",
+    name: "Synthetic requirement: letters of recommendation",
+    kind: RequirementKind.DOCUMENT,
+    country: null,
+  },
+  {
+    code: "SYNTHETIC_VISA_STATUS",
+    name: "Synthetic requirement: proof of visa status",
+    kind: RequirementKind.IMMIGRATION,
+    country: null,
+  },
+  {
+    code: "SYNTHETIC_CLINICAL_EXPERIENCE",
+    name: "Synthetic requirement: recent clinical experience",
+    kind: RequirementKind.TRAINING,
+    country: null,
+  },
 ];
 
 export const US_CODES = ["USMLE_STEP_1", "USMLE_STEP_2_CK", "USMLE_STEP_3", "ECFMG_CERTIFICATION"];
 export const CA_CODES = ["MCCQE_PART_1", "NAC_EXAM"];
-export const GENERAL_CODES = ["COMPLETED_RESIDENCY", "HOME_MEDICAL_LICENSE", "ENROLLED_MEDICAL_STUDENT", ...SYNTHETIC_REQUIREMENTS.map((r) => r.code)];
+export const GENERAL_CODES = [
+  "COMPLETED_RESIDENCY",
+  "HOME_MEDICAL_LICENSE",
+  "ENROLLED_MEDICAL_STUDENT",
+  ...SYNTHETIC_REQUIREMENTS.map((r) => r.code),
+];
 /** Exams that report a numeric score, with a plausible synthetic minimum range. */
 export const SCORED: Record<string, readonly [number, number]> = {
   USMLE_STEP_1: [196, 230],
@@ -72,10 +151,27 @@ export const SYNTHETIC_PATHWAY = {
 
 /** Words that give descriptions something to search for. */
 export const TOPICS = [
-  "bedside teaching", "quality improvement", "research", "telemedicine", "rural health", "global health",
-  "simulation", "point-of-care ultrasound", "critical care", "ambulatory care", "palliative care",
-  "medical education", "informatics", "population health", "clinical trials", "community outreach",
-  "patient safety", "interprofessional teams", "continuity clinic", "night float", "procedures",
+  "bedside teaching",
+  "quality improvement",
+  "research",
+  "telemedicine",
+  "rural health",
+  "global health",
+  "simulation",
+  "point-of-care ultrasound",
+  "critical care",
+  "ambulatory care",
+  "palliative care",
+  "medical education",
+  "informatics",
+  "population health",
+  "clinical trials",
+  "community outreach",
+  "patient safety",
+  "interprofessional teams",
+  "continuity clinic",
+  "night float",
+  "procedures",
 ];
 
 export const CITY_WORDS = ["Lake", "River", "Hill", "Harbor", "Spring", "Valley", "Grove", "Bridge", "Field", "Mount"];

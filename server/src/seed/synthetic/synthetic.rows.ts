@@ -6,7 +6,16 @@ import { Country, ListingStatus, RequirementLevel } from "../../core/enums";
 import { InstitutionKind } from "../../modules/institution/institution.entity";
 import { Audience, ProgramType } from "../../modules/program/program.enums";
 import type { Prng } from "./prng";
-import { CA_CODES, CITY_WORDS, GENERAL_CODES, REGIONS, SCORED, SPECIALTIES, TOPICS, US_CODES } from "./synthetic.catalogue";
+import {
+  CA_CODES,
+  CITY_WORDS,
+  GENERAL_CODES,
+  REGIONS,
+  SCORED,
+  SPECIALTIES,
+  TOPICS,
+  US_CODES,
+} from "./synthetic.catalogue";
 
 /** Fixed clock so that dates are part of what a seed determines. */
 const BASE = Date.UTC(2025, 0, 1);
@@ -105,7 +114,11 @@ const SPECIALTY_TABLE = SPECIALTIES.map((s) => [s, s.weight] as const);
 function audienceFor(rng: Prng, type: ProgramType): Audience {
   if (type === ProgramType.RESIDENCY || type === ProgramType.FELLOWSHIP) return Audience.GRADUATE;
   if (type === ProgramType.CLINICAL_ELECTIVE) return rng.chance(0.7) ? Audience.STUDENT : Audience.BOTH;
-  return rng.weighted([[Audience.GRADUATE, 40], [Audience.STUDENT, 20], [Audience.BOTH, 40]]);
+  return rng.weighted([
+    [Audience.GRADUATE, 40],
+    [Audience.STUDENT, 20],
+    [Audience.BOTH, 40],
+  ]);
 }
 
 function pathwayFor(rng: Prng, type: ProgramType, country: Country, region: string | null): string | null {
@@ -132,7 +145,12 @@ function durationFor(rng: Prng, type: ProgramType): number | null {
   }
 }
 
-function requirementsFor(rng: Prng, type: ProgramType, audience: Audience, country: Country): ProgramRow["requirements"] {
+function requirementsFor(
+  rng: Prng,
+  type: ProgramType,
+  audience: Audience,
+  country: Country,
+): ProgramRow["requirements"] {
   const pool = [...(country === Country.US ? US_CODES : CA_CODES), ...GENERAL_CODES];
   const count = rng.int(3, Math.min(8, pool.length));
   // Students do not hold residencies; graduates are no longer enrolled.
@@ -162,7 +180,9 @@ export function programRow(rng: Prng, id: number, n: number, institution: Instit
   const others = rng.sample(SPECIALTIES, rng.int(0, 2)).filter((s) => s.slug !== primary.slug);
   const specialties = [primary.slug, ...others.map((s) => s.slug)];
   const title = `Synthetic ${primary.name} ${TYPE_LABEL[type]} ${pad(n, 6)}`;
-  const where = institution ? `at ${institution.name} in ${institution.city}, ${institution.region}` : `across ${country}`;
+  const where = institution
+    ? `at ${institution.name} in ${institution.city}, ${institution.region}`
+    : `across ${country}`;
   const description =
     `Synthetic benchmark listing: a ${TYPE_LABEL[type].toLowerCase()} in ${primary.name.toLowerCase()} ${where}. ` +
     `Focus on ${rng.pick(TOPICS)}, ${rng.pick(TOPICS)} and ${rng.pick(TOPICS)}.`;
@@ -170,7 +190,8 @@ export function programRow(rng: Prng, id: number, n: number, institution: Instit
   const updatedAt = new Date(createdAt.getTime() + rng.int(0, 29) * DAY + rng.int(0, DAY / 1000) * 1000);
   const hasWindow = type !== ProgramType.OBSERVERSHIP && rng.chance(0.5);
   const opens = hasWindow ? new Date(BASE + rng.int(0, 200) * DAY) : null;
-  const positions = type === ProgramType.RESIDENCY ? rng.int(2, 40) : type === ProgramType.FELLOWSHIP ? rng.int(1, 6) : null;
+  const positions =
+    type === ProgramType.RESIDENCY ? rng.int(2, 40) : type === ProgramType.FELLOWSHIP ? rng.int(1, 6) : null;
   const hasFee = rng.chance(0.4);
   return {
     id,
