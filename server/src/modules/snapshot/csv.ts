@@ -22,7 +22,7 @@ import { JsonText } from "./canonical-hash";
 import { MAX_VALUE_CHARS } from "./json-stream";
 import { SnapshotError } from "./snapshot.errors";
 import { FIELDS, FILE_ORDER, type EntityName, type SnapshotMeta, type SnapshotRecord } from "./snapshot.format";
-import type { SnapshotEvent } from "./snapshot-events";
+import type { SnapshotEvent } from "./snapshot-event.types";
 import { GuardedStream } from "./snapshot-output";
 import type { SnapshotWriter } from "./writers";
 
