@@ -85,12 +85,10 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     const started = Date.now();
     try {
       await deps.dataSource.query("SELECT 1");
-      res
-        .status(200)
-        .json({
-          status: "ok",
-          database: { dialect: dialectOf(deps.dataSource), ok: true, latencyMs: Date.now() - started },
-        });
+      res.status(200).json({
+        status: "ok",
+        database: { dialect: dialectOf(deps.dataSource), ok: true, latencyMs: Date.now() - started },
+      });
     } catch {
       res.status(503).json({ status: "unavailable", database: { dialect: dialectOf(deps.dataSource), ok: false } });
     }

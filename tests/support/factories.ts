@@ -71,13 +71,11 @@ export function factories(ds: DataSource) {
         .getRepository(Pathway)
         .save({ slug: `pathway-${n}`, name: `Pathway ${n}`, kind: PathwayKind.DIRECT, ...o });
       for (const r of requirements) {
-        await ds
-          .getRepository(PathwayRequirement)
-          .save({
-            pathwayId: pathway.id,
-            requirementId: r.requirement.id,
-            level: r.level ?? RequirementLevel.REQUIRED,
-          });
+        await ds.getRepository(PathwayRequirement).save({
+          pathwayId: pathway.id,
+          requirementId: r.requirement.id,
+          level: r.level ?? RequirementLevel.REQUIRED,
+        });
       }
       return pathway;
     },
