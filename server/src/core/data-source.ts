@@ -61,14 +61,11 @@ export interface DatabaseMapping {
   migrations: { sqlite: MigrationClass[]; postgres: MigrationClass[] };
 }
 
-/** Connection settings that depend on who opens the database (server or CLI); PG_* variables win. */
-export type PoolSettings = DataSourceRole;
-
 /** Without an operation timeout (the CLI), a statement may run this long by default. */
 const CLI_STATEMENT_TIMEOUT_MS = 15_000;
 
-export function buildDataSource(db: DatabaseConfig, mapping: DatabaseMapping, pool: PoolSettings = {}): DataSource {
-  const busyTimeoutMs = pool.busyTimeoutMs ?? SERVER_BUSY_TIMEOUT_MS;
+export function buildDataSource(db: DatabaseConfig, mapping: DatabaseMapping, role: DataSourceRole = {}): DataSource {
+  const busyTimeoutMs = role.busyTimeoutMs ?? SERVER_BUSY_TIMEOUT_MS;
   const common = {
     entities: mapping.entities,
     synchronize: false,
@@ -104,7 +101,7 @@ export function buildDataSource(db: DatabaseConfig, mapping: DatabaseMapping, po
       extra: {
         max: Number(process.env.PG_POOL_SIZE ?? 10),
         statement_timeout: Number(
-          process.env.PG_STATEMENT_TIMEOUT_MS ?? pool.statementTimeoutMs ?? CLI_STATEMENT_TIMEOUT_MS,
+          process.env.PG_STATEMENT_TIMEOUT_MS ?? role.statementTimeoutMs ?? CLI_STATEMENT_TIMEOUT_MS,
         ),
         connectionTimeoutMillis: Number(process.env.PG_CONNECT_TIMEOUT_MS ?? 15000),
       },
@@ -126,9 +123,9 @@ export function buildDataSource(db: DatabaseConfig, mapping: DatabaseMapping, po
 export async function openMappedDataSource(
   db: DatabaseConfig,
   mapping: DatabaseMapping,
-  pool: PoolSettings = {},
+  role: DataSourceRole = {},
 ): Promise<DataSource> {
-  const ds = buildDataSource(db, mapping, pool);
+  const ds = buildDataSource(db, mapping, role);
   try {
     await ds.initialize();
   } catch (e) {

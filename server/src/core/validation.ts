@@ -75,7 +75,7 @@ export async function validateArgument(value: unknown, _type: unknown, data: Res
  * (class-validator's validateSync would skip one that was).
  */
 export function inputRuleBreaches(input: object): RuleBreach[] {
-  const nul = nulBreach(input);
+  const nul = textBreach(input);
   if (nul) return [nul];
   return flatten(validateSync(input, INPUT_VALIDATION), []).map(({ path, rule, message }) => ({
     field: path.join("."),
@@ -88,7 +88,7 @@ export function inputRuleBreaches(input: object): RuleBreach[] {
  * The first string in `value` (an object, searched to depth 8) holding a NUL character or a lone
  * surrogate (core/input-rules.ts), as a breach.
  */
-export function nulBreach(value: object): RuleBreach | null {
+export function textBreach(value: object): RuleBreach | null {
   const bad = findTextProblem(value, []);
   if (!bad) return null;
   const rule = bad.message.includes("NUL") ? "noNulCharacter" : "wellFormedText";

@@ -11,7 +11,7 @@
  * reader that streams records can call it record by record.
  */
 import type { RuleBreach } from "../../core/problems";
-import { inputRuleBreaches, nulBreach } from "../../core/validation";
+import { inputRuleBreaches, textBreach } from "../../core/validation";
 import { InstitutionInput } from "../institution/institution.input";
 import { PathwayInput, PathwayRequirementInput } from "../pathway/pathway.input";
 import { pathwayFieldBreaches } from "../pathway/pathway.rules";
@@ -98,7 +98,7 @@ function asInput(entity: EntityName, record: SnapshotRecord): object {
  * cross-field rules. The record must already match the snapshot schema (types are right).
  */
 export function recordRuleBreaches(entity: EntityName, record: SnapshotRecord): RuleBreach[] {
-  const nul = nulBreach(record);
+  const nul = textBreach(record);
   if (nul) return [nul];
   const own = inputRuleBreaches(asInput(entity, record));
   return own.length ? own : RULES[entity].crossField(record);
