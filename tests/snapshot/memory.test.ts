@@ -17,12 +17,14 @@ const root = path.resolve(__dirname, "..", "..");
 const SMALL_PROGRAMS = 1000;
 const FACTOR = 5;
 const MB = 1024 * 1024;
+/** How much more live heap the larger run may hold than the smaller one. */
+const LIVE_SLACK = 4 * MB;
 
 interface Memory {
   baseline: number;
   peak: number;
   heapBaseline: number;
-  heapPeak: number;
+  livePeak: number;
 }
 
 /** Runs the probe with a warm-up command and a measured one; resolves with what it measured. */
@@ -56,17 +58,25 @@ function probe(env: Record<string, string>, warmUp: string[], measured: string[]
 }
 
 const growth = (m: Memory) => m.peak - m.baseline;
-const heapGrowth = (m: Memory) => m.heapPeak - m.heapBaseline;
+const liveGrowth = (m: Memory) => m.livePeak - m.heapBaseline;
 
 /**
  * FACTOR times the data may cost a little more (SQLite's page caches fill up, V8 sizes its young
- * generation), never in proportion. Measured here: streaming grew RSS by 14 → 20 MB (diff) and
- * 17 → 32 MB (import), heap ~15 → ~15 MB; reading whole files grew RSS 24 → 81 MB and 36 → 133 MB,
- * heap 5 → 33 MB.
+ * generation), never in proportion.
+ *
+ * The live heap (after a full GC) is the precise measure: what the command holds on to. Streaming
+ * holds the same MB or two for either file; reading a whole file holds at least its text, which is
+ * more than LIVE_SLACK larger for the larger file (asserted below), and its parsed records on top.
+ * Measured: 0.5 → 0.5 MB (diff), 0.8–2.0 → 1.0–3.6 MB (import; SQLite, PostgreSQL).
+ *
+ * The resident set also counts garbage not yet collected and the allocator's own reserves, which
+ * vary with GC timing and with what else the machine runs, so its bound is loose: it catches a
+ * gross regression only. Measured with streaming: 10 → 16–18 MB (diff), 6–10 → 25–30 MB (import);
+ * reading whole files: 24 → 81 MB (diff) and 36 → 133 MB (import).
  */
 function expectBounded(small: Memory, big: Memory): void {
-  expect(growth(big)).toBeLessThan(2 * growth(small) + 16 * MB);
-  expect(heapGrowth(big)).toBeLessThan(1.5 * heapGrowth(small) + 12 * MB);
+  expect(liveGrowth(big)).toBeLessThan(liveGrowth(small) + LIVE_SLACK);
+  expect(growth(big)).toBeLessThan(2 * growth(small) + 32 * MB);
 }
 
 describe("memory of a snapshot diff and import does not grow with the snapshot's size", () => {
@@ -115,6 +125,8 @@ describe("memory of a snapshot diff and import does not grow with the snapshot's
   it("the files really are FACTOR times larger", () => {
     const size = (f: string) => fs.statSync(f).size;
     expect(size(files.big.before) / size(files.small.before)).toBeGreaterThan(FACTOR * 0.9);
+    // Holding the larger file's text alone would break the live-heap bound.
+    expect(size(files.big.before) - size(files.small.before)).toBeGreaterThan(LIVE_SLACK);
   });
 
   it("diff: the larger snapshots' diff grows the resident set by well under FACTOR times the smaller one's", async () => {
