@@ -25,6 +25,7 @@ import { costLimitPlugin, limitRules } from "./core/limits";
 import { NoSubscriptionsRule } from "./core/no-subscriptions";
 import { PostgresOperationGuard } from "./core/pg-operation-guard";
 import { StatementCounter, withStatementCounter } from "./core/sql-counter";
+import { changesNdjsonHandler } from "./modules/feed/feed.http";
 import { snapshotDownloadHandler } from "./modules/snapshot/snapshot.http";
 import { buildDirectorySchema } from "./composition/schema";
 
@@ -95,6 +96,8 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
   });
 
   app.get("/snapshots/:file", snapshotDownloadHandler(deps));
+  // The public change feed as NDJSON: public like /graphql's reads, so the same CORS and rate limit.
+  app.get("/changes.ndjson", corsGuard(deps.config.http), ...rateLimits(deps.config.http), changesNdjsonHandler(deps));
   app.use("/admin", adminStatic());
 
   const graphql = expressMiddleware(apollo, {

@@ -7,6 +7,7 @@ import { openDataSource } from "./composition/database";
 import { CLI_BUSY_TIMEOUT_MS } from "./core/data-source";
 import { backupDatabase } from "./core/backup";
 import { migrate } from "./composition/migrate";
+import { createAuditTrail } from "./composition/audit-trail";
 import { terminalText } from "./core/terminal-text";
 import { registerUserCommands, type CliIo } from "./modules/curator/curator.cli";
 import { registerSnapshotCommands } from "./modules/snapshot/snapshot.cli";
@@ -33,6 +34,7 @@ const cliDatabase: CliDatabase = {
       await migrate(ds);
       return fn(ds);
     }),
+  auditTrail: createAuditTrail(),
 };
 
 export function buildCli(io?: CliIo): Command {

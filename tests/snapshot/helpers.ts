@@ -5,6 +5,7 @@ import type { DataSource } from "typeorm";
 import { hashDocument } from "../../server/src/modules/snapshot/canonical-hash";
 import { exportToPath, type ExportFormat } from "../../server/src/modules/snapshot/export-files";
 import { importSnapshotFile, type ImportMode } from "../../server/src/modules/snapshot/import";
+import { createAuditTrail } from "../../server/src/composition/audit-trail";
 import { createTestDatabase, openMigrated, type TestDatabase } from "../support/db";
 
 export interface SnapshotTestDb {
@@ -41,7 +42,12 @@ export async function importFrom(
   mode: ImportMode = "merge",
   extra: { dryRun?: boolean; ignoreChecksum?: boolean } = {},
 ) {
-  return importSnapshotFile(ds, file, { mode, dryRun: extra.dryRun, ignoreChecksum: extra.ignoreChecksum });
+  return importSnapshotFile(ds, file, {
+    mode,
+    dryRun: extra.dryRun,
+    ignoreChecksum: extra.ignoreChecksum,
+    audit: createAuditTrail(),
+  });
 }
 
 /** Every row of every directory table, for "the database is unchanged" assertions. */

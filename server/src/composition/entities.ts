@@ -2,6 +2,7 @@ import { AuditEntry } from "../modules/audit/audit-entry.entity";
 import { CuratorSession } from "../modules/curator/curator-session.entity";
 import { Curator } from "../modules/curator/curator.entity";
 import { LoginAttempt } from "../modules/curator/login-attempt.entity";
+import { DirectoryChangeEntry, DirectoryChangeHead } from "../modules/feed/directory-change.entity";
 import { Institution } from "../modules/institution/institution.entity";
 import { PathwayRequirement } from "../modules/pathway/pathway-requirement.entity";
 import { Pathway } from "../modules/pathway/pathway.entity";
@@ -27,4 +28,6 @@ export const entities = [
   LoginAttempt,
   AuditEntry,
   Snapshot,
+  DirectoryChangeEntry,
+  DirectoryChangeHead,
 ];

@@ -6,6 +6,7 @@ import { AuditResolver } from "../modules/audit/audit.resolver";
 import { CuratorResolver } from "../modules/curator/curator.resolver";
 import { InstitutionMutationResolver } from "../modules/institution/institution.mutations";
 import { EligibilityResolver } from "../modules/eligibility/eligibility.resolver";
+import { FeedResolver } from "../modules/feed/feed.resolver";
 import { InstitutionResolver } from "../modules/institution/institution.resolver";
 import { PathwayMutationResolver } from "../modules/pathway/pathway.mutations";
 import { PathwayRequirementResolver, PathwayResolver } from "../modules/pathway/pathway.resolver";
@@ -29,6 +30,7 @@ export const resolvers: NonEmptyArray<Function> = [
   SpecialtyResolver,
   ProgramFacetsResolver,
   EligibilityResolver,
+  FeedResolver,
   // Curation
   CuratorResolver,
   AuditResolver,

@@ -1,9 +1,9 @@
 import type { DataSource } from "typeorm";
 import { AuditService } from "../modules/audit/audit.service";
-import { auditTrail } from "../modules/audit/audit.record";
 import { CuratorService } from "../modules/curator/curator.service";
 import { SessionService } from "../modules/curator/curator.sessions";
 import { EligibilityService } from "../modules/eligibility/eligibility.service";
+import { DirectoryChangeService } from "../modules/feed/feed.service";
 import { InstitutionService } from "../modules/institution/institution.service";
 import { InstitutionWrites } from "../modules/institution/institution.writes";
 import { PathwayService } from "../modules/pathway/pathway.service";
@@ -18,10 +18,16 @@ import { SnapshotService } from "../modules/snapshot/snapshot.service";
 import { SpecialtyService } from "../modules/specialty/specialty.service";
 import { SpecialtyWrites } from "../modules/specialty/specialty.writes";
 import type { AppConfig } from "../core/config";
+import type { AuditTrail } from "../core/audit-trail";
 import type { Services } from "../core/context";
+import { createAuditTrail } from "./audit-trail";
 
 /** The services registry: one instance of each service for the life of the process. */
-export function createServices(dataSource: DataSource, config: AppConfig): Services {
+export function createServices(
+  dataSource: DataSource,
+  config: AppConfig,
+  auditTrail: AuditTrail = createAuditTrail(),
+): Services {
   const programs = new ProgramService(dataSource, config);
   const curators = new CuratorService(dataSource, auditTrail);
   const requirements = new RequirementService(dataSource);
@@ -40,6 +46,7 @@ export function createServices(dataSource: DataSource, config: AppConfig): Servi
     specialtyWrites: new SpecialtyWrites(dataSource, auditTrail),
     programReview: new ProgramReview(dataSource, programs, config),
     audit: new AuditService(dataSource),
+    directoryChanges: new DirectoryChangeService(dataSource),
     curators,
     sessions: new SessionService(dataSource, curators, config.auth),
     eligibility: new EligibilityService(programs, requirements),

@@ -37,11 +37,17 @@ export interface AuditTrailEntry {
 
 /**
  * Where versioned writes record what they did and where a revert reads it back. The audit module
- * implements it; the composition root hands it to every writer, so core names no module.
+ * implements it; the composition root hands it to every writer, so core names no module. The root
+ * also extends it so that each entry decides what the public change feed records (modules/feed).
  */
 export interface AuditTrail {
   /** Appends one entry, through the manager of the transaction that made the change. */
   append(m: EntityManager, record: AuditRecord): Promise<void>;
+  /**
+   * Appends many entries, in the order given, in few statements: what a bulk write (a snapshot
+   * import) records, one entry per record it wrote.
+   */
+  appendMany(m: EntityManager, records: readonly AuditRecord[]): Promise<void>;
   entry(m: EntityManager, id: number): Promise<AuditTrailEntry | null>;
   /** A record's entries from `fromEntryId` on, newest first. */
   entriesFrom(m: EntityManager, entityType: string, entityId: number, fromEntryId: number): Promise<AuditTrailEntry[]>;

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import type { AuditTrail } from "./audit-trail";
 
 /** A failure the CLI reports as one line and a non-zero exit. */
 export class CliError extends Error {
@@ -21,4 +22,6 @@ export interface CliDatabase {
   open: WithDatabase;
   /** The same after applying pending migrations, so that a fresh database is usable at once. */
   openMigrated: WithDatabase;
+  /** Where commands record what they write (the audit log and the public change feed), as the server does. */
+  auditTrail: AuditTrail;
 }

@@ -6,7 +6,6 @@ import { terminalText as t } from "../../core/terminal-text";
 import { Curator, CuratorRole } from "./curator.entity";
 import { CuratorService, normalizeEmail } from "./curator.service";
 import { passwordProblem } from "./password";
-import { auditTrail } from "../audit/audit.record";
 
 /** Where the password comes from: standard input (a terminal or a pipe). */
 export interface CliIo {
@@ -96,7 +95,7 @@ async function oneLine<T>(work: () => Promise<T>): Promise<T> {
 function curatorsOn(db: CliDatabase) {
   return <T>(fn: (curators: CuratorService, ds: DataSource) => Promise<T>): Promise<T> =>
     db.openMigrated(async (ds) => {
-      return oneLine(() => fn(new CuratorService(ds, auditTrail), ds));
+      return oneLine(() => fn(new CuratorService(ds, db.auditTrail), ds));
     });
 }
 

@@ -4,7 +4,8 @@
  * more than a batch of records is held, whatever the size of the file.
  */
 import type { EntityManager } from "typeorm";
-import { dialectOf, type EntityClass } from "../../core/data-source";
+import { chunks as chunksOf, columnsOf, insertRows, placeholder } from "../../core/bulk-insert";
+import type { EntityClass } from "../../core/data-source";
 import { Institution } from "../institution/institution.entity";
 import { PathwayRequirement } from "../pathway/pathway-requirement.entity";
 import { Pathway } from "../pathway/pathway.entity";
@@ -25,13 +26,9 @@ export const ENTITY_CLASSES: Record<EntityName, EntityClass> = {
   pathways: Pathway,
 };
 
-const BATCH = 100;
+export const BATCH = 100;
 
-function chunks<T>(list: T[], size = BATCH): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
+const chunks = <T>(list: T[]): T[][] => chunksOf(list, BATCH);
 
 type ProgramLink = { code: string; level: string; minimumScore: number | null; note: string | null };
 type PathwayLink = { code: string; level: string; note: string | null };
@@ -39,6 +36,8 @@ type PathwayLink = { code: string; level: string; note: string | null };
 export class SnapshotLoader {
   private done = 0;
   private readonly total: number;
+  /** Programs whose verifier the import cleared: id → the verifier's id before (for the audit log). */
+  readonly previousVerifiers = new Map<number, number>();
 
   constructor(
     private readonly m: EntityManager,
@@ -58,57 +57,19 @@ export class SnapshotLoader {
     this.onProgress?.({ phase: "apply", done: this.done, total: this.total });
   }
 
-  /*
-   * Writes go through SQL with every value bound as a parameter, converted by the driver as
-   * TypeORM converts it, not through the query builder: on SQLite the builder writes numbers
-   * (ids, scores) into the SQL text, so each batch was a new statement that the driver prepares
-   * and keeps in its cache (100 of them, large with the tables' triggers): memory that grew with
-   * the size of the import. Here every full batch of a table shares one statement.
-   */
-
-  private placeholder(n: number): string {
-    return dialectOf(this.m.connection) === "postgres" ? `$${n}` : "?";
-  }
-
-  private columnsOf(target: EntityClass, properties: string[]) {
-    const metadata = this.m.connection.getMetadata(target);
-    const columns = properties.map((property) => {
-      const column = metadata.findColumnWithPropertyName(property);
-      if (!column) throw new Error(`snapshot import: ${metadata.tableName} has no column ${property}`);
-      return column;
-    });
-    return { metadata, columns };
-  }
-
-  /** A multi-row INSERT (the version column at 1, as TypeORM inserts it). */
-  private async insertRows(target: EntityClass, rows: Record<string, unknown>[]): Promise<void> {
-    if (!rows.length) return;
-    const { metadata, columns } = this.columnsOf(target, Object.keys(rows[0]));
-    const version = metadata.versionColumn;
-    const names = [...columns, ...(version ? [version] : [])].map((c) => `"${c.databaseName}"`);
-    const params: unknown[] = [];
-    const tuples = rows.map((row) => {
-      const cells = columns.map((c) => {
-        params.push(this.m.connection.driver.preparePersistentValue(row[c.propertyName], c));
-        return this.placeholder(params.length);
-      });
-      if (version) cells.push("1");
-      return `(${cells.join(", ")})`;
-    });
-    await this.m.query(`INSERT INTO "${metadata.tableName}" (${names.join(", ")}) VALUES ${tuples.join(", ")}`, params);
-  }
+  /* Writes go through SQL with bound parameters, not the query builder (core/bulk-insert.ts says why). */
 
   /** UPDATE of one row by id: version + 1 and updatedAt now, as TypeORM's update does. */
   private async updateRow(target: EntityClass, id: number, values: Record<string, unknown>): Promise<void> {
-    const { metadata, columns } = this.columnsOf(target, Object.keys(values));
+    const { metadata, columns } = columnsOf(this.m, target, Object.keys(values));
     const params = columns.map((c) => this.m.connection.driver.preparePersistentValue(values[c.propertyName], c));
-    const sets = columns.map((c, i) => `"${c.databaseName}" = ${this.placeholder(i + 1)}`);
+    const sets = columns.map((c, i) => `"${c.databaseName}" = ${placeholder(this.m, i + 1)}`);
     if (metadata.versionColumn)
       sets.push(`"${metadata.versionColumn.databaseName}" = "${metadata.versionColumn.databaseName}" + 1`);
     if (metadata.updateDateColumn) sets.push(`"${metadata.updateDateColumn.databaseName}" = CURRENT_TIMESTAMP`);
     params.push(id);
     await this.m.query(
-      `UPDATE "${metadata.tableName}" SET ${sets.join(", ")} WHERE "id" = ${this.placeholder(params.length)}`,
+      `UPDATE "${metadata.tableName}" SET ${sets.join(", ")} WHERE "id" = ${placeholder(this.m, params.length)}`,
       params,
     );
   }
@@ -117,7 +78,7 @@ export class SnapshotLoader {
     if (!ids.length) return;
     const table = this.m.connection.getMetadata(target).tableName;
     await this.m.query(
-      `DELETE FROM "${table}" WHERE "${column}" IN (${ids.map((_, i) => this.placeholder(i + 1)).join(", ")})`,
+      `DELETE FROM "${table}" WHERE "${column}" IN (${ids.map((_, i) => placeholder(this.m, i + 1)).join(", ")})`,
       ids,
     );
   }
@@ -176,7 +137,7 @@ export class SnapshotLoader {
         if (entity === "programs") values.verifiedById = null;
         return values;
       });
-      await this.insertRows(cls, rows);
+      await insertRows(this.m, cls, rows);
       const inserted: { id: number | string; key: string }[] = await this.m
         .createQueryBuilder(cls, "x")
         .select("x.id", "id")
@@ -186,12 +147,29 @@ export class SnapshotLoader {
       for (const r of inserted) this.spill.setId(entity, r.key, Number(r.id));
       this.tick(batch.length);
     }
+    if (entity === "programs") await this.rememberVerifiers(d.changed);
     for (const change of d.changed) {
       const values = this.columns(entity, this.fileRecord(entity, change.key));
       // Snapshots carry no curators: a new verification date drops the old verifier's name.
       if (entity === "programs" && change.changes.some((c) => c.field === "lastVerifiedAt")) values.verifiedById = null;
       await this.updateRow(cls, this.id(entity, change.key)!, values);
       this.tick();
+    }
+  }
+
+  /** Who verified the programs whose verification date changes, before the import clears the name. */
+  private async rememberVerifiers(changed: { key: string; changes: { field: string }[] }[]): Promise<void> {
+    const ids = changed
+      .filter((c) => c.changes.some((f) => f.field === "lastVerifiedAt"))
+      .map((c) => this.id("programs", c.key)!);
+    for (const batch of chunks(ids)) {
+      const rows: { id: number | string; verifiedById: number | string }[] = await this.m.query(
+        `SELECT "id", "verifiedById" FROM "programs" WHERE "verifiedById" IS NOT NULL AND "id" IN (${batch
+          .map((_, i) => placeholder(this.m, i + 1))
+          .join(", ")})`,
+        batch,
+      );
+      for (const r of rows) this.previousVerifiers.set(Number(r.id), Number(r.verifiedById));
     }
   }
 
@@ -223,9 +201,9 @@ export class SnapshotLoader {
       // Only this batch's owners: the links still pending belong to earlier ones.
       await this.deleteWhereIn(table, ownerColumn, ids);
       pending.push(...batch.flatMap((k, i) => linksOf(k, ids[i])));
-      while (pending.length >= BATCH) await this.insertRows(table, pending.splice(0, BATCH));
+      while (pending.length >= BATCH) await insertRows(this.m, table, pending.splice(0, BATCH));
     }
-    await this.insertRows(table, pending);
+    await insertRows(this.m, table, pending);
     pending = [];
   }
 

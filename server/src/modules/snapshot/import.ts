@@ -8,7 +8,9 @@
  *
  * Only records that differ are written (their `version` goes up as for any edit). Afterwards the
  * database is read back inside the transaction and compared with the file; any difference rolls
- * everything back. A dry run computes the same plan and writes nothing.
+ * everything back. Then each record written gets its audit entry (and, through the audit trail, its
+ * public change-feed entry), in the same transaction (import-history.ts). A dry run computes the
+ * same plan and writes nothing.
  *
  * Memory stays flat whatever the file's size: the file streams in, is validated a record at a
  * time and spilled to a temporary SQLite file (spill.ts), the directory is read a chunk at a time
@@ -16,11 +18,13 @@
  * the plan's keys (the result) grow with the number of differences. One heavy job per process.
  */
 import type { DataSource, EntityManager } from "typeorm";
+import type { AuditTrail } from "../../core/audit-trail";
 import { runHeavyJob } from "../../core/heavy-job";
 import { inTransaction } from "../../core/transaction";
 import { RecordEncoder } from "./canonical-hash";
 import { diffSides, type SnapshotDiff } from "./diff";
 import { RecordBuilder } from "./directory-records";
+import { ImportHistory } from "./import-history";
 import { SnapshotLoader } from "./import-loader";
 import { openSnapshotReader, transactionReader, type SnapshotReader } from "./snapshot-reader";
 import { FILE_ORDER, KEY } from "./snapshot.format";
@@ -35,6 +39,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Loads a file whose content no longer matches meta.sha256/meta.counts (hand-edited). */
   ignoreChecksum?: boolean;
+  /** Where each record the import writes is recorded (the audit log and the public change feed). */
+  audit: AuditTrail;
   onProgress?: (progress: { phase: "apply"; done: number; total: number }) => void;
 }
 
@@ -140,8 +146,15 @@ export function importSnapshotFile(ds: DataSource, file: string, options: Import
       return await inTransaction(ds, async (m: EntityManager) => {
         await spillDirectory(ds, transactionReader(ds, m), spill);
         const planned = plan(spill, options.mode);
-        await new SnapshotLoader(m, spill, planned.diff, options.onProgress).run();
+        const loader = new SnapshotLoader(m, spill, planned.diff, options.onProgress);
+        await loader.run();
         await verify(ds, transactionReader(ds, m), spill, options.mode);
+        // Last, once the data is known good: on PostgreSQL the change feed's entries lock its
+        // counter until commit (modules/feed/change-feed.ts), and curators' saves wait for it.
+        await new ImportHistory(m, spill, options.audit, {
+          mode: options.mode,
+          previousVerifiers: loader.previousVerifiers,
+        }).record(planned.diff);
         return { mode: options.mode, dryRun: false, ...planned, snapshot };
       });
     } finally {

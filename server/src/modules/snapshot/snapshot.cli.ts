@@ -66,6 +66,7 @@ export function registerSnapshotCommands(program: Command, db: CliDatabase): voi
             mode: opts.mode,
             dryRun: opts.dryRun,
             ignoreChecksum: opts.ignoreChecksum,
+            audit: db.auditTrail,
             onProgress: (p) => progress.update(p.phase, p.done, p.total),
           }),
         );
