@@ -24,7 +24,10 @@ export interface DirectoryChange {
   recordType: DirectoryRecordType;
   recordId: number;
   slug: string | null;
-  /** The public fields that changed (empty for REMOVED). */
+  /**
+   * For CHANGED, the public fields that changed, named as the record's GraphQL fields (`institution`,
+   * `specialties`, not the columns); empty for CREATED and REMOVED (the whole record appeared or went).
+   */
   changedFields: string[];
   occurredAt: Date;
 }
