@@ -23,6 +23,7 @@ import { machine, versions } from "./lib/machine";
 import { goalLines, loadRow, table } from "./lib/report";
 import type { BenchContext, Measurement, Settings } from "./lib/types";
 import { exportMeasurement } from "./measurements/export";
+import { feedPage } from "./measurements/feed-page";
 import { pageQuery } from "./measurements/page-query";
 import { postgresPageQuery } from "./measurements/postgres-page-query";
 import { readsUnderWrites } from "./measurements/reads-under-writes";
@@ -38,6 +39,7 @@ const MEASUREMENTS: Measurement[] = [
   search,
   facets,
   eligibility,
+  feedPage,
   readsUnderWrites,
   exportMeasurement,
   postgresPageQuery,
@@ -190,6 +192,7 @@ async function main(): Promise<void> {
     refusalCostVsPageQuery: results.refusals?.costVsPageQuery ?? null,
     refusalCpuVsPageQuery: results.refusals?.cpuVsPageQuery ?? null,
     readP95UnderWritesVsAlone: results.readsUnderWrites?.p95UnderWritesVsAlone ?? null,
+    feedPageP95VsPageQuery: results.feedPage?.p95VsPageQuery ?? null,
     exportRowsPerSecondVsFloor: results.export?.rowsPerSecondVsFloor ?? null,
     exportRowsPerCpuSecondVsFloor: results.export?.rowsPerCpuSecondVsFloor ?? null,
     postgresPageQueryThroughputVsFloor: results.postgres?.throughputVsFloor ?? null,
@@ -238,9 +241,10 @@ function printReport(r: Record<string, any>): void {
       loadRow("reads alone", rw.alone),
       loadRow(`reads under ${rw.writesPerSecond} writes/s`, rw.underWrites, rw.alone),
     );
-  for (const k of ["search", "facets", "eligibility"]) {
+  for (const k of ["search", "facets", "eligibility", "feedPage"]) {
     const m = r[k];
-    if (m?.feature) rows.push(loadRow(k, m.feature, m.page));
+    const label = k === "feedPage" && m?.entries ? `change feed page (of ${m.entries})` : k;
+    if (m?.feature) rows.push(loadRow(label, m.feature, m.page));
     else if (m) rows.push([k, "n/a", "", "", "", "", m.reason]);
   }
   const pg = r.postgres;

@@ -32,7 +32,8 @@ const ELIGIBILITY_QUERY = `query BenchEligibility($profile: CandidateProfile!, $
   }
 }`;
 
-async function versusPage(ctx: BenchContext, body: string): Promise<FeatureLatency | Unavailable> {
+/** Runs `body` and the page query in alternating rounds; the feature's p95 as a multiple of the page's. */
+export async function versusPage(ctx: BenchContext, body: string): Promise<FeatureLatency | Unavailable> {
   const check = await post(ctx.app.url, body);
   if (check.errors?.length) return { value: null, reason: `the operation failed: ${check.errors[0].message}` };
   const r = await alternate(
