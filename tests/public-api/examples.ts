@@ -78,4 +78,16 @@ export const EXAMPLES: Record<string, { query: string; variables: Record<string,
       filter: { country: ["US"] },
     },
   },
+  changesSince: {
+    query: `query ChangesSince($after: String) {
+  directoryChanges(after: $after, first: 100) {
+    edges {
+      cursor
+      node { sequence kind recordType recordId slug changedFields occurredAt }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+    variables: { after: null },
+  },
 };
