@@ -7,16 +7,12 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DirectoryChangeListener } from "../../server/src/core/directory-changes";
-import type { AppDeps } from "../../server/src/core/context";
-import { createAuditTrail } from "../../server/src/composition/audit-trail";
-import { createContext } from "../../server/src/composition/context";
-import { createServices } from "../../server/src/composition/services";
 import { CuratorRole, type Curator } from "../../server/src/modules/curator/curator.entity";
 import { testDialect } from "../support/db";
 import { expectData } from "../support/errors";
 import { factories } from "../support/factories";
-import { useTestServer, type GqlResult } from "../support/server";
-import { brief, FeedClient } from "./feed-client";
+import { useTestServer } from "../support/server";
+import { brief, execWithListener, FeedClient } from "./feed-client";
 
 const server = useTestServer({ reset: true });
 let editor: Curator;
@@ -25,20 +21,6 @@ beforeEach(async () => {
 });
 
 const UPDATE = `mutation($id: ID!, $v: Int!, $title: String!) { updateProgram(id: $id, version: $v, input: { title: $title }) { version } }`;
-
-/** The app's services with `listener` called after each feed entry, inside the writing transaction. */
-function depsWith(listener: DirectoryChangeListener): AppDeps {
-  return { ...server.deps, services: createServices(server.ds, server.config, createAuditTrail([listener])) };
-}
-
-async function execWith(deps: AppDeps, query: string, variables: Record<string, unknown>): Promise<GqlResult> {
-  const response = await server.apollo.executeOperation(
-    { query, variables },
-    { contextValue: createContext(deps, editor) },
-  );
-  if (response.body.kind !== "single") throw new Error("unexpected incremental response");
-  return { ...response.body.singleResult, statements: 0, sql: [] } as GqlResult;
-}
 
 /** Resolves once another transaction is waiting for a lock (PostgreSQL); SQLite's writers queue in-process. */
 async function someoneWaitsForALock(): Promise<void> {
@@ -59,16 +41,16 @@ describe("concurrent writers and a polling reader", () => {
     const aIsOpen = new Promise<void>((resolve) => (entered = resolve));
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const deps = depsWith(async (_m, change) => {
+    const listener: DirectoryChangeListener = async (_m, change) => {
       if (change.recordId !== a.id) return;
       entered();
       await gate; // A's transaction stays open, its entry written but not committed
-    });
+    };
 
     const reader = new FeedClient(server);
-    const writeA = execWith(deps, UPDATE, { id: String(a.id), v: 1, title: "A2" });
+    const writeA = execWithListener(server, listener, editor, UPDATE, { id: String(a.id), v: 1, title: "A2" });
     await aIsOpen;
-    const writeB = execWith(deps, UPDATE, { id: String(b.id), v: 1, title: "B2" });
+    const writeB = execWithListener(server, listener, editor, UPDATE, { id: String(b.id), v: 1, title: "B2" });
     // B either waits for A (as it must) or, were the feed unordered, commits before it.
     await Promise.race([writeB, someoneWaitsForALock()]);
     expect(await reader.poll()).toEqual([]); // B has not overtaken A
@@ -88,7 +70,7 @@ describe("concurrent writers and a polling reader", () => {
     const programs = [];
     for (let i = 0; i < WRITERS; i++) programs.push(await f.program({ title: `Writer ${i}` }));
     // Each write's transaction stays open a little after its entry, for a varying time.
-    const deps = depsWith(() => sleep(Math.floor(Math.random() * 15)).then(() => undefined));
+    const listener: DirectoryChangeListener = () => sleep(Math.floor(Math.random() * 15)).then(() => undefined);
 
     let writing = true;
     const reader = new FeedClient(server, null, 3);
@@ -105,7 +87,13 @@ describe("concurrent writers and a polling reader", () => {
     await Promise.all(
       programs.map(async (p) => {
         for (let v = 1; v <= WRITES; v++) {
-          expectData(await execWith(deps, UPDATE, { id: String(p.id), v, title: `${p.title}, edit ${v}` }));
+          expectData(
+            await execWithListener(server, listener, editor, UPDATE, {
+              id: String(p.id),
+              v,
+              title: `${p.title}, edit ${v}`,
+            }),
+          );
         }
       }),
     );

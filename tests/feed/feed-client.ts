@@ -1,6 +1,10 @@
+import type { DirectoryChangeListener } from "../../server/src/core/directory-changes";
+import { createAuditTrail } from "../../server/src/composition/audit-trail";
+import { createContext } from "../../server/src/composition/context";
+import { createServices } from "../../server/src/composition/services";
 import type { Curator } from "../../server/src/modules/curator/curator.entity";
 import { expectData } from "../support/errors";
-import type { TestServer } from "../support/server";
+import type { GqlResult, TestServer } from "../support/server";
 
 export const DIRECTORY_CHANGES = `query($after: String, $first: Int) {
   directoryChanges(after: $after, first: $first) {
@@ -52,3 +56,23 @@ export class FeedClient {
 
 /** The part of a node a test states: kind, type, id, slug and the changed fields. */
 export const brief = (n: FeedNode) => [n.kind, n.recordType, n.recordId, n.slug, n.changedFields];
+
+/**
+ * An operation run as `as` through the test server's schema, on services whose audit trail calls
+ * `listener` after each feed entry, inside the writing transaction (as the webhook outbox would be).
+ */
+export async function execWithListener(
+  server: Pick<TestServer, "apollo" | "deps" | "ds" | "config">,
+  listener: DirectoryChangeListener,
+  as: Curator,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<GqlResult> {
+  const services = createServices(server.ds, server.config, createAuditTrail([listener]));
+  const response = await server.apollo.executeOperation(
+    { query, variables },
+    { contextValue: createContext({ ...server.deps, services }, as) },
+  );
+  if (response.body.kind !== "single") throw new Error("unexpected incremental response");
+  return { ...response.body.singleResult, statements: 0, sql: [] } as GqlResult;
+}

@@ -6,19 +6,16 @@
  */
 import path from "node:path";
 import type { DirectoryChange, DirectoryChangeListener } from "../../server/src/core/directory-changes";
-import type { AppDeps } from "../../server/src/core/context";
 import { ListingStatus } from "../../server/src/core/enums";
 import { createAuditTrail } from "../../server/src/composition/audit-trail";
-import { createContext } from "../../server/src/composition/context";
-import { createServices } from "../../server/src/composition/services";
 import { CuratorRole, type Curator } from "../../server/src/modules/curator/curator.entity";
 import { importSnapshotFile } from "../../server/src/modules/snapshot/import";
 import { Program } from "../../server/src/modules/program/program.entity";
 import { expectData, expectError } from "../support/errors";
 import { factories } from "../support/factories";
-import { useTestServer, type GqlResult } from "../support/server";
+import { useTestServer } from "../support/server";
 import { exportTo, readJsonFile, tempDir, writeJsonFile } from "../snapshot/helpers";
-import { FeedClient } from "./feed-client";
+import { execWithListener, FeedClient } from "./feed-client";
 
 const server = useTestServer({ reset: true });
 let editor: Curator;
@@ -29,18 +26,8 @@ beforeEach(async () => {
 const PUBLISH = `mutation($id: ID!, $v: Int!) { publishProgram(id: $id, version: $v) { version } }`;
 const auditEntries = async () => Number((await server.ds.query(`SELECT COUNT(*) AS n FROM "audit_entries"`))[0].n);
 
-async function publishWith(listener: DirectoryChangeListener, programId: number): Promise<GqlResult> {
-  const deps: AppDeps = {
-    ...server.deps,
-    services: createServices(server.ds, server.config, createAuditTrail([listener])),
-  };
-  const response = await server.apollo.executeOperation(
-    { query: PUBLISH, variables: { id: String(programId), v: 1 } },
-    { contextValue: createContext(deps, editor) },
-  );
-  if (response.body.kind !== "single") throw new Error("unexpected incremental response");
-  return { ...response.body.singleResult, statements: 0, sql: [] } as GqlResult;
-}
+const publishWith = (listener: DirectoryChangeListener, programId: number) =>
+  execWithListener(server, listener, editor, PUBLISH, { id: String(programId), v: 1 });
 
 describe("directory change listeners", () => {
   it("are called with the writing transaction and the entry as the feed stores it", async () => {
