@@ -4,7 +4,7 @@
  * readers would see change becomes one feed entry, written in that transaction, after which each
  * DirectoryChangeListener (the webhook outbox) is called with the same manager.
  *
- * Sequences are allocated from one counter row (`directory_change_head`) by an UPDATE that, on
+ * Sequences are allocated from one counter row (`directory_change_head`) by an upsert that, on
  * PostgreSQL, holds the row's lock until the transaction ends. Two writers therefore cannot
  * interleave: the second waits at its allocation until the first has committed (or rolled back),
  * so entries become visible in sequence order and a reader that has seen sequence N will never

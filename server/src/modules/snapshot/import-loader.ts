@@ -1,7 +1,8 @@
 /**
  * The writes of an import (import.ts), in batches: each batch's records are read back from the
  * spill store, their references resolved to database ids through the store, and written; so no
- * more than a batch of records is held, whatever the size of the file.
+ * more than a batch of records is held, whatever the size of the file. Writes go through SQL with
+ * bound parameters, not the query builder (core/bulk-insert.ts says why).
  */
 import type { EntityManager } from "typeorm";
 import { chunks as chunksOf, columnsOf, insertRows, placeholder } from "../../core/bulk-insert";
@@ -56,8 +57,6 @@ export class SnapshotLoader {
     this.done += n;
     this.onProgress?.({ phase: "apply", done: this.done, total: this.total });
   }
-
-  /* Writes go through SQL with bound parameters, not the query builder (core/bulk-insert.ts says why). */
 
   /** UPDATE of one row by id: version + 1 and updatedAt now, as TypeORM's update does. */
   private async updateRow(target: EntityClass, id: number, values: Record<string, unknown>): Promise<void> {
