@@ -178,20 +178,20 @@ export class DatabaseRateLimitStore implements Store {
  */
 class SqliteCounters {
   private readonly defaults: { busyTimeout: number; synchronous: number };
-  private readonly increment_: Database.Statement;
+  /** Prepared on first use: the app may be built before its database is migrated. */
+  private incrementStatement: Database.Statement | null = null;
   private readonly fallback = new MemoryStore();
   private busyLoggedAt = 0;
 
   constructor(
     private readonly db: Database.Database,
-    statements: Statements,
+    private readonly statements: Statements,
     private readonly options: Options,
   ) {
     this.defaults = {
       busyTimeout: Number(db.pragma("busy_timeout", { simple: true })),
       synchronous: Number(db.pragma("synchronous", { simple: true })),
     };
-    this.increment_ = db.prepare(statements.increment);
     this.fallback.init(options);
   }
 
@@ -210,7 +210,9 @@ class SqliteCounters {
 
   async increment(key: string, params: { key: string; window: number }): Promise<IncrementResponse> {
     try {
-      return toInfo(this.run(() => this.increment_.get(params) as Row));
+      this.incrementStatement ??= this.db.prepare(this.statements.increment);
+      const statement = this.incrementStatement;
+      return toInfo(this.run(() => statement.get(params) as Row));
     } catch (e) {
       if (!isSqliteBusy(e)) throw e;
       if (Date.now() - this.busyLoggedAt > this.options.windowMs) {
