@@ -1,7 +1,10 @@
+import { Client } from "pg";
 import type { DataSource, MigrationInterface, QueryRunner } from "typeorm";
+import { postgresMigrations } from "../migrations/postgres";
 import type { MigrationClass } from "../server/src/core/data-source";
 import { createDataSource } from "../server/src/composition/database";
 import { migrate } from "../server/src/composition/migrate";
+import { STARTUP_LOCK_KEY } from "../server/src/core/startup-lock";
 import { seedSampleDirectory } from "../server/src/seed/seed";
 import { createTestDatabase, testDialect } from "./support/db";
 
@@ -82,6 +85,65 @@ describe.each(dialects)("migrations on %s", (dialect) => {
       expect(tables).toEqual([]);
     } finally {
       await ds.destroy();
+      await db.drop();
+    }
+  });
+});
+
+// An advisory lock is PostgreSQL's; SQLite serves one process (docs/DEPLOYMENT.md), so there is nothing to race.
+const onPostgres = testDialect === "postgres" ? describe : describe.skip;
+
+onPostgres("migrations of several processes on one PostgreSQL take turns (the start-up lock; PostgreSQL only)", () => {
+  /** Every migration recorded, by name: each must appear once. */
+  const recorded = async (ds: DataSource) =>
+    ((await ds.query(`SELECT "name" FROM "migrations" ORDER BY "id"`)) as { name: string }[]).map((r) => r.name);
+  const allNames = postgresMigrations.map((m) => new m().name);
+
+  it("migrate() waits while another process holds the lock, then applies each migration once", async () => {
+    const db = await createTestDatabase("postgres");
+    if (db.config.kind !== "postgres") throw new Error("unreachable");
+    const holder = new Client({ connectionString: db.config.url });
+    await holder.connect();
+    const ds = createDataSource(db.config);
+    await ds.initialize();
+    try {
+      await holder.query("SELECT pg_advisory_lock($1::bigint)", [STARTUP_LOCK_KEY]);
+      let finished = false;
+      const running = migrate(ds).finally(() => (finished = true));
+      // Until a session of this database queues for the lock (bounded: 400 looks, each after 25 ms).
+      const waiting = async () =>
+        (
+          await holder.query(
+            `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+               AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+          )
+        ).rows[0].n as number;
+      for (let look = 0; look < 400 && !finished && (await waiting()) === 0; look++)
+        await new Promise((r) => setTimeout(r, 25));
+      expect(finished).toBe(false);
+      expect(await waiting()).toBe(1);
+      const table = await holder.query(`SELECT to_regclass('public.migrations') AS t`);
+      expect(table.rows[0].t).toBeNull(); // nothing ran while the lock was held elsewhere
+      await holder.query("SELECT pg_advisory_unlock($1::bigint)", [STARTUP_LOCK_KEY]);
+      expect(await running).toEqual(allNames);
+      expect(await recorded(ds)).toEqual(allNames);
+    } finally {
+      await holder.end();
+      await ds.destroy();
+      await db.drop();
+    }
+  });
+
+  it("two processes migrating one fresh database at once both succeed, and each migration runs once", async () => {
+    const db = await createTestDatabase("postgres");
+    const [a, b] = [createDataSource(db.config), createDataSource(db.config)];
+    await Promise.all([a.initialize(), b.initialize()]);
+    try {
+      const [ranA, ranB] = await Promise.all([migrate(a), migrate(b)]);
+      expect([...ranA, ...ranB].sort()).toEqual([...allNames].sort());
+      expect(await recorded(a)).toEqual(allNames);
+    } finally {
+      await Promise.all([a.destroy(), b.destroy()]);
       await db.drop();
     }
   });

@@ -120,7 +120,7 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     "/graphql",
     corsGuard(limits),
     ...jsonBody(limits),
-    ...rateLimits(limits),
+    ...rateLimits(limits, deps.dataSource),
     operationTimeout(limits),
     (req, res, next) => {
       // A request with credentials is never cacheable, even when it fails before any plugin runs

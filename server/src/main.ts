@@ -5,22 +5,14 @@ import { ConfigError, describeDatabase, loadConfig } from "./core/config";
 import { createAppDeps } from "./composition/context";
 import { openDataSource } from "./composition/database";
 import { log } from "./core/logger";
-import { migrate } from "./composition/migrate";
-import { ensureFirstAdmin } from "./modules/curator/curator.bootstrap";
-import { isDirectoryEmpty, seedSampleDirectory } from "./seed/seed";
+import { prepareDatabase } from "./startup";
 
 async function main(): Promise<void> {
   const config = loadConfig();
   // No statement outlives the operation timeout by default (PG_STATEMENT_TIMEOUT_MS overrides).
   const dataSource = await openDataSource(config.database, { statementTimeoutMs: config.http.operationTimeoutMs });
   log.info("database open", { database: describeDatabase(config.database) });
-  const ran = await migrate(dataSource);
-  if (ran.length) log.info("migrations applied", { migrations: ran });
-  if (await isDirectoryEmpty(dataSource)) {
-    const report = await seedSampleDirectory(dataSource);
-    log.info("empty directory: loaded the sample directory", report.created);
-  }
-  await ensureFirstAdmin(dataSource);
+  await prepareDatabase(dataSource, config);
   const deps = createAppDeps(dataSource, config);
   const { httpServer, apollo } = await createDirectoryApp(deps);
   await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { Curator, CuratorRole } from "../../server/src/modules/curator/curator.entity";
 import { Institution } from "../../server/src/modules/institution/institution.entity";
@@ -48,6 +49,15 @@ describe("stored snapshots (API and downloads)", () => {
 
   const create = async (label: string, includeDrafts?: boolean) =>
     expectData(await server.exec(CREATE, { label, includeDrafts }, editor)).createSnapshot;
+  /** This process's scratch folders (an export's files on their way into the database). */
+  const scratchFolders = () =>
+    fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith(`directory-snapshot-${process.pid}-`));
+  const chunks = async () =>
+    (await server.ds.query(`SELECT "snapshotId", "format", "seq" FROM "snapshot_chunks" ORDER BY 1, 2, 3`)) as {
+      snapshotId: number;
+      format: string;
+      seq: number;
+    }[];
 
   it("createSnapshot needs an editor; reads need a curator", async () => {
     expectError(await server.exec(CREATE, { label: "x" }), "UNAUTHENTICATED", ["createSnapshot"]);
@@ -61,7 +71,7 @@ describe("stored snapshots (API and downloads)", () => {
     expect(expectData(await server.exec(`{ snapshots { totalCount } }`, {}, viewer)).snapshots.totalCount).toBe(0);
   });
 
-  it("writes JSON and NDJSON of one point in time under SNAPSHOT_DIR and records the row", async () => {
+  it("stores JSON and NDJSON of one point in time in the database and records the row", async () => {
     const s = await create("  Before the review  ");
     expect(s).toMatchObject({
       label: "Before the review",
@@ -75,15 +85,19 @@ describe("stored snapshots (API and downloads)", () => {
     const cli = await exportTo(server.ds, "json", path.join(tempDir(), "same.json"));
     expect(s.sha256).toBe(cli.meta.sha256);
 
-    const files = fs.readdirSync(snapshotDir).sort();
-    expect(files).toHaveLength(2);
-    const json = files.find((f) => f.endsWith(".json"))!;
-    const ndjson = files.find((f) => f.endsWith(".ndjson"))!;
-    expect(fs.statSync(path.join(snapshotDir, json)).size).toBe(s.jsonBytes);
-    expect(fs.statSync(path.join(snapshotDir, ndjson)).size).toBe(s.ndjsonBytes);
-    const doc = JSON.parse(fs.readFileSync(path.join(snapshotDir, json), "utf8"));
+    // Nothing on disk: not in SNAPSHOT_DIR, and the export's scratch folder is gone.
+    expect(fs.readdirSync(snapshotDir)).toEqual([]);
+    expect(scratchFolders()).toEqual([]);
+    expect(await chunks()).toEqual([
+      { snapshotId: Number(s.id), format: "json", seq: 0 },
+      { snapshotId: Number(s.id), format: "ndjson", seq: 0 },
+    ]);
+    const json = await (await fetch(`${server.base}/snapshots/${s.id}.json`)).text();
+    const ndjson = await (await fetch(`${server.base}/snapshots/${s.id}.ndjson`)).text();
+    expect([Buffer.byteLength(json), Buffer.byteLength(ndjson)]).toEqual([s.jsonBytes, s.ndjsonBytes]);
+    const doc = JSON.parse(json);
     expect(snapshotValidators().document(doc)).toBe(true);
-    const metaLine = JSON.parse(fs.readFileSync(path.join(snapshotDir, ndjson), "utf8").split("\n")[0]);
+    const metaLine = JSON.parse(ndjson.split("\n")[0]);
     expect(metaLine.meta).toEqual(doc.meta);
     expect(doc.meta.createdAt).toBe(s.createdAt);
   });
@@ -216,12 +230,14 @@ describe("stored snapshots (API and downloads)", () => {
     expect(found).toEqual({ label: "kept", createdBy: null });
   });
 
-  it("a failed snapshot leaves no files and no row (last: it breaks the schema)", async () => {
+  it("a failed snapshot leaves no files, no content and no row (last: it breaks the schema)", async () => {
     await server.ds.query(`DROP TABLE "program_specialties"`);
     const result = await server.exec(CREATE, { label: "doomed" }, editor);
     expectError(result, "INTERNAL_SERVER_ERROR", ["createSnapshot"]);
     expect(JSON.stringify(result.errors)).not.toMatch(/program_specialties|SELECT|snapshot-/);
     expect(fs.readdirSync(snapshotDir)).toEqual([]);
+    expect(scratchFolders()).toEqual([]);
+    expect(await chunks()).toEqual([]);
     expect(expectData(await server.exec(`{ snapshots { totalCount } }`, {}, viewer)).snapshots.totalCount).toBe(0);
   });
 });

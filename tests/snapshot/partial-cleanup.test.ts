@@ -1,4 +1,6 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { CuratorRole } from "../../server/src/modules/curator/curator.entity";
 import { expectData } from "../support/errors";
@@ -6,8 +8,9 @@ import { factories } from "../support/factories";
 import { createTestServer } from "../support/server";
 import { tempDir } from "./helpers";
 
-// A createSnapshot killed mid-export (kill -9) leaves its .partial files in SNAPSHOT_DIR; nothing in
-// the old code ever removed them. The server now removes them when it starts, and says so.
+// A createSnapshot killed mid-export (kill -9) left its .partial files in SNAPSHOT_DIR (earlier
+// versions) or leaves its scratch folder in the system's temporary folder (this one); nothing else
+// would ever remove them. The server removes them when it starts, and says so.
 
 describe("unfinished snapshot files", () => {
   const dir = tempDir("snapshot-partials-");
@@ -55,6 +58,26 @@ describe("unfinished snapshot files", () => {
       expect(created.jsonBytes).toBeGreaterThan(0);
       expect(fs.readdirSync(dir).filter((n) => n.endsWith(".partial") && n !== "README.partial")).toEqual([]);
     } finally {
+      await server.close();
+    }
+  });
+
+  it("scratch folders of exports whose process is gone are removed at start-up; a running process's stay", async () => {
+    // The id of a process that has just ended.
+    const gone = spawnSync(process.execPath, ["-e", "0"]).pid!;
+    const folder = (pid: number, tag: string) => path.join(os.tmpdir(), `directory-snapshot-${pid}-${tag}`);
+    const abandoned = folder(gone, "abc123");
+    const running = [folder(process.pid, "own456"), folder(process.ppid, "par789")];
+    for (const f of [abandoned, ...running]) {
+      fs.mkdirSync(f);
+      fs.writeFileSync(path.join(f, "snapshot.json"), "{");
+    }
+    const server = await createTestServer({ SNAPSHOT_DIR: dir });
+    try {
+      expect(fs.existsSync(abandoned)).toBe(false);
+      for (const f of running) expect(fs.existsSync(f)).toBe(true);
+    } finally {
+      for (const f of [abandoned, ...running]) fs.rmSync(f, { recursive: true, force: true });
       await server.close();
     }
   });

@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import cors from "cors";
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from "express";
 import { rateLimit } from "express-rate-limit";
+import type { DataSource } from "typeorm";
 import type { HttpLimits } from "./config";
 import { log } from "./logger";
+import { DatabaseRateLimitStore } from "./rate-limit-store";
 
 /** A GraphQL-shaped error body, so every client error reads the same way. */
 function errorBody(message: string, code: string, extra: Record<string, unknown> = {}) {
@@ -51,11 +53,13 @@ export function corsGuard(limits: HttpLimits): RequestHandler {
 }
 
 /**
- * The per-address request limit; answers 429 with Retry-After. Login attempts have their own,
- * stricter limits, counted where `login` runs (modules/curator/login-policy.ts): a pattern on the
- * request text cannot see through aliases, spacing or persisted queries.
+ * The per-address request limit; answers 429 with Retry-After. Counted in the database
+ * (core/rate-limit-store.ts), so every server process on it shares one count per address. Login
+ * attempts have their own, stricter limits, counted where `login` runs
+ * (modules/curator/login-policy.ts): a pattern on the request text cannot see through aliases,
+ * spacing or persisted queries.
  */
-export function rateLimits(limits: HttpLimits): RequestHandler[] {
+export function rateLimits(limits: HttpLimits, dataSource: DataSource): RequestHandler[] {
   const guards: RequestHandler[] = [];
   const handler =
     (what: string): RequestHandler =>
@@ -78,6 +82,13 @@ export function rateLimits(limits: HttpLimits): RequestHandler[] {
         standardHeaders: "draft-7",
         legacyHeaders: false,
         handler: handler("requests"),
+        store: new DatabaseRateLimitStore(dataSource, "requests:"),
+        // The database failing to count must not refuse reads it may still answer; it is logged.
+        passOnStoreError: true,
+        logger: {
+          error: (error, message) => log.error(message ?? "rate limit store failed", { error }),
+          warn: (error, message) => log.warn(message ?? "rate limit store", { error }),
+        },
       }),
     );
   }

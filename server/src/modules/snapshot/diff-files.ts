@@ -17,15 +17,18 @@ export interface FileDiff {
  * per process: throws UnavailableError while another diff or import runs.
  */
 export function diffSnapshotFiles(a: string, b: string): Promise<FileDiff> {
-  return runHeavyJob("snapshot diff", async () => {
-    const spill = SpillStore.open();
-    try {
-      const options = { ignoreChecksum: true, directoryRules: false };
-      const from = await intakeSnapshot(a, spill, FROM, options);
-      const to = await intakeSnapshot(b, spill, TO, options);
-      return { diff: diffSides(spill), from, to };
-    } finally {
-      spill.close();
-    }
-  });
+  return runHeavyJob("snapshot diff", () => compareSnapshotFiles(a, b));
+}
+
+/** The diff itself, for a caller already holding the heavy-job slot (a diff of stored snapshots). */
+export async function compareSnapshotFiles(a: string, b: string): Promise<FileDiff> {
+  const spill = SpillStore.open();
+  try {
+    const options = { ignoreChecksum: true, directoryRules: false };
+    const from = await intakeSnapshot(a, spill, FROM, options);
+    const to = await intakeSnapshot(b, spill, TO, options);
+    return { diff: diffSides(spill), from, to };
+  } finally {
+    spill.close();
+  }
 }

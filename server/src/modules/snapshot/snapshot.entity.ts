@@ -67,10 +67,14 @@ export class Snapshot {
   @Column({ type: "integer" })
   ndjsonBytes: number;
 
-  /** File names inside SNAPSHOT_DIR (never exposed: downloads go through /snapshots/:id.json). */
-  @Column({ type: "varchar", length: 255 })
-  jsonFile: string;
+  /**
+   * The content lives in the database (snapshot-content-store.ts). A name here is a file in
+   * SNAPSHOT_DIR that an earlier version wrote and that start-up has not moved into the database
+   * yet (snapshot-files-import.ts); null once moved, and for every snapshot made since.
+   */
+  @Column({ type: "varchar", length: 255, nullable: true })
+  jsonFile: string | null;
 
-  @Column({ type: "varchar", length: 255 })
-  ndjsonFile: string;
+  @Column({ type: "varchar", length: 255, nullable: true })
+  ndjsonFile: string | null;
 }

@@ -1,9 +1,9 @@
 /**
- * GET /snapshots/:id.json and /snapshots/:id.ndjson: stored snapshot files, streamed from disk.
- * A snapshot of published listings is public (and immutable, so cacheable for good); one that
- * includes drafts needs a curator's token, like the drafts themselves.
+ * GET /snapshots/:id.json and /snapshots/:id.ndjson: stored snapshot files, streamed from the
+ * database a chunk at a time (snapshot-content-store.ts), so any server process serves any
+ * snapshot. A snapshot of published listings is public (and immutable, so cacheable for good); one
+ * that includes drafts needs a signed-in curator's token, like the drafts themselves.
  */
-import fs from "node:fs";
 import { pipeline } from "node:stream/promises";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { curatorFromRequest } from "../../core/auth";
@@ -13,7 +13,7 @@ import { sendJsonError } from "../../core/http-guards";
 import { isEntityId } from "../../core/ids";
 import { log } from "../../core/logger";
 import type { Curator } from "../curator/curator.entity";
-import type { DownloadFormat } from "./snapshot.service";
+import type { DownloadFormat } from "./snapshot-content-store";
 
 const CONTENT_TYPES: Record<DownloadFormat, string> = {
   json: "application/json; charset=utf-8",
@@ -65,12 +65,21 @@ export function snapshotDownloadHandler(deps: AppDeps): RequestHandler {
           return void sendJsonError(req, res, 401, "UNAUTHENTICATED", message);
         }
       }
-      const file = deps.services.snapshots.filePath(snapshot, format);
-      let size: number;
-      try {
-        size = (await fs.promises.stat(file)).size;
-      } catch {
-        log.error("snapshot file missing", { snapshotId: snapshot.id, format });
+      const etag = `"${snapshot.sha256}-${format}"`;
+      const headers = () => {
+        res.set({
+          "Content-Type": CONTENT_TYPES[format],
+          "Content-Disposition": `attachment; filename="directory-snapshot-${snapshot.id}.${format}"`,
+          ETag: etag,
+          "Cache-Control": snapshot.includeDrafts ? "private, no-store" : "public, max-age=31536000, immutable",
+        });
+        if (snapshot.includeDrafts) res.set("Vary", "Authorization");
+      };
+      // The client holds these bytes already (a snapshot never changes): nothing to read.
+      if (req.headers["if-none-match"] === etag) return void (headers(), res.status(304).end());
+      const content = await deps.services.snapshots.openContent(snapshot, format);
+      if (!content) {
+        log.error("snapshot content missing", { snapshotId: snapshot.id, format });
         return void sendJsonError(
           req,
           res,
@@ -79,18 +88,10 @@ export function snapshotDownloadHandler(deps: AppDeps): RequestHandler {
           `The ${format} file of snapshot ${snapshot.id} is missing`,
         );
       }
-      const etag = `"${snapshot.sha256}-${format}"`;
-      res.set({
-        "Content-Type": CONTENT_TYPES[format],
-        "Content-Disposition": `attachment; filename="directory-snapshot-${snapshot.id}.${format}"`,
-        ETag: etag,
-        "Cache-Control": snapshot.includeDrafts ? "private, no-store" : "public, max-age=31536000, immutable",
-      });
-      if (snapshot.includeDrafts) res.set("Vary", "Authorization");
-      if (req.headers["if-none-match"] === etag) return void res.status(304).end();
-      res.set("Content-Length", String(size));
-      if (req.method === "HEAD") return void res.status(200).end();
-      await pipeline(fs.createReadStream(file), res);
+      headers();
+      res.set("Content-Length", String(format === "json" ? snapshot.jsonBytes : snapshot.ndjsonBytes));
+      if (req.method === "HEAD") return void (content.destroy(), res.status(200).end());
+      await pipeline(content, res);
     } catch (e) {
       // A download cut short (usually the client going away) just ends the connection.
       if (res.headersSent) return void res.destroy(e as Error);
