@@ -97,7 +97,12 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
 
   app.get("/snapshots/:file", snapshotDownloadHandler(deps));
   // The public change feed as NDJSON: public like /graphql's reads, so the same CORS and rate limit.
-  app.get("/changes.ndjson", corsGuard(deps.config.http), ...rateLimits(deps.config.http), changesNdjsonHandler(deps));
+  app.get(
+    "/changes.ndjson",
+    corsGuard(deps.config.http),
+    ...rateLimits(deps.config.http, deps.dataSource),
+    changesNdjsonHandler(deps),
+  );
   app.use("/admin", adminStatic());
 
   const graphql = expressMiddleware(apollo, {
