@@ -38,28 +38,53 @@ describe("webhook endpoints through the API", () => {
     const admin = await f().curator({ role: CuratorRole.ADMIN });
     const { endpoint } = expectData(await server.exec(CREATE, { input: VALID }, admin)).createWebhookEndpoint;
     const changed = expectData(
-      await server.exec(UPDATE, { id: endpoint.id, version: 1, input: { enabled: false, eventTypes: ["SPECIALTY_CREATED"] } }, admin),
+      await server.exec(
+        UPDATE,
+        { id: endpoint.id, version: 1, input: { enabled: false, eventTypes: ["SPECIALTY_CREATED"] } },
+        admin,
+      ),
     );
-    expect(changed.updateWebhookEndpoint).toMatchObject({ enabled: false, eventTypes: ["SPECIALTY_CREATED"], version: 2 });
-    expectError(await server.exec(UPDATE, { id: endpoint.id, version: 1, input: { enabled: true } }, admin), "CONFLICT");
+    expect(changed.updateWebhookEndpoint).toMatchObject({
+      enabled: false,
+      eventTypes: ["SPECIALTY_CREATED"],
+      version: 2,
+    });
+    expectError(
+      await server.exec(UPDATE, { id: endpoint.id, version: 1, input: { enabled: true } }, admin),
+      "CONFLICT",
+    );
   });
 
   it("rotates the secret (a new one, shown once) and deletes the endpoint", async () => {
     const admin = await f().curator({ role: CuratorRole.ADMIN });
     const first = expectData(await server.exec(CREATE, { input: VALID }, admin)).createWebhookEndpoint;
     const rotated = expectData(
-      await server.exec(`mutation($id: ID!) { rotateWebhookSecret(id: $id, version: 1) { secret endpoint { version } } }`, { id: first.endpoint.id }, admin),
+      await server.exec(
+        `mutation($id: ID!) { rotateWebhookSecret(id: $id, version: 1) { secret endpoint { version } } }`,
+        { id: first.endpoint.id },
+        admin,
+      ),
     ).rotateWebhookSecret;
     expect(rotated.secret).not.toBe(first.secret);
     expect(rotated.endpoint.version).toBe(2);
     const stored = await server.ds.getRepository(WebhookEndpoint).findOneByOrFail({ id: Number(first.endpoint.id) });
     expect(stored.secret).toBe(rotated.secret);
-    expectData(await server.exec(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id, version: 2) { id } }`, { id: first.endpoint.id }, admin));
+    expectData(
+      await server.exec(
+        `mutation($id: ID!) { deleteWebhookEndpoint(id: $id, version: 2) { id } }`,
+        { id: first.endpoint.id },
+        admin,
+      ),
+    );
     expect(expectData(await server.exec(LIST, {}, admin)).webhookEndpoints.totalCount).toBe(0);
   });
 
   it.each([
-    ["a link-local address (cloud metadata)", "https://169.254.169.254/latest/meta-data", /169\.254\.169\.254 is a link-local address/],
+    [
+      "a link-local address (cloud metadata)",
+      "https://169.254.169.254/latest/meta-data",
+      /169\.254\.169\.254 is a link-local address/,
+    ],
     ["link-local behind IPv4-mapped IPv6", "https://[::ffff:169.254.10.1]/x", /link-local/],
     ["a private network", "https://10.0.0.8/hooks", /10\.0\.0\.8 is a private-network address/],
     ["IPv6 unique-local", "https://[fd00::1]/hooks", /private-network/],
@@ -80,9 +105,16 @@ describe("webhook endpoints through the API", () => {
   it("refuses a change to a refused URL and an empty list of event types", async () => {
     const admin = await f().curator({ role: CuratorRole.ADMIN });
     const { endpoint } = expectData(await server.exec(CREATE, { input: VALID }, admin)).createWebhookEndpoint;
-    const r = await server.exec(UPDATE, { id: endpoint.id, version: 1, input: { url: "https://192.168.1.10/", eventTypes: [] } }, admin);
+    const r = await server.exec(
+      UPDATE,
+      { id: endpoint.id, version: 1, input: { url: "https://192.168.1.10/", eventTypes: [] } },
+      admin,
+    );
     const error = expectError(r, "BAD_USER_INPUT");
-    expect(error.extensions!.fields.map((p: { path: string[] }) => p.path)).toEqual([["input", "url"], ["input", "eventTypes"]]);
+    expect(error.extensions!.fields.map((p: { path: string[] }) => p.path)).toEqual([
+      ["input", "url"],
+      ["input", "eventTypes"],
+    ]);
   });
 
   it("only ADMIN manages endpoints or reads the log: anonymous UNAUTHENTICATED, VIEWER and EDITOR FORBIDDEN", async () => {

@@ -30,7 +30,8 @@ export class AuditService {
       throw BadUserInputError.field(["filter", "until"], "until must be after since");
     }
     const qb = this.ds.getRepository(AuditEntry).createQueryBuilder("a");
-    if (!includeCuratorEntries) qb.andWhere("a.entityType NOT IN (:...adminOnly)", { adminOnly: ADMIN_ONLY_ENTITY_TYPES });
+    if (!includeCuratorEntries)
+      qb.andWhere("a.entityType NOT IN (:...adminOnly)", { adminOnly: ADMIN_ONLY_ENTITY_TYPES });
     if (f.entityType) qb.andWhere("a.entityType = :entityType", { entityType: f.entityType });
     if (f.entityId) qb.andWhere("a.entityId = :entityId", { entityId: Number(f.entityId) });
     if (f.actorId) qb.andWhere("a.actorId = :actorId", { actorId: Number(f.actorId) });

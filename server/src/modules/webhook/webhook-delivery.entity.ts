@@ -9,7 +9,8 @@ export enum WebhookDeliveryStatus {
 }
 registerEnumType(WebhookDeliveryStatus, {
   name: "WebhookDeliveryStatus",
-  description: "SUCCEEDED: the endpoint answered 2xx; FAILED: anything else (status, redirect, timeout, refused address)",
+  description:
+    "SUCCEEDED: the endpoint answered 2xx; FAILED: anything else (status, redirect, timeout, refused address)",
 });
 
 /** The delivery log: one row per attempt to deliver one event to one endpoint. */

@@ -156,7 +156,11 @@ export class WebhookDrainer {
         .set({
           enabled: false,
           disabledAt: now,
-          disabledReason: `Disabled after ${message.attempts} failed attempts to deliver ${message.messageId}: ${outcome.error ?? "failed"}`.slice(0, 300),
+          disabledReason:
+            `Disabled after ${message.attempts} failed attempts to deliver ${message.messageId}: ${outcome.error ?? "failed"}`.slice(
+              0,
+              300,
+            ),
           version: () => `"version" + 1`,
         })
         .where("id = :id AND enabled = :on", { id: endpoint.id, on: true })

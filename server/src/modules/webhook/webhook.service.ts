@@ -58,7 +58,7 @@ export class WebhookService {
     return paginate(qb, NEWEST_FIRST, args);
   }
 
-  async create(actorId: number, input: WebhookEndpointInput): Promise<EndpointWithSecret> {
+  async create(actorId: number | null, input: WebhookEndpointInput): Promise<EndpointWithSecret> {
     const problems = new Problems();
     await this.checkUrl(problems, input.url);
     this.checkEventTypes(problems, input.eventTypes);
@@ -189,4 +189,3 @@ export class WebhookService {
 function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
-

@@ -88,7 +88,8 @@ export async function resolveTarget(
   }
   for (const a of addresses) {
     const problem = addressProblem(a.address, scheme, allow);
-    if (problem) return { problem: net.isIP(host) ? `refused: ${problem}` : `refused: ${problem} (an address of ${host})` };
+    if (problem)
+      return { problem: net.isIP(host) ? `refused: ${problem}` : `refused: ${problem} (an address of ${host})` };
   }
   return { addresses };
 }
