@@ -11,7 +11,7 @@ import { retryDelayMs } from "./webhook.schedule";
 import { sendWebhook, type AttemptOutcome, type OutgoingEvent } from "./webhook.sender";
 
 /** Events claimed (and sent in parallel) per round. */
-export const CLAIM_BATCH = 10;
+export const CLAIM_BATCH = 50;
 
 interface Claimed {
   message: WebhookMessage;
@@ -25,7 +25,7 @@ export type Send = (event: OutgoingEvent, config: WebhookConfig) => Promise<Atte
  * Delivers the outbox, in the background of every server process. A round claims due events in a
  * short transaction (PostgreSQL: `FOR UPDATE SKIP LOCKED`, so two drainers never take the same row;
  * SQLite: the single writer), each claim a lease that ends after twice the timeout; sends them
- * outside any transaction; then records each outcome (only the lease holder may). An event whose
+ * outside any transaction; then records the outcomes in one transaction (only the lease holder may). An event whose
  * process died mid-attempt is taken again when its lease ends: delivery is at least once.
  */
 export class WebhookDrainer {
@@ -69,18 +69,22 @@ export class WebhookDrainer {
     this.timer.unref();
   }
 
-  /** One round: claim, send, record. Returns how many events it claimed. */
+  /** One round: claim, send (in parallel), record every outcome in one transaction. Returns how many it claimed. */
   async drainOnce(now: () => Date = () => new Date()): Promise<number> {
     const claimed = await this.claim(now());
-    await Promise.all(
-      claimed.map(async (c) => {
-        const outcome = await this.send(
+    if (claimed.length === 0) return 0;
+    const outcomes = await Promise.all(
+      claimed.map((c) =>
+        this.send(
           { url: c.endpoint.url, secret: c.endpoint.secret, messageId: c.message.messageId, body: c.message.payload },
           this.config,
-        );
-        await this.record(c, outcome, now());
-      }),
+        ),
+      ),
     );
+    const at = now();
+    await inTransaction(this.ds, async (m) => {
+      for (const [i, c] of claimed.entries()) await this.record(m, c, outcomes[i], at);
+    });
     return claimed.length;
   }
 
@@ -122,50 +126,53 @@ export class WebhookDrainer {
     });
   }
 
-  private async record({ message, endpoint, token }: Claimed, outcome: AttemptOutcome, now: Date): Promise<void> {
+  private async record(
+    m: EntityManager,
+    { message, endpoint, token }: Claimed,
+    outcome: AttemptOutcome,
+    now: Date,
+  ): Promise<void> {
     const gaveUp = !outcome.ok && message.attempts >= this.config.maxAttempts;
-    await inTransaction(this.ds, async (m) => {
-      await m.insert(WebhookDelivery, {
-        endpointId: endpoint.id,
-        messageRowId: message.id,
-        messageId: message.messageId,
-        eventType: message.eventType,
-        attempt: message.attempts,
-        status: outcome.ok ? WebhookDeliveryStatus.SUCCEEDED : WebhookDeliveryStatus.FAILED,
-        responseStatus: outcome.responseStatus,
-        error: outcome.error,
-        durationMs: outcome.durationMs,
-        attemptedAt: now,
-      });
-      const next = outcome.ok
-        ? { status: "DELIVERED" as const, deliveredAt: now }
-        : gaveUp
-          ? { status: "FAILED" as const }
-          : { nextAttemptAt: new Date(now.getTime() + retryDelayMs(message.attempts, this.config)) };
-      const updated = await m
-        .createQueryBuilder()
-        .update(WebhookMessage)
-        .set({ ...next, leaseToken: null })
-        .where(`id = :id AND "leaseToken" = :token`, { id: message.id, token })
-        .execute();
-      // Another drainer took the event after this lease ended: its own outcome decides.
-      if (updated.affected !== 1 || !gaveUp) return;
-      await m
-        .createQueryBuilder()
-        .update(WebhookEndpoint)
-        .set({
-          enabled: false,
-          disabledAt: now,
-          disabledReason:
-            `Disabled after ${message.attempts} failed attempts to deliver ${message.messageId}: ${outcome.error ?? "failed"}`.slice(
-              0,
-              300,
-            ),
-          version: () => `"version" + 1`,
-        })
-        .where("id = :id AND enabled = :on", { id: endpoint.id, on: true })
-        .execute();
-      log.warn("webhook endpoint disabled after repeated failures", { endpoint: endpoint.id, url: endpoint.url });
+    await m.insert(WebhookDelivery, {
+      endpointId: endpoint.id,
+      messageRowId: message.id,
+      messageId: message.messageId,
+      eventType: message.eventType,
+      attempt: message.attempts,
+      status: outcome.ok ? WebhookDeliveryStatus.SUCCEEDED : WebhookDeliveryStatus.FAILED,
+      responseStatus: outcome.responseStatus,
+      error: outcome.error,
+      durationMs: outcome.durationMs,
+      attemptedAt: now,
     });
+    const next = outcome.ok
+      ? { status: "DELIVERED" as const, deliveredAt: now }
+      : gaveUp
+        ? { status: "FAILED" as const }
+        : { nextAttemptAt: new Date(now.getTime() + retryDelayMs(message.attempts, this.config)) };
+    const updated = await m
+      .createQueryBuilder()
+      .update(WebhookMessage)
+      .set({ ...next, leaseToken: null })
+      .where(`id = :id AND "leaseToken" = :token`, { id: message.id, token })
+      .execute();
+    // Another drainer took the event after this lease ended: its own outcome decides.
+    if (updated.affected !== 1 || !gaveUp) return;
+    await m
+      .createQueryBuilder()
+      .update(WebhookEndpoint)
+      .set({
+        enabled: false,
+        disabledAt: now,
+        disabledReason:
+          `Disabled after ${message.attempts} failed attempts to deliver ${message.messageId}: ${outcome.error ?? "failed"}`.slice(
+            0,
+            300,
+          ),
+        version: () => `"version" + 1`,
+      })
+      .where("id = :id AND enabled = :on", { id: endpoint.id, on: true })
+      .execute();
+    log.warn("webhook endpoint disabled after repeated failures", { endpoint: endpoint.id, url: endpoint.url });
   }
 }
