@@ -10,10 +10,12 @@ import {
   DeleteButton,
   Edit,
   List,
+  SaveButton,
   SelectArrayInput,
   SimpleForm,
   TextField,
   TextInput,
+  Toolbar,
   TopToolbar,
   useRecordContext,
   useRedirect,
@@ -136,7 +138,13 @@ export function WebhookEdit() {
       }
     >
       <DisabledByServer />
-      <SimpleForm>
+      <SimpleForm
+        toolbar={
+          <Toolbar>
+            <SaveButton />
+          </Toolbar>
+        }
+      >
         <EndpointFields />
       </SimpleForm>
       <WebhookDeliveries />
