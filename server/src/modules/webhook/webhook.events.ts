@@ -3,24 +3,24 @@ import type { DirectoryChange, DirectoryChangeKind, DirectoryRecordType } from "
 
 /**
  * What a webhook endpoint can subscribe to: one event per kind of public record and kind of change
- * of the public change feed. The values are the `type` of the delivered payload.
+ * of the public change feed. The delivered payload's `type` is the lower-case wire name (`wireName`).
  */
 export enum WebhookEventType {
-  PROGRAM_CREATED = "program.created",
-  PROGRAM_CHANGED = "program.changed",
-  PROGRAM_REMOVED = "program.removed",
-  INSTITUTION_CREATED = "institution.created",
-  INSTITUTION_CHANGED = "institution.changed",
-  INSTITUTION_REMOVED = "institution.removed",
-  PATHWAY_CREATED = "pathway.created",
-  PATHWAY_CHANGED = "pathway.changed",
-  PATHWAY_REMOVED = "pathway.removed",
-  REQUIREMENT_CREATED = "requirement.created",
-  REQUIREMENT_CHANGED = "requirement.changed",
-  REQUIREMENT_REMOVED = "requirement.removed",
-  SPECIALTY_CREATED = "specialty.created",
-  SPECIALTY_CHANGED = "specialty.changed",
-  SPECIALTY_REMOVED = "specialty.removed",
+  PROGRAM_CREATED = "PROGRAM_CREATED",
+  PROGRAM_CHANGED = "PROGRAM_CHANGED",
+  PROGRAM_REMOVED = "PROGRAM_REMOVED",
+  INSTITUTION_CREATED = "INSTITUTION_CREATED",
+  INSTITUTION_CHANGED = "INSTITUTION_CHANGED",
+  INSTITUTION_REMOVED = "INSTITUTION_REMOVED",
+  PATHWAY_CREATED = "PATHWAY_CREATED",
+  PATHWAY_CHANGED = "PATHWAY_CHANGED",
+  PATHWAY_REMOVED = "PATHWAY_REMOVED",
+  REQUIREMENT_CREATED = "REQUIREMENT_CREATED",
+  REQUIREMENT_CHANGED = "REQUIREMENT_CHANGED",
+  REQUIREMENT_REMOVED = "REQUIREMENT_REMOVED",
+  SPECIALTY_CREATED = "SPECIALTY_CREATED",
+  SPECIALTY_CHANGED = "SPECIALTY_CHANGED",
+  SPECIALTY_REMOVED = "SPECIALTY_REMOVED",
 }
 registerEnumType(WebhookEventType, {
   name: "WebhookEventType",
@@ -28,29 +28,31 @@ registerEnumType(WebhookEventType, {
     "A kind of public change a webhook delivers; its payload's `type` is the lower-case form (PROGRAM_CHANGED → program.changed)",
 });
 
-type EventName = `${Lowercase<DirectoryRecordType>}.${Lowercase<DirectoryChangeKind>}`;
+type EventKey = `${DirectoryRecordType}_${DirectoryChangeKind}`;
 /** Fails to compile when the feed gains a record type or change kind that has no event here (or the reverse). */
-const SAME_EVENTS: [EventName] extends [`${WebhookEventType}`]
-  ? [`${WebhookEventType}`] extends [EventName]
+const SAME_EVENTS: [EventKey] extends [`${WebhookEventType}`]
+  ? [`${WebhookEventType}`] extends [EventKey]
     ? true
     : never
   : never = true;
 void SAME_EVENTS;
 
+/** The event's name on the wire (the payload's `type`): PROGRAM_CHANGED → program.changed. */
+export function wireName(type: WebhookEventType): string {
+  return type.toLowerCase().replace("_", ".");
+}
+
 export const ALL_WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = Object.values(WebhookEventType);
 
 export function eventTypeOf(change: DirectoryChange): WebhookEventType {
-  const name: EventName = `${lower(change.recordType)}.${lower(change.kind)}`;
-  return name as WebhookEventType;
-}
-
-function lower<S extends string>(s: S): Lowercase<S> {
-  return s.toLowerCase() as Lowercase<S>;
+  const key: EventKey = `${change.recordType}_${change.kind}`;
+  return key as WebhookEventType;
 }
 
 /** The JSON body delivered for one change, in the Standard Webhooks shape: type, timestamp, data. */
 export interface WebhookPayload {
-  type: WebhookEventType;
+  /** The wire name, e.g. program.changed. */
+  type: string;
   /** When the change happened (ISO 8601); the `webhook-timestamp` header is when this attempt was sent. */
   timestamp: string;
   data: {
@@ -66,7 +68,7 @@ export interface WebhookPayload {
 
 export function payloadOf(change: DirectoryChange): WebhookPayload {
   return {
-    type: eventTypeOf(change),
+    type: wireName(eventTypeOf(change)),
     timestamp: change.occurredAt.toISOString(),
     data: {
       sequence: change.sequence,

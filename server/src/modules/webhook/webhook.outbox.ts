@@ -1,7 +1,7 @@
 import type { DirectoryChangeListener } from "../../core/directory-changes";
 import { WebhookEndpoint } from "./webhook-endpoint.entity";
 import { WebhookMessage } from "./webhook-message.entity";
-import { eventTypeOf, payloadOf } from "./webhook.events";
+import { eventTypeOf, payloadOf, wireName } from "./webhook.events";
 import { newMessageId } from "./webhook.signing";
 
 /**
@@ -24,7 +24,7 @@ export const enqueueWebhooks: DirectoryChangeListener = async (m, change) => {
       wanted.map((e) => ({
         endpointId: e.id,
         messageId: newMessageId(),
-        eventType: type,
+        eventType: wireName(type),
         payload,
         status: "PENDING" as const,
         attempts: 0,
