@@ -30,6 +30,7 @@ import { readsUnderWrites } from "./measurements/reads-under-writes";
 import { refusals } from "./measurements/refusals";
 import { eligibility, facets, search } from "./measurements/search-facets-eligibility";
 import { sqlStatements } from "./measurements/sql-statements";
+import { webhookSave } from "./measurements/webhook-save";
 
 /** In order: the read measurements run before the writer touches the data. */
 const MEASUREMENTS: Measurement[] = [
@@ -42,6 +43,7 @@ const MEASUREMENTS: Measurement[] = [
   feedPage,
   readsUnderWrites,
   exportMeasurement,
+  webhookSave,
   postgresPageQuery,
 ];
 
@@ -130,6 +132,9 @@ async function main(): Promise<void> {
     };
     const deps = createAppDeps(ds, config);
     const { apollo } = await createDirectoryApp(deps);
+    // This in-process app only counts statements: the app server (its own process) drains the
+    // webhook outbox, as the one SQLite process would; two drainers would share SQLite's write lock.
+    await deps.services.webhookDrainer.stop();
     const schema = await buildDirectorySchema();
     const schemaHas = (type: string, field: string, arg?: string) => {
       const t = schema.getType(type) as { getFields?: () => Record<string, { args: { name: string }[] }> } | undefined;
@@ -138,7 +143,8 @@ async function main(): Promise<void> {
     };
     // The bench is one client address sending thousands of requests a minute: the production
     // rate limit (1,200/min) would answer most of them with 429 and measure the limiter instead.
-    const env = { DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: "0" };
+    // Webhook receivers of the save measurement listen on loopback.
+    const env = { DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: "0", WEBHOOK_ALLOW_PRIVATE_TARGETS: "loopback" };
     // With --profile, each contender writes its own .cpuprofile (DIR/app, DIR/floor) when it stops.
     const profiled = (who: string) =>
       args.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(args.profile, who)}`] : [];
@@ -198,6 +204,7 @@ async function main(): Promise<void> {
     postgresPageQueryThroughputVsFloor: results.postgres?.throughputVsFloor ?? null,
     postgresPageQueryP95VsFloor: results.postgres?.p95VsFloor ?? null,
     postgresPageQueryCpuPerRequestVsFloor: results.postgres?.cpuPerRequestVsFloor ?? null,
+    saveP50With5WebhooksVsWithout: results.webhookSave?.p50With5VsWithout ?? null,
   };
   results.sql ??= { statementsFirst10: null, statementsFirst100: null };
   results.export ??= { rssGrowth10x: null, reason: "not measured in this run" };
@@ -274,6 +281,12 @@ function printReport(r: Record<string, any>): void {
       );
     } else out.push(`export app:   n/a (${ex.reason})`);
   }
+  const ws = r.webhookSave;
+  if (ws?.with5)
+    out.push(
+      `curator save: p50 ${ws.without.p50} ms / p95 ${ws.without.p95} ms without webhooks, p50 ${ws.with5.p50} ms / p95 ${ws.with5.p95} ms with 5 endpoints (${ws.eventsQueued} events queued, ${ws.eventsDelivered} delivered)`,
+    );
+  else if (ws) out.push(`curator save with 5 webhook endpoints: n/a (${ws.reason})`);
   out.push("", "goals:", goalLines(r.goals));
   console.log(out.join("\n"));
 }

@@ -45,6 +45,11 @@ describe("the bench's goal lines", () => {
   it("says n/a, not pass, for what a run did not measure", () => {
     expect(line(base, "SQL statements equal")).toMatchObject({ pass: null, actual: "n/a" });
     expect(line(base, "page query throughput")).toMatchObject({ pass: null, actual: "n/a" });
+    const noFeed = { ...base, webhookSave: { value: null, reason: "saves queue no event" } };
+    expect(line(noFeed, "curator save p50 with 5 webhook")).toMatchObject({
+      pass: null,
+      reason: "saves queue no event",
+    });
   });
 
   it("judges what it measured", () => {
@@ -52,5 +57,7 @@ describe("the bench's goal lines", () => {
     expect(line(r, "SQL statements equal")).toMatchObject({ pass: false, actual: "5 vs 6" });
     expect(line(r, "SQL statements for the page query")).toMatchObject({ pass: false, actual: "6" });
     expect(line(r, "page query throughput")).toMatchObject({ pass: false, actual: "0.31×" });
+    const saves = { ...r, ratios: { saveP50With5WebhooksVsWithout: 1.04 } };
+    expect(line(saves, "curator save p50 with 5 webhook")).toMatchObject({ pass: true, actual: "1.04×" });
   });
 });

@@ -14,6 +14,7 @@ import programs from "./resources/programs";
 import requirements from "./resources/requirements";
 import snapshots from "./resources/snapshots";
 import specialties from "./resources/specialties";
+import webhooks from "./resources/webhooks";
 
 const Dashboard = lazy(() => import("./dashboard/Dashboard"));
 
@@ -63,6 +64,9 @@ export function App() {
             <Resource name="audit" {...audit} />
             <Resource name="snapshots" {...views(snapshots)} recordRepresentation="label" />
             {role === "ADMIN" && <Resource name="curators" {...curators} recordRepresentation="email" />}
+            {role === "ADMIN" && <Resource name="webhooks" {...webhooks} recordRepresentation="url" />}
+            {/* The delivery log: reached from an endpoint's page, no menu entry of its own. */}
+            {role === "ADMIN" && <Resource name="webhookDeliveries" />}
           </>
         );
       }}

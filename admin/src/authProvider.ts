@@ -80,11 +80,11 @@ export const authProvider: AuthProvider = {
     return readSession()?.curator.role ?? null;
   },
 
-  /** Viewers read everything (drafts, history) and change nothing; curator accounts are for ADMIN only. */
+  /** Viewers read everything (drafts, history) and change nothing; curator accounts and webhooks are for ADMIN only. */
   async canAccess({ action, resource }) {
     const role = readSession()?.curator.role;
     if (!role) return false;
-    if (resource === "curators") return role === "ADMIN";
+    if (resource === "curators" || resource.startsWith("webhook")) return role === "ADMIN";
     if (WRITE_ACTIONS.has(action)) return canWrite(role);
     return true;
   },

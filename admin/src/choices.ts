@@ -9,6 +9,8 @@ import type {
   ProgramType,
   RequirementKind,
   RequirementLevel,
+  WebhookDeliveryStatus,
+  WebhookEventType,
 } from "./gql/graphql";
 
 /**
@@ -57,6 +59,24 @@ export const ENUMS = {
     "VERIFY",
     "REVERT",
   ]),
+  WebhookEventType: every<WebhookEventType>()([
+    "PROGRAM_CREATED",
+    "PROGRAM_CHANGED",
+    "PROGRAM_REMOVED",
+    "INSTITUTION_CREATED",
+    "INSTITUTION_CHANGED",
+    "INSTITUTION_REMOVED",
+    "PATHWAY_CREATED",
+    "PATHWAY_CHANGED",
+    "PATHWAY_REMOVED",
+    "REQUIREMENT_CREATED",
+    "REQUIREMENT_CHANGED",
+    "REQUIREMENT_REMOVED",
+    "SPECIALTY_CREATED",
+    "SPECIALTY_CHANGED",
+    "SPECIALTY_REMOVED",
+  ]),
+  WebhookDeliveryStatus: every<WebhookDeliveryStatus>()(["SUCCEEDED", "FAILED"]),
   /** ProgramInput.feeCurrency is a free string; these are the currencies the forms offer. */
   Currency: ["USD", "CAD"],
 } as const;
@@ -76,6 +96,7 @@ export const ENTITY_RESOURCES: Record<string, string> = {
   Specialty: "specialties",
   Curator: "curators",
   Snapshot: "snapshots",
+  WebhookEndpoint: "webhooks",
 };
 
 export const entityTypeChoices = Object.keys(ENTITY_RESOURCES).map((id) => ({ id, name: id }));

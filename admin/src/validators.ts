@@ -123,4 +123,5 @@ export const validators = {
     password: passwordRules(inputLimits.CuratorUpdateInput.password),
   },
   snapshot: fieldsOf("CreateSnapshotArgs"),
+  webhook: { ...fieldsOf("WebhookEndpointInput"), eventTypes: [required()] },
 } satisfies Record<string, Validator[] | Record<string, Validator[]>>;

@@ -40,5 +40,12 @@ export function judgeGoals(r: any): Goal[] {
     check("export rows/s ≥ 0.5 × raw floor", r.export?.rowsPerSecondVsFloor, (v) => v >= 0.5, x, exportReason),
     check("read p95 under a 5/s writer ≤ 1.3 × reads alone", r.ratios.readP95UnderWritesVsAlone, (v) => v <= 1.3, x),
     check("rejecting an over-limit query ≤ 0.2 × a page query", r.ratios.refusalCostVsPageQuery, (v) => v <= 0.2, x),
+    check(
+      "curator save p50 with 5 webhook endpoints ≤ 1.1 × without",
+      r.ratios.saveP50With5WebhooksVsWithout,
+      (v) => v <= 1.1,
+      x,
+      r.webhookSave?.reason ?? "not measured",
+    ),
   ];
 }

@@ -78,6 +78,13 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
       ApolloServerPluginCacheControlDisabled(), // ours decides the header (core/cache-control.ts)
       costLimitPlugin<Context>(deps.config.limits.maxCost),
       cacheControlPlugin(deps.config.publicCacheMaxAge),
+      // The webhook outbox is drained while the app serves, and stops (after its round in flight) with it.
+      {
+        async serverWillStart() {
+          deps.services.webhookDrainer.start();
+          return { serverWillStop: () => deps.services.webhookDrainer.stop() };
+        },
+      },
     ],
   });
   await apollo.start();

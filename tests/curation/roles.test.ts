@@ -2,10 +2,14 @@ import { buildDirectorySchema } from "../../server/src/composition/schema";
 import { ListingStatus } from "../../server/src/core/enums";
 import { AuditEntry } from "../../server/src/modules/audit/audit-entry.entity";
 import { CuratorRole, type Curator } from "../../server/src/modules/curator/curator.entity";
+import { WebhookDelivery, WebhookDeliveryStatus } from "../../server/src/modules/webhook/webhook-delivery.entity";
+import { WebhookMessage } from "../../server/src/modules/webhook/webhook-message.entity";
+import { WebhookEventType } from "../../server/src/modules/webhook/webhook.events";
 import { factories } from "../support/factories";
 import { type GqlResult, useTestServer } from "../support/server";
 
-const server = useTestServer();
+// Webhook endpoints on loopback are allowed here (their cases make some).
+const server = useTestServer({ env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: "loopback" } });
 let f: ReturnType<typeof factories>;
 beforeAll(async () => {
   f = factories(server.ds);
@@ -168,7 +172,71 @@ const CASES: Case[] = [
         as,
       ),
   },
+  ...webhookCases(),
 ];
+
+/** Webhook endpoints: ADMIN only. Each case makes its own endpoint (and a logged attempt for resend). */
+function webhookCases(): Case[] {
+  const endpoint = async () => {
+    const made = await server.deps.services.webhooks.create(null, {
+      url: "http://127.0.0.1:9/hooks",
+      eventTypes: [WebhookEventType.PROGRAM_CHANGED],
+    });
+    return String(made.endpoint.id);
+  };
+  const withEndpoint = (mutation: string, document: string): Case => ({
+    mutation,
+    minimum: CuratorRole.ADMIN,
+    run: async (_fx, as) => exec(document, { id: await endpoint() }, as),
+  });
+  return [
+    {
+      mutation: "createWebhookEndpoint",
+      minimum: CuratorRole.ADMIN,
+      run: (_fx, as) =>
+        exec(
+          `mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:9/h", eventTypes: [PROGRAM_CREATED] }) { secret } }`,
+          {},
+          as,
+        ),
+    },
+    withEndpoint(
+      "updateWebhookEndpoint",
+      `mutation($id: ID!) { updateWebhookEndpoint(id: $id, version: 1, input: { enabled: false }) { id } }`,
+    ),
+    withEndpoint("rotateWebhookSecret", `mutation($id: ID!) { rotateWebhookSecret(id: $id, version: 1) { secret } }`),
+    withEndpoint("deleteWebhookEndpoint", `mutation($id: ID!) { deleteWebhookEndpoint(id: $id, version: 1) { id } }`),
+    {
+      mutation: "resendWebhookDelivery",
+      minimum: CuratorRole.ADMIN,
+      async run(_fx, as) {
+        const id = Number(await endpoint());
+        const message = await server.ds.getRepository(WebhookMessage).save({
+          endpointId: id,
+          messageId: `msg_roles_${++n}`,
+          eventType: "program.changed",
+          payload: "{}",
+          status: "DELIVERED" as const,
+          attempts: 1,
+          nextAttemptAt: new Date(),
+          createdAt: new Date(),
+        });
+        const attempt = await server.ds.getRepository(WebhookDelivery).save({
+          endpointId: id,
+          messageRowId: message.id,
+          messageId: message.messageId,
+          eventType: message.eventType,
+          attempt: 1,
+          status: WebhookDeliveryStatus.SUCCEEDED,
+          responseStatus: 204,
+          durationMs: 1,
+          attemptedAt: new Date(),
+        });
+        return exec(`mutation($id: ID!) { resendWebhookDelivery(id: $id) { id } }`, { id: String(attempt.id) }, as);
+      },
+    },
+  ];
+}
 
 const RANK = { [CuratorRole.VIEWER]: 1, [CuratorRole.EDITOR]: 2, [CuratorRole.ADMIN]: 3 };
 

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import type { DataSource } from "typeorm";
 import { seedSampleDirectory } from "../../server/src/seed/seed";
 import { createTestServer } from "./server";
 
@@ -17,6 +18,8 @@ export interface AdminServer {
   /** The admin's entry page: `${baseUrl}/admin/` */
   adminUrl: string;
   curators: Record<Role, { email: string; password: string; name: string }>;
+  /** The server's data source (for set-up a test cannot do through the admin). */
+  ds: DataSource;
   /** A GraphQL call over HTTP, signed in as `as` (anonymous when null). */
   gql<T = any>(
     query: string,
@@ -57,9 +60,11 @@ require(${JSON.stringify(path.join(root, "server", "src", "cli.ts"))}).runCli(pr
  * /admin, listening on a free loopback port, and three curators (admin through the CLI, editor
  * and viewer through the createCurator mutation).
  */
-export async function startAdminServer(options: { curators?: boolean } = {}): Promise<AdminServer> {
+export async function startAdminServer(
+  options: { curators?: boolean; env?: Record<string, string> } = {},
+): Promise<AdminServer> {
   buildAdmin();
-  const server = await createTestServer();
+  const server = await createTestServer(options.env);
   await seedSampleDirectory(server.ds);
   const baseUrl = await server.listen();
   const curators: AdminServer["curators"] = {
@@ -113,6 +118,7 @@ export async function startAdminServer(options: { curators?: boolean } = {}): Pr
     baseUrl,
     adminUrl: `${baseUrl}/admin/`,
     curators,
+    ds: server.ds,
     gql: async (query, variables, as = "editor") => post(query, variables, as ? await tokenOf(as) : undefined),
     close: () => server.close(),
   };

@@ -17,6 +17,7 @@ import { Link as RouterLink } from "react-router-dom";
 import { useEntityTarget } from "../components/EntityLink";
 import { useDirectory } from "../components/useDirectory";
 import { curatorLocale } from "../i18n";
+import { WebhookNotice } from "./WebhookNotice";
 
 function CountsCard({
   title,
@@ -167,6 +168,7 @@ export default function Dashboard() {
   return (
     <Box sx={{ mt: 2 }} data-testid="dashboard">
       <Title title={translate("directory.dashboard.title")} />
+      <WebhookNotice />
       <Stack direction="row" flexWrap="wrap" gap={2} sx={{ mb: 2 }}>
         <CountsCard
           title="directory.dashboard.by_status"

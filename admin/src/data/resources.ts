@@ -4,6 +4,7 @@ import { choice, dateTime, flag, idList, instant, int, listOf, password, text, t
 import { pathwayRecord, pathwayRequirements, programRecord, programRequirements } from "./records";
 import { plainRecord, type Resource } from "./resource";
 import { bulkOp, createOp, listOps, oneOp, recordMutation, updateOp } from "./resource-kit";
+import { webhookDeliveries, webhooks } from "./webhook-resources";
 
 const programInput: InputConverters<ProgramInput> = {
   slug: text, title: text, description: text, type: choice(), audience: choice(), status: choice(), institutionId: choice(),
@@ -151,7 +152,9 @@ const snapshots: Resource = {
 };
 
 /** Every resource the admin shows, by react-admin resource name. */
-export const RESOURCES: Record<string, Resource> = { programs, institutions, requirements, pathways, specialties, audit, curators, snapshots };
+export const RESOURCES: Record<string, Resource> = {
+  programs, institutions, requirements, pathways, specialties, audit, curators, snapshots, webhooks, webhookDeliveries,
+};
 
 export function resourceOf(name: string): Resource {
   const resource = RESOURCES[name];

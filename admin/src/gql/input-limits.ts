@@ -112,4 +112,17 @@ export const inputLimits = {
     id: { required: true },
     version: { required: true, min: 1 },
   },
+  WebhookEndpointInput: {
+    description: { maxLength: 200, patterns: ["\\S"] },
+    eventTypes: { required: true, maxItems: 15 },
+    url: { required: true, maxLength: 500 },
+  },
+  WebhookEndpointUpdateInput: {
+    description: { maxLength: 200, patterns: ["\\S"] },
+    eventTypes: { maxItems: 15 },
+    url: { maxLength: 500 },
+  },
+  WebhookIdArgs: {
+    id: { required: true },
+  },
 } as const satisfies Record<string, Record<string, FieldLimits>>;

@@ -1,6 +1,7 @@
 import englishMessages from "ra-language-english";
 import type { TranslationMessages } from "react-admin";
 import { inputLimits } from "../gql/input-limits";
+import { webhookDirectoryLabels, webhookEnums, webhookResources } from "./en-webhooks";
 
 const PASSWORD_MIN = inputLimits.CuratorInput.password.minLength;
 
@@ -350,8 +351,13 @@ const messages: TranslationMessages = {
       deleted: "Record archived |||| %{smart_count} records archived",
     },
   },
-  resources,
-  directory,
+  resources: { ...resources, ...webhookResources },
+  directory: {
+    ...directory,
+    ...webhookDirectoryLabels,
+    empty: { ...directory.empty, ...webhookDirectoryLabels.empty },
+    enums: { ...directory.enums, ...webhookEnums },
+  },
 } as TranslationMessages;
 
 export default messages;

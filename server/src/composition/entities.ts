@@ -12,6 +12,9 @@ import { Program } from "../modules/program/program.entity";
 import { Requirement } from "../modules/requirement/requirement.entity";
 import { Snapshot } from "../modules/snapshot/snapshot.entity";
 import { Specialty } from "../modules/specialty/specialty.entity";
+import { WebhookDelivery } from "../modules/webhook/webhook-delivery.entity";
+import { WebhookEndpoint } from "../modules/webhook/webhook-endpoint.entity";
+import { WebhookMessage } from "../modules/webhook/webhook-message.entity";
 
 /** Every mapped table; migrations are generated from this list. */
 export const entities = [
@@ -30,4 +33,7 @@ export const entities = [
   Snapshot,
   DirectoryChangeEntry,
   DirectoryChangeHead,
+  WebhookEndpoint,
+  WebhookMessage,
+  WebhookDelivery,
 ];

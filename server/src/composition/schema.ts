@@ -18,6 +18,7 @@ import { RequirementResolver } from "../modules/requirement/requirement.resolver
 import { SpecialtyMutationResolver } from "../modules/specialty/specialty.mutations";
 import { SnapshotResolver } from "../modules/snapshot/snapshot.resolver";
 import { SpecialtyResolver } from "../modules/specialty/specialty.resolver";
+import { WebhookResolver } from "../modules/webhook/webhook.resolver";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -40,6 +41,7 @@ export const resolvers: NonEmptyArray<Function> = [
   PathwayMutationResolver,
   SpecialtyMutationResolver,
   SnapshotResolver,
+  WebhookResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | undefined;

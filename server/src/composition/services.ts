@@ -17,6 +17,8 @@ import { RequirementWrites } from "../modules/requirement/requirement.writes";
 import { SnapshotService } from "../modules/snapshot/snapshot.service";
 import { SpecialtyService } from "../modules/specialty/specialty.service";
 import { SpecialtyWrites } from "../modules/specialty/specialty.writes";
+import { WebhookDrainer } from "../modules/webhook/webhook.drainer";
+import { WebhookService } from "../modules/webhook/webhook.service";
 import type { AppConfig } from "../core/config";
 import type { AuditTrail } from "../core/audit-trail";
 import type { Services } from "../core/context";
@@ -51,5 +53,8 @@ export function createServices(
     sessions: new SessionService(dataSource, curators, config.auth),
     eligibility: new EligibilityService(programs, requirements),
     snapshots: new SnapshotService(dataSource, config),
+    webhooks: new WebhookService(dataSource, auditTrail, config.webhooks),
+    // Started and stopped with the HTTP app (app.ts): the CLI never delivers.
+    webhookDrainer: new WebhookDrainer(dataSource, config.webhooks),
   };
 }

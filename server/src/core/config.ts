@@ -47,6 +47,28 @@ export interface AppConfig {
   http: HttpLimits;
   /** Express `trust proxy`: set when behind a load balancer so that client addresses are real. */
   trustProxy: boolean | number | string;
+  webhooks: WebhookConfig;
+}
+
+/**
+ * Which non-public addresses a webhook may reach. `none`: public unicast addresses only;
+ * `loopback`: also this machine (development, tests), and plain http to it; `private`: also private
+ * networks (10/8, 172.16/12, 192.168/16, fc00::/7, 100.64/10). Link-local addresses (169.254/16, the
+ * cloud metadata service; fe80::/10), multicast and reserved ranges are refused whatever this says.
+ */
+export type WebhookPrivateTargets = "none" | "loopback" | "private";
+
+/** How webhooks are delivered from the outbox (modules/webhook). */
+export interface WebhookConfig {
+  allowPrivateTargets: WebhookPrivateTargets;
+  /** How often an idle drainer looks for due deliveries. */
+  pollIntervalMs: number;
+  /** A delivery attempt (connect, send, answer) taking longer fails. */
+  timeoutMs: number;
+  /** The first retry waits about this long; each further one twice as long, up to 2,048 × this. */
+  retryBaseMs: number;
+  /** Attempts per event before it is given up and its endpoint disabled. */
+  maxAttempts: number;
 }
 
 export interface AuthConfig {
@@ -164,7 +186,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       corsOrigins: parseOrigins(env.CORS_ORIGINS),
     },
     snapshotDir: env.SNAPSHOT_DIR?.trim() || DEFAULT_SNAPSHOT_DIR,
+    webhooks: {
+      allowPrivateTargets: parseWebhookPrivateTargets(env.WEBHOOK_ALLOW_PRIVATE_TARGETS),
+      pollIntervalMs: parseIntVar(env, "WEBHOOK_POLL_INTERVAL_MS", 1000, 10, 3_600_000),
+      timeoutMs: parseIntVar(env, "WEBHOOK_TIMEOUT_MS", 10_000, 100, 120_000),
+      retryBaseMs: parseIntVar(env, "WEBHOOK_RETRY_BASE_MS", 10_000, 1, 3_600_000),
+      maxAttempts: parseIntVar(env, "WEBHOOK_MAX_ATTEMPTS", 18, 1, 100),
+    },
   };
+}
+
+function parseWebhookPrivateTargets(raw: string | undefined): WebhookPrivateTargets {
+  const value = raw?.trim();
+  if (!value || value === "none") return "none";
+  if (value === "loopback" || value === "private") return value;
+  throw new ConfigError(`WEBHOOK_ALLOW_PRIVATE_TARGETS must be none, loopback or private (got '${value}')`);
 }
 
 function parseExecutorKind(raw: string | undefined): ExecutorKind {

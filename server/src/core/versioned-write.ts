@@ -149,7 +149,7 @@ async function assertUnique<T extends VersionedRow>(
   }
 }
 
-function conflict(model: ModelNames, id: number, sent: number, current: number): ConflictError {
+export function conflict(model: ModelNames, id: number, sent: number, current: number): ConflictError {
   return new ConflictError(
     `${model.typeName} ${id} has changed since you read it: you sent version ${sent}, it is now at version ${current}. ` +
       `Reload it and apply your change again.`,

@@ -16,19 +16,22 @@ const NEWEST_FIRST: Ordering = {
  * reads the accounts); other curators read the log without them.
  */
 export const CURATOR_ENTITY_TYPE = "Curator";
+/** Entries about webhook endpoints carry their URLs, which can hold a receiver's token: ADMIN only too. */
+const ADMIN_ONLY_ENTITY_TYPES = [CURATOR_ENTITY_TYPE, "WebhookEndpoint"];
 
 /** Reads the audit log (entries are written by core/versioned-write.ts, inside each write). */
 export class AuditService {
   constructor(private readonly ds: DataSource) {}
 
-  /** `includeCuratorEntries`: whether entries about curator accounts are listed (ADMIN only). */
+  /** `includeCuratorEntries`: whether entries about curator accounts and webhook endpoints are listed (ADMIN only). */
   list(args: AuditLogArgs, includeCuratorEntries: boolean): Promise<Page<AuditEntry>> {
     const f = args.filter ?? {};
     if (f.since && f.until && f.since.getTime() >= f.until.getTime()) {
       throw BadUserInputError.field(["filter", "until"], "until must be after since");
     }
     const qb = this.ds.getRepository(AuditEntry).createQueryBuilder("a");
-    if (!includeCuratorEntries) qb.andWhere("a.entityType <> :curatorType", { curatorType: CURATOR_ENTITY_TYPE });
+    if (!includeCuratorEntries)
+      qb.andWhere("a.entityType NOT IN (:...adminOnly)", { adminOnly: ADMIN_ONLY_ENTITY_TYPES });
     if (f.entityType) qb.andWhere("a.entityType = :entityType", { entityType: f.entityType });
     if (f.entityId) qb.andWhere("a.entityId = :entityId", { entityId: Number(f.entityId) });
     if (f.actorId) qb.andWhere("a.actorId = :actorId", { actorId: Number(f.actorId) });

@@ -1,0 +1,128 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { CuratorRole } from "../../server/src/core/roles";
+import { WebhookEndpoint } from "../../server/src/modules/webhook/webhook-endpoint.entity";
+import { WebhookMessage } from "../../server/src/modules/webhook/webhook-message.entity";
+import { WebhookEventType } from "../../server/src/modules/webhook/webhook.events";
+import { percentile, ratio } from "../lib/stats";
+import type { BenchContext, Measurement, Unavailable } from "../lib/types";
+
+export interface WebhookSaveResult {
+  /** Save latency (ms) with no enabled endpoint. */
+  without: { saves: number; p50: number; p95: number };
+  /** The same saves with 5 enabled endpoints wanting program.changed (each save queues 5 events). */
+  with5: { saves: number; p50: number; p95: number };
+  eventsQueued: number;
+  eventsDelivered: number;
+  p50With5VsWithout: number | null;
+  p95With5VsWithout: number | null;
+}
+
+const ENDPOINTS = 5;
+
+async function post(url: string, query: string, variables: object, token?: string) {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: any; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+const SAVE = `mutation($id: ID!, $version: Int!, $note: String) {
+  updateProgram(id: $id, version: $version, input: { sourceNote: $note }) { version }
+}`;
+
+/**
+ * A curator's save (updateProgram over HTTP, one at a time) with 5 webhook endpoints configured
+ * against none, alternating rounds. With endpoints, the save only inserts 5 outbox rows in its
+ * transaction; the app's drainer delivers them to local receivers meanwhile, outside the request.
+ */
+export const webhookSave: Measurement<WebhookSaveResult | Unavailable> = {
+  key: "webhookSave",
+  title: "curator save with 5 webhook endpoints vs none",
+  async run(ctx: BenchContext) {
+    const ds = ctx.deps.dataSource;
+    const receivers = await Promise.all(
+      Array.from({ length: ENDPOINTS }, async () => {
+        const server = http.createServer((req, res) => req.resume().on("end", () => res.writeHead(204).end()));
+        await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+        return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks` };
+      }),
+    );
+    const email = `bench-webhooks-${Date.now()}@example.org`;
+    const password = "bench-webhook-password";
+    await ctx.deps.services.curators.create(null, { email, role: CuratorRole.EDITOR, password });
+    const token = (
+      await post(ctx.app.url, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
+        e: email,
+        p: password,
+      })
+    ).login.token;
+    const [{ id }] = await ds.query(`SELECT id FROM programs WHERE status = 'PUBLISHED' ORDER BY id LIMIT 1`);
+    let version: number = (
+      await post(ctx.app.url, `query($id: ID!) { program(id: $id) { version } }`, { id: String(id) }, token)
+    ).program.version;
+    const endpoints = await ds.getRepository(WebhookEndpoint).save(
+      receivers.map((r) => ({
+        url: r.url,
+        description: "bench",
+        eventTypes: Object.values(WebhookEventType),
+        enabled: false,
+        secret: `whsec_${Buffer.alloc(32, 7).toString("base64")}`,
+      })),
+    );
+    const samples = { without: [] as number[], with5: [] as number[] };
+    const perRound = ctx.quick ? 40 : 100;
+    let n = 0;
+    try {
+      for (let round = 0; round < ctx.settings.rounds * 2; round++) {
+        const withEndpoints = round % 2 === 1;
+        await ds.getRepository(WebhookEndpoint).update(
+          endpoints.map((e) => e.id),
+          { enabled: withEndpoints },
+        );
+        for (let i = 0; i < perRound + 5; i++) {
+          const started = performance.now();
+          version = (await post(ctx.app.url, SAVE, { id: String(id), version, note: `bench save ${n++}` }, token))
+            .updateProgram.version;
+          // The first saves of a round warm up.
+          if (i >= 5) (withEndpoints ? samples.with5 : samples.without).push(performance.now() - started);
+        }
+      }
+      const queued = await ds.getRepository(WebhookMessage).count();
+      if (queued === 0)
+        return {
+          value: null,
+          reason: "the change feed does not call the webhook listener in this build: saves queue no event",
+        };
+      const delivered = await ds.getRepository(WebhookMessage).countBy({ status: "DELIVERED" });
+      const summary = (s: number[]) => {
+        const sorted = [...s].sort((a, b) => a - b);
+        return {
+          saves: s.length,
+          p50: Math.round(percentile(sorted, 50) * 100) / 100,
+          p95: Math.round(percentile(sorted, 95) * 100) / 100,
+        };
+      };
+      const without = summary(samples.without);
+      const with5 = summary(samples.with5);
+      ctx.log(
+        `  save p50 ${without.p50} ms without endpoints, ${with5.p50} ms with ${ENDPOINTS}; ${queued} events queued, ${delivered} delivered so far`,
+      );
+      return {
+        without,
+        with5,
+        eventsQueued: queued,
+        eventsDelivered: delivered,
+        p50With5VsWithout: ratio(with5.p50, without.p50),
+        p95With5VsWithout: ratio(with5.p95, without.p95),
+      };
+    } finally {
+      await ds.getRepository(WebhookEndpoint).delete(endpoints.map((e) => e.id));
+      await Promise.all(receivers.map((r) => new Promise((done) => r.server.close(done))));
+    }
+  },
+};
