@@ -97,8 +97,9 @@ export function aChange(o: Partial<DirectoryChange> = {}): DirectoryChange {
 }
 
 /**
- * What the change feed does for each change, until it is merged: calls every listener of the
- * composition root inside one transaction. `then` runs in that transaction after them.
+ * What the change feed does for each change it records: calls every listener of the composition
+ * root inside one transaction. Tests use it to make a change of any kind without staging the write
+ * (tests/webhooks/end-to-end.test.ts goes through real saves). `then` runs in that transaction after them.
  */
 export function recordChange(ds: DataSource, change: DirectoryChange, then?: () => Promise<void>): Promise<void> {
   return inTransaction(ds, async (m) => {
