@@ -180,3 +180,16 @@ describe.each(["query", "mutation"] as const)("hostile arguments to every %s", (
     expect(problems).toEqual([]);
   });
 });
+
+describe("a variable with more invalid values than graphql-js reports", () => {
+  it("is refused as BAD_USER_INPUT, every listed problem included, not as an internal error", async () => {
+    const result = await server.exec(
+      `query($t: [ProgramType!]) { programs(first: 1, filter: { type: $t }) { totalCount } }`,
+      { t: Array.from({ length: 60 }, () => "NOT_A_TYPE") },
+    );
+    const codes = (result.errors ?? []).map((e) => e.extensions?.code);
+    expect(codes).toHaveLength(51);
+    expect(new Set(codes)).toEqual(new Set(["BAD_USER_INPUT"]));
+    expect(result.errors?.at(-1)?.message).toMatch(/Too many invalid variable values/);
+  });
+});

@@ -20,13 +20,18 @@ const CLIENT_CODES = new Set<string>([
 ]);
 
 /**
- * Apollo's refusals of a malformed request that it sends without a code (its request pipeline),
+ * Refusals of a malformed request that Apollo's pipeline (or graphql-js under it) sends without a code,
  * typed here by their exact text so that they read as client errors, not INTERNAL_SERVER_ERROR.
  */
 const UNCODED_APOLLO_REFUSALS: Record<string, { message: string; extensions: Record<string, unknown> }> = {
   "Unsupported persisted query version": {
     message: "Unsupported persisted query version: only extensions.persistedQuery.version 1 is supported",
     extensions: { code: "PERSISTED_QUERY_NOT_SUPPORTED" },
+  },
+  // graphql-js stops coercing variables after Apollo's 50th error and adds this one, uncoded.
+  "Too many errors processing variables, error limit reached. Execution aborted.": {
+    message: "Too many invalid variable values: the first 50 problems are listed above",
+    extensions: { code: "BAD_USER_INPUT" },
   },
   "provided sha does not match query": {
     message: "extensions.persistedQuery.sha256Hash is not the SHA-256 of the query sent with it",

@@ -21,7 +21,8 @@ export function terminalText(text: string, options: { keepNewlines?: boolean } =
  * raw; they become \u escapes here, so the text is the same JSON value and inert on a terminal.
  */
 export function terminalJson(value: unknown, space?: number): string {
-  return JSON.stringify(value, null, space).replace(
+  // JSON.stringify answers undefined (not a string) for undefined, functions and symbols.
+  return (JSON.stringify(value, null, space) ?? String(value)).replace(
     /[\u007f-\u009f]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
