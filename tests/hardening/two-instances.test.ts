@@ -1,8 +1,9 @@
 /**
  * Two server processes on one PostgreSQL database behave as one server: they start together on an
  * empty database (one migrates, seeds and creates the first ADMIN, the other waits), and what one
- * counts or stores the other sees: login limits, the request rate limit, stored snapshots. Each
- * concern is a describe of its own; further ones (the change feed, webhooks) go beside them.
+ * counts or stores the other sees: login limits, the request rate limit, stored snapshots, the
+ * change feed, and webhooks (both instances drain one outbox; each event is delivered once). Each
+ * concern is a describe of its own.
  *
  * PostgreSQL only: SQLite is for one server process (docs/DEPLOYMENT.md). Two processes on one
  * SQLite file would take turns for its single write lock and share none of what this checks any
@@ -15,6 +16,7 @@ import { httpGql, LOGIN } from "../support/auth";
 import { startChildServer, type ChildServer } from "../support/child-server";
 import { createTestDatabase, testDialect, type TestDatabase } from "../support/db";
 import { tempDir } from "../snapshot/helpers";
+import { startReceiver, eventually } from "../support/webhooks";
 
 const ADMIN = { email: "admin@example.org", password: "two instances, one database" };
 const REQUESTS_PER_MINUTE = 20;
@@ -26,6 +28,8 @@ const ENV = {
   LOGIN_DELAY_SECONDS: "60",
   DIRECTORY_ADMIN_EMAIL: ADMIN.email,
   DIRECTORY_ADMIN_PASSWORD: ADMIN.password,
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: "loopback",
+  WEBHOOK_POLL_INTERVAL_MS: "20",
 };
 
 const onPostgres = testDialect === "postgres" ? describe : describe.skip;
@@ -153,6 +157,92 @@ onPostgres("two server processes on one PostgreSQL database (PostgreSQL only: SQ
         });
         expect(signedIn.status).toBe(200);
         expect((await signedIn.text()).split("\n")[0]).toContain(s.sha256);
+      }
+    });
+  });
+
+  /** Writes as the ADMIN, each request from an address of its own (the request limit is 20 a minute). */
+  describe("change feed and webhooks", () => {
+    let token: string;
+    let n = 0;
+    const as = (at: ChildServer, query: string, variables = {}) =>
+      gql(at, `198.51.100.${++n}`, query, variables, token);
+    const FEED = `query($after: String) { directoryChanges(after: $after, first: 100) {
+      edges { node { sequence kind recordType recordId } } pageInfo { endCursor } } }`;
+    const write = async (at: ChildServer, field: string, args: string, variables: Record<string, unknown>) => {
+      const r = await as(at, `mutation(${args}) { ${field} { id version } }`, variables);
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+      return Object.values(r.data!)[0] as { id: string; version: number };
+    };
+    const ref = "$id: ID!, $version: Int!";
+
+    beforeAll(async () => {
+      token = (await gql(a, "198.51.100.250", LOGIN, ADMIN)).data!.login.token;
+    });
+
+    it("a change made through one instance appears in the feed read from the other, once, in order", async () => {
+      const start = (await as(b, FEED)).data!.directoryChanges.pageInfo.endCursor;
+      let p = await write(a, "createProgram(input: $input)", "$input: ProgramInput!", {
+        input: { type: "OBSERVERSHIP", audience: "GRADUATE", country: "US", slug: "two-instance-feed", title: "Feed" },
+      });
+      p = await write(b, "publishProgram(id: $id, version: $version)", ref, p);
+      p = await write(a, "unpublishProgram(id: $id, version: $version)", ref, p);
+      for (const reader of [a, b]) {
+        const edges = (await as(reader, FEED, { after: start })).data!.directoryChanges.edges;
+        expect(edges.map((e: { node: { kind: string; recordId: string } }) => [e.node.kind, e.node.recordId])).toEqual([
+          ["CREATED", p.id],
+          ["REMOVED", p.id],
+        ]);
+      }
+    });
+
+    it("a webhook endpoint gets each change exactly once while both instances drain the outbox", async () => {
+      const receiver = await startReceiver();
+      try {
+        const created = await as(
+          a,
+          `mutation($input: WebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret } }`,
+          {
+            input: { url: receiver.url, eventTypes: ["PROGRAM_CREATED", "PROGRAM_CHANGED", "PROGRAM_REMOVED"] },
+          },
+        );
+        expect(created.errors).toBeUndefined();
+        // 12 public changes, made alternately through each instance.
+        let p = await write(b, "createProgram(input: $input)", "$input: ProgramInput!", {
+          input: {
+            type: "OBSERVERSHIP",
+            audience: "GRADUATE",
+            country: "US",
+            slug: "two-instance-hooks",
+            title: "Hooks 0",
+          },
+        });
+        p = await write(a, "publishProgram(id: $id, version: $version)", ref, p);
+        for (let i = 1; i <= 11; i++)
+          p = await write(
+            i % 2 ? b : a,
+            "updateProgram(id: $id, version: $version, input: $input)",
+            `${ref}, $input: ProgramInput!`,
+            {
+              ...p,
+              input: { title: `Hooks ${i}` },
+            },
+          );
+        const outbox = () =>
+          sql<{ n: number; pending: number }>(
+            `SELECT count(*)::int AS n, count(*) FILTER (WHERE status <> 'DELIVERED')::int AS pending FROM webhook_messages`,
+          );
+        await eventually("every event delivered", async () => (await outbox())[0].pending === 0);
+        expect((await outbox())[0].n).toBe(12);
+        // Once every event is marked delivered nothing is sent again: what arrived is final.
+        expect(receiver.received).toHaveLength(12);
+        expect(new Set(receiver.received.map((r) => r.headers["webhook-id"])).size).toBe(12);
+        const sequences = receiver.received.map(
+          (r) => (JSON.parse(r.body) as { data: { sequence: number } }).data.sequence,
+        );
+        expect(new Set(sequences).size).toBe(12);
+      } finally {
+        await receiver.close();
       }
     });
   });
