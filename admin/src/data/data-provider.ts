@@ -144,7 +144,7 @@ export const dataProvider: DirectoryDataProvider = {
       const records = await getMany(resourceOf(name), [...new Set(params.ids.map(String))]);
       const result = await actions.bulk(name, "archive", records.map((r) => ({ id: r.id, version: r.version })));
       if (result.failures.length) throw toHttpError(new Error(result.failures.map((f) => f.message).join("; ")));
-      return { data: result.data };
+      return { data: result.done.map((r) => r.id) };
     }),
   publish: actions.publish,
   unpublish: actions.unpublish,
@@ -152,6 +152,7 @@ export const dataProvider: DirectoryDataProvider = {
   restore: actions.restore,
   revert: actions.revert,
   publishMany: actions.publishMany,
+  unpublishMany: actions.unpublishMany,
   archiveMany: actions.archiveMany,
   snapshotDiff: (params) => guarded(() => directoryQueries.snapshotDiff(params)),
   dashboard: () => guarded(() => directoryQueries.dashboard()),

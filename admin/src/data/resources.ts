@@ -49,7 +49,11 @@ const programs: Resource = {
   publish: recordMutation(gql.PublishProgramDocument, programRecord),
   unpublish: recordMutation(gql.UnpublishProgramDocument, programRecord),
   verify: recordMutation(gql.VerifyProgramDocument, programRecord),
-  bulk: { publish: bulkOp(gql.PublishProgramRefDocument), archive: bulkOp(gql.DeleteProgramRefDocument) },
+  bulk: {
+    publish: bulkOp(gql.PublishProgramsDocument, programRecord),
+    unpublish: bulkOp(gql.UnpublishProgramsDocument, programRecord),
+    archive: bulkOp(gql.ArchiveProgramsDocument, programRecord),
+  },
 };
 
 const institutions: Resource = {
@@ -68,7 +72,6 @@ const institutions: Resource = {
   remove: recordMutation(gql.DeleteInstitutionDocument, plainRecord),
   restore: recordMutation(gql.RestoreInstitutionDocument, plainRecord),
   revert: recordMutation(gql.RevertInstitutionDocument, plainRecord),
-  bulk: { archive: bulkOp(gql.DeleteInstitutionRefDocument) },
 };
 
 const requirements: Resource = {
@@ -86,7 +89,6 @@ const requirements: Resource = {
   remove: recordMutation(gql.DeleteRequirementDocument, plainRecord),
   restore: recordMutation(gql.RestoreRequirementDocument, plainRecord),
   revert: recordMutation(gql.RevertRequirementDocument, plainRecord),
-  bulk: { archive: bulkOp(gql.DeleteRequirementRefDocument) },
 };
 
 const pathways: Resource = {
@@ -104,7 +106,6 @@ const pathways: Resource = {
   remove: recordMutation(gql.DeletePathwayDocument, pathwayRecord),
   restore: recordMutation(gql.RestorePathwayDocument, pathwayRecord),
   revert: recordMutation(gql.RevertPathwayDocument, pathwayRecord),
-  bulk: { archive: bulkOp(gql.DeletePathwayRefDocument) },
 };
 
 const specialties: Resource = {
@@ -122,7 +123,6 @@ const specialties: Resource = {
   remove: recordMutation(gql.DeleteSpecialtyDocument, plainRecord),
   restore: recordMutation(gql.RestoreSpecialtyDocument, plainRecord),
   revert: recordMutation(gql.RevertSpecialtyDocument, plainRecord),
-  bulk: { archive: bulkOp(gql.DeleteSpecialtyRefDocument) },
 };
 
 const audit: Resource = {

@@ -42,9 +42,17 @@ const directory = {
     restored: "Restored",
     verified: "Marked verified against the source",
     reverted: "Reverted: the record is back as it was before that change",
-    bulk_done: "%{action}: %{count} done",
-    bulk_failed: "%{action}: %{count} done, %{failed} failed (%{reason})",
     snapshot_created: "Snapshot created",
+  },
+  bulk: {
+    done: {
+      publish: "%{smart_count} published",
+      unpublish: "%{smart_count} unpublished (now drafts)",
+      archive: "%{smart_count} archived",
+    },
+    failed: "%{done}, %{smart_count} failed: %{details}",
+    more: "and %{smart_count} more",
+    conflict: "changed by someone else since the list was loaded; its row now shows the latest version",
   },
   confirm: {
     archive_title: "Archive this record?",

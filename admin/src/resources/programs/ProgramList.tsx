@@ -15,7 +15,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { EnumField, StatusField } from "../../components/EnumField";
 import { EnumArrayInput, SlugFilterInput, upper } from "../../components/inputs";
 import { LocalDateField } from "../../components/LocalDateField";
-import { BulkArchiveButton, BulkPublishButton } from "./BulkButtons";
+import { BulkArchiveButton, BulkPublishButton, BulkUnpublishButton } from "./BulkButtons";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -53,6 +53,7 @@ function Actions() {
 const bulkActions = (
   <>
     <BulkPublishButton />
+    <BulkUnpublishButton />
     <BulkArchiveButton />
   </>
 );
