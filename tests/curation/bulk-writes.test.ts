@@ -153,7 +153,11 @@ describe("bulk program mutations: each record on its own", () => {
     const result = await bulk("publishPrograms", refs);
     const error = expectError(result, "BAD_USER_INPUT");
     expect(error.extensions!.fields).toEqual([
-      { path: ["refs"], message: `refs must hold at most ${MAX_BULK_REFS} records: split the work into several calls` },
+      {
+        path: ["refs"],
+        message: `refs must hold at most ${MAX_BULK_REFS} records: split the work into several calls`,
+        rule: "arrayMaxSize",
+      },
     ]);
     expect((await stored(p.id)).status).toBe(ListingStatus.DRAFT);
 

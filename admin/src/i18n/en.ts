@@ -22,6 +22,27 @@ const directory = {
   errors: {
     invalid: "Nothing was saved: some fields need attention (marked in red)",
   },
+  /**
+   * The server's rules between fields, as the forms word them (by the rule's name in the answer,
+   * then the field it blames; %{field} is that field's label). A rule not here shows the server's
+   * message with the form's labels for the API's field names.
+   */
+  server_errors: {
+    feeNeedsCurrency: "%{field} is required when a fee is given",
+    opensBeforeCloses: {
+      applicationClosesAt: "Must be after the opening date",
+      applicationOpensAt: "Must be before the closing date",
+    },
+    imgPositionsWithinPositions: {
+      imgPositions: "Cannot be more than the number of positions",
+      positions: "Cannot be fewer than the positions for IMGs",
+    },
+    scoreMinAtMostScoreMax: {
+      scoreMax: "Must not be below the lowest score",
+      scoreMin: "Must not be above the highest score",
+    },
+    regionNeedsCountry: "A region needs its country",
+  },
   actions: {
     publish: "Publish",
     unpublish: "Unpublish",
@@ -127,6 +148,7 @@ const directory = {
     include_drafts_help: "Also include draft and archived listings; such files can only be downloaded by curators",
   },
   fee_help: "In the currency below, e.g. 100.00",
+  place_from_institution: "Filled in from the institution you pick (a program is in its institution's country)",
   values: { never: "never", unknown: "unknown" },
   curators: {
     keep_password: `Leave empty to keep the current password; a new one (at least ${PASSWORD_MIN} characters) signs the curator out everywhere`,
