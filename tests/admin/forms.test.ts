@@ -1,18 +1,16 @@
-import type { Browser, Page } from "playwright-core";
-import { startAdminServer, type AdminServer } from "../support/admin-server";
+import type { Page } from "playwright-core";
+import { createProgram, type AdminServer } from "../support/admin-server";
+import { closeAdminSession, openAdminSession, type AdminSession } from "../support/admin-session";
 import {
   cspViolations,
   eventually,
   expectNotification,
-  launchBrowser,
-  newPage,
   openRoute,
   pickAutocomplete,
   pickSelect,
   ROW,
   rowTexts,
   screenshot,
-  signIn,
 } from "../support/browser";
 
 jest.setTimeout(240_000);
@@ -34,31 +32,20 @@ const fieldText = (page: Page, name: string) =>
 
 describe("forms without traps (editor, in Chromium)", () => {
   let server: AdminServer;
-  let browser: Browser;
   let page: Page;
   const program = async (by: { slug?: string; id?: string }) => (await server.gql(PROGRAM, by, "editor")).data!.program;
-  const create = async (input: Record<string, unknown>) => {
-    const r = await server.gql(`mutation($input: ProgramInput!) { createProgram(input: $input) { id version } }`, {
-      input: { type: "OBSERVERSHIP", audience: "GRADUATE", country: "US", ...input },
-    });
-    expect(r.errors).toBeUndefined();
-    return r.data.createProgram as { id: string; version: number };
-  };
+  const create = (input: Record<string, unknown>) => createProgram(server, input);
   const save = async () => {
     await page.getByRole("button", { name: "Save" }).click();
     await expectNotification(page, /updated|created/i);
   };
 
+  let session: AdminSession | undefined;
   beforeAll(async () => {
-    server = await startAdminServer();
-    browser = await launchBrowser();
-    page = await newPage(browser);
-    await signIn(page, server.adminUrl, server.curators.editor);
+    session = await openAdminSession("editor");
+    ({ server, page } = session);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAdminSession(session));
 
   it("creates a program at a Canadian institution: country and region follow the institution", async () => {
     await openRoute(page, server.adminUrl, "programs/create");

@@ -1,18 +1,16 @@
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
-import type { Browser, Page, Request } from "playwright-core";
-import { startAdminServer, type AdminServer } from "../support/admin-server";
+import type { Page, Request } from "playwright-core";
+import { createProgram, type AdminServer } from "../support/admin-server";
+import { closeAdminSession, openAdminSession, type AdminSession } from "../support/admin-session";
 import {
   cspViolations,
   eventually,
   expectNotification,
-  launchBrowser,
-  newPage,
   openRoute,
   ROW,
   rowTexts,
   screenshot,
-  signIn,
 } from "../support/browser";
 
 jest.setTimeout(240_000);
@@ -37,29 +35,18 @@ function listReads(page: Page): { count: () => number; stop: () => void } {
 
 describe("the program list (editor, in Chromium): bulk actions, page sizes, CSV export", () => {
   let server: AdminServer;
-  let browser: Browser;
   let page: Page;
   const state = async (slug: string) => (await server.gql(STATE, { slug }, "editor")).data!.program;
-  const draft = async (slug: string, title: string) => {
-    const r = await server.gql(`mutation($input: ProgramInput!) { createProgram(input: $input) { id version } }`, {
-      input: { slug, title, type: "OBSERVERSHIP", audience: "GRADUATE", country: "US", status: "DRAFT" },
-    });
-    expect(r.errors).toBeUndefined();
-    return r.data.createProgram as { id: string; version: number };
-  };
+  const draft = (slug: string, title: string) => createProgram(server, { slug, title, status: "DRAFT" });
   const row = (title: string) => page.locator(ROW, { hasText: title });
   const checkbox = (title: string) => row(title).locator('input[type="checkbox"]');
 
+  let session: AdminSession | undefined;
   beforeAll(async () => {
-    server = await startAdminServer();
-    browser = await launchBrowser();
-    page = await newPage(browser);
-    await signIn(page, server.adminUrl, server.curators.editor);
+    session = await openAdminSession("editor");
+    ({ server, page } = session);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAdminSession(session));
 
   it("bulk publish of a draft and a stale version: 1 published, 1 conflict, and the database agrees", async () => {
     await draft("synthetic-bulk-alpha", "Synthetic Bulk Alpha Observership");

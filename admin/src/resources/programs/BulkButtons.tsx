@@ -1,31 +1,24 @@
 import ArchiveIcon from "@mui/icons-material/Archive";
 import PublishIcon from "@mui/icons-material/Publish";
 import UnpublishedIcon from "@mui/icons-material/Unpublished";
-import { useState } from "react";
+import { useState, type ReactElement } from "react";
 import { Button, Confirm, useCanAccess, useTranslate } from "react-admin";
 import { useBulkAction } from "../../components/useBulkAction";
 
-export function BulkPublishButton() {
-  const { run, pending, resource } = useBulkAction("publish");
+/** Publish or unpublish the selected rows (one click: both can be undone). */
+function BulkStatusButton({ verb, icon }: { verb: "publish" | "unpublish"; icon: ReactElement }) {
+  const { run, pending, resource } = useBulkAction(verb);
   const { canAccess } = useCanAccess({ resource, action: "publish" });
   if (!canAccess) return null;
   return (
-    <Button label="directory.actions.publish" onClick={run} disabled={pending} data-testid="bulk-publish">
-      <PublishIcon />
+    <Button label={`directory.actions.${verb}`} onClick={run} disabled={pending} data-testid={`bulk-${verb}`}>
+      {icon}
     </Button>
   );
 }
 
-export function BulkUnpublishButton() {
-  const { run, pending, resource } = useBulkAction("unpublish");
-  const { canAccess } = useCanAccess({ resource, action: "publish" });
-  if (!canAccess) return null;
-  return (
-    <Button label="directory.actions.unpublish" onClick={run} disabled={pending} data-testid="bulk-unpublish">
-      <UnpublishedIcon />
-    </Button>
-  );
-}
+export const BulkPublishButton = () => <BulkStatusButton verb="publish" icon={<PublishIcon />} />;
+export const BulkUnpublishButton = () => <BulkStatusButton verb="unpublish" icon={<UnpublishedIcon />} />;
 
 export function BulkArchiveButton() {
   const { run, pending, count, resource } = useBulkAction("archive");
