@@ -6,6 +6,7 @@ import { dataProvider } from "./data/data-provider";
 import { i18nProvider } from "./i18n";
 import { LoginPage } from "./LoginPage";
 import { readOnlyRoutes } from "./components/ReadOnlyRoutes";
+import { DirectoryLayout } from "./components/RouteTrail";
 import audit from "./resources/audit";
 import curators from "./resources/curators";
 import institutions from "./resources/institutions";
@@ -31,6 +32,7 @@ export function App() {
       i18nProvider={i18nProvider}
       dashboard={Dashboard}
       loginPage={LoginPage}
+      layout={DirectoryLayout}
       requireAuth
       disableTelemetry
     >

@@ -66,7 +66,7 @@ describe("two curators editing the same program", () => {
     expect(await description.inputValue()).toBe("Description typed by B while A saved");
     await b.getByRole("button", { name: "Save" }).click();
     await expectNotification(b, /updated/i);
-    await b.waitForURL(/#\/programs(\?.*)?$/);
+    await b.waitForURL(new RegExp(`#/programs/${original.id}/show$`)); // opened from the dashboard, not a list
 
     const saved = await read();
     expect(saved.title).toBe("Title saved first, by A");

@@ -166,6 +166,7 @@ describe("curating in the admin (editor, in Chromium)", () => {
   it("creates a program with requirements", async () => {
     await openRoute(page, server.adminUrl, "programs/create");
     await page.locator('input[name="title"]').fill("Synthetic Admin Test Residency");
+    await pickSelect(page, "country", "United States"); // no institution to take it from
     await eventually(async () =>
       expect(await page.locator('input[name="slug"]').inputValue()).toBe("synthetic-admin-test-residency"),
     );
@@ -212,6 +213,7 @@ describe("curating in the admin (editor, in Chromium)", () => {
   it("shows server validation errors on the fields they name, keeping the input", async () => {
     await openRoute(page, server.adminUrl, "programs/create");
     await page.locator('input[name="title"]').fill("Synthetic Validation Test Observership");
+    await pickSelect(page, "country", "United States");
     const slug = page.locator('input[name="slug"]');
     await slug.fill(MAYO_FELLOWSHIP); // taken: only the server knows
     await page.getByRole("button", { name: "Save" }).click();
@@ -223,14 +225,14 @@ describe("curating in the admin (editor, in Chromium)", () => {
     expect(await page.locator('input[name="title"]').inputValue()).toBe("Synthetic Validation Test Observership");
     await screenshot(page, "13-server-validation");
 
-    // A rule across fields, on another tab: a fee needs its currency.
+    // A rule across fields, on another tab: a fee needs its currency (in the form's words).
     await slug.fill("synthetic-validation-test-observership");
     await page.getByRole("tab", { name: "Application" }).click();
     await page.locator('input[name="applicationFeeCents"]').fill("150");
     await page.getByRole("button", { name: "Save" }).click();
     const currency = page.locator(".MuiFormControl-root", { has: page.locator('input[name="feeCurrency"]') });
     await eventually(async () =>
-      expect(await currency.innerText()).toContain("feeCurrency is required with applicationFeeCents"),
+      expect(await currency.innerText()).toContain("Fee currency is required when a fee is given"),
     );
     await pickSelect(page, "feeCurrency", "US dollar");
     await page.getByRole("button", { name: "Save" }).click();

@@ -79,37 +79,41 @@ describe("a program's web page and application page", () => {
       "websiteUrl",
       "javascript:alert(document.cookie)",
       "websiteUrl must be a full http:// or https:// URL",
+      "isUrl",
     ],
     [
       "an ftp: application page",
       "applicationUrl",
       "ftp://example.org/apply",
       "applicationUrl must be a full http:// or https:// URL",
+      "isUrl",
     ],
     [
       "an application page without a scheme",
       "applicationUrl",
       "www.example.org/apply",
       "applicationUrl must be a full http:// or https:// URL",
+      "isUrl",
     ],
     [
       "a web page of 501 characters",
       "websiteUrl",
       `https://example.org/${"p".repeat(481)}`,
       "websiteUrl must be at most 500 characters",
+      "maxLength",
     ],
-  ])("refuse %s on create and on update, naming the field", async (_name, field, value, message) => {
+  ])("refuse %s on create and on update, naming the field", async (_name, field, value, message, rule) => {
     const refused = expectError(
       await server.exec(CREATE, { input: { ...PROGRAM, [field]: value } }, editor),
       "BAD_USER_INPUT",
     );
-    expect(refused.extensions!.fields).toEqual([{ path: ["input", field], message }]);
+    expect(refused.extensions!.fields).toEqual([{ path: ["input", field], message, rule }]);
     const made = (await run(CREATE, { input: PROGRAM })).createProgram;
     const again = expectError(
       await server.exec(UPDATE, { id: made.id, v: 1, input: { [field]: value } }, editor),
       "BAD_USER_INPUT",
     );
-    expect(again.extensions!.fields).toEqual([{ path: ["input", field], message }]);
+    expect(again.extensions!.fields).toEqual([{ path: ["input", field], message, rule }]);
   });
 
   it("accept a URL of exactly 500 characters", async () => {

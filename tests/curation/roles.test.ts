@@ -141,6 +141,24 @@ const CASES: Case[] = [
     await server.deps.services.programWrites.publish(null, Number(r.id), r.version);
     return r.version + 1;
   }),
+  ...(["publishPrograms", "unpublishPrograms", "archivePrograms"] as const).map((mutation): Case => ({
+    mutation,
+    minimum: CuratorRole.EDITOR,
+    async run(fx, as) {
+      // A record each verb can change: unpublishing needs a published one.
+      let version = fx.Program.version;
+      if (mutation === "unpublishPrograms")
+        version = (await server.deps.services.programWrites.publish(null, Number(fx.Program.id), version)).version;
+      const result = await exec(
+        `mutation($refs: [VersionRef!]!) { ${mutation}(refs: $refs) { id ok error { code message } } }`,
+        { refs: [{ id: fx.Program.id, version }] },
+        as,
+      );
+      // Per-item failures are data, not errors: a refused item fails this case too.
+      const failed = result.data?.[mutation]?.filter((item: { ok: boolean }) => !item.ok) ?? [];
+      return failed.length ? { ...result, errors: failed.map((item: { error: unknown }) => item.error) } : result;
+    },
+  })),
   {
     mutation: "verifyProgram",
     minimum: CuratorRole.EDITOR,

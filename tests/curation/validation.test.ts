@@ -181,6 +181,56 @@ describe("input validation", () => {
     );
   });
 
+  it("names the rule each problem breaks, so that a client can word it its own way", async () => {
+    await f.program({ slug: "taken" });
+    const inst = await f.institution({ name: "Rule Test Hospital", country: "CA" as never, region: "ON" });
+    const error = expectError(
+      await server.exec(
+        CREATE,
+        {
+          input: {
+            ...VALID,
+            slug: "taken",
+            title: "x".repeat(301),
+            institutionId: String(inst.id),
+            applicationFeeCents: 5000,
+          },
+        },
+        editor,
+      ),
+      "BAD_USER_INPUT",
+    );
+    // Input rules first (class-validator's constraint names), as one answer.
+    expect(error.extensions!.fields.map((p: { path: string[]; rule?: string }) => [p.path.join("."), p.rule])).toEqual([
+      ["input.title", "maxLength"],
+    ]);
+    const rules = expectError(
+      await server.exec(
+        CREATE,
+        { input: { ...VALID, institutionId: String(inst.id), applicationFeeCents: 5000 } },
+        editor,
+      ),
+      "BAD_USER_INPUT",
+    ).extensions!.fields.map((p: { path: string[]; rule?: string }) => [p.path.join("."), p.rule]);
+    expect(rules).toEqual([
+      ["input.country", "countryOfInstitution"],
+      ["input.feeCurrency", "feeNeedsCurrency"],
+    ]);
+    const clash = expectError(
+      await server.exec(CREATE, { input: { ...VALID, slug: "taken" } }, editor),
+      "BAD_USER_INPUT",
+    );
+    expect(clash.extensions!.fields).toEqual([
+      { path: ["input", "slug"], message: "another Program already has the slug 'taken'", rule: "unique" },
+    ]);
+    // A problem with no named rule (a missing reference) has none.
+    const missing = expectError(
+      await server.exec(CREATE, { input: { ...VALID, pathwayId: "999" } }, editor),
+      "BAD_USER_INPUT",
+    );
+    expect(missing.extensions!.fields).toEqual([{ path: ["input", "pathwayId"], message: "there is no pathway 999" }]);
+  });
+
   it("refuses to clear a required field and names clashing slugs and codes", async () => {
     const p = await f.program({ slug: "taken" });
     const other = await f.program();

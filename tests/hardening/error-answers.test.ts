@@ -138,7 +138,9 @@ describe("ids past the database's 32-bit integer are client errors, never 500s",
           "BAD_USER_INPUT",
           [field],
         );
-        expect(error.extensions.fields).toEqual([{ path: argPath, message: expect.stringContaining("2147483647") }]);
+        expect(error.extensions.fields).toEqual([
+          { path: argPath, message: expect.stringContaining("2147483647"), rule: "isEntityId" },
+        ]);
       }
     }
     // The largest id is still an id: nothing there, no error.

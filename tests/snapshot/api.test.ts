@@ -104,7 +104,9 @@ describe("stored snapshots (API and downloads)", () => {
 
   it("validates the label and ids", async () => {
     const blank = expectError(await server.exec(CREATE, { label: "   " }, editor), "BAD_USER_INPUT");
-    expect(blank.extensions!.fields).toEqual([{ path: ["label"], message: "label must not be empty" }]);
+    expect(blank.extensions!.fields).toEqual([
+      { path: ["label"], message: "label must not be empty", rule: "matches" },
+    ]);
     expectError(await server.exec(CREATE, { label: "x".repeat(201) }, editor), "BAD_USER_INPUT");
     expectError(await server.exec(`{ snapshot(id: "abc") { id } }`, {}, viewer), "BAD_USER_INPUT");
     expect(expectData(await server.exec(`{ snapshot(id: "999") { id } }`, {}, viewer)).snapshot).toBeNull();

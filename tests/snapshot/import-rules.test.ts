@@ -300,7 +300,11 @@ describe("snapshot import applies the API's rules", () => {
       "BAD_USER_INPUT",
     );
     expect(error.extensions!.fields).toEqual([
-      { path: ["input", "imgPositions"], message: "imgPositions (50) cannot exceed positions (1)" },
+      {
+        path: ["input", "imgPositions"],
+        message: "imgPositions (50) cannot exceed positions (1)",
+        rule: "imgPositionsWithinPositions",
+      },
     ]);
   });
 
@@ -332,7 +336,7 @@ describe("snapshot import applies the API's rules", () => {
       "BAD_USER_INPUT",
     );
     expect(error.extensions!.fields).toEqual([
-      { path: ["input", "description"], message: "description must be at most 20000 characters" },
+      { path: ["input", "description"], message: "description must be at most 20000 characters", rule: "maxLength" },
     ]);
   });
 

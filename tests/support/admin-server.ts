@@ -123,3 +123,15 @@ export async function startAdminServer(
     close: () => server.close(),
   };
 }
+
+/** Makes a (synthetic) program through the API as the editor: a US observership for graduates unless `input` says otherwise. */
+export async function createProgram(
+  server: AdminServer,
+  input: Record<string, unknown>,
+): Promise<{ id: string; version: number }> {
+  const r = await server.gql(`mutation($input: ProgramInput!) { createProgram(input: $input) { id version } }`, {
+    input: { type: "OBSERVERSHIP", audience: "GRADUATE", country: "US", ...input },
+  });
+  if (r.errors) throw new Error(`cannot create the program: ${JSON.stringify(r.errors)}`);
+  return r.data.createProgram;
+}

@@ -15,6 +15,7 @@ import {
 import { HistoryPanel } from "./HistoryPanel";
 import { EditFormToolbar } from "./RecordButtons";
 import { KEEP_EDITS } from "./keep-edits";
+import { useReturnAfterSave } from "./RouteTrail";
 
 function RecordTitle({ source }: { source: string }) {
   const record = useRecordContext();
@@ -41,8 +42,14 @@ export function RecordEdit({
   children: ReactNode;
   archive?: boolean;
 }) {
+  const returnAfterSave = useReturnAfterSave();
   return (
-    <Edit mutationMode="pessimistic" title={<RecordTitle source={titleSource} />} actions={<EditActions />}>
+    <Edit
+      mutationMode="pessimistic"
+      redirect={returnAfterSave}
+      title={<RecordTitle source={titleSource} />}
+      actions={<EditActions />}
+    >
       <TabbedForm warnWhenUnsavedChanges resetOptions={KEEP_EDITS} toolbar={<EditFormToolbar archive={archive} />}>
         <TabbedForm.Tab label="directory.details">{children}</TabbedForm.Tab>
         <TabbedForm.Tab label="directory.history.tab" path="history">

@@ -133,7 +133,12 @@ export function SlugFromTitle({ from = "title", maxLength }: { from?: string; ma
 /** Uppercases state/province codes as they are typed. */
 export const upper = (v: string | null | undefined) => (v ? String(v).toUpperCase() : v);
 
-/** Fees are stored in cents; curators type them in units of the currency. */
-export const feeFormat = (cents: number | null | undefined) => (cents == null ? null : cents / 100);
+/**
+ * Fees are stored in cents; curators type them in units of the currency. An unknown fee stays an
+ * empty box: react-admin hands a format an empty value as "" (never null), and "" / 100 would be 0,
+ * which reads as "free".
+ */
+export const feeFormat = (cents: number | string | null | undefined): string =>
+  cents == null || cents === "" || Number.isNaN(Number(cents)) ? "" : String(Number(cents) / 100);
 export const feeParse = (units: string | number | null | undefined) =>
   units === "" || units == null || Number.isNaN(Number(units)) ? null : Math.round(Number(units) * 100);

@@ -38,7 +38,8 @@ export interface BatchResult<T> {
 }
 
 /**
- * Runs the root field of `document` once per set of variables, in one request (bulk actions):
+ * Runs the root field of `document` once per set of variables, in one request (look-ups by id; writes
+ * in bulk use the API's bulk mutations, which answer per record even when one fails):
  * the calls that succeed keep their data, the others are reported by index.
  */
 export async function batch<R, V extends OperationVariables>(document: TypedDocumentNode<R, V>, variables: V[]): Promise<BatchResult<R[keyof R]>> {

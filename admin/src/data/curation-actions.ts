@@ -3,10 +3,10 @@ import type { CursorCache } from "./cursors";
 import { toHttpError } from "./errors";
 import type { BulkResult, VersionedRef } from "./provider-types";
 import type { Resource } from "./resource";
+import type { BulkVerb } from "./resource-kit";
 import { resourceOf } from "./resources";
 
 type Action = "publish" | "unpublish" | "verify" | "restore" | "revert";
-type BulkAction = "publish" | "archive";
 
 const notSupported = (what: string, resource: string) =>
   new HttpError(`The ${resource} resource cannot ${what}`, 405, { code: "NOT_SUPPORTED", details: [] });
@@ -15,7 +15,7 @@ const ref = (p: VersionedRef) => ({ id: String(p.id), version: p.version });
 
 /**
  * The curation verbs beyond CRUD: `publishProgram`, `unpublishProgram`, `verifyProgram`,
- * `restoreX`, `revertX(id, version, toEntry)`, and the bulk forms. Each answers the saved record;
+ * `restoreX`, `revertX(id, version, toEntry)`, and the bulk mutations (`publishPrograms(refs)`…). Each answers the saved record;
  * every write forgets the resource's list cursors.
  */
 export function curationActions(cursors: CursorCache) {
@@ -30,14 +30,27 @@ export function curationActions(cursors: CursorCache) {
     }
   }
 
-  /** Runs the action on each record in one request, keeping what succeeded. */
-  async function bulk(resource: string, action: BulkAction, records: VersionedRef[]): Promise<BulkResult> {
-    const run = resourceOf(resource).bulk?.[action];
-    if (!run || records.length === 0) return { data: [], failures: [] };
+  /**
+   * Runs a bulk mutation: each record is done or refused on its own. Answers the records as saved
+   * and, for the others, the API's code and message.
+   */
+  async function bulk(resource: string, verb: BulkVerb, records: VersionedRef[]): Promise<BulkResult> {
+    const run = resourceOf(resource).bulk?.[verb];
+    if (!run) throw notSupported(`${verb} in bulk`, resource);
+    if (records.length === 0) return { done: [], failures: [] };
     cursors.invalidate(resource);
-    const { results, errors } = await run(records.map(ref));
-    const failures = errors.map(({ index, error }) => ({ id: records[index]?.id ?? "?", message: error.message }));
-    return { data: records.filter((_, i) => results[i]).map((r) => r.id), failures };
+    let outcomes;
+    try {
+      outcomes = await run(records.map(ref));
+    } catch (e) {
+      throw toHttpError(e);
+    }
+    return {
+      done: outcomes.flatMap((o) => (o.ok && o.record ? [o.record] : [])),
+      failures: outcomes
+        .filter((o) => !o.ok)
+        .map((o) => ({ id: o.id, code: o.error?.code ?? "ERROR", message: o.error?.message ?? "" })),
+    };
   }
 
   return {
@@ -50,6 +63,7 @@ export function curationActions(cursors: CursorCache) {
     revert: (resource: string, p: VersionedRef & { toEntry: string | number }) =>
       act(resource, "revert", (r) => r.revert?.({ ...ref(p), toEntry: String(p.toEntry) })),
     publishMany: (resource: string, p: { records: VersionedRef[] }) => bulk(resource, "publish", p.records),
+    unpublishMany: (resource: string, p: { records: VersionedRef[] }) => bulk(resource, "unpublish", p.records),
     archiveMany: (resource: string, p: { records: VersionedRef[] }) => bulk(resource, "archive", p.records),
   };
 }

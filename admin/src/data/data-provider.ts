@@ -11,16 +11,21 @@ import { resourceOf } from "./resources";
 const cursors = new CursorCache();
 const actions = curationActions(cursors);
 
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
+/** Runs a call, turning any failure into an HttpError; a form's resource words its field errors. */
+async function guarded<T>(work: () => Promise<T>, formOf?: string): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    throw toHttpError(e);
+    throw toHttpError(e, formOf);
   }
 }
 
 const notSupported = (what: string, resource: string) =>
   new HttpError(`The ${resource} resource cannot be ${what} this way`, 405, { code: "NOT_SUPPORTED", details: [] });
+/** The most rows one getList may ask for (ten API pages): an export or a reference input, never a screen. */
+export const MAX_LIST_ROWS = 1000;
+const tooManyRows = (perPage: number) =>
+  new HttpError(`A page holds from 1 to ${MAX_LIST_ROWS} rows (asked for ${perPage})`, 400, { code: "BAD_USER_INPUT", details: [] });
 const notFound = () => new HttpError("ra.notification.item_doesnt_exist", 404, { code: "NOT_FOUND", details: [] });
 
 /** The cursor that ends `offset` records of a list, walking forward (≤100 a step) from the nearest one known. */
@@ -40,20 +45,38 @@ async function cursorAt(name: string, resource: Resource, args: ListArgs, offset
   return cursor;
 }
 
+/**
+ * `perPage` rows from `after`, in API pages of at most 100 (the API's limit), so that a larger page
+ * (an export, a reference input) holds every row it asks for and the next page starts right after it.
+ */
+async function readRows(resource: Resource, args: ListArgs, perPage: number, after: string | undefined, signal?: AbortSignal) {
+  const first = await resource.list.page(args, Math.min(perPage, MAX_PAGE), after, signal);
+  const edges = [...first.edges];
+  let { pageInfo } = first;
+  while (edges.length < perPage && pageInfo.hasNextPage && pageInfo.endCursor) {
+    const next = await resource.list.page(args, Math.min(perPage - edges.length, MAX_PAGE), pageInfo.endCursor, signal);
+    if (next.edges.length === 0) break;
+    edges.push(...next.edges);
+    pageInfo = next.pageInfo;
+  }
+  return { totalCount: first.totalCount, edges, hasNextPage: pageInfo.hasNextPage };
+}
+
 async function getList(name: string, params: GetListParams): Promise<GetListResult> {
   const resource = resourceOf(name);
   const args = resource.list.args(params.filter, params.sort);
   const { page = 1, perPage = 25 } = params.pagination ?? {};
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_LIST_ROWS) throw tooManyRows(perPage);
   const offset = (page - 1) * perPage;
   const attempt = async (): Promise<GetListResult> => {
     const after = await cursorAt(name, resource, args, offset);
-    const connection = await resource.list.page(args, Math.min(perPage, MAX_PAGE), after, params.signal);
+    const rows = await readRows(resource, args, perPage, after, params.signal);
     const key = cursors.key(name, args);
-    connection.edges.forEach((e, i) => cursors.set(key, offset + i + 1, e.cursor));
+    rows.edges.forEach((e, i) => cursors.set(key, offset + i + 1, e.cursor));
     return {
-      data: connection.edges.map((e) => e.node),
-      total: connection.totalCount,
-      pageInfo: { hasNextPage: connection.pageInfo.hasNextPage, hasPreviousPage: page > 1 },
+      data: rows.edges.map((e) => e.node),
+      total: rows.totalCount,
+      pageInfo: { hasNextPage: rows.hasNextPage, hasPreviousPage: page > 1 },
     };
   };
   try {
@@ -117,7 +140,7 @@ export const dataProvider: DirectoryDataProvider = {
       cursors.invalidate(name);
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- react-admin's methods are generic in the record type; the generated operations type our records
       return { data: (await create(params.data)) as any };
-    }),
+    }, name),
   update: (name, params) =>
     guarded(async () => {
       const update = resourceOf(name).update;
@@ -129,7 +152,7 @@ export const dataProvider: DirectoryDataProvider = {
       cursors.invalidate(name);
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- react-admin's methods are generic in the record type; the generated operations type our records
       return { data: saved as any };
-    }),
+    }, name),
   updateMany: () => Promise.reject(toHttpError(new Error("Change records one at a time"))),
   delete: (name, params) =>
     guarded(async () => {
@@ -144,7 +167,7 @@ export const dataProvider: DirectoryDataProvider = {
       const records = await getMany(resourceOf(name), [...new Set(params.ids.map(String))]);
       const result = await actions.bulk(name, "archive", records.map((r) => ({ id: r.id, version: r.version })));
       if (result.failures.length) throw toHttpError(new Error(result.failures.map((f) => f.message).join("; ")));
-      return { data: result.data };
+      return { data: result.done.map((r) => r.id) };
     }),
   publish: actions.publish,
   unpublish: actions.unpublish,
@@ -152,6 +175,7 @@ export const dataProvider: DirectoryDataProvider = {
   restore: actions.restore,
   revert: actions.revert,
   publishMany: actions.publishMany,
+  unpublishMany: actions.unpublishMany,
   archiveMany: actions.archiveMany,
   snapshotDiff: (params) => guarded(() => directoryQueries.snapshotDiff(params)),
   dashboard: () => guarded(() => directoryQueries.dashboard()),

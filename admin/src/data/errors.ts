@@ -1,10 +1,11 @@
 import { HttpError } from "react-admin";
+import { formMessage, type FieldProblem } from "./field-messages";
 
 /** A GraphQL error as the server sends it. */
 export interface ApiError {
   message: string;
   path?: readonly (string | number)[];
-  extensions?: { code?: string; currentVersion?: number; fields?: { path?: unknown; message?: unknown }[]; [key: string]: unknown };
+  extensions?: { code?: string; currentVersion?: number; fields?: FieldProblem[]; [key: string]: unknown };
 }
 
 /** What the admin keeps of a failed call; react-admin reads `body.errors` to mark form fields. */
@@ -55,7 +56,7 @@ function apiErrorsOf(error: unknown): ApiError[] {
  * `extensions.fields` paths like ["input", "title"] or ["input", "requirements", "0", "level"] become
  * the nested form-error object react-admin puts on the named fields.
  */
-export function fieldErrors(problems: { path?: unknown; message?: unknown }[]): Record<string, unknown> {
+export function fieldErrors(problems: FieldProblem[], word: (problem: FieldProblem) => string = (p) => String(p.message ?? "Invalid value")): Record<string, unknown> {
   type Node = { [key: string]: Node | string };
   const errors: Node = {};
   for (const p of problems) {
@@ -68,17 +69,23 @@ export function fieldErrors(problems: { path?: unknown; message?: unknown }[]): 
       node = node[key] = typeof next === "object" && next !== null ? next : {};
     });
     const last = rest[rest.length - 1];
-    if (node[last] === undefined) node[last] = String(p.message ?? "Invalid value");
+    if (node[last] === undefined) node[last] = word(p);
   }
   return errors;
 }
 
-/** Any failure of a data or auth call → an HttpError with a status, the API's code and form errors. */
-export function toHttpError(error: unknown): HttpError {
-  if (error instanceof HttpError && (error.body as ErrorBody | null)?.code) return error;
+/**
+ * Any failure of a data or auth call → an HttpError with a status, the API's code and form errors.
+ * With the resource whose form was saved, each field's problem is worded with the form's labels.
+ */
+export function toHttpError(error: unknown, resource?: string): HttpError {
   const carrier = error as ErrorCarrier | null | undefined;
-  const inner = carrier?.body;
-  if (inner instanceof HttpError && (inner.body as ErrorBody | null)?.code) return inner;
+  const made = [error, carrier?.body].find((e): e is HttpError => e instanceof HttpError && !!(e.body as ErrorBody | null)?.code);
+  if (made) {
+    const body = made.body as ErrorBody;
+    // Made before the form was known (by the API call): worded again for the form.
+    return resource && body.code === "BAD_USER_INPUT" ? badInput(body.details, made.status, resource) : made;
+  }
   const apiErrors = apiErrorsOf(error);
   const first = apiErrors[0];
   const httpStatus = Number(carrier?.status ?? carrier?.networkError?.statusCode) || undefined;
@@ -91,18 +98,22 @@ export function toHttpError(error: unknown): HttpError {
     body.errors = { root: { serverError: CONFLICT_NOTICE, conflict: CONFLICT_MESSAGE } };
     return new HttpError(CONFLICT_MESSAGE, status, body);
   }
-  if (code === "BAD_USER_INPUT") {
-    const problems = apiErrors.flatMap((e) => (Array.isArray(e.extensions?.fields) ? e.extensions.fields : []));
-    const errors = fieldErrors(problems);
-    // The fields show the details; the notification says where to look.
-    const summary = Object.keys(errors).length ? "directory.errors.invalid" : (first?.message ?? "directory.errors.invalid");
-    body.errors = { ...errors, root: { serverError: summary } };
-    return new HttpError(first?.message ?? "Invalid input", status, body);
-  }
+  if (code === "BAD_USER_INPUT") return badInput(apiErrors, status, resource);
   const message = first?.message ?? (error as Error)?.message ?? "ra.notification.http_error";
   return new HttpError(message, status, body);
 }
 
 export function errorCode(error: unknown): string | undefined {
   return ((error as HttpError)?.body as ErrorBody | undefined)?.code;
+}
+
+/** A BAD_USER_INPUT answer: each problem on the form field it names, worded for `resource`'s form when given. */
+function badInput(apiErrors: ApiError[], status: number, resource?: string): HttpError {
+  const first = apiErrors[0];
+  const problems = apiErrors.flatMap((e) => (Array.isArray(e.extensions?.fields) ? e.extensions.fields : []));
+  const errors = fieldErrors(problems, resource ? (p) => formMessage(resource, p) : undefined);
+  // The fields show the details; the notification says where to look.
+  const summary = Object.keys(errors).length ? "directory.errors.invalid" : (first?.message ?? "directory.errors.invalid");
+  const body: ErrorBody = { code: "BAD_USER_INPUT", details: apiErrors, errors: { ...errors, root: { serverError: summary } } };
+  return new HttpError(first?.message ?? "Invalid input", status, body);
 }

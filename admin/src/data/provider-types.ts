@@ -5,9 +5,10 @@ export interface VersionedRef {
   version: number;
 }
 
+/** What a bulk action did: the records as saved, and each refused one with the API's code and message. */
 export interface BulkResult {
-  data: Identifier[];
-  failures: { id: Identifier; message: string }[];
+  done: RaRecord[];
+  failures: { id: Identifier; code: string; message: string }[];
 }
 
 export interface DashboardCounts {
@@ -23,6 +24,7 @@ export interface DirectoryDataProvider extends DataProvider {
   restore(resource: string, params: VersionedRef): Promise<{ data: RaRecord }>;
   revert(resource: string, params: VersionedRef & { toEntry: Identifier }): Promise<{ data: RaRecord }>;
   publishMany(resource: string, params: { records: VersionedRef[] }): Promise<BulkResult>;
+  unpublishMany(resource: string, params: { records: VersionedRef[] }): Promise<BulkResult>;
   archiveMany(resource: string, params: { records: VersionedRef[] }): Promise<BulkResult>;
   snapshotDiff(params: { from: Identifier; to: Identifier }): Promise<{ data: unknown }>;
   dashboard(): Promise<{ data: DashboardCounts }>;

@@ -1,6 +1,7 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import type { RaRecord } from "react-admin";
 import type { SortDirection } from "../gql/graphql";
+import { inputLimits } from "../gql/input-limits";
 import { batch, mutate, query, type BatchResult } from "./api";
 import { convert, createInput, updateInput, type Converters } from "./converters";
 
@@ -119,7 +120,29 @@ export function updateOp<N, I>(
   };
 }
 
-/** `xMutation(id, version)` on many records in one request (bulk publish, archive). */
-export function bulkOp(document: TypedDocumentNode<{ record: { id: string; version: number } }, VersionedRef>) {
-  return (refs: VersionedRef[]) => batch(document, refs);
+export type BulkVerb = "publish" | "unpublish" | "archive";
+
+/** One record's outcome in a bulk mutation: the record as saved, or why it was not changed. */
+export interface BulkOutcome {
+  id: string;
+  ok: boolean;
+  error: { code: string; message: string; currentVersion: number | null } | null;
+  record: RaRecord | null;
+}
+
+/** The most records one bulk mutation takes (the API's limit): larger selections go in several calls. */
+export const MAX_BULK = inputLimits.BulkArgs.refs.maxItems;
+
+type BulkAnswer<N> = { items: ReadonlyArray<Omit<BulkOutcome, "record"> & { record: N | null }> };
+
+/** `items: verbXs(refs)`: one outcome per record, in the order sent. */
+export function bulkOp<N>(document: TypedDocumentNode<BulkAnswer<N>, { refs: VersionedRef[] }>, toRecord: (node: N) => RaRecord) {
+  return async (refs: VersionedRef[]): Promise<BulkOutcome[]> => {
+    const outcomes: BulkOutcome[] = [];
+    for (let i = 0; i < refs.length; i += MAX_BULK) {
+      const { items } = await mutate(document, { refs: refs.slice(i, i + MAX_BULK) });
+      outcomes.push(...items.map((item) => ({ ...item, record: item.record ? toRecord(item.record) : null })));
+    }
+    return outcomes;
+  };
 }

@@ -1,6 +1,6 @@
 import type { RaRecord } from "react-admin";
 import type { BatchResult } from "./api";
-import type { ListOps, Values, VersionedRef } from "./resource-kit";
+import type { BulkOutcome, BulkVerb, ListOps, Values, VersionedRef } from "./resource-kit";
 
 /** How one react-admin resource reaches the API: its typed operations (see resource-kit.ts). */
 export interface Resource {
@@ -19,11 +19,8 @@ export interface Resource {
   publish?(ref: VersionedRef): Promise<RaRecord>;
   unpublish?(ref: VersionedRef): Promise<RaRecord>;
   verify?(ref: VersionedRef & { note?: string | null }): Promise<RaRecord>;
-  /** The same actions on many records in one request, answering only ids and versions. */
-  bulk?: {
-    publish?(refs: VersionedRef[]): Promise<BatchResult<VersionedRef>>;
-    archive?(refs: VersionedRef[]): Promise<BatchResult<VersionedRef>>;
-  };
+  /** The API's bulk mutations (publishPrograms…): each record done or refused on its own. */
+  bulk?: Partial<Record<BulkVerb, (refs: VersionedRef[]) => Promise<BulkOutcome[]>>>;
 }
 
 /** Drops Apollo's `__typename` so records and form values hold only the API's fields. */

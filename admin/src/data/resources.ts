@@ -50,7 +50,11 @@ const programs: Resource = {
   publish: recordMutation(gql.PublishProgramDocument, programRecord),
   unpublish: recordMutation(gql.UnpublishProgramDocument, programRecord),
   verify: recordMutation(gql.VerifyProgramDocument, programRecord),
-  bulk: { publish: bulkOp(gql.PublishProgramRefDocument), archive: bulkOp(gql.DeleteProgramRefDocument) },
+  bulk: {
+    publish: bulkOp(gql.PublishProgramsDocument, programRecord),
+    unpublish: bulkOp(gql.UnpublishProgramsDocument, programRecord),
+    archive: bulkOp(gql.ArchiveProgramsDocument, programRecord),
+  },
 };
 
 const institutions: Resource = {
@@ -69,7 +73,6 @@ const institutions: Resource = {
   remove: recordMutation(gql.DeleteInstitutionDocument, plainRecord),
   restore: recordMutation(gql.RestoreInstitutionDocument, plainRecord),
   revert: recordMutation(gql.RevertInstitutionDocument, plainRecord),
-  bulk: { archive: bulkOp(gql.DeleteInstitutionRefDocument) },
 };
 
 const requirements: Resource = {
@@ -87,7 +90,6 @@ const requirements: Resource = {
   remove: recordMutation(gql.DeleteRequirementDocument, plainRecord),
   restore: recordMutation(gql.RestoreRequirementDocument, plainRecord),
   revert: recordMutation(gql.RevertRequirementDocument, plainRecord),
-  bulk: { archive: bulkOp(gql.DeleteRequirementRefDocument) },
 };
 
 const pathways: Resource = {
@@ -105,7 +107,6 @@ const pathways: Resource = {
   remove: recordMutation(gql.DeletePathwayDocument, pathwayRecord),
   restore: recordMutation(gql.RestorePathwayDocument, pathwayRecord),
   revert: recordMutation(gql.RevertPathwayDocument, pathwayRecord),
-  bulk: { archive: bulkOp(gql.DeletePathwayRefDocument) },
 };
 
 const specialties: Resource = {
@@ -123,7 +124,6 @@ const specialties: Resource = {
   remove: recordMutation(gql.DeleteSpecialtyDocument, plainRecord),
   restore: recordMutation(gql.RestoreSpecialtyDocument, plainRecord),
   revert: recordMutation(gql.RevertSpecialtyDocument, plainRecord),
-  bulk: { archive: bulkOp(gql.DeleteSpecialtyRefDocument) },
 };
 
 const audit: Resource = {

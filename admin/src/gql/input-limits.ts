@@ -20,6 +20,9 @@ export interface FieldLimits {
 }
 
 export const inputLimits = {
+  BulkArgs: {
+    refs: { required: true, maxItems: 100 },
+  },
   CreateSnapshotArgs: {
     label: { required: true, maxLength: 200, patterns: ["\\S"] },
   },
@@ -109,6 +112,10 @@ export const inputLimits = {
     version: { required: true, min: 1 },
   },
   VersionArgs: {
+    id: { required: true },
+    version: { required: true, min: 1 },
+  },
+  VersionRef: {
     id: { required: true },
     version: { required: true, min: 1 },
   },

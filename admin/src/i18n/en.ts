@@ -23,6 +23,27 @@ const directory = {
   errors: {
     invalid: "Nothing was saved: some fields need attention (marked in red)",
   },
+  /**
+   * The server's rules between fields, as the forms word them (by the rule's name in the answer,
+   * then the field it blames; %{field} is that field's label). A rule not here shows the server's
+   * message with the form's labels for the API's field names.
+   */
+  server_errors: {
+    feeNeedsCurrency: "%{field} is required when a fee is given",
+    opensBeforeCloses: {
+      applicationClosesAt: "Must be after the opening date",
+      applicationOpensAt: "Must be before the closing date",
+    },
+    imgPositionsWithinPositions: {
+      imgPositions: "Cannot be more than the number of positions",
+      positions: "Cannot be fewer than the positions for IMGs",
+    },
+    scoreMinAtMostScoreMax: {
+      scoreMax: "Must not be below the lowest score",
+      scoreMin: "Must not be above the highest score",
+    },
+    regionNeedsCountry: "A region needs its country",
+  },
   actions: {
     publish: "Publish",
     unpublish: "Unpublish",
@@ -43,9 +64,17 @@ const directory = {
     restored: "Restored",
     verified: "Marked verified against the source",
     reverted: "Reverted: the record is back as it was before that change",
-    bulk_done: "%{action}: %{count} done",
-    bulk_failed: "%{action}: %{count} done, %{failed} failed (%{reason})",
     snapshot_created: "Snapshot created",
+  },
+  bulk: {
+    done: {
+      publish: "%{smart_count} published",
+      unpublish: "%{smart_count} unpublished (now drafts)",
+      archive: "%{smart_count} archived",
+    },
+    failed: "%{done}, %{smart_count} failed: %{details}",
+    more: "and %{smart_count} more",
+    conflict: "changed by someone else since the list was loaded; its row now shows the latest version",
   },
   confirm: {
     archive_title: "Archive this record?",
@@ -120,6 +149,7 @@ const directory = {
     include_drafts_help: "Also include draft and archived listings; such files can only be downloaded by curators",
   },
   fee_help: "In the currency below, e.g. 100.00",
+  place_from_institution: "Filled in from the institution you pick (a program is in its institution's country)",
   values: { never: "never", unknown: "unknown" },
   curators: {
     keep_password: `Leave empty to keep the current password; a new one (at least ${PASSWORD_MIN} characters) signs the curator out everywhere`,

@@ -11,10 +11,15 @@ export type ErrorCode =
   | "UNAVAILABLE"
   | "INTERNAL_SERVER_ERROR";
 
-/** One problem with one input field: `path` names it as the client spelled it, e.g. ["input", "title"]. */
+/**
+ * One problem with one input field: `path` names it as the client spelled it, e.g. ["input", "title"];
+ * `rule`, when the problem breaks a named rule (a class-validator constraint such as `maxLength`, or
+ * a rule between fields such as `feeNeedsCurrency`), lets a client word the problem its own way.
+ */
 export interface FieldProblem {
   path: string[];
   message: string;
+  rule?: string;
 }
 
 abstract class DirectoryError extends GraphQLError {
@@ -27,9 +32,9 @@ export class BadUserInputError extends DirectoryError {
     super(message, { extensions: { code: "BAD_USER_INPUT", fields } });
   }
 
-  /** The usual case: one argument or input field is wrong. */
-  static field(path: string[], message: string): BadUserInputError {
-    return new BadUserInputError(`${path.join(".")}: ${message}`, [{ path, message }]);
+  /** The usual case: one argument or input field is wrong (breaking `rule`, when it has a name). */
+  static field(path: string[], message: string, rule?: string): BadUserInputError {
+    return new BadUserInputError(`${path.join(".")}: ${message}`, [{ path, message, ...(rule ? { rule } : {}) }]);
   }
 }
 

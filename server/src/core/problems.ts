@@ -16,14 +16,14 @@ export interface RuleBreach {
 export class Problems {
   readonly list: FieldProblem[] = [];
 
-  add(path: (string | number)[], message: string): this {
-    this.list.push({ path: path.map(String), message });
+  add(path: (string | number)[], message: string, rule?: string): this {
+    this.list.push({ path: path.map(String), message, ...(rule ? { rule } : {}) });
     return this;
   }
 
-  /** Each breach under `prefix`, e.g. ["input"] → ["input", "imgPositions"]. */
+  /** Each breach under `prefix`, e.g. ["input"] → ["input", "imgPositions"], with its rule's name. */
   addBreaches(prefix: string[], breaches: readonly RuleBreach[]): this {
-    for (const b of breaches) this.add([...prefix, b.field], b.message);
+    for (const b of breaches) this.add([...prefix, b.field], b.message, b.rule);
     return this;
   }
 

@@ -59,7 +59,7 @@ export async function validateArgument(value: unknown, _type: unknown, data: Res
     if (item === null || typeof item !== "object") continue;
     const errors = await validate(item, INPUT_VALIDATION);
     const prefix = [...(argName ? [argName] : []), ...(Array.isArray(value) ? [String(index)] : [])];
-    problems.push(...flatten(errors, prefix).map(({ path, message }) => ({ path, message })));
+    problems.push(...flatten(errors, prefix).map(({ path, message, rule }) => ({ path, message, rule })));
   }
   if (problems.length > 0) {
     const summary = problems.map((p) => `${p.path.join(".")}: ${p.message}`).join("; ");

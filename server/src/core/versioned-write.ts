@@ -123,7 +123,7 @@ async function guardUnique<R>(model: ModelNames, pathFor: PathFor, run: () => Pr
     const column = uniqueViolation(e);
     if (column === null) throw e;
     const field = column || (model.unique?.[0] ?? "id");
-    throw BadUserInputError.field(pathFor(field), `another ${model.typeName} already has this ${field}`);
+    throw BadUserInputError.field(pathFor(field), `another ${model.typeName} already has this ${field}`, "unique");
   }
 }
 
@@ -144,6 +144,7 @@ async function assertUnique<T extends VersionedRow>(
       throw BadUserInputError.field(
         pathFor(column),
         `another ${model.typeName} already has the ${column} '${String(value)}'`,
+        "unique",
       );
     }
   }

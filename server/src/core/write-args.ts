@@ -1,9 +1,13 @@
 import { Min } from "class-validator";
-import { ArgsType, Field, ID, Int } from "type-graphql";
+import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { IsEntityId } from "./input-rules";
 
-/** `id` and the `version` the client read: every write is conditional on it. */
+/**
+ * `id` and the `version` the client read: every write is conditional on it. The same pair is the
+ * input `VersionRef`, one record of a bulk write (core/bulk-write.ts).
+ */
 @ArgsType()
+@InputType("VersionRef", { description: "A record and the version of it you read" })
 export class VersionArgs {
   @Field(() => ID)
   @IsEntityId()

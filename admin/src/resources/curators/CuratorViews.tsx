@@ -1,5 +1,6 @@
 import { BooleanField, BooleanInput, Datagrid, List, PasswordInput, TextField, TextInput } from "react-admin";
 import { EmptyState } from "../../components/EmptyState";
+import { ListPagination } from "../../components/ListPagination";
 import { EnumField } from "../../components/EnumField";
 import { EnumInput } from "../../components/inputs";
 import { LocalDateField } from "../../components/LocalDateField";
@@ -9,7 +10,7 @@ import { validators as v } from "../../validators";
 /** Curator accounts (ADMIN only): create, change role, disable (active: false), reset a password. */
 export function CuratorList() {
   return (
-    <List perPage={50} empty={<EmptyState />}>
+    <List perPage={50} empty={<EmptyState />} pagination={<ListPagination />}>
       <Datagrid rowClick="edit" bulkActionButtons={false} data-testid="curators">
         <TextField source="email" sortable={false} />
         <TextField source="name" sortable={false} />

@@ -3,6 +3,7 @@ import { HistoryPanel } from "../../components/HistoryPanel";
 import { EditFormToolbar } from "../../components/RecordButtons";
 import { InstitutionPrograms, institutionInputs } from "./InstitutionFields";
 import { KEEP_EDITS } from "../../components/keep-edits";
+import { useReturnAfterSave } from "../../components/RouteTrail";
 
 function Title() {
   const record = useRecordContext();
@@ -10,9 +11,11 @@ function Title() {
 }
 
 export default function InstitutionEdit() {
+  const returnAfterSave = useReturnAfterSave();
   return (
     <Edit
       mutationMode="pessimistic"
+      redirect={returnAfterSave}
       title={<Title />}
       actions={
         <TopToolbar>

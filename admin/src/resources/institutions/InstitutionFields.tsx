@@ -1,4 +1,5 @@
-import { Datagrid, Pagination, ReferenceManyField, TextInput, TextField, useTranslate } from "react-admin";
+import { Datagrid, ReferenceManyField, TextInput, TextField, useTranslate } from "react-admin";
+import { ListPagination } from "../../components/ListPagination";
 import { Typography } from "@mui/material";
 import { EnumField, StatusField } from "../../components/EnumField";
 import { EnumInput, SlugFromTitle, upper } from "../../components/inputs";
@@ -52,7 +53,7 @@ export function InstitutionPrograms() {
       sort={{ field: "title", order: "ASC" }}
       filter={{ status: ["DRAFT", "PUBLISHED", "ARCHIVED"] }}
       perPage={25}
-      pagination={<Pagination />}
+      pagination={<ListPagination />}
     >
       <Datagrid
         bulkActionButtons={false}

@@ -9,6 +9,7 @@ import {
   UrlField,
 } from "react-admin";
 import { EmptyState } from "../../components/EmptyState";
+import { ListPagination } from "../../components/ListPagination";
 import { EnumField } from "../../components/EnumField";
 import { EnumArrayInput, upper } from "../../components/inputs";
 import { LocalDateField } from "../../components/LocalDateField";
@@ -24,7 +25,13 @@ const filters = [
 export default function InstitutionList() {
   const { canAccess: canEdit } = useCanAccess({ resource: "institutions", action: "edit" });
   return (
-    <List filters={filters} sort={{ field: "name", order: "ASC" }} perPage={25} empty={<EmptyState />}>
+    <List
+      filters={filters}
+      sort={{ field: "name", order: "ASC" }}
+      perPage={25}
+      empty={<EmptyState />}
+      pagination={<ListPagination />}
+    >
       <Datagrid rowClick={canEdit ? "edit" : "show"} bulkActionButtons={false}>
         <TextField source="name" />
         <EnumField source="kind" enumName="InstitutionKind" sortable={false} />

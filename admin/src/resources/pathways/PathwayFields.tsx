@@ -1,7 +1,8 @@
-import { ArrayField, ArrayInput, Datagrid, SimpleFormIterator, TextField, TextInput, UrlField } from "react-admin";
+import { ArrayField, ArrayInput, Datagrid, TextField, TextInput, UrlField } from "react-admin";
 import { EnumField } from "../../components/EnumField";
 import { EnumInput, RequirementInput, SlugFromTitle, upper } from "../../components/inputs";
 import { LocalDateField } from "../../components/LocalDateField";
+import { RowsIterator } from "../../components/RowsIterator";
 import { inputLimits } from "../../gql/input-limits";
 import { validators as v } from "../../validators";
 
@@ -29,7 +30,7 @@ export function pathwayInputs({ editing }: { editing: boolean }) {
       fullWidth
     />,
     <ArrayInput key="requirements" source="requirements" validate={v.pathway.requirements}>
-      <SimpleFormIterator inline disableReordering>
+      <RowsIterator inline disableReordering>
         <RequirementInput source="requirementId" validate={v.pathwayRequirement.requirementId} />
         <EnumInput
           source="level"
@@ -39,7 +40,7 @@ export function pathwayInputs({ editing }: { editing: boolean }) {
           sx={{ width: 170 }}
         />
         <TextInput source="note" validate={v.pathwayRequirement.note} sx={{ width: 280 }} />
-      </SimpleFormIterator>
+      </RowsIterator>
     </ArrayInput>,
   ].filter(Boolean);
 }

@@ -1,5 +1,6 @@
 import { Datagrid, List, TextField, useCanAccess } from "react-admin";
 import { EmptyState } from "../../components/EmptyState";
+import { ListPagination } from "../../components/ListPagination";
 import { EnumField } from "../../components/EnumField";
 import { EnumArrayInput } from "../../components/inputs";
 import { RecordCreate, RecordEdit, RecordShow } from "../../components/RecordViews";
@@ -13,7 +14,7 @@ const filters = [
 export function PathwayList() {
   const { canAccess: canEdit } = useCanAccess({ resource: "pathways", action: "edit" });
   return (
-    <List filters={filters} perPage={25} empty={<EmptyState />}>
+    <List filters={filters} perPage={25} empty={<EmptyState />} pagination={<ListPagination />}>
       <Datagrid rowClick={canEdit ? "edit" : "show"} bulkActionButtons={false}>
         <TextField source="name" sortable={false} />
         <EnumField source="kind" enumName="PathwayKind" sortable={false} />

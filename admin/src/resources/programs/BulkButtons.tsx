@@ -1,81 +1,27 @@
 import ArchiveIcon from "@mui/icons-material/Archive";
 import PublishIcon from "@mui/icons-material/Publish";
-import { useState } from "react";
-import {
-  Button,
-  Confirm,
-  useCanAccess,
-  useListContext,
-  useNotify,
-  useRefresh,
-  useResourceContext,
-  useTranslate,
-  useUnselectAll,
-} from "react-admin";
-import { useDirectory } from "../../components/useDirectory";
-import type { BulkResult } from "../../data/provider-types";
+import UnpublishedIcon from "@mui/icons-material/Unpublished";
+import { useState, type ReactElement } from "react";
+import { Button, Confirm, useCanAccess, useTranslate } from "react-admin";
+import { useBulkAction } from "../../components/useBulkAction";
 
-/** Reads the selected records' current versions, runs the bulk action, and says what failed. */
-function useBulk(action: "publish" | "archive") {
-  const resource = useResourceContext() ?? "programs";
-  const { selectedIds } = useListContext();
-  const directory = useDirectory();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const unselectAll = useUnselectAll(resource);
-  const translate = useTranslate();
-  const [pending, setPending] = useState(false);
-  const run = async () => {
-    setPending(true);
-    try {
-      const { data } = await directory.getMany(resource, { ids: selectedIds });
-      const records = data.map((r) => ({ id: r.id, version: r.version }));
-      const result: BulkResult =
-        action === "publish"
-          ? await directory.publishMany(resource, { records })
-          : await directory.archiveMany(resource, { records });
-      const label = translate(`directory.actions.${action}`);
-      if (result.failures.length) {
-        notify("directory.notifications.bulk_failed", {
-          type: "warning",
-          autoHideDuration: 10000,
-          messageArgs: {
-            action: label,
-            count: result.data.length,
-            failed: result.failures.length,
-            reason: result.failures[0].message,
-          },
-        });
-      } else {
-        notify("directory.notifications.bulk_done", {
-          type: "success",
-          messageArgs: { action: label, count: result.data.length },
-        });
-      }
-      unselectAll();
-      refresh();
-    } catch (e) {
-      notify((e as Error).message, { type: "error" });
-    } finally {
-      setPending(false);
-    }
-  };
-  return { run, pending, count: selectedIds.length, resource };
-}
-
-export function BulkPublishButton() {
-  const { run, pending, resource } = useBulk("publish");
+/** Publish or unpublish the selected rows (one click: both can be undone). */
+function BulkStatusButton({ verb, icon }: { verb: "publish" | "unpublish"; icon: ReactElement }) {
+  const { run, pending, resource } = useBulkAction(verb);
   const { canAccess } = useCanAccess({ resource, action: "publish" });
   if (!canAccess) return null;
   return (
-    <Button label="directory.actions.publish" onClick={run} disabled={pending} data-testid="bulk-publish">
-      <PublishIcon />
+    <Button label={`directory.actions.${verb}`} onClick={run} disabled={pending} data-testid={`bulk-${verb}`}>
+      {icon}
     </Button>
   );
 }
 
+export const BulkPublishButton = () => <BulkStatusButton verb="publish" icon={<PublishIcon />} />;
+export const BulkUnpublishButton = () => <BulkStatusButton verb="unpublish" icon={<UnpublishedIcon />} />;
+
 export function BulkArchiveButton() {
-  const { run, pending, count, resource } = useBulk("archive");
+  const { run, pending, count, resource } = useBulkAction("archive");
   const { canAccess } = useCanAccess({ resource, action: "delete" });
   const translate = useTranslate();
   const [open, setOpen] = useState(false);

@@ -5,7 +5,6 @@ const defaults = {
   status: "DRAFT",
   type: "RESIDENCY",
   audience: "GRADUATE",
-  country: "US",
   requirements: [],
   specialtyIds: [],
 };

@@ -3,6 +3,7 @@ import { HistoryPanel } from "../../components/HistoryPanel";
 import { EditFormToolbar, PublishButton } from "../../components/RecordButtons";
 import { programFormTabs } from "./ProgramFormTabs";
 import { KEEP_EDITS } from "../../components/keep-edits";
+import { useReturnAfterSave } from "../../components/RouteTrail";
 
 function ProgramTitle() {
   const record = useRecordContext();
@@ -14,9 +15,11 @@ function ProgramTitle() {
  * (see ConflictBanner); the form resets with keepDirtyValues so reloads never drop edits.
  */
 export default function ProgramEdit() {
+  const returnAfterSave = useReturnAfterSave();
   return (
     <Edit
       mutationMode="pessimistic"
+      redirect={returnAfterSave}
       title={<ProgramTitle />}
       actions={
         <TopToolbar>

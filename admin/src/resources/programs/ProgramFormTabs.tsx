@@ -1,12 +1,4 @@
-import {
-  ArrayInput,
-  DateInput,
-  NullableBooleanInput,
-  NumberInput,
-  SimpleFormIterator,
-  TabbedForm,
-  TextInput,
-} from "react-admin";
+import { ArrayInput, DateInput, NullableBooleanInput, NumberInput, TabbedForm, TextInput } from "react-admin";
 import {
   EnumInput,
   InstitutionInput,
@@ -18,7 +10,9 @@ import {
   feeParse,
   upper,
 } from "../../components/inputs";
+import { PlaceFromInstitution } from "../../components/PlaceFromInstitution";
 import { VerifyPanel } from "../../components/RecordButtons";
+import { RowsIterator } from "../../components/RowsIterator";
 import { inputLimits } from "../../gql/input-limits";
 import { validators as v } from "../../validators";
 
@@ -41,7 +35,13 @@ export function programFormTabs({ editing }: { editing: boolean }) {
       <EnumInput source="audience" enumName="Audience" validate={v.program.audience} />
       <EnumInput source="status" enumName="ListingStatus" validate={v.requiredChoice} />
       <InstitutionInput />
-      <EnumInput source="country" enumName="Country" validate={v.requiredChoice} />
+      <PlaceFromInstitution />
+      <EnumInput
+        source="country"
+        enumName="Country"
+        validate={v.requiredChoice}
+        helperText="directory.place_from_institution"
+      />
       <TextInput source="region" validate={v.program.region} parse={upper} helperText="directory.validation.region" />
       <SpecialtiesInput validate={v.program.specialtyIds} />
       <NumberInput source="durationMonths" validate={v.program.durationMonths} />
@@ -57,7 +57,7 @@ export function programFormTabs({ editing }: { editing: boolean }) {
         label="resources.programs.fields.requirements"
         validate={v.program.requirements}
       >
-        <SimpleFormIterator inline disableReordering data-testid="requirements">
+        <RowsIterator inline disableReordering>
           <RequirementInput source="requirementId" validate={v.programRequirement.requirementId} />
           <EnumInput
             source="level"
@@ -72,7 +72,7 @@ export function programFormTabs({ editing }: { editing: boolean }) {
             sx={{ width: 150, minWidth: 150 }}
           />
           <TextInput source="note" validate={v.programRequirement.note} sx={{ width: 280 }} />
-        </SimpleFormIterator>
+        </RowsIterator>
       </ArrayInput>
     </TabbedForm.Tab>,
     <TabbedForm.Tab key="application" label="resources.programs.tabs.application" path="application">

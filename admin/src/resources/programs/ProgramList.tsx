@@ -12,10 +12,14 @@ import {
   useCanAccess,
 } from "react-admin";
 import { EmptyState } from "../../components/EmptyState";
+import { ListPagination } from "../../components/ListPagination";
 import { EnumField, StatusField } from "../../components/EnumField";
 import { EnumArrayInput, SlugFilterInput, upper } from "../../components/inputs";
 import { LocalDateField } from "../../components/LocalDateField";
-import { BulkArchiveButton, BulkPublishButton } from "./BulkButtons";
+import { useCsvExporter } from "../../components/useCsvExporter";
+import { dayColumn, enumColumn, textColumn } from "../../data/csv";
+import { MAX_LIST_ROWS } from "../../data/data-provider";
+import { BulkArchiveButton, BulkPublishButton, BulkUnpublishButton } from "./BulkButtons";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -40,12 +44,24 @@ const filters = [
   <NullableBooleanInput key="dueForReview" source="dueForReview" />,
 ];
 
+/** The CSV export: the columns of the list below, with names and labels (not ids or enum values). */
+const CSV_COLUMNS = [
+  textColumn("title", "resources.programs.fields.title"),
+  textColumn("institution.name", "resources.programs.fields.institution"),
+  enumColumn("type", "ProgramType", "resources.programs.fields.type"),
+  enumColumn("status", "ListingStatus", "resources.programs.fields.status"),
+  enumColumn("country", "Country", "resources.programs.fields.country"),
+  textColumn("region", "resources.programs.fields.region"),
+  dayColumn("lastVerifiedAt", "resources.programs.fields.lastVerifiedAt"),
+];
+
 function Actions() {
   return (
     <TopToolbar>
       <FilterButton />
       <CreateButton />
-      <ExportButton maxResults={100} />
+      {/* Every row the filters select, in the list's order (the data provider reads them 100 at a time). */}
+      <ExportButton maxResults={MAX_LIST_ROWS} />
     </TopToolbar>
   );
 }
@@ -53,6 +69,7 @@ function Actions() {
 const bulkActions = (
   <>
     <BulkPublishButton />
+    <BulkUnpublishButton />
     <BulkArchiveButton />
   </>
 );
@@ -60,12 +77,15 @@ const bulkActions = (
 /** The programs list: search, filters, sortable columns; editors publish or archive in bulk. */
 export default function ProgramList() {
   const { canAccess: canEdit } = useCanAccess({ resource: "programs", action: "edit" });
+  const exporter = useCsvExporter("programs", CSV_COLUMNS);
   return (
     <List
+      exporter={exporter}
       filters={filters}
       actions={<Actions />}
       sort={{ field: "title", order: "ASC" }}
       perPage={25}
+      pagination={<ListPagination />}
       empty={<EmptyState />}
     >
       <Datagrid

@@ -1,5 +1,6 @@
 import { Datagrid, List, SearchInput, TextField, useCanAccess } from "react-admin";
 import { EmptyState } from "../../components/EmptyState";
+import { ListPagination } from "../../components/ListPagination";
 import { EnumField } from "../../components/EnumField";
 import { EnumArrayInput } from "../../components/inputs";
 import { LocalDateField } from "../../components/LocalDateField";
@@ -12,7 +13,7 @@ const filters = [
 export default function RequirementList() {
   const { canAccess: canEdit } = useCanAccess({ resource: "requirements", action: "edit" });
   return (
-    <List filters={filters} perPage={50} empty={<EmptyState />}>
+    <List filters={filters} perPage={50} empty={<EmptyState />} pagination={<ListPagination />}>
       <Datagrid rowClick={canEdit ? "edit" : "show"} bulkActionButtons={false}>
         <TextField source="code" sortable={false} />
         <TextField source="name" sortable={false} />

@@ -11,6 +11,7 @@ import {
   useCanAccess,
 } from "react-admin";
 import { EmptyState } from "../../components/EmptyState";
+import { ListPagination } from "../../components/ListPagination";
 import { LocalDateField } from "../../components/LocalDateField";
 import { validators as v } from "../../validators";
 import { CompareButton } from "./CompareButton";
@@ -20,7 +21,7 @@ import { CountsField, DownloadLinks, HashField, ScopeField, SizesField } from ".
 export function SnapshotList() {
   const { canAccess } = useCanAccess({ resource: "snapshots", action: "list" });
   return (
-    <List perPage={25} empty={<EmptyState />}>
+    <List perPage={25} empty={<EmptyState />} pagination={<ListPagination />}>
       <Datagrid rowClick="show" bulkActionButtons={canAccess ? <CompareButton /> : false} data-testid="snapshots">
         <TextField source="label" sortable={false} />
         <LocalDateField source="createdAt" showTime sortable={false} />

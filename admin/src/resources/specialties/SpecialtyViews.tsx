@@ -1,5 +1,6 @@
 import { Datagrid, List, SearchInput, TextField, TextInput, useCanAccess } from "react-admin";
 import { EmptyState } from "../../components/EmptyState";
+import { ListPagination } from "../../components/ListPagination";
 import { SlugFromTitle } from "../../components/inputs";
 import { LocalDateField } from "../../components/LocalDateField";
 import { RecordCreate, RecordEdit, RecordShow } from "../../components/RecordViews";
@@ -22,7 +23,12 @@ const inputs = (editing: boolean) =>
 export function SpecialtyList() {
   const { canAccess: canEdit } = useCanAccess({ resource: "specialties", action: "edit" });
   return (
-    <List filters={[<SearchInput key="q" source="q" alwaysOn />]} perPage={50} empty={<EmptyState />}>
+    <List
+      filters={[<SearchInput key="q" source="q" alwaysOn />]}
+      perPage={50}
+      empty={<EmptyState />}
+      pagination={<ListPagination />}
+    >
       <Datagrid rowClick={canEdit ? "edit" : "show"} bulkActionButtons={false}>
         <TextField source="name" sortable={false} />
         <TextField source="slug" sortable={false} />

@@ -1,5 +1,6 @@
 import { IsOptional } from "class-validator";
 import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { BulkArgs, BulkItemType, eachIndependently, type BulkItem } from "../../core/bulk-write";
 import { ConnectionArgs, type Page } from "../../core/connection";
 import type { Context } from "../../core/context";
 import { IsText } from "../../core/input-rules";
@@ -21,6 +22,8 @@ class VerifyArgs extends VersionArgs {
   note?: string | null;
 }
 
+const ProgramBulkItem = BulkItemType(Program, "Program");
+
 /** Curation of programs: the five record writes plus publishing, verification and the review queue. */
 @Resolver(() => Program)
 export class ProgramMutationResolver extends WriteResolver({
@@ -40,6 +43,42 @@ export class ProgramMutationResolver extends WriteResolver({
   @Mutation(() => Program, { description: "Takes a PUBLISHED program back to DRAFT (EDITOR)" })
   unpublishProgram(@Args() args: VersionArgs, @Ctx() ctx: Context): Promise<Program> {
     return written(ctx, ctx.services.programWrites.unpublish(actorOf(ctx), Number(args.id), args.version));
+  }
+
+  @Authorized(CuratorRole.EDITOR)
+  @Mutation(() => [ProgramBulkItem], {
+    description: "publishProgram for each ref, each on its own: one item per ref, in order (EDITOR)",
+  })
+  publishPrograms(@Args() { refs }: BulkArgs, @Ctx() ctx: Context): Promise<BulkItem<Program>[]> {
+    const writes = ctx.services.programWrites;
+    return written(
+      ctx,
+      eachIndependently("Program", refs, (id, v) => writes.publish(actorOf(ctx), id, v)),
+    );
+  }
+
+  @Authorized(CuratorRole.EDITOR)
+  @Mutation(() => [ProgramBulkItem], {
+    description: "unpublishProgram for each ref, each on its own: one item per ref, in order (EDITOR)",
+  })
+  unpublishPrograms(@Args() { refs }: BulkArgs, @Ctx() ctx: Context): Promise<BulkItem<Program>[]> {
+    const writes = ctx.services.programWrites;
+    return written(
+      ctx,
+      eachIndependently("Program", refs, (id, v) => writes.unpublish(actorOf(ctx), id, v)),
+    );
+  }
+
+  @Authorized(CuratorRole.EDITOR)
+  @Mutation(() => [ProgramBulkItem], {
+    description: "deleteProgram (archive) for each ref, each on its own: one item per ref, in order (EDITOR)",
+  })
+  archivePrograms(@Args() { refs }: BulkArgs, @Ctx() ctx: Context): Promise<BulkItem<Program>[]> {
+    const writes = ctx.services.programWrites;
+    return written(
+      ctx,
+      eachIndependently("Program", refs, (id, v) => writes.delete(actorOf(ctx), id, v)),
+    );
   }
 
   @Authorized(CuratorRole.EDITOR)
