@@ -5,6 +5,7 @@ import { canWrite, type CuratorRole } from "./data/session";
 import { dataProvider } from "./data/data-provider";
 import { i18nProvider } from "./i18n";
 import { LoginPage } from "./LoginPage";
+import { routerProvider } from "./routing";
 import { readOnlyRoutes } from "./components/ReadOnlyRoutes";
 import audit from "./resources/audit";
 import curators from "./resources/curators";
@@ -28,6 +29,7 @@ export function App() {
       title="IMG Program Directory"
       dataProvider={dataProvider}
       authProvider={authProvider}
+      routerProvider={routerProvider}
       i18nProvider={i18nProvider}
       dashboard={Dashboard}
       loginPage={LoginPage}
