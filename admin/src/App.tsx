@@ -6,6 +6,7 @@ import { dataProvider } from "./data/data-provider";
 import { i18nProvider } from "./i18n";
 import { LoginPage } from "./LoginPage";
 import { routerProvider } from "./routing";
+import { darkTheme, lightTheme } from "./theme";
 import { readOnlyRoutes } from "./components/ReadOnlyRoutes";
 import audit from "./resources/audit";
 import curators from "./resources/curators";
@@ -30,6 +31,8 @@ export function App() {
       dataProvider={dataProvider}
       authProvider={authProvider}
       routerProvider={routerProvider}
+      theme={lightTheme}
+      darkTheme={darkTheme}
       i18nProvider={i18nProvider}
       dashboard={Dashboard}
       loginPage={LoginPage}
