@@ -18,6 +18,18 @@ const NUMERIC_DATE = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
 /** An ISO instant as the API sends it. */
 const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
+/**
+ * A full-page screenshot from the top with nothing focused: a page reached by a hash change or scrolled
+ * by clicks would otherwise show its sticky app bar mid-page and the focused "Skip to content" link.
+ */
+async function settledScreenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => {
+    (globalThis as any).document.activeElement?.blur();
+    (globalThis as any).scrollTo(0, 0);
+  });
+  await screenshot(page, name);
+}
+
 describe("a record's history in the admin (editor, in Chromium)", () => {
   let server: AdminServer;
   let browser: Browser;
@@ -81,8 +93,10 @@ describe("a record's history in the admin (editor, in Chromium)", () => {
       ],
     });
     await update({ institutionId: second, applicationFeeCents: 12000 });
+    const { specialty } = await api(`query { specialty(slug: "cardiology") { id } }`);
+    await update({ feeCurrency: "CAD", applicationFeeCents: 15000, specialtyIds: [specialty.id] });
     // Thirteen entries in all: a page that must stay compact.
-    for (let i = 1; i <= 10; i++) await update({ sourceNote: `Synthetic note, revision ${i}` });
+    for (let i = 1; i <= 9; i++) await update({ sourceNote: `Synthetic note, revision ${i}` });
     await signIn(page, server.adminUrl, server.curators.editor);
   });
   afterAll(async () => {
@@ -105,7 +119,8 @@ describe("a record's history in the admin (editor, in Chromium)", () => {
     const summaries = await history.getByTestId("change-summary").allInnerTexts();
     expect(summaries).toContain("Requirements (+1 −1 ~1)");
     expect(summaries).toContain("Application fee, Institution");
-    expect(summaries).toContain("Source note: Synthetic note, revision 9 → Synthetic note, revision 10");
+    expect(summaries).toContain("Application fee, Fee currency, Specialties (+1)");
+    expect(summaries).toContain("Source note: Synthetic note, revision 8 → Synthetic note, revision 9");
   });
 
   it("expands a requirement-list change into one added, one removed and one changed row, by name", async () => {
@@ -122,7 +137,7 @@ describe("a record's history in the admin (editor, in Chromium)", () => {
     expect(await details.getByTestId("change-changed").allInnerTexts()).toEqual([
       expect.stringMatching(/^~\s*MCCQE Part I: recommended → required$/),
     ]);
-    await screenshot(page, "history-entry-requirements");
+    await settledScreenshot(page, "history-entry-requirements");
   });
 
   it("names references, writes money as money and dates as dates", async () => {
@@ -135,6 +150,17 @@ describe("a record's history in the admin (editor, in Chromium)", () => {
       /\$95\.00 USD\s+\$120\.00 USD/,
     );
 
+    await history.locator(ROW, { hasText: "Specialties (+1)" }).click();
+    // The entry that changed the currency: its details, beside the other entries' open ones.
+    const currencyChange = page.getByTestId("change-details").filter({ has: page.getByTestId("change-feeCurrency") });
+    await currencyChange.waitFor();
+    expect(await currencyChange.getByTestId("change-applicationFeeCents").innerText()).toMatch(
+      /\$120\.00 USD\s+CA\$150\.00$/,
+    );
+    expect(await currencyChange.getByTestId("change-specialtyIds").getByTestId("change-added").allInnerTexts()).toEqual(
+      [expect.stringMatching(/^\+\s*Cardiology$/)],
+    );
+
     await history.locator(ROW, { hasText: "Created" }).click();
     const opens = page.getByTestId("change-applicationOpensAt");
     await opens.waitFor();
@@ -142,7 +168,7 @@ describe("a record's history in the admin (editor, in Chromium)", () => {
     const createdRequirements = await page.getByTestId("change-requirements").last().innerText();
     expect(createdRequirements).toMatch(/MCCQE Part I \(recommended\)/);
     expect(createdRequirements).toMatch(/ECFMG certification \(required\)/);
-    await screenshot(page, "history-entries-expanded");
+    await settledScreenshot(page, "history-entries-expanded");
 
     const text = await page.locator("main").innerText();
     expect(text).not.toMatch(NUMERIC_DATE);
@@ -156,15 +182,10 @@ describe("a record's history in the admin (editor, in Chromium)", () => {
     await recent.getByText("Updated: Synthetic History Residency — Synthetic General Hospital").first().waitFor();
     expect(await recent.innerText()).not.toMatch(/Program \d+/);
     expect(await recent.innerText()).toMatch(
-      /Eddie Editor · Source note: Synthetic note, revision 9 → Synthetic note, revision 10/,
+      /Eddie Editor · Source note: Synthetic note, revision 8 → Synthetic note, revision 9/,
     );
     expect(await page.getByTestId("dashboard").innerText()).not.toMatch(NUMERIC_DATE);
-    // Reached by a hash change: the previous page's scroll and focus would show in the picture.
-    await page.evaluate(() => {
-      (globalThis as any).document.activeElement?.blur();
-      (globalThis as any).scrollTo(0, 0);
-    });
-    await screenshot(page, "dashboard");
+    await settledScreenshot(page, "dashboard");
 
     await openRoute(page, server.adminUrl, `audit`);
     const audit = page.getByTestId("audit");

@@ -12,7 +12,7 @@ import {
 } from "react-admin";
 import { RESOURCES } from "../data/resources";
 import { formatDateTime } from "./formats";
-import { RecordCurrencyProvider } from "./history/ChangesField";
+import { RecordCurrencyProvider } from "./history/currency";
 import { HistoryGrid } from "./history/HistoryGrid";
 import { useAction, useDirectory } from "./useDirectory";
 

@@ -1,32 +1,13 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
-import { createContext, useContext } from "react";
-import { useGetManyAggregate, useRecordContext, useTranslate } from "react-admin";
+import { useRecordContext, useTranslate } from "react-admin";
+import { useFeeCurrency } from "./currency";
 import { describeChanges, SIGNS, summarize, type ChangeRow, type HistoryEntry, type ItemChange } from "./describe";
 
-/**
- * The currency of the record whose history is shown (a program's fee currency now), for entries
- * that changed the fee's amount alone. Undefined outside a record's History tab.
- */
-const RecordCurrency = createContext<string | null | undefined>(undefined);
-export const RecordCurrencyProvider = RecordCurrency.Provider;
-
-/** The entry's rows; in the whole-directory history, a fee change's currency comes from its program (batched). */
+/** The entry's rows, its fee amounts in the currency they were in. */
 function useChangeRows(entry: HistoryEntry | undefined): ChangeRow[] {
   const translate = useTranslate();
-  const panelCurrency = useContext(RecordCurrency);
-  const needsProgram =
-    panelCurrency === undefined &&
-    entry?.entityType === "Program" &&
-    !!entry.changes?.applicationFeeCents &&
-    !entry.changes?.feeCurrency;
-  const { data } = useGetManyAggregate(
-    "programs",
-    { ids: needsProgram && entry ? [entry.entityId] : [] },
-    { enabled: needsProgram },
-  );
-  if (!entry) return [];
-  const currency = panelCurrency ?? (data?.[0]?.feeCurrency as string | undefined) ?? null;
-  return describeChanges(entry, { translate, currency });
+  const currency = useFeeCurrency(entry);
+  return entry ? describeChanges(entry, { translate, currency }) : [];
 }
 
 /** The entry's changes in one line: "Requirements (+1 −1 ~1)", "Title: Old → New". */
@@ -37,7 +18,7 @@ export function useChangeSummary(entry: HistoryEntry | undefined): string {
 
 /** The entry in one line (the collapsed history row); the full text is its tooltip. */
 export function ChangeSummary(_props: { label?: string }) {
-  const entry = useRecordContext<HistoryEntry & { id: string }>();
+  const entry = useRecordContext<HistoryEntry>();
   const text = useChangeSummary(entry);
   return (
     <Typography
@@ -80,7 +61,7 @@ function ItemRows({ items }: { items: ItemChange[] }) {
 
 /** The expanded entry: each changed field with its label, before and after; lists item by item. */
 export function ChangeDetails() {
-  const entry = useRecordContext<HistoryEntry & { id: string }>();
+  const entry = useRecordContext<HistoryEntry>();
   const translate = useTranslate();
   const rows = useChangeRows(entry);
   if (rows.length === 0) {

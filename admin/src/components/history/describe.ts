@@ -9,6 +9,7 @@ type Change = { from?: unknown; to?: unknown };
 
 /** An audit entry as the API gives it (the AuditEntryFields fragment). */
 export interface HistoryEntry {
+  id: string | number;
   entityType: string;
   entityId: string | number;
   action: string;
