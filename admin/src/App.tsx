@@ -5,6 +5,8 @@ import { canWrite, type CuratorRole } from "./data/session";
 import { dataProvider } from "./data/data-provider";
 import { i18nProvider } from "./i18n";
 import { LoginPage } from "./LoginPage";
+import { routerProvider } from "./routing";
+import { darkTheme, lightTheme } from "./theme";
 import { readOnlyRoutes } from "./components/ReadOnlyRoutes";
 import { DirectoryLayout } from "./components/RouteTrail";
 import audit from "./resources/audit";
@@ -29,6 +31,9 @@ export function App() {
       title="IMG Program Directory"
       dataProvider={dataProvider}
       authProvider={authProvider}
+      routerProvider={routerProvider}
+      theme={lightTheme}
+      darkTheme={darkTheme}
       i18nProvider={i18nProvider}
       dashboard={Dashboard}
       loginPage={LoginPage}

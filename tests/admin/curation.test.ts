@@ -324,7 +324,7 @@ describe("curating in the admin (editor, in Chromium)", () => {
       `audit?filter=${encodeURIComponent(JSON.stringify({ entityType: "Program", action: ["REVERT"] }))}`,
     );
     const audit = page.getByTestId("audit");
-    await audit.locator(ROW, { hasText: `Program ${id}` }).waitFor();
+    await audit.locator(ROW, { hasText: "Program: Synthetic Revert Program" }).waitFor();
     expect(await audit.locator(ROW).count()).toBe(1);
     await screenshot(page, "21-audit");
   });

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { startAdminServer, type AdminServer } from "../support/admin-server";
-import { cspViolations, launchBrowser, newPage, screenshot } from "../support/browser";
+import { countNavigations, cspViolations, launchBrowser, newPage, screenshot } from "../support/browser";
 
 jest.setTimeout(180_000);
 
@@ -9,7 +9,7 @@ describe("the admin in a browser, signed out", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startAdminServer({ curators: false });
+    server = await startAdminServer();
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -32,6 +32,41 @@ describe("the admin in a browser, signed out", () => {
     expect(await page.title()).toContain("IMG Program Directory");
     expect(failed).toEqual([]);
     await screenshot(page, "01-login");
+  });
+
+  it("reaches the sign-in form from a cold load in a handful of history changes", async () => {
+    const page = await newPage(browser);
+    const navigations = await countNavigations(page);
+    await page.goto(server.adminUrl);
+    await page.locator('input[name="username"]').waitFor();
+    expect(page.url()).toMatch(/#\/login$/);
+    // Counted once the form is up and again after the page settles: a redirect loop goes on after it shows.
+    await page.waitForLoadState("networkidle");
+    const counted = await navigations();
+    // The router's start and one redirect; the loop this replaced made hundreds of pushState('#/login').
+    expect(counted.pushState + counted.replaceState + counted.hashchange).toBeLessThanOrEqual(4);
+    expect(counted.pushState).toBe(0);
+  });
+
+  it("keeps Back useful: the sign-in form replaces the page that sent the visitor there", async () => {
+    const page = await newPage(browser);
+    const before = `${server.baseUrl}/healthz`;
+    await page.goto(before);
+    // A deep link, signed out: the form, then Back leaves the admin instead of bouncing to the form again.
+    await page.goto(`${server.adminUrl}#/programs`);
+    await page.locator('input[name="username"]').waitFor();
+    await page.goBack();
+    expect(page.url()).toBe(before);
+
+    // Signing in goes on to the page asked for; Back from there skips the form too.
+    await page.goto(`${server.adminUrl}#/programs`);
+    await page.locator('input[name="username"]').fill(server.curators.editor.email);
+    await page.locator('input[name="password"]').fill(server.curators.editor.password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL(/#\/programs$/);
+    await page.locator("tbody .RaDatagrid-row").first().waitFor();
+    await page.goBack();
+    expect(page.url()).toBe(before);
   });
 
   it("refuses unknown credentials with a message and stays on the sign-in form", async () => {

@@ -121,3 +121,35 @@ export async function pickSelect(page: Page, name: string, option: string | RegE
   await page.locator(`.MuiInputBase-root:has(input[name="${name}"]) [role="combobox"]`).click();
   await page.getByRole("option", { name: option }).first().click();
 }
+
+/** What `countNavigations` counts, read from the page. */
+export interface NavigationCount {
+  pushState: number;
+  replaceState: number;
+  hashchange: number;
+}
+
+/** Runs before the page's own scripts (a string: the test code is compiled without the DOM's types). */
+const COUNT_NAVIGATIONS = `(() => {
+  const count = { pushState: 0, replaceState: 0, hashchange: 0 };
+  globalThis.__navigations = count;
+  for (const method of ["pushState", "replaceState"]) {
+    const original = history[method].bind(history);
+    history[method] = (...args) => {
+      count[method]++;
+      return original(...args);
+    };
+  }
+  addEventListener("hashchange", () => count.hashchange++);
+})();`;
+
+/**
+ * Counts the page's history changes from its first script on: every `history.pushState` and
+ * `replaceState` call and every `hashchange` event. A redirect that fights the router shows as
+ * hundreds of calls however fast the machine is. Call before `goto`; the counts restart on each load.
+ */
+export async function countNavigations(page: Page): Promise<() => Promise<NavigationCount>> {
+  await page.addInitScript(COUNT_NAVIGATIONS);
+  return () =>
+    page.evaluate(() => ({ ...(globalThis as unknown as { __navigations: NavigationCount }).__navigations }));
+}

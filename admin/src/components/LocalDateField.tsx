@@ -1,13 +1,18 @@
-import { DateField, type DateFieldProps } from "react-admin";
-import { curatorLocale } from "../i18n";
+import { Typography } from "@mui/material";
+import { useFieldValue, useTranslate, type FieldProps } from "react-admin";
+import { formatDate } from "./formats";
 
-/** A date (or date and time) written the way the curator's browser locale writes it. */
-export function LocalDateField(props: DateFieldProps) {
+/**
+ * A date, or a date and time with `showTime`, written the admin's one way (components/formats.ts):
+ * "Nov 29, 2026" or "Nov 29, 2026, 3:21 AM", in the curator's locale.
+ */
+export function LocalDateField({ source, showTime = false, emptyText }: FieldProps & { showTime?: boolean }) {
+  const value = useFieldValue({ source });
+  const translate = useTranslate();
+  const text = formatDate(value, showTime);
   return (
-    <DateField
-      locales={curatorLocale()}
-      options={props.showTime ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" }}
-      {...props}
-    />
+    <Typography component="span" variant="body2" sx={{ whiteSpace: "nowrap" }}>
+      {text ?? (emptyText ? translate(emptyText, { _: emptyText }) : "")}
+    </Typography>
   );
 }

@@ -16,7 +16,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { inputLimits } from "../gql/input-limits";
-import { curatorLocale } from "../i18n";
+import { formatDateTime } from "./formats";
 import { ConflictBanner } from "./ConflictBanner";
 import { useAction, useDirectory } from "./useDirectory";
 
@@ -100,7 +100,7 @@ export function VerifyPanel() {
   const { canAccess } = useCanAccess({ resource, action: "verify", record });
   if (!record) return null;
   const last = record.lastVerifiedAt
-    ? translate("directory.verify.last", { at: new Date(record.lastVerifiedAt).toLocaleString(curatorLocale()) })
+    ? translate("directory.verify.last", { at: formatDateTime(record.lastVerifiedAt) })
     : translate("directory.verify.never");
   const by = record.verifiedBy ? ` — ${record.verifiedBy.name || record.verifiedBy.email}` : "";
   return (

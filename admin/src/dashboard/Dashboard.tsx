@@ -15,8 +15,10 @@ import { useQuery } from "@tanstack/react-query";
 import { Title, useCanAccess, useCreatePath, useGetList, useTranslate, type RaRecord } from "react-admin";
 import { Link as RouterLink } from "react-router-dom";
 import { useEntityTarget } from "../components/EntityLink";
+import { formatDate, formatDateTime } from "../components/formats";
+import { useChangeSummary } from "../components/history/ChangesField";
+import type { HistoryEntry } from "../components/history/describe";
 import { useDirectory } from "../components/useDirectory";
-import { curatorLocale } from "../i18n";
 import { WebhookNotice } from "./WebhookNotice";
 
 function CountsCard({
@@ -94,7 +96,7 @@ function DueForReview() {
                   p.institution?.name,
                   p.lastVerifiedAt
                     ? translate("directory.verify.last", {
-                        at: new Date(p.lastVerifiedAt).toLocaleDateString(curatorLocale()),
+                        at: formatDate(p.lastVerifiedAt),
                       })
                     : translate("directory.verify.never"),
                 ]
@@ -117,6 +119,7 @@ function DueForReview() {
 function RecentChange({ entry }: { entry: RaRecord }) {
   const translate = useTranslate();
   const { text, to } = useEntityTarget(entry);
+  const summary = useChangeSummary(entry as unknown as HistoryEntry);
   const what = `${translate(`directory.enums.AuditAction.${entry.action}`, { _: entry.action })}: ${text}`;
   return (
     <ListItem disableGutters>
@@ -130,7 +133,8 @@ function RecentChange({ entry }: { entry: RaRecord }) {
             what
           )
         }
-        secondary={`${new Date(entry.at).toLocaleString(curatorLocale())} · ${entry.actor?.email ?? translate("directory.history.no_actor")}`}
+        secondary={`${formatDateTime(entry.at)} · ${entry.actor?.name || entry.actor?.email || translate("directory.history.no_actor")} · ${summary}`}
+        secondaryTypographyProps={{ noWrap: true, title: summary }}
       />
     </ListItem>
   );

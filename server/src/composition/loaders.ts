@@ -1,3 +1,4 @@
+import { createAuditLoaders } from "../modules/audit/audit.loaders";
 import { createCuratorLoaders } from "../modules/curator/curator.loaders";
 import { createInstitutionLoaders } from "../modules/institution/institution.loaders";
 import { createPathwayLoaders } from "../modules/pathway/pathway.loaders";
@@ -15,5 +16,6 @@ export function createLoaders(services: Services, viewer: Viewer, dataSource: Da
     ...createPathwayLoaders(services, viewer),
     ...createRequirementLoaders(services),
     ...createCuratorLoaders(services),
+    ...createAuditLoaders(services),
   };
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { AuditNameService } from "../modules/audit/audit.names";
 import { AuditService } from "../modules/audit/audit.service";
 import { CuratorService } from "../modules/curator/curator.service";
 import { SessionService } from "../modules/curator/curator.sessions";
@@ -33,27 +34,48 @@ export function createServices(
   const programs = new ProgramService(dataSource, config);
   const curators = new CuratorService(dataSource, auditTrail);
   const requirements = new RequirementService(dataSource);
-  return {
-    institutions: new InstitutionService(dataSource),
-    programs,
-    requirements,
-    programLinks: new ProgramLinksService(dataSource),
-    pathways: new PathwayService(dataSource),
-    specialties: new SpecialtyService(dataSource),
-    // Curation: versioned, audited writes (core/versioned-write.ts), accounts and sessions.
+  const institutions = new InstitutionService(dataSource);
+  const pathways = new PathwayService(dataSource);
+  const specialties = new SpecialtyService(dataSource);
+  const webhooks = new WebhookService(dataSource, auditTrail, config.webhooks);
+  const writes = {
     institutionWrites: new InstitutionWrites(dataSource, auditTrail),
     programWrites: new ProgramWrites(dataSource, auditTrail),
     requirementWrites: new RequirementWrites(dataSource, auditTrail),
     pathwayWrites: new PathwayWrites(dataSource, auditTrail),
     specialtyWrites: new SpecialtyWrites(dataSource, auditTrail),
+  };
+  // The history names every audited record type, and follows the ids each one's changes hold.
+  const auditNames = new AuditNameService(
+    {
+      Program: (ids) => programs.namesByIds(ids),
+      Institution: (ids) => institutions.namesByIds(ids),
+      Requirement: (ids) => requirements.namesByIds(ids),
+      Pathway: (ids) => pathways.namesByIds(ids),
+      Specialty: (ids) => specialties.namesByIds(ids),
+      Curator: (ids) => curators.namesByIds(ids),
+      WebhookEndpoint: (ids) => webhooks.namesByIds(ids),
+    },
+    [...Object.values(writes).map((w) => w.model), curators.model, webhooks.model],
+  );
+  return {
+    institutions,
+    programs,
+    requirements,
+    programLinks: new ProgramLinksService(dataSource),
+    pathways,
+    specialties,
+    // Curation: versioned, audited writes (core/versioned-write.ts), accounts and sessions.
+    ...writes,
     programReview: new ProgramReview(dataSource, programs, config),
     audit: new AuditService(dataSource),
     directoryChanges: new DirectoryChangeService(dataSource),
+    auditNames,
     curators,
     sessions: new SessionService(dataSource, curators, config.auth),
     eligibility: new EligibilityService(programs, requirements),
     snapshots: new SnapshotService(dataSource, config),
-    webhooks: new WebhookService(dataSource, auditTrail, config.webhooks),
+    webhooks,
     // Started and stopped with the HTTP app (app.ts): the CLI never delivers.
     webhookDrainer: new WebhookDrainer(dataSource, config.webhooks),
   };

@@ -15,6 +15,16 @@ export enum AuditAction {
 /** `{ field: { from, to } }`: the value of each changed field before and after the write. */
 export type AuditChanges = Record<string, { from: unknown; to: unknown }>;
 
+/**
+ * A field of an entry's changes that holds ids of other records: a column or a list of ids
+ * (`institutionId`, `specialtyIds`), or a list of links whose `key` field is the id (`requirements`,
+ * keyed by `requirementId`). `entityType` is those records' GraphQL type name.
+ */
+export interface AuditReferenceField {
+  entityType: string;
+  key?: string;
+}
+
 /** One write as the versioned-write engine reports it. */
 export interface AuditRecord {
   action: AuditAction;

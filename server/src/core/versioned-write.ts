@@ -1,6 +1,6 @@
 import { QueryFailedError, type EntityManager, type ObjectLiteral } from "typeorm";
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
-import { AuditAction, type AuditChanges, type AuditTrail } from "./audit-trail";
+import { AuditAction, type AuditChanges, type AuditReferenceField, type AuditTrail } from "./audit-trail";
 import { BadUserInputError, ConflictError, NotFoundError } from "./errors";
 
 /**
@@ -38,6 +38,8 @@ export interface WriteModel<T extends VersionedRow> {
   redacted?: readonly (keyof T & string)[];
   /** Where each write is recorded (the writer receives it; core imports no audit module). */
   audit: AuditTrail;
+  /** Columns and relations that hold ids of other records: the history shows those records by name. */
+  references?: Readonly<Record<string, AuditReferenceField>>;
 }
 
 export interface State<T> {

@@ -1,20 +1,7 @@
-import {
-  AutocompleteInput,
-  Datagrid,
-  DateInput,
-  List,
-  ReferenceInput,
-  SelectInput,
-  TextField,
-  TextInput,
-  useCanAccess,
-} from "react-admin";
-import { ChangesField, EntryDetails } from "../../components/ChangesField";
-import { EnumField } from "../../components/EnumField";
+import { AutocompleteInput, DateInput, List, ReferenceInput, SelectInput, TextInput, useCanAccess } from "react-admin";
 import { EnumArrayInput } from "../../components/inputs";
-import { LocalDateField } from "../../components/LocalDateField";
 import { EmptyState } from "../../components/EmptyState";
-import { EntityLink } from "../../components/EntityLink";
+import { HistoryGrid } from "../../components/history/HistoryGrid";
 import { entityTypeChoices } from "../../choices";
 
 /** Until: the whole chosen day counts. */
@@ -40,24 +27,7 @@ export default function AuditList() {
   ];
   return (
     <List filters={filters} perPage={25} empty={<EmptyState canCreate={false} />} sort={{ field: "at", order: "DESC" }}>
-      <Datagrid
-        bulkActionButtons={false}
-        rowClick={false}
-        sx={{ "& td": { verticalAlign: "top" } }}
-        data-testid="audit"
-      >
-        <LocalDateField source="at" showTime sortable={false} />
-        <EnumField source="action" enumName="AuditAction" sortable={false} />
-        <EntityLink label="resources.audit.fields.entityId" />
-        <TextField
-          source="actor.email"
-          label="resources.audit.fields.actor"
-          sortable={false}
-          emptyText="directory.history.no_actor"
-        />
-        <ChangesField source="changes" label="resources.audit.fields.changes" />
-        <EntryDetails label="resources.audit.fields.note" />
-      </Datagrid>
+      <HistoryGrid showRecord data-testid="audit" />
     </List>
   );
 }

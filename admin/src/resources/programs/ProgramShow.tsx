@@ -17,6 +17,7 @@ import {
 } from "react-admin";
 import { EnumField, StatusField } from "../../components/EnumField";
 import { HistoryPanel } from "../../components/HistoryPanel";
+import { formatMoney } from "../../components/formats";
 import { LocalDateField } from "../../components/LocalDateField";
 import { PublishButton, VerifyPanel } from "../../components/RecordButtons";
 
@@ -26,7 +27,7 @@ function Title() {
 }
 
 const money = (r: { applicationFeeCents?: number | null; feeCurrency?: string | null }) =>
-  r.applicationFeeCents == null ? "—" : `${(r.applicationFeeCents / 100).toFixed(2)} ${r.feeCurrency ?? ""}`.trim();
+  r.applicationFeeCents == null ? "—" : formatMoney(r.applicationFeeCents, r.feeCurrency);
 
 /** Read-only view (what viewers see): every field, the requirements, provenance and history. */
 export default function ProgramShow() {

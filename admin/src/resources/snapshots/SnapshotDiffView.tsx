@@ -1,6 +1,6 @@
 import { Alert, Box, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
 import { useTranslate } from "react-admin";
-import { curatorLocale } from "../../i18n";
+import { formatDateTime } from "../../components/formats";
 
 interface SnapshotRef {
   id: string;
@@ -30,7 +30,7 @@ const MAX_ROWS = 200;
 
 const show = (v: unknown) =>
   v === null || v === undefined || v === "" ? "—" : typeof v === "string" ? v : JSON.stringify(v);
-const when = (s: SnapshotRef) => `${s.label} (${new Date(s.createdAt).toLocaleString(curatorLocale())})`;
+const when = (s: SnapshotRef) => `${s.label} (${formatDateTime(s.createdAt)})`;
 
 function Keys({ title, keys, color }: { title: string; keys: string[]; color: "success" | "error" }) {
   if (keys.length === 0) return null;

@@ -27,7 +27,7 @@ import { choices } from "../../choices";
 import { LocalDateField } from "../../components/LocalDateField";
 import { useAction } from "../../components/useDirectory";
 import { webhookActions } from "../../data/webhook-resources";
-import { curatorLocale } from "../../i18n";
+import { formatDateTime } from "../../components/formats";
 import { validators as v } from "../../validators";
 import { EventTypesField } from "./EventTypesField";
 import { SecretDialog } from "./SecretDialog";
@@ -118,7 +118,7 @@ function DisabledByServer() {
   const record = useRecordContext();
   const translate = useTranslate();
   if (!record?.disabledAt) return null;
-  const at = new Date(String(record.disabledAt)).toLocaleString(curatorLocale());
+  const at = formatDateTime(record.disabledAt);
   return (
     <Alert severity="warning" sx={{ m: 2, mb: 0 }} data-testid="webhook-disabled">
       {translate("directory.webhooks.disabled_by_server", { at, reason: record.disabledReason ?? "" })}

@@ -4,6 +4,8 @@ import type { Context } from "../../core/context";
 import { hasRole } from "../../core/auth-checker";
 import { Curator, CuratorRole } from "../curator/curator.entity";
 import { AuditLogArgs } from "./audit.args";
+import { recordKey } from "./audit.loaders";
+import { AuditReference } from "./audit.names";
 import { AuditEntry } from "./audit-entry.entity";
 
 const AuditEntryConnection = Connection(AuditEntry, "AuditEntry");
@@ -26,5 +28,25 @@ export class AuditResolver {
   })
   actor(@Root() entry: AuditEntry, @Ctx() ctx: Context): Promise<Curator | null> | null {
     return entry.actorId === null ? null : ctx.loaders.curatorById.load(entry.actorId);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The changed record's name now (\"Internal Medicine Residency — Mayo Clinic\", an institution's name); null when it no longer exists",
+  })
+  recordName(@Root() entry: AuditEntry, @Ctx() ctx: Context): Promise<string | null> {
+    return ctx.loaders.recordName.load(recordKey(entry.entityType, Number(entry.entityId)));
+  }
+
+  @FieldResolver(() => [AuditReference], {
+    description:
+      "Every record the changes name by id (an institution, a pathway, the verifying curator, specialties, requirements), with its name now",
+  })
+  references(@Root() entry: AuditEntry, @Ctx() ctx: Context): Promise<AuditReference[]> {
+    const found = ctx.services.auditNames.referencesIn(entry.entityType, entry.changes ?? {});
+    return Promise.all(
+      found.map(async (r) => ({ ...r, name: await ctx.loaders.recordName.load(recordKey(r.entityType, r.id)) })),
+    );
   }
 }

@@ -4,6 +4,7 @@ import type { ConnectionArgs, Page } from "../../core/connection";
 import { BadUserInputError } from "../../core/errors";
 import { given, Problems } from "../../core/problems";
 import { paginate, type Ordering } from "../../core/pagination";
+import { namesByIds, type RecordName } from "../../core/record-names";
 import { inTransaction } from "../../core/transaction";
 import type { AuditTrail } from "../../core/audit-trail";
 import { insertVersioned, updateVersioned, type Change, type WriteModel } from "../../core/versioned-write";
@@ -51,6 +52,11 @@ export class CuratorService {
       .createQueryBuilder("c")
       .where("c.id IN (:...ids)", { ids: [...ids] })
       .getMany();
+  }
+
+  /** Display names by id for the history (a verifying curator, a changed account). */
+  namesByIds(ids: readonly number[]): Promise<RecordName[]> {
+    return namesByIds(this.ds.getRepository(Curator), ids, ["name"], (c) => c.name);
   }
 
   findByEmail(email: string): Promise<Curator | null> {

@@ -2,6 +2,7 @@ import type { DataSource, Repository, SelectQueryBuilder } from "typeorm";
 import type { Page } from "../../core/connection";
 import { SortDirection } from "../../core/enums";
 import { flip, paginate, type Ordering } from "../../core/pagination";
+import { namesByIds, type RecordName } from "../../core/record-names";
 import { getManyFast } from "../../core/rows";
 import { applyWordSearch } from "../search/word-search";
 import { InstitutionOrder, type InstitutionFilter, type InstitutionsArgs } from "./institution.args";
@@ -101,5 +102,10 @@ export class InstitutionService {
     const qb = this.query(includeArchived).andWhere("i.id IN (:...ids)", { ids: [...ids] });
     if (columns) qb.select(columns.map((c) => `i.${c}`));
     return getManyFast(qb);
+  }
+
+  /** Names by id for the history, archived ones included (core/record-names.ts). */
+  namesByIds(ids: readonly number[]): Promise<RecordName[]> {
+    return namesByIds(this.repo, ids, ["name"], (i) => i.name);
   }
 }

@@ -1,6 +1,7 @@
 import type { DataSource, Repository, SelectQueryBuilder } from "typeorm";
 import type { Page } from "../../core/connection";
 import { paginate, type Ordering } from "../../core/pagination";
+import { namesByIds, type RecordName } from "../../core/record-names";
 import { applyWordSearch } from "../search/word-search";
 import type { PathwaysArgs } from "./pathway.args";
 import { PathwayRequirement } from "./pathway-requirement.entity";
@@ -66,5 +67,10 @@ export class PathwayService {
       .addOrderBy("r.code", "ASC");
     if (!includeArchived) qb.andWhere("r.archivedAt IS NULL");
     return qb.getMany();
+  }
+
+  /** Names by id for the history, archived ones included (core/record-names.ts). */
+  namesByIds(ids: readonly number[]): Promise<RecordName[]> {
+    return namesByIds(this.repo, ids, ["name"], (p) => p.name);
   }
 }

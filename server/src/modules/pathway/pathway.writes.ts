@@ -20,6 +20,7 @@ export class PathwayWrites extends EntityWrites<Pathway, PathwayInput> {
     columns: [...EDITABLE, "archivedAt"],
     unique: ["slug"],
     relations: { requirements: linkListStore(PathwayRequirement, "pathwayId", "requirementId", ["level", "note"]) },
+    references: { requirements: { entityType: "Requirement", key: "requirementId" } },
   };
   protected readonly archiveRule = archivedAtRule<Pathway>();
   protected readonly required = requiredOnCreate(PathwayInput);

@@ -6,6 +6,7 @@ import { dialectOf, type Dialect } from "../../core/data-source";
 import { ListingStatus, type SortDirection } from "../../core/enums";
 import { BadUserInputError } from "../../core/errors";
 import { applyKeyset, applyOrdering, cursorChecked, cursorOf, paginate, rowsWithRaw } from "../../core/pagination";
+import type { RecordName } from "../../core/record-names";
 import { offMainThread } from "../../core/sqlite-readers";
 import { Institution } from "../institution/institution.entity";
 import { programSearchFor, type ProgramSearch } from "../search/program-search";
@@ -182,5 +183,22 @@ export class ProgramService {
       .getRawMany<{ institutionId: number; n: string | number }>();
     const counts = new Map(raw.map((r) => [Number(r.institutionId), Number(r.n)]));
     return institutionIds.map((id) => counts.get(id) ?? 0);
+  }
+
+  /**
+   * Names by id for the history, whatever their status: the title and, where there is one, the
+   * institution ("Internal Medicine Residency — Mayo Clinic"), in one statement.
+   */
+  async namesByIds(ids: readonly number[]): Promise<RecordName[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.repo
+      .createQueryBuilder("p")
+      .leftJoin(Institution, "i", "i.id = p.institutionId")
+      .select("p.id", "id")
+      .addSelect("p.title", "title")
+      .addSelect("i.name", "institution")
+      .where("p.id IN (:...ids)", { ids: [...ids] })
+      .getRawMany<{ id: number; title: string; institution: string | null }>();
+    return rows.map((r) => ({ id: Number(r.id), name: r.institution ? `${r.title} — ${r.institution}` : r.title }));
   }
 }

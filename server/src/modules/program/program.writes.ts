@@ -60,6 +60,13 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
       specialtyIds: idListStore(ProgramSpecialty, "programId", "specialtyId"),
       requirements: linkListStore(ProgramRequirement, "programId", "requirementId", ["level", "minimumScore", "note"]),
     },
+    references: {
+      institutionId: { entityType: "Institution" },
+      pathwayId: { entityType: "Pathway" },
+      verifiedById: { entityType: "Curator" },
+      specialtyIds: { entityType: "Specialty" },
+      requirements: { entityType: "Requirement", key: "requirementId" },
+    },
   };
   protected readonly archiveRule = statusArchive;
   protected readonly required = requiredOnCreate(ProgramInput);

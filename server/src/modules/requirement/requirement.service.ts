@@ -1,6 +1,7 @@
 import type { DataSource, Repository, SelectQueryBuilder } from "typeorm";
 import type { Page } from "../../core/connection";
 import { paginate, type Ordering } from "../../core/pagination";
+import { namesByIds, type RecordName } from "../../core/record-names";
 import { applyWordSearch } from "../search/word-search";
 import type { RequirementsArgs } from "./requirement.args";
 import { Requirement } from "./requirement.entity";
@@ -58,5 +59,10 @@ export class RequirementService {
       .createQueryBuilder("r")
       .where("r.id IN (:...ids)", { ids: [...ids] })
       .getMany();
+  }
+
+  /** Names by id for the history, archived ones included (core/record-names.ts). */
+  namesByIds(ids: readonly number[]): Promise<RecordName[]> {
+    return namesByIds(this.repo, ids, ["name"], (r) => r.name);
   }
 }

@@ -1,6 +1,7 @@
 import type { DataSource, Repository, SelectQueryBuilder } from "typeorm";
 import type { Page } from "../../core/connection";
 import { paginate, type Ordering } from "../../core/pagination";
+import { namesByIds, type RecordName } from "../../core/record-names";
 import { applyWordSearch } from "../search/word-search";
 import type { SpecialtiesArgs } from "./specialty.args";
 import { Specialty } from "./specialty.entity";
@@ -40,5 +41,10 @@ export class SpecialtyService {
     if (key.id !== undefined) qb.andWhere("s.id = :id", { id: key.id });
     if (key.slug !== undefined) qb.andWhere("s.slug = :slug", { slug: key.slug });
     return qb.getOne();
+  }
+
+  /** Names by id for the history, archived ones included (core/record-names.ts). */
+  namesByIds(ids: readonly number[]): Promise<RecordName[]> {
+    return namesByIds(this.repo, ids, ["name"], (s) => s.name);
   }
 }

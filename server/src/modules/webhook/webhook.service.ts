@@ -6,6 +6,7 @@ import type { ConnectionArgs, Page } from "../../core/connection";
 import { BadUserInputError, NotFoundError } from "../../core/errors";
 import { paginate, type Ordering } from "../../core/pagination";
 import { given, Problems } from "../../core/problems";
+import { namesByIds, type RecordName } from "../../core/record-names";
 import { inTransaction } from "../../core/transaction";
 import { conflict, insertVersioned, updateVersioned, type Change, type WriteModel } from "../../core/versioned-write";
 import { WebhookDelivery } from "./webhook-delivery.entity";
@@ -44,6 +45,16 @@ export class WebhookService {
     const qb = this.ds.getRepository(WebhookEndpoint).createQueryBuilder("e");
     if (args.disabledByServer) qb.where("e.disabledAt IS NOT NULL");
     return paginate(qb, OLDEST_FIRST, args);
+  }
+
+  /** Names by id for the history (ADMIN's): the endpoint's description, else its URL. */
+  namesByIds(ids: readonly number[]): Promise<RecordName[]> {
+    return namesByIds(
+      this.ds.getRepository(WebhookEndpoint),
+      ids,
+      ["url", "description"],
+      (e) => e.description || e.url,
+    );
   }
 
   findById(id: number): Promise<WebhookEndpoint | null> {
