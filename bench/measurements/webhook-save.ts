@@ -1,5 +1,4 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { spawn } from "node:child_process";
 import { CuratorRole } from "../../server/src/core/roles";
 import { WebhookEndpoint } from "../../server/src/modules/webhook/webhook-endpoint.entity";
 import { WebhookMessage } from "../../server/src/modules/webhook/webhook-message.entity";
@@ -37,6 +36,34 @@ async function post(url: string, query: string, variables: object, token?: strin
   return body.data;
 }
 
+/**
+ * Receivers in a process of their own, as real ones are on other machines: in the app's process
+ * their request handling would be counted as the cost of sending.
+ */
+async function startReceivers(count: number): Promise<{ urls: string[]; stop: () => void }> {
+  const script = `
+    const http = require("node:http");
+    const ports = [];
+    let left = ${count};
+    for (let i = 0; i < ${count}; i++) {
+      const server = http.createServer((req, res) => req.resume().on("end", () => res.writeHead(204).end()));
+      server.listen(0, "127.0.0.1", () => {
+        ports.push(server.address().port);
+        if (--left === 0) console.log(JSON.stringify(ports));
+      });
+    }`;
+  const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+  const ports = await new Promise<number[]>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      if (out.includes("\n")) resolve(JSON.parse(out) as number[]);
+    });
+    child.on("exit", (code) => reject(new Error(`the webhook receivers exited (${code})`)));
+  });
+  return { urls: ports.map((p) => `http://127.0.0.1:${p}/hooks`), stop: () => child.kill() };
+}
+
 const SAVE = `mutation($id: ID!, $version: Int!, $note: String) {
   updateProgram(id: $id, version: $version, input: { sourceNote: $note }) { version }
 }`;
@@ -51,13 +78,7 @@ export const webhookSave: Measurement<WebhookSaveResult | Unavailable> = {
   title: "curator save with 5 webhook endpoints vs none",
   async run(ctx: BenchContext) {
     const ds = ctx.deps.dataSource;
-    const receivers = await Promise.all(
-      Array.from({ length: ENDPOINTS }, async () => {
-        const server = http.createServer((req, res) => req.resume().on("end", () => res.writeHead(204).end()));
-        await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-        return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks` };
-      }),
-    );
+    const receivers = await startReceivers(ENDPOINTS);
     const email = `bench-webhooks-${Date.now()}@example.org`;
     const password = "bench-webhook-password";
     await ctx.deps.services.curators.create(null, { email, role: CuratorRole.EDITOR, password });
@@ -72,8 +93,8 @@ export const webhookSave: Measurement<WebhookSaveResult | Unavailable> = {
       await post(ctx.app.url, `query($id: ID!) { program(id: $id) { version } }`, { id: String(id) }, token)
     ).program.version;
     const endpoints = await ds.getRepository(WebhookEndpoint).save(
-      receivers.map((r) => ({
-        url: r.url,
+      receivers.urls.map((url) => ({
+        url,
         description: "bench",
         eventTypes: Object.values(WebhookEventType),
         enabled: false,
@@ -131,7 +152,7 @@ export const webhookSave: Measurement<WebhookSaveResult | Unavailable> = {
       };
     } finally {
       await ds.getRepository(WebhookEndpoint).delete(endpoints.map((e) => e.id));
-      await Promise.all(receivers.map((r) => new Promise((done) => r.server.close(done))));
+      receivers.stop();
     }
   },
 };

@@ -62,8 +62,18 @@ export async function resetDatabase(ds: DataSource): Promise<void> {
   );
   const all = [...tables, ...extra];
   if (dialectOf(ds) === "postgres") {
-    await ds.query(`TRUNCATE ${all.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
-    return;
+    // The server's background work (the webhook drainer's poll, the rate-limit sweep) can lock two of
+    // these tables in the other order; PostgreSQL then ends one side with a deadlock error, and a
+    // reset that lost simply runs again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await ds.query(`TRUNCATE ${all.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
+        return;
+      } catch (e) {
+        const { code, driverError } = e as { code?: string; driverError?: { code?: string } };
+        if ((driverError?.code ?? code) !== "40P01" || attempt === 3) throw e;
+      }
+    }
   }
   await ds.transaction(async (m) => {
     await m.query("PRAGMA defer_foreign_keys = ON");
