@@ -102,14 +102,11 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     }
   });
 
+  // One per-address limit (one store, one sweep, one memory of refused addresses) for every public route.
+  const requestLimit = rateLimits(deps.config.http, deps.dataSource);
   app.get("/snapshots/:file", snapshotDownloadHandler(deps));
   // The public change feed as NDJSON: public like /graphql's reads, so the same CORS and rate limit.
-  app.get(
-    "/changes.ndjson",
-    corsGuard(deps.config.http),
-    ...rateLimits(deps.config.http, deps.dataSource),
-    changesNdjsonHandler(deps),
-  );
+  app.get("/changes.ndjson", corsGuard(deps.config.http), ...requestLimit, changesNdjsonHandler(deps));
   app.use("/admin", adminStatic());
 
   const graphql = expressMiddleware(apollo, {
@@ -132,7 +129,7 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     "/graphql",
     corsGuard(limits),
     ...jsonBody(limits),
-    ...rateLimits(limits, deps.dataSource),
+    ...requestLimit,
     operationTimeout(limits),
     (req, res, next) => {
       // A request with credentials is never cacheable, even when it fails before any plugin runs
