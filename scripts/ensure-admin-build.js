@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * Builds the admin (admin/dist) when it is missing or older than any of its sources, so that
- * `npm install && npm start` serves a working /admin with no separate step. `npm start` runs it
- * before the server; the browser tests call ensureAdminBuild() too. Concurrent callers (parallel
- * test workers) take turns through a lock directory and re-check before building.
+ * Builds each browser app (the admin, admin/dist; the GraphQL explorer, explorer/dist) when it is
+ * missing or older than any of its sources, so that `npm install && npm start` serves a working
+ * /admin and /graphql explorer with no separate step. `npm start` runs it before the server; the
+ * browser tests call ensureAdminBuild() and ensureExplorerBuild() too. Concurrent callers (parallel
+ * test workers) take turns through a lock directory per app and re-check before building.
  */
 "use strict";
 const fs = require("node:fs");
@@ -11,13 +12,16 @@ const path = require("node:path");
 const { spawnSync } = require("node:child_process");
 
 const root = path.resolve(__dirname, "..");
-const adminDir = path.join(root, "admin");
-const distIndex = path.join(adminDir, "dist", "index.html");
-const lockDir = path.join(adminDir, ".build-lock");
-const SOURCES = ["src", "index.html", "vite.config.ts", "tsconfig.json"];
+const APP_FILES = ["src", "index.html", "vite.config.ts", "tsconfig.json"];
+/** Each app: its folder (with vite.config.ts, building into dist/) and its sources, from the repository root. */
+const APPS = {
+  admin: { title: "the admin panel", sources: APP_FILES.map((f) => `admin/${f}`) },
+  // The explorer's example tabs are read from docs/examples/ at build time.
+  explorer: { title: "the GraphQL explorer", sources: [...APP_FILES.map((f) => `explorer/${f}`), "docs/examples"] },
+};
 const LOCK_STALE_MS = 5 * 60 * 1000;
 
-function newestSourceMtime() {
+function newestSourceMtime(app) {
   let newest = 0;
   const visit = (p) => {
     let stat;
@@ -29,26 +33,26 @@ function newestSourceMtime() {
     if (stat.isDirectory()) for (const name of fs.readdirSync(p)) visit(path.join(p, name));
     else newest = Math.max(newest, stat.mtimeMs);
   };
-  for (const s of SOURCES) visit(path.join(adminDir, s));
+  for (const s of APPS[app].sources) visit(path.join(root, s));
   return newest;
 }
 
-/** Why a build is needed, or null when admin/dist is up to date. */
-function staleReason() {
+/** Why `app` needs a build, or null when its dist/ is up to date. */
+function staleReason(app = "admin") {
   let built;
   try {
-    built = fs.statSync(distIndex).mtimeMs;
+    built = fs.statSync(path.join(root, app, "dist", "index.html")).mtimeMs;
   } catch {
-    return "admin/dist is missing";
+    return `${app}/dist is missing`;
   }
-  return newestSourceMtime() > built ? "admin/src changed since the last build" : null;
+  return newestSourceMtime(app) > built ? "its sources changed since the last build" : null;
 }
 
 function sleep(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-function withLock(work) {
+function withLock(lockDir, work) {
   const started = Date.now();
   for (;;) {
     try {
@@ -62,7 +66,7 @@ function withLock(work) {
       } catch {
         // the holder just released it
       }
-      if (Date.now() - started > LOCK_STALE_MS) throw new Error("timed out waiting for another admin build");
+      if (Date.now() - started > LOCK_STALE_MS) throw new Error(`timed out waiting for another build (${lockDir})`);
       sleep(250);
     }
   }
@@ -73,17 +77,17 @@ function withLock(work) {
   }
 }
 
-/** Builds when needed; returns true when it built. Throws when the build fails. */
-function ensureAdminBuild({ quiet = false } = {}) {
-  if (!staleReason()) return false;
-  return withLock(() => {
-    const reason = staleReason();
+/** Builds `app` when needed; returns true when it built. Throws when the build fails. */
+function ensureBuild(app, { quiet = false } = {}) {
+  if (!staleReason(app)) return false;
+  return withLock(path.join(root, app, ".build-lock"), () => {
+    const reason = staleReason(app);
     if (!reason) return false; // another process built it while we waited
-    if (!quiet) console.log(`admin: building the admin panel (${reason})…`);
+    if (!quiet) console.log(`${app}: building ${APPS[app].title} (${reason})…`);
     const vite = path.join(path.dirname(require.resolve("vite/package.json", { paths: [root] })), "bin", "vite.js");
     const result = spawnSync(
       process.execPath,
-      [vite, "build", "--config", path.join(adminDir, "vite.config.ts"), "--logLevel", quiet ? "error" : "warn"],
+      [vite, "build", "--config", path.join(root, app, "vite.config.ts"), "--logLevel", quiet ? "error" : "warn"],
       {
         cwd: root,
         stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
@@ -93,20 +97,25 @@ function ensureAdminBuild({ quiet = false } = {}) {
     );
     if (result.status !== 0) {
       const detail = quiet ? `\n${result.stdout ?? ""}${result.stderr ?? ""}` : "";
-      throw new Error(`the admin build failed (exit ${result.status}); run npm run admin:build to see why${detail}`);
+      throw new Error(`the ${app} build failed (exit ${result.status}); run npm run ${app}:build to see why${detail}`);
     }
-    if (!quiet) console.log("admin: built admin/dist");
+    if (!quiet) console.log(`${app}: built ${app}/dist`);
     return true;
   });
 }
 
-module.exports = { ensureAdminBuild, staleReason };
+const ensureAdminBuild = (options) => ensureBuild("admin", options);
+const ensureExplorerBuild = (options) => ensureBuild("explorer", options);
+
+module.exports = { ensureBuild, ensureAdminBuild, ensureExplorerBuild, staleReason };
 
 if (require.main === module) {
-  try {
-    ensureAdminBuild();
-  } catch (e) {
-    console.error(`admin: ${e.message}`);
-    process.exit(1);
+  for (const app of Object.keys(APPS)) {
+    try {
+      ensureBuild(app);
+    } catch (e) {
+      console.error(`${app}: ${e.message}`);
+      process.exit(1);
+    }
   }
 }

@@ -1,7 +1,10 @@
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express from "express";
 import { adminStatic } from "./core/admin-static";
@@ -9,6 +12,7 @@ import { sessionFromRequest } from "./core/auth";
 import { type AppDeps, type Context } from "./core/context";
 import { createContext } from "./composition/context";
 import { dialectOf } from "./core/data-source";
+import { explorerRoutes } from "./core/explorer";
 import { jitGateway, type CompiledQueries } from "./core/executor";
 import { createFormatError } from "./core/format-error";
 import {
@@ -76,6 +80,8 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(), // ours decides the header (core/cache-control.ts)
+      // Browsers get the self-hosted explorer (core/explorer.ts), not Apollo's CDN-loaded Sandbox.
+      ApolloServerPluginLandingPageDisabled(),
       costLimitPlugin<Context>(deps.config.limits.maxCost),
       cacheControlPlugin(deps.config.publicCacheMaxAge),
       // The webhook outbox is drained while the app serves, and stops (after its round in flight) with it.
@@ -108,6 +114,10 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
   // The public change feed as NDJSON: public like /graphql's reads, so the same CORS and rate limit.
   app.get("/changes.ndjson", corsGuard(deps.config.http), ...requestLimit, changesNdjsonHandler(deps));
   app.use("/admin", adminStatic());
+  // GraphiQL for a browser opening /graphql (no operation, HTML preferred); its files under /explorer.
+  const explorer = explorerRoutes();
+  app.use("/explorer", explorer.assets);
+  app.get("/graphql", explorer.page);
 
   const graphql = expressMiddleware(apollo, {
     context: async ({ req, res }) => {

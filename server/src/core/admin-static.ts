@@ -2,18 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import express from "express";
 import { adminSecurityHeaders } from "./admin-headers";
+import { builtAppDist } from "./built-app";
 
 /** Where `npm run admin:build` writes the admin: `admin/dist` at the repository root. */
 export function defaultAdminDist(): string {
-  // From server/src/core (ts-node, Jest) or dist/server/src/core (compiled): the first ancestor with admin/.
-  let dir = __dirname;
-  for (let i = 0; i < 6; i++) {
-    if (fs.existsSync(path.join(dir, "admin", "vite.config.ts")) || fs.existsSync(path.join(dir, "admin", "dist"))) {
-      return path.join(dir, "admin", "dist");
-    }
-    dir = path.dirname(dir);
-  }
-  return path.resolve(process.cwd(), "admin", "dist");
+  return builtAppDist("admin");
 }
 
 const NOT_BUILT = `<!doctype html>
