@@ -3,6 +3,8 @@
  * another by slug or code, never by database id, so a file loads into any instance.
  */
 
+import { LEGACY_SCORE_KIND } from "../requirement/requirement.rules";
+
 export const SNAPSHOT_FORMAT = "img-program-directory-snapshot";
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
@@ -69,7 +71,18 @@ export const FIELDS: Record<EntityName, readonly string[]> = {
     "websiteUrl",
     "applicationUrl",
   ],
-  requirements: ["code", "name", "kind", "country", "description", "scoreMin", "scoreMax", "archivedAt"],
+  requirements: [
+    "code",
+    "name",
+    "kind",
+    "country",
+    "description",
+    "scoreMin",
+    "scoreMax",
+    "archivedAt",
+    "scoreKind",
+    "scoreStep",
+  ],
   specialties: ["slug", "name", "archivedAt"],
   pathways: ["slug", "name", "kind", "country", "region", "description", "website", "archivedAt", "requirements"],
 };
@@ -83,7 +96,26 @@ export const DATE_FIELDS = new Set(["archivedAt", "applicationOpensAt", "applica
  * canonical form (the hash) holds them only when they have a value. A file written before they
  * existed keeps a valid checksum, and a directory that does not use them hashes as it did.
  */
-export const HASHED_WHEN_SET = new Set(["websiteUrl", "applicationUrl"]);
+export const HASHED_WHEN_SET = new Set(["websiteUrl", "applicationUrl", "scoreKind", "scoreStep"]);
+
+/**
+ * What a field added to the format means when a file written before it leaves it out, where that
+ * is not null: a requirement without `scoreKind` is SCORED, since any requirement could then carry
+ * a minimum score within its range. Applied where records are used (rules, diff, load), never to
+ * what the checksum covers.
+ */
+const FORMAT_DEFAULTS: Partial<Record<EntityName, Readonly<SnapshotRecord>>> = {
+  requirements: { scoreKind: LEGACY_SCORE_KIND },
+};
+
+/** The record with the meaning of fields its file's format left out (FORMAT_DEFAULTS). */
+export function withFormatDefaults(entity: EntityName, record: SnapshotRecord): SnapshotRecord {
+  const defaults = FORMAT_DEFAULTS[entity];
+  if (!defaults) return record;
+  const missing = Object.keys(defaults).filter((f) => record[f] == null);
+  if (missing.length === 0) return record;
+  return { ...record, ...Object.fromEntries(missing.map((f) => [f, defaults[f]])) };
+}
 
 /** Scalar (own-column) fields of an entity. */
 export function scalarFields(entity: EntityName): string[] {
