@@ -79,9 +79,9 @@ export function diffSides(spill: SpillStore): SnapshotDiff {
     const removed = [...spill.only(FROM, entity)];
     const changed: ChangedRecord[] = [];
     for (const pair of spill.changed(entity)) {
-      // An older file's record reads as its format means it (withFormatDefaults), not as a change.
-      const from = canonicalRecord(entity, withFormatDefaults(entity, JSON.parse(pair.from) as SnapshotRecord));
-      const to = canonicalRecord(entity, withFormatDefaults(entity, JSON.parse(pair.to) as SnapshotRecord));
+      // Fields an older file left out read as what their absence means (withFormatDefaults).
+      const from = withFormatDefaults(entity, canonicalRecord(entity, JSON.parse(pair.from) as SnapshotRecord));
+      const to = withFormatDefaults(entity, canonicalRecord(entity, JSON.parse(pair.to) as SnapshotRecord));
       const changes = recordChanges(entity, from, to);
       if (changes.length) changed.push({ key: pair.key, changes });
     }
