@@ -9,6 +9,7 @@ import type {
   ProgramType,
   RequirementKind,
   RequirementLevel,
+  ScoreKind,
   WebhookDeliveryStatus,
   WebhookEventType,
 } from "./gql/graphql";
@@ -31,6 +32,7 @@ export const ENUMS = {
   ListingStatus: every<ListingStatus>()(["DRAFT", "PUBLISHED", "ARCHIVED"]),
   Country: every<Country>()(["US", "CA"]),
   RequirementLevel: every<RequirementLevel>()(["REQUIRED", "RECOMMENDED"]),
+  ScoreKind: every<ScoreKind>()(["SCORED", "PASS_FAIL", "NONE"]),
   RequirementKind: every<RequirementKind>()([
     "EXAM",
     "CERTIFICATION",

@@ -22,6 +22,11 @@ const NOT_BLANK = "\\S";
 const HTTP_URL = /^https?:\/\/[^\s]+$/;
 
 const int = (v: unknown) => (v == null || v === "" || Number.isInteger(Number(v)) ? undefined : "ra.validation.number");
+/** At most `places` decimals, as the server counts them (class-validator's maxDecimalPlaces). */
+const decimals = (places: number) => (v: unknown) =>
+  v == null || v === "" || (String(Number(v)).split(".")[1] ?? "").length <= places
+    ? undefined
+    : { message: "directory.validation.decimals", args: { places } };
 const atMostItems = (max: number) => (v: unknown) =>
   Array.isArray(v) && v.length > max ? { message: "directory.validation.max_items", args: { max } } : undefined;
 
@@ -30,8 +35,10 @@ function limitsOf<I extends keyof Inputs>(input: I, field: keyof Inputs[I] & str
   const limits: FieldLimits = inputLimits[input][field] as FieldLimits;
   const rules: Validator[] = [];
   if (limits.required || limits.requiredOnCreate) rules.push(required());
-  if (limits.integer || limits.min !== undefined || limits.max !== undefined) rules.push(number());
+  if (limits.integer || limits.decimals !== undefined || limits.min !== undefined || limits.max !== undefined)
+    rules.push(number());
   if (limits.integer) rules.push(int);
+  if (limits.decimals !== undefined) rules.push(decimals(limits.decimals));
   if (limits.min !== undefined) rules.push(minValue(limits.min));
   if (limits.max !== undefined) rules.push(maxValue(limits.max));
   if (limits.minLength !== undefined) rules.push(minLength(limits.minLength));

@@ -72,7 +72,7 @@ export const EXAMPLES: Record<string, { query: string; variables: Record<string,
       profile: {
         stage: "GRADUATE",
         holds: ["USMLE_STEP_1", "ECFMG_CERTIFICATION"],
-        scores: [{ code: "USMLE_STEP_1", score: 235 }],
+        scores: [{ code: "USMLE_STEP_2_CK", score: 245 }],
         needsVisa: true,
       },
       filter: { country: ["US"] },

@@ -22,6 +22,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import type { DataSource } from "typeorm";
 import { exportToPath, type ExportFormat } from "../../server/src/modules/snapshot/export-files";
+import { ScoreKind } from "../../server/src/modules/requirement/score-kind";
 import { RequirementLevel } from "../../server/src/core/enums";
 import { PathwayRequirement } from "../../server/src/modules/pathway/pathway-requirement.entity";
 import { ProgramRequirement } from "../../server/src/modules/program/program-requirement.entity";
@@ -215,7 +216,23 @@ describe("exports are byte-identical to the reference files", () => {
     const db: SnapshotTestDb = await openTestDb();
     try {
       await seedSampleDirectory(db.ds);
-      await buildRichDirectory(db.ds);
+      const { published } = await buildRichDirectory(db.ds);
+      // A decimal scale and minimum: the same bytes from SQLite's JSON and PostgreSQL's numeric.
+      const language = await db.ds.getRepository(Requirement).save({
+        code: "RICH_LANGUAGE_TEST",
+        name: "Synthetic language test",
+        kind: RequirementKind.LANGUAGE,
+        scoreKind: ScoreKind.SCORED,
+        scoreMin: 0,
+        scoreMax: 9,
+        scoreStep: 0.5,
+      });
+      await db.ds.getRepository(ProgramRequirement).save({
+        programId: published.id,
+        requirementId: language.id,
+        level: RequirementLevel.REQUIRED,
+        minimumScore: 6.5,
+      });
       await check(db.ds, "rich");
       expect(await checkEncoder(db.ds, true)).toBeGreaterThan(40);
     } finally {

@@ -9,6 +9,7 @@ import { runCli } from "../../server/src/cli";
 import { Country } from "../../server/src/core/enums";
 import { CuratorRole, type Curator } from "../../server/src/modules/curator/curator.entity";
 import { Program } from "../../server/src/modules/program/program.entity";
+import { ScoreKind } from "../../server/src/modules/requirement/score-kind";
 import { seedSampleDirectory } from "../../server/src/seed/seed";
 import { expectData, expectError } from "../support/errors";
 import { factories } from "../support/factories";
@@ -30,8 +31,7 @@ const UPDATE_PROGRAM = `mutation($id: ID!, $v: Int!, $input: ProgramInput!) { up
 const PROGRAM = { slug: "api-program", title: "A program", type: "FELLOWSHIP", audience: "GRADUATE", country: "US" };
 const create = (type: string) => `mutation($input: ${type}Input!) { create${type}(input: $input) { id } }`;
 
-/** What the API is sent: an operation and its variables, made with the ids of the API's database. */
-type ApiCall = (ids: { usInstitution: string; scoredExam: string }) => {
+type ApiCall = (ids: { usInstitution: string; scoredExam: string; passFailExam: string }) => {
   query: string;
   variables: Record<string, unknown>;
 };
@@ -167,10 +167,10 @@ const HOSTILE: Hostile[] = [
     name: "scoreMin above scoreMax",
     edit: (doc) =>
       Object.assign(
-        doc.requirements.find((r: any) => r.code === "USMLE_STEP_1"),
+        doc.requirements.find((r: any) => r.code === "USMLE_STEP_2_CK"),
         { scoreMin: 300, scoreMax: 1 },
       ),
-    record: 'requirement "USMLE_STEP_1"',
+    record: 'requirement "USMLE_STEP_2_CK"',
     field: "scoreMax",
     rule: "scoreMinAtMostScoreMax",
     api: () => ({
@@ -205,16 +205,54 @@ const HOSTILE: Hostile[] = [
     }),
   },
   {
-    name: "a minimum score outside the exam's range",
-    edit: (doc) => {
+    name: "a score range on a pass/fail exam",
+    edit: (doc) =>
       Object.assign(
         doc.requirements.find((r: any) => r.code === "USMLE_STEP_1"),
         { scoreMin: 1, scoreMax: 300 },
-      );
-      program(doc).requirements.find((l: any) => l.code === "USMLE_STEP_1").minimumScore = 999;
-    },
+      ),
+    record: 'requirement "USMLE_STEP_1"',
+    field: "scoreMin",
+    rule: "scoreRangeNeedsScored",
+    api: () => ({
+      query: create("Requirement"),
+      variables: { input: { code: "API_REQ", name: "N", kind: "EXAM", scoreKind: "PASS_FAIL", scoreMin: 1 } },
+    }),
+  },
+  {
+    name: "a minimum score on a pass/fail exam",
+    // Links are checked in code order: COMPLETED_RESIDENCY, ECFMG_CERTIFICATION, USMLE_STEP_1, USMLE_STEP_2_CK.
+    edit: (doc) => (program(doc).requirements.find((l: any) => l.code === "USMLE_STEP_1").minimumScore = 230),
     record: 'program "cleveland-clinic-fellowships-for-imgs"',
     field: "requirements.2.minimumScore",
+    rule: "scoredRequirementOnly",
+    apiField: "requirements.0.minimumScore",
+    api: ({ passFailExam }) => ({
+      query: CREATE_PROGRAM,
+      variables: {
+        input: { ...PROGRAM, requirements: [{ requirementId: passFailExam, level: "REQUIRED", minimumScore: 230 }] },
+      },
+    }),
+  },
+  {
+    name: "a minimum score off the exam's step",
+    edit: (doc) => (program(doc).requirements.find((l: any) => l.code === "USMLE_STEP_2_CK").minimumScore = 230.5),
+    record: 'program "cleveland-clinic-fellowships-for-imgs"',
+    field: "requirements.3.minimumScore",
+    rule: "minimumScoreOnStep",
+    apiField: "requirements.0.minimumScore",
+    api: ({ scoredExam }) => ({
+      query: CREATE_PROGRAM,
+      variables: {
+        input: { ...PROGRAM, requirements: [{ requirementId: scoredExam, level: "REQUIRED", minimumScore: 230.5 }] },
+      },
+    }),
+  },
+  {
+    name: "a minimum score outside the exam's range",
+    edit: (doc) => (program(doc).requirements.find((l: any) => l.code === "USMLE_STEP_2_CK").minimumScore = 999),
+    record: 'program "cleveland-clinic-fellowships-for-imgs"',
+    field: "requirements.3.minimumScore",
     rule: "minimumScoreInRange",
     apiField: "requirements.0.minimumScore",
     api: ({ scoredExam }) => ({
@@ -233,7 +271,7 @@ describe("snapshot import applies the API's rules", () => {
   let target: SnapshotTestDb;
   const server = useTestServer();
   let editor: Curator;
-  let ids: { usInstitution: string; scoredExam: string };
+  let ids: { usInstitution: string; scoredExam: string; passFailExam: string };
   let dir: string;
   let sample: string;
 
@@ -248,7 +286,8 @@ describe("snapshot import applies the API's rules", () => {
     editor = await f.curator({ role: CuratorRole.EDITOR });
     ids = {
       usInstitution: String((await f.institution({ country: Country.US })).id),
-      scoredExam: String((await f.requirement({ scoreMin: 1, scoreMax: 300 })).id),
+      scoredExam: String((await f.requirement({ scoreMin: 1, scoreMax: 300, scoreStep: 1 })).id),
+      passFailExam: String((await f.requirement({ scoreKind: ScoreKind.PASS_FAIL })).id),
     };
   });
   afterAll(async () => {
@@ -342,14 +381,10 @@ describe("snapshot import applies the API's rules", () => {
 
   it("a rule between records names a requirement link by its place in the file, in whatever order the file lists links", async () => {
     const doc = readJsonFile(sample);
-    Object.assign(
-      doc.requirements.find((r: any) => r.code === "USMLE_STEP_1"),
-      { scoreMin: 1, scoreMax: 300 },
-    );
     const links = program(doc).requirements.reverse();
-    const at = links.findIndex((l: any) => l.code === "USMLE_STEP_1");
+    const at = links.findIndex((l: any) => l.code === "USMLE_STEP_2_CK");
     links[at].minimumScore = 999;
-    expect(at).not.toBe(2); // its place once sorted by code (the HOSTILE case above)
+    expect(at).not.toBe(3); // its place once sorted by code (the HOSTILE case above)
     const file = writeJsonFile(path.join(dir, "reversed-links.json"), doc);
     await expect(importFrom(target.ds, file)).rejects.toThrow(
       new RegExp(`: requirements\\.${at}\\.minimumScore breaks the rule minimumScoreInRange: `),

@@ -10,6 +10,7 @@ import { ProgramSpecialty } from "../../server/src/modules/program/program-speci
 import { Program } from "../../server/src/modules/program/program.entity";
 import { Audience, ProgramType } from "../../server/src/modules/program/program.enums";
 import { Requirement, RequirementKind } from "../../server/src/modules/requirement/requirement.entity";
+import { ScoreKind } from "../../server/src/modules/requirement/score-kind";
 import { Specialty } from "../../server/src/modules/specialty/specialty.entity";
 
 let seq = 0;
@@ -56,11 +57,18 @@ export function factories(ds: DataSource) {
       const n = next();
       return ds.getRepository(Specialty).save({ slug: `specialty-${n}`, name: `Specialty ${n}`, ...o });
     },
+    /** An exam (SCORED, as the ScoreKinds migration makes exams) unless the test says otherwise. */
     requirement: (o: DeepPartial<Requirement> = {}) => {
       const n = next();
-      return ds
-        .getRepository(Requirement)
-        .save({ code: `TEST_REQ_${n}`, name: `Test requirement ${n}`, kind: RequirementKind.EXAM, ...o });
+      const kind = o.kind ?? RequirementKind.EXAM;
+      const scored = kind === RequirementKind.EXAM || kind === RequirementKind.LANGUAGE;
+      return ds.getRepository(Requirement).save({
+        code: `TEST_REQ_${n}`,
+        name: `Test requirement ${n}`,
+        kind,
+        scoreKind: scored ? ScoreKind.SCORED : ScoreKind.NONE,
+        ...o,
+      });
     },
     pathway: async (
       o: DeepPartial<Pathway> = {},

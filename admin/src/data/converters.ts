@@ -23,6 +23,8 @@ const blankOr =
 export const text: Converter<string> = blankOr((v) => String(v));
 export const flag: Converter<boolean> = blankOr((v) => Boolean(v));
 export const int: Converter<number> = blankOr((v) => (typeof v === "number" ? v : Number(v)));
+/** A decimal such as a score (6.5): the same conversion, named for what the field holds. */
+export const decimal: Converter<number> = int;
 /** An enum value or id the form picked from the API's own choices. */
 export const choice = <T extends string>(): Converter<T> => blankOr((v) => String(v) as T);
 

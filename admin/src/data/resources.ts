@@ -1,6 +1,6 @@
 import * as gql from "../gql/graphql";
 import type { CuratorInput, CuratorUpdateInput, InstitutionInput, PathwayInput, ProgramInput, RequirementInput, SpecialtyInput } from "../gql/graphql";
-import { choice, dateTime, flag, idList, instant, int, listOf, password, text, type InputConverters } from "./converters";
+import { choice, dateTime, decimal, flag, idList, instant, int, listOf, password, text, type InputConverters } from "./converters";
 import { pathwayRecord, pathwayRequirements, programRecord, programRequirements } from "./records";
 import { plainRecord, type Resource } from "./resource";
 import { bulkOp, createOp, listOps, oneOp, recordMutation, updateOp } from "./resource-kit";
@@ -17,7 +17,8 @@ const institutionInput: InputConverters<InstitutionInput> = {
   slug: text, name: text, kind: choice(), country: choice(), region: text, city: text, website: text, description: text,
 };
 const requirementInput: InputConverters<RequirementInput> = {
-  code: text, name: text, kind: choice(), country: choice(), description: text, scoreMin: int, scoreMax: int,
+  code: text, name: text, kind: choice(), country: choice(), description: text, scoreKind: choice(), scoreMin: decimal,
+  scoreMax: decimal, scoreStep: decimal,
 };
 const pathwayInput: InputConverters<PathwayInput> = {
   slug: text, name: text, kind: choice(), country: choice(), region: text, website: text, description: text, requirements: pathwayRequirements,

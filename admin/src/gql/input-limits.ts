@@ -11,6 +11,8 @@ export interface FieldLimits {
   /** JavaScript regular expressions (no flags) the value must match. */
   patterns?: readonly string[];
   integer?: true;
+  /** At most this many decimal places (a decimal number such as a score). */
+  decimals?: number;
   min?: number;
   max?: number;
   email?: true;
@@ -85,7 +87,7 @@ export const inputLimits = {
   },
   ProgramRequirementInput: {
     level: { required: true },
-    minimumScore: { integer: true, min: 0 },
+    minimumScore: { decimals: 2, min: 0, max: 100000 },
     note: { maxLength: 2000, patterns: ["\\S"] },
     requirementId: { required: true },
   },
@@ -94,8 +96,9 @@ export const inputLimits = {
     description: { maxLength: 20000, patterns: ["\\S"] },
     kind: { requiredOnCreate: true },
     name: { requiredOnCreate: true, maxLength: 200, patterns: ["\\S"] },
-    scoreMax: { integer: true, min: 0, max: 100000 },
-    scoreMin: { integer: true, min: 0, max: 100000 },
+    scoreMax: { decimals: 2, min: 0, max: 100000 },
+    scoreMin: { decimals: 2, min: 0, max: 100000 },
+    scoreStep: { decimals: 2, min: 0.01, max: 100000 },
   },
   RevertArgs: {
     id: { required: true },

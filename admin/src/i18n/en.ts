@@ -42,6 +42,10 @@ const directory = {
       scoreMax: "Must not be below the lowest score",
       scoreMin: "Must not be above the highest score",
     },
+    scoreRangeNeedsScored: "Only an exam with a numeric score (score kind: Numeric score) has this; clear it",
+    scoreMaxOnStep: "The highest score must be the lowest plus a whole number of steps",
+    scoredRequirementOnly:
+      "This requirement has no numeric score (pass/fail, or not an exam), so it takes no minimum score: clear it",
     regionNeedsCountry: "A region needs its country",
   },
   actions: {
@@ -159,6 +163,8 @@ const directory = {
     include_drafts_help: "Also include draft and archived listings; such files can only be downloaded by curators",
   },
   fee_help: "In the currency below, e.g. 100.00",
+  score_kind_help: "Only exams with a numeric score take a range, a step and programs' minimum scores",
+  score_step_help: "e.g. 0.5 for IELTS, 1 for USMLE; empty: any score with up to two decimals",
   place_from_institution: "Filled in from the institution you pick (a program is in its institution's country)",
   values: { never: "never", unknown: "unknown" },
   curators: {
@@ -177,6 +183,11 @@ const directory = {
     ListingStatus: { DRAFT: "Draft", PUBLISHED: "Published", ARCHIVED: "Archived" },
     Country: { US: "United States", CA: "Canada" },
     RequirementLevel: { REQUIRED: "Required", RECOMMENDED: "Recommended" },
+    ScoreKind: {
+      SCORED: "Numeric score (e.g. USMLE Step 2 CK, IELTS)",
+      PASS_FAIL: "Pass or fail only (e.g. USMLE Step 1)",
+      NONE: "Not an exam: held or not (certification, licence…)",
+    },
     RequirementKind: {
       EXAM: "Exam",
       CERTIFICATION: "Certification",
@@ -222,6 +233,9 @@ const directory = {
     url: "A full web address starting with https:// or http://",
     closes_after_opens: "Must be after the opening date",
     score_range: "Must not be below the lowest score",
+    score_scale: "From %{min} to %{max}, in steps of %{step}",
+    no_minimum: "Pass or fail, or not an exam: no minimum score",
+    decimals: "At most %{places} decimals",
     positions: "Cannot exceed the number of positions",
     password: "At least %{min} characters",
     blank: "Must not be only spaces",
@@ -307,8 +321,10 @@ const resources = {
       kind: "Kind",
       country: "Country",
       description: "Description",
+      scoreKind: "How results are reported",
       scoreMin: "Lowest score",
       scoreMax: "Highest score",
+      scoreStep: "Score step",
       archivedAt: "Archived",
       updatedAt: "Last changed",
     },

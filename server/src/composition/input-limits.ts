@@ -19,6 +19,8 @@ export interface FieldLimits {
   maxLength?: number;
   patterns?: string[];
   integer?: true;
+  /** At most this many decimal places (a decimal number such as a score). */
+  decimals?: number;
   min?: number;
   max?: number;
   email?: true;
@@ -36,6 +38,8 @@ const FIELD_LIMITS_TYPE = `export interface FieldLimits {
   /** JavaScript regular expressions (no flags) the value must match. */
   patterns?: readonly string[];
   integer?: true;
+  /** At most this many decimal places (a decimal number such as a score). */
+  decimals?: number;
   min?: number;
   max?: number;
   email?: true;
@@ -56,6 +60,11 @@ const RULES: Record<string, (limits: FieldLimits, constraints: unknown[], where:
   max: (l, [max]) => (l.max = Number(max)),
   min: (l, [min]) => (l.min = Number(min)),
   isInt: (l) => (l.integer = true),
+  isNumber: (l, [options], where) => {
+    const { maxDecimalPlaces } = (options ?? {}) as { maxDecimalPlaces?: number };
+    if (maxDecimalPlaces === undefined) throw new Error(`${where}: a number without maxDecimalPlaces is not described`);
+    l.decimals = maxDecimalPlaces;
+  },
   isEmail: (l) => (l.email = true),
   arrayMaxSize: (l, [max]) => (l.maxItems = Number(max)),
   matches: (l, [pattern, modifiers], where) => {
@@ -175,6 +184,7 @@ const KEY_ORDER: (keyof FieldLimits)[] = [
   "maxLength",
   "patterns",
   "integer",
+  "decimals",
   "min",
   "max",
   "email",

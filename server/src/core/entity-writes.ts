@@ -108,11 +108,19 @@ export abstract class EntityWrites<T extends VersionedRow, I extends object> {
         pathFor: () => ["toEntry"],
         compute: async (current) => {
           const now = snapshot(this.model, current);
-          return changeTowards(m, this.model, now, await stateBeforeEntry(m, this.model, id, now, entryId));
+          const change = changeTowards(m, this.model, now, await stateBeforeEntry(m, this.model, id, now, entryId));
+          await this.checkRevert(m, current, change);
+          return change;
         },
       }),
     );
   }
+
+  /**
+   * The rules a revert must still obey that depend on other records (a requirement's scale and the
+   * minimum scores programs ask for on it): throws BAD_USER_INPUT naming `toEntry`. None by default.
+   */
+  protected async checkRevert(_m: EntityManager, _current: State<T>, _change: Change<T>): Promise<void> {}
 
   /** A write that is not an input edit (archive, publish, verify…): same guard, same audit. */
   protected transition(

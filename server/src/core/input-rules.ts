@@ -1,4 +1,15 @@
-import { IsString, IsUrl, Matches, MaxLength, ValidateBy, type ValidationOptions } from "class-validator";
+import {
+  IsNumber,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  type ValidationOptions,
+} from "class-validator";
+import { SCORE_DECIMALS } from "./decimal-column";
 import { ENTITY_ID_RULE, isEntityId } from "./ids";
 
 /** Lower-case words joined by single hyphens: mayo-clinic, internal-medicine. */
@@ -90,6 +101,22 @@ export function IsText(maxLength: number): PropertyDecorator {
     IsWellFormedText(),
     Matches(/\S/, { message: "$property must not be blank" }),
     MaxLength(maxLength, { message: `$property must be at most ${maxLength} characters` }),
+  );
+}
+
+/**
+ * A score, a minimum score or a bound of a score range: a number from 0 to `max` with at most two
+ * decimals (what the columns keep, core/decimal-column.ts). Whether it fits a requirement's scale
+ * is requirement.rules.ts's question.
+ */
+export function IsScore(max: number, min = 0): PropertyDecorator {
+  return all(
+    IsNumber(
+      { allowNaN: false, allowInfinity: false, maxDecimalPlaces: SCORE_DECIMALS },
+      { message: `$property must be a number with at most ${SCORE_DECIMALS} decimals` },
+    ),
+    Min(min, { message: `$property must be ${min} or more` }),
+    Max(max, { message: `$property must be at most ${max}` }),
   );
 }
 

@@ -11,6 +11,7 @@ import { Requirement } from "../modules/requirement/requirement.entity";
 import { Specialty } from "../modules/specialty/specialty.entity";
 import * as sample from "./sample-directory";
 import { programs as samplePrograms } from "./sample-programs";
+import { sampleScoreScale } from "./sample-score-scales";
 
 export interface SeedReport {
   created: Record<"institutions" | "programs" | "requirements" | "pathways" | "specialties", number>;
@@ -44,7 +45,7 @@ export async function seedSampleDirectory(ds: DataSource): Promise<SeedReport> {
       if (requirements.has(r.code)) continue;
       requirements.set(
         r.code,
-        await m.save(m.create(Requirement, { ...r, scoreMin: null, scoreMax: null, archivedAt: null })),
+        await m.save(m.create(Requirement, { ...r, ...sampleScoreScale(r.code), archivedAt: null })),
       );
       report.created.requirements++;
     }

@@ -13,6 +13,7 @@ import {
 import { PlaceFromInstitution } from "../../components/PlaceFromInstitution";
 import { VerifyPanel } from "../../components/RecordButtons";
 import { RowsIterator } from "../../components/RowsIterator";
+import { MinimumScoreInput } from "../../components/ScoreInputs";
 import { inputLimits } from "../../gql/input-limits";
 import { validators as v } from "../../validators";
 
@@ -66,11 +67,7 @@ export function programFormTabs({ editing }: { editing: boolean }) {
             defaultValue="REQUIRED"
             sx={{ width: 170 }}
           />
-          <NumberInput
-            source="minimumScore"
-            validate={v.programRequirement.minimumScore}
-            sx={{ width: 150, minWidth: 150 }}
-          />
+          <MinimumScoreInput validate={v.programRequirement.minimumScore} />
           <TextInput source="note" validate={v.programRequirement.note} sx={{ width: 280 }} />
         </RowsIterator>
       </ArrayInput>

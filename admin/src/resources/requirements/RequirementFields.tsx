@@ -1,7 +1,8 @@
-import { NumberField, NumberInput, TextField, TextInput } from "react-admin";
+import { NumberField, TextField, TextInput } from "react-admin";
 import { EnumField } from "../../components/EnumField";
 import { EnumInput } from "../../components/inputs";
 import { LocalDateField } from "../../components/LocalDateField";
+import { ScoreScaleInputs } from "../../components/ScoreInputs";
 import { validators as v } from "../../validators";
 
 export const requirementInputs = [
@@ -15,8 +16,14 @@ export const requirementInputs = [
   <TextInput key="name" source="name" validate={v.requirement.name} fullWidth />,
   <EnumInput key="kind" source="kind" enumName="RequirementKind" validate={v.requirement.kind} />,
   <EnumInput key="country" source="country" enumName="Country" emptyText="—" />,
-  <NumberInput key="scoreMin" source="scoreMin" validate={v.requirement.scoreMin} />,
-  <NumberInput key="scoreMax" source="scoreMax" validate={v.requirement.scoreMax} />,
+  <EnumInput
+    key="scoreKind"
+    source="scoreKind"
+    enumName="ScoreKind"
+    validate={v.requiredChoice}
+    helperText="directory.score_kind_help"
+  />,
+  <ScoreScaleInputs key="scale" validate={v.requirement} />,
   <TextInput
     key="description"
     source="description"
@@ -32,8 +39,10 @@ export const requirementFields = [
   <TextField key="name" source="name" />,
   <EnumField key="kind" source="kind" enumName="RequirementKind" />,
   <EnumField key="country" source="country" enumName="Country" emptyText="—" />,
+  <EnumField key="scoreKind" source="scoreKind" enumName="ScoreKind" />,
   <NumberField key="scoreMin" source="scoreMin" emptyText="—" />,
   <NumberField key="scoreMax" source="scoreMax" emptyText="—" />,
+  <NumberField key="scoreStep" source="scoreStep" emptyText="—" />,
   <TextField key="description" source="description" emptyText="—" />,
   <LocalDateField key="archivedAt" source="archivedAt" emptyText="—" />,
 ];

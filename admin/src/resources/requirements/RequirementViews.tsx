@@ -7,7 +7,7 @@ export const RequirementEdit = () => (
   </RecordEdit>
 );
 export const RequirementCreate = () => (
-  <RecordCreate defaultValues={{ kind: "EXAM" }}>{requirementInputs}</RecordCreate>
+  <RecordCreate defaultValues={{ kind: "EXAM", scoreKind: "SCORED" }}>{requirementInputs}</RecordCreate>
 );
 export const RequirementShow = () => (
   <RecordShow resource="requirements" titleSource="name">

@@ -1,6 +1,8 @@
 import { ArrayMaxSize, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from "class-validator";
-import { ArgsType, Field, InputType, Int, registerEnumType } from "type-graphql";
+import { ArgsType, Field, Float, InputType, Int, registerEnumType } from "type-graphql";
 import { ConnectionArgs } from "../../core/connection";
+import { IsScore } from "../../core/input-rules";
+import { MAX_SCORE } from "../requirement/requirement.input";
 import { ProgramFilter } from "../program/program.filter-input";
 
 export enum CandidateStage {
@@ -21,10 +23,11 @@ export class ScoreInput {
   @Length(1, 64)
   code: string;
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(0, { message: "score must be 0 or more" })
-  @Max(10_000, { message: "score must be at most 10000" })
+  @Field(() => Float, {
+    description:
+      "A decimal such as 6.5, on the exam's scale (requirement scoreMin..scoreMax, scoreStep); SCORED exams only",
+  })
+  @IsScore(MAX_SCORE)
   score: number;
 }
 

@@ -5,6 +5,7 @@ import { paginate, type Ordering } from "../../core/pagination";
 import { offMainThread } from "../../core/sqlite-readers";
 import type { Program } from "../program/program.entity";
 import type { ProgramService } from "../program/program.service";
+import { scoresOffScale } from "../requirement/requirement.rules";
 import type { RequirementService } from "../requirement/requirement.service";
 import type { CandidateProfile, EligibilityArgs } from "./eligibility.args";
 import { excludedAudience, type ResolvedProfile } from "./eligibility.rules";
@@ -23,7 +24,8 @@ export class EligibilityService {
   async resolve(profile: CandidateProfile): Promise<ResolvedProfile> {
     const scores = profile.scores ?? [];
     const codes = [...new Set([...profile.holds, ...scores.map((s) => s.code)])];
-    const byCode = new Map((await this.requirements.byCodes(codes)).map((r) => [r.code, r.id]));
+    const requirements = await this.requirements.byCodes(codes);
+    const byCode = new Map(requirements.map((r) => [r.code, r.id]));
     const problems: FieldProblem[] = [];
     profile.holds.forEach((code, i) => {
       if (!byCode.has(code))
@@ -42,6 +44,8 @@ export class EligibilityService {
         problems,
       );
     }
+    // Each score must be one of its exam's scores, by the rule programs' minimums obey.
+    scoresOffScale(scores, requirements, ["profile", "scores"]).throwIfAny();
     const best = new Map<number, number>();
     for (const s of scores) {
       const id = byCode.get(s.code)!;
@@ -55,9 +59,10 @@ export class EligibilityService {
     const { qb } = this.programs.matching({ includeDrafts, filter: args.filter });
     const held = [...profile.held];
     const notHeld = (column: string) => (held.length ? `${column} NOT IN (:...eligHeld)` : "1 = 1");
-    // Ids and scores are integers the database and the schema vouched for: safe as literals.
+    // Ids are integers the database vouched for; scores finite numbers (at most two decimals) the
+    // schema and validation vouched for: safe as literals.
     const scoreCases = [...profile.scores]
-      .map(([id, score]) => `WHEN ${Math.trunc(id)} THEN ${Math.trunc(score)}`)
+      .map(([id, score]) => `WHEN ${Math.trunc(id)} THEN ${Number.isFinite(score) ? score : 0}`)
       .join(" ");
     const belowMinimum = scoreCases
       ? ` OR (xer."minimumScore" IS NOT NULL AND (CASE xer."requirementId" ${scoreCases} END) < xer."minimumScore")`

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Field, Float, ObjectType } from "type-graphql";
 import { Connection } from "../../core/connection";
 import { Program } from "../program/program.entity";
 import { Requirement } from "../requirement/requirement.entity";
@@ -13,10 +13,10 @@ export class MissingRequirement {
   })
   reason: string;
 
-  @Field(() => Int, { nullable: true, description: "The program's minimum score, when the shortfall is a score" })
+  @Field(() => Float, { nullable: true, description: "The program's minimum score, when the shortfall is a score" })
   minimumScore: number | null;
 
-  @Field(() => Int, { nullable: true, description: "The candidate's score, when the shortfall is a score" })
+  @Field(() => Float, { nullable: true, description: "The candidate's score, when the shortfall is a score" })
   score: number | null;
 
   @Field({

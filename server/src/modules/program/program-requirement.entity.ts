@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, Float, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { SCORE_COLUMN } from "../../core/decimal-column";
 import { RequirementLevel } from "../../core/enums";
 import { Requirement } from "../requirement/requirement.entity";
 import { Program } from "./program.entity";
@@ -34,8 +35,11 @@ export class ProgramRequirement {
   @Column({ type: "simple-enum", enum: RequirementLevel })
   level: RequirementLevel;
 
-  @Field(() => Int, { nullable: true, description: "Lowest accepted score, when the program states one" })
-  @Column({ type: "integer", nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Lowest accepted score, when the program states one: a decimal on the requirement's scale, e.g. 6.5",
+  })
+  @Column(SCORE_COLUMN)
   minimumScore: number | null;
 
   @Field(() => String, { nullable: true, description: "e.g. 'some programs require Step 3'" })

@@ -10,21 +10,22 @@ import {
   Min,
   ValidateNested,
 } from "class-validator";
-import { Field, ID, InputType, Int } from "type-graphql";
+import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { Country, ListingStatus } from "../../core/enums";
-import { IsEntityId, IsHttpUrl, IsRegionCode, IsSlug, IsText, RequiredOnCreate } from "../../core/input-rules";
+import { IsEntityId, IsHttpUrl, IsRegionCode, IsScore, IsSlug, IsText, RequiredOnCreate } from "../../core/input-rules";
 import { RequirementLinkInput } from "../requirement/requirement-link.input";
+import { MAX_SCORE } from "../requirement/requirement.input";
 import { Audience, ProgramType } from "./program.enums";
 
 @InputType({ description: "One requirement as the program asks for it" })
 export class ProgramRequirementInput extends RequirementLinkInput {
-  @Field(() => Int, {
+  @Field(() => Float, {
     nullable: true,
-    description: "Lowest accepted score; within the requirement's scoreMin..scoreMax",
+    description:
+      "Lowest accepted score, a decimal such as 6.5: only on a SCORED requirement, within its scoreMin..scoreMax and on its scoreStep",
   })
   @IsOptional()
-  @IsInt()
-  @Min(0)
+  @IsScore(MAX_SCORE)
   minimumScore?: number | null;
 }
 

@@ -2,7 +2,7 @@ import { In, type EntityManager } from "typeorm";
 import type { RequirementLevel } from "../../core/enums";
 import type { Problems } from "../../core/problems";
 import { Requirement } from "./requirement.entity";
-import { minimumScoreBreach } from "./requirement.rules";
+import { scoreBreach } from "./requirement.rules";
 
 export interface RequirementLinkInput {
   requirementId: string;
@@ -13,7 +13,8 @@ export interface RequirementLinkInput {
 
 /**
  * Checks a whole new list of requirement links (a program's or a pathway's): every requirement
- * exists, none appears twice, and a minimum score lies within the exam's scoreMin..scoreMax.
+ * exists, none appears twice, and a minimum score is a score of the requirement's scale (a SCORED
+ * requirement, within scoreMin..scoreMax, on scoreStep: requirement.rules.ts).
  * Problems name the item, e.g. ["input", "requirements", "2", "minimumScore"].
  */
 export async function checkRequirementLinks(
@@ -35,7 +36,7 @@ export async function checkRequirementLinks(
     if (seen.has(id))
       problems.add([...path, "requirementId"], `requirement ${requirement.code} is listed more than once`);
     seen.add(id);
-    const breach = minimumScoreBreach(requirement, link.minimumScore);
+    const breach = scoreBreach(requirement, link.minimumScore, "minimumScore");
     if (breach) problems.addBreaches(path, [breach]);
   });
 }

@@ -1,7 +1,9 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { SCORE_COLUMN } from "../../core/decimal-column";
 import { Country } from "../../core/enums";
 import { ArchivableRecord } from "../../core/versioned-record";
+import { ScoreKind } from "./score-kind";
 
 export enum RequirementKind {
   EXAM = "EXAM",
@@ -47,11 +49,31 @@ export class Requirement extends ArchivableRecord {
   @Column({ type: "text", nullable: true })
   description: string | null;
 
-  @Field(() => Int, { nullable: true, description: "Lowest score the exam reports, when it reports a numeric score" })
-  @Column({ type: "integer", nullable: true })
+  @Field(() => ScoreKind, {
+    description: "How it reports a result: SCORED ones take scores and minimum scores; PASS_FAIL and NONE take none",
+  })
+  @Column({ type: "simple-enum", enum: ScoreKind, default: ScoreKind.NONE })
+  scoreKind: ScoreKind;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "SCORED only: the lowest score the exam reports (null: not stated). A decimal, e.g. 0 for IELTS",
+  })
+  @Column(SCORE_COLUMN)
   scoreMin: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Highest score the exam reports, when it reports a numeric score" })
-  @Column({ type: "integer", nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: "SCORED only: the highest score the exam reports (null: not stated), e.g. 300 for USMLE Step 2 CK",
+  })
+  @Column(SCORE_COLUMN)
   scoreMax: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "SCORED only: scores go in steps of this from scoreMin (or 0), e.g. 0.5 for IELTS, 1 for USMLE; null: any score with up to two decimals",
+  })
+  @Column(SCORE_COLUMN)
+  scoreStep: number | null;
 }

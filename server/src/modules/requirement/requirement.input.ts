@@ -1,8 +1,12 @@
-import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from "class-validator";
-import { Field, InputType, Int } from "type-graphql";
+import { IsEnum, IsOptional, IsString, Matches, MaxLength } from "class-validator";
+import { Field, Float, InputType } from "type-graphql";
 import { Country } from "../../core/enums";
-import { IsText, RequiredOnCreate } from "../../core/input-rules";
+import { IsScore, IsText, RequiredOnCreate } from "../../core/input-rules";
 import { RequirementKind } from "./requirement.entity";
+import { ScoreKind } from "./score-kind";
+
+/** The highest score, minimum or bound any scale may have. */
+export const MAX_SCORE = 100000;
 
 export const REQUIREMENT_CODE_PATTERN = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 
@@ -40,17 +44,33 @@ export class RequirementInput {
   @IsText(20000)
   description?: string | null;
 
-  @Field(() => Int, { nullable: true, description: "Lowest score the exam reports" })
+  @Field(() => ScoreKind, {
+    nullable: true,
+    description:
+      "SCORED, PASS_FAIL or NONE. On create it defaults to SCORED when a range or step is given, else NONE. A change that would leave a program's minimum score off the scale is refused",
+  })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100000)
+  @IsEnum(ScoreKind)
+  scoreKind?: ScoreKind | null;
+
+  @Field(() => Float, { nullable: true, description: "SCORED only: the lowest score the exam reports" })
+  @IsOptional()
+  @IsScore(MAX_SCORE)
   scoreMin?: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Highest score the exam reports; at least scoreMin" })
+  @Field(() => Float, {
+    nullable: true,
+    description: "SCORED only: the highest score the exam reports; at least scoreMin",
+  })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100000)
+  @IsScore(MAX_SCORE)
   scoreMax?: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "SCORED only: the step between scores from scoreMin, e.g. 0.5 for IELTS; scoreMax must be on it",
+  })
+  @IsOptional()
+  @IsScore(MAX_SCORE, 0.01)
+  scoreStep?: number | null;
 }

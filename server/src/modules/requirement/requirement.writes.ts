@@ -3,12 +3,30 @@ import { archivedAtRule, EntityWrites } from "../../core/entity-writes";
 import { requiredOnCreate } from "../../core/input-rules";
 import { given, merged, pick, Problems } from "../../core/problems";
 import type { Change, State, WriteModel } from "../../core/versioned-write";
-import { ProgramRequirement } from "../program/program-requirement.entity";
 import { Requirement } from "./requirement.entity";
 import { RequirementInput } from "./requirement.input";
-import { scoreRangeBreaches } from "./requirement.rules";
+import { scoreScaleBreaches, type ScoreScale, type ScoreScaleField } from "./requirement.rules";
+import { minimumsOffScale } from "./score-scale-change";
+import { ScoreKind } from "./score-kind";
 
-const EDITABLE = ["code", "name", "kind", "country", "description", "scoreMin", "scoreMax"] as const;
+const EDITABLE = [
+  "code",
+  "name",
+  "kind",
+  "country",
+  "description",
+  "scoreKind",
+  "scoreMin",
+  "scoreMax",
+  "scoreStep",
+] as const;
+const SCALE_FIELDS: readonly ScoreScaleField[] = ["scoreKind", "scoreMin", "scoreMax", "scoreStep"];
+
+/** A creation that gives no scoreKind: SCORED when it gives a range or step (as before kinds existed), else NONE. */
+function defaultScoreKind(input: RequirementInput): ScoreKind {
+  const ranged = input.scoreMin != null || input.scoreMax != null || input.scoreStep != null;
+  return ranged ? ScoreKind.SCORED : ScoreKind.NONE;
+}
 
 export class RequirementWrites extends EntityWrites<Requirement, RequirementInput> {
   readonly model: WriteModel<Requirement> = {
@@ -21,41 +39,50 @@ export class RequirementWrites extends EntityWrites<Requirement, RequirementInpu
   protected readonly archiveRule = archivedAtRule<Requirement>();
   protected readonly required = requiredOnCreate(RequirementInput);
 
+  /** An undo may not put back a scale that programs' minimums no longer fit either. */
+  protected override async checkRevert(
+    m: EntityManager,
+    current: State<Requirement>,
+    change: Change<Requirement>,
+  ): Promise<void> {
+    const changed = SCALE_FIELDS.filter((f) => f in change.values);
+    if (changed.length === 0) return;
+    const row = { ...current.row, ...change.values };
+    const problems = new Problems();
+    for (const breach of scoreScaleBreaches(row, () => true)) problems.add(["toEntry"], breach.message, breach.rule);
+    if (problems.empty) {
+      const off = await minimumsOffScale(m, row);
+      if (off) problems.add(["toEntry"], off, "minimumScoresFitScale");
+    }
+    problems.throwIfAny();
+  }
+
   protected async prepare(
     m: EntityManager,
     input: RequirementInput,
     current: State<Requirement> | null,
   ): Promise<Change<Requirement>> {
     const problems = new Problems();
-    const min = merged(input, current?.row ?? null, "scoreMin");
-    const max = merged(input, current?.row ?? null, "scoreMax");
-    const blame = given(input, "scoreMax") ? "scoreMax" : "scoreMin";
+    const row = current?.row ?? null;
+    const scale: ScoreScale = {
+      scoreKind: merged(input, row, "scoreKind") ?? defaultScoreKind(input),
+      scoreMin: merged(input, row, "scoreMin"),
+      scoreMax: merged(input, row, "scoreMax"),
+      scoreStep: merged(input, row, "scoreStep"),
+    };
     problems.addBreaches(
       ["input"],
-      scoreRangeBreaches({ scoreMin: min, scoreMax: max }, (f) => given(input, f)),
+      scoreScaleBreaches(scale, (f) => given(input, f)),
     );
-    // A narrower range must still hold every minimum score programs already ask for.
-    if (
-      current &&
-      problems.empty &&
-      (given(input, "scoreMin") || given(input, "scoreMax")) &&
-      (min !== null || max !== null)
-    ) {
-      const qb = m
-        .createQueryBuilder(ProgramRequirement, "pr")
-        .where("pr.requirementId = :id", { id: current.row.id })
-        .andWhere("pr.minimumScore IS NOT NULL");
-      const below = min !== null ? "pr.minimumScore < :min" : null;
-      const above = max !== null ? "pr.minimumScore > :max" : null;
-      qb.andWhere(`(${[below, above].filter(Boolean).join(" OR ")})`, { min, max });
-      const outside = await qb.getCount();
-      if (outside > 0)
-        problems.add(
-          ["input", blame],
-          `${outside} program(s) ask for a minimum score outside ${min ?? "…"}..${max ?? "…"}; change them first`,
-        );
+    // A new scale must still hold every minimum score programs already ask for on it.
+    const changed = SCALE_FIELDS.filter((f) => given(input, f) && row !== null && input[f] !== row[f]);
+    if (row && problems.empty && changed.length > 0) {
+      const off = await minimumsOffScale(m, { ...scale, id: row.id, code: merged(input, row, "code") ?? row.code });
+      if (off) problems.add(["input", changed[0]], off, "minimumScoresFitScale");
     }
     problems.throwIfAny();
-    return { values: pick(input, EDITABLE) as Partial<Requirement> };
+    const values = pick(input, EDITABLE) as Partial<Requirement>;
+    if (!current) values.scoreKind = scale.scoreKind;
+    return { values };
   }
 }

@@ -5,7 +5,8 @@
  *   JSON of { institutions, pathways, programs, requirements, specialties } (meta left out) with
  *   object keys sorted at every level and no whitespace (as RFC 8785 JCS), records sorted by
  *   slug/code in code-point order, every field present (null when absent) except those of
- *   HASHED_WHEN_SET, which appear only when not null, dates as `new Date(v).toISOString()`,
+ *   ADDED_FIELDS, which appear only when they say more than their absence would (not null, and a
+ *   requirement's scoreKind not SCORED), dates as `new Date(v).toISOString()`,
  *   `specialties` sorted and requirement links sorted by code.
  *
  * The hasher takes records one at a time in that order, so an export hashes a directory of any
@@ -17,9 +18,10 @@ import {
   DATE_FIELDS,
   FIELDS,
   FILE_ORDER,
-  HASHED_WHEN_SET,
+  ADDED_FIELDS,
   KEY,
   LIST_FIELDS,
+  meansAbsent,
   type EntityName,
   type SnapshotDocument,
   type SnapshotRecord,
@@ -87,8 +89,8 @@ export function canonicalRecord(entity: EntityName, record: SnapshotRecord): Sna
       out[field] = normalizeLinks(entity, value);
     } else if (DATE_FIELDS.has(field)) {
       out[field] = normalizeDate(value);
-    } else if (HASHED_WHEN_SET.has(field)) {
-      if (value != null) out[field] = value;
+    } else if (ADDED_FIELDS[entity] && field in ADDED_FIELDS[entity]) {
+      if (!meansAbsent(entity, field, value)) out[field] = value;
     } else {
       out[field] = value ?? (LIST_FIELDS.has(field) ? [] : null);
     }
@@ -159,10 +161,13 @@ function layout(entity: EntityName): Layout {
   const canonicalKeys = keys(sorted);
   const place = (f: string) => {
     const at = 2 * sorted.indexOf(f);
-    if (!HASHED_WHEN_SET.has(f)) return `canonical[${at + 1}] = t;`;
-    // Left out while null: its key text (which starts with the comma; it is never first) and its value.
+    const added = ADDED_FIELDS[entity];
+    if (!added || !(f in added)) return `canonical[${at + 1}] = t;`;
+    // Left out while it means what its absence means: its key text (which starts with the comma;
+    // it is never first) and its value.
     if (at === 0) throw new Error(`canonical hash: ${entity}.${f} cannot be hashed only when set: it sorts first`);
-    return `canonical[${at}] = v == null ? "" : ${JSON.stringify(canonicalKeys[at])}; canonical[${at + 1}] = v == null ? "" : t;`;
+    const absent = added[f] === null ? "v == null" : `(v == null || v === ${JSON.stringify(added[f])})`;
+    return `canonical[${at}] = ${absent} ? "" : ${JSON.stringify(canonicalKeys[at])}; canonical[${at + 1}] = ${absent} ? "" : t;`;
   };
   const body = fields
     .map((f, i) => `v = r[${JSON.stringify(f)}]; t = ${text(f)}; file[${2 * i + 1}] = t; ${place(f)}`)

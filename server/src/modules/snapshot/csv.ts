@@ -31,14 +31,9 @@ export const CSV_FILES: Record<EntityName, string> = Object.fromEntries(
 ) as Record<EntityName, string>;
 export const CSV_META_FILE = "meta.json";
 
-const INTEGER_FIELDS = new Set([
-  "durationMonths",
-  "positions",
-  "imgPositions",
-  "applicationFeeCents",
-  "scoreMin",
-  "scoreMax",
-]);
+const INTEGER_FIELDS = new Set(["durationMonths", "positions", "imgPositions", "applicationFeeCents"]);
+/** Decimal cells: scores such as 6.5. */
+const DECIMAL_FIELDS = new Set(["scoreMin", "scoreMax", "scoreStep"]);
 const BOOLEAN_FIELDS = new Set(["handsOnPatientCare", "visaSponsorship"]);
 
 /** What a text cell is escaped for: a formula's first character, or the escape itself. */
@@ -137,8 +132,9 @@ function castCell(field: string, value: string, quoted: boolean, where: () => st
     }
   }
   if (INTEGER_FIELDS.has(field) && /^-?\d+$/.test(value)) return Number(value);
+  if (DECIMAL_FIELDS.has(field) && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
   if (BOOLEAN_FIELDS.has(field) && (value === "true" || value === "false")) return value === "true";
-  if (INTEGER_FIELDS.has(field) || BOOLEAN_FIELDS.has(field)) return value; // not a number or boolean: left for the schema to name
+  if (INTEGER_FIELDS.has(field) || DECIMAL_FIELDS.has(field) || BOOLEAN_FIELDS.has(field)) return value; // not a number or boolean: left for the schema to name
   return unescapeCsvText(value);
 }
 

@@ -4,7 +4,7 @@
  * Requirement links are compared per code, so a changed level reads `requirements[USMLE_STEP_3].level`.
  */
 import { canonicalRecord, compareKeys, stableStringify } from "./canonical-hash";
-import { FIELDS, FILE_ORDER, type EntityName, type SnapshotRecord } from "./snapshot.format";
+import { FIELDS, FILE_ORDER, withFormatDefaults, type EntityName, type SnapshotRecord } from "./snapshot.format";
 import { FROM, TO, type SpillStore } from "./spill";
 import { terminalText } from "../../core/terminal-text";
 
@@ -79,8 +79,9 @@ export function diffSides(spill: SpillStore): SnapshotDiff {
     const removed = [...spill.only(FROM, entity)];
     const changed: ChangedRecord[] = [];
     for (const pair of spill.changed(entity)) {
-      const from = canonicalRecord(entity, JSON.parse(pair.from) as SnapshotRecord);
-      const to = canonicalRecord(entity, JSON.parse(pair.to) as SnapshotRecord);
+      // Fields an older file left out read as what their absence means (withFormatDefaults).
+      const from = withFormatDefaults(entity, canonicalRecord(entity, JSON.parse(pair.from) as SnapshotRecord));
+      const to = withFormatDefaults(entity, canonicalRecord(entity, JSON.parse(pair.to) as SnapshotRecord));
       const changes = recordChanges(entity, from, to);
       if (changes.length) changed.push({ key: pair.key, changes });
     }

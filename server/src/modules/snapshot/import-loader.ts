@@ -16,7 +16,14 @@ import { Program } from "../program/program.entity";
 import { Requirement } from "../requirement/requirement.entity";
 import { Specialty } from "../specialty/specialty.entity";
 import type { SnapshotDiff } from "./diff";
-import { DATE_FIELDS, KEY, scalarFields, type EntityName, type SnapshotRecord } from "./snapshot.format";
+import {
+  DATE_FIELDS,
+  KEY,
+  scalarFields,
+  withFormatDefaults,
+  type EntityName,
+  type SnapshotRecord,
+} from "./snapshot.format";
 import { TO, type SpillStore } from "./spill";
 
 export const ENTITY_CLASSES: Record<EntityName, EntityClass> = {
@@ -93,7 +100,8 @@ export class SnapshotLoader {
   }
 
   /** The column values of a record (references resolved to ids). */
-  private columns(entity: EntityName, record: SnapshotRecord): Record<string, unknown> {
+  private columns(entity: EntityName, file: SnapshotRecord): Record<string, unknown> {
+    const record = withFormatDefaults(entity, file);
     const values: Record<string, unknown> = {};
     for (const f of scalarFields(entity)) {
       const v = record[f];

@@ -18,9 +18,10 @@ import { pathwayFieldBreaches } from "../pathway/pathway.rules";
 import { ProgramInput, ProgramRequirementInput } from "../program/program.input";
 import { institutionCountryBreach, programFieldBreaches } from "../program/program.rules";
 import { RequirementInput } from "../requirement/requirement.input";
-import { minimumScoreBreach, scoreRangeBreaches } from "../requirement/requirement.rules";
+import { scoreBreach, scoreScaleBreaches, type ScoreScale } from "../requirement/requirement.rules";
+import type { ScoreKind } from "../requirement/score-kind";
 import { SpecialtyInput } from "../specialty/specialty.input";
-import { DATE_FIELDS, scalarFields, type EntityName, type SnapshotRecord } from "./snapshot.format";
+import { DATE_FIELDS, scalarFields, withFormatDefaults, type EntityName, type SnapshotRecord } from "./snapshot.format";
 
 type InputClass = new () => object;
 
@@ -38,13 +39,23 @@ const numberOrNull = (v: unknown): number | null => (typeof v === "number" ? v :
 const stringOrNull = (v: unknown): string | null => (typeof v === "string" ? v : null);
 const dateOrNull = (v: unknown): Date | null => (typeof v === "string" ? new Date(v) : null);
 
+/** A requirement record's scale, with the format's default kind for files written before kinds. */
+function scaleOf(record: SnapshotRecord): ScoreScale {
+  const r = withFormatDefaults("requirements", record);
+  return {
+    scoreKind: r.scoreKind as ScoreKind,
+    scoreMin: numberOrNull(r.scoreMin),
+    scoreMax: numberOrNull(r.scoreMax),
+    scoreStep: numberOrNull(r.scoreStep),
+  };
+}
+
 const RULES: Record<EntityName, EntityRules> = {
   institutions: { input: InstitutionInput, crossField: () => [] },
   specialties: { input: SpecialtyInput, crossField: () => [] },
   requirements: {
     input: RequirementInput,
-    crossField: (r) =>
-      scoreRangeBreaches({ scoreMin: numberOrNull(r.scoreMin), scoreMax: numberOrNull(r.scoreMax) }, ALL_SENT),
+    crossField: (r) => scoreScaleBreaches(scaleOf(r), ALL_SENT),
   },
   pathways: {
     input: PathwayInput,
@@ -112,7 +123,7 @@ export interface ReferencedRecords {
 
 /**
  * Rules between records, which the writes check against the database: a program is in its
- * institution's country, and a program's minimum score lies within its requirement's range.
+ * institution's country, and a program's minimum score is a score of its requirement's scale.
  */
 export function crossRecordBreaches(entity: EntityName, record: SnapshotRecord, refs: ReferencedRecords): RuleBreach[] {
   if (entity !== "programs") return [];
@@ -132,12 +143,7 @@ export function crossRecordBreaches(entity: EntityName, record: SnapshotRecord, 
   links.forEach((link, i) => {
     const requirement = refs.requirement(link.code);
     if (!requirement) return;
-    const range = {
-      code: link.code,
-      scoreMin: numberOrNull(requirement.scoreMin),
-      scoreMax: numberOrNull(requirement.scoreMax),
-    };
-    const breach = minimumScoreBreach(range, link.minimumScore);
+    const breach = scoreBreach({ code: link.code, ...scaleOf(requirement) }, link.minimumScore, "minimumScore");
     if (breach) breaches.push({ ...breach, field: `requirements.${i}.${breach.field}` });
   });
   return breaches;

@@ -3,6 +3,8 @@
  * another by slug or code, never by database id, so a file loads into any instance.
  */
 
+import { LEGACY_SCORE_KIND } from "../requirement/requirement.rules";
+
 export const SNAPSHOT_FORMAT = "img-program-directory-snapshot";
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
@@ -69,7 +71,18 @@ export const FIELDS: Record<EntityName, readonly string[]> = {
     "websiteUrl",
     "applicationUrl",
   ],
-  requirements: ["code", "name", "kind", "country", "description", "scoreMin", "scoreMax", "archivedAt"],
+  requirements: [
+    "code",
+    "name",
+    "kind",
+    "country",
+    "description",
+    "scoreMin",
+    "scoreMax",
+    "archivedAt",
+    "scoreKind",
+    "scoreStep",
+  ],
   specialties: ["slug", "name", "archivedAt"],
   pathways: ["slug", "name", "kind", "country", "region", "description", "website", "archivedAt", "requirements"],
 };
@@ -79,11 +92,36 @@ export const REFERENCE_FIELDS = new Set(["institution", "pathway", "specialties"
 export const LIST_FIELDS = new Set(["specialties", "requirements"]);
 export const DATE_FIELDS = new Set(["archivedAt", "applicationOpensAt", "applicationClosesAt", "lastVerifiedAt"]);
 /**
- * Fields added to the format after files were first written: files always carry them, but the
- * canonical form (the hash) holds them only when they have a value. A file written before they
- * existed keeps a valid checksum, and a directory that does not use them hashes as it did.
+ * Fields added to the format after files were first written, each with what its absence means:
+ * null, or for a requirement's `scoreKind` SCORED (any requirement could carry a minimum score
+ * within its range before kinds existed). Files always carry them, but the canonical form (the
+ * hash) holds one only when it says something else: a file written before a field existed keeps a
+ * valid checksum, and a directory whose records all hold the absent meaning hashes as it did.
  */
-export const HASHED_WHEN_SET = new Set(["websiteUrl", "applicationUrl"]);
+export const ADDED_FIELDS: Partial<Record<EntityName, Readonly<Record<string, unknown>>>> = {
+  programs: { websiteUrl: null, applicationUrl: null },
+  requirements: { scoreKind: LEGACY_SCORE_KIND, scoreStep: null },
+};
+
+/** Whether the canonical form leaves this field out when it holds `value` (see ADDED_FIELDS). */
+export function meansAbsent(entity: EntityName, field: string, value: unknown): boolean {
+  const added = ADDED_FIELDS[entity];
+  if (!added || !(field in added)) return false;
+  return value === null || value === undefined || value === added[field];
+}
+
+/**
+ * The record with the meaning of added fields its file left out, where that is not null (a
+ * requirement without `scoreKind` is SCORED). Applied where records are used (rules, diff, load),
+ * never to what the checksum covers.
+ */
+export function withFormatDefaults(entity: EntityName, record: SnapshotRecord): SnapshotRecord {
+  const added = ADDED_FIELDS[entity];
+  if (!added) return record;
+  const missing = Object.keys(added).filter((f) => added[f] !== null && record[f] == null);
+  if (missing.length === 0) return record;
+  return { ...record, ...Object.fromEntries(missing.map((f) => [f, added[f]])) };
+}
 
 /** Scalar (own-column) fields of an entity. */
 export function scalarFields(entity: EntityName): string[] {

@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import * as sample from "../sample-directory";
+import { sampleScoreScale } from "../sample-score-scales";
 import { openBulkWriter, type BulkWriter, type Cell } from "./bulk-writer";
 import { Prng } from "./prng";
 import { SPECIALTIES, SYNTHETIC_PATHWAY, SYNTHETIC_PREFIX, SYNTHETIC_REQUIREMENTS } from "./synthetic.catalogue";
@@ -78,13 +79,25 @@ async function ensureCatalogue(ds: DataSource, w: BulkWriter, now: Date) {
   ]) {
     if (requirementIds.has(r.code)) continue;
     requirementIds.set(r.code, ++next);
-    reqRows.push([next, r.code, r.name, r.kind, r.country, r.description, 1, now, now]);
+    const scale = sampleScoreScale(r.code);
+    reqRows.push([
+      next,
+      r.code,
+      r.name,
+      r.kind,
+      r.country,
+      r.description,
+      scale.scoreKind,
+      scale.scoreMin,
+      scale.scoreMax,
+      scale.scoreStep,
+      1,
+      now,
+      now,
+    ]);
   }
-  await w.insert(
-    "requirements",
-    ["id", "code", "name", "kind", "country", "description", "version", "createdAt", "updatedAt"],
-    reqRows,
-  );
+  const reqColumns = ["id", "code", "name", "kind", "country", "description", "scoreKind", "scoreMin", "scoreMax"];
+  await w.insert("requirements", [...reqColumns, "scoreStep", "version", "createdAt", "updatedAt"], reqRows);
   created.requirements = reqRows.length;
 
   const specialtyIds = await existing(ds, "specialties", "slug");

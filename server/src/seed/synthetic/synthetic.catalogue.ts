@@ -135,9 +135,11 @@ export const GENERAL_CODES = [
   "ENROLLED_MEDICAL_STUDENT",
   ...SYNTHETIC_REQUIREMENTS.map((r) => r.code),
 ];
-/** Exams that report a numeric score, with a plausible synthetic minimum range. */
+/**
+ * Exams that report a numeric score, with a plausible synthetic minimum range (within the exam's
+ * scale, seed/sample-score-scales.ts; USMLE Step 1 is pass/fail and takes none).
+ */
 export const SCORED: Record<string, readonly [number, number]> = {
-  USMLE_STEP_1: [196, 230],
   USMLE_STEP_2_CK: [214, 250],
   USMLE_STEP_3: [198, 225],
   MCCQE_PART_1: [226, 260],
