@@ -93,6 +93,10 @@ export type InstitutionInput = {
   region?: string | null | undefined;
   /** Required on create */
   slug?: string | null | undefined;
+  /** What the source says and where it is (e.g. an article without a URL of its own) */
+  sourceNote?: string | null | undefined;
+  /** Where the facts come from: a full http:// or https:// URL of a page that holds them */
+  sourceUrl?: string | null | undefined;
   website?: string | null | undefined;
 };
 
@@ -135,6 +139,10 @@ export type PathwayInput = {
   requirements?: Array<PathwayRequirementInput> | null | undefined;
   /** Required on create */
   slug?: string | null | undefined;
+  /** What the source says and where it is (e.g. an article without a URL of its own) */
+  sourceNote?: string | null | undefined;
+  /** Where the facts come from: a full http:// or https:// URL of a page that holds them */
+  sourceUrl?: string | null | undefined;
   website?: string | null | undefined;
 };
 
@@ -156,7 +164,7 @@ export type ProgramFilter = {
   /** GRADUATE matches programs for graduates or BOTH; STUDENT matches programs for students or BOTH; BOTH matches BOTH only */
   audience?: Array<Audience> | null | undefined;
   country?: Array<Country> | null | undefined;
-  /** true: never verified or not within the review interval (the opposite of verified) */
+  /** true: never verified, not within the review interval, or a fact changed since (the opposite of verified) */
   dueForReview?: boolean | null | undefined;
   /** true: hands-on patient care; false: none. Programs where it is unknown match neither */
   handsOnPatientCare?: boolean | null | undefined;
@@ -176,7 +184,7 @@ export type ProgramFilter = {
   /** For curators; anonymous readers always get PUBLISHED listings only, whatever this says */
   status?: Array<ListingStatus> | null | undefined;
   type?: Array<ProgramType> | null | undefined;
-  /** true: verified within the review interval; false: never verified or not recently */
+  /** true: verified within the review interval and unchanged since; false: never verified, not recently, or changed since */
   verified?: boolean | null | undefined;
   /** true: sponsors visas; false: does not. Programs where it is unknown match neither */
   visaSponsorship?: boolean | null | undefined;
@@ -280,6 +288,10 @@ export type RequirementInput = {
   scoreMax?: number | null | undefined;
   /** Lowest score the exam reports */
   scoreMin?: number | null | undefined;
+  /** What the source says and where it is (e.g. an article without a URL of its own) */
+  sourceNote?: string | null | undefined;
+  /** Where the facts come from: a full http:// or https:// URL of a page that holds them */
+  sourceUrl?: string | null | undefined;
 };
 
 export type RequirementKind =

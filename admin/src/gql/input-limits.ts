@@ -44,6 +44,8 @@ export const inputLimits = {
     name: { requiredOnCreate: true, maxLength: 200, patterns: ["\\S"] },
     region: { requiredOnCreate: true, patterns: ["^[A-Z]{2,3}$"] },
     slug: { requiredOnCreate: true, maxLength: 120, patterns: ["^[a-z0-9]+(-[a-z0-9]+)*$"] },
+    sourceNote: { maxLength: 5000, patterns: ["\\S"] },
+    sourceUrl: { maxLength: 500, httpUrl: true },
     website: { maxLength: 500, httpUrl: true },
   },
   LoginArgs: {
@@ -57,6 +59,8 @@ export const inputLimits = {
     region: { patterns: ["^[A-Z]{2,3}$"] },
     requirements: { maxItems: 100 },
     slug: { requiredOnCreate: true, maxLength: 120, patterns: ["^[a-z0-9]+(-[a-z0-9]+)*$"] },
+    sourceNote: { maxLength: 5000, patterns: ["\\S"] },
+    sourceUrl: { maxLength: 500, httpUrl: true },
     website: { maxLength: 500, httpUrl: true },
   },
   PathwayRequirementInput: {
@@ -96,6 +100,8 @@ export const inputLimits = {
     name: { requiredOnCreate: true, maxLength: 200, patterns: ["\\S"] },
     scoreMax: { integer: true, min: 0, max: 100000 },
     scoreMin: { integer: true, min: 0, max: 100000 },
+    sourceNote: { maxLength: 5000, patterns: ["\\S"] },
+    sourceUrl: { maxLength: 500, httpUrl: true },
   },
   RevertArgs: {
     id: { required: true },

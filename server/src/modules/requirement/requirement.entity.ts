@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Country } from "../../core/enums";
-import { ArchivableRecord } from "../../core/versioned-record";
+import { ArchivableSourcedRecord } from "../../core/provenance";
 
 export enum RequirementKind {
   EXAM = "EXAM",
@@ -19,7 +19,7 @@ registerEnumType(RequirementKind, { name: "RequirementKind" });
   description: "A catalogue entry: an exam, certification, licence or other thing a program asks for",
 })
 @Entity("requirements")
-export class Requirement extends ArchivableRecord {
+export class Requirement extends ArchivableSourcedRecord {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,7 +1,7 @@
 import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from "class-validator";
 import { Field, InputType, Int } from "type-graphql";
 import { Country } from "../../core/enums";
-import { IsText, RequiredOnCreate } from "../../core/input-rules";
+import { IsHttpUrl, IsText, RequiredOnCreate } from "../../core/input-rules";
 import { RequirementKind } from "./requirement.entity";
 
 export const REQUIREMENT_CODE_PATTERN = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
@@ -53,4 +53,20 @@ export class RequirementInput {
   @Min(0)
   @Max(100000)
   scoreMax?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Where the facts come from: a full http:// or https:// URL of a page that holds them",
+  })
+  @IsOptional()
+  @IsHttpUrl()
+  sourceUrl?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "What the source says and where it is (e.g. an article without a URL of its own)",
+  })
+  @IsOptional()
+  @IsText(5000)
+  sourceNote?: string | null;
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { archivedAtRule, EntityWrites } from "../../core/entity-writes";
 import { requiredOnCreate } from "../../core/input-rules";
+import { VERIFICATION_COLUMNS } from "../../core/provenance";
 import { given, merged, pick, Problems } from "../../core/problems";
 import type { Change, State, WriteModel } from "../../core/versioned-write";
 import { ProgramRequirement } from "../program/program-requirement.entity";
@@ -8,15 +9,27 @@ import { Requirement } from "./requirement.entity";
 import { RequirementInput } from "./requirement.input";
 import { scoreRangeBreaches } from "./requirement.rules";
 
-const EDITABLE = ["code", "name", "kind", "country", "description", "scoreMin", "scoreMax"] as const;
+const EDITABLE = [
+  "code",
+  "name",
+  "kind",
+  "country",
+  "description",
+  "scoreMin",
+  "scoreMax",
+  "sourceUrl",
+  "sourceNote",
+] as const;
 
 export class RequirementWrites extends EntityWrites<Requirement, RequirementInput> {
   readonly model: WriteModel<Requirement> = {
     typeName: "Requirement",
     audit: this.audit,
     entity: Requirement,
-    columns: [...EDITABLE, "archivedAt"],
+    columns: [...EDITABLE, ...VERIFICATION_COLUMNS, "archivedAt"],
     unique: ["code"],
+    references: { verifiedById: { entityType: "Curator" } },
+    provenance: { notFacts: ["code", "sourceNote"] },
   };
   protected readonly archiveRule = archivedAtRule<Requirement>();
   protected readonly required = requiredOnCreate(RequirementInput);
