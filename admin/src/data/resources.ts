@@ -15,13 +15,16 @@ const programInput: InputConverters<ProgramInput> = {
 };
 const institutionInput: InputConverters<InstitutionInput> = {
   slug: text, name: text, kind: choice(), country: choice(), region: text, city: text, website: text, description: text,
+  sourceUrl: text, sourceNote: text,
 };
 const requirementInput: InputConverters<RequirementInput> = {
   code: text, name: text, kind: choice(), country: choice(), description: text, scoreKind: choice(), scoreMin: decimal,
   scoreMax: decimal, scoreStep: decimal,
+  sourceUrl: text, sourceNote: text,
 };
 const pathwayInput: InputConverters<PathwayInput> = {
   slug: text, name: text, kind: choice(), country: choice(), region: text, website: text, description: text, requirements: pathwayRequirements,
+  sourceUrl: text, sourceNote: text,
 };
 const specialtyInput: InputConverters<SpecialtyInput> = { slug: text, name: text };
 const curatorInput: InputConverters<CuratorInput> = { email: text, name: text, role: choice(), password };

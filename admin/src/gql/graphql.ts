@@ -93,6 +93,10 @@ export type InstitutionInput = {
   region?: string | null | undefined;
   /** Required on create */
   slug?: string | null | undefined;
+  /** What the source says and where it is (e.g. an article without a URL of its own) */
+  sourceNote?: string | null | undefined;
+  /** Where the facts come from: a full http:// or https:// URL of a page that holds them */
+  sourceUrl?: string | null | undefined;
   website?: string | null | undefined;
 };
 
@@ -135,6 +139,10 @@ export type PathwayInput = {
   requirements?: Array<PathwayRequirementInput> | null | undefined;
   /** Required on create */
   slug?: string | null | undefined;
+  /** What the source says and where it is (e.g. an article without a URL of its own) */
+  sourceNote?: string | null | undefined;
+  /** Where the facts come from: a full http:// or https:// URL of a page that holds them */
+  sourceUrl?: string | null | undefined;
   website?: string | null | undefined;
 };
 
@@ -156,7 +164,7 @@ export type ProgramFilter = {
   /** GRADUATE matches programs for graduates or BOTH; STUDENT matches programs for students or BOTH; BOTH matches BOTH only */
   audience?: Array<Audience> | null | undefined;
   country?: Array<Country> | null | undefined;
-  /** true: never verified or not within the review interval (the opposite of verified) */
+  /** true: never verified, not within the review interval, or a fact changed since (the opposite of verified) */
   dueForReview?: boolean | null | undefined;
   /** true: hands-on patient care; false: none. Programs where it is unknown match neither */
   handsOnPatientCare?: boolean | null | undefined;
@@ -176,7 +184,7 @@ export type ProgramFilter = {
   /** For curators; anonymous readers always get PUBLISHED listings only, whatever this says */
   status?: Array<ListingStatus> | null | undefined;
   type?: Array<ProgramType> | null | undefined;
-  /** true: verified within the review interval; false: never verified or not recently */
+  /** true: verified within the review interval and unchanged since; false: never verified, not recently, or changed since */
   verified?: boolean | null | undefined;
   /** true: sponsors visas; false: does not. Programs where it is unknown match neither */
   visaSponsorship?: boolean | null | undefined;
@@ -276,7 +284,7 @@ export type RequirementInput = {
   kind?: RequirementKind | null | undefined;
   /** Required on create */
   name?: string | null | undefined;
-  /** SCORED, PASS_FAIL or NONE (the default on create). A change that would leave a program's minimum score off the scale is refused */
+  /** SCORED, PASS_FAIL or NONE. On create it defaults to SCORED when a range or step is given, else NONE. A change that would leave a program's minimum score off the scale is refused */
   scoreKind?: ScoreKind | null | undefined;
   /** SCORED only: the highest score the exam reports; at least scoreMin */
   scoreMax?: number | null | undefined;
@@ -284,6 +292,10 @@ export type RequirementInput = {
   scoreMin?: number | null | undefined;
   /** SCORED only: the step between scores from scoreMin, e.g. 0.5 for IELTS; scoreMax must be on it */
   scoreStep?: number | null | undefined;
+  /** What the source says and where it is (e.g. an article without a URL of its own) */
+  sourceNote?: string | null | undefined;
+  /** Where the facts come from: a full http:// or https:// URL of a page that holds them */
+  sourceUrl?: string | null | undefined;
 };
 
 export type RequirementKind =

@@ -46,6 +46,8 @@ export const inputLimits = {
     name: { requiredOnCreate: true, maxLength: 200, patterns: ["\\S"] },
     region: { requiredOnCreate: true, patterns: ["^[A-Z]{2,3}$"] },
     slug: { requiredOnCreate: true, maxLength: 120, patterns: ["^[a-z0-9]+(-[a-z0-9]+)*$"] },
+    sourceNote: { maxLength: 5000, patterns: ["\\S"] },
+    sourceUrl: { maxLength: 500, httpUrl: true },
     website: { maxLength: 500, httpUrl: true },
   },
   LoginArgs: {
@@ -59,6 +61,8 @@ export const inputLimits = {
     region: { patterns: ["^[A-Z]{2,3}$"] },
     requirements: { maxItems: 100 },
     slug: { requiredOnCreate: true, maxLength: 120, patterns: ["^[a-z0-9]+(-[a-z0-9]+)*$"] },
+    sourceNote: { maxLength: 5000, patterns: ["\\S"] },
+    sourceUrl: { maxLength: 500, httpUrl: true },
     website: { maxLength: 500, httpUrl: true },
   },
   PathwayRequirementInput: {
@@ -99,6 +103,8 @@ export const inputLimits = {
     scoreMax: { decimals: 2, min: 0, max: 100000 },
     scoreMin: { decimals: 2, min: 0, max: 100000 },
     scoreStep: { decimals: 2, min: 0.01, max: 100000 },
+    sourceNote: { maxLength: 5000, patterns: ["\\S"] },
+    sourceUrl: { maxLength: 500, httpUrl: true },
   },
   RevertArgs: {
     id: { required: true },

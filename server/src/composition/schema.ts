@@ -16,6 +16,7 @@ import { ProgramRequirementResolver, ProgramResolver } from "../modules/program/
 import { RequirementMutationResolver } from "../modules/requirement/requirement.mutations";
 import { RequirementResolver } from "../modules/requirement/requirement.resolver";
 import { SpecialtyMutationResolver } from "../modules/specialty/specialty.mutations";
+import { ReviewResolver } from "../modules/review/review.resolver";
 import { SnapshotResolver } from "../modules/snapshot/snapshot.resolver";
 import { SpecialtyResolver } from "../modules/specialty/specialty.resolver";
 import { WebhookResolver } from "../modules/webhook/webhook.resolver";
@@ -41,6 +42,7 @@ export const resolvers: NonEmptyArray<Function> = [
   PathwayMutationResolver,
   SpecialtyMutationResolver,
   SnapshotResolver,
+  ReviewResolver,
   WebhookResolver,
 ];
 

@@ -13,6 +13,7 @@ import { ProgramReview } from "../modules/program/program.review";
 import { ProgramLinksService } from "../modules/program/program-links.service";
 import { ProgramService } from "../modules/program/program.service";
 import { ProgramWrites } from "../modules/program/program.writes";
+import { ReviewQueueService } from "../modules/review/review.service";
 import { RequirementService } from "../modules/requirement/requirement.service";
 import { RequirementWrites } from "../modules/requirement/requirement.writes";
 import { SnapshotService } from "../modules/snapshot/snapshot.service";
@@ -68,6 +69,7 @@ export function createServices(
     // Curation: versioned, audited writes (core/versioned-write.ts), accounts and sessions.
     ...writes,
     programReview: new ProgramReview(dataSource, programs, config),
+    reviewQueue: new ReviewQueueService(dataSource, config),
     audit: new AuditService(dataSource),
     directoryChanges: new DirectoryChangeService(dataSource),
     auditNames,

@@ -122,6 +122,23 @@ export abstract class EntityWrites<T extends VersionedRow, I extends object> {
    */
   protected async checkRevert(_m: EntityManager, _current: State<T>, _change: Change<T>): Promise<void> {}
 
+  /**
+   * Records that `actorId` checked the record against its source just now: sets lastVerifiedAt and
+   * verifiedById and clears changedSinceVerified (records with provenance columns only).
+   */
+  verify(actorId: number, id: number, version: number, note: string | null): Promise<T> {
+    if (!this.model.provenance) throw new Error(`${this.model.typeName} has no provenance to verify`);
+    const values = { lastVerifiedAt: new Date(), verifiedById: actorId, changedSinceVerified: false };
+    return this.transition(
+      actorId,
+      id,
+      version,
+      AuditAction.VERIFY,
+      () => ({ values: values as unknown as Partial<T> }),
+      note,
+    );
+  }
+
   /** A write that is not an input edit (archive, publish, verify…): same guard, same audit. */
   protected transition(
     actorId: number | null,

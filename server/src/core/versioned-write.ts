@@ -2,6 +2,7 @@ import { QueryFailedError, type EntityManager, type ObjectLiteral } from "typeor
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
 import { AuditAction, type AuditChanges, type AuditReferenceField, type AuditTrail } from "./audit-trail";
 import { BadUserInputError, ConflictError, NotFoundError } from "./errors";
+import { isFactField, type ProvenanceRule } from "./provenance";
 
 /**
  * The one implementation of every curated write: a version-guarded UPDATE, the audit entry in
@@ -40,6 +41,11 @@ export interface WriteModel<T extends VersionedRow> {
   audit: AuditTrail;
   /** Columns and relations that hold ids of other records: the history shows those records by name. */
   references?: Readonly<Record<string, AuditReferenceField>>;
+  /**
+   * For records with provenance columns (core/provenance.ts): an update that changes a fact-bearing
+   * field of a verified record also sets `changedSinceVerified`, in the same statement.
+   */
+  provenance?: ProvenanceRule;
 }
 
 export interface State<T> {
@@ -67,6 +73,19 @@ function toJson(value: unknown): Json {
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** Two relation values (lists of ids or links) hold the same items, whatever their order and key order. */
+function sameList(a: Json | undefined, b: Json | undefined): boolean {
+  const items = (v: Json | undefined): string[] =>
+    (Array.isArray(v) ? v : [])
+      .map((item) =>
+        item !== null && typeof item === "object" && !Array.isArray(item)
+          ? JSON.stringify(Object.entries(item).sort(([x], [y]) => (x < y ? -1 : 1)))
+          : JSON.stringify(item),
+      )
+      .sort();
+  return JSON.stringify(items(a)) === JSON.stringify(items(b));
 }
 
 export async function loadState<T extends VersionedRow>(
@@ -203,6 +222,29 @@ export interface UpdateOptions<T> extends InsertOptions {
 }
 
 /**
+ * The change, plus `changedSinceVerified: true` when it changes a fact of a verified record that was
+ * not yet marked. A change that sets the mark itself (a verification, a revert) decides it alone.
+ */
+export function markChangedSinceVerified<T extends VersionedRow>(
+  model: WriteModel<T>,
+  before: State<T>,
+  change: Change<T>,
+): Change<T> {
+  const rule = model.provenance;
+  const row = before.row as T & { lastVerifiedAt?: Date | null; changedSinceVerified?: boolean };
+  if (!rule || "changedSinceVerified" in change.values || !row.lastVerifiedAt || row.changedSinceVerified)
+    return change;
+  const columnChanged = Object.entries(change.values).some(
+    ([field, value]) => isFactField(rule, field) && !sameJson(toJson(row[field]), toJson(value)),
+  );
+  const relationChanged = Object.entries(change.relations ?? {}).some(
+    ([name, value]) => isFactField(rule, name) && !sameList(before.relations[name], value),
+  );
+  if (!columnChanged && !relationChanged) return change;
+  return { ...change, values: { ...change.values, changedSinceVerified: true } as Partial<T> };
+}
+
+/**
  * One guarded write: `UPDATE … SET …, version = version + 1 WHERE id = ? AND version = ?`.
  * Zero rows means someone else wrote first: CONFLICT with the current version, and the caller's
  * transaction rolls back so nothing of this write remains.
@@ -217,7 +259,7 @@ export async function updateVersioned<T extends VersionedRow>(
   const before = await loadState(m, model, id);
   if (!before) throw new NotFoundError(model.typeName, id);
   if (before.row.version !== version) throw conflict(model, id, version, before.row.version);
-  const change = await options.compute(before);
+  const change = markChangedSinceVerified(model, before, await options.compute(before));
   await assertUnique(m, model, change.values, id, pathFor);
 
   const set = { ...change.values, version: () => `"version" + 1` } as QueryDeepPartialEntity<T>;

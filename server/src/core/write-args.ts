@@ -1,6 +1,6 @@
-import { Min } from "class-validator";
+import { IsOptional, Min } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { IsEntityId } from "./input-rules";
+import { IsEntityId, IsText } from "./input-rules";
 
 /**
  * `id` and the `version` the client read: every write is conditional on it. The same pair is the
@@ -23,4 +23,15 @@ export class RevertArgs extends VersionArgs {
   @Field(() => ID, { description: "The audit entry to go back before: the record returns to its state just before it" })
   @IsEntityId()
   toEntry: string;
+}
+
+@ArgsType()
+export class VerifyArgs extends VersionArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: "What was checked, e.g. 'matches the program page, 2025 intake'",
+  })
+  @IsOptional()
+  @IsText(2000)
+  note?: string | null;
 }

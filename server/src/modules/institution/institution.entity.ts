@@ -2,7 +2,7 @@ import type { ColumnMap } from "../../core/field-selection";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Country } from "../../core/enums";
-import { ArchivableRecord } from "../../core/versioned-record";
+import { ArchivableSourcedRecord } from "../../core/provenance";
 
 export enum InstitutionKind {
   ACADEMIC_MEDICAL_CENTER = "ACADEMIC_MEDICAL_CENTER",
@@ -19,7 +19,7 @@ registerEnumType(InstitutionKind, { name: "InstitutionKind" });
 })
 @Entity("institutions")
 @Index("IDX_institutions_updated_at", ["updatedAt"])
-export class Institution extends ArchivableRecord {
+export class Institution extends ArchivableSourcedRecord {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
   id: number;
@@ -63,4 +63,7 @@ export class Institution extends ArchivableRecord {
 }
 
 /** What Institution's non-column fields read of the row (core/field-selection.ts). */
-export const INSTITUTION_COLUMNS: ColumnMap = { fields: { programs: ["id"] }, always: ["id"] };
+export const INSTITUTION_COLUMNS: ColumnMap = {
+  fields: { programs: ["id"], verifiedBy: ["verifiedById"] },
+  always: ["id"],
+};

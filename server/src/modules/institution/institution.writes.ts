@@ -1,20 +1,34 @@
 import type { EntityManager } from "typeorm";
 import { archivedAtRule, EntityWrites } from "../../core/entity-writes";
 import { requiredOnCreate } from "../../core/input-rules";
+import { VERIFICATION_COLUMNS } from "../../core/provenance";
 import { pick } from "../../core/problems";
 import type { Change, WriteModel } from "../../core/versioned-write";
 import { Institution } from "./institution.entity";
 import { InstitutionInput } from "./institution.input";
 
-const EDITABLE = ["slug", "name", "kind", "country", "region", "city", "website", "description"] as const;
+const EDITABLE = [
+  "slug",
+  "name",
+  "kind",
+  "country",
+  "region",
+  "city",
+  "website",
+  "description",
+  "sourceUrl",
+  "sourceNote",
+] as const;
 
 export class InstitutionWrites extends EntityWrites<Institution, InstitutionInput> {
   readonly model: WriteModel<Institution> = {
     typeName: "Institution",
     audit: this.audit,
     entity: Institution,
-    columns: [...EDITABLE, "archivedAt"],
+    columns: [...EDITABLE, ...VERIFICATION_COLUMNS, "archivedAt"],
     unique: ["slug"],
+    references: { verifiedById: { entityType: "Curator" } },
+    provenance: { notFacts: ["slug", "sourceNote"] },
   };
   protected readonly archiveRule = archivedAtRule<Institution>();
   protected readonly required = requiredOnCreate(InstitutionInput);

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Country } from "../../core/enums";
-import { ArchivableRecord } from "../../core/versioned-record";
+import { ArchivableSourcedRecord } from "../../core/provenance";
 
 export enum PathwayKind {
   NATIONAL_MATCH = "NATIONAL_MATCH",
@@ -19,7 +19,7 @@ registerEnumType(PathwayKind, {
   description: "How one applies: the NRMP Match, CaRMS, a provincial IMG stream, or directly",
 })
 @Entity("pathways")
-export class Pathway extends ArchivableRecord {
+export class Pathway extends ArchivableSourcedRecord {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
   id: number;

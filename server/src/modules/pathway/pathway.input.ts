@@ -56,4 +56,20 @@ export class PathwayInput {
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
   requirements?: PathwayRequirementInput[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Where the facts come from: a full http:// or https:// URL of a page that holds them",
+  })
+  @IsOptional()
+  @IsHttpUrl()
+  sourceUrl?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "What the source says and where it is (e.g. an article without a URL of its own)",
+  })
+  @IsOptional()
+  @IsText(5000)
+  sourceNote?: string | null;
 }

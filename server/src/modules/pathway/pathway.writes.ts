@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { archivedAtRule, EntityWrites } from "../../core/entity-writes";
 import { requiredOnCreate } from "../../core/input-rules";
+import { VERIFICATION_COLUMNS } from "../../core/provenance";
 import { linkListStore } from "../../core/link-stores";
 import { given, merged, pick, Problems } from "../../core/problems";
 import type { Change, State, WriteModel } from "../../core/versioned-write";
@@ -10,17 +11,31 @@ import { Pathway } from "./pathway.entity";
 import { PathwayInput } from "./pathway.input";
 import { pathwayFieldBreaches } from "./pathway.rules";
 
-const EDITABLE = ["slug", "name", "kind", "country", "region", "description", "website"] as const;
+const EDITABLE = [
+  "slug",
+  "name",
+  "kind",
+  "country",
+  "region",
+  "description",
+  "website",
+  "sourceUrl",
+  "sourceNote",
+] as const;
 
 export class PathwayWrites extends EntityWrites<Pathway, PathwayInput> {
   readonly model: WriteModel<Pathway> = {
     typeName: "Pathway",
     audit: this.audit,
     entity: Pathway,
-    columns: [...EDITABLE, "archivedAt"],
+    columns: [...EDITABLE, ...VERIFICATION_COLUMNS, "archivedAt"],
     unique: ["slug"],
+    provenance: { notFacts: ["slug", "sourceNote"] },
     relations: { requirements: linkListStore(PathwayRequirement, "pathwayId", "requirementId", ["level", "note"]) },
-    references: { requirements: { entityType: "Requirement", key: "requirementId" } },
+    references: {
+      verifiedById: { entityType: "Curator" },
+      requirements: { entityType: "Requirement", key: "requirementId" },
+    },
   };
   protected readonly archiveRule = archivedAtRule<Pathway>();
   protected readonly required = requiredOnCreate(PathwayInput);

@@ -7,6 +7,7 @@ import { Pathway } from "../pathway/pathway.entity";
 import { Audience, ProgramType } from "./program.enums";
 import { VersionedRecord } from "../../core/versioned-record";
 import type { ColumnMap } from "../../core/field-selection";
+import { CHANGED_SINCE_VERIFIED_DESCRIPTION } from "../../core/provenance";
 
 @ObjectType({
   simpleResolvers: true,
@@ -147,6 +148,10 @@ export class Program extends VersionedRecord {
 
   @Column({ type: "integer", nullable: true })
   verifiedById: number | null;
+
+  @Field({ description: CHANGED_SINCE_VERIFIED_DESCRIPTION })
+  @Column({ type: "boolean", default: false })
+  changedSinceVerified: boolean;
 
   // Removing a curator account keeps the verification date, without the name.
   @ManyToOne(() => Curator, { onDelete: "SET NULL", nullable: true })

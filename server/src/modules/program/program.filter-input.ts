@@ -96,7 +96,8 @@ export class ProgramFilter {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: "true: verified within the review interval; false: never verified or not recently",
+    description:
+      "true: verified within the review interval and unchanged since; false: never verified, not recently, or changed since",
   })
   @IsOptional()
   verified?: boolean | null;
@@ -111,7 +112,8 @@ export class ProgramFilter {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: "true: never verified or not within the review interval (the opposite of verified)",
+    description:
+      "true: never verified, not within the review interval, or a fact changed since (the opposite of verified)",
   })
   @IsOptional()
   dueForReview?: boolean | null;

@@ -91,7 +91,8 @@ export function applyProgramFilter<T extends ObjectLiteral>(
   if (filter.hasImgPositions === true) qb.andWhere("p.imgPositions > 0");
   if (filter.hasImgPositions === false) qb.andWhere("(p.imgPositions IS NULL OR p.imgPositions <= 0)");
 
-  // verified and dueForReview are two names for one split: within the review interval or not.
+  // verified and dueForReview are two names for one split: verified within the review interval and
+  // unchanged since, or not.
   const verifiedWanted = [
     filter.verified,
     filter.dueForReview === null || filter.dueForReview === undefined ? undefined : !filter.dueForReview,
@@ -100,10 +101,17 @@ export function applyProgramFilter<T extends ObjectLiteral>(
     if (wanted !== true && wanted !== false) continue;
     const p = n("cutoff");
     const cutoff = new Date((ctx.now ?? new Date()).getTime() - ctx.reviewIntervalDays * 86_400_000);
-    if (wanted) qb.andWhere(`p.lastVerifiedAt >= :${p}`, { [p]: cutoff });
+    // A fact changed since the verification makes the listing due again (core/provenance.ts).
+    if (wanted)
+      qb.andWhere(`p.lastVerifiedAt >= :${p} AND p.changedSinceVerified = :${p}f`, { [p]: cutoff, [`${p}f`]: false });
     else
       qb.andWhere(
-        new Brackets((b) => b.where("p.lastVerifiedAt IS NULL").orWhere(`p.lastVerifiedAt < :${p}`, { [p]: cutoff })),
+        new Brackets((b) =>
+          b
+            .where("p.lastVerifiedAt IS NULL")
+            .orWhere(`p.lastVerifiedAt < :${p}`, { [p]: cutoff })
+            .orWhere(`p.changedSinceVerified = :${p}t`, { [`${p}t`]: true }),
+        ),
       );
   }
 }

@@ -1,26 +1,14 @@
-import { IsOptional } from "class-validator";
-import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import { BulkArgs, BulkItemType, eachIndependently, type BulkItem } from "../../core/bulk-write";
 import { ConnectionArgs, type Page } from "../../core/connection";
 import type { Context } from "../../core/context";
-import { IsText } from "../../core/input-rules";
-import { VersionArgs } from "../../core/write-args";
+import { VerifyArgs, VersionArgs } from "../../core/write-args";
 import { actorOf, WriteResolver, written } from "../../core/write-resolver";
 import { Curator, CuratorRole } from "../curator/curator.entity";
+import { VERIFIED_BY_DESCRIPTION, verifiedByOf } from "../curator/verified-by";
 import { Program } from "./program.entity";
 import { ProgramInput } from "./program.input";
 import { ProgramConnection } from "./program.resolver";
-
-@ArgsType()
-class VerifyArgs extends VersionArgs {
-  @Field(() => String, {
-    nullable: true,
-    description: "What was checked, e.g. 'matches the program page, 2025 intake'",
-  })
-  @IsOptional()
-  @IsText(2000)
-  note?: string | null;
-}
 
 const ProgramBulkItem = BulkItemType(Program, "Program");
 
@@ -95,18 +83,15 @@ export class ProgramMutationResolver extends WriteResolver({
 
   @Authorized()
   @Query(() => ProgramConnection, {
-    description: "Programs never verified or not verified within REVIEW_INTERVAL_DAYS, never-verified first (curators)",
+    description:
+      "Programs never verified, changed since verified, or not verified within REVIEW_INTERVAL_DAYS, never-verified first (curators; reviewQueue lists every kind of record)",
   })
   programsDueForReview(@Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<Page<Program>> {
     return ctx.services.programReview.list(args);
   }
 
-  @FieldResolver(() => Curator, {
-    nullable: true,
-    description:
-      "The curator who last verified the listing; anonymous readers may ask only for its name (other fields are UNAUTHENTICATED)",
-  })
+  @FieldResolver(() => Curator, { nullable: true, description: VERIFIED_BY_DESCRIPTION })
   verifiedBy(@Root() program: Program, @Ctx() ctx: Context): Promise<Curator | null> | null {
-    return program.verifiedById === null ? null : ctx.loaders.curatorById.load(program.verifiedById);
+    return verifiedByOf(program, ctx);
   }
 }

@@ -10,8 +10,9 @@ import type { ProgramService } from "./program.service";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Listings due for review: not archived, and never verified or last verified longer ago than
- * REVIEW_INTERVAL_DAYS. Never-verified ones come first, then the longest unverified.
+ * Listings due for review: not archived, and never verified, changed since verified, or last
+ * verified longer ago than REVIEW_INTERVAL_DAYS. Never-verified ones come first, then the longest
+ * unverified. (The queue across record types is modules/review.)
  */
 export class ProgramReview {
   private readonly ordering: Ordering;
@@ -49,7 +50,10 @@ export class ProgramReview {
     const qb = this.programs
       .query(true)
       .andWhere("p.status <> :archived", { archived: ListingStatus.ARCHIVED })
-      .andWhere("(p.lastVerifiedAt IS NULL OR p.lastVerifiedAt < :cutoff)", { cutoff: this.cutoff() });
+      .andWhere("(p.lastVerifiedAt IS NULL OR p.lastVerifiedAt < :cutoff OR p.changedSinceVerified = :changed)", {
+        cutoff: this.cutoff(),
+        changed: true,
+      });
     return paginate(qb, this.ordering, args);
   }
 }

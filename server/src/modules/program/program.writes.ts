@@ -3,6 +3,7 @@ import { EntityWrites, type ArchiveRule } from "../../core/entity-writes";
 import { ListingStatus } from "../../core/enums";
 import { BadUserInputError } from "../../core/errors";
 import { requiredOnCreate } from "../../core/input-rules";
+import { VERIFICATION_COLUMNS } from "../../core/provenance";
 import { idListStore, linkListStore } from "../../core/link-stores";
 import { existingIds, given, merged, pick, Problems } from "../../core/problems";
 import type { Change, State, WriteModel } from "../../core/versioned-write";
@@ -54,7 +55,7 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
     typeName: "Program",
     audit: this.audit,
     entity: Program,
-    columns: [...PLAIN, "institutionId", "pathwayId", "lastVerifiedAt", "verifiedById"],
+    columns: [...PLAIN, "institutionId", "pathwayId", ...VERIFICATION_COLUMNS],
     unique: ["slug"],
     relations: {
       specialtyIds: idListStore(ProgramSpecialty, "programId", "specialtyId"),
@@ -67,6 +68,8 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
       specialtyIds: { entityType: "Specialty" },
       requirements: { entityType: "Requirement", key: "requirementId" },
     },
+    // Identifiers, publication state and the curator's own note are not facts a verification checked.
+    provenance: { notFacts: ["slug", "status", "sourceNote"] },
   };
   protected readonly archiveRule = statusArchive;
   protected readonly required = requiredOnCreate(ProgramInput);
@@ -87,18 +90,6 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
         throw BadUserInputError.field(["id"], `Program ${id} is not published (it is ${row.status})`);
       return { values: { status: ListingStatus.DRAFT } };
     });
-  }
-
-  /** Records that `actorId` checked the listing against its source just now. */
-  verify(actorId: number, id: number, version: number, note: string | null): Promise<Program> {
-    return this.transition(
-      actorId,
-      id,
-      version,
-      AuditAction.VERIFY,
-      () => ({ values: { lastVerifiedAt: new Date(), verifiedById: actorId } }),
-      note,
-    );
   }
 
   protected async prepare(

@@ -2,7 +2,7 @@ import { Field, Float, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { SCORE_COLUMN } from "../../core/decimal-column";
 import { Country } from "../../core/enums";
-import { ArchivableRecord } from "../../core/versioned-record";
+import { ArchivableSourcedRecord } from "../../core/provenance";
 import { ScoreKind } from "./score-kind";
 
 export enum RequirementKind {
@@ -21,7 +21,7 @@ registerEnumType(RequirementKind, { name: "RequirementKind" });
   description: "A catalogue entry: an exam, certification, licence or other thing a program asks for",
 })
 @Entity("requirements")
-export class Requirement extends ArchivableRecord {
+export class Requirement extends ArchivableSourcedRecord {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
   id: number;

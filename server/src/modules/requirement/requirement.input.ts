@@ -1,7 +1,7 @@
 import { IsEnum, IsOptional, IsString, Matches, MaxLength } from "class-validator";
 import { Field, Float, InputType } from "type-graphql";
 import { Country } from "../../core/enums";
-import { IsScore, IsText, RequiredOnCreate } from "../../core/input-rules";
+import { IsHttpUrl, IsScore, IsText, RequiredOnCreate } from "../../core/input-rules";
 import { RequirementKind } from "./requirement.entity";
 import { ScoreKind } from "./score-kind";
 
@@ -73,4 +73,20 @@ export class RequirementInput {
   @IsOptional()
   @IsScore(MAX_SCORE, 0.01)
   scoreStep?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Where the facts come from: a full http:// or https:// URL of a page that holds them",
+  })
+  @IsOptional()
+  @IsHttpUrl()
+  sourceUrl?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "What the source says and where it is (e.g. an article without a URL of its own)",
+  })
+  @IsOptional()
+  @IsText(5000)
+  sourceNote?: string | null;
 }

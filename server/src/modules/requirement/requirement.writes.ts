@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { archivedAtRule, EntityWrites } from "../../core/entity-writes";
 import { requiredOnCreate } from "../../core/input-rules";
+import { VERIFICATION_COLUMNS } from "../../core/provenance";
 import { given, merged, pick, Problems } from "../../core/problems";
 import type { Change, State, WriteModel } from "../../core/versioned-write";
 import { Requirement } from "./requirement.entity";
@@ -19,6 +20,8 @@ const EDITABLE = [
   "scoreMin",
   "scoreMax",
   "scoreStep",
+  "sourceUrl",
+  "sourceNote",
 ] as const;
 const SCALE_FIELDS: readonly ScoreScaleField[] = ["scoreKind", "scoreMin", "scoreMax", "scoreStep"];
 
@@ -33,8 +36,10 @@ export class RequirementWrites extends EntityWrites<Requirement, RequirementInpu
     typeName: "Requirement",
     audit: this.audit,
     entity: Requirement,
-    columns: [...EDITABLE, "archivedAt"],
+    columns: [...EDITABLE, ...VERIFICATION_COLUMNS, "archivedAt"],
     unique: ["code"],
+    references: { verifiedById: { entityType: "Curator" } },
+    provenance: { notFacts: ["code", "sourceNote"] },
   };
   protected readonly archiveRule = archivedAtRule<Requirement>();
   protected readonly required = requiredOnCreate(RequirementInput);
