@@ -78,3 +78,22 @@ describe("a count alone", () => {
     expect(r.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 });
+
+describe("one program with every relation", () => {
+  const DETAIL = `query($slug: String!) { program(slug: $slug) {
+    slug title type institution { slug name }
+    pathway { slug requirements { level requirement { code } } }
+    specialties { slug } requirements { level requirement { code } }
+  } }`;
+
+  it("reads the program's selected columns once, then one statement per relation", async () => {
+    const slug = (await server.ds.query(`SELECT slug FROM programs WHERE status = 'PUBLISHED' ORDER BY id LIMIT 1`))[0]
+      .slug as string;
+    const r = await server.exec(DETAIL, { slug });
+    expect(expectData(r).program).toMatchObject({ slug, institution: { slug: "synthetic-institution-0" } });
+    const programRead = r.sql.find((s) => /FROM "programs"/.test(s))!;
+    expect(programRead).not.toContain(`"description"`);
+    // program, institution, specialties, requirement links (these programs have no pathway)
+    expect(r.statements).toBe(4);
+  });
+});

@@ -32,9 +32,10 @@ export class ProgramResolver {
     nullable: true,
     description: "One program by id or slug; null when there is none you may see",
   })
-  program(@Args() args: SlugLookupArgs, @Ctx() ctx: Context): Promise<Program | null> {
+  program(@Args() args: SlugLookupArgs, @Ctx() ctx: Context, @Info() info: SelectionInfo): Promise<Program | null> {
     const key = lookupKey(args);
-    return ctx.services.programs.findOne(key, ctx.viewer.includeDrafts);
+    const columns = columnsSelected(ctx.dataSource, Program, PROGRAM_COLUMNS, info);
+    return ctx.services.programs.findOne(key, ctx.viewer.includeDrafts, columns);
   }
 
   @FieldResolver(() => Institution, {

@@ -7,6 +7,7 @@ import { ListingStatus, type SortDirection } from "../../core/enums";
 import { BadUserInputError } from "../../core/errors";
 import { cursorChecked, cursorOf, paginate } from "../../core/pagination";
 import type { RecordName } from "../../core/record-names";
+import { getManyFast } from "../../core/rows";
 import { offMainThread } from "../../core/sqlite-readers";
 import { Institution } from "../institution/institution.entity";
 import { programSearchFor, type ProgramSearch } from "../search/program-search";
@@ -127,11 +128,18 @@ export class ProgramService {
     return makePage([], false, Boolean(options.after), () => qb.getCount());
   }
 
-  async findOne(key: { id?: number; slug?: string }, includeDrafts: boolean): Promise<Program | null> {
+  /** One program; `columns` narrows the row as in `list` (rows mapped without TypeORM's hydration). */
+  async findOne(
+    key: { id?: number; slug?: string },
+    includeDrafts: boolean,
+    columns?: readonly string[] | null,
+  ): Promise<Program | null> {
     const qb = this.query(includeDrafts);
+    if (columns) qb.select(columns.map((c) => `p.${c}`));
     if (key.id !== undefined) qb.andWhere("p.id = :id", { id: key.id });
     if (key.slug !== undefined) qb.andWhere("p.slug = :slug", { slug: key.slug });
-    return qb.getOne();
+    const [found] = await getManyFast(qb.limit(1));
+    return found ?? null;
   }
 
   async byIds(ids: readonly number[], includeDrafts: boolean): Promise<Program[]> {
