@@ -10,6 +10,7 @@ import { BrowseIndex1795631470510 } from "./1795631470510-BrowseIndex";
 import { Curation1795618952239 } from "./1795618952239-Curation";
 import { Snapshots1795619108843 } from "./1795619108843-Snapshots";
 import { Initial1795617763981 } from "./1795617763981-Initial";
+import { DirectoryVersion1795972569819 } from "./1795972569819-DirectoryVersion";
 import { ProgramSearch1795618800000 } from "./1795618800000-ProgramSearch";
 
 export const sqliteMigrations: MigrationClass[] = [
@@ -24,4 +25,5 @@ export const sqliteMigrations: MigrationClass[] = [
   DirectoryChanges1795958396106,
   RateLimitWindows1795958400000,
   SnapshotContents1795958734164,
+  DirectoryVersion1795972569819,
 ];
