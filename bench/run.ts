@@ -25,7 +25,9 @@ import type { BenchContext, Measurement, Settings } from "./lib/types";
 import { exportMeasurement } from "./measurements/export";
 import { feedPage } from "./measurements/feed-page";
 import { pageQuery } from "./measurements/page-query";
+import { postgraphilePeer } from "./measurements/postgraphile-peer";
 import { postgresPageQuery } from "./measurements/postgres-page-query";
+import { dropPostgresDataset } from "./lib/postgres-dataset";
 import { readsUnderWrites } from "./measurements/reads-under-writes";
 import { refusals } from "./measurements/refusals";
 import { eligibility, facets, search } from "./measurements/search-facets-eligibility";
@@ -45,6 +47,7 @@ const MEASUREMENTS: Measurement[] = [
   exportMeasurement,
   webhookSave,
   postgresPageQuery,
+  postgraphilePeer,
 ];
 
 const FULL: Settings = {
@@ -185,6 +188,7 @@ async function main(): Promise<void> {
     }
   } finally {
     if (ds.isInitialized) await ds.destroy();
+    await dropPostgresDataset();
     if (!args.keep) fs.rmSync(workDir, { recursive: true, force: true });
     else log(`kept ${workDir}`);
   }
@@ -206,6 +210,8 @@ async function main(): Promise<void> {
     postgresPageQueryCpuPerRequestVsFloor: results.postgres?.cpuPerRequestVsFloor ?? null,
     saveP50With5WebhooksVsWithout: results.webhookSave?.p50With5VsWithout ?? null,
   };
+  results.peer = { postgraphile: results.postgraphile ?? { value: null, reason: "not measured in this run" } };
+  delete results.postgraphile;
   results.sql ??= { statementsFirst10: null, statementsFirst100: null };
   results.export ??= { rssGrowth10x: null, reason: "not measured in this run" };
   results.machine.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
@@ -261,6 +267,18 @@ function printReport(r: Record<string, any>): void {
       loadRow("page query: floor (PostgreSQL)", pg.floor),
     );
   else if (pg) rows.push(["page query (PostgreSQL)", "n/a", "", "", "", "", pg.reason]);
+  const peer = r.peer?.postgraphile;
+  if (peer?.page)
+    for (const w of ["page", "detail", "institutions", "count"]) {
+      const m = peer[w];
+      if (m?.app)
+        rows.push(
+          loadRow(`${w}: app (PostgreSQL)`, m.app, m.postgraphile),
+          loadRow(`${w}: PostGraphile 4`, m.postgraphile),
+        );
+      else rows.push([`${w} vs PostGraphile`, "n/a", "", "", "", "", m?.difference ?? ""]);
+    }
+  else if (peer?.reason) rows.push(["PostGraphile 4", "n/a", "", "", "", "", peer.reason]);
   out.push(table(["measurement", "req/s", "p50", "p95", "p99", "CPU ms/req", "ratio"], rows), "");
   if (pq && !pq.verified && pq.difference) out.push(`WARNING: app and floor payloads differ: ${pq.difference}`);
   out.push(

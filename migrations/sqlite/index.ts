@@ -12,6 +12,7 @@ import { BrowseIndex1795631470510 } from "./1795631470510-BrowseIndex";
 import { Curation1795618952239 } from "./1795618952239-Curation";
 import { Snapshots1795619108843 } from "./1795619108843-Snapshots";
 import { Initial1795617763981 } from "./1795617763981-Initial";
+import { DirectoryVersion1795972569819 } from "./1795972569819-DirectoryVersion";
 import { ProgramSearch1795618800000 } from "./1795618800000-ProgramSearch";
 
 export const sqliteMigrations: MigrationClass[] = [
@@ -28,4 +29,5 @@ export const sqliteMigrations: MigrationClass[] = [
   SnapshotContents1795958734164,
   ScoreKinds1795970810677,
   Provenance1795971119859,
+  DirectoryVersion1795972569819,
 ];

@@ -88,6 +88,8 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
       {
         async serverWillStart() {
           deps.services.webhookDrainer.start();
+          // Built in the background: until it is current, facet counts come from SQL.
+          void deps.services.programFacetIndex.refresh();
           return { serverWillStop: () => deps.services.webhookDrainer.stop() };
         },
       },

@@ -25,6 +25,8 @@ import type { AppConfig } from "../core/config";
 import type { AuditTrail } from "../core/audit-trail";
 import type { Services } from "../core/context";
 import { createAuditTrail } from "./audit-trail";
+import { VersionedReadIndex } from "../core/read-index";
+import { ProgramFacetIndex } from "../modules/program/program.facet-index";
 
 /** The services registry: one instance of each service for the life of the process. */
 export function createServices(
@@ -70,6 +72,8 @@ export function createServices(
     ...writes,
     programReview: new ProgramReview(dataSource, programs, config),
     reviewQueue: new ReviewQueueService(dataSource, config),
+    // Facet counts for anonymous readers from bitmaps in memory, exact against the directory version.
+    programFacetIndex: new VersionedReadIndex(dataSource, "program facets", ProgramFacetIndex.build),
     audit: new AuditService(dataSource),
     directoryChanges: new DirectoryChangeService(dataSource),
     auditNames,

@@ -57,6 +57,20 @@ function collect(
   }
 }
 
+/**
+ * True when a connection field asks for its `totalCount` alone (a "how many" badge): the page
+ * of rows need not be read at all.
+ */
+export function onlyTotalCount(info: SelectionInfo): boolean {
+  const fields = requestedFields(info);
+  let count = false;
+  for (const name of fields.keys()) {
+    if (name === "totalCount") count = true;
+    else if (name !== "__typename") return false;
+  }
+  return count;
+}
+
 /** The subtree at a path of field names (`edges`, `node`), or an empty tree. */
 export function subtree(tree: FieldTree, ...path: string[]): FieldTree {
   let at: FieldTree = tree;

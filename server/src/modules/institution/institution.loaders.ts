@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { byKey, keyedBy } from "../../core/batch";
 import type { Page } from "../../core/connection";
-import { entityColumnLoaders } from "../../core/field-selection";
+import { columnsKey, entityColumnLoaders } from "../../core/field-selection";
 import type { DataSource } from "typeorm";
 import type { Viewer } from "../../core/viewer";
 import type { Services } from "../../core/context";
@@ -17,13 +17,21 @@ export function createInstitutionLoaders(services: Services, viewer: Viewer, ds:
       new DataLoader<number, number>((ids) => programs.countsByInstitution(ids, viewer.includeDrafts, args.filter)),
     filterKey,
   );
+  /** Pages of programs per institution, kept per arguments and per column set (core/field-selection.ts). */
   const institutionPrograms = keyedBy(
-    (args: InstitutionProgramsArgs) =>
+    ({ args, columns }: { args: InstitutionProgramsArgs; columns: readonly string[] | null }) =>
       new DataLoader<number, Page<Program>>((ids) =>
-        programs.pagesByInstitution(ids, args, viewer.includeDrafts, (iid) => institutionProgramCount(args).load(iid)),
+        programs.pagesByInstitution(
+          ids,
+          args,
+          viewer.includeDrafts,
+          (iid) => institutionProgramCount(args).load(iid),
+          columns,
+        ),
       ),
-    (args) =>
+    ({ args, columns }) =>
       JSON.stringify([
+        columnsKey(columns),
         args.first,
         args.after ?? null,
         args.orderBy ?? null,

@@ -1,9 +1,10 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
+import { columnsSelected, type SelectionInfo } from "../../core/field-selection";
 import { Connection, type Page } from "../../core/connection";
 import type { Context } from "../../core/context";
 import { lookupKey } from "../../core/lookup";
 import { SlugLookupArgs } from "../../core/args";
-import type { Program } from "../program/program.entity";
+import { PROGRAM_COLUMNS, Program } from "../program/program.entity";
 import { ProgramConnection } from "../program/program.resolver";
 import { InstitutionProgramsArgs, InstitutionsArgs } from "./institution.args";
 import { Institution } from "./institution.entity";
@@ -29,7 +30,9 @@ export class InstitutionResolver {
     @Root() institution: Institution,
     @Args() args: InstitutionProgramsArgs,
     @Ctx() ctx: Context,
+    @Info() info: SelectionInfo,
   ): Promise<Page<Program>> {
-    return ctx.loaders.institutionPrograms(args).load(institution.id);
+    const columns = columnsSelected(ctx.dataSource, Program, PROGRAM_COLUMNS, info, "edges", "node");
+    return ctx.loaders.institutionPrograms({ args, columns }).load(institution.id);
   }
 }

@@ -4,7 +4,7 @@ import type { Context } from "../../core/context";
 import { heavyWork } from "../../core/heavy-fields";
 import { parseFullTextSearch } from "../search/search-terms";
 import { SEARCH_MAX_LENGTH } from "../../core/args";
-import { computeProgramFacets, ProgramFacets } from "./program.facets";
+import { assembleFacets, computeProgramFacets, ProgramFacets } from "./program.facets";
 import { ProgramFilter } from "./program.filter-input";
 
 @ArgsType()
@@ -28,11 +28,17 @@ export class ProgramFacetsResolver {
   @Query(() => ProgramFacets, {
     description: "Counts per filter value for the programs a `programs` query with the same filter and search shows",
   })
-  programFacets(@Args() args: ProgramFacetsArgs, @Ctx() ctx: Context): Promise<ProgramFacets> {
+  async programFacets(@Args() args: ProgramFacetsArgs, @Ctx() ctx: Context): Promise<ProgramFacets> {
+    const search = parseFullTextSearch(args.search);
+    // Anonymous readers without a search: the in-process index when it is current (curators see drafts: SQL).
+    if (!ctx.viewer.includeDrafts && !search) {
+      const counts = (await ctx.services.programFacetIndex.current())?.counts(args.filter);
+      if (counts) return assembleFacets(counts);
+    }
     return computeProgramFacets(ctx.services.programs, {
       includeDrafts: ctx.viewer.includeDrafts,
       filter: args.filter,
-      search: parseFullTextSearch(args.search),
+      search,
     });
   }
 }

@@ -119,8 +119,13 @@ export async function computeProgramFacets(
     requirementCounts(programs.matching(criteria, "requirement").qb, criteria.includeDrafts).then(counts),
   ]);
 
+  return assembleFacets({ type, audience, country, region, specialty, pathway, requirement });
+}
+
+/** Counts per raw value, as SQL or the read index (program.facet-index.ts) finds them, made into the answer. */
+export function assembleFacets(raw: Record<FacetDimension, FacetCount[]>): ProgramFacets {
   // A program for BOTH counts under GRADUATE and STUDENT too, exactly as filtering by them would show it.
-  const perAudience = new Map(audience.map((a) => [a.value, a.count]));
+  const perAudience = new Map(raw.audience.map((a) => [a.value, a.count]));
   const audienceCounts = Object.values(Audience).map((value) => ({
     value,
     label: AUDIENCE_LABELS[value],
@@ -129,12 +134,12 @@ export async function computeProgramFacets(
 
   const relabel = (labels: Record<string, string>) => (c: FacetCount) => ({ ...c, label: labels[c.value] ?? c.value });
   return {
-    type: sorted(type.map(relabel(PROGRAM_TYPE_LABELS))),
+    type: sorted(raw.type.map(relabel(PROGRAM_TYPE_LABELS))),
     audience: sorted(audienceCounts),
-    country: sorted(country.map(relabel(COUNTRY_LABELS))),
-    region: sorted(region.map(relabel(REGION_LABELS))),
-    specialty: sorted(specialty),
-    pathway: sorted(pathway),
-    requirement: sorted(requirement),
+    country: sorted(raw.country.map(relabel(COUNTRY_LABELS))),
+    region: sorted(raw.region.map(relabel(REGION_LABELS))),
+    specialty: sorted(raw.specialty),
+    pathway: sorted(raw.pathway),
+    requirement: sorted(raw.requirement),
   };
 }

@@ -1,3 +1,5 @@
+import type { VersionedReadIndex } from "../../core/read-index";
+import type { ProgramFacetIndex } from "./program.facet-index";
 import type { ProgramLinksService } from "./program-links.service";
 import type { createProgramLoaders } from "./program.loaders";
 import type { ProgramReview } from "./program.review";
@@ -13,6 +15,7 @@ declare module "../../core/context" {
     programLinks: ProgramLinksService;
     programWrites: ProgramWrites;
     programReview: ProgramReview;
+    programFacetIndex: VersionedReadIndex<ProgramFacetIndex>;
   }
   interface Loaders extends ProgramLoaders {}
 }

@@ -2,7 +2,7 @@ import { Args, Ctx, Extensions, FieldResolver, Info, Query, Resolver, Root } fro
 import { Connection, type Page } from "../../core/connection";
 import type { Context } from "../../core/context";
 import { heavyWork } from "../../core/heavy-fields";
-import { columnsSelected, type SelectionInfo } from "../../core/field-selection";
+import { columnsSelected, onlyTotalCount, type SelectionInfo } from "../../core/field-selection";
 import { lookupKey } from "../../core/lookup";
 import { Institution } from "../institution/institution.entity";
 import { Pathway } from "../pathway/pathway.entity";
@@ -23,6 +23,7 @@ export class ProgramResolver {
     description: "Programs, a page at a time (published ones unless you are a curator)",
   })
   programs(@Args() args: ProgramsArgs, @Ctx() ctx: Context, @Info() info: SelectionInfo): Promise<Page<Program>> {
+    if (onlyTotalCount(info)) return ctx.services.programs.countOnly(args, ctx.viewer.includeDrafts);
     const columns = columnsSelected(ctx.dataSource, Program, PROGRAM_COLUMNS, info, "edges", "node");
     return ctx.services.programs.list(args, ctx.viewer.includeDrafts, columns);
   }
@@ -31,9 +32,10 @@ export class ProgramResolver {
     nullable: true,
     description: "One program by id or slug; null when there is none you may see",
   })
-  program(@Args() args: SlugLookupArgs, @Ctx() ctx: Context): Promise<Program | null> {
+  program(@Args() args: SlugLookupArgs, @Ctx() ctx: Context, @Info() info: SelectionInfo): Promise<Program | null> {
     const key = lookupKey(args);
-    return ctx.services.programs.findOne(key, ctx.viewer.includeDrafts);
+    const columns = columnsSelected(ctx.dataSource, Program, PROGRAM_COLUMNS, info);
+    return ctx.services.programs.findOne(key, ctx.viewer.includeDrafts, columns);
   }
 
   @FieldResolver(() => Institution, {

@@ -5,8 +5,9 @@ import { decodeCursor } from "../../core/cursor";
 import { dialectOf, type Dialect } from "../../core/data-source";
 import { ListingStatus, type SortDirection } from "../../core/enums";
 import { BadUserInputError } from "../../core/errors";
-import { applyKeyset, applyOrdering, cursorChecked, cursorOf, paginate, rowsWithRaw } from "../../core/pagination";
+import { cursorChecked, cursorOf, paginate } from "../../core/pagination";
 import type { RecordName } from "../../core/record-names";
+import { getManyFast } from "../../core/rows";
 import { offMainThread } from "../../core/sqlite-readers";
 import { Institution } from "../institution/institution.entity";
 import { programSearchFor, type ProgramSearch } from "../search/program-search";
@@ -16,6 +17,7 @@ import { applyProgramFilter, type FacetDimension } from "./program.filter";
 import type { ProgramFilter } from "./program.filter-input";
 import { ORDER_INSTITUTION_ALIAS, programOrdering } from "./program.orderings";
 import { Program } from "./program.entity";
+import { institutionPageRows } from "./program.institution-pages";
 
 /** Which programs a read is about: visibility, filter and search. */
 export interface ProgramCriteria {
@@ -106,11 +108,38 @@ export class ProgramService {
     return paginate(qb, ordering, options, () => countQb.getCount());
   }
 
-  async findOne(key: { id?: number; slug?: string }, includeDrafts: boolean): Promise<Program | null> {
+  /**
+   * A page that only answers `totalCount` (the client asked for nothing else): the count
+   * statement alone. Arguments are checked as `list` checks them, the cursor included.
+   */
+  async countOnly(options: ProgramListOptions, includeDrafts: boolean): Promise<Page<Program>> {
+    const search = parseFullTextSearch(options.search);
+    const order = options.orderBy ?? (search ? ProgramOrder.RELEVANCE : ProgramOrder.TITLE);
+    if (order === ProgramOrder.RELEVANCE && !search) return this.list(options, includeDrafts);
+    const ordering = programOrdering({
+      order,
+      direction: options.orderDirection,
+      dialect: this.dialect,
+      relevance: search ? { expr: "", fingerprint: search.fingerprint } : undefined,
+    });
+    if (options.after) decodeCursor(options.after, ordering.name, ordering.keys.length);
+    const { qb } = this.matching({ includeDrafts, filter: options.filter, search });
+    if (search) offMainThread(qb);
+    return makePage([], false, Boolean(options.after), () => qb.getCount());
+  }
+
+  /** One program; `columns` narrows the row as in `list` (rows mapped without TypeORM's hydration). */
+  async findOne(
+    key: { id?: number; slug?: string },
+    includeDrafts: boolean,
+    columns?: readonly string[] | null,
+  ): Promise<Program | null> {
     const qb = this.query(includeDrafts);
+    if (columns) qb.select(columns.map((c) => `p.${c}`));
     if (key.id !== undefined) qb.andWhere("p.id = :id", { id: key.id });
     if (key.slug !== undefined) qb.andWhere("p.slug = :slug", { slug: key.slug });
-    return qb.getOne();
+    const [found] = await getManyFast(qb.limit(1));
+    return found ?? null;
   }
 
   async byIds(ids: readonly number[], includeDrafts: boolean): Promise<Program[]> {
@@ -120,15 +149,15 @@ export class ProgramService {
   }
 
   /**
-   * One page of programs for each of many institutions, in one statement: a window function
-   * numbers each institution's programs after the cursor, and only the first `first + 1` of each
-   * are read.
+   * One page of programs for each of many institutions, in one statement
+   * (program.institution-pages.ts); `columns` narrows the rows as in `list`.
    */
   async pagesByInstitution(
     institutionIds: readonly number[],
     args: ProgramPageArgs,
     includeDrafts: boolean,
     countFor: (institutionId: number) => Promise<number>,
+    columns?: readonly string[] | null,
   ): Promise<Page<Program>[]> {
     // Within one institution, INSTITUTION says nothing and RELEVANCE has no search: both fall back to TITLE.
     const order =
@@ -144,22 +173,21 @@ export class ProgramService {
     if (args.first === 0)
       return institutionIds.map((iid) => makePage([], false, Boolean(args.after), () => countFor(iid)));
 
-    const numbered = this.matching({ includeDrafts, filter: args.filter }).qb;
-    numbered.andWhere("p.institutionId IN (:...pageIids)", { pageIids: [...institutionIds] });
-    if (values) applyKeyset(numbered, ordering.keys, values);
-    const window = ordering.keys.map((k) => `${k.expr} ${k.direction}`).join(", ");
-    numbered
-      .select("(p.id)", "wid")
-      .addSelect(`ROW_NUMBER() OVER (PARTITION BY p.institutionId ORDER BY ${window})`, "wrn");
-
-    const qb = this.query(true).innerJoin(`(${numbered.getQuery()})`, "w", "w.wid = p.id AND w.wrn <= :pageLimit", {
-      ...numbered.getParameters(),
-      pageLimit: args.first + 1,
-    });
-    applyOrdering(qb, ordering);
-    const rows = await cursorChecked(args.after, () => rowsWithRaw(qb));
+    // Rows are grouped by institution below: the key is read whatever the client selected.
+    const selected = columns && !columns.includes("institutionId") ? [...columns, "institutionId"] : columns;
+    const { qb } = this.matching({ includeDrafts, filter: args.filter, columns: selected });
+    const rows = await cursorChecked(args.after, () =>
+      institutionPageRows(qb, this.dialect, institutionIds, ordering, values, args.first + 1),
+    );
+    const byInstitution = new Map<number, typeof rows>();
+    for (const row of rows) {
+      const iid = Number(row.entity.institutionId);
+      let mine = byInstitution.get(iid);
+      if (!mine) byInstitution.set(iid, (mine = []));
+      mine.push(row);
+    }
     return institutionIds.map((iid) => {
-      const mine = rows.filter((r) => r.entity.institutionId === iid);
+      const mine = byInstitution.get(iid) ?? [];
       const edges = mine
         .slice(0, args.first)
         .map(({ entity, raw }) => ({ node: entity, cursor: cursorOf(ordering, raw) }));

@@ -1,0 +1,70 @@
+import { AsyncResource } from "node:async_hooks";
+import type { DataSource } from "typeorm";
+import { log } from "./logger";
+
+/**
+ * An in-process read index of the published directory (facet bitmaps today; per-program rule
+ * records for eligibility can be another index of the same kind), kept exact against the database.
+ *
+ * The database holds a directory version (table `directory_version`), bumped by triggers in every
+ * transaction that writes a directory table, whoever writes: this process, another instance, the
+ * CLI. Each read asks for the version (one primary-key read) and gets the index only when it was
+ * built at that version; otherwise it waits for a rebuild (one at a time, shared by every read
+ * waiting) and gets the index as rebuilt, or null (use SQL) when the rebuild failed. A rebuild reads
+ * what one SQL facet request reads, so the first read after a write pays about what SQL would.
+ */
+export class VersionedReadIndex<T> {
+  private built: { version: string; value: T } | null = null;
+  private building: Promise<void> | null = null;
+  /** Rebuilds run in the context this index was made in, never in a request's (its statement count, its timeout). */
+  private readonly detached = new AsyncResource("VersionedReadIndex");
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly name: string,
+    /** Reads everything the index holds; called with the version it is read at. */
+    private readonly build: (ds: DataSource) => Promise<T>,
+  ) {}
+
+  /** The directory version now ("none" for a database that has never been written). */
+  async version(): Promise<string> {
+    const rows: { version: string | number }[] = await this.ds.query(
+      `SELECT "version" FROM "directory_version" WHERE "id" = 1`,
+    );
+    return rows.length ? String(rows[0].version) : "none";
+  }
+
+  /** The index as of the directory version now or later, or null when it cannot be built (use SQL). */
+  async current(): Promise<T | null> {
+    const version = await this.version();
+    if (this.built?.version === version) return this.built.value;
+    const before = this.built;
+    await this.refresh();
+    return this.built && this.built !== before ? this.built.value : null;
+  }
+
+  /** Starts a rebuild unless one is running; resolves when it has ended. */
+  refresh(): Promise<void> {
+    this.building ??= this.detached.runInAsyncScope(() => this.rebuild()).finally(() => (this.building = null));
+    return this.building;
+  }
+
+  private async rebuild(): Promise<void> {
+    if (!this.ds.isInitialized) return;
+    // Rebuilt until the version read before equals the one after: no write slipped in between.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const before = await this.version();
+      if (this.built?.version === before) return;
+      try {
+        const value = await this.build(this.ds);
+        if ((await this.version()) === before) {
+          this.built = { version: before, value };
+          return;
+        }
+      } catch (e) {
+        log.warn(`read index ${this.name}: rebuild failed, reads use SQL`, { error: (e as Error).message });
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import { Country, ListingStatus } from "../../server/src/core/enums";
+import { expectData } from "../support/errors";
+import { factories } from "../support/factories";
+import { useTestServer } from "../support/server";
+
+/**
+ * Statements and answers of the shapes a frontend asks besides the page: institutions with their
+ * first programs (one statement for every institution's page, pruned columns), and a count alone
+ * (no page read).
+ */
+const server = useTestServer();
+const titlesOf: Record<string, string[]> = {};
+
+beforeAll(async () => {
+  const f = factories(server.ds);
+  for (let i = 0; i < 4; i++) {
+    const institution = await f.institution({ name: `Synthetic Institution ${i}`, slug: `synthetic-institution-${i}` });
+    titlesOf[institution.slug] = [];
+    // Institution i has 2 + i published programs and one draft that anonymous readers never see.
+    for (let j = 0; j < 2 + i; j++) {
+      const title = `Synthetic Program ${i}-${String.fromCharCode(90 - j)}`;
+      await f.program({ title, institutionId: institution.id, country: i % 2 === 0 ? Country.US : Country.CA });
+      titlesOf[institution.slug].push(title);
+    }
+    await f.program({ title: `Synthetic Draft ${i}`, institutionId: institution.id, status: ListingStatus.DRAFT });
+    titlesOf[institution.slug].sort();
+  }
+});
+
+const NESTED = `query($first: Int!, $after: String) {
+  institutions(first: 10) {
+    edges { node { slug programs(first: $first, after: $after) {
+      edges { cursor node { title } }
+      pageInfo { hasNextPage endCursor }
+    } } }
+  }
+}`;
+
+describe("Institution.programs", () => {
+  it("reads every institution's first programs in one statement, with the selected columns only", async () => {
+    const r = await server.exec(NESTED, { first: 3 });
+    const institutions = expectData(r).institutions.edges.map((e: any) => e.node);
+    expect(institutions).toHaveLength(4);
+    for (const i of institutions) {
+      expect(i.programs.edges.map((e: any) => e.node.title)).toEqual(titlesOf[i.slug].slice(0, 3));
+      expect(i.programs.pageInfo.hasNextPage).toBe(titlesOf[i.slug].length > 3);
+    }
+    expect(r.statements).toBe(2); // the institutions, then every institution's page at once
+    const programsRead = r.sql.find((s) => /FROM "programs"/.test(s))!;
+    expect(programsRead).toContain(`"title"`);
+    expect(programsRead).not.toContain(`"description"`);
+  });
+
+  it("pages on from a cursor", async () => {
+    const first = expectData(await server.exec(NESTED, { first: 2 })).institutions.edges;
+    const last = first.find((e: any) => e.node.slug === "synthetic-institution-3").node.programs;
+    const next = await server.exec(NESTED, { first: 2, after: last.pageInfo.endCursor });
+    const again = expectData(next).institutions.edges.find((e: any) => e.node.slug === "synthetic-institution-3");
+    expect(again.node.programs.edges.map((e: any) => e.node.title)).toEqual(
+      titlesOf["synthetic-institution-3"].slice(2, 4),
+    );
+    expect(again.node.programs.pageInfo.hasNextPage).toBe(true);
+  });
+});
+
+describe("a count alone", () => {
+  const COUNT = `query($filter: ProgramFilter, $after: String) { programs(first: 20, filter: $filter, after: $after) { totalCount } }`;
+
+  it("runs the count statement only", async () => {
+    const r = await server.exec(COUNT, { filter: { country: ["CA"] } });
+    expect(expectData(r).programs.totalCount).toBe(3 + 5);
+    expect(r.statements).toBe(1);
+    expect(r.sql[0]).toMatch(/COUNT\(/i);
+  });
+
+  it("still refuses a malformed cursor", async () => {
+    const r = await server.exec(COUNT, { after: "not-a-cursor" });
+    expect(r.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("one program with every relation", () => {
+  const DETAIL = `query($slug: String!) { program(slug: $slug) {
+    slug title type institution { slug name }
+    pathway { slug requirements { level requirement { code } } }
+    specialties { slug } requirements { level requirement { code } }
+  } }`;
+
+  it("reads the program's selected columns once, then one statement per relation", async () => {
+    const slug = (await server.ds.query(`SELECT slug FROM programs WHERE status = 'PUBLISHED' ORDER BY id LIMIT 1`))[0]
+      .slug as string;
+    const r = await server.exec(DETAIL, { slug });
+    expect(expectData(r).program).toMatchObject({ slug, institution: { slug: "synthetic-institution-0" } });
+    const programRead = r.sql.find((s) => /FROM "programs"/.test(s))!;
+    expect(programRead).not.toContain(`"description"`);
+    // program, institution, specialties, requirement links (these programs have no pathway)
+    expect(r.statements).toBe(4);
+  });
+});
