@@ -19,6 +19,10 @@ import { SpecialtyMutationResolver } from "../modules/specialty/specialty.mutati
 import { SnapshotResolver } from "../modules/snapshot/snapshot.resolver";
 import { SpecialtyResolver } from "../modules/specialty/specialty.resolver";
 import { WebhookResolver } from "../modules/webhook/webhook.resolver";
+import { InstitutionTextResolver } from "../modules/institution/institution.text.resolver";
+import { PathwayTextResolver } from "../modules/pathway/pathway.text.resolver";
+import { ProgramTextResolver } from "../modules/program/program.text.resolver";
+import { RequirementTextResolver } from "../modules/requirement/requirement.text.resolver";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -32,6 +36,11 @@ export const resolvers: NonEmptyArray<Function> = [
   ProgramFacetsResolver,
   EligibilityResolver,
   FeedResolver,
+  // English and French text
+  ProgramTextResolver,
+  InstitutionTextResolver,
+  PathwayTextResolver,
+  RequirementTextResolver,
   // Curation
   CuratorResolver,
   AuditResolver,

@@ -13,6 +13,7 @@ import {
 import { PlaceFromInstitution } from "../../components/PlaceFromInstitution";
 import { VerifyPanel } from "../../components/RecordButtons";
 import { RowsIterator } from "../../components/RowsIterator";
+import { StaleTranslationNotice, TranslatedTextInput } from "../../components/TranslatedInput";
 import { inputLimits } from "../../gql/input-limits";
 import { validators as v } from "../../validators";
 
@@ -23,7 +24,8 @@ import { validators as v } from "../../validators";
 export function programFormTabs({ editing }: { editing: boolean }) {
   return [
     <TabbedForm.Tab key="overview" label="resources.programs.tabs.overview">
-      <TextInput source="title" validate={v.program.title} fullWidth />
+      <StaleTranslationNotice />
+      <TranslatedTextInput source="title" validate={v.program.title} translationValidate={v.program.titleFr} />
       <TextInput
         source="slug"
         validate={v.program.slug}
@@ -49,7 +51,12 @@ export function programFormTabs({ editing }: { editing: boolean }) {
       <NumberInput source="positions" validate={v.program.positions} />
       <NumberInput source="imgPositions" validate={v.program.imgPositions} />
       <TextInput source="websiteUrl" validate={v.program.websiteUrl} fullWidth type="url" />
-      <TextInput source="description" validate={v.program.description} multiline minRows={3} fullWidth />
+      <TranslatedTextInput
+        source="description"
+        validate={v.program.description}
+        translationValidate={v.program.descriptionFr}
+        multiline
+      />
     </TabbedForm.Tab>,
     <TabbedForm.Tab key="requirements" label="resources.programs.tabs.requirements" path="requirements">
       <ArrayInput

@@ -1,7 +1,8 @@
-import { NumberField, NumberInput, TextField, TextInput } from "react-admin";
+import { BooleanField, NumberField, NumberInput, TextField, TextInput } from "react-admin";
 import { EnumField } from "../../components/EnumField";
 import { EnumInput } from "../../components/inputs";
 import { LocalDateField } from "../../components/LocalDateField";
+import { StaleTranslationNotice, TranslatedTextInput } from "../../components/TranslatedInput";
 import { validators as v } from "../../validators";
 
 export const requirementInputs = [
@@ -12,18 +13,23 @@ export const requirementInputs = [
     helperText="directory.validation.code"
     sx={{ minWidth: 320 }}
   />,
-  <TextInput key="name" source="name" validate={v.requirement.name} fullWidth />,
+  <StaleTranslationNotice key="stale" />,
+  <TranslatedTextInput
+    key="name"
+    source="name"
+    validate={v.requirement.name}
+    translationValidate={v.requirement.nameFr}
+  />,
   <EnumInput key="kind" source="kind" enumName="RequirementKind" validate={v.requirement.kind} />,
   <EnumInput key="country" source="country" enumName="Country" emptyText="—" />,
   <NumberInput key="scoreMin" source="scoreMin" validate={v.requirement.scoreMin} />,
   <NumberInput key="scoreMax" source="scoreMax" validate={v.requirement.scoreMax} />,
-  <TextInput
+  <TranslatedTextInput
     key="description"
     source="description"
     validate={v.requirement.description}
+    translationValidate={v.requirement.descriptionFr}
     multiline
-    minRows={3}
-    fullWidth
   />,
 ];
 
@@ -35,5 +41,8 @@ export const requirementFields = [
   <NumberField key="scoreMin" source="scoreMin" emptyText="—" />,
   <NumberField key="scoreMax" source="scoreMax" emptyText="—" />,
   <TextField key="description" source="description" emptyText="—" />,
+  <TextField key="nameFr" source="nameFr" emptyText="—" />,
+  <TextField key="descriptionFr" source="descriptionFr" emptyText="—" />,
+  <BooleanField key="translationStale" source="translationStale" />,
   <LocalDateField key="archivedAt" source="archivedAt" emptyText="—" />,
 ];

@@ -3,6 +3,7 @@ import { archivedAtRule, EntityWrites } from "../../core/entity-writes";
 import { requiredOnCreate } from "../../core/input-rules";
 import { linkListStore } from "../../core/link-stores";
 import { given, merged, pick, Problems } from "../../core/problems";
+import { checkedTranslation, translationStamps } from "../../core/translation";
 import type { Change, State, WriteModel } from "../../core/versioned-write";
 import { checkRequirementLinks } from "../requirement/requirement-links";
 import { PathwayRequirement } from "./pathway-requirement.entity";
@@ -10,13 +11,27 @@ import { Pathway } from "./pathway.entity";
 import { PathwayInput } from "./pathway.input";
 import { pathwayFieldBreaches } from "./pathway.rules";
 
-const EDITABLE = ["slug", "name", "kind", "country", "region", "description", "website"] as const;
+const EDITABLE = [
+  "slug",
+  "name",
+  "kind",
+  "country",
+  "region",
+  "description",
+  "website",
+  "nameFr",
+  "descriptionFr",
+] as const;
 
 export class PathwayWrites extends EntityWrites<Pathway, PathwayInput> {
   readonly model: WriteModel<Pathway> = {
     typeName: "Pathway",
     audit: this.audit,
     entity: Pathway,
+    stamp: translationStamps<Pathway>([
+      { source: "name", translation: "nameFr" },
+      { source: "description", translation: "descriptionFr" },
+    ]),
     columns: [...EDITABLE, "archivedAt"],
     unique: ["slug"],
     relations: { requirements: linkListStore(PathwayRequirement, "pathwayId", "requirementId", ["level", "note"]) },
@@ -39,7 +54,9 @@ export class PathwayWrites extends EntityWrites<Pathway, PathwayInput> {
       ["input"],
       pathwayFieldBreaches(place, (f) => given(input, f)),
     );
-    const change: Change<Pathway> = { values: pick(input, EDITABLE) as Partial<Pathway> };
+    const change: Change<Pathway> = {
+      values: { ...(pick(input, EDITABLE) as Partial<Pathway>), ...checkedTranslation(input) },
+    };
     if (given(input, "requirements")) {
       const links = input.requirements ?? [];
       await checkRequirementLinks(m, links, problems);

@@ -2,19 +2,34 @@ import type { EntityManager } from "typeorm";
 import { archivedAtRule, EntityWrites } from "../../core/entity-writes";
 import { requiredOnCreate } from "../../core/input-rules";
 import { given, merged, pick, Problems } from "../../core/problems";
+import { checkedTranslation, translationStamps } from "../../core/translation";
 import type { Change, State, WriteModel } from "../../core/versioned-write";
 import { ProgramRequirement } from "../program/program-requirement.entity";
 import { Requirement } from "./requirement.entity";
 import { RequirementInput } from "./requirement.input";
 import { scoreRangeBreaches } from "./requirement.rules";
 
-const EDITABLE = ["code", "name", "kind", "country", "description", "scoreMin", "scoreMax"] as const;
+const EDITABLE = [
+  "code",
+  "name",
+  "kind",
+  "country",
+  "description",
+  "scoreMin",
+  "scoreMax",
+  "nameFr",
+  "descriptionFr",
+] as const;
 
 export class RequirementWrites extends EntityWrites<Requirement, RequirementInput> {
   readonly model: WriteModel<Requirement> = {
     typeName: "Requirement",
     audit: this.audit,
     entity: Requirement,
+    stamp: translationStamps<Requirement>([
+      { source: "name", translation: "nameFr" },
+      { source: "description", translation: "descriptionFr" },
+    ]),
     columns: [...EDITABLE, "archivedAt"],
     unique: ["code"],
   };
@@ -56,6 +71,6 @@ export class RequirementWrites extends EntityWrites<Requirement, RequirementInpu
         );
     }
     problems.throwIfAny();
-    return { values: pick(input, EDITABLE) as Partial<Requirement> };
+    return { values: { ...(pick(input, EDITABLE) as Partial<Requirement>), ...checkedTranslation(input) } };
   }
 }
