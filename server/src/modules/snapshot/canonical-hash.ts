@@ -85,10 +85,12 @@ export function canonicalRecord(entity: EntityName, record: SnapshotRecord): Sna
       out[field] = Array.isArray(value) ? [...value].sort((a, b) => compareKeys(String(a), String(b))) : (value ?? []);
     } else if (field === "requirements") {
       out[field] = normalizeLinks(entity, value);
+    } else if (HASHED_WHEN_SET.has(field) && value == null) {
+      // left out while null (a translation's date too)
     } else if (DATE_FIELDS.has(field)) {
       out[field] = normalizeDate(value);
     } else if (HASHED_WHEN_SET.has(field)) {
-      if (value != null) out[field] = value;
+      out[field] = value;
     } else {
       out[field] = value ?? (LIST_FIELDS.has(field) ? [] : null);
     }

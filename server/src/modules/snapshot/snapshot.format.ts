@@ -40,7 +40,21 @@ export const KEY: Record<EntityName, "slug" | "code"> = {
  * (links) are the references.
  */
 export const FIELDS: Record<EntityName, readonly string[]> = {
-  institutions: ["slug", "name", "kind", "country", "region", "city", "website", "description", "archivedAt"],
+  institutions: [
+    "slug",
+    "name",
+    "kind",
+    "country",
+    "region",
+    "city",
+    "website",
+    "description",
+    "archivedAt",
+    "nameFr",
+    "descriptionFr",
+    "translationUpdatedAt",
+    "sourceTextUpdatedAt",
+  ],
   programs: [
     "slug",
     "title",
@@ -68,22 +82,69 @@ export const FIELDS: Record<EntityName, readonly string[]> = {
     "lastVerifiedAt",
     "websiteUrl",
     "applicationUrl",
+    "titleFr",
+    "descriptionFr",
+    "translationUpdatedAt",
+    "sourceTextUpdatedAt",
   ],
-  requirements: ["code", "name", "kind", "country", "description", "scoreMin", "scoreMax", "archivedAt"],
+  requirements: [
+    "code",
+    "name",
+    "kind",
+    "country",
+    "description",
+    "scoreMin",
+    "scoreMax",
+    "archivedAt",
+    "nameFr",
+    "descriptionFr",
+    "translationUpdatedAt",
+    "sourceTextUpdatedAt",
+  ],
   specialties: ["slug", "name", "archivedAt"],
-  pathways: ["slug", "name", "kind", "country", "region", "description", "website", "archivedAt", "requirements"],
+  pathways: [
+    "slug",
+    "name",
+    "kind",
+    "country",
+    "region",
+    "description",
+    "website",
+    "archivedAt",
+    "requirements",
+    "nameFr",
+    "descriptionFr",
+    "translationUpdatedAt",
+    "sourceTextUpdatedAt",
+  ],
 };
 
 /** Fields that are not columns of the entity's own table. */
 export const REFERENCE_FIELDS = new Set(["institution", "pathway", "specialties", "requirements"]);
 export const LIST_FIELDS = new Set(["specialties", "requirements"]);
-export const DATE_FIELDS = new Set(["archivedAt", "applicationOpensAt", "applicationClosesAt", "lastVerifiedAt"]);
+export const DATE_FIELDS = new Set([
+  "archivedAt",
+  "applicationOpensAt",
+  "applicationClosesAt",
+  "lastVerifiedAt",
+  "translationUpdatedAt",
+  "sourceTextUpdatedAt",
+]);
 /**
  * Fields added to the format after files were first written: files always carry them, but the
  * canonical form (the hash) holds them only when they have a value. A file written before they
  * existed keeps a valid checksum, and a directory that does not use them hashes as it did.
  */
-export const HASHED_WHEN_SET = new Set(["websiteUrl", "applicationUrl"]);
+export const HASHED_WHEN_SET = new Set([
+  "websiteUrl",
+  "applicationUrl",
+  // French translations and their dates (docs/CURATION.md)
+  "titleFr",
+  "nameFr",
+  "descriptionFr",
+  "translationUpdatedAt",
+  "sourceTextUpdatedAt",
+]);
 
 /** Scalar (own-column) fields of an entity. */
 export function scalarFields(entity: EntityName): string[] {
