@@ -166,6 +166,21 @@ describe("the locale argument", () => {
     );
   });
 
+  it("labels facets of pathways and requirements in the locale asked for", async () => {
+    const facets = (locale: string) =>
+      server.exec(`{ programFacets(locale: ${locale}) {
+        pathway { value label labelLocale } requirement { value label labelLocale } type { value label labelLocale }
+      } }`);
+    expect(expectData(await facets("FR")).programFacets).toEqual({
+      pathway: [{ value: "carms", label: "Service canadien de jumelage des résidents", labelLocale: "FR" }],
+      requirement: [{ value: "MCCQE_1", label: "EACMC partie I", labelLocale: "FR" }],
+      type: [{ value: "FELLOWSHIP", label: "Fellowship", labelLocale: "EN" }], // interface words: the frontend's
+    });
+    expect(expectData(await facets("EN")).programFacets.pathway).toEqual([
+      { value: "carms", label: "Canadian Resident Matching Service", labelLocale: "EN" },
+    ]);
+  });
+
   it("refuses a locale that is not EN or FR", async () => {
     expectError(await server.exec(`{ programs(locale: DE, first: 1) { totalCount } }`), "GRAPHQL_VALIDATION_FAILED");
   });

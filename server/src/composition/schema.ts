@@ -11,7 +11,7 @@ import { InstitutionResolver } from "../modules/institution/institution.resolver
 import { PathwayMutationResolver } from "../modules/pathway/pathway.mutations";
 import { PathwayRequirementResolver, PathwayResolver } from "../modules/pathway/pathway.resolver";
 import { ProgramMutationResolver } from "../modules/program/program.mutations";
-import { ProgramFacetsResolver } from "../modules/program/program-facets.resolver";
+import { FacetCountResolver, ProgramFacetsResolver } from "../modules/program/program-facets.resolver";
 import { ProgramRequirementResolver, ProgramResolver } from "../modules/program/program.resolver";
 import { RequirementMutationResolver } from "../modules/requirement/requirement.mutations";
 import { RequirementResolver } from "../modules/requirement/requirement.resolver";
@@ -34,6 +34,7 @@ export const resolvers: NonEmptyArray<Function> = [
   PathwayRequirementResolver,
   SpecialtyResolver,
   ProgramFacetsResolver,
+  FacetCountResolver,
   EligibilityResolver,
   FeedResolver,
   // English and French text
