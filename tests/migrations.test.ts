@@ -20,6 +20,22 @@ async function contents(ds: DataSource): Promise<Record<string, unknown>> {
   return out;
 }
 
+/** `before` with null in every column that `down` no longer has (tables `down` lacks are kept whole). */
+function withoutDroppedValues(before: Record<string, unknown>, down: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [table, rows] of Object.entries(before)) {
+    const kept = (down[table] as Record<string, unknown>[] | undefined)?.[0];
+    if (!Array.isArray(rows) || !kept || table === "triggers") {
+      out[table] = rows;
+      continue;
+    }
+    out[table] = (rows as Record<string, unknown>[]).map((row) =>
+      Object.fromEntries(Object.entries(row).map(([column, value]) => [column, column in kept ? value : null])),
+    );
+  }
+  return out;
+}
+
 const dialects = Array.from(new Set(["sqlite", testDialect] as const));
 
 describe.each(dialects)("migrations on %s", (dialect) => {
@@ -51,8 +67,11 @@ describe.each(dialects)("migrations on %s", (dialect) => {
       const before = await contents(ds);
       expect((before.programs as unknown[]).length).toBeGreaterThan(10);
       await ds.undoLastMigration({ transaction: "all" });
+      const down = await contents(ds);
       expect(await migrate(ds)).toHaveLength(1);
-      expect(await contents(ds)).toEqual(before);
+      // A down that drops a column loses its values (the French text of 1795970587027-Translations):
+      // every row, every other value and every trigger must come back.
+      expect(await contents(ds)).toEqual(withoutDroppedValues(before, down));
     } finally {
       await ds.destroy();
       await db.drop();

@@ -4,6 +4,7 @@ import { Webhooks1795958346516 } from "./1795958346516-Webhooks";
 import { DirectoryChanges1795958396106 } from "./1795958396106-DirectoryChanges";
 import { RateLimitWindows1795958400000 } from "./1795958400000-RateLimitWindows";
 import { SnapshotContents1795958734164 } from "./1795958734164-SnapshotContents";
+import { Translations1795970587027 } from "./1795970587027-Translations";
 import { ScoreKinds1795970810677 } from "./1795970810677-ScoreKinds";
 import type { MigrationClass } from "../../server/src/core/data-source";
 import { ProgramUrls1795950236578 } from "./1795950236578-ProgramUrls";
@@ -27,6 +28,7 @@ export const postgresMigrations: MigrationClass[] = [
   DirectoryChanges1795958396106,
   RateLimitWindows1795958400000,
   SnapshotContents1795958734164,
+  Translations1795970587027,
   ScoreKinds1795970810677,
   Provenance1795971119859,
   DirectoryVersion1795972569819,

@@ -11,6 +11,7 @@ import { adminStatic } from "./core/admin-static";
 import { sessionFromRequest } from "./core/auth";
 import { type AppDeps, type Context } from "./core/context";
 import { createContext } from "./composition/context";
+import { localeFromAcceptLanguage } from "./core/locale";
 import { dialectOf } from "./core/data-source";
 import { explorerRoutes } from "./core/explorer";
 import { jitGateway, type CompiledQueries } from "./core/executor";
@@ -127,6 +128,7 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
       return createContext(deps, session?.curator ?? null, res.locals.statements as StatementCounter, {
         sessionId: session?.sessionId ?? null,
         clientAddress: req.ip ?? null,
+        locale: localeFromAcceptLanguage(req.headers["accept-language"]),
       });
     },
   });
@@ -148,6 +150,7 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
       // (an invalid token is refused while the context is built).
       if (req.headers.authorization) res.set("Cache-Control", "private, no-store");
       res.vary("Authorization");
+      res.vary("Accept-Language");
       const counter = new StatementCounter();
       res.locals.statements = counter;
       const run = () =>

@@ -40,6 +40,7 @@ export async function buildRichDirectory(ds: DataSource) {
   const mayo = await f.institution({
     slug: "rich-clinic",
     name: "Mayo Clinic",
+    nameFr: "Clinique Mayo",
     city: "Rochester",
     region: "MN",
     website: "https://www.mayoclinic.org/",
@@ -72,6 +73,10 @@ export async function buildRichDirectory(ds: DataSource) {
       sourceUrl: "https://example.org/source?a=1,b=2",
       sourceNote: "",
       lastVerifiedAt: new Date("2025-12-24T08:30:00Z"),
+      titleFr: "Fellowship de Mayo, cardiologie",
+      descriptionFr: "Dit « bonjour », puis s'en va; naïve café ✓",
+      translationUpdatedAt: new Date("2025-11-02T10:00:00Z"),
+      sourceTextUpdatedAt: new Date("2025-12-01T09:15:00.250Z"),
     },
     {
       specialties: [surgery, cardiology],

@@ -139,13 +139,17 @@ describe("the snapshot format", () => {
       // Empty string and null stay apart: "" versus an empty cell.
       expect(raw).toContain(
         ',"https://example.org/source?a=1,b=2","",2025-12-24T08:30:00.000Z,' +
-          "https://www.mayoclinic.org/fellowships/cardiology,https://apply.example.org/cardiology?cycle=2026&step=1\r\n",
+          "https://www.mayoclinic.org/fellowships/cardiology,https://apply.example.org/cardiology?cycle=2026&step=1," +
+          '"Fellowship de Mayo, cardiologie","Dit « bonjour », puis s\'en va; naïve café ✓",' +
+          "2025-11-02T10:00:00.000Z,2025-12-01T09:15:00.250Z\r\n",
       );
       const parsed = await readSnapshot(folder);
       const program = (parsed.doc.programs as any[]).find((p) => p.slug === "rich-fellowship");
       expect(program.sourceNote).toBe("");
       expect(program.region).toBeNull();
       expect(program.applicationUrl).toBe("https://apply.example.org/cardiology?cycle=2026&step=1");
+      expect(program.titleFr).toBe("Fellowship de Mayo, cardiologie");
+      expect(program.sourceTextUpdatedAt).toBe("2025-12-01T09:15:00.250Z");
     });
 
     it("a CSV folder imports like the other formats", async () => {

@@ -148,6 +148,25 @@ const HOSTILE: Hostile[] = [
     }),
   },
   {
+    name: "a blank French title",
+    edit: (doc) => (program(doc).titleFr = "   "),
+    record: 'program "cleveland-clinic-fellowships-for-imgs"',
+    field: "titleFr",
+    rule: "matches",
+    api: () => ({ query: CREATE_PROGRAM, variables: { input: { ...PROGRAM, titleFr: "   " } } }),
+  },
+  {
+    name: "an over-long French description",
+    edit: (doc) => (doc.requirements.find((r: any) => r.code === "USMLE_STEP_1").descriptionFr = LONG_DESCRIPTION),
+    record: 'requirement "USMLE_STEP_1"',
+    field: "descriptionFr",
+    rule: "maxLength",
+    api: () => ({
+      query: create("Requirement"),
+      variables: { input: { code: "API_REQ", name: "N", kind: "EXAM", descriptionFr: LONG_DESCRIPTION } },
+    }),
+  },
+  {
     name: "a NUL character",
     edit: (doc) => (program(doc).title = "Fellowships\u0000 for IMGs"),
     record: 'program "cleveland-clinic-fellowships-for-imgs"',

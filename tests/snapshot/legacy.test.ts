@@ -82,11 +82,16 @@ describe("a snapshot written before programs had web and application pages", () 
         changes: [
           { field: "websiteUrl", from: "https://www.mayoclinic.org/fellowships/cardiology", to: null },
           { field: "applicationUrl", from: "https://apply.example.org/cardiology?cycle=2026&step=1", to: null },
+          // Older than translations too: their French and its dates are absent, so null.
+          { field: "titleFr", from: "Fellowship de Mayo, cardiologie", to: null },
+          { field: "descriptionFr", from: "Dit « bonjour », puis s'en va; naïve café ✓", to: null },
+          { field: "translationUpdatedAt", from: "2025-11-02T10:00:00.000Z", to: null },
+          { field: "sourceTextUpdatedAt", from: "2025-12-01T09:15:00.250Z", to: null },
         ],
       },
     ]);
     await importFrom(target.ds, FILES[0][1], "merge");
     const fellowship = await target.ds.getRepository(Program).findOneByOrFail({ slug: "rich-fellowship" });
-    expect([fellowship.websiteUrl, fellowship.applicationUrl]).toEqual([null, null]);
+    expect([fellowship.websiteUrl, fellowship.applicationUrl, fellowship.titleFr]).toEqual([null, null, null]);
   });
 });

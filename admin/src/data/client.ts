@@ -12,6 +12,9 @@ async function directoryFetch(input: RequestInfo | URL, init: RequestInit = {}):
   const headers = new Headers(init.headers);
   const token = readSession()?.token;
   if (token) headers.set("authorization", `Bearer ${token}`);
+  // Curators edit the English source text in `title`/`name` and the French in `titleFr`/`nameFr`:
+  // whatever the browser's language, the API must answer the source text (core/locale.ts).
+  headers.set("accept-language", "en");
   const res = await fetch(input, { ...init, headers });
   if (res.ok) return res;
   const text = await res.text();

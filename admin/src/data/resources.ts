@@ -7,7 +7,7 @@ import { bulkOp, createOp, listOps, oneOp, recordMutation, updateOp } from "./re
 import { webhookDeliveries, webhooks } from "./webhook-resources";
 
 const programInput: InputConverters<ProgramInput> = {
-  slug: text, title: text, description: text, type: choice(), audience: choice(), status: choice(), institutionId: choice(),
+  slug: text, title: text, description: text, titleFr: text, descriptionFr: text, translationChecked: flag, type: choice(), audience: choice(), status: choice(), institutionId: choice(),
   country: choice(), region: text, pathwayId: choice(), durationMonths: int, handsOnPatientCare: flag, positions: int,
   imgPositions: int, visaSponsorship: flag, applicationOpensAt: dateTime, applicationClosesAt: dateTime,
   applicationFeeCents: int, feeCurrency: text, websiteUrl: text, applicationUrl: text, sourceUrl: text, sourceNote: text,
@@ -16,15 +16,18 @@ const programInput: InputConverters<ProgramInput> = {
 const institutionInput: InputConverters<InstitutionInput> = {
   slug: text, name: text, kind: choice(), country: choice(), region: text, city: text, website: text, description: text,
   sourceUrl: text, sourceNote: text,
+  nameFr: text, descriptionFr: text, translationChecked: flag,
 };
 const requirementInput: InputConverters<RequirementInput> = {
   code: text, name: text, kind: choice(), country: choice(), description: text, scoreKind: choice(), scoreMin: decimal,
   scoreMax: decimal, scoreStep: decimal,
   sourceUrl: text, sourceNote: text,
+  nameFr: text, descriptionFr: text, translationChecked: flag,
 };
 const pathwayInput: InputConverters<PathwayInput> = {
   slug: text, name: text, kind: choice(), country: choice(), region: text, website: text, description: text, requirements: pathwayRequirements,
   sourceUrl: text, sourceNote: text,
+  nameFr: text, descriptionFr: text, translationChecked: flag,
 };
 const specialtyInput: InputConverters<SpecialtyInput> = { slug: text, name: text };
 const curatorInput: InputConverters<CuratorInput> = { email: text, name: text, role: choice(), password };
@@ -39,7 +42,7 @@ const programs: Resource = {
     search: true,
     filters: {
       ids: listOf(String), type: listOf(), audience: listOf(), country: listOf(), region: listOf(String), specialty: listOf(String),
-      institution: listOf(String), pathway: listOf(String), status: listOf(), dueForReview: flag,
+      institution: listOf(String), pathway: listOf(String), status: listOf(), dueForReview: flag, translationStale: flag,
     },
     sorts: {
       title: "TITLE", "institution.name": "INSTITUTION", type: "TYPE", status: "STATUS", lastVerifiedAt: "LAST_VERIFIED", updatedAt: "RECENTLY_UPDATED",
@@ -68,7 +71,7 @@ const institutions: Resource = {
     walk: gql.InstitutionWalkDocument,
     toRecord: plainRecord,
     search: true,
-    filters: { ids: listOf(String), country: listOf(), region: listOf(String), kind: listOf(), archived: flag },
+    filters: { ids: listOf(String), country: listOf(), region: listOf(String), kind: listOf(), archived: flag, translationStale: flag },
     sorts: { name: "NAME", updatedAt: "RECENTLY_UPDATED" },
   }),
   one: oneOp(gql.InstitutionOneDocument, plainRecord),
@@ -86,7 +89,7 @@ const requirements: Resource = {
     walk: gql.RequirementWalkDocument,
     toRecord: plainRecord,
     search: true,
-    filters: { ids: listOf(String), kind: listOf() },
+    filters: { ids: listOf(String), kind: listOf(), translationStale: flag },
   }),
   one: oneOp(gql.RequirementOneDocument, plainRecord),
   create: createOp(gql.CreateRequirementDocument, requirementInput, plainRecord),
@@ -103,7 +106,7 @@ const pathways: Resource = {
     walk: gql.PathwayWalkDocument,
     toRecord: pathwayRecord,
     search: true,
-    filters: { ids: listOf(String), kind: listOf(), country: listOf() },
+    filters: { ids: listOf(String), kind: listOf(), country: listOf(), translationStale: flag },
   }),
   one: oneOp(gql.PathwayOneDocument, pathwayRecord),
   create: createOp(gql.CreatePathwayDocument, pathwayInput, pathwayRecord),

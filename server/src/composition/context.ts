@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { AppConfig } from "../core/config";
 import type { AppDeps, Context } from "../core/context";
+import { Locale, requestLocale } from "../core/locale";
 import { StatementCounter } from "../core/sql-counter";
 import { viewerFor, type SignedInCurator } from "../core/viewer";
 import { createLoaders } from "./loaders";
@@ -15,7 +16,7 @@ export function createContext(
   deps: AppDeps,
   curator: SignedInCurator | null,
   statements = new StatementCounter(),
-  request: { sessionId?: number | null; clientAddress?: string | null } = {},
+  request: { sessionId?: number | null; clientAddress?: string | null; locale?: Locale | null } = {},
 ): Context {
   const viewer = viewerFor(curator, request.sessionId ?? null);
   return {
@@ -24,5 +25,6 @@ export function createContext(
     loaders: createLoaders(deps.services, viewer, deps.dataSource),
     statements,
     clientAddress: request.clientAddress ?? null,
+    locale: requestLocale(request.locale ?? Locale.EN),
   };
 }

@@ -11,7 +11,7 @@ import { InstitutionResolver } from "../modules/institution/institution.resolver
 import { PathwayMutationResolver } from "../modules/pathway/pathway.mutations";
 import { PathwayRequirementResolver, PathwayResolver } from "../modules/pathway/pathway.resolver";
 import { ProgramMutationResolver } from "../modules/program/program.mutations";
-import { ProgramFacetsResolver } from "../modules/program/program-facets.resolver";
+import { FacetCountResolver, ProgramFacetsResolver } from "../modules/program/program-facets.resolver";
 import { ProgramRequirementResolver, ProgramResolver } from "../modules/program/program.resolver";
 import { RequirementMutationResolver } from "../modules/requirement/requirement.mutations";
 import { RequirementResolver } from "../modules/requirement/requirement.resolver";
@@ -20,6 +20,10 @@ import { ReviewResolver } from "../modules/review/review.resolver";
 import { SnapshotResolver } from "../modules/snapshot/snapshot.resolver";
 import { SpecialtyResolver } from "../modules/specialty/specialty.resolver";
 import { WebhookResolver } from "../modules/webhook/webhook.resolver";
+import { InstitutionTextResolver } from "../modules/institution/institution.text.resolver";
+import { PathwayTextResolver } from "../modules/pathway/pathway.text.resolver";
+import { ProgramTextResolver } from "../modules/program/program.text.resolver";
+import { RequirementTextResolver } from "../modules/requirement/requirement.text.resolver";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -31,8 +35,14 @@ export const resolvers: NonEmptyArray<Function> = [
   PathwayRequirementResolver,
   SpecialtyResolver,
   ProgramFacetsResolver,
+  FacetCountResolver,
   EligibilityResolver,
   FeedResolver,
+  // English and French text
+  ProgramTextResolver,
+  InstitutionTextResolver,
+  PathwayTextResolver,
+  RequirementTextResolver,
   // Curation
   CuratorResolver,
   AuditResolver,

@@ -8,7 +8,9 @@ export const NOT_CACHEABLE = "private, no-store";
  * succeeded are `public, max-age=N`, so a CDN or browser can serve repeats (GET requests, with
  * automatic persisted queries to keep URLs short). Anything a curator asks (drafts, history),
  * any mutation, any request with credentials and any error is `private, no-store`.
- * `Vary: Authorization` keeps shared caches from answering a signed-in request with a public copy.
+ * `Vary: Authorization` keeps shared caches from answering a signed-in request with a public copy;
+ * `Vary: Accept-Language`, from answering a French reader with the English copy (texts answer in
+ * the header's language when the query gives no `locale`, core/locale.ts).
  */
 export function cacheControlPlugin(publicMaxAge: number): ApolloServerPlugin<Context> {
   return {
@@ -20,7 +22,7 @@ export function cacheControlPlugin(publicMaxAge: number): ApolloServerPlugin<Con
           const anonymous = !contextValue?.viewer?.curator && !request.http?.headers.get("authorization");
           const cacheable = publicMaxAge > 0 && succeeded && anonymous && operation?.operation === "query";
           response.http.headers.set("cache-control", cacheable ? `public, max-age=${publicMaxAge}` : NOT_CACHEABLE);
-          response.http.headers.set("vary", "Authorization");
+          response.http.headers.set("vary", "Authorization, Accept-Language");
         },
       };
     },

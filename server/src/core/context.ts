@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { AppConfig } from "./config";
 import type { StatementCounter } from "./sql-counter";
+import type { RequestLocale } from "./locale";
 import type { Viewer } from "./viewer";
 
 /**
@@ -24,6 +25,8 @@ export interface Context {
   statements: StatementCounter;
   /** The client's address as Express sees it (see TRUST_PROXY); null outside HTTP. */
   clientAddress: string | null;
+  /** The content locale asked for: Accept-Language, and each root field's `locale` argument (core/locale.ts). */
+  locale: RequestLocale;
 }
 
 /** Everything a request needs that lives longer than the request. */

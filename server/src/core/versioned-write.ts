@@ -46,6 +46,17 @@ export interface WriteModel<T extends VersionedRow> {
    * field of a verified record also sets `changedSinceVerified`, in the same statement.
    */
   provenance?: ProvenanceRule;
+
+  /**
+   * Columns every write sets from what it changes (a translation's dates, core/translation.ts),
+   * whatever the write (create, edit, revert): bookkeeping, so neither audited nor reverted.
+   */
+  stamp?: (values: Partial<T>, before: T | null) => Partial<T>;
+}
+
+/** The values a write stores: the change's, with the model's stamps. */
+function stamped<T extends VersionedRow>(model: WriteModel<T>, values: Partial<T>, before: T | null): Partial<T> {
+  return model.stamp ? { ...values, ...model.stamp(values, before) } : values;
 }
 
 export interface State<T> {
@@ -195,7 +206,7 @@ export async function insertVersioned<T extends VersionedRow>(
   const pathFor = options.pathFor ?? inputPath;
   await assertUnique(m, model, change.values, null, pathFor);
   const result = await guardUnique(model, pathFor, () =>
-    m.insert(model.entity, { ...change.values, version: 1 } as QueryDeepPartialEntity<T>),
+    m.insert(model.entity, { ...stamped(model, change.values, null), version: 1 } as QueryDeepPartialEntity<T>),
   );
   const id = Number(result.identifiers[0].id);
   for (const [name, value] of Object.entries(change.relations ?? {})) await model.relations![name].save(m, id, value);
@@ -262,7 +273,10 @@ export async function updateVersioned<T extends VersionedRow>(
   const change = markChangedSinceVerified(model, before, await options.compute(before));
   await assertUnique(m, model, change.values, id, pathFor);
 
-  const set = { ...change.values, version: () => `"version" + 1` } as QueryDeepPartialEntity<T>;
+  const set = {
+    ...stamped(model, change.values, before.row),
+    version: () => `"version" + 1`,
+  } as QueryDeepPartialEntity<T>;
   const result = await guardUnique(model, pathFor, () =>
     m
       .createQueryBuilder()

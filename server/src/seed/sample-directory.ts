@@ -12,6 +12,13 @@ import { RequirementKind } from "../modules/requirement/requirement.entity";
 export const SOURCE_URL = "https://www.practicelink.com/";
 export const SOURCE_NOTE =
   "PracticeLink article on programs for international medical graduates (IMGs) and students (IMS) in the U.S. and Canada; not yet verified against the program's own pages.";
+/**
+ * Added to the source note of a listing whose French text the sample carries: the article is in
+ * English, so the French is a curator's plain translation of the listing's English title and
+ * description, and says nothing the English does not.
+ */
+export const TRANSLATION_NOTE =
+  " French title and description: a curator's translation of the English ones (the article is in English).";
 
 export interface SeedRequirementLink {
   code: string;

@@ -22,6 +22,8 @@ export interface SeedProgram {
   handsOnPatientCare: boolean | null;
   specialties: string[];
   requirements: SeedRequirementLink[];
+  /** A curator's French translation of the title and description above (never of anything else). */
+  french?: { title: string; description: string };
 }
 
 const US_FELLOWSHIP_REQUIREMENTS: SeedRequirementLink[] = [
@@ -207,10 +209,24 @@ export const programs: SeedProgram[] = [
   usElective("johns-hopkins-university", "Johns Hopkins University", "MD"),
   usElective("mayo-clinic", "Mayo Clinic", "MN"),
   caFellowship("university-of-toronto", "University of Toronto", "ON"),
-  caFellowship("mcgill-university", "McGill University", "QC"),
+  {
+    ...caFellowship("mcgill-university", "McGill University", "QC"),
+    french: {
+      title: "Fellowships de l'Université McGill pour les diplômés internationaux en médecine",
+      description:
+        "Fellowships conçus pour les DIM qui souhaitent une formation avancée et spécialisée dans un large éventail de spécialités, de la chirurgie à la pédiatrie; dans bien des cas, ils peuvent mener à des postes permanents dans le système de santé canadien.",
+    },
+  },
   caFellowship("university-of-british-columbia", "University of British Columbia", "BC"),
   caElective("university-of-toronto", "University of Toronto", "ON"),
-  caElective("mcgill-university", "McGill University", "QC"),
+  {
+    ...caElective("mcgill-university", "McGill University", "QC"),
+    french: {
+      title: "Stages cliniques à option de l'Université McGill pour les étudiants internationaux en médecine",
+      description:
+        "Stage à option pour les étudiants internationaux en médecine : une période désignée dans des hôpitaux d'enseignement canadiens, avec une expérience pratique dans des domaines allant de la médecine familiale aux départements chirurgicaux spécialisés.",
+    },
+  },
   caElective("university-of-british-columbia", "University of British Columbia", "BC"),
   observership(Country.US, "the United States"),
   observership(Country.CA, "Canada"),

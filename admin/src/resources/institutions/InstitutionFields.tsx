@@ -3,13 +3,20 @@ import { ListPagination } from "../../components/ListPagination";
 import { Typography } from "@mui/material";
 import { EnumField, StatusField } from "../../components/EnumField";
 import { EnumInput, SlugFromTitle, upper } from "../../components/inputs";
+import { StaleTranslationNotice, TranslatedTextInput } from "../../components/TranslatedInput";
 import { inputLimits } from "../../gql/input-limits";
 import { validators as v } from "../../validators";
 
 /** The institution's editable fields, shared by create and edit. */
 export function institutionInputs({ editing }: { editing: boolean }) {
   return [
-    <TextInput key="name" source="name" validate={v.institution.name} fullWidth />,
+    <StaleTranslationNotice key="stale" />,
+    <TranslatedTextInput
+      key="name"
+      source="name"
+      validate={v.institution.name}
+      translationValidate={v.institution.nameFr}
+    />,
     <TextInput
       key="slug"
       source="slug"
@@ -31,13 +38,12 @@ export function institutionInputs({ editing }: { editing: boolean }) {
     />,
     <TextInput key="city" source="city" validate={v.institution.city} />,
     <TextInput key="website" source="website" validate={v.institution.website} type="url" fullWidth />,
-    <TextInput
+    <TranslatedTextInput
       key="description"
       source="description"
       validate={v.institution.description}
+      translationValidate={v.institution.descriptionFr}
       multiline
-      minRows={3}
-      fullWidth
     />,
   ].filter(Boolean);
 }

@@ -20,6 +20,7 @@ const filters = [
   <TextInput key="region" source="region" parse={upper} />,
   <EnumArrayInput key="kind" source="kind" enumName="InstitutionKind" />,
   <NullableBooleanInput key="archived" source="archived" />,
+  <NullableBooleanInput key="translationStale" source="translationStale" />,
 ];
 
 export default function InstitutionList() {

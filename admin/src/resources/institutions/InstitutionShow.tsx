@@ -1,4 +1,13 @@
-import { EditButton, Show, TabbedShowLayout, TextField, TopToolbar, UrlField, useRecordContext } from "react-admin";
+import {
+  BooleanField,
+  EditButton,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  UrlField,
+  useRecordContext,
+} from "react-admin";
 import { EnumField } from "../../components/EnumField";
 import { HistoryPanel } from "../../components/HistoryPanel";
 import { LocalDateField } from "../../components/LocalDateField";
@@ -29,6 +38,9 @@ export default function InstitutionShow() {
           <EnumField source="country" enumName="Country" />
           <UrlField source="website" target="_blank" rel="noreferrer" emptyText="—" />
           <TextField source="description" emptyText="—" />
+          <TextField source="nameFr" emptyText="—" />
+          <TextField source="descriptionFr" emptyText="—" />
+          <BooleanField source="translationStale" />
           <LocalDateField source="archivedAt" emptyText="—" />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.institutions.tabs.programs" path="programs">

@@ -1,14 +1,16 @@
-import { ArrayField, ArrayInput, Datagrid, TextField, TextInput, UrlField } from "react-admin";
+import { BooleanField, ArrayField, ArrayInput, Datagrid, TextField, TextInput, UrlField } from "react-admin";
 import { EnumField } from "../../components/EnumField";
 import { EnumInput, RequirementInput, SlugFromTitle, upper } from "../../components/inputs";
 import { LocalDateField } from "../../components/LocalDateField";
 import { RowsIterator } from "../../components/RowsIterator";
 import { inputLimits } from "../../gql/input-limits";
+import { StaleTranslationNotice, TranslatedTextInput } from "../../components/TranslatedInput";
 import { validators as v } from "../../validators";
 
 export function pathwayInputs({ editing }: { editing: boolean }) {
   return [
-    <TextInput key="name" source="name" validate={v.pathway.name} fullWidth />,
+    <StaleTranslationNotice key="stale" />,
+    <TranslatedTextInput key="name" source="name" validate={v.pathway.name} translationValidate={v.pathway.nameFr} />,
     <TextInput
       key="slug"
       source="slug"
@@ -21,13 +23,12 @@ export function pathwayInputs({ editing }: { editing: boolean }) {
     <EnumInput key="country" source="country" enumName="Country" emptyText="—" />,
     <TextInput key="region" source="region" validate={v.pathway.region} parse={upper} />,
     <TextInput key="website" source="website" validate={v.pathway.website} type="url" fullWidth />,
-    <TextInput
+    <TranslatedTextInput
       key="description"
       source="description"
       validate={v.pathway.description}
+      translationValidate={v.pathway.descriptionFr}
       multiline
-      minRows={3}
-      fullWidth
     />,
     <ArrayInput key="requirements" source="requirements" validate={v.pathway.requirements}>
       <RowsIterator inline disableReordering>
@@ -53,6 +54,9 @@ export const pathwayFields = [
   <TextField key="region" source="region" emptyText="—" />,
   <UrlField key="website" source="website" target="_blank" rel="noreferrer" emptyText="—" />,
   <TextField key="description" source="description" emptyText="—" />,
+  <TextField key="nameFr" source="nameFr" emptyText="—" />,
+  <TextField key="descriptionFr" source="descriptionFr" emptyText="—" />,
+  <BooleanField key="translationStale" source="translationStale" />,
   <ArrayField key="requirements" source="requirements">
     <Datagrid bulkActionButtons={false} rowClick={false}>
       <TextField source="requirement.name" label="resources.pathways.fields.requirements.requirementId" />

@@ -1,4 +1,4 @@
-import { Datagrid, List, TextField, useCanAccess } from "react-admin";
+import { Datagrid, List, NullableBooleanInput, TextField, useCanAccess } from "react-admin";
 import { EmptyState } from "../../components/EmptyState";
 import { ListPagination } from "../../components/ListPagination";
 import { EnumField } from "../../components/EnumField";
@@ -9,6 +9,7 @@ import { pathwayFields, pathwayInputs } from "./PathwayFields";
 const filters = [
   <EnumArrayInput key="kind" source="kind" enumName="PathwayKind" />,
   <EnumArrayInput key="country" source="country" enumName="Country" />,
+  <NullableBooleanInput key="translationStale" source="translationStale" />,
 ];
 
 export function PathwayList() {

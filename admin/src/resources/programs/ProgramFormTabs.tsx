@@ -14,6 +14,7 @@ import { PlaceFromInstitution } from "../../components/PlaceFromInstitution";
 import { VerifyPanel } from "../../components/RecordButtons";
 import { RowsIterator } from "../../components/RowsIterator";
 import { MinimumScoreInput } from "../../components/ScoreInputs";
+import { StaleTranslationNotice, TranslatedTextInput } from "../../components/TranslatedInput";
 import { inputLimits } from "../../gql/input-limits";
 import { validators as v } from "../../validators";
 
@@ -24,7 +25,8 @@ import { validators as v } from "../../validators";
 export function programFormTabs({ editing }: { editing: boolean }) {
   return [
     <TabbedForm.Tab key="overview" label="resources.programs.tabs.overview">
-      <TextInput source="title" validate={v.program.title} fullWidth />
+      <StaleTranslationNotice />
+      <TranslatedTextInput source="title" validate={v.program.title} translationValidate={v.program.titleFr} />
       <TextInput
         source="slug"
         validate={v.program.slug}
@@ -50,7 +52,12 @@ export function programFormTabs({ editing }: { editing: boolean }) {
       <NumberInput source="positions" validate={v.program.positions} />
       <NumberInput source="imgPositions" validate={v.program.imgPositions} />
       <TextInput source="websiteUrl" validate={v.program.websiteUrl} fullWidth type="url" />
-      <TextInput source="description" validate={v.program.description} multiline minRows={3} fullWidth />
+      <TranslatedTextInput
+        source="description"
+        validate={v.program.description}
+        translationValidate={v.program.descriptionFr}
+        multiline
+      />
     </TabbedForm.Tab>,
     <TabbedForm.Tab key="requirements" label="resources.programs.tabs.requirements" path="requirements">
       <ArrayInput

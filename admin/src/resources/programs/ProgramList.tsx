@@ -42,6 +42,7 @@ const filters = [
   <SlugFilterInput key="pathway" source="pathway" reference="pathways" label="resources.programs.fields.pathway" />,
   <EnumArrayInput key="status" source="status" enumName="ListingStatus" />,
   <NullableBooleanInput key="dueForReview" source="dueForReview" />,
+  <NullableBooleanInput key="translationStale" source="translationStale" />,
 ];
 
 /** The CSV export: the columns of the list below, with names and labels (not ids or enum values). */

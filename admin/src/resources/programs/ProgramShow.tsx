@@ -62,6 +62,9 @@ export default function ProgramShow() {
           <NumberField source="imgPositions" emptyText="—" />
           <UrlField source="websiteUrl" target="_blank" rel="noreferrer" emptyText="—" />
           <TextField source="description" emptyText="—" />
+          <TextField source="titleFr" emptyText="—" />
+          <TextField source="descriptionFr" emptyText="—" />
+          <BooleanField source="translationStale" />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.programs.tabs.requirements" path="requirements">
           <ArrayField source="requirements">

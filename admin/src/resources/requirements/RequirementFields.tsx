@@ -1,8 +1,9 @@
-import { NumberField, TextField, TextInput } from "react-admin";
+import { BooleanField, NumberField, TextField, TextInput } from "react-admin";
 import { EnumField } from "../../components/EnumField";
 import { EnumInput } from "../../components/inputs";
 import { LocalDateField } from "../../components/LocalDateField";
 import { ScoreScaleInputs } from "../../components/ScoreInputs";
+import { StaleTranslationNotice, TranslatedTextInput } from "../../components/TranslatedInput";
 import { validators as v } from "../../validators";
 
 export const requirementInputs = [
@@ -13,7 +14,13 @@ export const requirementInputs = [
     helperText="directory.validation.code"
     sx={{ minWidth: 320 }}
   />,
-  <TextInput key="name" source="name" validate={v.requirement.name} fullWidth />,
+  <StaleTranslationNotice key="stale" />,
+  <TranslatedTextInput
+    key="name"
+    source="name"
+    validate={v.requirement.name}
+    translationValidate={v.requirement.nameFr}
+  />,
   <EnumInput key="kind" source="kind" enumName="RequirementKind" validate={v.requirement.kind} />,
   <EnumInput key="country" source="country" enumName="Country" emptyText="—" />,
   <EnumInput
@@ -24,13 +31,12 @@ export const requirementInputs = [
     helperText="directory.score_kind_help"
   />,
   <ScoreScaleInputs key="scale" validate={v.requirement} />,
-  <TextInput
+  <TranslatedTextInput
     key="description"
     source="description"
     validate={v.requirement.description}
+    translationValidate={v.requirement.descriptionFr}
     multiline
-    minRows={3}
-    fullWidth
   />,
 ];
 
@@ -44,5 +50,8 @@ export const requirementFields = [
   <NumberField key="scoreMax" source="scoreMax" emptyText="—" />,
   <NumberField key="scoreStep" source="scoreStep" emptyText="—" />,
   <TextField key="description" source="description" emptyText="—" />,
+  <TextField key="nameFr" source="nameFr" emptyText="—" />,
+  <TextField key="descriptionFr" source="descriptionFr" emptyText="—" />,
+  <BooleanField key="translationStale" source="translationStale" />,
   <LocalDateField key="archivedAt" source="archivedAt" emptyText="—" />,
 ];

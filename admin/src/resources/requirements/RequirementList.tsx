@@ -1,4 +1,4 @@
-import { Datagrid, List, SearchInput, TextField, useCanAccess } from "react-admin";
+import { Datagrid, List, NullableBooleanInput, SearchInput, TextField, useCanAccess } from "react-admin";
 import { EmptyState } from "../../components/EmptyState";
 import { ListPagination } from "../../components/ListPagination";
 import { EnumField } from "../../components/EnumField";
@@ -8,6 +8,7 @@ import { LocalDateField } from "../../components/LocalDateField";
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <EnumArrayInput key="kind" source="kind" enumName="RequirementKind" />,
+  <NullableBooleanInput key="translationStale" source="translationStale" />,
 ];
 
 export default function RequirementList() {

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, Extensions, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Extensions, Info, Query, Resolver } from "type-graphql";
 import type { Page } from "../../core/connection";
 import type { Context } from "../../core/context";
+import { answerIn, Locale, LOCALE_ARG, type PathInfo } from "../../core/locale";
 import { heavyWork } from "../../core/heavy-fields";
 import { CandidateProfile, EligibilityArgs } from "./eligibility.args";
 import { evaluate } from "./eligibility.rules";
@@ -18,7 +19,10 @@ export class EligibilityResolver {
     @Arg("profile", () => CandidateProfile) profile: CandidateProfile,
     @Args() args: EligibilityArgs,
     @Ctx() ctx: Context,
+    @Info() info: PathInfo,
+    @Arg("locale", () => Locale, LOCALE_ARG) locale: Locale | null,
   ): Promise<Page<ProgramEligibility>> {
+    answerIn(ctx.locale, info, locale);
     const resolved = await ctx.services.eligibility.resolve(profile);
     const page = await ctx.services.eligibility.page(resolved, args, ctx.viewer.includeDrafts);
     // The loaders batch: one statement for every program's links, one for every pathway's.

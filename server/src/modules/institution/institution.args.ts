@@ -61,6 +61,13 @@ export class InstitutionFilter {
   })
   @IsOptional()
   archived?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: the French translation is older than the English text (due for review); false: it is not",
+  })
+  @IsOptional()
+  translationStale?: boolean | null;
 }
 
 @ArgsType()

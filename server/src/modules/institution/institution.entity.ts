@@ -29,7 +29,7 @@ export class Institution extends ArchivableSourcedRecord {
   @Column({ type: "varchar", length: 120 })
   slug: string;
 
-  @Field()
+  // GraphQL `name` answers in the asked locale (institution.text.resolver.ts).
   @Index("IDX_institutions_name")
   @Column({ type: "varchar", length: 200 })
   name: string;
@@ -57,13 +57,43 @@ export class Institution extends ArchivableSourcedRecord {
   @Column({ type: "varchar", length: 500, nullable: true })
   website: string | null;
 
-  @Field(() => String, { nullable: true })
   @Column({ type: "text", nullable: true })
   description: string | null;
+
+  // French translations (core/translation.ts): the GraphQL text fields answer in the asked locale.
+  @Field(() => String, { nullable: true, description: "The French translation of `name`, as entered (null: none)" })
+  @Column({ type: "varchar", length: 200, nullable: true })
+  nameFr: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The French translation of `description`, as entered (null: none)",
+  })
+  @Column({ type: "text", nullable: true })
+  descriptionFr: string | null;
+
+  @Field(() => Date, { nullable: true, description: "When the French text last changed; null while there is none" })
+  @Column({ type: Date, nullable: true })
+  translationUpdatedAt: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the English text last changed while a French translation existed",
+  })
+  @Column({ type: Date, nullable: true })
+  sourceTextUpdatedAt: Date | null;
 }
 
 /** What Institution's non-column fields read of the row (core/field-selection.ts). */
 export const INSTITUTION_COLUMNS: ColumnMap = {
-  fields: { programs: ["id"], verifiedBy: ["verifiedById"] },
+  fields: {
+    programs: ["id"],
+    verifiedBy: ["verifiedById"],
+    name: ["name", "nameFr"],
+    nameLocale: ["name", "nameFr"],
+    description: ["description", "descriptionFr"],
+    descriptionLocale: ["description", "descriptionFr"],
+    translationStale: ["translationUpdatedAt", "sourceTextUpdatedAt"],
+  },
   always: ["id"],
 };

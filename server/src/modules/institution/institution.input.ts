@@ -1,4 +1,4 @@
-import { IsEnum, IsOptional } from "class-validator";
+import { IsBoolean, IsEnum, IsOptional } from "class-validator";
 import { Field, InputType } from "type-graphql";
 import { Country } from "../../core/enums";
 import { IsHttpUrl, IsRegionCode, IsSlug, IsText, RequiredOnCreate } from "../../core/input-rules";
@@ -64,4 +64,26 @@ export class InstitutionInput {
   @IsOptional()
   @IsText(5000)
   sourceNote?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The French translation of name: the same rules as name" })
+  @IsOptional()
+  @IsText(200)
+  nameFr?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The French translation of description: the same rules as description",
+  })
+  @IsOptional()
+  @IsText(20000)
+  descriptionFr?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "true: a curator checked the French text against the current English text, so it is no longer stale (dates the translation now)",
+  })
+  @IsOptional()
+  @IsBoolean()
+  translationChecked?: boolean | null;
 }

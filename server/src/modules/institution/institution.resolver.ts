@@ -1,7 +1,8 @@
-import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { columnsSelected, type SelectionInfo } from "../../core/field-selection";
 import { Connection, type Page } from "../../core/connection";
 import type { Context } from "../../core/context";
+import { answerIn, Locale, LOCALE_ARG, type PathInfo } from "../../core/locale";
 import { lookupKey } from "../../core/lookup";
 import { SlugLookupArgs } from "../../core/args";
 import { PROGRAM_COLUMNS, Program } from "../program/program.entity";
@@ -16,12 +17,24 @@ export class InstitutionResolver {
   @Query(() => InstitutionConnection, {
     description: "Institutions, a page at a time (archived ones for curators only)",
   })
-  institutions(@Args() args: InstitutionsArgs, @Ctx() ctx: Context): Promise<Page<Institution>> {
+  institutions(
+    @Args() args: InstitutionsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: PathInfo,
+    @Arg("locale", () => Locale, LOCALE_ARG) locale: Locale | null,
+  ): Promise<Page<Institution>> {
+    answerIn(ctx.locale, info, locale);
     return ctx.services.institutions.list(args, ctx.viewer.includeDrafts);
   }
 
   @Query(() => Institution, { nullable: true, description: "One institution by id or slug; null when there is none" })
-  institution(@Args() args: SlugLookupArgs, @Ctx() ctx: Context): Promise<Institution | null> {
+  institution(
+    @Args() args: SlugLookupArgs,
+    @Ctx() ctx: Context,
+    @Info() info: PathInfo,
+    @Arg("locale", () => Locale, LOCALE_ARG) locale: Locale | null,
+  ): Promise<Institution | null> {
+    answerIn(ctx.locale, info, locale);
     return ctx.services.institutions.findOne(lookupKey(args), ctx.viewer.includeDrafts);
   }
 

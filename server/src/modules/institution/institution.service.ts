@@ -4,6 +4,7 @@ import { SortDirection } from "../../core/enums";
 import { flip, paginate, type Ordering } from "../../core/pagination";
 import { namesByIds, type RecordName } from "../../core/record-names";
 import { getManyFast } from "../../core/rows";
+import { translationStaleSql } from "../../core/translation";
 import { applyWordSearch } from "../search/word-search";
 import { InstitutionOrder, type InstitutionFilter, type InstitutionsArgs } from "./institution.args";
 import { Institution } from "./institution.entity";
@@ -62,6 +63,7 @@ export class InstitutionService {
     if (filter.region?.length)
       qb.andWhere("i.region IN (:...iRegion)", { iRegion: filter.region.map((r) => r.toUpperCase()) });
     if (filter.kind?.length) qb.andWhere("i.kind IN (:...iKind)", { iKind: filter.kind });
+    if (typeof filter.translationStale === "boolean") qb.andWhere(translationStaleSql("i", filter.translationStale));
     if (filter.archived === true) qb.andWhere("i.archivedAt IS NOT NULL");
     if (filter.archived === false) qb.andWhere("i.archivedAt IS NULL");
     if (filter.hasProgramType?.length) {
@@ -78,7 +80,7 @@ export class InstitutionService {
   list(args: InstitutionsArgs, includeArchived: boolean): Promise<Page<Institution>> {
     const qb = this.query(includeArchived);
     this.applyFilter(qb, args.filter, includeArchived);
-    applyWordSearch(qb, ["i.name", "i.city"], args.search);
+    applyWordSearch(qb, ["i.name", "i.nameFr", "i.city"], args.search);
     return paginate(
       qb,
       institutionOrdering(args.orderBy ?? InstitutionOrder.NAME, args.orderDirection, this.postgres),

@@ -23,6 +23,13 @@ export class PathwayFilter {
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
   country?: Country[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: the French translation is older than the English text (due for review); false: it is not",
+  })
+  @IsOptional()
+  translationStale?: boolean | null;
 }
 
 @ArgsType()

@@ -1,6 +1,7 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { Connection, type Page } from "../../core/connection";
 import type { Context } from "../../core/context";
+import { answerIn, Locale, LOCALE_ARG, type PathInfo } from "../../core/locale";
 import { lookupKey } from "../../core/lookup";
 import { SlugLookupArgs } from "../../core/args";
 import { Requirement } from "../requirement/requirement.entity";
@@ -13,12 +14,24 @@ const PathwayConnection = Connection(Pathway, "Pathway");
 @Resolver(() => Pathway)
 export class PathwayResolver {
   @Query(() => PathwayConnection, { description: "Application pathways, by name" })
-  pathways(@Args() args: PathwaysArgs, @Ctx() ctx: Context): Promise<Page<Pathway>> {
+  pathways(
+    @Args() args: PathwaysArgs,
+    @Ctx() ctx: Context,
+    @Info() info: PathInfo,
+    @Arg("locale", () => Locale, LOCALE_ARG) locale: Locale | null,
+  ): Promise<Page<Pathway>> {
+    answerIn(ctx.locale, info, locale);
     return ctx.services.pathways.list(args, ctx.viewer.includeDrafts);
   }
 
   @Query(() => Pathway, { nullable: true, description: "One pathway by id or slug; null when there is none" })
-  pathway(@Args() args: SlugLookupArgs, @Ctx() ctx: Context): Promise<Pathway | null> {
+  pathway(
+    @Args() args: SlugLookupArgs,
+    @Ctx() ctx: Context,
+    @Info() info: PathInfo,
+    @Arg("locale", () => Locale, LOCALE_ARG) locale: Locale | null,
+  ): Promise<Pathway | null> {
+    answerIn(ctx.locale, info, locale);
     return ctx.services.pathways.findOne(lookupKey(args), ctx.viewer.includeDrafts);
   }
 

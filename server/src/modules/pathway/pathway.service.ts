@@ -2,6 +2,7 @@ import type { DataSource, Repository, SelectQueryBuilder } from "typeorm";
 import type { Page } from "../../core/connection";
 import { paginate, type Ordering } from "../../core/pagination";
 import { namesByIds, type RecordName } from "../../core/record-names";
+import { translationStaleSql } from "../../core/translation";
 import { applyWordSearch } from "../search/word-search";
 import type { PathwaysArgs } from "./pathway.args";
 import { PathwayRequirement } from "./pathway-requirement.entity";
@@ -34,7 +35,8 @@ export class PathwayService {
     if (filter?.ids?.length) qb.andWhere("pw.id IN (:...pwIds)", { pwIds: filter.ids.map(Number) });
     if (filter?.kind?.length) qb.andWhere("pw.kind IN (:...pwKind)", { pwKind: filter.kind });
     if (filter?.country?.length) qb.andWhere("pw.country IN (:...pwCountry)", { pwCountry: filter.country });
-    applyWordSearch(qb, ["pw.name", "pw.slug"], args.search);
+    if (typeof filter?.translationStale === "boolean") qb.andWhere(translationStaleSql("pw", filter.translationStale));
+    applyWordSearch(qb, ["pw.name", "pw.nameFr", "pw.slug"], args.search);
     return paginate(qb, BY_NAME, args);
   }
 

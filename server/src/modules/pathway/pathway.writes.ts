@@ -4,6 +4,7 @@ import { requiredOnCreate } from "../../core/input-rules";
 import { VERIFICATION_COLUMNS } from "../../core/provenance";
 import { linkListStore } from "../../core/link-stores";
 import { given, merged, pick, Problems } from "../../core/problems";
+import { checkedTranslation, translationStamps } from "../../core/translation";
 import type { Change, State, WriteModel } from "../../core/versioned-write";
 import { checkRequirementLinks } from "../requirement/requirement-links";
 import { PathwayRequirement } from "./pathway-requirement.entity";
@@ -21,6 +22,8 @@ const EDITABLE = [
   "website",
   "sourceUrl",
   "sourceNote",
+  "nameFr",
+  "descriptionFr",
 ] as const;
 
 export class PathwayWrites extends EntityWrites<Pathway, PathwayInput> {
@@ -28,6 +31,10 @@ export class PathwayWrites extends EntityWrites<Pathway, PathwayInput> {
     typeName: "Pathway",
     audit: this.audit,
     entity: Pathway,
+    stamp: translationStamps<Pathway>([
+      { source: "name", translation: "nameFr" },
+      { source: "description", translation: "descriptionFr" },
+    ]),
     columns: [...EDITABLE, ...VERIFICATION_COLUMNS, "archivedAt"],
     unique: ["slug"],
     provenance: { notFacts: ["slug", "sourceNote"] },
@@ -54,7 +61,9 @@ export class PathwayWrites extends EntityWrites<Pathway, PathwayInput> {
       ["input"],
       pathwayFieldBreaches(place, (f) => given(input, f)),
     );
-    const change: Change<Pathway> = { values: pick(input, EDITABLE) as Partial<Pathway> };
+    const change: Change<Pathway> = {
+      values: { ...(pick(input, EDITABLE) as Partial<Pathway>), ...checkedTranslation(input) },
+    };
     if (given(input, "requirements")) {
       const links = input.requirements ?? [];
       await checkRequirementLinks(m, links, problems);

@@ -30,12 +30,11 @@ export class Program extends VersionedRecord {
   @Column({ type: "varchar", length: 160 })
   slug: string;
 
-  @Field()
+  // GraphQL `title` answers in the asked locale (program.text.resolver.ts).
   @Index("IDX_programs_title")
   @Column({ type: "varchar", length: 300 })
   title: string;
 
-  @Field(() => String, { nullable: true })
   @Column({ type: "text", nullable: true })
   description: string | null;
 
@@ -157,6 +156,29 @@ export class Program extends VersionedRecord {
   @ManyToOne(() => Curator, { onDelete: "SET NULL", nullable: true })
   @JoinColumn({ name: "verifiedById", foreignKeyConstraintName: "FK_programs_verified_by" })
   verifiedBy?: Curator | null;
+
+  // French translations (core/translation.ts): the GraphQL text fields answer in the asked locale.
+  @Field(() => String, { nullable: true, description: "The French translation of `title`, as entered (null: none)" })
+  @Column({ type: "varchar", length: 300, nullable: true })
+  titleFr: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The French translation of `description`, as entered (null: none)",
+  })
+  @Column({ type: "text", nullable: true })
+  descriptionFr: string | null;
+
+  @Field(() => Date, { nullable: true, description: "When the French text last changed; null while there is none" })
+  @Column({ type: Date, nullable: true })
+  translationUpdatedAt: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the English text last changed while a French translation existed",
+  })
+  @Column({ type: Date, nullable: true })
+  sourceTextUpdatedAt: Date | null;
 }
 
 /** What Program's non-column fields read of the row (core/field-selection.ts). */
@@ -167,6 +189,11 @@ export const PROGRAM_COLUMNS: ColumnMap = {
     specialties: ["id"],
     requirements: ["id"],
     verifiedBy: ["verifiedById"],
+    title: ["title", "titleFr"],
+    titleLocale: ["title", "titleFr"],
+    description: ["description", "descriptionFr"],
+    descriptionLocale: ["description", "descriptionFr"],
+    translationStale: ["translationUpdatedAt", "sourceTextUpdatedAt"],
   },
   always: ["id"],
 };

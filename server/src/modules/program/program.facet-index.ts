@@ -9,6 +9,8 @@ import type { FacetCount } from "./program.facets";
 /** One facet value: its programs (published ones), its label, and whether it is offered as a facet. */
 interface ValueSet {
   label: string;
+  /** The French label (pathways and requirements have one), answered when French is asked for. */
+  labelFr?: string | null;
   programs: BitSet;
   /** Archived catalogue entries still filter (as in SQL) but are not offered as facet values. */
   offered: boolean;
@@ -87,7 +89,7 @@ export class ProgramFacetIndex {
       for (const [value, entry] of this.dimensions[dimension]) {
         if (!entry.offered) continue;
         const count = base.countAnd(entry.programs);
-        if (count > 0) counts.push({ value, label: entry.label, count });
+        if (count > 0) counts.push({ value, label: entry.label, labelFr: entry.labelFr ?? null, count });
       }
       out[dimension] = counts;
     }
@@ -143,7 +145,7 @@ export class ProgramFacetIndex {
     });
     const ids = (list: string | null) => (list ? list.split(",").map(Number) : []);
 
-    type Catalogue = { id: number; key: string; name: string; archived: boolean | number };
+    type Catalogue = { id: number; key: string; name: string; nameFr?: string | null; archived: boolean | number };
     const catalogue = async (sql: string) => heavyQuery<Catalogue>(ds, sql, []);
     const linked = async (sql: string) =>
       new Map((await heavyQuery<{ k: number; ids: string | null }>(ds, sql, [])).map((r) => [Number(r.k), ids(r.ids)]));
@@ -168,10 +170,11 @@ export class ProgramFacetIndex {
       programsOfPathway.set(Number(p.pathwayId), list);
     }
     for (const w of await catalogue(
-      `SELECT id, slug AS key, name, ("archivedAt" IS NOT NULL) AS archived FROM pathways`,
+      `SELECT id, slug AS key, name, "nameFr" AS "nameFr", ("archivedAt" IS NOT NULL) AS archived FROM pathways`,
     )) {
       pathway.set(w.key, {
         label: w.name,
+        labelFr: w.nameFr ?? null,
         programs: BitSet.of(size, programsOfPathway.get(Number(w.id)) ?? []),
         offered: !w.archived,
       });
@@ -186,12 +189,17 @@ export class ProgramFacetIndex {
       `SELECT "requirementId" AS k, ${agg('"pathwayId"')} AS ids FROM pathway_requirements GROUP BY "requirementId"`,
     );
     for (const r of await catalogue(
-      `SELECT id, code AS key, name, ("archivedAt" IS NOT NULL) AS archived FROM requirements`,
+      `SELECT id, code AS key, name, "nameFr" AS "nameFr", ("archivedAt" IS NOT NULL) AS archived FROM requirements`,
     )) {
       const set = BitSet.of(size, ownLinks.get(Number(r.id)) ?? []);
       for (const pathwayId of pathwayLinks.get(Number(r.id)) ?? [])
         for (const programId of programsOfPathway.get(pathwayId) ?? []) set.add(programId);
-      requirement.set(r.key, { label: r.name, programs: set.and(published), offered: !r.archived });
+      requirement.set(r.key, {
+        label: r.name,
+        labelFr: r.nameFr ?? null,
+        programs: set.and(published),
+        offered: !r.archived,
+      });
     }
 
     return new ProgramFacetIndex(

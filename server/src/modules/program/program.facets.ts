@@ -17,8 +17,11 @@ export class FacetCount {
   @Field({ description: "What to put in the filter: an enum value, a region code, a slug or a requirement code" })
   value: string;
 
-  @Field({ description: "What to show: 'Fellowship', 'Ontario', 'Internal medicine', 'USMLE Step 1'" })
+  // GraphQL `label` answers in the asked locale (program-facets.resolver.ts).
   label: string;
+
+  /** The French name of a pathway or requirement value, when it has one. */
+  labelFr?: string | null;
 
   @Field(() => Int, { description: "Programs matching this value and every other active filter (and the search)" })
   count: number;
@@ -47,7 +50,7 @@ export class ProgramFacets {
   requirement: FacetCount[];
 }
 
-type Row = { value: string; label?: string | null; n: string | number };
+type Row = { value: string; label?: string | null; labelFr?: string | null; n: string | number };
 
 /**
  * The requirement facet: matching programs (`matching`, the program query with every other filter)
@@ -63,11 +66,11 @@ async function requirementCounts(matching: SelectQueryBuilder<Program>, includeA
     .addSelect("p.pathwayId", "pathwayId")
     .getQueryAndParameters();
   const sql = `WITH m AS (${programsSql})
-    SELECT fx.code AS value, fx.name AS label, COUNT(*) AS n
+    SELECT fx.code AS value, fx.name AS label, fx."nameFr" AS "labelFr", COUNT(*) AS n
     FROM (SELECT xa."programId" AS pid, xa."requirementId" AS rid FROM m JOIN program_requirements xa ON xa."programId" = m.id
           UNION SELECT m.id, xc."requirementId" FROM m JOIN pathway_requirements xc ON xc."pathwayId" = m."pathwayId") fa
     JOIN requirements fx ON fx.id = fa.rid${includeArchived ? "" : ` AND fx."archivedAt" IS NULL`}
-    GROUP BY fx.code, fx.name`;
+    GROUP BY fx.code, fx.name, fx."nameFr"`;
   return heavyQuery<Row>(matching.connection, sql, parameters);
 }
 
@@ -86,7 +89,12 @@ export async function computeProgramFacets(
   criteria: { includeDrafts: boolean; filter?: ProgramFilter | null; search?: SearchTerms | null },
 ): Promise<ProgramFacets> {
   const counts = (rows: Row[]) =>
-    rows.map((r) => ({ value: String(r.value), label: r.label ?? String(r.value), count: Number(r.n) }));
+    rows.map((r) => ({
+      value: String(r.value),
+      label: r.label ?? String(r.value),
+      labelFr: r.labelFr ?? null,
+      count: Number(r.n),
+    }));
   const grouped = async (
     dimension: FacetDimension,
     shape: (qb: SelectQueryBuilder<Program>) => SelectQueryBuilder<Program>,
@@ -102,6 +110,9 @@ export async function computeProgramFacets(
   const shown = criteria.includeDrafts ? "" : " AND fx.archivedAt IS NULL";
   const byEntity = (qb: SelectQueryBuilder<Program>) =>
     qb.select("(fx.slug)", "value").addSelect("(fx.name)", "label").groupBy("fx.slug").addGroupBy("fx.name");
+  // Pathways have French names (specialties do not, yet).
+  const byTranslatedEntity = (qb: SelectQueryBuilder<Program>) =>
+    byEntity(qb).addSelect("(fx.nameFr)", "labelFr").addGroupBy("fx.nameFr");
 
   const [type, audience, country, region, specialty, pathway, requirement] = await Promise.all([
     grouped("type", byColumn("p.type")),
@@ -115,7 +126,7 @@ export async function computeProgramFacets(
           .innerJoin(Specialty, "fx", `fx.id = fps.specialtyId${shown}`),
       ),
     ),
-    grouped("pathway", (qb) => byEntity(qb.innerJoin(Pathway, "fx", `fx.id = p.pathwayId${shown}`))),
+    grouped("pathway", (qb) => byTranslatedEntity(qb.innerJoin(Pathway, "fx", `fx.id = p.pathwayId${shown}`))),
     requirementCounts(programs.matching(criteria, "requirement").qb, criteria.includeDrafts).then(counts),
   ]);
 

@@ -117,4 +117,11 @@ export class ProgramFilter {
   })
   @IsOptional()
   dueForReview?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: the French translation is older than the English text (due for review); false: it is not",
+  })
+  @IsOptional()
+  translationStale?: boolean | null;
 }

@@ -1,4 +1,5 @@
 import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
+import { translationStaleSql } from "../../core/translation";
 import { Audience } from "./program.enums";
 import type { ProgramFilter } from "./program.filter-input";
 
@@ -88,6 +89,7 @@ export function applyProgramFilter<T extends ObjectLiteral>(
       qb.andWhere(`p.${field} = :${p}`, { [p]: value });
     }
   }
+  if (typeof filter.translationStale === "boolean") qb.andWhere(translationStaleSql("p", filter.translationStale));
   if (filter.hasImgPositions === true) qb.andWhere("p.imgPositions > 0");
   if (filter.hasImgPositions === false) qb.andWhere("(p.imgPositions IS NULL OR p.imgPositions <= 0)");
 

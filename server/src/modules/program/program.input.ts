@@ -179,4 +179,26 @@ export class ProgramInput {
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
   requirements?: ProgramRequirementInput[] | null;
+
+  @Field(() => String, { nullable: true, description: "The French translation of title: the same rules as title" })
+  @IsOptional()
+  @IsText(300)
+  titleFr?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The French translation of description: the same rules as description",
+  })
+  @IsOptional()
+  @IsText(20000)
+  descriptionFr?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "true: a curator checked the French text against the current English text, so it is no longer stale (dates the translation now)",
+  })
+  @IsOptional()
+  @IsBoolean()
+  translationChecked?: boolean | null;
 }

@@ -1,6 +1,7 @@
-import { Args, Ctx, Extensions, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Extensions, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { Connection, type Page } from "../../core/connection";
 import type { Context } from "../../core/context";
+import { answerIn, Locale, LOCALE_ARG, type PathInfo } from "../../core/locale";
 import { heavyWork } from "../../core/heavy-fields";
 import { columnsSelected, onlyTotalCount, type SelectionInfo } from "../../core/field-selection";
 import { lookupKey } from "../../core/lookup";
@@ -22,7 +23,13 @@ export class ProgramResolver {
   @Query(() => ProgramConnection, {
     description: "Programs, a page at a time (published ones unless you are a curator)",
   })
-  programs(@Args() args: ProgramsArgs, @Ctx() ctx: Context, @Info() info: SelectionInfo): Promise<Page<Program>> {
+  programs(
+    @Args() args: ProgramsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: SelectionInfo & PathInfo,
+    @Arg("locale", () => Locale, LOCALE_ARG) locale: Locale | null,
+  ): Promise<Page<Program>> {
+    answerIn(ctx.locale, info, locale);
     if (onlyTotalCount(info)) return ctx.services.programs.countOnly(args, ctx.viewer.includeDrafts);
     const columns = columnsSelected(ctx.dataSource, Program, PROGRAM_COLUMNS, info, "edges", "node");
     return ctx.services.programs.list(args, ctx.viewer.includeDrafts, columns);
@@ -32,7 +39,13 @@ export class ProgramResolver {
     nullable: true,
     description: "One program by id or slug; null when there is none you may see",
   })
-  program(@Args() args: SlugLookupArgs, @Ctx() ctx: Context, @Info() info: SelectionInfo): Promise<Program | null> {
+  program(
+    @Args() args: SlugLookupArgs,
+    @Ctx() ctx: Context,
+    @Info() info: SelectionInfo & PathInfo,
+    @Arg("locale", () => Locale, LOCALE_ARG) locale: Locale | null,
+  ): Promise<Program | null> {
+    answerIn(ctx.locale, info, locale);
     const key = lookupKey(args);
     const columns = columnsSelected(ctx.dataSource, Program, PROGRAM_COLUMNS, info);
     return ctx.services.programs.findOne(key, ctx.viewer.includeDrafts, columns);

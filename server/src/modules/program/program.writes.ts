@@ -6,6 +6,7 @@ import { requiredOnCreate } from "../../core/input-rules";
 import { VERIFICATION_COLUMNS } from "../../core/provenance";
 import { idListStore, linkListStore } from "../../core/link-stores";
 import { existingIds, given, merged, pick, Problems } from "../../core/problems";
+import { checkedTranslation, translationStamps } from "../../core/translation";
 import type { Change, State, WriteModel } from "../../core/versioned-write";
 import { AuditAction } from "../audit/audit-entry.entity";
 import { Institution } from "../institution/institution.entity";
@@ -41,6 +42,8 @@ const PLAIN = [
   "applicationUrl",
   "sourceUrl",
   "sourceNote",
+  "titleFr",
+  "descriptionFr",
 ] as const;
 
 /** Archiving a program is a status: ARCHIVED; restoring makes it a DRAFT to be published again. */
@@ -55,6 +58,10 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
     typeName: "Program",
     audit: this.audit,
     entity: Program,
+    stamp: translationStamps<Program>([
+      { source: "title", translation: "titleFr" },
+      { source: "description", translation: "descriptionFr" },
+    ]),
     columns: [...PLAIN, "institutionId", "pathwayId", ...VERIFICATION_COLUMNS],
     unique: ["slug"],
     relations: {
@@ -99,7 +106,7 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
   ): Promise<Change<Program>> {
     const problems = new Problems();
     const stored = current?.row ?? null;
-    const values = pick(input, PLAIN) as Partial<Program>;
+    const values: Partial<Program> = { ...(pick(input, PLAIN) as Partial<Program>), ...checkedTranslation(input) };
     const change: Change<Program> = { values, relations: {} };
 
     let institution: Institution | null = null;

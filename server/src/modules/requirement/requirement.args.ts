@@ -30,6 +30,13 @@ export class RequirementFilter {
   @IsString()
   @MaxLength(SEARCH_MAX_LENGTH, { message: `search must be at most ${SEARCH_MAX_LENGTH} characters` })
   search?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: the French translation is older than the English text (due for review); false: it is not",
+  })
+  @IsOptional()
+  translationStale?: boolean | null;
 }
 
 @ArgsType()

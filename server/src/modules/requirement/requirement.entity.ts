@@ -31,7 +31,7 @@ export class Requirement extends ArchivableSourcedRecord {
   @Column({ type: "varchar", length: 64 })
   code: string;
 
-  @Field()
+  // GraphQL `name` answers in the asked locale (requirement.text.resolver.ts).
   @Index("IDX_requirements_name")
   @Column({ type: "varchar", length: 200 })
   name: string;
@@ -45,7 +45,6 @@ export class Requirement extends ArchivableSourcedRecord {
   @Column({ type: "simple-enum", enum: Country, nullable: true })
   country: Country | null;
 
-  @Field(() => String, { nullable: true })
   @Column({ type: "text", nullable: true })
   description: string | null;
 
@@ -76,4 +75,27 @@ export class Requirement extends ArchivableSourcedRecord {
   })
   @Column(SCORE_COLUMN)
   scoreStep: number | null;
+
+  // French translations (core/translation.ts): the GraphQL text fields answer in the asked locale.
+  @Field(() => String, { nullable: true, description: "The French translation of `name`, as entered (null: none)" })
+  @Column({ type: "varchar", length: 200, nullable: true })
+  nameFr: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The French translation of `description`, as entered (null: none)",
+  })
+  @Column({ type: "text", nullable: true })
+  descriptionFr: string | null;
+
+  @Field(() => Date, { nullable: true, description: "When the French text last changed; null while there is none" })
+  @Column({ type: Date, nullable: true })
+  translationUpdatedAt: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the English text last changed while a French translation existed",
+  })
+  @Column({ type: Date, nullable: true })
+  sourceTextUpdatedAt: Date | null;
 }

@@ -1,4 +1,4 @@
-import { IsEnum, IsOptional, IsString, Matches, MaxLength } from "class-validator";
+import { IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength } from "class-validator";
 import { Field, Float, InputType } from "type-graphql";
 import { Country } from "../../core/enums";
 import { IsHttpUrl, IsScore, IsText, RequiredOnCreate } from "../../core/input-rules";
@@ -89,4 +89,26 @@ export class RequirementInput {
   @IsOptional()
   @IsText(5000)
   sourceNote?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The French translation of name: the same rules as name" })
+  @IsOptional()
+  @IsText(200)
+  nameFr?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The French translation of description: the same rules as description",
+  })
+  @IsOptional()
+  @IsText(20000)
+  descriptionFr?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "true: a curator checked the French text against the current English text, so it is no longer stale (dates the translation now)",
+  })
+  @IsOptional()
+  @IsBoolean()
+  translationChecked?: boolean | null;
 }

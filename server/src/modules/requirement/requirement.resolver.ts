@@ -1,6 +1,7 @@
-import { Args, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Info, Query, Resolver } from "type-graphql";
 import { Connection, type Page } from "../../core/connection";
 import type { Context } from "../../core/context";
+import { answerIn, Locale, LOCALE_ARG, type PathInfo } from "../../core/locale";
 import { lookupKey } from "../../core/lookup";
 import { CodeLookupArgs, RequirementsArgs } from "./requirement.args";
 import { Requirement } from "./requirement.entity";
@@ -10,7 +11,13 @@ const RequirementConnection = Connection(Requirement, "Requirement");
 @Resolver(() => Requirement)
 export class RequirementResolver {
   @Query(() => RequirementConnection, { description: "The requirement catalogue, by code" })
-  requirements(@Args() args: RequirementsArgs, @Ctx() ctx: Context): Promise<Page<Requirement>> {
+  requirements(
+    @Args() args: RequirementsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: PathInfo,
+    @Arg("locale", () => Locale, LOCALE_ARG) locale: Locale | null,
+  ): Promise<Page<Requirement>> {
+    answerIn(ctx.locale, info, locale);
     return ctx.services.requirements.list(args, ctx.viewer.includeDrafts);
   }
 
@@ -18,7 +25,13 @@ export class RequirementResolver {
     nullable: true,
     description: "One catalogue entry by id or code; null when there is none",
   })
-  requirement(@Args() args: CodeLookupArgs, @Ctx() ctx: Context): Promise<Requirement | null> {
+  requirement(
+    @Args() args: CodeLookupArgs,
+    @Ctx() ctx: Context,
+    @Info() info: PathInfo,
+    @Arg("locale", () => Locale, LOCALE_ARG) locale: Locale | null,
+  ): Promise<Requirement | null> {
+    answerIn(ctx.locale, info, locale);
     const key = lookupKey({ id: args.id, slug: args.code }, "code");
     return ctx.services.requirements.findOne("id" in key ? key : { code: key.slug }, ctx.viewer.includeDrafts);
   }

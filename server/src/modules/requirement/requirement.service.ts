@@ -2,6 +2,7 @@ import type { DataSource, Repository, SelectQueryBuilder } from "typeorm";
 import type { Page } from "../../core/connection";
 import { paginate, type Ordering } from "../../core/pagination";
 import { namesByIds, type RecordName } from "../../core/record-names";
+import { translationStaleSql } from "../../core/translation";
 import { applyWordSearch } from "../search/word-search";
 import type { RequirementsArgs } from "./requirement.args";
 import { Requirement } from "./requirement.entity";
@@ -32,9 +33,10 @@ export class RequirementService {
     const filter = args.filter;
     if (filter?.ids?.length) qb.andWhere("r.id IN (:...rIds)", { rIds: filter.ids.map(Number) });
     if (filter?.kind?.length) qb.andWhere("r.kind IN (:...rKind)", { rKind: filter.kind });
+    if (typeof filter?.translationStale === "boolean") qb.andWhere(translationStaleSql("r", filter.translationStale));
     // The argument and the deprecated filter field both narrow the list (fields combine with AND).
-    applyWordSearch(qb, ["r.code", "r.name"], args.search);
-    applyWordSearch(qb, ["r.code", "r.name"], filter?.search);
+    applyWordSearch(qb, ["r.code", "r.name", "r.nameFr"], args.search);
+    applyWordSearch(qb, ["r.code", "r.name", "r.nameFr"], filter?.search);
     return paginate(qb, BY_CODE, args);
   }
 

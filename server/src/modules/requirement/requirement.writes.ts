@@ -3,6 +3,7 @@ import { archivedAtRule, EntityWrites } from "../../core/entity-writes";
 import { requiredOnCreate } from "../../core/input-rules";
 import { VERIFICATION_COLUMNS } from "../../core/provenance";
 import { given, merged, pick, Problems } from "../../core/problems";
+import { checkedTranslation, translationStamps } from "../../core/translation";
 import type { Change, State, WriteModel } from "../../core/versioned-write";
 import { Requirement } from "./requirement.entity";
 import { RequirementInput } from "./requirement.input";
@@ -22,6 +23,8 @@ const EDITABLE = [
   "scoreStep",
   "sourceUrl",
   "sourceNote",
+  "nameFr",
+  "descriptionFr",
 ] as const;
 const SCALE_FIELDS: readonly ScoreScaleField[] = ["scoreKind", "scoreMin", "scoreMax", "scoreStep"];
 
@@ -36,6 +39,10 @@ export class RequirementWrites extends EntityWrites<Requirement, RequirementInpu
     typeName: "Requirement",
     audit: this.audit,
     entity: Requirement,
+    stamp: translationStamps<Requirement>([
+      { source: "name", translation: "nameFr" },
+      { source: "description", translation: "descriptionFr" },
+    ]),
     columns: [...EDITABLE, ...VERIFICATION_COLUMNS, "archivedAt"],
     unique: ["code"],
     references: { verifiedById: { entityType: "Curator" } },
@@ -86,7 +93,7 @@ export class RequirementWrites extends EntityWrites<Requirement, RequirementInpu
       if (off) problems.add(["input", changed[0]], off, "minimumScoresFitScale");
     }
     problems.throwIfAny();
-    const values = pick(input, EDITABLE) as Partial<Requirement>;
+    const values = { ...(pick(input, EDITABLE) as Partial<Requirement>), ...checkedTranslation(input) };
     if (!current) values.scoreKind = scale.scoreKind;
     return { values };
   }

@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import {
   PROGRAM_SEARCH_REBUILD,
   PROGRAM_SEARCH_TRIGGERS,
-} from "../../../../migrations/sqlite/1795618800000-ProgramSearch";
+} from "../../../../migrations/sqlite/1795970587027-Translations";
 import { dialectOf } from "../../core/data-source";
 
 /**

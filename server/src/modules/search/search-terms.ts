@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { foldAccents } from "../../core/locale";
 
 /** At most this many words of a search take part; the rest are ignored. */
 export const MAX_SEARCH_TERMS = 12;
@@ -19,7 +20,7 @@ const STOP_WORDS = new Set(
   ).split(" "),
 );
 
-/** A user's search text reduced to plain words: the only form that ever reaches SQL. */
+/** A user's search text reduced to plain, accent-folded words: the only form that ever reaches SQL. */
 export interface SearchTerms {
   /** Lower-case runs of letters and digits, deduplicated, in the order typed. */
   terms: string[];
@@ -43,6 +44,8 @@ export function parseSearch(
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0)
+    // Accents folded: both indexes fold them too, so "montréal" and "Montreal" find each other.
+    .map(foldAccents)
     .filter((w) => !options.dropStopWords || !STOP_WORDS.has(w))
     .map((w) => w.slice(0, MAX_TERM_LENGTH));
   const terms = [...new Set(words)].slice(0, MAX_SEARCH_TERMS);

@@ -87,10 +87,10 @@ export function canonicalRecord(entity: EntityName, record: SnapshotRecord): Sna
       out[field] = Array.isArray(value) ? [...value].sort((a, b) => compareKeys(String(a), String(b))) : (value ?? []);
     } else if (field === "requirements") {
       out[field] = normalizeLinks(entity, value);
+    } else if (meansAbsent(entity, field, value)) {
+      // an added field holding what its absence means is left out (see ADDED_FIELDS)
     } else if (DATE_FIELDS.has(field)) {
       out[field] = normalizeDate(value);
-    } else if (ADDED_FIELDS[entity] && field in ADDED_FIELDS[entity]) {
-      if (!meansAbsent(entity, field, value)) out[field] = value;
     } else {
       out[field] = value ?? (LIST_FIELDS.has(field) ? [] : null);
     }

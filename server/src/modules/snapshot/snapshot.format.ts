@@ -42,7 +42,21 @@ export const KEY: Record<EntityName, "slug" | "code"> = {
  * (links) are the references.
  */
 export const FIELDS: Record<EntityName, readonly string[]> = {
-  institutions: ["slug", "name", "kind", "country", "region", "city", "website", "description", "archivedAt"],
+  institutions: [
+    "slug",
+    "name",
+    "kind",
+    "country",
+    "region",
+    "city",
+    "website",
+    "description",
+    "archivedAt",
+    "nameFr",
+    "descriptionFr",
+    "translationUpdatedAt",
+    "sourceTextUpdatedAt",
+  ],
   programs: [
     "slug",
     "title",
@@ -70,6 +84,10 @@ export const FIELDS: Record<EntityName, readonly string[]> = {
     "lastVerifiedAt",
     "websiteUrl",
     "applicationUrl",
+    "titleFr",
+    "descriptionFr",
+    "translationUpdatedAt",
+    "sourceTextUpdatedAt",
   ],
   requirements: [
     "code",
@@ -82,15 +100,40 @@ export const FIELDS: Record<EntityName, readonly string[]> = {
     "archivedAt",
     "scoreKind",
     "scoreStep",
+    "nameFr",
+    "descriptionFr",
+    "translationUpdatedAt",
+    "sourceTextUpdatedAt",
   ],
   specialties: ["slug", "name", "archivedAt"],
-  pathways: ["slug", "name", "kind", "country", "region", "description", "website", "archivedAt", "requirements"],
+  pathways: [
+    "slug",
+    "name",
+    "kind",
+    "country",
+    "region",
+    "description",
+    "website",
+    "archivedAt",
+    "requirements",
+    "nameFr",
+    "descriptionFr",
+    "translationUpdatedAt",
+    "sourceTextUpdatedAt",
+  ],
 };
 
 /** Fields that are not columns of the entity's own table. */
 export const REFERENCE_FIELDS = new Set(["institution", "pathway", "specialties", "requirements"]);
 export const LIST_FIELDS = new Set(["specialties", "requirements"]);
-export const DATE_FIELDS = new Set(["archivedAt", "applicationOpensAt", "applicationClosesAt", "lastVerifiedAt"]);
+export const DATE_FIELDS = new Set([
+  "archivedAt",
+  "applicationOpensAt",
+  "applicationClosesAt",
+  "lastVerifiedAt",
+  "translationUpdatedAt",
+  "sourceTextUpdatedAt",
+]);
 /**
  * Fields added to the format after files were first written, each with what its absence means:
  * null, or for a requirement's `scoreKind` SCORED (any requirement could carry a minimum score
@@ -98,9 +141,15 @@ export const DATE_FIELDS = new Set(["archivedAt", "applicationOpensAt", "applica
  * hash) holds one only when it says something else: a file written before a field existed keeps a
  * valid checksum, and a directory whose records all hold the absent meaning hashes as it did.
  */
+/** French text (docs/CURATION.md) and its dates: absent means no translation. */
+const TRANSLATION_DATES = { translationUpdatedAt: null, sourceTextUpdatedAt: null };
+const TRANSLATION_FIELDS = { nameFr: null, descriptionFr: null, ...TRANSLATION_DATES };
+
 export const ADDED_FIELDS: Partial<Record<EntityName, Readonly<Record<string, unknown>>>> = {
-  programs: { websiteUrl: null, applicationUrl: null },
-  requirements: { scoreKind: LEGACY_SCORE_KIND, scoreStep: null },
+  institutions: { ...TRANSLATION_FIELDS },
+  programs: { websiteUrl: null, applicationUrl: null, titleFr: null, descriptionFr: null, ...TRANSLATION_DATES },
+  requirements: { scoreKind: LEGACY_SCORE_KIND, scoreStep: null, ...TRANSLATION_FIELDS },
+  pathways: { ...TRANSLATION_FIELDS },
 };
 
 /** Whether the canonical form leaves this field out when it holds `value` (see ADDED_FIELDS). */
