@@ -30,7 +30,7 @@ export const ENUMS = {
   Audience: every<Audience>()(["GRADUATE", "STUDENT", "BOTH"]),
   ListingStatus: every<ListingStatus>()(["DRAFT", "PUBLISHED", "ARCHIVED"]),
   Country: every<Country>()(["US", "CA"]),
-  RequirementLevel: every<RequirementLevel>()(["REQUIRED", "RECOMMENDED"]),
+  RequirementLevel: every<RequirementLevel>()(["REQUIRED", "COMMONLY_REQUIRED", "RECOMMENDED"]),
   RequirementKind: every<RequirementKind>()([
     "EXAM",
     "CERTIFICATION",

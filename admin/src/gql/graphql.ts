@@ -291,7 +291,10 @@ export type RequirementKind =
   | 'LICENSE'
   | 'TRAINING';
 
+/** How certain the source is that a program asks for a requirement. REQUIRED: it says so; COMMONLY_REQUIRED: it says 'often' or 'some programs' (a candidate without it gets UNKNOWN, not INELIGIBLE); RECOMMENDED: it helps, never decides */
 export type RequirementLevel =
+  /** The source says many or some programs ask for it, not whether this one does */
+  | 'COMMONLY_REQUIRED'
   | 'RECOMMENDED'
   | 'REQUIRED';
 

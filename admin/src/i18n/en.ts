@@ -101,7 +101,11 @@ const directory = {
     added: "added",
     removed: "removed",
     changed: "changed",
-    levels: { REQUIRED: "required", RECOMMENDED: "recommended" },
+    levels: {
+      REQUIRED: "required",
+      COMMONLY_REQUIRED: "often required",
+      RECOMMENDED: "recommended",
+    },
     minimum: "minimum %{score}",
     note: "note “%{note}”",
     link_fields: { minimumScore: "minimum", note: "note" },
@@ -176,7 +180,11 @@ const directory = {
     Audience: { GRADUATE: "Graduates (IMG)", STUDENT: "Students (IMS)", BOTH: "Graduates and students" },
     ListingStatus: { DRAFT: "Draft", PUBLISHED: "Published", ARCHIVED: "Archived" },
     Country: { US: "United States", CA: "Canada" },
-    RequirementLevel: { REQUIRED: "Required", RECOMMENDED: "Recommended" },
+    RequirementLevel: {
+      REQUIRED: "Required",
+      COMMONLY_REQUIRED: 'Often required (the source says "often" or "some programs")',
+      RECOMMENDED: "Recommended",
+    },
     RequirementKind: {
       EXAM: "Exam",
       CERTIFICATION: "Certification",

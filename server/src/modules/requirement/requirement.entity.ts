@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { Country } from "../../core/enums";
+import { Country, ProfileFact } from "../../core/enums";
 import { ArchivableRecord } from "../../core/versioned-record";
 
 export enum RequirementKind {
@@ -54,4 +54,12 @@ export class Requirement extends ArchivableRecord {
   @Field(() => Int, { nullable: true, description: "Highest score the exam reports, when it reports a numeric score" })
   @Column({ type: "integer", nullable: true })
   scoreMax: number | null;
+
+  @Field(() => ProfileFact, {
+    nullable: true,
+    description:
+      "A profile fact that counts as holding this requirement (e.g. stage STUDENT holds 'Enrolled medical student'); null: only holds, scores or implications do",
+  })
+  @Column({ type: "simple-enum", enum: ProfileFact, nullable: true })
+  heldWhen: ProfileFact | null;
 }
