@@ -11,6 +11,9 @@ import type {
   RequirementLevel,
   WebhookDeliveryStatus,
   WebhookEventType,
+  VisaType,
+  CitizenshipRule,
+  ProfileFact,
 } from "./gql/graphql";
 
 /**
@@ -77,6 +80,11 @@ export const ENUMS = {
     "SPECIALTY_REMOVED",
   ]),
   WebhookDeliveryStatus: every<WebhookDeliveryStatus>()(["SUCCEEDED", "FAILED"]),
+  VisaType: every<VisaType>()(["NONE", "J1", "H1B", "CA_WORK_PERMIT", "OTHER"]),
+  /** What a listing sponsors; NONE here stands for "the source says none" (the list []), empty for "not said". */
+  SponsoredVisa: ["NONE", "J1", "H1B", "CA_WORK_PERMIT", "OTHER"],
+  CitizenshipRule: every<CitizenshipRule>()(["NONE", "CITIZEN_OR_PERMANENT_RESIDENT", "CITIZEN"]),
+  ProfileFact: every<ProfileFact>()(["STUDENT", "COMPLETED_RESIDENCY", "LICENSED"]),
   /** ProgramInput.feeCurrency is a free string; these are the currencies the forms offer. */
   Currency: ["USD", "CAD"],
 } as const;

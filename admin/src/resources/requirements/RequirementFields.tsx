@@ -1,4 +1,15 @@
-import { NumberField, NumberInput, TextField, TextInput } from "react-admin";
+import {
+  ArrayField,
+  AutocompleteArrayInput,
+  ChipField,
+  NumberField,
+  NumberInput,
+  SingleFieldList,
+  TextField,
+  TextInput,
+  useGetList,
+  useRecordContext,
+} from "react-admin";
 import { EnumField } from "../../components/EnumField";
 import { EnumInput } from "../../components/inputs";
 import { LocalDateField } from "../../components/LocalDateField";
@@ -17,6 +28,8 @@ export const requirementInputs = [
   <EnumInput key="country" source="country" enumName="Country" emptyText="—" />,
   <NumberInput key="scoreMin" source="scoreMin" validate={v.requirement.scoreMin} />,
   <NumberInput key="scoreMax" source="scoreMax" validate={v.requirement.scoreMax} />,
+  <EnumInput key="heldWhen" source="heldWhen" enumName="ProfileFact" emptyText="—" />,
+  <ImpliesInput key="impliesCodes" />,
   <TextInput
     key="description"
     source="description"
@@ -34,6 +47,25 @@ export const requirementFields = [
   <EnumField key="country" source="country" enumName="Country" emptyText="—" />,
   <NumberField key="scoreMin" source="scoreMin" emptyText="—" />,
   <NumberField key="scoreMax" source="scoreMax" emptyText="—" />,
+  <EnumField key="heldWhen" source="heldWhen" enumName="ProfileFact" emptyText="—" />,
+  <ArrayField key="implies" source="implies">
+    <SingleFieldList linkType={false}>
+      <ChipField source="name" size="small" />
+    </SingleFieldList>
+  </ArrayField>,
   <TextField key="description" source="description" emptyText="—" />,
   <LocalDateField key="archivedAt" source="archivedAt" emptyText="—" />,
 ];
+
+/** The codes this entry implies, picked from the catalogue by name (never itself). */
+function ImpliesInput() {
+  const record = useRecordContext();
+  const { data = [] } = useGetList("requirements", {
+    pagination: { page: 1, perPage: 500 },
+    sort: { field: "code", order: "ASC" },
+  });
+  const options = data
+    .filter((r) => r.id !== record?.id)
+    .map((r) => ({ id: String(r.code), name: `${String(r.name)} (${String(r.code)})` }));
+  return <AutocompleteArrayInput source="impliesCodes" choices={options} sx={{ minWidth: 420 }} />;
+}

@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { archivedAtRule, EntityWrites } from "../../core/entity-writes";
 import { requiredOnCreate } from "../../core/input-rules";
+import { LISTING_RULE_FIELDS, listingRuleBreaches } from "../../core/listing-rules";
 import { linkListStore } from "../../core/link-stores";
 import { given, merged, pick, Problems } from "../../core/problems";
 import type { Change, State, WriteModel } from "../../core/versioned-write";
@@ -10,7 +11,16 @@ import { Pathway } from "./pathway.entity";
 import { PathwayInput } from "./pathway.input";
 import { pathwayFieldBreaches } from "./pathway.rules";
 
-const EDITABLE = ["slug", "name", "kind", "country", "region", "description", "website"] as const;
+const EDITABLE = [
+  "slug",
+  "name",
+  "kind",
+  "country",
+  "region",
+  "description",
+  "website",
+  ...LISTING_RULE_FIELDS,
+] as const;
 
 export class PathwayWrites extends EntityWrites<Pathway, PathwayInput> {
   readonly model: WriteModel<Pathway> = {
@@ -38,6 +48,18 @@ export class PathwayWrites extends EntityWrites<Pathway, PathwayInput> {
     problems.addBreaches(
       ["input"],
       pathwayFieldBreaches(place, (f) => given(input, f)),
+    );
+    problems.addBreaches(
+      ["input"],
+      listingRuleBreaches(
+        {
+          visaTypesSponsored: merged(input, current?.row ?? null, "visaTypesSponsored"),
+          minimumClinicalExperienceMonths: merged(input, current?.row ?? null, "minimumClinicalExperienceMonths"),
+          clinicalExperienceInCountry: merged(input, current?.row ?? null, "clinicalExperienceInCountry"),
+        },
+        null,
+        (f) => given(input, f as keyof PathwayInput & string),
+      ),
     );
     const change: Change<Pathway> = { values: pick(input, EDITABLE) as Partial<Pathway> };
     if (given(input, "requirements")) {

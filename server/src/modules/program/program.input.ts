@@ -12,6 +12,7 @@ import {
 } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { Country, ListingStatus } from "../../core/enums";
+import { ListingRulesInput } from "../../core/listing-rules";
 import { IsEntityId, IsHttpUrl, IsRegionCode, IsSlug, IsText, RequiredOnCreate } from "../../core/input-rules";
 import { RequirementLinkInput } from "../requirement/requirement-link.input";
 import { Audience, ProgramType } from "./program.enums";
@@ -34,7 +35,7 @@ export class ProgramRequirementInput extends RequirementLinkInput {
     "on update send only what changes: omitted fields stay, null clears an optional field.",
 })
 @RequiredOnCreate("slug", "title", "type", "audience")
-export class ProgramInput {
+export class ProgramInput extends ListingRulesInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsSlug(160)
@@ -114,7 +115,11 @@ export class ProgramInput {
   @Max(100000)
   imgPositions?: number | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Whether the program sponsors some visa; must agree with visaTypesSponsored (false is the same as [])",
+    deprecationReason: "Send visaTypesSponsored: false there is [], and true does not say which visa",
+  })
   @IsOptional()
   @IsBoolean()
   visaSponsorship?: boolean | null;

@@ -1,6 +1,6 @@
-import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from "class-validator";
+import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from "class-validator";
 import { Field, InputType, Int } from "type-graphql";
-import { Country } from "../../core/enums";
+import { Country, ProfileFact } from "../../core/enums";
 import { IsText, RequiredOnCreate } from "../../core/input-rules";
 import { RequirementKind } from "./requirement.entity";
 
@@ -53,4 +53,23 @@ export class RequirementInput {
   @Min(0)
   @Max(100000)
   scoreMax?: number | null;
+
+  @Field(() => ProfileFact, {
+    nullable: true,
+    description:
+      "A candidate profile fact that counts as holding this entry (STUDENT for an 'enrolled medical student' entry)",
+  })
+  @IsOptional()
+  @IsEnum(ProfileFact)
+  heldWhen?: ProfileFact | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "Codes of the entries that holding this one implies (ECFMG_CERTIFICATION implies USMLE_STEP_1 and USMLE_STEP_2_CK): the whole new list; omit to keep, null or [] clears. Never itself, never a cycle",
+  })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  impliesCodes?: string[] | null;
 }

@@ -5,10 +5,13 @@ import { given, merged, pick, Problems } from "../../core/problems";
 import type { Change, State, WriteModel } from "../../core/versioned-write";
 import { ProgramRequirement } from "../program/program-requirement.entity";
 import { Requirement } from "./requirement.entity";
+import { RequirementImplication } from "./requirement-implication.entity";
+import { impliedIds } from "./requirement-implications";
+import { idListStore } from "../../core/link-stores";
 import { RequirementInput } from "./requirement.input";
 import { scoreRangeBreaches } from "./requirement.rules";
 
-const EDITABLE = ["code", "name", "kind", "country", "description", "scoreMin", "scoreMax"] as const;
+const EDITABLE = ["code", "name", "kind", "country", "description", "scoreMin", "scoreMax", "heldWhen"] as const;
 
 export class RequirementWrites extends EntityWrites<Requirement, RequirementInput> {
   readonly model: WriteModel<Requirement> = {
@@ -17,6 +20,8 @@ export class RequirementWrites extends EntityWrites<Requirement, RequirementInpu
     entity: Requirement,
     columns: [...EDITABLE, "archivedAt"],
     unique: ["code"],
+    relations: { implies: idListStore(RequirementImplication, "requirementId", "impliedId") },
+    references: { implies: { entityType: "Requirement" } },
   };
   protected readonly archiveRule = archivedAtRule<Requirement>();
   protected readonly required = requiredOnCreate(RequirementInput);
@@ -55,7 +60,12 @@ export class RequirementWrites extends EntityWrites<Requirement, RequirementInpu
           `${outside} program(s) ask for a minimum score outside ${min ?? "…"}..${max ?? "…"}; change them first`,
         );
     }
+    const change: Change<Requirement> = { values: pick(input, EDITABLE) as Partial<Requirement> };
+    if (given(input, "impliesCodes")) {
+      const implied = await impliedIds(m, input.impliesCodes ?? [], current?.row.id ?? null, problems);
+      change.relations = { implies: implied };
+    }
     problems.throwIfAny();
-    return { values: pick(input, EDITABLE) as Partial<Requirement> };
+    return change;
   }
 }
