@@ -21,7 +21,14 @@ import { stringify, type Stringifier } from "csv-stringify";
 import { JsonText } from "./canonical-hash";
 import { MAX_VALUE_CHARS } from "./json-stream";
 import { SnapshotError } from "./snapshot.errors";
-import { FIELDS, FILE_ORDER, type EntityName, type SnapshotMeta, type SnapshotRecord } from "./snapshot.format";
+import {
+  FIELDS,
+  FILE_ORDER,
+  VALUE_LIST_FIELDS,
+  type EntityName,
+  type SnapshotMeta,
+  type SnapshotRecord,
+} from "./snapshot.format";
 import type { SnapshotEvent } from "./snapshot-event.types";
 import { GuardedStream } from "./snapshot-output";
 import type { SnapshotWriter } from "./writers";
@@ -38,8 +45,10 @@ const INTEGER_FIELDS = new Set([
   "applicationFeeCents",
   "scoreMin",
   "scoreMax",
+  "maxYearsSinceGraduation",
+  "minimumClinicalExperienceMonths",
 ]);
-const BOOLEAN_FIELDS = new Set(["handsOnPatientCare", "visaSponsorship"]);
+const BOOLEAN_FIELDS = new Set(["handsOnPatientCare", "visaSponsorship", "clinicalExperienceInCountry"]);
 
 /** What a text cell is escaped for: a formula's first character, or the escape itself. */
 const NEEDS_QUOTE_MARK = /^[=+\-@\t\r']/;
@@ -61,6 +70,8 @@ export function toCsvRow(entity: EntityName, record: SnapshotRecord): unknown[] 
     const value = raw instanceof JsonText ? raw.toJSON() : raw;
     if (field === "specialties") return Array.isArray(value) && value.length ? value.join(";") : null;
     if (field === "requirements") return Array.isArray(value) && value.length ? JSON.stringify(value) : null;
+    // A list the source may leave unsaid: an empty cell is null, "[]" is an empty list.
+    if (VALUE_LIST_FIELDS.has(field)) return Array.isArray(value) ? JSON.stringify(value) : null;
     return typeof value === "string" ? escapeCsvText(value) : value;
   });
 }
@@ -129,6 +140,13 @@ export class CsvSnapshotWriter implements SnapshotWriter {
 function castCell(field: string, value: string, quoted: boolean, where: () => string): unknown {
   if (value === "" && !quoted) return field === "specialties" || field === "requirements" ? [] : null;
   if (field === "specialties") return value.split(";");
+  if (VALUE_LIST_FIELDS.has(field)) {
+    try {
+      return JSON.parse(value);
+    } catch {
+      throw new SnapshotError(`${where()}: the ${field} cell is not a JSON array`);
+    }
+  }
   if (field === "requirements") {
     try {
       return JSON.parse(value);

@@ -10,6 +10,8 @@
  * Each function looks at one record (and, for rules between records, the records it names), so a
  * reader that streams records can call it record by record.
  */
+import type { VisaType } from "../../core/enums";
+import { listingRuleBreaches } from "../../core/listing-rules";
 import type { RuleBreach } from "../../core/problems";
 import { inputRuleBreaches, textBreach } from "../../core/validation";
 import { InstitutionInput } from "../institution/institution.input";
@@ -38,6 +40,13 @@ const numberOrNull = (v: unknown): number | null => (typeof v === "number" ? v :
 const stringOrNull = (v: unknown): string | null => (typeof v === "string" ? v : null);
 const dateOrNull = (v: unknown): Date | null => (typeof v === "string" ? new Date(v) : null);
 
+const listingRules = (r: SnapshotRecord) => ({
+  visaTypesSponsored: Array.isArray(r.visaTypesSponsored) ? (r.visaTypesSponsored as VisaType[]) : null,
+  minimumClinicalExperienceMonths: numberOrNull(r.minimumClinicalExperienceMonths),
+  clinicalExperienceInCountry:
+    typeof r.clinicalExperienceInCountry === "boolean" ? r.clinicalExperienceInCountry : null,
+});
+
 const RULES: Record<EntityName, EntityRules> = {
   institutions: { input: InstitutionInput, crossField: () => [] },
   specialties: { input: SpecialtyInput, crossField: () => [] },
@@ -49,14 +58,16 @@ const RULES: Record<EntityName, EntityRules> = {
   pathways: {
     input: PathwayInput,
     link: PathwayRequirementInput,
-    crossField: (r) =>
-      pathwayFieldBreaches({ country: stringOrNull(r.country), region: stringOrNull(r.region) }, ALL_SENT),
+    crossField: (r) => [
+      ...pathwayFieldBreaches({ country: stringOrNull(r.country), region: stringOrNull(r.region) }, ALL_SENT),
+      ...listingRuleBreaches(listingRules(r), null, ALL_SENT),
+    ],
   },
   programs: {
     input: ProgramInput,
     link: ProgramRequirementInput,
-    crossField: (r) =>
-      programFieldBreaches(
+    crossField: (r) => [
+      ...programFieldBreaches(
         {
           positions: numberOrNull(r.positions),
           imgPositions: numberOrNull(r.imgPositions),
@@ -67,6 +78,12 @@ const RULES: Record<EntityName, EntityRules> = {
         },
         ALL_SENT,
       ),
+      ...listingRuleBreaches(
+        listingRules(r),
+        typeof r.visaSponsorship === "boolean" ? r.visaSponsorship : null,
+        ALL_SENT,
+      ),
+    ],
   },
 };
 

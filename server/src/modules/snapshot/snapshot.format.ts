@@ -3,6 +3,8 @@
  * another by slug or code, never by database id, so a file loads into any instance.
  */
 
+import { LISTING_RULE_FIELDS } from "../../core/listing-rules";
+
 export const SNAPSHOT_FORMAT = "img-program-directory-snapshot";
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
@@ -68,10 +70,22 @@ export const FIELDS: Record<EntityName, readonly string[]> = {
     "lastVerifiedAt",
     "websiteUrl",
     "applicationUrl",
+    ...LISTING_RULE_FIELDS,
   ],
-  requirements: ["code", "name", "kind", "country", "description", "scoreMin", "scoreMax", "archivedAt"],
+  requirements: ["code", "name", "kind", "country", "description", "scoreMin", "scoreMax", "archivedAt", "heldWhen"],
   specialties: ["slug", "name", "archivedAt"],
-  pathways: ["slug", "name", "kind", "country", "region", "description", "website", "archivedAt", "requirements"],
+  pathways: [
+    "slug",
+    "name",
+    "kind",
+    "country",
+    "region",
+    "description",
+    "website",
+    "archivedAt",
+    "requirements",
+    ...LISTING_RULE_FIELDS,
+  ],
 };
 
 /** Fields that are not columns of the entity's own table. */
@@ -83,7 +97,9 @@ export const DATE_FIELDS = new Set(["archivedAt", "applicationOpensAt", "applica
  * canonical form (the hash) holds them only when they have a value. A file written before they
  * existed keeps a valid checksum, and a directory that does not use them hashes as it did.
  */
-export const HASHED_WHEN_SET = new Set(["websiteUrl", "applicationUrl"]);
+export const HASHED_WHEN_SET = new Set<string>(["websiteUrl", "applicationUrl", "heldWhen", ...LISTING_RULE_FIELDS]);
+/** Fields whose value is a list in a column of its own (a program's or pathway's visas). */
+export const VALUE_LIST_FIELDS = new Set(["visaTypesSponsored"]);
 
 /** Scalar (own-column) fields of an entity. */
 export function scalarFields(entity: EntityName): string[] {
