@@ -12,6 +12,9 @@ import type {
   ScoreKind,
   WebhookDeliveryStatus,
   WebhookEventType,
+  VisaType,
+  CitizenshipRule,
+  ProfileFact,
 } from "./gql/graphql";
 
 /**
@@ -31,7 +34,7 @@ export const ENUMS = {
   Audience: every<Audience>()(["GRADUATE", "STUDENT", "BOTH"]),
   ListingStatus: every<ListingStatus>()(["DRAFT", "PUBLISHED", "ARCHIVED"]),
   Country: every<Country>()(["US", "CA"]),
-  RequirementLevel: every<RequirementLevel>()(["REQUIRED", "RECOMMENDED"]),
+  RequirementLevel: every<RequirementLevel>()(["REQUIRED", "COMMONLY_REQUIRED", "RECOMMENDED"]),
   ScoreKind: every<ScoreKind>()(["SCORED", "PASS_FAIL", "NONE"]),
   RequirementKind: every<RequirementKind>()([
     "EXAM",
@@ -79,6 +82,11 @@ export const ENUMS = {
     "SPECIALTY_REMOVED",
   ]),
   WebhookDeliveryStatus: every<WebhookDeliveryStatus>()(["SUCCEEDED", "FAILED"]),
+  VisaType: every<VisaType>()(["NONE", "J1", "H1B", "CA_WORK_PERMIT", "OTHER"]),
+  /** What a listing sponsors; NONE here stands for "the source says none" (the list []), empty for "not said". */
+  SponsoredVisa: ["NONE", "J1", "H1B", "CA_WORK_PERMIT", "OTHER"],
+  CitizenshipRule: every<CitizenshipRule>()(["NONE", "CITIZEN_OR_PERMANENT_RESIDENT", "CITIZEN"]),
+  ProfileFact: every<ProfileFact>()(["STUDENT", "COMPLETED_RESIDENCY", "LICENSED"]),
   /** ProgramInput.feeCurrency is a free string; these are the currencies the forms offer. */
   Currency: ["USD", "CAD"],
 } as const;

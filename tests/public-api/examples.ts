@@ -51,30 +51,24 @@ export const EXAMPLES: Record<string, { query: string; variables: Record<string,
     variables: { slug: "mayo-clinic-fellowships-for-imgs" },
   },
   eligibilityCheck: {
-    query: `query Eligibility($profile: CandidateProfile!, $filter: ProgramFilter, $after: String) {
-  eligibility(profile: $profile, filter: $filter, first: 20, after: $after) {
+    query: `query Eligibility($profile: CandidateProfile!, $filter: ProgramFilter, $verdicts: [EligibilityVerdict!], $after: String) {
+  eligibility(profile: $profile, filter: $filter, verdicts: $verdicts, first: 20, after: $after) {
     totalCount
     edges {
       cursor
       node {
-        program { slug title institution { name } }
-        eligible
-        missing { code name }
-        missingDetails { requirement { code } reason minimumScore score fromPathway }
+        program { slug title institution { name } returnOfServiceNote }
+        verdict
+        verdictReasons { kind message rule requirement { code name } }
         recommendedMissing { code name }
-        reasons
       }
     }
+    verdictCounts { eligible unknown ineligible }
     pageInfo { hasNextPage endCursor }
   }
 }`,
     variables: {
-      profile: {
-        stage: "GRADUATE",
-        holds: ["USMLE_STEP_1", "ECFMG_CERTIFICATION"],
-        scores: [{ code: "USMLE_STEP_2_CK", score: 245 }],
-        needsVisa: true,
-      },
+      profile: { stage: "GRADUATE", holds: ["ECFMG_CERTIFICATION"], graduationYear: 2018, visaNeeded: "J1" },
       filter: { country: ["US"] },
     },
   },

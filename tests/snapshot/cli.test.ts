@@ -171,7 +171,7 @@ describe("directory snapshot (CLI)", () => {
       expect(text).toContain(
         '      requirements[HOME_MEDICAL_LICENSE]: null → {"level":"RECOMMENDED","minimumScore":null,"note":"new"}',
       );
-      expect(text).toContain('      requirements[USMLE_STEP_3].level: "RECOMMENDED" → "REQUIRED"');
+      expect(text).toContain('      requirements[USMLE_STEP_3].level: "COMMONLY_REQUIRED" → "REQUIRED"');
       expect(text).toContain("      requirements[USMLE_STEP_3].minimumScore: null → 200");
       expect(text).toContain(["specialties: 1 added, 0 removed, 0 changed", "  + neurology"].join("\n"));
     });

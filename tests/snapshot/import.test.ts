@@ -164,7 +164,7 @@ describe("snapshot import", () => {
           doc.programs[3].requirements[0].level = "MANDATORY";
           return writeJsonFile(path.join(dir, "schema.json"), doc);
         },
-        /schema\.json does not match the snapshot schema: program "[a-z-]+" \(programs\[3\]\): requirements\.0\.level must be equal to one of the allowed values: "REQUIRED", "RECOMMENDED"/,
+        /schema\.json does not match the snapshot schema: program "[a-z-]+" \(programs\[3\]\): requirements\.0\.level must be equal to one of the allowed values: "REQUIRED", "COMMONLY_REQUIRED", "RECOMMENDED"/,
       ],
       [
         "a record that breaks the schema (NDJSON names the line)",

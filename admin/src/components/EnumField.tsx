@@ -27,3 +27,14 @@ export function StatusField(_props: { source?: string; label?: string; sortable?
     />
   );
 }
+
+/** A list of enum values, labelled and joined; "—" for an empty list. */
+export function EnumArrayField({ source, enumName }: { source: string; enumName: EnumName; label?: string }) {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const values: unknown = record?.[source];
+  if (!Array.isArray(values) || values.length === 0) return <span>—</span>;
+  return (
+    <span>{values.map((v) => translate(`directory.enums.${enumName}.${String(v)}`, { _: String(v) })).join(", ")}</span>
+  );
+}

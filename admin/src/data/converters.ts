@@ -3,6 +3,8 @@
  * sends to one of these, typed by the generated input types (admin/src/gql): a field the server
  * renames or retypes fails `tsc -p admin`.
  */
+import type { VisaType } from "../gql/graphql";
+
 export type Converter<T> = (value: unknown) => T | null | undefined;
 /** How each field of an input or filter type is read from react-admin's values. */
 export type Converters<T> = { [K in keyof T]?: Converter<NonNullable<T[K]>> };
@@ -88,3 +90,15 @@ export function updateInput<T>(converters: Converters<T>, data: Record<string, u
   }
   return changed;
 }
+
+/** The visa menu: nothing picked is "not said" (null), NONE alone is "sponsors none" ([]). */
+export const sponsoredVisas: Converter<VisaType[]> = (value) => {
+  if (value === undefined) return undefined;
+  const list = Array.isArray(value) ? value.map(String) : [];
+  if (list.length === 0) return null;
+  return list.includes("NONE") ? [] : (list as VisaType[]);
+};
+
+/** A list of codes picked from the catalogue. */
+export const codeList: Converter<string[]> = (value) =>
+  value === undefined ? undefined : Array.isArray(value) ? value.map(String) : [];

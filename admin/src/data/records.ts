@@ -5,10 +5,14 @@ import type {
   ProgramFieldsFragment,
   ProgramListFieldsFragment,
   ProgramRequirementInput,
+  RequirementFieldsFragment,
   RequirementLevel,
 } from "../gql/graphql";
 import type { Converter } from "./converters";
 import { stripTypename } from "./resource";
+
+/** A listing's visas as the form's menu holds them: [] when not said, ["NONE"] when it sponsors none. */
+const visaChoices = (list: readonly string[] | null | undefined) => (list == null ? [] : list.length ? [...list] : ["NONE"]);
 
 const idOf = (v: { id: string } | null | undefined) => (v?.id != null ? String(v.id) : null);
 
@@ -22,6 +26,7 @@ export function programRecord(node: ProgramListFieldsFragment | ProgramFieldsFra
     institutionId: idOf(p.institution),
     pathwayId: idOf(p.pathway),
     specialtyIds: full?.specialties.map((s) => String(s.id)),
+    visaTypesSponsored: full ? visaChoices(full.visaTypesSponsored) : undefined,
     requirements: full?.requirements.map((r) => ({
       requirementId: idOf(r.requirement),
       level: r.level,
@@ -37,6 +42,7 @@ export function pathwayRecord(node: PathwayFieldsFragment): RaRecord {
   return {
     ...p,
     id: String(p.id),
+    visaTypesSponsored: visaChoices(p.visaTypesSponsored),
     requirements: p.requirements.map((r) => ({ requirementId: idOf(r.requirement), level: r.level, note: r.note ?? null, requirement: r.requirement })),
   };
 }
@@ -61,3 +67,9 @@ export const programRequirements: Converter<ProgramRequirementInput[]> = (list) 
 
 export const pathwayRequirements: Converter<PathwayRequirementInput[]> = (list) =>
   rows(list).map((r) => ({ requirementId: String(r.requirementId), level: r.level ?? "REQUIRED", note: r.note ? String(r.note) : null }));
+
+/** A catalogue entry as its form edits it: the codes it implies. */
+export function requirementRecord(node: RequirementFieldsFragment): RaRecord {
+  const r = stripTypename(node);
+  return { ...r, id: String(r.id), impliesCodes: r.implies.map((i) => i.code) };
+}

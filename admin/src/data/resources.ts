@@ -1,17 +1,22 @@
 import * as gql from "../gql/graphql";
-import type { CuratorInput, CuratorUpdateInput, InstitutionInput, PathwayInput, ProgramInput, RequirementInput, SpecialtyInput } from "../gql/graphql";
-import { choice, dateTime, decimal, flag, idList, instant, int, listOf, password, text, type InputConverters } from "./converters";
-import { pathwayRecord, pathwayRequirements, programRecord, programRequirements } from "./records";
+import type { CitizenshipRule, CuratorInput, CuratorUpdateInput, InstitutionInput, PathwayInput, ProgramInput, RequirementInput, SpecialtyInput } from "../gql/graphql";
+import { choice, codeList, dateTime, decimal, flag, idList, instant, int, listOf, password, sponsoredVisas, text, type InputConverters } from "./converters";
+import { pathwayRecord, pathwayRequirements, programRecord, programRequirements, requirementRecord } from "./records";
 import { plainRecord, type Resource } from "./resource";
 import { bulkOp, createOp, listOps, oneOp, recordMutation, updateOp } from "./resource-kit";
 import { webhookDeliveries, webhooks } from "./webhook-resources";
 
+/** The eligibility rules programs and pathways share. */
+const listingRules = {
+  visaTypesSponsored: sponsoredVisas, maxYearsSinceGraduation: int, citizenshipRequired: choice<CitizenshipRule>(),
+  minimumClinicalExperienceMonths: int, clinicalExperienceInCountry: flag, returnOfServiceNote: text,
+};
 const programInput: InputConverters<ProgramInput> = {
   slug: text, title: text, description: text, titleFr: text, descriptionFr: text, translationChecked: flag, type: choice(), audience: choice(), status: choice(), institutionId: choice(),
   country: choice(), region: text, pathwayId: choice(), durationMonths: int, handsOnPatientCare: flag, positions: int,
   imgPositions: int, visaSponsorship: flag, applicationOpensAt: dateTime, applicationClosesAt: dateTime,
   applicationFeeCents: int, feeCurrency: text, websiteUrl: text, applicationUrl: text, sourceUrl: text, sourceNote: text,
-  specialtyIds: idList, requirements: programRequirements,
+  specialtyIds: idList, requirements: programRequirements, ...listingRules,
 };
 const institutionInput: InputConverters<InstitutionInput> = {
   slug: text, name: text, kind: choice(), country: choice(), region: text, city: text, website: text, description: text,
@@ -23,11 +28,13 @@ const requirementInput: InputConverters<RequirementInput> = {
   scoreMax: decimal, scoreStep: decimal,
   sourceUrl: text, sourceNote: text,
   nameFr: text, descriptionFr: text, translationChecked: flag,
+  heldWhen: choice(), impliesCodes: codeList,
 };
 const pathwayInput: InputConverters<PathwayInput> = {
   slug: text, name: text, kind: choice(), country: choice(), region: text, website: text, description: text, requirements: pathwayRequirements,
   sourceUrl: text, sourceNote: text,
   nameFr: text, descriptionFr: text, translationChecked: flag,
+  ...listingRules,
 };
 const specialtyInput: InputConverters<SpecialtyInput> = { slug: text, name: text };
 const curatorInput: InputConverters<CuratorInput> = { email: text, name: text, role: choice(), password };
@@ -87,16 +94,16 @@ const requirements: Resource = {
   list: listOps({
     document: gql.RequirementListDocument,
     walk: gql.RequirementWalkDocument,
-    toRecord: plainRecord,
+    toRecord: requirementRecord,
     search: true,
     filters: { ids: listOf(String), kind: listOf(), translationStale: flag },
   }),
-  one: oneOp(gql.RequirementOneDocument, plainRecord),
-  create: createOp(gql.CreateRequirementDocument, requirementInput, plainRecord),
-  update: updateOp(gql.UpdateRequirementDocument, requirementInput, plainRecord),
-  remove: recordMutation(gql.DeleteRequirementDocument, plainRecord),
-  restore: recordMutation(gql.RestoreRequirementDocument, plainRecord),
-  revert: recordMutation(gql.RevertRequirementDocument, plainRecord),
+  one: oneOp(gql.RequirementOneDocument, requirementRecord),
+  create: createOp(gql.CreateRequirementDocument, requirementInput, requirementRecord),
+  update: updateOp(gql.UpdateRequirementDocument, requirementInput, requirementRecord),
+  remove: recordMutation(gql.DeleteRequirementDocument, requirementRecord),
+  restore: recordMutation(gql.RestoreRequirementDocument, requirementRecord),
+  revert: recordMutation(gql.RevertRequirementDocument, requirementRecord),
 };
 
 const pathways: Resource = {

@@ -9,6 +9,7 @@ import { Pathway } from "../modules/pathway/pathway.entity";
 import { ProgramRequirement } from "../modules/program/program-requirement.entity";
 import { ProgramSpecialty } from "../modules/program/program-specialty.entity";
 import { Program } from "../modules/program/program.entity";
+import { RequirementImplication } from "../modules/requirement/requirement-implication.entity";
 import { Requirement } from "../modules/requirement/requirement.entity";
 import { Snapshot } from "../modules/snapshot/snapshot.entity";
 import { Specialty } from "../modules/specialty/specialty.entity";
@@ -23,6 +24,7 @@ export const entities = [
   ProgramRequirement,
   ProgramSpecialty,
   Requirement,
+  RequirementImplication,
   Pathway,
   PathwayRequirement,
   Specialty,

@@ -96,6 +96,9 @@ const NOT_LIMITS = new Set([
   "isEntityId",
   "isWellFormedText",
   "nestedValidation",
+  // A multi-select cannot pick a value twice; the admin's visa menu leaves NONE out.
+  "arrayUnique",
+  "noNoneVisa",
 ]);
 
 /** The limits of one input (or arguments) class: its own fields and those it inherits. */

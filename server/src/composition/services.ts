@@ -4,6 +4,7 @@ import { AuditService } from "../modules/audit/audit.service";
 import { CuratorService } from "../modules/curator/curator.service";
 import { SessionService } from "../modules/curator/curator.sessions";
 import { EligibilityService } from "../modules/eligibility/eligibility.service";
+import { DatabaseRecordSource } from "../modules/eligibility/eligibility.source";
 import { DirectoryChangeService } from "../modules/feed/feed.service";
 import { InstitutionService } from "../modules/institution/institution.service";
 import { InstitutionWrites } from "../modules/institution/institution.writes";
@@ -79,7 +80,7 @@ export function createServices(
     auditNames,
     curators,
     sessions: new SessionService(dataSource, curators, config.auth),
-    eligibility: new EligibilityService(programs, requirements),
+    eligibility: new EligibilityService(new DatabaseRecordSource(programs, pathways, requirements)),
     snapshots: new SnapshotService(dataSource, config),
     webhooks,
     // Started and stopped with the HTTP app (app.ts): the CLI never delivers.

@@ -4,7 +4,7 @@
  * (an institution's city, state or province, and website). No deadlines, fees, scores or
  * positions: the article gives none. Every listing is published and starts unverified.
  */
-import { Country, RequirementLevel } from "../core/enums";
+import { Country, ProfileFact, RequirementLevel } from "../core/enums";
 import { InstitutionKind } from "../modules/institution/institution.entity";
 import { PathwayKind } from "../modules/pathway/pathway.entity";
 import { RequirementKind } from "../modules/requirement/requirement.entity";
@@ -76,6 +76,7 @@ export const requirements = [
     kind: RequirementKind.TRAINING,
     country: null,
     description: "A completed residency (for Canadian fellowships: a Canadian or equivalent residency).",
+    heldWhen: ProfileFact.COMPLETED_RESIDENCY,
   },
   {
     code: "HOME_MEDICAL_LICENSE",
@@ -83,6 +84,7 @@ export const requirements = [
     kind: RequirementKind.LICENSE,
     country: null,
     description: "A full medical licence in the applicant's home country.",
+    heldWhen: ProfileFact.LICENSED,
   },
   {
     code: "ENROLLED_MEDICAL_STUDENT",
@@ -90,7 +92,16 @@ export const requirements = [
     kind: RequirementKind.TRAINING,
     country: null,
     description: "Currently enrolled as a student at a medical school.",
+    heldWhen: ProfileFact.STUDENT,
   },
+];
+
+/**
+ * Holding the first counts as holding the others: a plain public fact (ECFMG certification
+ * requires passing USMLE Step 1 and Step 2 CK), not the article's.
+ */
+export const implications: { code: string; implies: string[] }[] = [
+  { code: "ECFMG_CERTIFICATION", implies: ["USMLE_STEP_1", "USMLE_STEP_2_CK"] },
 ];
 
 export const specialties = [
@@ -103,10 +114,13 @@ export const specialties = [
 ];
 
 const R = RequirementLevel.REQUIRED;
-const REC = RequirementLevel.RECOMMENDED;
 const CANADIAN_EXAMS: SeedRequirementLink[] = [
   { code: "MCCQE_PART_1", level: R },
-  { code: "NAC_EXAM", level: REC, note: "The article: IMGs must pass the MCCQE and often the NAC exam." },
+  {
+    code: "NAC_EXAM",
+    level: RequirementLevel.COMMONLY_REQUIRED,
+    note: 'The article: IMGs "must first pass the MCCQE and often the NAC exam".',
+  },
 ];
 
 export const pathways = [

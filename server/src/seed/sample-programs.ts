@@ -7,7 +7,6 @@ import { Audience, ProgramType } from "../modules/program/program.enums";
 import type { SeedRequirementLink } from "./sample-directory";
 
 const R = RequirementLevel.REQUIRED;
-const REC = RequirementLevel.RECOMMENDED;
 
 export interface SeedProgram {
   slug: string;
@@ -26,21 +25,28 @@ export interface SeedProgram {
   french?: { title: string; description: string };
 }
 
+const OFTEN = RequirementLevel.COMMONLY_REQUIRED;
+const US_FELLOWSHIP_CERTIFICATION =
+  'The article: fellowship applicants "typically need to have completed residency and obtained the necessary certification (often ECFMG and USMLE certification)".';
 const US_FELLOWSHIP_REQUIREMENTS: SeedRequirementLink[] = [
-  { code: "COMPLETED_RESIDENCY", level: R },
   {
-    code: "ECFMG_CERTIFICATION",
+    code: "COMPLETED_RESIDENCY",
     level: R,
-    note: "The article: the necessary certification is often ECFMG and USMLE certification.",
+    note: 'The article: fellowships are "for those who have already completed a residency".',
   },
-  { code: "USMLE_STEP_1", level: REC, note: "Often expected as part of USMLE certification." },
-  { code: "USMLE_STEP_2_CK", level: REC, note: "Often expected as part of USMLE certification." },
+  { code: "ECFMG_CERTIFICATION", level: OFTEN, note: US_FELLOWSHIP_CERTIFICATION },
+  { code: "USMLE_STEP_1", level: OFTEN, note: US_FELLOWSHIP_CERTIFICATION },
+  { code: "USMLE_STEP_2_CK", level: OFTEN, note: US_FELLOWSHIP_CERTIFICATION },
 ];
+const CA_FELLOWSHIP_CRITERIA =
+  'The article: eligibility criteria "often include completion of a Canadian or equivalent residency and a full medical license in their home country".';
 const CA_FELLOWSHIP_REQUIREMENTS: SeedRequirementLink[] = [
-  { code: "COMPLETED_RESIDENCY", level: R, note: "A Canadian or equivalent residency." },
-  { code: "HOME_MEDICAL_LICENSE", level: R, note: "A full medical licence in the applicant's home country." },
+  { code: "COMPLETED_RESIDENCY", level: OFTEN, note: CA_FELLOWSHIP_CRITERIA },
+  { code: "HOME_MEDICAL_LICENSE", level: OFTEN, note: CA_FELLOWSHIP_CRITERIA },
 ];
-const STUDENT_REQUIREMENTS: SeedRequirementLink[] = [{ code: "ENROLLED_MEDICAL_STUDENT", level: R }];
+// The article never says electives or observerships ask for proof of enrolment: they are for
+// international medical students (their audience), and ENROLLED_MEDICAL_STUDENT is not linked.
+const STUDENT_REQUIREMENTS: SeedRequirementLink[] = [];
 
 function usFellowship(institution: string, name: string, region: string): SeedProgram {
   return {
@@ -170,7 +176,11 @@ export const programs: SeedProgram[] = [
     requirements: [
       { code: "USMLE_STEP_1", level: R },
       { code: "USMLE_STEP_2_CK", level: R },
-      { code: "USMLE_STEP_3", level: REC, note: "Some residency programs require Step 3 as well." },
+      {
+        code: "USMLE_STEP_3",
+        level: OFTEN,
+        note: 'The article: "with some residency programs requiring Step 3 as well".',
+      },
       { code: "ECFMG_CERTIFICATION", level: R },
     ],
   },

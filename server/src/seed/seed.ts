@@ -7,6 +7,7 @@ import { Pathway } from "../modules/pathway/pathway.entity";
 import { ProgramRequirement } from "../modules/program/program-requirement.entity";
 import { ProgramSpecialty } from "../modules/program/program-specialty.entity";
 import { Program } from "../modules/program/program.entity";
+import { RequirementImplication } from "../modules/requirement/requirement-implication.entity";
 import { Requirement } from "../modules/requirement/requirement.entity";
 import { Specialty } from "../modules/specialty/specialty.entity";
 import * as sample from "./sample-directory";
@@ -41,13 +42,26 @@ export async function seedSampleDirectory(ds: DataSource): Promise<SeedReport> {
     };
 
     const requirements = mapBy(await m.find(Requirement), "code");
+    const created = new Set<string>();
     for (const r of sample.requirements) {
       if (requirements.has(r.code)) continue;
+      created.add(r.code);
       requirements.set(
         r.code,
         await m.save(m.create(Requirement, { ...r, ...sampleScoreScale(r.code), archivedAt: null })),
       );
       report.created.requirements++;
+    }
+
+    // Only for entries this run created: an existing one keeps what a curator made of it.
+    for (const { code, implies } of sample.implications) {
+      if (!created.has(code)) continue;
+      for (const implied of implies) {
+        await m.insert(RequirementImplication, {
+          requirementId: requirements.get(code)!.id,
+          impliedId: requirements.get(implied)!.id,
+        });
+      }
     }
 
     const specialties = mapBy(await m.find(Specialty), "slug");

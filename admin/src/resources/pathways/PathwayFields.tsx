@@ -1,6 +1,7 @@
 import { BooleanField, ArrayField, ArrayInput, Datagrid, TextField, TextInput, UrlField } from "react-admin";
 import { EnumField } from "../../components/EnumField";
 import { EnumInput, RequirementInput, SlugFromTitle, upper } from "../../components/inputs";
+import { listingRuleFields, listingRuleInputs } from "../../components/ListingRuleInputs";
 import { LocalDateField } from "../../components/LocalDateField";
 import { RowsIterator } from "../../components/RowsIterator";
 import { inputLimits } from "../../gql/input-limits";
@@ -43,6 +44,7 @@ export function pathwayInputs({ editing }: { editing: boolean }) {
         <TextInput source="note" validate={v.pathwayRequirement.note} sx={{ width: 280 }} />
       </RowsIterator>
     </ArrayInput>,
+    ...listingRuleInputs(),
   ].filter(Boolean);
 }
 
@@ -64,5 +66,6 @@ export const pathwayFields = [
       <TextField source="note" emptyText="—" label="resources.pathways.fields.requirements.note" />
     </Datagrid>
   </ArrayField>,
+  ...listingRuleFields(),
   <LocalDateField key="archivedAt" source="archivedAt" emptyText="—" />,
 ];

@@ -1,3 +1,4 @@
+import { listingRuleInputs } from "../../components/ListingRuleInputs";
 import { ArrayInput, DateInput, NullableBooleanInput, NumberInput, TabbedForm, TextInput } from "react-admin";
 import {
   EnumInput,
@@ -78,6 +79,9 @@ export function programFormTabs({ editing }: { editing: boolean }) {
           <TextInput source="note" validate={v.programRequirement.note} sx={{ width: 280 }} />
         </RowsIterator>
       </ArrayInput>
+    </TabbedForm.Tab>,
+    <TabbedForm.Tab key="rules" label="resources.programs.tabs.rules" path="rules">
+      {listingRuleInputs()}
     </TabbedForm.Tab>,
     <TabbedForm.Tab key="application" label="resources.programs.tabs.application" path="application">
       <PathwayInput />

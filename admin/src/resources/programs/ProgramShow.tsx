@@ -1,3 +1,4 @@
+import { listingRuleFields } from "../../components/ListingRuleInputs";
 import {
   ArrayField,
   BooleanField,
@@ -92,6 +93,9 @@ export default function ProgramShow() {
           <LocalDateField source="applicationClosesAt" emptyText="—" />
           <FunctionField source="applicationFeeCents" render={money} />
           <BooleanField source="visaSponsorship" emptyText="directory.values.unknown" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.programs.tabs.rules" path="rules">
+          {listingRuleFields()}
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.programs.tabs.provenance" path="provenance">
           <UrlField source="sourceUrl" target="_blank" rel="noreferrer" emptyText="—" />

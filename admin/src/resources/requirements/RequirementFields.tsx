@@ -1,4 +1,15 @@
-import { BooleanField, NumberField, TextField, TextInput } from "react-admin";
+import {
+  ArrayField,
+  BooleanField,
+  AutocompleteArrayInput,
+  ChipField,
+  NumberField,
+  SingleFieldList,
+  TextField,
+  TextInput,
+  useGetList,
+  useRecordContext,
+} from "react-admin";
 import { EnumField } from "../../components/EnumField";
 import { EnumInput } from "../../components/inputs";
 import { LocalDateField } from "../../components/LocalDateField";
@@ -31,6 +42,8 @@ export const requirementInputs = [
     helperText="directory.score_kind_help"
   />,
   <ScoreScaleInputs key="scale" validate={v.requirement} />,
+  <EnumInput key="heldWhen" source="heldWhen" enumName="ProfileFact" emptyText="—" />,
+  <ImpliesInput key="impliesCodes" />,
   <TranslatedTextInput
     key="description"
     source="description"
@@ -49,9 +62,28 @@ export const requirementFields = [
   <NumberField key="scoreMin" source="scoreMin" emptyText="—" />,
   <NumberField key="scoreMax" source="scoreMax" emptyText="—" />,
   <NumberField key="scoreStep" source="scoreStep" emptyText="—" />,
+  <EnumField key="heldWhen" source="heldWhen" enumName="ProfileFact" emptyText="—" />,
+  <ArrayField key="implies" source="implies">
+    <SingleFieldList linkType={false}>
+      <ChipField source="name" size="small" />
+    </SingleFieldList>
+  </ArrayField>,
   <TextField key="description" source="description" emptyText="—" />,
   <TextField key="nameFr" source="nameFr" emptyText="—" />,
   <TextField key="descriptionFr" source="descriptionFr" emptyText="—" />,
   <BooleanField key="translationStale" source="translationStale" />,
   <LocalDateField key="archivedAt" source="archivedAt" emptyText="—" />,
 ];
+
+/** The codes this entry implies, picked from the catalogue by name (never itself). */
+function ImpliesInput() {
+  const record = useRecordContext();
+  const { data = [] } = useGetList("requirements", {
+    pagination: { page: 1, perPage: 500 },
+    sort: { field: "code", order: "ASC" },
+  });
+  const options = data
+    .filter((r) => r.id !== record?.id)
+    .map((r) => ({ id: String(r.code), name: `${String(r.name)} (${String(r.code)})` }));
+  return <AutocompleteArrayInput source="impliesCodes" choices={options} sx={{ minWidth: 420 }} />;
+}

@@ -1,19 +1,26 @@
 import { Arg, Args, Ctx, Extensions, Info, Query, Resolver } from "type-graphql";
-import type { Page } from "../../core/connection";
 import type { Context } from "../../core/context";
-import { answerIn, Locale, LOCALE_ARG, type PathInfo } from "../../core/locale";
 import { heavyWork } from "../../core/heavy-fields";
+import { answerIn, Locale, LOCALE_ARG, type PathInfo } from "../../core/locale";
+import type { Program } from "../program/program.entity";
+import type { Requirement } from "../requirement/requirement.entity";
 import { CandidateProfile, EligibilityArgs } from "./eligibility.args";
-import { evaluate } from "./eligibility.rules";
-import { ProgramEligibility, ProgramEligibilityConnection } from "./eligibility.types";
+import type { Decision } from "./eligibility.rules";
+import {
+  EligibilityVerdict,
+  ProgramEligibility,
+  ProgramEligibilityConnection,
+  type EligibilityReason,
+} from "./eligibility.types";
 
 @Resolver(() => ProgramEligibility)
 export class EligibilityResolver {
-  // Scores every matching program in SQL before it can page: ~3 page queries at 3,000 programs, ~70 at 100,000.
+  // Decides every matching program before it can page: ~3 page queries' worth at 3,000 programs.
   @Extensions(heavyWork({ cost: 2000 }))
   @Query(() => ProgramEligibilityConnection, {
     description:
-      "Every program (matching the filter) checked against a candidate: eligible ones first, then those missing the fewest requirements",
+      "Every program (matching the filter) checked against a candidate, with a verdict: ELIGIBLE first, then UNKNOWN " +
+      "by fewest unknowns, then INELIGIBLE by fewest unmet reasons (title, id within each)",
   })
   async eligibility(
     @Arg("profile", () => CandidateProfile) profile: CandidateProfile,
@@ -21,26 +28,42 @@ export class EligibilityResolver {
     @Ctx() ctx: Context,
     @Info() info: PathInfo,
     @Arg("locale", () => Locale, LOCALE_ARG) locale: Locale | null,
-  ): Promise<Page<ProgramEligibility>> {
+  ): Promise<ProgramEligibilityConnection> {
     answerIn(ctx.locale, info, locale);
-    const resolved = await ctx.services.eligibility.resolve(profile);
-    const page = await ctx.services.eligibility.page(resolved, args, ctx.viewer.includeDrafts);
-    // The loaders batch: one statement for every program's links, one for every pathway's.
+    const result = await ctx.services.eligibility.check(profile, args, ctx.viewer.includeDrafts);
+    // The catalogue was read whole: its entries answer the reasons' requirements without another statement.
+    for (const [id, entity] of result.requirements) ctx.loaders.requirementById.prime(id, entity);
+    // The page's programs come in one batched statement.
     const edges = await Promise.all(
-      page.edges.map(async ({ node, cursor }) => {
-        const [programLinks, pathwayLinks] = await Promise.all([
-          ctx.loaders.programRequirements.complete.load(node.id),
-          node.pathwayId === null ? [] : ctx.loaders.pathwayRequirements.load(node.pathwayId),
-        ]);
-        return { cursor, node: evaluate(node, programLinks, pathwayLinks, resolved) };
-      }),
+      result.edges.map(async ({ node, cursor }) => ({ cursor, node: await toOutput(node, ctx) })),
     );
-    return {
-      edges,
-      pageInfo: page.pageInfo,
-      get totalCount() {
-        return page.totalCount;
-      },
-    };
+    return { edges, pageInfo: result.pageInfo, totalCount: result.totalCount, verdictCounts: result.verdictCounts };
   }
+}
+
+async function toOutput(d: Decision, ctx: Context): Promise<ProgramEligibility> {
+  const requirement = async (id: number) => (await ctx.loaders.requirementById.load(id)) as Requirement;
+  const [program, verdictReasons, missingDetails, recommendedMissing] = await Promise.all([
+    ctx.loaders.programById.load(d.programId) as Promise<Program>,
+    Promise.all(
+      d.reasons.map(async (r): Promise<EligibilityReason> => ({
+        kind: r.kind,
+        message: r.message,
+        rule: r.rule,
+        requirement: r.requirementId === null ? null : await requirement(r.requirementId),
+      })),
+    ),
+    Promise.all(d.missing.map(async (m) => ({ ...m, requirement: await requirement(m.requirementId) }))),
+    Promise.all(d.recommendedMissing.map(requirement)),
+  ]);
+  return {
+    program,
+    verdict: d.verdict,
+    verdictReasons,
+    eligible: d.verdict === EligibilityVerdict.ELIGIBLE,
+    missing: missingDetails.map((m) => m.requirement),
+    missingDetails,
+    recommendedMissing,
+    reasons: d.reasons.map((r) => r.legacy),
+  };
 }

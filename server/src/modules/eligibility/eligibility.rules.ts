@@ -1,20 +1,48 @@
-import { RequirementLevel } from "../../core/enums";
-import type { PathwayRequirement } from "../pathway/pathway-requirement.entity";
-import type { ProgramRequirement } from "../program/program-requirement.entity";
-import type { Program } from "../program/program.entity";
+/**
+ * Decides one program for one candidate: a pure function of compact records
+ * (eligibility.records.ts), so that it can run over every program a filter matches and the
+ * answers can be sorted and paged in memory.
+ */
+import { CandidateStage, RequirementLevel } from "../../core/enums";
 import { Audience } from "../program/program.enums";
-import type { Requirement } from "../requirement/requirement.entity";
-import { CandidateStage } from "./eligibility.args";
-import type { MissingRequirement, ProgramEligibility } from "./eligibility.types";
+import { RequirementKind } from "../requirement/requirement.entity";
+import { listingReasons } from "./eligibility.listing-checks";
+import type {
+  Catalogue,
+  CatalogueEntry,
+  PathwayRuleRecord,
+  ProgramRuleRecord,
+  ResolvedProfile,
+} from "./eligibility.records";
+import { EligibilityReasonKind, EligibilityVerdict } from "./eligibility.types";
 
-/** A profile with its codes resolved to catalogue ids. */
-export interface ResolvedProfile {
-  stage: CandidateStage;
-  /** Requirement ids held: listed in `holds` or given a score. */
-  held: Set<number>;
-  /** Best score per requirement id. */
-  scores: Map<number, number>;
-  needsVisa: boolean;
+const { UNMET, BLOCKING, UNKNOWN } = EligibilityReasonKind;
+
+export interface ReasonData {
+  kind: EligibilityReasonKind;
+  message: string;
+  requirementId: number | null;
+  rule: string | null;
+  /** The words the deprecated `reasons` list has always used for it. */
+  legacy: string;
+}
+
+export interface MissingData {
+  requirementId: number;
+  reason: string;
+  minimumScore: number | null;
+  score: number | null;
+  fromPathway: boolean;
+}
+
+export interface Decision {
+  programId: number;
+  verdict: EligibilityVerdict;
+  reasons: ReasonData[];
+  missing: MissingData[];
+  recommendedMissing: number[];
+  /** The sort key within the verdict: UNKNOWN reasons for UNKNOWN, UNMET and BLOCKING ones for INELIGIBLE. */
+  weight: number;
 }
 
 /** The audience a candidate of this stage can never join. */
@@ -22,86 +50,141 @@ export function excludedAudience(stage: CandidateStage): Audience {
   return stage === CandidateStage.GRADUATE ? Audience.STUDENT : Audience.GRADUATE;
 }
 
-/**
- * Decides one program for one candidate. The SQL ordering in eligibility.service.ts counts the same
- * things (missing = REQUIRED links of the program, then of its pathway not already required by
- * the program, not held or scored below the program's minimum); keep the two in step.
- */
-export function evaluate(
-  program: Program,
-  programLinks: ProgramRequirement[],
-  pathwayLinks: PathwayRequirement[],
+const STRENGTH: Record<RequirementLevel, number> = {
+  [RequirementLevel.REQUIRED]: 3,
+  [RequirementLevel.COMMONLY_REQUIRED]: 2,
+  [RequirementLevel.RECOMMENDED]: 1,
+};
+
+/** What to do to hold a catalogue entry, in the candidate's words. */
+function action(r: CatalogueEntry): string {
+  switch (r.kind) {
+    case RequirementKind.EXAM:
+    case RequirementKind.LANGUAGE:
+      return `Take ${r.name}`;
+    case RequirementKind.TRAINING:
+      return `Complete the training asked for: ${r.name}`;
+    default:
+      return `Obtain ${r.name}`;
+  }
+}
+
+interface Asked {
+  level: RequirementLevel;
+  minimumScore: number | null;
+  fromPathway: boolean;
+}
+
+/** The program's links and its pathway's, one per requirement at the strongest level either asks. */
+function asked(program: ProgramRuleRecord, pathway: PathwayRuleRecord | null): Map<number, Asked> {
+  const out = new Map<number, Asked>();
+  for (const l of program.links)
+    out.set(l.requirementId, { level: l.level, minimumScore: l.minimumScore, fromPathway: false });
+  for (const l of pathway?.links ?? []) {
+    const mine = out.get(l.requirementId);
+    if (!mine) out.set(l.requirementId, { level: l.level, minimumScore: null, fromPathway: true });
+    else if (STRENGTH[l.level] > STRENGTH[mine.level])
+      out.set(l.requirementId, { ...mine, level: l.level, fromPathway: true });
+  }
+  return out;
+}
+
+function requirementReasons(
+  links: Map<number, Asked>,
   profile: ResolvedProfile,
-): ProgramEligibility {
-  const required = new Map<number, { requirement: Requirement; minimumScore: number | null; fromPathway: boolean }>();
-  const recommended = new Map<number, Requirement>();
-  for (const link of programLinks) {
-    if (link.level === RequirementLevel.REQUIRED) {
-      required.set(link.requirementId, {
-        requirement: link.requirement as Requirement,
-        minimumScore: link.minimumScore,
-        fromPathway: false,
-      });
-    } else recommended.set(link.requirementId, link.requirement as Requirement);
-  }
-  for (const link of pathwayLinks) {
-    if (link.level === RequirementLevel.REQUIRED) {
-      if (!required.has(link.requirementId)) {
-        required.set(link.requirementId, {
-          requirement: link.requirement as Requirement,
-          minimumScore: null,
-          fromPathway: true,
-        });
-      }
-    } else if (!recommended.has(link.requirementId))
-      recommended.set(link.requirementId, link.requirement as Requirement);
-  }
-
-  const reasons: string[] = [];
-  if (program.audience === excludedAudience(profile.stage)) {
-    reasons.push(
-      profile.stage === CandidateStage.STUDENT
-        ? "This program is for international medical graduates; you are a student"
-        : "This program is for international medical students; you are a graduate",
-    );
-  }
-  if (profile.needsVisa && program.visaSponsorship === false) reasons.push("This program does not sponsor visas");
-
-  const missingDetails: MissingRequirement[] = [];
-  for (const [id, { requirement, minimumScore, fromPathway }] of required) {
+  catalogue: Catalogue,
+): { reasons: ReasonData[]; missing: MissingData[]; recommendedMissing: number[] } {
+  const reasons: ReasonData[] = [];
+  const missing: MissingData[] = [];
+  const recommendedMissing: number[] = [];
+  for (const [id, { level, minimumScore, fromPathway }] of links) {
+    const r = catalogue.entries.get(id);
+    if (!r) continue;
     const through = fromPathway ? " (a requirement of its pathway)" : "";
-    if (!profile.held.has(id)) {
-      missingDetails.push({
-        requirement,
-        reason: `You do not hold ${requirement.name}${through}`,
-        minimumScore: null,
-        score: null,
-        fromPathway,
-      });
+    const held = profile.held.has(id);
+    const score = profile.scores.get(id);
+    const below = held && minimumScore !== null && score !== undefined && score < minimumScore;
+    if (held && !below) continue;
+    if (level === RequirementLevel.RECOMMENDED) {
+      if (!held) recommendedMissing.push(id);
       continue;
     }
-    const score = profile.scores.get(id);
-    if (minimumScore !== null && score !== undefined && score < minimumScore) {
-      missingDetails.push({
-        requirement,
-        reason: `Your ${requirement.name} score ${score} is below this program's minimum of ${minimumScore}`,
-        minimumScore,
-        score,
-        fromPathway,
-      });
+    if (level === RequirementLevel.COMMONLY_REQUIRED) {
+      if (!held) recommendedMissing.push(id);
+      const message = below
+        ? `Many programs ask for ${r.name} with a minimum score; this listing does not say whether ${score} is enough`
+        : `Many programs ask for ${r.name}; this listing does not say whether it does`;
+      reasons.push({ kind: UNKNOWN, message, requirementId: id, rule: null, legacy: message });
+      continue;
     }
+    const legacy = below
+      ? `Your ${r.name} score ${score} is below this program's minimum of ${minimumScore}`
+      : `You do not hold ${r.name}${through}`;
+    const message = below
+      ? `Raise your ${r.name} score to at least ${minimumScore} (yours is ${score})`
+      : `${action(r)}${through}`;
+    reasons.push({ kind: UNMET, message, requirementId: id, rule: null, legacy });
+    missing.push({
+      requirementId: id,
+      reason: legacy,
+      minimumScore: below ? minimumScore : null,
+      score: below ? score! : null,
+      fromPathway,
+    });
   }
-  reasons.push(...missingDetails.map((m) => m.reason));
+  return { reasons, missing, recommendedMissing };
+}
 
-  const recommendedMissing = [...recommended]
-    .filter(([id]) => !required.has(id) && !profile.held.has(id))
-    .map(([, r]) => r);
-  return {
-    program,
-    eligible: reasons.length === 0,
-    missing: missingDetails.map((m) => m.requirement),
-    missingDetails,
-    recommendedMissing,
-    reasons,
+export function decide(
+  program: ProgramRuleRecord,
+  pathway: PathwayRuleRecord | null,
+  profile: ResolvedProfile,
+  catalogue: Catalogue,
+): Decision {
+  const reasons: ReasonData[] = [];
+  if (program.audience === excludedAudience(profile.stage)) {
+    const message =
+      profile.stage === CandidateStage.STUDENT
+        ? "This program is for international medical graduates; you are a student"
+        : "This program is for international medical students; you are a graduate";
+    reasons.push({ kind: BLOCKING, message, requirementId: null, rule: "audience", legacy: message });
+  }
+  const sources = {
+    country: program.country,
+    program: program.rules,
+    pathway: pathway?.rules ?? null,
+    visaSponsorship: program.visaSponsorship,
   };
+  for (const r of listingReasons(sources, profile, profile.stage === CandidateStage.GRADUATE))
+    reasons.push({ ...r, requirementId: null, legacy: r.message });
+  const links = requirementReasons(asked(program, pathway), profile, catalogue);
+  reasons.push(...links.reasons);
+
+  // Decided reasons first, in the order found; then the unknowns.
+  const decided = reasons.filter((r) => r.kind !== UNKNOWN);
+  const unknown = reasons.filter((r) => r.kind === UNKNOWN);
+  const verdict = decided.length
+    ? EligibilityVerdict.INELIGIBLE
+    : unknown.length
+      ? EligibilityVerdict.UNKNOWN
+      : EligibilityVerdict.ELIGIBLE;
+  return {
+    programId: program.id,
+    verdict,
+    reasons: [...decided, ...unknown],
+    missing: links.missing,
+    recommendedMissing: links.recommendedMissing,
+    weight: decided.length || unknown.length,
+  };
+}
+
+export const VERDICT_RANK: Record<EligibilityVerdict, number> = {
+  [EligibilityVerdict.ELIGIBLE]: 0,
+  [EligibilityVerdict.UNKNOWN]: 1,
+  [EligibilityVerdict.INELIGIBLE]: 2,
+};
+
+/** ELIGIBLE, then UNKNOWN by fewest unknowns, then INELIGIBLE by fewest unmet; a stable sort keeps title, id order within. */
+export function byVerdict(a: Decision, b: Decision): number {
+  return VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict] || a.weight - b.weight;
 }

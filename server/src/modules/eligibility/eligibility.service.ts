@@ -1,104 +1,116 @@
 import { createHash } from "node:crypto";
-import type { Page } from "../../core/connection";
-import { BadUserInputError, type FieldProblem } from "../../core/errors";
-import { paginate, type Ordering } from "../../core/pagination";
-import { offMainThread } from "../../core/sqlite-readers";
-import type { Program } from "../program/program.entity";
-import type { ProgramService } from "../program/program.service";
-import { scoresOffScale } from "../requirement/requirement.rules";
-import type { RequirementService } from "../requirement/requirement.service";
+import type { ConnectionArgs, PageInfo } from "../../core/connection";
+import { decodeCursor, encodeCursor } from "../../core/cursor";
+import type { Requirement } from "../requirement/requirement.entity";
 import type { CandidateProfile, EligibilityArgs } from "./eligibility.args";
-import { excludedAudience, type ResolvedProfile } from "./eligibility.rules";
+import { resolveProfile } from "./eligibility.profile";
+import type { EligibilityRecordSource, ResolvedProfile } from "./eligibility.records";
+import { byVerdict, decide, VERDICT_RANK, type Decision } from "./eligibility.rules";
+import { EligibilityVerdict, type EligibilityVerdictCounts } from "./eligibility.types";
+
+export interface DecisionPage {
+  edges: { cursor: string; node: Decision }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+  verdictCounts: EligibilityVerdictCounts;
+  /** Catalogue entries the source has already read, by id. */
+  requirements: ReadonlyMap<number, Requirement>;
+}
 
 /**
- * Orders programs for a candidate in SQL (eligible first, then fewest missing, then title, id),
- * so that keyset cursors work and a page costs the same statements whatever its size.
+ * Checks every program a filter matches against a candidate: loads compact records (a fixed
+ * number of statements whatever the directory's or the page's size), decides each with a pure
+ * function, then sorts (ELIGIBLE, UNKNOWN by fewest unknowns, INELIGIBLE by fewest unmet; title,
+ * id within), filters by verdict, counts and pages in memory.
  */
 export class EligibilityService {
   constructor(
-    private readonly programs: ProgramService,
-    private readonly requirements: RequirementService,
+    private readonly source: EligibilityRecordSource,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Resolves the profile's codes in one statement; unknown codes are BAD_USER_INPUT naming each one. */
-  async resolve(profile: CandidateProfile): Promise<ResolvedProfile> {
-    const scores = profile.scores ?? [];
-    const codes = [...new Set([...profile.holds, ...scores.map((s) => s.code)])];
-    const requirements = await this.requirements.byCodes(codes);
-    const byCode = new Map(requirements.map((r) => [r.code, r.id]));
-    const problems: FieldProblem[] = [];
-    profile.holds.forEach((code, i) => {
-      if (!byCode.has(code))
-        problems.push({ path: ["profile", "holds", String(i)], message: `unknown requirement code '${code}'` });
-    });
-    scores.forEach((s, i) => {
-      if (!byCode.has(s.code))
-        problems.push({
-          path: ["profile", "scores", String(i), "code"],
-          message: `unknown requirement code '${s.code}'`,
-        });
-    });
-    if (problems.length) {
-      throw new BadUserInputError(
-        `Unknown requirement codes: ${problems.map((p) => p.message.split("'")[1]).join(", ")}; see the requirements query`,
-        problems,
-      );
-    }
-    // Each score must be one of its exam's scores, by the rule programs' minimums obey.
-    scoresOffScale(scores, requirements, ["profile", "scores"]).throwIfAny();
-    const best = new Map<number, number>();
-    for (const s of scores) {
-      const id = byCode.get(s.code)!;
-      best.set(id, Math.max(best.get(id) ?? -Infinity, s.score));
-    }
-    const held = new Set([...profile.holds.map((c) => byCode.get(c)!), ...best.keys()]);
-    return { stage: profile.stage, held, scores: best, needsVisa: profile.needsVisa === true };
-  }
+  async check(profile: CandidateProfile, args: EligibilityArgs, includeDrafts: boolean): Promise<DecisionPage> {
+    const catalogue = await this.source.catalogue();
+    const resolved = resolveProfile(profile, catalogue, this.now().getUTCFullYear());
+    const ordering = `ELIGIBILITY:${fingerprint(resolved)}`;
+    // Decode before reading the directory: a bad cursor costs no statements.
+    const after = args.after ? decodeCursor(args.after, ordering, 3) : null;
+    const programs = await this.source.programs(args.filter, includeDrafts);
+    const pathwayIds = [...new Set(programs.map((p) => p.pathwayId).filter((id): id is number => id !== null))];
+    const pathways = new Map((await this.source.pathways(pathwayIds)).map((w) => [w.id, w]));
 
-  async page(profile: ResolvedProfile, args: EligibilityArgs, includeDrafts: boolean): Promise<Page<Program>> {
-    const { qb } = this.programs.matching({ includeDrafts, filter: args.filter });
-    const held = [...profile.held];
-    const notHeld = (column: string) => (held.length ? `${column} NOT IN (:...eligHeld)` : "1 = 1");
-    // Ids are integers the database vouched for; scores finite numbers (at most two decimals) the
-    // schema and validation vouched for: safe as literals.
-    const scoreCases = [...profile.scores]
-      .map(([id, score]) => `WHEN ${Math.trunc(id)} THEN ${Number.isFinite(score) ? score : 0}`)
-      .join(" ");
-    const belowMinimum = scoreCases
-      ? ` OR (xer."minimumScore" IS NOT NULL AND (CASE xer."requirementId" ${scoreCases} END) < xer."minimumScore")`
-      : "";
-    const missing = `((SELECT COUNT(*) FROM program_requirements xer WHERE xer."programId" = p.id AND xer.level = 'REQUIRED'
-        AND (${notHeld(`xer."requirementId"`)}${belowMinimum}))
-      + (SELECT COUNT(*) FROM pathway_requirements xew WHERE xew."pathwayId" = p.pathwayId AND xew.level = 'REQUIRED'
-        AND ${notHeld(`xew."requirementId"`)}
-        AND NOT EXISTS (SELECT 1 FROM program_requirements xeo WHERE xeo."programId" = p.id
-          AND xeo."requirementId" = xew."requirementId" AND xeo.level = 'REQUIRED')))`;
-    const blocked = `p.audience = :eligExcluded${profile.needsVisa ? " OR p.visaSponsorship = :eligNoVisa" : ""}`;
-    qb.setParameters({ eligHeld: held, eligExcluded: excludedAudience(profile.stage), eligNoVisa: false });
-
-    const ordering: Ordering = {
-      name: `ELIGIBILITY:${fingerprint(profile)}`,
-      keys: [
-        { expr: `CASE WHEN ${blocked} OR ${missing} > 0 THEN 1 ELSE 0 END`, direction: "ASC" },
-        { expr: missing, direction: "ASC" },
-        { expr: "p.title", direction: "ASC" },
-        { expr: "p.id", direction: "ASC" },
-      ],
+    const decisions = programs
+      .map((p) => decide(p, p.pathwayId === null ? null : (pathways.get(p.pathwayId) ?? null), resolved, catalogue))
+      .sort(byVerdict);
+    const verdictCounts = { eligible: 0, unknown: 0, ineligible: 0 };
+    for (const d of decisions) verdictCounts[COUNT_KEY[d.verdict]]++;
+    const wanted = args.verdicts?.length ? new Set(args.verdicts) : null;
+    const matching = wanted ? decisions.filter((d) => wanted.has(d.verdict)) : decisions;
+    return {
+      ...page(matching, args, ordering, after),
+      totalCount: matching.length,
+      verdictCounts,
+      requirements: catalogue.entities ?? new Map(),
     };
-    // Ranking every matching program takes seconds over a large directory: off the event loop.
-    offMainThread(qb);
-    const countQb = qb.clone();
-    return paginate(qb, ordering, args, () => countQb.getCount());
   }
+}
+
+const COUNT_KEY = {
+  [EligibilityVerdict.ELIGIBLE]: "eligible",
+  [EligibilityVerdict.UNKNOWN]: "unknown",
+  [EligibilityVerdict.INELIGIBLE]: "ineligible",
+} as const;
+
+type CursorValues = (string | number | Date | null)[];
+
+/** A cursor holds [rank, weight, id]: the page goes on after that program, or after its place if it has gone. */
+function page(
+  sorted: Decision[],
+  args: ConnectionArgs,
+  ordering: string,
+  after: CursorValues | null,
+): Pick<DecisionPage, "edges" | "pageInfo"> {
+  let start = 0;
+  if (after) {
+    const [rank, weight, id] = after.map(Number);
+    const at = sorted.findIndex((d) => d.programId === id);
+    start =
+      at >= 0 && VERDICT_RANK[sorted[at].verdict] === rank && sorted[at].weight === weight
+        ? at + 1
+        : sorted.findIndex(
+            (d) => VERDICT_RANK[d.verdict] > rank || (VERDICT_RANK[d.verdict] === rank && d.weight > weight),
+          );
+    if (start < 0) start = sorted.length;
+  }
+  const slice = sorted.slice(start, start + args.first);
+  const edges = slice.map((node) => ({
+    node,
+    cursor: encodeCursor(ordering, [VERDICT_RANK[node.verdict], node.weight, node.programId]),
+  }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: start + args.first < sorted.length,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
 }
 
 /** Ties a cursor to the profile it was issued for: another profile orders programs differently. */
 function fingerprint(p: ResolvedProfile): string {
+  const sorted = (s: Set<string> | null) => (s ? [...s].sort() : null);
   const canonical = JSON.stringify([
     p.stage,
     [...p.held].sort((a, b) => a - b),
     [...p.scores].sort((a, b) => a[0] - b[0]),
-    p.needsVisa,
+    p.visaNeeded,
+    sorted(p.citizenships),
+    sorted(p.permanentResidencies),
+    p.yearsSinceGraduation,
+    p.clinicalMonths,
+    p.clinicalMonthsByCountry ? [...p.clinicalMonthsByCountry].sort() : null,
   ]);
   return createHash("sha256").update(canonical).digest("base64url").slice(0, 10);
 }

@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, ValidateNested } from "class-validator";
 import { Field, InputType } from "type-graphql";
 import { Country } from "../../core/enums";
+import { ListingRulesInput } from "../../core/listing-rules";
 import { IsHttpUrl, IsRegionCode, IsSlug, IsText, RequiredOnCreate } from "../../core/input-rules";
 import { RequirementLinkInput } from "../requirement/requirement-link.input";
 import { PathwayKind } from "./pathway.entity";
@@ -12,7 +13,7 @@ export class PathwayRequirementInput extends RequirementLinkInput {}
   description: "A pathway's editable fields. On update send only what changes; null clears an optional field.",
 })
 @RequiredOnCreate("slug", "name", "kind")
-export class PathwayInput {
+export class PathwayInput extends ListingRulesInput {
   @Field(() => String, { nullable: true, description: "Required on create" })
   @IsOptional()
   @IsSlug(120)

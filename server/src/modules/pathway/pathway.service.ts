@@ -1,6 +1,7 @@
 import type { DataSource, Repository, SelectQueryBuilder } from "typeorm";
 import type { Page } from "../../core/connection";
 import { paginate, type Ordering } from "../../core/pagination";
+import { rowMapper } from "../../core/rows";
 import { namesByIds, type RecordName } from "../../core/record-names";
 import { translationStaleSql } from "../../core/translation";
 import { applyWordSearch } from "../search/word-search";
@@ -65,10 +66,31 @@ export class PathwayService {
       .innerJoinAndSelect("pr.requirement", "r")
       .where("pr.pathwayId IN (:...ids)", { ids: [...pathwayIds] })
       // REQUIRED first on both dialects: PostgreSQL orders an enum by declaration order, not by name.
-      .orderBy("CASE pr.level WHEN 'REQUIRED' THEN 0 ELSE 1 END", "ASC")
+      .orderBy("CASE pr.level WHEN 'REQUIRED' THEN 0 WHEN 'COMMONLY_REQUIRED' THEN 1 ELSE 2 END", "ASC")
       .addOrderBy("r.code", "ASC");
     if (!includeArchived) qb.andWhere("r.archivedAt IS NULL");
     return qb.getMany();
+  }
+
+  /** Pathways by id, archived ones too, with their requirement links (no catalogue entries): one statement. */
+  async withLinks(ids: readonly number[]): Promise<{ pathway: Pathway; links: PathwayRequirement[] }[]> {
+    if (ids.length === 0) return [];
+    const raw = await this.repo
+      .createQueryBuilder("pw")
+      .leftJoin(PathwayRequirement, "xwr", "xwr.pathwayId = pw.id")
+      .addSelect(["xwr.requirementId", "xwr.level"])
+      .where("pw.id IN (:...ids)", { ids: [...ids] })
+      .orderBy("pw.id", "ASC")
+      .getRawMany<Record<string, unknown>>();
+    const pathway = rowMapper(this.dataSource, Pathway, "pw_");
+    const link = rowMapper(this.dataSource, PathwayRequirement, "xwr_");
+    const out: { pathway: Pathway; links: PathwayRequirement[] }[] = [];
+    for (const row of raw) {
+      let last = out[out.length - 1];
+      if (!last || last.pathway.id !== Number(row.pw_id)) out.push((last = { pathway: pathway(row), links: [] }));
+      if (row.xwr_requirementId !== null && row.xwr_requirementId !== undefined) last.links.push(link(row));
+    }
+    return out;
   }
 
   /** Names by id for the history, archived ones included (core/record-names.ts). */

@@ -2,6 +2,7 @@ import type { EntityManager } from "typeorm";
 import { archivedAtRule, EntityWrites } from "../../core/entity-writes";
 import { requiredOnCreate } from "../../core/input-rules";
 import { VERIFICATION_COLUMNS } from "../../core/provenance";
+import { LISTING_RULE_FIELDS, listingRuleBreaches } from "../../core/listing-rules";
 import { linkListStore } from "../../core/link-stores";
 import { given, merged, pick, Problems } from "../../core/problems";
 import { checkedTranslation, translationStamps } from "../../core/translation";
@@ -24,6 +25,7 @@ const EDITABLE = [
   "sourceNote",
   "nameFr",
   "descriptionFr",
+  ...LISTING_RULE_FIELDS,
 ] as const;
 
 export class PathwayWrites extends EntityWrites<Pathway, PathwayInput> {
@@ -60,6 +62,18 @@ export class PathwayWrites extends EntityWrites<Pathway, PathwayInput> {
     problems.addBreaches(
       ["input"],
       pathwayFieldBreaches(place, (f) => given(input, f)),
+    );
+    problems.addBreaches(
+      ["input"],
+      listingRuleBreaches(
+        {
+          visaTypesSponsored: merged(input, current?.row ?? null, "visaTypesSponsored"),
+          minimumClinicalExperienceMonths: merged(input, current?.row ?? null, "minimumClinicalExperienceMonths"),
+          clinicalExperienceInCountry: merged(input, current?.row ?? null, "clinicalExperienceInCountry"),
+        },
+        null,
+        (f) => given(input, f as keyof PathwayInput & string),
+      ),
     );
     const change: Change<Pathway> = {
       values: { ...(pick(input, EDITABLE) as Partial<Pathway>), ...checkedTranslation(input) },

@@ -38,7 +38,7 @@ function selectColumns<T extends object>(
 export class ProgramLinksService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Requirement links of many programs, each with its catalogue entry, REQUIRED first, then by code. */
+  /** Requirement links of many programs, each with its catalogue entry, REQUIRED first, then COMMONLY_REQUIRED, then by code. */
   async requirementLinks(
     programIds: readonly number[],
     columns: RequirementLinkColumns = EVERY_COLUMN,
@@ -51,7 +51,7 @@ export class ProgramLinksService {
       .innerJoin("pr.requirement", "r")
       .where("pr.programId IN (:...ids)", { ids: [...programIds] })
       // Not `level DESC`: PostgreSQL sorts its enum by declaration order, SQLite by text.
-      .orderBy("CASE pr.level WHEN 'REQUIRED' THEN 0 ELSE 1 END", "ASC")
+      .orderBy("CASE pr.level WHEN 'REQUIRED' THEN 0 WHEN 'COMMONLY_REQUIRED' THEN 1 ELSE 2 END", "ASC")
       .addOrderBy("r.code", "ASC");
     if (!includeArchived) qb.andWhere("r.archivedAt IS NULL");
     selectColumns(qb, "pr", columns.link);

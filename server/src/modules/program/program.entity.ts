@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { Country, ListingStatus } from "../../core/enums";
+import { CitizenshipRule, Country, ListingStatus, VisaType } from "../../core/enums";
+import { RULE_DESCRIPTIONS } from "../../core/listing-rules";
 import { Curator } from "../curator/curator.entity";
 import { Institution } from "../institution/institution.entity";
 import { Pathway } from "../pathway/pathway.entity";
@@ -103,10 +104,39 @@ export class Program extends VersionedRecord {
   @Column({ type: "integer", nullable: true })
   imgPositions: number | null;
 
-  @Field(() => Boolean, { nullable: true, description: "Whether the program sponsors visas; null when unknown" })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Whether the program sponsors some visa; null when unknown. Says nothing about which: visaTypesSponsored decides eligibility",
+    deprecationReason: "Use visaTypesSponsored (true = sponsors at least one visa; false = visaTypesSponsored [])",
+  })
   @Index("IDX_programs_visa")
   @Column({ type: "boolean", nullable: true })
   visaSponsorship: boolean | null;
+
+  @Field(() => [VisaType], { nullable: true, description: RULE_DESCRIPTIONS.visaTypesSponsored })
+  @Column({ type: "simple-json", nullable: true })
+  visaTypesSponsored: VisaType[] | null;
+
+  @Field(() => Int, { nullable: true, description: RULE_DESCRIPTIONS.maxYearsSinceGraduation })
+  @Column({ type: "integer", nullable: true })
+  maxYearsSinceGraduation: number | null;
+
+  @Field(() => CitizenshipRule, { nullable: true, description: RULE_DESCRIPTIONS.citizenshipRequired })
+  @Column({ type: "simple-enum", enum: CitizenshipRule, nullable: true })
+  citizenshipRequired: CitizenshipRule | null;
+
+  @Field(() => Int, { nullable: true, description: RULE_DESCRIPTIONS.minimumClinicalExperienceMonths })
+  @Column({ type: "integer", nullable: true })
+  minimumClinicalExperienceMonths: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: RULE_DESCRIPTIONS.clinicalExperienceInCountry })
+  @Column({ type: "boolean", nullable: true })
+  clinicalExperienceInCountry: boolean | null;
+
+  @Field(() => String, { nullable: true, description: RULE_DESCRIPTIONS.returnOfServiceNote })
+  @Column({ type: "text", nullable: true })
+  returnOfServiceNote: string | null;
 
   @Field(() => Date, { nullable: true })
   @Column({ type: Date, nullable: true })

@@ -12,6 +12,7 @@ import {
 } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { Country, ListingStatus } from "../../core/enums";
+import { ListingRulesInput } from "../../core/listing-rules";
 import { IsEntityId, IsHttpUrl, IsRegionCode, IsScore, IsSlug, IsText, RequiredOnCreate } from "../../core/input-rules";
 import { RequirementLinkInput } from "../requirement/requirement-link.input";
 import { MAX_SCORE } from "../requirement/requirement.input";
@@ -35,7 +36,7 @@ export class ProgramRequirementInput extends RequirementLinkInput {
     "on update send only what changes: omitted fields stay, null clears an optional field.",
 })
 @RequiredOnCreate("slug", "title", "type", "audience")
-export class ProgramInput {
+export class ProgramInput extends ListingRulesInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsSlug(160)
@@ -115,7 +116,11 @@ export class ProgramInput {
   @Max(100000)
   imgPositions?: number | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Whether the program sponsors some visa; must agree with visaTypesSponsored (false is the same as [])",
+    deprecationReason: "Send visaTypesSponsored: false there is [], and true does not say which visa",
+  })
   @IsOptional()
   @IsBoolean()
   visaSponsorship?: boolean | null;

@@ -18,6 +18,17 @@ import type { ProgramFilter } from "./program.filter-input";
 import { ORDER_INSTITUTION_ALIAS, programOrdering } from "./program.orderings";
 import { Program } from "./program.entity";
 import { institutionPageRows } from "./program.institution-pages";
+import { ProgramRequirement } from "./program-requirement.entity";
+import { rowMapper } from "../../core/rows";
+import { LISTING_RULE_FIELDS } from "../../core/listing-rules";
+
+/** A program's columns that decide eligibility, with its requirement links (no text but the rules). */
+export interface ProgramRuleRow {
+  program: Program;
+  links: Pick<ProgramRequirement, "requirementId" | "level" | "minimumScore">[];
+}
+
+const RULE_COLUMNS = ["id", "audience", "country", "pathwayId", "visaSponsorship", ...LISTING_RULE_FIELDS];
 
 /** Which programs a read is about: visibility, filter and search. */
 export interface ProgramCriteria {
@@ -77,6 +88,29 @@ export class ProgramService {
     applyProgramFilter(qb, criteria.filter, { reviewIntervalDays: this.config.reviewIntervalDays }, except);
     const relevance = criteria.search ? this.fullText.join(qb, criteria.search, "fts") : undefined;
     return { qb, relevance };
+  }
+
+  /**
+   * Every program the filter matches with its requirement links, in title, id order: one
+   * statement (a row per link), run off the event loop on SQLite, whatever the directory's size.
+   */
+  async ruleRows(filter: ProgramFilter | null | undefined, includeDrafts: boolean): Promise<ProgramRuleRow[]> {
+    const { qb } = this.matching({ includeDrafts, filter, columns: RULE_COLUMNS });
+    qb.leftJoin(ProgramRequirement, "xpr", "xpr.programId = p.id")
+      .addSelect(["xpr.requirementId", "xpr.level", "xpr.minimumScore"])
+      .orderBy("p.title", "ASC")
+      .addOrderBy("p.id", "ASC");
+    offMainThread(qb);
+    const raw = await qb.getRawMany<Record<string, unknown>>();
+    const program = rowMapper(this.repo.manager.connection, Program, "p_");
+    const link = rowMapper(this.repo.manager.connection, ProgramRequirement, "xpr_");
+    const out: ProgramRuleRow[] = [];
+    for (const row of raw) {
+      let last = out[out.length - 1];
+      if (!last || last.program.id !== Number(row.p_id)) out.push((last = { program: program(row), links: [] }));
+      if (row.xpr_requirementId !== null && row.xpr_requirementId !== undefined) last.links.push(link(row));
+    }
+    return out;
   }
 
   /** One page; `columns` narrows what each program row carries (see core/field-selection.ts). */

@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { EntityWrites, type ArchiveRule } from "../../core/entity-writes";
 import { ListingStatus } from "../../core/enums";
+import { LISTING_RULE_FIELDS, listingRuleBreaches } from "../../core/listing-rules";
 import { BadUserInputError } from "../../core/errors";
 import { requiredOnCreate } from "../../core/input-rules";
 import { VERIFICATION_COLUMNS } from "../../core/provenance";
@@ -44,6 +45,7 @@ const PLAIN = [
   "sourceNote",
   "titleFr",
   "descriptionFr",
+  ...LISTING_RULE_FIELDS,
 ] as const;
 
 /** Archiving a program is a status: ARCHIVED; restoring makes it a DRAFT to be published again. */
@@ -154,6 +156,26 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
     problems.addBreaches(
       ["input"],
       programFieldBreaches(asWillBe, (f) => given(input, f)),
+    );
+    // The deprecated flag and the list say the same thing: a write that sends one keeps the other in step.
+    if (given(input, "visaSponsorship") && !given(input, "visaTypesSponsored")) {
+      if (input.visaSponsorship === false) values.visaTypesSponsored = [];
+      else if (stored?.visaTypesSponsored?.length === 0) values.visaTypesSponsored = null;
+    }
+    if (given(input, "visaTypesSponsored") && !given(input, "visaSponsorship") && input.visaTypesSponsored != null)
+      values.visaSponsorship = input.visaTypesSponsored.length > 0;
+    problems.addBreaches(
+      ["input"],
+      listingRuleBreaches(
+        {
+          visaTypesSponsored:
+            values.visaTypesSponsored !== undefined ? values.visaTypesSponsored : (stored?.visaTypesSponsored ?? null),
+          minimumClinicalExperienceMonths: merged(input, stored, "minimumClinicalExperienceMonths"),
+          clinicalExperienceInCountry: merged(input, stored, "clinicalExperienceInCountry"),
+        },
+        values.visaSponsorship !== undefined ? values.visaSponsorship : (stored?.visaSponsorship ?? null),
+        (f) => given(input, f as keyof ProgramInput & string),
+      ),
     );
 
     if (given(input, "specialtyIds")) {

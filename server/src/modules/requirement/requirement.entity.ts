@@ -1,7 +1,7 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { SCORE_COLUMN } from "../../core/decimal-column";
-import { Country } from "../../core/enums";
+import { Country, ProfileFact } from "../../core/enums";
 import { ArchivableSourcedRecord } from "../../core/provenance";
 import { ScoreKind } from "./score-kind";
 
@@ -98,4 +98,12 @@ export class Requirement extends ArchivableSourcedRecord {
   })
   @Column({ type: Date, nullable: true })
   sourceTextUpdatedAt: Date | null;
+
+  @Field(() => ProfileFact, {
+    nullable: true,
+    description:
+      "A profile fact that counts as holding this requirement (e.g. stage STUDENT holds 'Enrolled medical student'); null: only holds, scores or implications do",
+  })
+  @Column({ type: "simple-enum", enum: ProfileFact, nullable: true })
+  heldWhen: ProfileFact | null;
 }

@@ -1,6 +1,6 @@
-import { IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength } from "class-validator";
+import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength } from "class-validator";
 import { Field, Float, InputType } from "type-graphql";
-import { Country } from "../../core/enums";
+import { Country, ProfileFact } from "../../core/enums";
 import { IsHttpUrl, IsScore, IsText, RequiredOnCreate } from "../../core/input-rules";
 import { RequirementKind } from "./requirement.entity";
 import { ScoreKind } from "./score-kind";
@@ -111,4 +111,23 @@ export class RequirementInput {
   @IsOptional()
   @IsBoolean()
   translationChecked?: boolean | null;
+
+  @Field(() => ProfileFact, {
+    nullable: true,
+    description:
+      "A candidate profile fact that counts as holding this entry (STUDENT for an 'enrolled medical student' entry)",
+  })
+  @IsOptional()
+  @IsEnum(ProfileFact)
+  heldWhen?: ProfileFact | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "Codes of the entries that holding this one implies (ECFMG_CERTIFICATION implies USMLE_STEP_1 and USMLE_STEP_2_CK): the whole new list; omit to keep, null or [] clears. Never itself, never a cycle",
+  })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  impliesCodes?: string[] | null;
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Info, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { Connection, type Page } from "../../core/connection";
 import type { Context } from "../../core/context";
 import { answerIn, Locale, LOCALE_ARG, type PathInfo } from "../../core/locale";
@@ -34,5 +34,15 @@ export class RequirementResolver {
     answerIn(ctx.locale, info, locale);
     const key = lookupKey({ id: args.id, slug: args.code }, "code");
     return ctx.services.requirements.findOne("id" in key ? key : { code: key.slug }, ctx.viewer.includeDrafts);
+  }
+
+  @FieldResolver(() => [Requirement], {
+    description:
+      "Entries that holding this one counts as holding too, directly (ECFMG certification implies USMLE Step 1 and Step 2 CK); eligibility follows them transitively",
+  })
+  async implies(@Root() requirement: Requirement, @Ctx() ctx: Context): Promise<Requirement[]> {
+    const ids = await ctx.loaders.impliedIds.load(requirement.id);
+    const found = await ctx.loaders.requirementById.loadMany(ids);
+    return found.filter((r): r is Requirement => r !== null && !(r instanceof Error));
   }
 }

@@ -5,6 +5,7 @@ import { namesByIds, type RecordName } from "../../core/record-names";
 import { translationStaleSql } from "../../core/translation";
 import { applyWordSearch } from "../search/word-search";
 import type { RequirementsArgs } from "./requirement.args";
+import { RequirementImplication } from "./requirement-implication.entity";
 import { Requirement } from "./requirement.entity";
 
 const BY_CODE: Ordering = {
@@ -60,6 +61,30 @@ export class RequirementService {
     return this.repo
       .createQueryBuilder("r")
       .where("r.id IN (:...ids)", { ids: [...ids] })
+      .getMany();
+  }
+
+  /** The whole catalogue, archived entries too (what eligibility reads: tens of rows). */
+  all(): Promise<Requirement[]> {
+    return this.repo.createQueryBuilder("r").orderBy("r.id", "ASC").getMany();
+  }
+
+  /** Every implication (requirement → implied), in one statement. */
+  implications(): Promise<RequirementImplication[]> {
+    return this.repo.manager
+      .getRepository(RequirementImplication)
+      .createQueryBuilder("ri")
+      .orderBy("ri.requirementId", "ASC")
+      .addOrderBy("ri.impliedId", "ASC")
+      .getMany();
+  }
+
+  /** Implications of many requirements (the `implies` field's loader), in one statement. */
+  impliedBy(ids: readonly number[]): Promise<RequirementImplication[]> {
+    return this.repo.manager
+      .getRepository(RequirementImplication)
+      .createQueryBuilder("ri")
+      .where("ri.requirementId IN (:...ids)", { ids: [...ids] })
       .getMany();
   }
 

@@ -6,6 +6,9 @@ import { given, merged, pick, Problems } from "../../core/problems";
 import { checkedTranslation, translationStamps } from "../../core/translation";
 import type { Change, State, WriteModel } from "../../core/versioned-write";
 import { Requirement } from "./requirement.entity";
+import { RequirementImplication } from "./requirement-implication.entity";
+import { impliedIds } from "./requirement-implications";
+import { idListStore } from "../../core/link-stores";
 import { RequirementInput } from "./requirement.input";
 import { scoreScaleBreaches, type ScoreScale, type ScoreScaleField } from "./requirement.rules";
 import { minimumsOffScale } from "./score-scale-change";
@@ -25,6 +28,7 @@ const EDITABLE = [
   "sourceNote",
   "nameFr",
   "descriptionFr",
+  "heldWhen",
 ] as const;
 const SCALE_FIELDS: readonly ScoreScaleField[] = ["scoreKind", "scoreMin", "scoreMax", "scoreStep"];
 
@@ -45,8 +49,9 @@ export class RequirementWrites extends EntityWrites<Requirement, RequirementInpu
     ]),
     columns: [...EDITABLE, ...VERIFICATION_COLUMNS, "archivedAt"],
     unique: ["code"],
-    references: { verifiedById: { entityType: "Curator" } },
+    references: { verifiedById: { entityType: "Curator" }, implies: { entityType: "Requirement" } },
     provenance: { notFacts: ["code", "sourceNote"] },
+    relations: { implies: idListStore(RequirementImplication, "requirementId", "impliedId") },
   };
   protected readonly archiveRule = archivedAtRule<Requirement>();
   protected readonly required = requiredOnCreate(RequirementInput);
@@ -92,9 +97,14 @@ export class RequirementWrites extends EntityWrites<Requirement, RequirementInpu
       const off = await minimumsOffScale(m, { ...scale, id: row.id, code: merged(input, row, "code") ?? row.code });
       if (off) problems.add(["input", changed[0]], off, "minimumScoresFitScale");
     }
-    problems.throwIfAny();
     const values = { ...(pick(input, EDITABLE) as Partial<Requirement>), ...checkedTranslation(input) };
     if (!current) values.scoreKind = scale.scoreKind;
-    return { values };
+    const change: Change<Requirement> = { values };
+    if (given(input, "impliesCodes")) {
+      const implied = await impliedIds(m, input.impliesCodes ?? [], current?.row.id ?? null, problems);
+      change.relations = { implies: implied };
+    }
+    problems.throwIfAny();
+    return change;
   }
 }

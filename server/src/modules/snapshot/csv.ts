@@ -21,7 +21,14 @@ import { stringify, type Stringifier } from "csv-stringify";
 import { JsonText } from "./canonical-hash";
 import { MAX_VALUE_CHARS } from "./json-stream";
 import { SnapshotError } from "./snapshot.errors";
-import { FIELDS, FILE_ORDER, type EntityName, type SnapshotMeta, type SnapshotRecord } from "./snapshot.format";
+import {
+  FIELDS,
+  FILE_ORDER,
+  VALUE_LIST_FIELDS,
+  type EntityName,
+  type SnapshotMeta,
+  type SnapshotRecord,
+} from "./snapshot.format";
 import type { SnapshotEvent } from "./snapshot-event.types";
 import { GuardedStream } from "./snapshot-output";
 import type { SnapshotWriter } from "./writers";
@@ -31,10 +38,17 @@ export const CSV_FILES: Record<EntityName, string> = Object.fromEntries(
 ) as Record<EntityName, string>;
 export const CSV_META_FILE = "meta.json";
 
-const INTEGER_FIELDS = new Set(["durationMonths", "positions", "imgPositions", "applicationFeeCents"]);
+const INTEGER_FIELDS = new Set([
+  "durationMonths",
+  "positions",
+  "imgPositions",
+  "applicationFeeCents",
+  "maxYearsSinceGraduation",
+  "minimumClinicalExperienceMonths",
+]);
 /** Decimal cells: scores such as 6.5. */
 const DECIMAL_FIELDS = new Set(["scoreMin", "scoreMax", "scoreStep"]);
-const BOOLEAN_FIELDS = new Set(["handsOnPatientCare", "visaSponsorship"]);
+const BOOLEAN_FIELDS = new Set(["handsOnPatientCare", "visaSponsorship", "clinicalExperienceInCountry"]);
 
 /** What a text cell is escaped for: a formula's first character, or the escape itself. */
 const NEEDS_QUOTE_MARK = /^[=+\-@\t\r']/;
@@ -56,6 +70,8 @@ export function toCsvRow(entity: EntityName, record: SnapshotRecord): unknown[] 
     const value = raw instanceof JsonText ? raw.toJSON() : raw;
     if (field === "specialties") return Array.isArray(value) && value.length ? value.join(";") : null;
     if (field === "requirements") return Array.isArray(value) && value.length ? JSON.stringify(value) : null;
+    // A list the source may leave unsaid: an empty cell is null, "[]" is an empty list.
+    if (VALUE_LIST_FIELDS.has(field)) return Array.isArray(value) ? JSON.stringify(value) : null;
     return typeof value === "string" ? escapeCsvText(value) : value;
   });
 }
@@ -124,6 +140,13 @@ export class CsvSnapshotWriter implements SnapshotWriter {
 function castCell(field: string, value: string, quoted: boolean, where: () => string): unknown {
   if (value === "" && !quoted) return field === "specialties" || field === "requirements" ? [] : null;
   if (field === "specialties") return value.split(";");
+  if (VALUE_LIST_FIELDS.has(field)) {
+    try {
+      return JSON.parse(value);
+    } catch {
+      throw new SnapshotError(`${where()}: the ${field} cell is not a JSON array`);
+    }
+  }
   if (field === "requirements") {
     try {
       return JSON.parse(value);

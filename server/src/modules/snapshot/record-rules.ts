@@ -10,6 +10,8 @@
  * Each function looks at one record (and, for rules between records, the records it names), so a
  * reader that streams records can call it record by record.
  */
+import type { VisaType } from "../../core/enums";
+import { listingRuleBreaches } from "../../core/listing-rules";
 import type { RuleBreach } from "../../core/problems";
 import { inputRuleBreaches, textBreach } from "../../core/validation";
 import { InstitutionInput } from "../institution/institution.input";
@@ -50,6 +52,13 @@ function scaleOf(record: SnapshotRecord): ScoreScale {
   };
 }
 
+const listingRules = (r: SnapshotRecord) => ({
+  visaTypesSponsored: Array.isArray(r.visaTypesSponsored) ? (r.visaTypesSponsored as VisaType[]) : null,
+  minimumClinicalExperienceMonths: numberOrNull(r.minimumClinicalExperienceMonths),
+  clinicalExperienceInCountry:
+    typeof r.clinicalExperienceInCountry === "boolean" ? r.clinicalExperienceInCountry : null,
+});
+
 const RULES: Record<EntityName, EntityRules> = {
   institutions: { input: InstitutionInput, crossField: () => [] },
   specialties: { input: SpecialtyInput, crossField: () => [] },
@@ -60,14 +69,16 @@ const RULES: Record<EntityName, EntityRules> = {
   pathways: {
     input: PathwayInput,
     link: PathwayRequirementInput,
-    crossField: (r) =>
-      pathwayFieldBreaches({ country: stringOrNull(r.country), region: stringOrNull(r.region) }, ALL_SENT),
+    crossField: (r) => [
+      ...pathwayFieldBreaches({ country: stringOrNull(r.country), region: stringOrNull(r.region) }, ALL_SENT),
+      ...listingRuleBreaches(listingRules(r), null, ALL_SENT),
+    ],
   },
   programs: {
     input: ProgramInput,
     link: ProgramRequirementInput,
-    crossField: (r) =>
-      programFieldBreaches(
+    crossField: (r) => [
+      ...programFieldBreaches(
         {
           positions: numberOrNull(r.positions),
           imgPositions: numberOrNull(r.imgPositions),
@@ -78,6 +89,12 @@ const RULES: Record<EntityName, EntityRules> = {
         },
         ALL_SENT,
       ),
+      ...listingRuleBreaches(
+        listingRules(r),
+        typeof r.visaSponsorship === "boolean" ? r.visaSponsorship : null,
+        ALL_SENT,
+      ),
+    ],
   },
 };
 

@@ -4,6 +4,7 @@
  */
 
 import { LEGACY_SCORE_KIND } from "../requirement/requirement.rules";
+import { LISTING_RULE_FIELDS } from "../../core/listing-rules";
 
 export const SNAPSHOT_FORMAT = "img-program-directory-snapshot";
 export const SNAPSHOT_SCHEMA_VERSION = 1;
@@ -88,6 +89,7 @@ export const FIELDS: Record<EntityName, readonly string[]> = {
     "descriptionFr",
     "translationUpdatedAt",
     "sourceTextUpdatedAt",
+    ...LISTING_RULE_FIELDS,
   ],
   requirements: [
     "code",
@@ -104,6 +106,7 @@ export const FIELDS: Record<EntityName, readonly string[]> = {
     "descriptionFr",
     "translationUpdatedAt",
     "sourceTextUpdatedAt",
+    "heldWhen",
   ],
   specialties: ["slug", "name", "archivedAt"],
   pathways: [
@@ -120,6 +123,7 @@ export const FIELDS: Record<EntityName, readonly string[]> = {
     "descriptionFr",
     "translationUpdatedAt",
     "sourceTextUpdatedAt",
+    ...LISTING_RULE_FIELDS,
   ],
 };
 
@@ -134,6 +138,12 @@ export const DATE_FIELDS = new Set([
   "translationUpdatedAt",
   "sourceTextUpdatedAt",
 ]);
+/** French text (docs/CURATION.md) and its dates: absent means no translation. */
+const TRANSLATION_DATES = { translationUpdatedAt: null, sourceTextUpdatedAt: null };
+const TRANSLATION_FIELDS = { nameFr: null, descriptionFr: null, ...TRANSLATION_DATES };
+/** Eligibility rules of programs and pathways (core/listing-rules.ts): absent means the source does not say. */
+const LISTING_RULES = Object.fromEntries(LISTING_RULE_FIELDS.map((f) => [f, null]));
+
 /**
  * Fields added to the format after files were first written, each with what its absence means:
  * null, or for a requirement's `scoreKind` SCORED (any requirement could carry a minimum score
@@ -141,15 +151,18 @@ export const DATE_FIELDS = new Set([
  * hash) holds one only when it says something else: a file written before a field existed keeps a
  * valid checksum, and a directory whose records all hold the absent meaning hashes as it did.
  */
-/** French text (docs/CURATION.md) and its dates: absent means no translation. */
-const TRANSLATION_DATES = { translationUpdatedAt: null, sourceTextUpdatedAt: null };
-const TRANSLATION_FIELDS = { nameFr: null, descriptionFr: null, ...TRANSLATION_DATES };
-
 export const ADDED_FIELDS: Partial<Record<EntityName, Readonly<Record<string, unknown>>>> = {
   institutions: { ...TRANSLATION_FIELDS },
-  programs: { websiteUrl: null, applicationUrl: null, titleFr: null, descriptionFr: null, ...TRANSLATION_DATES },
-  requirements: { scoreKind: LEGACY_SCORE_KIND, scoreStep: null, ...TRANSLATION_FIELDS },
-  pathways: { ...TRANSLATION_FIELDS },
+  programs: {
+    websiteUrl: null,
+    applicationUrl: null,
+    titleFr: null,
+    descriptionFr: null,
+    ...TRANSLATION_DATES,
+    ...LISTING_RULES,
+  },
+  requirements: { scoreKind: LEGACY_SCORE_KIND, scoreStep: null, heldWhen: null, ...TRANSLATION_FIELDS },
+  pathways: { ...TRANSLATION_FIELDS, ...LISTING_RULES },
 };
 
 /** Whether the canonical form leaves this field out when it holds `value` (see ADDED_FIELDS). */
@@ -171,6 +184,8 @@ export function withFormatDefaults(entity: EntityName, record: SnapshotRecord): 
   if (missing.length === 0) return record;
   return { ...record, ...Object.fromEntries(missing.map((f) => [f, added[f]])) };
 }
+/** Fields whose value is a list in a column of its own (a program's or pathway's visas). */
+export const VALUE_LIST_FIELDS = new Set(["visaTypesSponsored"]);
 
 /** Scalar (own-column) fields of an entity. */
 export function scalarFields(entity: EntityName): string[] {
