@@ -23,6 +23,8 @@ export default defineConfig({
   resolve: { dedupe: ["react", "react-dom", "graphql"] },
   // Monaco's workers import modules of their own: ES module workers keep them code-split.
   worker: { format: "es" },
+  // The dev server's pre-bundling cannot follow `?worker` imports: GraphiQL's worker set-up is served as is.
+  optimizeDeps: { exclude: ["graphiql/setup-workers/vite", "@graphiql/react/setup-workers/vite"] },
   build: {
     outDir: path.join(explorerRoot, "dist"),
     emptyOutDir: true,

@@ -3,7 +3,7 @@ import { Admin, Resource } from "react-admin";
 import { authProvider } from "./authProvider";
 import { canWrite, type CuratorRole } from "./data/session";
 import { dataProvider } from "./data/data-provider";
-import { i18nProvider } from "./i18n";
+import { i18nProvider, store } from "./i18n";
 import { LoginPage } from "./LoginPage";
 import { routerProvider } from "./routing";
 import { darkTheme, lightTheme } from "./theme";
@@ -35,6 +35,7 @@ export function App() {
       theme={lightTheme}
       darkTheme={darkTheme}
       i18nProvider={i18nProvider}
+      store={store}
       dashboard={Dashboard}
       loginPage={LoginPage}
       layout={DirectoryLayout}

@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from "react";
 import { Layout, useLocation, useResourceDefinition, type RedirectionSideEffect } from "react-admin";
+import { useLocaleFromLink } from "../i18n/useLocaleFromLink";
 
 /**
  * Where the curator opened each resource's records from: the list as it was then (its query: search,
@@ -29,6 +30,7 @@ function RouteTrail() {
 }
 
 export function DirectoryLayout({ children }: { children: ReactNode }) {
+  useLocaleFromLink();
   return (
     <Layout>
       <RouteTrail />

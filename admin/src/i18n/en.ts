@@ -2,11 +2,12 @@ import englishMessages from "ra-language-english";
 import type { TranslationMessages } from "react-admin";
 import { inputLimits } from "../gql/input-limits";
 import { webhookDirectoryLabels, webhookEnums, webhookResources } from "./en-webhooks";
+import { directoryMessages } from "./messages";
 
 const PASSWORD_MIN = inputLimits.CuratorInput.password.minLength;
 
 /** Every label the admin shows, in one place. Enum choices read their names from `directory.enums`. */
-const directory = {
+export const directory = {
   title: "IMG Program Directory — curators",
   auth: {
     sign_in: "Please sign in",
@@ -280,7 +281,7 @@ const directory = {
   },
 };
 
-const resources = {
+export const resources = {
   programs: {
     name: "Program |||| Programs",
     tabs: {
@@ -475,18 +476,13 @@ const resources = {
   },
 };
 
-const messages: TranslationMessages = {
-  ...englishMessages,
-  ra: {
-    ...englishMessages.ra,
-    auth: { ...englishMessages.ra.auth, username: "Email" },
-    notification: {
-      ...englishMessages.ra.notification,
-      created: "Record created",
-      updated: "Record updated |||| %{smart_count} records updated",
-      // Deleting is archiving here (a soft delete).
-      deleted: "Record archived |||| %{smart_count} records archived",
-    },
+const messages: TranslationMessages = directoryMessages(englishMessages, {
+  username: "Email",
+  notification: {
+    created: "Record created",
+    updated: "Record updated |||| %{smart_count} records updated",
+    // Deleting is archiving here (a soft delete).
+    deleted: "Record archived |||| %{smart_count} records archived",
   },
   resources: { ...resources, ...webhookResources },
   directory: {
@@ -495,6 +491,6 @@ const messages: TranslationMessages = {
     empty: { ...directory.empty, ...webhookDirectoryLabels.empty },
     enums: { ...directory.enums, ...webhookEnums },
   },
-} as TranslationMessages;
+});
 
 export default messages;
