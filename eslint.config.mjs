@@ -6,7 +6,15 @@ import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
   {
-    ignores: ["**/dist/**", "**/node_modules/**", "test-output/**", "coverage/**", "data/**", "admin/src/gql/**"],
+    ignores: [
+      "**/dist/**",
+      "**/node_modules/**",
+      "test-output/**",
+      "coverage/**",
+      "data/**",
+      "admin/src/gql/**",
+      "site/src/gql/**",
+    ],
   },
   ...tseslint.configs.recommended,
   importX.flatConfigs.typescript,

@@ -28,8 +28,13 @@ export const ADMIN_CSP_DIRECTIVES = {
  * upgrade-insecure-requests, for the same reason (a plain-HTTP deployment on a LAN must work).
  */
 export function adminSecurityHeaders(): RequestHandler {
+  return securityHeaders(ADMIN_CSP_DIRECTIVES);
+}
+
+/** The headers above with another Content-Security-Policy (the public site's: core/site-static.ts). */
+export function securityHeaders(csp: Readonly<Record<string, readonly string[]>>): RequestHandler {
   const directives: Record<string, string[]> = {};
-  for (const [name, values] of Object.entries(ADMIN_CSP_DIRECTIVES)) directives[name] = [...values];
+  for (const [name, values] of Object.entries(csp)) directives[name] = [...values];
   return helmet({
     contentSecurityPolicy: { useDefaults: false, directives },
     xFrameOptions: { action: "deny" },
