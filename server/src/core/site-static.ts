@@ -23,10 +23,11 @@ export const SITE_CSP_DIRECTIVES = {
 
 /**
  * The site's own addresses, answered with its index.html (it routes them itself): the search at
- * `/`, `/programs/SLUG`, `/institutions/SLUG`, `/eligibility`, `/compare`, each also under `/fr`.
+ * `/`, `/programs/SLUG`, `/institutions/SLUG`, `/eligibility`, `/compare`, each also under `/en` and
+ * `/fr` (a language named in the URL; without one the browser's language is used).
  * Anything else falls through to the server's JSON 404.
  */
-export const SITE_ROUTES = /^\/(?:fr\/?)?(?:(?:programs|institutions)\/[^/]+\/?|eligibility\/?|compare\/?)?$/;
+export const SITE_ROUTES = /^\/(?:(?:en|fr)\/?)?(?:(?:programs|institutions)\/[^/]+\/?|eligibility\/?|compare\/?)?$/;
 
 /**
  * Serves the built public site (site/dist) at `/`, gzip-compressed (its bundle is most of a cold

@@ -20,6 +20,17 @@ const ENUM_FACETS: Partial<Record<Facet, "type" | "audience" | "country">> = {
   country: "country",
 };
 
+/** Placeholder rows until the counts arrive: as many as the enum has values, else a typical number. */
+const PLACEHOLDER_ROWS: Record<Facet, number> = {
+  type: 4,
+  audience: 2,
+  country: 2,
+  region: 6,
+  specialty: 6,
+  pathway: 5,
+  requirement: 8,
+};
+
 /**
  * The filters: one group of checkboxes per facet, each value with its count from
  * `programFacets` (programs matching it and every other active filter). A selected value with no
@@ -44,8 +55,13 @@ export function FacetSidebar(props: {
         return (
           <fieldset key={facet} className="facet">
             <legend>{t(TITLES[facet])}</legend>
-            {!facets && <div className="skeleton skeleton-block" aria-hidden="true" />}
             <ul>
+              {!facets &&
+                Array.from({ length: PLACEHOLDER_ROWS[facet] - shown.length }, (_, i) => (
+                  <li key={`placeholder-${i}`} aria-hidden="true">
+                    <span className="skeleton skeleton-row" />
+                  </li>
+                ))}
               {shown.map((c) => {
                 const id = `facet-${facet}-${c.value}`;
                 const label = enumPrefix ? enumLabel(t, enumPrefix, c.value) : c.label;

@@ -83,11 +83,14 @@ export function SearchPage() {
       <div className="search-columns">
         <aside aria-labelledby="filters-title" className="sidebar">
           <h2 id="filters-title">{t("filters")}</h2>
-          {hasFilters(state) && (
-            <button type="button" className="link-button" onClick={() => setParams(new URLSearchParams())}>
-              {t("clearFilters")}
-            </button>
-          )}
+          {/* Always laid out (hidden when there is nothing to clear), so the facets never move. */}
+          <button
+            type="button"
+            className={hasFilters(state) ? "link-button" : "link-button invisible"}
+            onClick={() => setParams(new URLSearchParams())}
+          >
+            {t("clearFilters")}
+          </button>
           <FacetSidebar facets={data?.programFacets ?? null} state={state} onToggle={onToggle} />
         </aside>
         <section aria-labelledby="results-title" className="results" aria-busy={loading}>
