@@ -100,7 +100,8 @@ function ensureBuild(name, { quiet = false } = {}) {
       {
         cwd: root,
         stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
-        env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: "true" },
+        // Always a production bundle: a caller's NODE_ENV (Jest sets "test") would give React's development build.
+        env: { ...process.env, NODE_ENV: "production", VITE_CONFIG_NATIVE_IGNORE_WARNING: "true" },
         encoding: "utf8",
       },
     );

@@ -90,6 +90,12 @@ describe("the public site: eligibility, accessibility, weight", () => {
 
   it("a student enrolled in medical school: electives yes, residencies no (in the applicant's words, in French too)", async () => {
     await checkEligibility(page, server.baseUrl, async (p) => {
+      // The last profile checked in this browser fills the form again (localStorage); start afresh.
+      expect(await p.getByLabel(/^a graduate/).isChecked()).toBe(true);
+      expect(await p.getByRole("checkbox", { name: "ECFMG certification" }).isChecked()).toBe(true);
+      expect(await p.getByLabel("Score for USMLE Step 1").inputValue()).toBe("231");
+      await p.getByRole("button", { name: "Start again" }).click();
+      expect(await p.getByRole("checkbox", { name: "ECFMG certification" }).isChecked()).toBe(false);
       await p.getByLabel(/^a student/).check();
       await p.getByRole("checkbox", { name: "Enrolled medical student" }).check();
     });

@@ -7,7 +7,7 @@ import { useI18n } from "../i18n/i18n";
 import { ErrorNote, PageSkeleton } from "../layout/States";
 import { CardSkeletons } from "../search/ProgramCard";
 import { EligibilityResult } from "./EligibilityResult";
-import { fromParams, toApiProfile, toParams } from "./profile";
+import { fromParams, saveProfile, savedProfile, toApiProfile, toParams } from "./profile";
 import { ProfileForm } from "./ProfileForm";
 
 const PAGE_SIZE = 20;
@@ -51,8 +51,11 @@ export default function EligibilityPage() {
         <ProfileForm
           key={params.toString()}
           choices={choices.data.requirements.edges.map((e) => e.node)}
-          initial={profile}
-          onSubmit={(p) => setParams(toParams(p))}
+          initial={profile ?? savedProfile()}
+          onSubmit={(p) => {
+            saveProfile(p);
+            setParams(toParams(p));
+          }}
         />
       ) : (
         !choices.error && <PageSkeleton />

@@ -124,6 +124,16 @@ export function ProfileForm(props: { choices: Choice[]; initial: Profile | null;
       </div>
       <p className="actions">
         <button type="submit">{t("profileCheck")}</button>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setProfile(EMPTY_PROFILE);
+            setScoreText({});
+          }}
+        >
+          {t("profileReset")}
+        </button>
       </p>
     </form>
   );

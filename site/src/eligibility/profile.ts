@@ -64,3 +64,23 @@ export function toApiProfile(profile: Profile): CandidateProfile {
     needsVisa: profile.needsVisa || null,
   };
 }
+
+const SAVED = "img-directory.profile";
+
+/** The last profile checked in this browser (localStorage only), to fill the form on the next visit. */
+export function savedProfile(): Profile | null {
+  try {
+    const raw = localStorage.getItem(SAVED);
+    return raw ? fromParams(new URLSearchParams(raw)) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveProfile(profile: Profile): void {
+  try {
+    localStorage.setItem(SAVED, toParams(profile).toString());
+  } catch {
+    // storage refused (private mode): the URL still holds it
+  }
+}

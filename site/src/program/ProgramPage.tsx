@@ -106,18 +106,20 @@ function ProgramView({ program }: { program: Program }) {
           {program.description}
         </p>
       )}
-      <p className="actions">
-        {program.applicationUrl && (
-          <a href={program.applicationUrl} rel="noopener noreferrer" className="button">
-            {t("programApply")}
-          </a>
-        )}
-        {program.websiteUrl && (
-          <a href={program.websiteUrl} rel="noopener noreferrer">
-            {t("programWebsite")}
-          </a>
-        )}
-      </p>
+      {(program.applicationUrl || program.websiteUrl) && (
+        <p className="actions">
+          {program.applicationUrl && (
+            <a href={program.applicationUrl} rel="noopener noreferrer" className="button">
+              {t("programApply")}
+            </a>
+          )}
+          {program.websiteUrl && (
+            <a href={program.websiteUrl} rel="noopener noreferrer">
+              {t("programWebsite")}
+            </a>
+          )}
+        </p>
+      )}
       <section aria-labelledby="details-title">
         <h2 id="details-title">{t("programDetails")}</h2>
         <dl className="details">
