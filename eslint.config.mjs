@@ -14,6 +14,7 @@ export default tseslint.config(
       "coverage/**",
       "data/**",
       "admin/src/gql/**",
+      "site/src/gql/**",
     ],
   },
   ...tseslint.configs.recommended,

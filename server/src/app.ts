@@ -9,6 +9,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import express from "express";
 import { adminStatic } from "./core/admin-static";
 import { sessionFromRequest } from "./core/auth";
+import { siteStatic } from "./core/site-static";
 import { type AppDeps, type Context } from "./core/context";
 import { createContext } from "./composition/context";
 import { localeFromAcceptLanguage } from "./core/locale";
@@ -159,6 +160,9 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
       void (pgGuard && deadline ? pgGuard.run(deadline, run) : run());
     },
   );
+
+  // The public site at / (its own routes and assets; after every API route, so it shadows none).
+  app.use(siteStatic());
 
   // Last: every other address is a JSON 404, and every error a JSON answer (no HTML, stack or path).
   app.use(notFoundRoute);

@@ -28,11 +28,11 @@ export const ADMIN_CSP_DIRECTIVES = {
  * upgrade-insecure-requests, for the same reason (a plain-HTTP deployment on a LAN must work).
  */
 export function adminSecurityHeaders(): RequestHandler {
-  return appSecurityHeaders(ADMIN_CSP_DIRECTIVES);
+  return securityHeaders(ADMIN_CSP_DIRECTIVES);
 }
 
-/** The admin's security headers with another app's Content-Security-Policy (the GraphQL explorer's). */
-export function appSecurityHeaders(csp: Readonly<Record<string, readonly string[]>>): RequestHandler {
+/** The headers above with another Content-Security-Policy (the public site's: core/site-static.ts). */
+export function securityHeaders(csp: Readonly<Record<string, readonly string[]>>): RequestHandler {
   const directives: Record<string, string[]> = {};
   for (const [name, values] of Object.entries(csp)) directives[name] = [...values];
   return helmet({

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import express from "express";
-import { ADMIN_CSP_DIRECTIVES, appSecurityHeaders } from "./admin-headers";
-import { builtAppDist } from "./built-app";
+import { ADMIN_CSP_DIRECTIVES, securityHeaders } from "./admin-headers";
+import { defaultAppDist } from "./app-static";
 
 /**
  * The explorer's Content-Security-Policy: the admin's, with Monaco's workers named. Every script,
@@ -48,12 +48,12 @@ const NOT_BUILT = `<!doctype html>
  * - `assets`, mounted at /explorer: the hashed scripts, styles and workers, immutable for a year.
  * Both carry the security headers above; the API's own answers carry none of them.
  */
-export function explorerRoutes(distDir: string = builtAppDist("explorer")): {
+export function explorerRoutes(distDir: string = defaultAppDist("explorer")): {
   page: express.RequestHandler;
   assets: express.Router;
 } {
   const indexFile = path.join(distDir, "index.html");
-  const headers = appSecurityHeaders(EXPLORER_CSP_DIRECTIVES);
+  const headers = securityHeaders(EXPLORER_CSP_DIRECTIVES);
 
   const page: express.RequestHandler = (req, res, next) => {
     if (!wantsExplorer(req)) return next();

@@ -1,0 +1,84 @@
+import { useMemo, useState } from "react";
+import { useSearchParams } from "react-router-dom";
+import { runQuery } from "../api/client";
+import { useQuery } from "../api/useQuery";
+import { EligibilityDocument, ProfileChoicesDocument, type EligibilityQuery } from "../gql/graphql";
+import { useI18n } from "../i18n/i18n";
+import { ErrorNote, PageSkeleton } from "../layout/States";
+import { CardSkeletons } from "../search/ProgramCard";
+import { EligibilityResult } from "./EligibilityResult";
+import { fromParams, saveProfile, savedProfile, toApiProfile, toParams } from "./profile";
+import { ProfileForm } from "./ProfileForm";
+
+const PAGE_SIZE = 20;
+type Edge = EligibilityQuery["eligibility"]["edges"][number];
+
+/** "Am I eligible?": the profile form, then every program in the API's order with what is unmet. */
+export default function EligibilityPage() {
+  const { t, plural } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const profile = useMemo(() => fromParams(params), [params]);
+  const choices = useQuery(ProfileChoicesDocument, {});
+  const variables = useMemo(() => (profile ? { profile: toApiProfile(profile), first: PAGE_SIZE } : null), [profile]);
+  const results = useQuery(EligibilityDocument, variables);
+  const [more, setMore] = useState<{ key: string; edges: Edge[]; endCursor: string | null; hasNext: boolean } | null>(
+    null,
+  );
+  const key = JSON.stringify(variables);
+  const extra = more?.key === key ? more : null;
+  const page = results.data?.eligibility;
+  const edges = [...(page?.edges ?? []), ...(extra?.edges ?? [])];
+  const hasNext = extra ? extra.hasNext : Boolean(page?.pageInfo.hasNextPage);
+
+  const loadMore = async () => {
+    if (!variables) return;
+    const after = extra ? extra.endCursor : (page?.pageInfo.endCursor ?? null);
+    const next = await runQuery(EligibilityDocument, { ...variables, after });
+    setMore({
+      key,
+      edges: [...(extra?.edges ?? []), ...next.eligibility.edges],
+      endCursor: next.eligibility.pageInfo.endCursor ?? null,
+      hasNext: next.eligibility.pageInfo.hasNextPage,
+    });
+  };
+
+  return (
+    <div className="eligibility-page">
+      <h1 id="profile-title">{t("eligibilityTitle")}</h1>
+      <p>{t("eligibilityIntro")}</p>
+      {choices.error && <ErrorNote error={choices.error} />}
+      {choices.data ? (
+        <ProfileForm
+          key={params.toString()}
+          choices={choices.data.requirements.edges.map((e) => e.node)}
+          initial={profile ?? savedProfile()}
+          onSubmit={(p) => {
+            saveProfile(p);
+            setParams(toParams(p));
+          }}
+        />
+      ) : (
+        !choices.error && <PageSkeleton />
+      )}
+      {profile && (
+        <section aria-labelledby="eligibility-results" className="results" aria-busy={results.loading}>
+          <h2 id="eligibility-results" aria-live="polite">
+            {page ? plural("eligibilityResults", page.totalCount) : t("loading")}
+          </h2>
+          {results.error && <ErrorNote error={results.error} />}
+          <div className="result-list" data-testid="eligibility-results">
+            {!results.data && <CardSkeletons count={4} />}
+            {edges.map((e) => (
+              <EligibilityResult key={e.node.program.id} node={e.node} profile={profile} />
+            ))}
+          </div>
+          {hasNext && (
+            <button type="button" className="load-more" onClick={loadMore}>
+              {t("loadMore")}
+            </button>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
