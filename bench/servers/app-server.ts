@@ -4,6 +4,7 @@
  */
 import "reflect-metadata";
 import type { AddressInfo } from "node:net";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { answerCpuQuestions } from "../lib/children";
 import { createDirectoryApp } from "../../server/src/app";
 import { loadConfig } from "../../server/src/core/config";
@@ -30,3 +31,14 @@ main().catch((e) => {
 });
 
 answerCpuQuestions();
+
+// How long the event loop was held (the longest delay since the last reset) and the process's RSS.
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+process.on("message", (msg) => {
+  if (msg === "eventLoopReset") {
+    loopDelay.reset();
+    process.send!({ answer: msg, value: 0 });
+  } else if (msg === "eventLoopMaxMs") process.send!({ answer: msg, value: loopDelay.max / 1e6 });
+  else if (msg === "rss") process.send!({ answer: msg, value: process.memoryUsage().rss / 1048576 });
+});
