@@ -101,6 +101,8 @@ function parseArgs(argv: string[]) {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const settings = args.quick ? QUICK : FULL;
+  // Every app contender (SQLite and PostgreSQL) logs its statements over 50 ms with their plans there.
+  if (args.profile) process.env.BENCH_SLOW_SQL_DIR = path.join(args.profile, "slow-statements");
   const started = Date.now();
   const log = (line: string) => console.log(line);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "directory-bench-"));
@@ -242,6 +244,12 @@ async function main(): Promise<void> {
   results.sql ??= { statementsFirst10: null, statementsFirst100: null };
   results.export ??= { rssGrowth10x: null, reason: "not measured in this run" };
   results.machine.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
+  if (args.profile) {
+    const dir = path.join(args.profile, "slow-statements");
+    const logs = fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), "utf8")) : [];
+    const count = logs.reduce((n, log) => n + (log.match(/^-- \d+ ms$/gm)?.length ?? 0), 0);
+    results.slowStatements = { overMs: 50, count, dir };
+  }
   results.goals = judgeGoals(results);
   results.seconds = Math.round((Date.now() - started) / 100) / 10;
   printReport(results);

@@ -10,10 +10,12 @@ import { createDirectoryApp } from "../../server/src/app";
 import { loadConfig } from "../../server/src/core/config";
 import { createAppDeps } from "../../server/src/composition/context";
 import { openDataSource } from "../../server/src/composition/database";
+import { logSlowStatements } from "./slow-statements";
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const ds = await openDataSource(config.database);
+  if (process.env.BENCH_SLOW_SQL_DIR) logSlowStatements(ds, process.env.BENCH_SLOW_SQL_DIR);
   const { httpServer, apollo } = await createDirectoryApp(createAppDeps(ds, config));
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   process.on("message", async (msg) => {

@@ -17,9 +17,11 @@ const TABLES = [
   "institutions",
 ];
 
-const BUMP = `INSERT OR REPLACE INTO "directory_version" ("id", "version") VALUES (1, COALESCE(
-  (SELECT "version" + 1 FROM "directory_version" WHERE "id" = 1),
-  CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)))`;
+// Two plain statements: an INSERT OR REPLACE inside a trigger takes the outer statement's conflict policy.
+const BUMP = `INSERT INTO "directory_version" ("id", "version")
+  SELECT 1, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+  WHERE NOT EXISTS (SELECT 1 FROM "directory_version" WHERE "id" = 1);
+  UPDATE "directory_version" SET "version" = "version" + 1 WHERE "id" = 1`;
 
 export class DirectoryVersion1795972569819 implements MigrationInterface {
   name = "DirectoryVersion1795972569819";
