@@ -30,7 +30,8 @@ import { postgresPageQuery } from "./measurements/postgres-page-query";
 import { dropPostgresDataset } from "./lib/postgres-dataset";
 import { readsUnderWrites } from "./measurements/reads-under-writes";
 import { refusals } from "./measurements/refusals";
-import { eligibility, facets, search } from "./measurements/search-facets-eligibility";
+import { eligibility, eligibilityPage3, facets, search } from "./measurements/search-facets-eligibility";
+import { postgresFeatures } from "./measurements/postgres-features";
 import { sqlStatements } from "./measurements/sql-statements";
 import { webhookSave } from "./measurements/webhook-save";
 
@@ -42,11 +43,13 @@ const MEASUREMENTS: Measurement[] = [
   search,
   facets,
   eligibility,
+  eligibilityPage3,
   feedPage,
   readsUnderWrites,
   exportMeasurement,
   webhookSave,
   postgresPageQuery,
+  postgresFeatures,
   postgraphilePeer,
 ];
 
@@ -98,6 +101,8 @@ function parseArgs(argv: string[]) {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const settings = args.quick ? QUICK : FULL;
+  // Every app contender (SQLite and PostgreSQL) logs its statements over 50 ms with their plans there.
+  if (args.profile) process.env.BENCH_SLOW_SQL_DIR = path.join(args.profile, "slow-statements");
   const started = Date.now();
   const log = (line: string) => console.log(line);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "directory-bench-"));
@@ -180,7 +185,11 @@ async function main(): Promise<void> {
               log(`  FAILED: ${(e as Error).stack ?? e}`);
               results[m.key] = { value: null, reason: `failed: ${(e as Error).message}` };
             }
+            // The app's memory once warm (after the first load on it), to compare with the end.
+            if (results.memory === undefined && m.key === "pageQuery")
+              results.memory = { rssAfterWarmupMb: Math.round(await app.ask("rss")) };
           }
+          if (results.memory) results.memory.rssAfterBenchMb = Math.round(await app.ask("rss"));
         },
       );
     } finally {
@@ -209,12 +218,38 @@ async function main(): Promise<void> {
     postgresPageQueryP95VsFloor: results.postgres?.p95VsFloor ?? null,
     postgresPageQueryCpuPerRequestVsFloor: results.postgres?.cpuPerRequestVsFloor ?? null,
     saveP50With5WebhooksVsWithout: results.webhookSave?.p50With5VsWithout ?? null,
+    searchCpuVsPage: results.search?.cpuVsPageQuery ?? null,
+    facetsCpuVsPage: results.facets?.cpuVsPageQuery ?? null,
+    eligibilityCpuVsPage: results.eligibility?.cpuVsPageQuery ?? null,
+    eligibilityPage3CpuVsPage: results.eligibilityPage3?.cpuVsPageQuery ?? null,
   };
+  const cpuVsPage = (m: any) => m?.cpuVsPageQuery ?? null;
+  const pgf = results.postgresFeatures ?? {};
+  if (results.postgres && typeof results.postgres === "object")
+    results.postgres.ratios = {
+      searchCpuVsPage: cpuVsPage(pgf.search),
+      facetsCpuVsPage: cpuVsPage(pgf.facets),
+      eligibilityCpuVsPage: cpuVsPage(pgf.eligibility),
+      eligibilityPage3CpuVsPage: cpuVsPage(pgf.eligibilityPage3),
+    };
+  const loops = ["search", "facets", "eligibility", "eligibilityPage3"]
+    .map((k) => results[k]?.eventLoopMaxDelayMs)
+    .filter((v): v is number => typeof v === "number");
+  results.eventLoop = { maxDelayMs: loops.length ? Math.max(...loops) : null };
+  if (results.memory?.rssAfterBenchMb)
+    results.memory.rssGrowth =
+      Math.round((results.memory.rssAfterBenchMb / results.memory.rssAfterWarmupMb) * 100) / 100;
   results.peer = { postgraphile: results.postgraphile ?? { value: null, reason: "not measured in this run" } };
   delete results.postgraphile;
   results.sql ??= { statementsFirst10: null, statementsFirst100: null };
   results.export ??= { rssGrowth10x: null, reason: "not measured in this run" };
   results.machine.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
+  if (args.profile) {
+    const dir = path.join(args.profile, "slow-statements");
+    const logs = fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), "utf8")) : [];
+    const count = logs.reduce((n, log) => n + (log.match(/^-- \d+ ms$/gm)?.length ?? 0), 0);
+    results.slowStatements = { overMs: 50, count, dir };
+  }
   results.goals = judgeGoals(results);
   results.seconds = Math.round((Date.now() - started) / 100) / 10;
   printReport(results);
@@ -254,7 +289,7 @@ function printReport(r: Record<string, any>): void {
       loadRow("reads alone", rw.alone),
       loadRow(`reads under ${rw.writesPerSecond} writes/s`, rw.underWrites, rw.alone),
     );
-  for (const k of ["search", "facets", "eligibility", "feedPage"]) {
+  for (const k of ["search", "facets", "eligibility", "eligibilityPage3", "feedPage"]) {
     const m = r[k];
     const label = k === "feedPage" && m?.entries ? `change feed page (of ${m.entries})` : k;
     if (m?.feature) rows.push(loadRow(label, m.feature, m.page));
@@ -267,6 +302,11 @@ function printReport(r: Record<string, any>): void {
       loadRow("page query: floor (PostgreSQL)", pg.floor),
     );
   else if (pg) rows.push(["page query (PostgreSQL)", "n/a", "", "", "", "", pg.reason]);
+  const pgf = r.postgresFeatures;
+  for (const k of ["search", "facets", "eligibility", "eligibilityPage3"]) {
+    const m = pgf?.[k];
+    if (m?.feature) rows.push(loadRow(`${k} (PostgreSQL)`, m.feature, m.page));
+  }
   const peer = r.peer?.postgraphile;
   if (peer?.page)
     for (const w of ["page", "detail", "institutions", "count"]) {
@@ -305,6 +345,12 @@ function printReport(r: Record<string, any>): void {
       `curator save: p50 ${ws.without.p50} ms / p95 ${ws.without.p95} ms without webhooks, p50 ${ws.with5.p50} ms / p95 ${ws.with5.p95} ms with 5 endpoints (${ws.eventsQueued} events queued, ${ws.eventsDelivered} delivered)`,
     );
   else if (ws) out.push(`curator save with 5 webhook endpoints: n/a (${ws.reason})`);
+  if (r.eventLoop?.maxDelayMs != null)
+    out.push(`event loop: longest delay ${r.eventLoop.maxDelayMs} ms during the search, facets and eligibility rounds`);
+  if (r.memory?.rssGrowth)
+    out.push(
+      `app RSS: ${r.memory.rssAfterWarmupMb} MB after warm-up, ${r.memory.rssAfterBenchMb} MB after the bench (×${r.memory.rssGrowth})`,
+    );
   out.push("", "goals:", goalLines(r.goals));
   console.log(out.join("\n"));
 }

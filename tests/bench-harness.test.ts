@@ -1,9 +1,14 @@
+import { fork } from "node:child_process";
+import path from "node:path";
 import { judgeGoals } from "../bench/lib/goals";
+import { comparePeer } from "../bench/measurements/postgraphile-peer";
+import { peerPair, PEER_WORKLOADS } from "../bench/peer-queries";
 import { floorPage, openPostgresFloor, openSqliteFloor } from "../bench/servers/floor-sql";
 import { measureStatements } from "../bench/measurements/sql-statements";
 import { PAGE_QUERY } from "../bench/queries";
 import { generateSynthetic } from "../server/src/seed/synthetic/generator";
 import { expectData } from "./support/errors";
+import { testDialect } from "./support/db";
 import { useTestServer } from "./support/server";
 
 const server = useTestServer();
@@ -19,6 +24,36 @@ describe("the bench harness on a tiny synthetic directory", () => {
     // page, count, institutions, specialties, requirements
     expect(r.statementsFirst100).toBeLessThanOrEqual(5);
   });
+
+  (testDialect === "postgres" ? it : it.skip)(
+    "has PostGraphile 4 answering the same programs and counts as the app on the four peer workloads",
+    async () => {
+      const config = server.config.database;
+      if (config.kind !== "postgres") throw new Error("PostgreSQL only");
+      const peer = fork(path.join(__dirname, "..", "bench", "servers", "postgraphile-server.ts"), [], {
+        execArgv: ["-r", path.join(__dirname, "support", "swc-register.js")],
+        env: { ...process.env, DATABASE_URL: config.url, NODE_ENV: "production" },
+        stdio: ["ignore", "inherit", "inherit", "ipc"],
+      });
+      try {
+        const port = await new Promise<number>((resolve, reject) => {
+          peer.once("exit", (code) => reject(new Error(`PostGraphile exited with ${code}`)));
+          peer.on("message", (m: { port?: number }) => m.port && resolve(m.port));
+        });
+        const appUrl = `${await server.listen()}/graphql`;
+        const [{ slug }] = await server.ds.query(
+          `SELECT slug FROM programs WHERE status = 'PUBLISHED' ORDER BY id OFFSET 100 LIMIT 1`,
+        );
+        for (const w of PEER_WORKLOADS) {
+          const difference = await comparePeer(appUrl, `http://127.0.0.1:${port}/graphql`, peerPair(w, slug));
+          expect({ workload: w, difference }).toEqual({ workload: w, difference: null });
+        }
+      } finally {
+        peer.kill();
+      }
+    },
+    60_000,
+  );
 
   it("has a floor that answers exactly what the API answers, page after page", async () => {
     const config = server.config.database;

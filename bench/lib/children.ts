@@ -7,6 +7,8 @@ export interface ChildServer {
   child: ChildProcess;
   /** CPU time (user + system, ms) the contender's process has used so far. */
   cpuMs(): Promise<number>;
+  /** Asks the contender one of its own figures (contenders that do not answer leave it pending: app only). */
+  ask(question: "rss" | "eventLoopMaxMs" | "eventLoopReset"): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,16 @@ export function startChild(
             };
             child.on("message", onMessage);
             child.send("cpu");
+          }),
+        ask: (question) =>
+          new Promise<number>((done) => {
+            const onMessage = (m: { answer?: string; value?: number }) => {
+              if (m.answer !== question) return;
+              child.off("message", onMessage);
+              done(m.value ?? NaN);
+            };
+            child.on("message", onMessage);
+            child.send(question);
           }),
         stop: () =>
           new Promise<void>((done) => {

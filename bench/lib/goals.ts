@@ -47,5 +47,64 @@ export function judgeGoals(r: any): Goal[] {
       x,
       r.webhookSave?.reason ?? "not measured",
     ),
+    ...issue15Goals(r),
   ];
+}
+
+const FEATURES: [string, string][] = [
+  ["search", "search"],
+  ["facets", "facets"],
+  ["eligibility", "eligibility (first page)"],
+  ["eligibilityPage3", "eligibility (third page)"],
+];
+
+/** The goals of "fast where frontends spend their time" (facets, eligibility, search, nested lists, PostGraphile). */
+function issue15Goals(r: any): Goal[] {
+  const goals: Goal[] = [];
+  for (const [dialect, source] of [
+    ["SQLite", r],
+    ["PostgreSQL", r.postgresFeatures ?? {}],
+  ] as const) {
+    for (const [key, label] of FEATURES) {
+      const m = source[key];
+      const reason = m?.reason ?? (dialect === "PostgreSQL" ? r.postgresFeatures?.reason : undefined) ?? "not measured";
+      goals.push(check(`${label} CPU ≤ 2 × page (${dialect})`, m?.cpuVsPageQuery, (v) => v <= 2, x, reason));
+      goals.push(check(`${label} p95 ≤ 2 × page (${dialect})`, m?.p95VsPageQuery, (v) => v <= 2, x, reason));
+    }
+  }
+  const peer = r.peer?.postgraphile ?? {};
+  for (const w of ["page", "detail", "institutions", "count"]) {
+    const reason = peer[w]?.difference ?? peer.reason ?? "not measured";
+    goals.push(check(`${w}: CPU ≤ 1.0 × PostGraphile`, peer[w]?.cpuRatio, (v) => v <= 1, x, reason));
+    goals.push(check(`${w}: req/s ≥ 1.0 × PostGraphile`, peer[w]?.rpsRatio, (v) => v >= 1, x, reason));
+  }
+  goals.push(
+    check(
+      "event loop max delay ≤ 50 ms (SQLite rounds)",
+      r.eventLoop?.maxDelayMs,
+      (v) => v <= 50,
+      (v) => `${v} ms`,
+    ),
+  );
+  const sqliteEligibility = r.eligibility?.feature?.serverCpuMsPerRequest;
+  const pgEligibility = r.postgresFeatures?.eligibility?.feature?.serverCpuMsPerRequest;
+  goals.push(
+    check(
+      "eligibility CPU on PostgreSQL ≤ 1.5 × SQLite's",
+      sqliteEligibility && pgEligibility ? pgEligibility / sqliteEligibility : null,
+      (v) => v <= 1.5,
+      x,
+    ),
+  );
+  goals.push(
+    check(
+      "no public statement over 50 ms",
+      r.slowStatements?.count,
+      (v) => v === 0,
+      (v) => `${v} statements (logged with their plans in ${r.slowStatements.dir})`,
+      "run with --profile DIR to log them",
+    ),
+  );
+  goals.push(check("app RSS after the bench ≤ 1.5 × after warm-up", r.memory?.rssGrowth, (v) => v <= 1.5, x));
+  return goals;
 }

@@ -4,15 +4,18 @@
  */
 import "reflect-metadata";
 import type { AddressInfo } from "node:net";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { answerCpuQuestions } from "../lib/children";
 import { createDirectoryApp } from "../../server/src/app";
 import { loadConfig } from "../../server/src/core/config";
 import { createAppDeps } from "../../server/src/composition/context";
 import { openDataSource } from "../../server/src/composition/database";
+import { logSlowStatements } from "./slow-statements";
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const ds = await openDataSource(config.database);
+  if (process.env.BENCH_SLOW_SQL_DIR) logSlowStatements(ds, process.env.BENCH_SLOW_SQL_DIR);
   const { httpServer, apollo } = await createDirectoryApp(createAppDeps(ds, config));
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   process.on("message", async (msg) => {
@@ -30,3 +33,14 @@ main().catch((e) => {
 });
 
 answerCpuQuestions();
+
+// How long the event loop was held (the longest delay since the last reset) and the process's RSS.
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+process.on("message", (msg) => {
+  if (msg === "eventLoopReset") {
+    loopDelay.reset();
+    process.send!({ answer: msg, value: 0 });
+  } else if (msg === "eventLoopMaxMs") process.send!({ answer: msg, value: loopDelay.max / 1e6 });
+  else if (msg === "rss") process.send!({ answer: msg, value: process.memoryUsage().rss / 1048576 });
+});

@@ -17,13 +17,11 @@ const TABLES = [
   "institutions",
 ];
 
-// An UPDATE, then an INSERT only when the row is missing: neither can conflict. (`INSERT OR REPLACE`
-// cannot be used: inside a trigger fired by a foreign-key action — deleting a pathway sets its
-// programs' pathwayId to null — SQLite applies the action's ABORT policy instead of REPLACE.)
-const BUMP = `UPDATE "directory_version" SET "version" = "version" + 1 WHERE "id" = 1;
-  INSERT INTO "directory_version" ("id", "version")
-    SELECT 1, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
-    WHERE NOT EXISTS (SELECT 1 FROM "directory_version" WHERE "id" = 1)`;
+// Two plain statements: an INSERT OR REPLACE inside a trigger takes the outer statement's conflict policy.
+const BUMP = `INSERT INTO "directory_version" ("id", "version")
+  SELECT 1, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+  WHERE NOT EXISTS (SELECT 1 FROM "directory_version" WHERE "id" = 1);
+  UPDATE "directory_version" SET "version" = "version" + 1 WHERE "id" = 1`;
 
 export class DirectoryVersion1795972569819 implements MigrationInterface {
   name = "DirectoryVersion1795972569819";

@@ -73,6 +73,16 @@ describe("a count alone", () => {
     expect(r.sql[0]).toMatch(/COUNT\(/i);
   });
 
+  it("counts a search's matches as the page's totalCount does", async () => {
+    const alone = await server.exec(`{ programs(search: "synthetic program", first: 5) { totalCount } }`);
+    const withPage = await server.exec(
+      `{ programs(search: "synthetic program", first: 5) { totalCount edges { cursor } } }`,
+    );
+    expect(expectData(alone).programs.totalCount).toBe(14);
+    expect(expectData(withPage).programs.totalCount).toBe(14);
+    expect(alone.statements).toBe(1);
+  });
+
   it("still refuses a malformed cursor", async () => {
     const r = await server.exec(COUNT, { after: "not-a-cursor" });
     expect(r.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");

@@ -49,22 +49,22 @@ export class VersionedReadIndex<T> {
     return this.building;
   }
 
+  /** Never rejects: a failed rebuild (the database went away, a statement failed) leaves reads on SQL. */
   private async rebuild(): Promise<void> {
-    if (!this.ds.isInitialized) return;
-    // Rebuilt until the version read before equals the one after: no write slipped in between.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const before = await this.version();
-      if (this.built?.version === before) return;
-      try {
+    try {
+      // Rebuilt until the version read before equals the one after: no write slipped in between.
+      for (let attempt = 0; attempt < 3 && this.ds.isInitialized; attempt++) {
+        const before = await this.version();
+        if (this.built?.version === before) return;
         const value = await this.build(this.ds);
         if ((await this.version()) === before) {
           this.built = { version: before, value };
           return;
         }
-      } catch (e) {
-        log.warn(`read index ${this.name}: rebuild failed, reads use SQL`, { error: (e as Error).message });
-        return;
       }
+    } catch (e) {
+      if (this.ds.isInitialized)
+        log.warn(`read index ${this.name}: rebuild failed, reads use SQL`, { error: (e as Error).message });
     }
   }
 }

@@ -154,7 +154,8 @@ export class ProgramService {
       order,
       direction: options.orderDirection,
       dialect: this.dialect,
-      relevance: search ? { expr: "", fingerprint: search.fingerprint } : undefined,
+      // Only the ordering's name is used (to check the cursor): the expression is never run.
+      relevance: search ? { expr: "relevance", fingerprint: search.fingerprint } : undefined,
     });
     if (options.after) decodeCursor(options.after, ordering.name, ordering.keys.length);
     const { qb } = this.matching({ includeDrafts, filter: options.filter, search });
