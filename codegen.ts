@@ -15,7 +15,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         useTypeImports: true,
         strictScalars: true,
-        scalars: { DateTimeISO: "string", JSON: "unknown", SafeInt: "number" },
+        scalars: { DateTimeISO: "string", LocalDate: "string", JSON: "unknown", SafeInt: "number" },
         dedupeFragments: true,
       },
     },

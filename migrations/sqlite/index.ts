@@ -3,6 +3,7 @@ import { Webhooks1795958346516 } from "./1795958346516-Webhooks";
 import { DirectoryChanges1795958396106 } from "./1795958396106-DirectoryChanges";
 import { RateLimitWindows1795958400000 } from "./1795958400000-RateLimitWindows";
 import { SnapshotContents1795958734164 } from "./1795958734164-SnapshotContents";
+import { ApplicationDays1795971061801 } from "./1795971061801-ApplicationDays";
 import type { MigrationClass } from "../../server/src/core/data-source";
 import { ProgramUrls1795950236578 } from "./1795950236578-ProgramUrls";
 import { LoginAttempts1795946543599 } from "./1795946543599-LoginAttempts";
@@ -24,4 +25,5 @@ export const sqliteMigrations: MigrationClass[] = [
   DirectoryChanges1795958396106,
   RateLimitWindows1795958400000,
   SnapshotContents1795958734164,
+  ApplicationDays1795971061801,
 ];

@@ -1,6 +1,6 @@
 import * as gql from "../gql/graphql";
 import type { CuratorInput, CuratorUpdateInput, InstitutionInput, PathwayInput, ProgramInput, RequirementInput, SpecialtyInput } from "../gql/graphql";
-import { choice, dateTime, flag, idList, instant, int, listOf, password, text, type InputConverters } from "./converters";
+import { choice, day, flag, notSent, idList, instant, int, listOf, password, text, type InputConverters } from "./converters";
 import { pathwayRecord, pathwayRequirements, programRecord, programRequirements } from "./records";
 import { plainRecord, type Resource } from "./resource";
 import { bulkOp, createOp, listOps, oneOp, recordMutation, updateOp } from "./resource-kit";
@@ -9,7 +9,8 @@ import { webhookDeliveries, webhooks } from "./webhook-resources";
 const programInput: InputConverters<ProgramInput> = {
   slug: text, title: text, description: text, type: choice(), audience: choice(), status: choice(), institutionId: choice(),
   country: choice(), region: text, pathwayId: choice(), durationMonths: int, handsOnPatientCare: flag, positions: int,
-  imgPositions: int, visaSponsorship: flag, applicationOpensAt: dateTime, applicationClosesAt: dateTime,
+  imgPositions: int, visaSponsorship: flag, applicationOpensOn: day, applicationClosesOn: day,
+  applicationOpensAt: notSent, applicationClosesAt: notSent,
   applicationFeeCents: int, feeCurrency: text, websiteUrl: text, applicationUrl: text, sourceUrl: text, sourceNote: text,
   specialtyIds: idList, requirements: programRequirements,
 };

@@ -31,8 +31,8 @@ const directory = {
   server_errors: {
     feeNeedsCurrency: "%{field} is required when a fee is given",
     opensBeforeCloses: {
-      applicationClosesAt: "Must be after the opening date",
-      applicationOpensAt: "Must be before the closing date",
+      applicationClosesOn: "Must be after the opening date",
+      applicationOpensOn: "Must be before the closing date",
     },
     imgPositionsWithinPositions: {
       imgPositions: "Cannot be more than the number of positions",
@@ -258,6 +258,9 @@ const resources = {
       positions: "Positions",
       imgPositions: "Positions for IMGs",
       visaSponsorship: "Visa sponsorship",
+      applicationOpensOn: "Applications open",
+      applicationClosesOn: "Applications close",
+      // Changes recorded before application dates were days name the old fields.
       applicationOpensAt: "Applications open",
       applicationClosesAt: "Applications close",
       applicationFeeCents: "Application fee",

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { Country, ListingStatus } from "../../core/enums";
+import { LocalDateScalar } from "../../core/local-date";
 import { Curator } from "../curator/curator.entity";
 import { Institution } from "../institution/institution.entity";
 import { Pathway } from "../pathway/pathway.entity";
@@ -108,13 +109,14 @@ export class Program extends VersionedRecord {
   @Column({ type: "boolean", nullable: true })
   visaSponsorship: boolean | null;
 
-  @Field(() => Date, { nullable: true })
-  @Column({ type: Date, nullable: true })
-  applicationOpensAt: Date | null;
+  // Days, not instants: a `date` column read and written as "YYYY-MM-DD" text (core/local-date.ts).
+  @Field(() => LocalDateScalar, { nullable: true, description: "The first day applications are taken" })
+  @Column({ type: "date", nullable: true })
+  applicationOpensOn: string | null;
 
-  @Field(() => Date, { nullable: true })
-  @Column({ type: Date, nullable: true })
-  applicationClosesAt: Date | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: "The last day applications are taken" })
+  @Column({ type: "date", nullable: true })
+  applicationClosesOn: string | null;
 
   @Field(() => Int, { nullable: true, description: "Application fee in minor units (cents) of feeCurrency" })
   @Column({ type: "integer", nullable: true })
@@ -162,6 +164,8 @@ export const PROGRAM_COLUMNS: ColumnMap = {
     specialties: ["id"],
     requirements: ["id"],
     verifiedBy: ["verifiedById"],
+    applicationOpensAt: ["applicationOpensOn"],
+    applicationClosesAt: ["applicationClosesOn"],
   },
   always: ["id"],
 };

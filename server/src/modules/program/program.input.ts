@@ -12,7 +12,16 @@ import {
 } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { Country, ListingStatus } from "../../core/enums";
-import { IsEntityId, IsHttpUrl, IsRegionCode, IsSlug, IsText, RequiredOnCreate } from "../../core/input-rules";
+import { LocalDateScalar } from "../../core/local-date";
+import {
+  IsEntityId,
+  IsHttpUrl,
+  IsLocalDate,
+  IsRegionCode,
+  IsSlug,
+  IsText,
+  RequiredOnCreate,
+} from "../../core/input-rules";
 import { RequirementLinkInput } from "../requirement/requirement-link.input";
 import { Audience, ProgramType } from "./program.enums";
 
@@ -119,12 +128,33 @@ export class ProgramInput {
   @IsBoolean()
   visaSponsorship?: boolean | null;
 
-  @Field(() => Date, { nullable: true, description: "Before applicationClosesAt" })
+  @Field(() => LocalDateScalar, { nullable: true, description: "The first day applications are taken" })
+  @IsOptional()
+  @IsLocalDate()
+  applicationOpensOn?: string | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "The last day applications are taken; after applicationOpensOn",
+  })
+  @IsOptional()
+  @IsLocalDate()
+  applicationClosesOn?: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    deprecationReason:
+      "Use applicationOpensOn (a day). An instant is taken as the day it stood for (docs/API.md, Dates).",
+  })
   @IsOptional()
   @IsDate()
   applicationOpensAt?: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    deprecationReason:
+      "Use applicationClosesOn (a day). An instant is taken as the day it stood for (docs/API.md, Dates).",
+  })
   @IsOptional()
   @IsDate()
   applicationClosesAt?: Date | null;

@@ -3,6 +3,7 @@ import { Connection, type Page } from "../../core/connection";
 import type { Context } from "../../core/context";
 import { heavyWork } from "../../core/heavy-fields";
 import { columnsSelected, type SelectionInfo } from "../../core/field-selection";
+import { noonUtcOf } from "../../core/local-date";
 import { lookupKey } from "../../core/lookup";
 import { Institution } from "../institution/institution.entity";
 import { Pathway } from "../pathway/pathway.entity";
@@ -34,6 +35,22 @@ export class ProgramResolver {
   program(@Args() args: SlugLookupArgs, @Ctx() ctx: Context): Promise<Program | null> {
     const key = lookupKey(args);
     return ctx.services.programs.findOne(key, ctx.viewer.includeDrafts);
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    deprecationReason: "Use applicationOpensOn (a day). This gives noon UTC of that day (docs/API.md, Dates).",
+  })
+  applicationOpensAt(@Root() program: Program): Date | null {
+    return noonUtcOf(program.applicationOpensOn);
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    deprecationReason: "Use applicationClosesOn (a day). This gives noon UTC of that day (docs/API.md, Dates).",
+  })
+  applicationClosesAt(@Root() program: Program): Date | null {
+    return noonUtcOf(program.applicationClosesOn);
   }
 
   @FieldResolver(() => Institution, {

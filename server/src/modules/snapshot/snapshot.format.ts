@@ -4,7 +4,14 @@
  */
 
 export const SNAPSHOT_FORMAT = "img-program-directory-snapshot";
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+/**
+ * The version files are written in. 2: programs' application dates are days
+ * (applicationOpensOn/applicationClosesOn, "YYYY-MM-DD") instead of instants
+ * (applicationOpensAt/applicationClosesAt); snapshot-legacy.ts reads files of version 1.
+ */
+export const SNAPSHOT_SCHEMA_VERSION = 2;
+/** The versions this directory reads (docs/SNAPSHOTS.md, "Versions"). */
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2];
 
 /** The entity arrays in the order a JSON file lists them (docs/SNAPSHOTS.md). */
 export const FILE_ORDER = ["institutions", "programs", "requirements", "specialties", "pathways"] as const;
@@ -59,8 +66,8 @@ export const FIELDS: Record<EntityName, readonly string[]> = {
     "positions",
     "imgPositions",
     "visaSponsorship",
-    "applicationOpensAt",
-    "applicationClosesAt",
+    "applicationOpensOn",
+    "applicationClosesOn",
     "applicationFeeCents",
     "feeCurrency",
     "sourceUrl",
@@ -77,7 +84,10 @@ export const FIELDS: Record<EntityName, readonly string[]> = {
 /** Fields that are not columns of the entity's own table. */
 export const REFERENCE_FIELDS = new Set(["institution", "pathway", "specialties", "requirements"]);
 export const LIST_FIELDS = new Set(["specialties", "requirements"]);
-export const DATE_FIELDS = new Set(["archivedAt", "applicationOpensAt", "applicationClosesAt", "lastVerifiedAt"]);
+/** Instants: ISO 8601 strings in files (`toISOString()`), Dates in the database. */
+export const DATE_FIELDS = new Set(["archivedAt", "lastVerifiedAt"]);
+/** Calendar days: "YYYY-MM-DD" strings in files and in the database alike (core/local-date.ts). */
+export const DAY_FIELDS = new Set(["applicationOpensOn", "applicationClosesOn"]);
 /**
  * Fields added to the format after files were first written: files always carry them, but the
  * canonical form (the hash) holds them only when they have a value. A file written before they
@@ -103,7 +113,7 @@ export interface PathwayRequirementLink {
   note: string | null;
 }
 
-/** One record as files carry it: JSON values only (dates as ISO 8601 strings). */
+/** One record as files carry it: JSON values only (instants as ISO 8601 strings, days as YYYY-MM-DD). */
 export type SnapshotRecord = Record<string, unknown>;
 
 export type SnapshotCounts = Record<EntityName, number>;
