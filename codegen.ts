@@ -4,7 +4,7 @@ const scalarConfig = {
   enumsAsTypes: true,
   useTypeImports: true,
   strictScalars: true,
-  scalars: { DateTimeISO: "string", JSON: "unknown", SafeInt: "number" },
+  scalars: { DateTimeISO: "string", LocalDate: "string", JSON: "unknown", SafeInt: "number" },
 };
 
 /**

@@ -23,7 +23,7 @@ const LINK_FIELDS = "level minimumScore note";
 const APP_DETAIL = `query BenchDetail($slug: String!) {
   program(slug: $slug) {
     id slug title description type audience country region durationMonths handsOnPatientCare positions imgPositions
-    visaSponsorship applicationOpensAt applicationClosesAt applicationFeeCents feeCurrency sourceUrl sourceNote lastVerifiedAt
+    visaSponsorship applicationOpensOn applicationClosesOn applicationFeeCents feeCurrency sourceUrl sourceNote lastVerifiedAt
     institution { id slug name kind country region city website }
     pathway { id slug name kind country region requirements { level note requirement { code name kind } } }
     specialties { slug name }
@@ -35,7 +35,7 @@ const PEER_DETAIL = `query BenchDetail($slug: String!) {
   allPrograms(first: 1, condition: { slug: $slug, status: PUBLISHED }) {
     nodes {
       id slug title description type audience country region durationMonths handsOnPatientCare positions imgPositions
-      visaSponsorship applicationOpensAt applicationClosesAt applicationFeeCents feeCurrency sourceUrl sourceNote lastVerifiedAt
+      visaSponsorship applicationOpensOn applicationClosesOn applicationFeeCents feeCurrency sourceUrl sourceNote lastVerifiedAt
       institutionByInstitutionId { id slug name kind country region city website }
       pathwayByPathwayId {
         id slug name kind country region

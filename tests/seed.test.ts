@@ -69,8 +69,8 @@ describe("the sample directory", () => {
         p.imgPositions,
         p.applicationFeeCents,
         p.feeCurrency,
-        p.applicationOpensAt,
-        p.applicationClosesAt,
+        p.applicationOpensOn,
+        p.applicationClosesOn,
         p.durationMonths,
         p.visaSponsorship,
       ]).toEqual([null, null, null, null, null, null, null, null]);

@@ -65,8 +65,9 @@ const imgWithinPositions = (value: unknown, all: Values) =>
   value != null && all?.positions != null && Number(value) > Number(all.positions)
     ? "directory.validation.positions"
     : undefined;
+// Days ("YYYY-MM-DD") compare as text, in no time zone.
 const closesAfterOpens = (value: unknown, all: Values) =>
-  value && all?.applicationOpensAt && Date.parse(String(value)) <= Date.parse(String(all.applicationOpensAt))
+  value && all?.applicationOpensOn && String(value) <= String(all.applicationOpensOn)
     ? "directory.validation.closes_after_opens"
     : undefined;
 const scoreRange = (value: unknown, all: Values) =>
@@ -114,7 +115,7 @@ export const validators = {
   program: {
     ...program,
     imgPositions: [...program.imgPositions, imgWithinPositions],
-    applicationClosesAt: [closesAfterOpens],
+    applicationClosesOn: [closesAfterOpens],
     applicationFeeCents: inCents(inputLimits.ProgramInput.applicationFeeCents),
   },
   programRequirement: fieldsOf("ProgramRequirementInput"),

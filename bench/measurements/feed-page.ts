@@ -31,7 +31,7 @@ async function fillFeed(ctx: BenchContext, count: number): Promise<{ cursor: str
     entityId: Number(id),
     entityVersion: null,
     actorId: null,
-    changes: { applicationClosesAt: { from: null, to: "2027-01-15T00:00:00.000Z" } },
+    changes: { applicationClosesOn: { from: null, to: "2027-01-15" } },
   }));
   const written = await inTransaction(ds, (m) => new ChangeFeed().record(m, records));
   return { cursor: feedCursor(written[Math.floor(written.length / 2)].sequence), entries: written.length };

@@ -7,6 +7,7 @@ import { RateLimitWindows1795958400000 } from "./1795958400000-RateLimitWindows"
 import { SnapshotContents1795958734164 } from "./1795958734164-SnapshotContents";
 import { Translations1795970587027 } from "./1795970587027-Translations";
 import { ScoreKinds1795970810677 } from "./1795970810677-ScoreKinds";
+import { ApplicationDays1795971061801 } from "./1795971061801-ApplicationDays";
 import type { MigrationClass } from "../../server/src/core/data-source";
 import { ProgramUrls1795950236578 } from "./1795950236578-ProgramUrls";
 import { LoginAttempts1795946543599 } from "./1795946543599-LoginAttempts";
@@ -31,6 +32,7 @@ export const postgresMigrations: MigrationClass[] = [
   SnapshotContents1795958734164,
   Translations1795970587027,
   ScoreKinds1795970810677,
+  ApplicationDays1795971061801,
   EligibilityRules1795971070196,
   Provenance1795971119859,
   DirectoryVersion1795972569819,

@@ -254,7 +254,7 @@ describe("curating in the admin (editor, in Chromium)", () => {
     await page.getByRole("tab", { name: "Requirements" }).click();
     await page.locator('input[name="requirements.0.note"]').waitFor();
     await page.getByRole("tab", { name: "Application" }).click();
-    await page.locator('input[name="applicationOpensAt"]').waitFor();
+    await page.locator('input[name="applicationOpensOn"]').waitFor();
     await screenshot(page, "15-program-edit-application");
     await page.getByRole("tab", { name: "Provenance" }).click();
     await page.getByTestId("verify-panel").waitFor();

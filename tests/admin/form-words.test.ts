@@ -42,12 +42,12 @@ describe("server problems in the form's words", () => {
     };
     expect(words.formMessage("programs", fee)).toBe("Fee currency is required when a fee is given");
     const closes = {
-      path: ["input", "applicationClosesAt"],
+      path: ["input", "applicationClosesOn"],
       rule: "opensBeforeCloses",
-      message: "applicationOpensAt (…) must be before applicationClosesAt (…)",
+      message: "applicationOpensOn (…) must be before applicationClosesOn (…)",
     };
     expect(words.formMessage("programs", closes)).toBe("Must be after the opening date");
-    expect(words.formMessage("programs", { ...closes, path: ["input", "applicationOpensAt"] })).toBe(
+    expect(words.formMessage("programs", { ...closes, path: ["input", "applicationOpensOn"] })).toBe(
       "Must be before the closing date",
     );
     expect(
@@ -59,7 +59,7 @@ describe("server problems in the form's words", () => {
     expect(words.withLabels("programs", "imgPositions (5) cannot exceed positions (3)")).toBe(
       "Positions for IMGs (5) cannot exceed positions (3)",
     );
-    expect(words.withLabels("programs", "applicationOpensAt must be before applicationClosesAt")).toBe(
+    expect(words.withLabels("programs", "applicationOpensOn must be before applicationClosesOn")).toBe(
       "Applications open must be before applications close",
     );
     // A rule with no wording of its own (the message names values the admin cannot know).

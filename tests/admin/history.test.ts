@@ -76,7 +76,7 @@ describe("a record's history in the admin (editor, in Chromium)", () => {
         institutionId: first,
         applicationFeeCents: 9500,
         feeCurrency: "USD",
-        applicationOpensAt: "2026-09-01T05:00:00.000Z",
+        applicationOpensOn: "2026-09-01",
         requirements: [
           { requirementId: req.MCCQE_PART_1, level: "RECOMMENDED" },
           { requirementId: req.ECFMG_CERTIFICATION, level: "REQUIRED" },
@@ -162,7 +162,7 @@ describe("a record's history in the admin (editor, in Chromium)", () => {
     );
 
     await history.locator(ROW, { hasText: "Created" }).click();
-    const opens = page.getByTestId("change-applicationOpensAt");
+    const opens = page.getByTestId("change-applicationOpensOn");
     await opens.waitFor();
     expect(await opens.innerText()).toMatch(/Sep 1, 2026$/);
     const createdRequirements = await page.getByTestId("change-requirements").last().innerText();

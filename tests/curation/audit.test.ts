@@ -219,7 +219,7 @@ describe("the audit log", () => {
 
 describe("revert", () => {
   const REVERT = `mutation($id: ID!, $v: Int!, $to: ID!) { revertProgram(id: $id, version: $v, toEntry: $to) {
-    version title applicationOpensAt status requirements { minimumScore requirement { code } } } }`;
+    version title applicationOpensOn status requirements { minimumScore requirement { code } } } }`;
 
   it("puts a program back as it was before an entry, undoing that entry and every later one, and records REVERT", async () => {
     const req = await f.requirement({ code: "USMLE_STEP_1", scoreMin: 1, scoreMax: 300 });
@@ -232,7 +232,7 @@ describe("revert", () => {
       run(`mutation($input: ProgramInput!) { updateProgram(id: "${id}", version: ${v}, input: $input) { version } }`, {
         input,
       });
-    await upd(1, { title: "Renamed", applicationOpensAt: "2026-01-15T00:00:00.000Z" });
+    await upd(1, { title: "Renamed", applicationOpensOn: "2026-01-15" });
     await upd(2, { requirements: [{ requirementId: String(req.id), level: "REQUIRED", minimumScore: 240 }] });
     await run(`mutation { publishProgram(id: "${id}", version: 3) { version } }`);
     const [publish, scores, rename] = await log({ entityType: "Program", entityId: id });
@@ -245,13 +245,13 @@ describe("revert", () => {
       status: "DRAFT",
       requirements: [{ minimumScore: 200 }],
     });
-    expect(toScores.applicationOpensAt).toBe("2026-01-15T00:00:00.000Z");
+    expect(toScores.applicationOpensOn).toBe("2026-01-15");
 
     const toStart = expectData(await server.exec(REVERT, { id, v: 5, to: rename.id }, editor)).revertProgram;
     expect(toStart).toMatchObject({
       version: 6,
       title: "Original",
-      applicationOpensAt: null,
+      applicationOpensOn: null,
       status: "DRAFT",
       requirements: [{ minimumScore: 200 }],
     });
@@ -264,7 +264,7 @@ describe("revert", () => {
     });
     expect(revert.changes).toEqual({
       title: { from: "Renamed", to: "Original" },
-      applicationOpensAt: { from: "2026-01-15T00:00:00.000Z", to: null },
+      applicationOpensOn: { from: "2026-01-15", to: null },
     });
 
     // A revert is itself revertible: undoing it restores the rename.

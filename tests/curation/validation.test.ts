@@ -155,24 +155,28 @@ describe("input validation", () => {
   it("checks date order, positions and fees against the stored values on a partial update", async () => {
     expect(
       await paths(CREATE, {
-        input: { ...VALID, applicationOpensAt: "2026-03-01T00:00:00Z", applicationClosesAt: "2026-02-01T00:00:00Z" },
+        input: { ...VALID, applicationOpensOn: "2026-03-01", applicationClosesOn: "2026-02-01" },
       }),
-    ).toEqual(["input.applicationClosesAt"]);
+    ).toEqual(["input.applicationClosesOn"]);
     const p = await f.program({
-      applicationOpensAt: new Date("2026-01-01T00:00:00Z"),
-      applicationClosesAt: new Date("2026-03-01T00:00:00Z"),
+      applicationOpensOn: "2026-01-01",
+      applicationClosesOn: "2026-03-01",
       positions: 10,
       applicationFeeCents: 5000,
       feeCurrency: "USD",
     });
     const id = String(p.id);
-    const [closes] = await problems(UPDATE, { id, v: 1, input: { applicationClosesAt: "2025-12-01T00:00:00Z" } });
+    const [closes] = await problems(UPDATE, { id, v: 1, input: { applicationClosesOn: "2025-12-01" } });
     expect(closes).toEqual([
-      "input.applicationClosesAt",
-      expect.stringMatching(/applicationOpensAt \(2026-01-01T00:00:00.000Z\) must be before applicationClosesAt/),
+      "input.applicationClosesOn",
+      expect.stringMatching(/applicationOpensOn \(2026-01-01\) must be before applicationClosesOn \(2025-12-01\)/),
     ]);
-    expect(await paths(UPDATE, { id, v: 1, input: { applicationOpensAt: "2026-04-01T00:00:00Z" } })).toEqual([
-      "input.applicationOpensAt",
+    expect(await paths(UPDATE, { id, v: 1, input: { applicationOpensOn: "2026-04-01" } })).toEqual([
+      "input.applicationOpensOn",
+    ]);
+    // The deprecated instants are checked as the days they stand for, and blamed by the name sent.
+    expect(await paths(UPDATE, { id, v: 1, input: { applicationClosesAt: "2025-12-01T05:00:00Z" } })).toEqual([
+      "input.applicationClosesAt",
     ]);
     expect(await paths(UPDATE, { id, v: 1, input: { imgPositions: 11 } })).toEqual(["input.imgPositions"]);
     expect(await paths(UPDATE, { id, v: 1, input: { feeCurrency: null } })).toEqual(["input.feeCurrency"]);

@@ -40,7 +40,7 @@ export const EXAMPLES: Record<string, { query: string; variables: Record<string,
   program(slug: $slug) {
     id title description type audience country region durationMonths
     handsOnPatientCare positions imgPositions visaSponsorship
-    applicationOpensAt applicationClosesAt applicationFeeCents feeCurrency websiteUrl applicationUrl
+    applicationOpensOn applicationClosesOn applicationFeeCents feeCurrency websiteUrl applicationUrl
     sourceUrl sourceNote lastVerifiedAt
     institution { name city region website }
     pathway { name website requirements { level note requirement { code name } } }

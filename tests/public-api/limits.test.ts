@@ -94,7 +94,7 @@ describe("query limits (refused before any resolver runs)", () => {
       if (result.errors) throw new Error(`${name}: ${JSON.stringify(result.errors)}`);
     }
     const page = `{ programs(first: 100) { totalCount edges { cursor node { id slug title description type audience status country region durationMonths
-      handsOnPatientCare positions imgPositions visaSponsorship applicationOpensAt applicationClosesAt applicationFeeCents feeCurrency sourceUrl sourceNote
+      handsOnPatientCare positions imgPositions visaSponsorship applicationOpensOn applicationClosesOn applicationFeeCents feeCurrency sourceUrl sourceNote
       lastVerifiedAt updatedAt institution { id slug name city region country } pathway { slug name requirements { level note requirement { code name } } }
       specialties { slug name } requirements { level minimumScore note requirement { code name kind } } } } pageInfo { hasNextPage endCursor } } }`;
     expectData(await server.exec(page));

@@ -137,7 +137,7 @@ describe("snapshot import", () => {
         () =>
           write(
             "syntax.json",
-            fs.readFileSync(sampleJson, "utf8").replace('"schemaVersion": 1,', '"schemaVersion": 1;'),
+            fs.readFileSync(sampleJson, "utf8").replace('"schemaVersion": 2,', '"schemaVersion": 2;'),
           ),
         /syntax\.json is not valid JSON: expected ',' or '}' at byte \d+ \(line 4, column 23\)/,
       ],
@@ -197,10 +197,10 @@ describe("snapshot import", () => {
         "an unknown schema version",
         () => {
           const doc = readJsonFile(sampleJson);
-          doc.meta.schemaVersion = 2;
+          doc.meta.schemaVersion = 3;
           return writeJsonFile(path.join(dir, "version.json"), doc, { keepMeta: true });
         },
-        /version\.json: schemaVersion 2 is not supported \(this version of the directory reads schemaVersion 1\)/,
+        /version\.json: schemaVersion 3 is not supported \(this version of the directory reads schemaVersion 1 and 2\)/,
       ],
       [
         "a dangling reference",

@@ -1,12 +1,15 @@
 /**
- * Snapshot files written before programs had `websiteUrl` and `applicationUrl` still load. The
- * files in legacy/ are the rich directory (fixtures.ts, blank text filled) as the exporter of
- * that time wrote it, byte for byte, in the three formats: their programs have neither field,
- * and their meta.sha256 was computed without them.
+ * Snapshot files written before programs had `websiteUrl` and `applicationUrl`, and before
+ * application dates were days (schemaVersion 1), still load. The files in legacy/ are the rich
+ * directory (fixtures.ts, blank text filled) as the exporter of that time wrote it, byte for
+ * byte, in the three formats: their programs have neither URL, hold applicationOpensAt and
+ * applicationClosesAt as instants, and their meta.sha256 was computed so. Today's exporter
+ * writes the same directory as schemaVersion 2, with days, and so with another hash.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { Program } from "../../server/src/modules/program/program.entity";
+import { diffSnapshotFiles } from "../../server/src/modules/snapshot/diff-files";
 import { loadSnapshot } from "../../server/src/modules/snapshot/read";
 import { resetDatabase } from "../support/db";
 import { buildRichDirectory, fillBlankText } from "./fixtures";
@@ -19,6 +22,8 @@ const FILES = [
   ["csv", path.join(LEGACY, "before-program-urls.csv")],
 ] as const;
 const LEGACY_SHA256 = "68c707ed262a6acbf760f64f9e492bbb7e173a6d03e2ccc9d947e0ed171e0210";
+/** The same directory as schemaVersion 2 files hash it (days instead of instants). */
+const CURRENT_SHA256 = "920b0d56e9a263d60285073723f170757ed4d705ccaa519e12899c99432016fb";
 
 describe("a snapshot written before programs had web and application pages", () => {
   let target: SnapshotTestDb;
@@ -33,15 +38,21 @@ describe("a snapshot written before programs had web and application pages", () 
   });
   beforeEach(() => resetDatabase(target.ds));
 
-  it("really lacks both fields", () => {
+  it("really lacks both fields, and holds instants", () => {
     const doc = JSON.parse(fs.readFileSync(FILES[0][1], "utf8"));
     expect(doc.meta.sha256).toBe(LEGACY_SHA256);
+    expect(doc.meta.schemaVersion).toBe(1);
+    const fellowship = doc.programs.find((p: { slug: string }) => p.slug === "rich-fellowship");
+    expect([fellowship.applicationOpensAt, fellowship.applicationClosesAt]).toEqual([
+      "2026-03-01T00:00:00.000Z",
+      "2026-09-30T23:59:59.500Z",
+    ]);
     expect(doc.programs).toHaveLength(4);
     for (const p of doc.programs) expect(Object.keys(p).filter((k) => k.endsWith("Url"))).toEqual(["sourceUrl"]);
     expect(fs.readFileSync(path.join(FILES[2][1], "programs.csv"), "utf8")).not.toMatch(/websiteUrl|applicationUrl/);
   });
 
-  it.each(FILES)("loads with its checksum, imports, and leaves both fields null (%s)", async (format, file) => {
+  it.each(FILES)("loads with its checksum, imports days, and leaves both URLs null (%s)", async (format, file) => {
     const loaded = await loadSnapshot(file);
     expect(loaded.checksumMatches).toBe(true);
     expect(loaded.sha256).toBe(LEGACY_SHA256);
@@ -55,21 +66,48 @@ describe("a snapshot written before programs had web and application pages", () 
       ["rich-draft-program", null, null],
       ["rich-fellowship", null, null],
     ]);
+    // Midnight UTC keeps its day; a typed 23:59:59.5 UTC too (core/local-date.ts).
+    const fellowship = programs.find((p) => p.slug === "rich-fellowship")!;
+    expect([fellowship.applicationOpensOn, fellowship.applicationClosesOn]).toEqual(["2026-03-01", "2026-09-30"]);
 
-    // The same data hashes the same: a directory that uses neither field keeps its old hash.
+    // Written again, it is a file of today's version, with days.
     const again = await exportTo(target.ds, "json", path.join(dir, `again-${format}.json`), true);
-    expect(again.meta.sha256).toBe(LEGACY_SHA256);
+    expect(again.meta).toMatchObject({ schemaVersion: 2, sha256: CURRENT_SHA256 });
   });
 
-  it("a URL set after the import changes the hash; cleared again, the hash is the old file's", async () => {
+  it.each(FILES)("compares with today's export of the same directory as identical (%s)", async (_format, file) => {
+    await buildRichDirectory(target.ds);
+    await fillBlankText(target.ds);
+    const current = path.join(dir, "current.ndjson");
+    expect((await exportTo(target.ds, "ndjson", current, true)).meta.schemaVersion).toBe(2);
+    for (const [a, b] of [
+      [file, current],
+      [current, file],
+    ]) {
+      const { diff, from, to } = await diffSnapshotFiles(a, b);
+      expect([from.checksumMatches, to.checksumMatches]).toEqual([true, true]);
+      // Only the two URLs the old file lacks differ; the dates are the same days.
+      expect(diff.entities.find((e) => e.entity === "programs")!.changed).toEqual([
+        {
+          key: "rich-fellowship",
+          changes: [
+            expect.objectContaining({ field: "websiteUrl" }),
+            expect.objectContaining({ field: "applicationUrl" }),
+          ],
+        },
+      ]);
+    }
+  });
+
+  it("a URL set after the import changes the hash; cleared again, the hash is what it was", async () => {
     await importFrom(target.ds, FILES[0][1], "replace");
     const programs = target.ds.getRepository(Program);
     await programs.update({ slug: "rich-fellowship" }, { applicationUrl: "https://example.org/apply" });
     const set = await exportTo(target.ds, "json", path.join(dir, "set.json"), true);
-    expect(set.meta.sha256).not.toBe(LEGACY_SHA256);
+    expect(set.meta.sha256).not.toBe(CURRENT_SHA256);
     await programs.update({ slug: "rich-fellowship" }, { applicationUrl: null });
     const cleared = await exportTo(target.ds, "json", path.join(dir, "cleared.json"), true);
-    expect(cleared.meta.sha256).toBe(LEGACY_SHA256);
+    expect(cleared.meta.sha256).toBe(CURRENT_SHA256);
   });
 
   it("merged over programs that have the fields, sets them to null as the file says (absent reads as null)", async () => {

@@ -15,6 +15,19 @@ export function formatDate(value: unknown, withTime = false): string | null {
   return new Intl.DateTimeFormat(curatorLocale(), withTime ? DATE_TIME_STYLE : DATE_STYLE).format(date);
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A day ("2027-03-01", the API's LocalDate) as the admin writes dates: "Mar 1, 2027" in every
+ * time zone. Read as midnight UTC and written in UTC, so the browser's zone never moves it.
+ */
+export function formatDay(value: unknown): string | null {
+  if (typeof value !== "string" || !DAY.test(value)) return formatDate(value);
+  return new Intl.DateTimeFormat(curatorLocale(), { ...DATE_STYLE, timeZone: "UTC" }).format(
+    new Date(`${value}T00:00:00Z`),
+  );
+}
+
 export const formatDateTime = (value: unknown): string | null => formatDate(value, true);
 
 /**

@@ -30,12 +30,19 @@ export const decimal: Converter<number> = int;
 /** An enum value or id the form picked from the API's own choices. */
 export const choice = <T extends string>(): Converter<T> => blankOr((v) => String(v) as T);
 
-/** A date picked in the curator's calendar is local midnight, so it reads back as the same day. */
-export const dateTime: Converter<string> = blankOr((v) => {
-  if (v instanceof Date) return v.toISOString();
-  const s = String(v);
-  return DATE_ONLY.test(s) ? new Date(`${s}T00:00:00`).toISOString() : s;
+/**
+ * A day (the API's LocalDate, "YYYY-MM-DD"): a date input gives that text, sent as it is, so the
+ * day the curator picked is the day stored whatever the browser's time zone. A Date (a picker
+ * that gives one) is read in the curator's calendar.
+ */
+export const day: Converter<string> = blankOr((v) => {
+  if (!(v instanceof Date)) return String(v);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${v.getFullYear()}-${pad(v.getMonth() + 1)}-${pad(v.getDate())}`;
 });
+
+/** A deprecated input field the admin no longer sends (its replacement is sent instead). */
+export const notSent: Converter<never> = () => undefined;
 
 /** Filters: a single value (a text box, a reference target) is wrapped for list-typed fields. */
 export const listOf =

@@ -1,6 +1,6 @@
 import * as gql from "../gql/graphql";
 import type { CitizenshipRule, CuratorInput, CuratorUpdateInput, InstitutionInput, PathwayInput, ProgramInput, RequirementInput, SpecialtyInput } from "../gql/graphql";
-import { choice, codeList, dateTime, decimal, flag, idList, instant, int, listOf, password, sponsoredVisas, text, type InputConverters } from "./converters";
+import { choice, codeList, day, decimal, flag, notSent, idList, instant, int, listOf, password, sponsoredVisas, text, type InputConverters } from "./converters";
 import { pathwayRecord, pathwayRequirements, programRecord, programRequirements, requirementRecord } from "./records";
 import { plainRecord, type Resource } from "./resource";
 import { bulkOp, createOp, listOps, oneOp, recordMutation, updateOp } from "./resource-kit";
@@ -14,7 +14,8 @@ const listingRules = {
 const programInput: InputConverters<ProgramInput> = {
   slug: text, title: text, description: text, titleFr: text, descriptionFr: text, translationChecked: flag, type: choice(), audience: choice(), status: choice(), institutionId: choice(),
   country: choice(), region: text, pathwayId: choice(), durationMonths: int, handsOnPatientCare: flag, positions: int,
-  imgPositions: int, visaSponsorship: flag, applicationOpensAt: dateTime, applicationClosesAt: dateTime,
+  imgPositions: int, visaSponsorship: flag, applicationOpensOn: day, applicationClosesOn: day,
+  applicationOpensAt: notSent, applicationClosesAt: notSent,
   applicationFeeCents: int, feeCurrency: text, websiteUrl: text, applicationUrl: text, sourceUrl: text, sourceNote: text,
   specialtyIds: idList, requirements: programRequirements, ...listingRules,
 };

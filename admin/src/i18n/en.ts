@@ -32,8 +32,8 @@ export const directory = {
   server_errors: {
     feeNeedsCurrency: "%{field} is required when a fee is given",
     opensBeforeCloses: {
-      applicationClosesAt: "Must be after the opening date",
-      applicationOpensAt: "Must be before the closing date",
+      applicationClosesOn: "Must be after the opening date",
+      applicationOpensOn: "Must be before the closing date",
     },
     imgPositionsWithinPositions: {
       imgPositions: "Cannot be more than the number of positions",
@@ -327,6 +327,9 @@ export const resources = {
       minimumClinicalExperienceMonths: "Minimum clinical experience (months)",
       clinicalExperienceInCountry: "Experience must be in this country",
       returnOfServiceNote: "Return-of-service obligation (shown to candidates, in the source's words)",
+      applicationOpensOn: "Applications open",
+      applicationClosesOn: "Applications close",
+      // Changes recorded before application dates were days name the old fields.
       applicationOpensAt: "Applications open",
       applicationClosesAt: "Applications close",
       applicationFeeCents: "Application fee",

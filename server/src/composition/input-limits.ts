@@ -92,6 +92,7 @@ const NOT_LIMITS = new Set([
   "isString",
   "isBoolean",
   "isDate",
+  "isLocalDate",
   "isEnum",
   "isEntityId",
   "isWellFormedText",

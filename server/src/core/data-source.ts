@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import type Database from "better-sqlite3";
 import path from "node:path";
+import { types as pgTypes } from "pg";
 import { DataSource, type DataSourceOptions, type MigrationInterface } from "typeorm";
 import { ConfigError, type DatabaseConfig } from "./config";
 import { CountingLogger } from "./sql-counter";
@@ -93,6 +94,9 @@ export function buildDataSource(db: DatabaseConfig, mapping: DatabaseMapping, ro
       prepareDatabase: (connection: Database.Database) => applySqlitePragmas(connection, busyTimeoutMs),
     };
   } else {
+    // A `date` is a calendar day: keep PostgreSQL's "YYYY-MM-DD" text. pg's default parser makes it
+    // a Date at local midnight, which depends on the process's time zone (core/local-date.ts).
+    pgTypes.setTypeParser(pgTypes.builtins.DATE, (text) => text);
     options = {
       ...common,
       type: "postgres",

@@ -11,6 +11,7 @@ import {
 } from "class-validator";
 import { SCORE_DECIMALS } from "./decimal-column";
 import { ENTITY_ID_RULE, isEntityId } from "./ids";
+import { isLocalDate } from "./local-date";
 
 /** Lower-case words joined by single hyphens: mayo-clinic, internal-medicine. */
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -41,6 +42,20 @@ export function IsEntityId(options?: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+}
+
+/**
+ * A calendar day written YYYY-MM-DD. The LocalDate scalar checks it in the API already; snapshot
+ * import, which checks records with the same input classes, has no scalar in front of it.
+ */
+export function IsLocalDate(): PropertyDecorator {
+  return ValidateBy({
+    name: "isLocalDate",
+    validator: {
+      validate: isLocalDate,
+      defaultMessage: () => "$property must be a calendar day written YYYY-MM-DD, e.g. 2027-03-01",
+    },
+  });
 }
 
 export function IsHttpUrl(maxLength = 500): PropertyDecorator {

@@ -1,5 +1,5 @@
 import { ENTITY_RESOURCES, type EnumName } from "../../choices";
-import { formatDate, formatDateTime, formatMoney } from "../formats";
+import { formatDate, formatDateTime, formatDay, formatMoney } from "../formats";
 import { diffLinks } from "./lists";
 import type { ItemChange, Translate } from "./types";
 
@@ -44,7 +44,9 @@ const KIND_ENUM: Record<string, EnumName> = {
   Pathway: "PathwayKind",
 };
 /** Dates a curator picks as days (shown without a time); other dates are instants. */
-const DAY_FIELDS = new Set(["applicationOpensAt", "applicationClosesAt"]);
+const DAY_FIELDS = new Set(["applicationOpensOn", "applicationClosesOn"]);
+/** Instants of changes made before application dates were days: shown as days, as they were meant. */
+const LEGACY_DAY_FIELDS = new Set(["applicationOpensAt", "applicationClosesAt"]);
 const INSTANT_FIELDS = new Set(["lastVerifiedAt", "archivedAt", "lastLoginAt", "createdAt", "updatedAt"]);
 /** Amounts in cents, and the field that holds their currency. */
 const MONEY_FIELDS: Record<string, string> = { applicationFeeCents: "feeCurrency" };
@@ -92,7 +94,8 @@ export function describeChanges(entry: HistoryEntry, options: DescribeOptions): 
       const currency = currencyChange ? currencyChange[side] : options.currency;
       return formatMoney(v, typeof currency === "string" ? currency : null);
     }
-    if (DAY_FIELDS.has(field)) return formatDate(v) ?? EMPTY;
+    if (DAY_FIELDS.has(field)) return formatDay(v) ?? EMPTY;
+    if (LEGACY_DAY_FIELDS.has(field)) return formatDate(v) ?? EMPTY;
     if (INSTANT_FIELDS.has(field)) return formatDateTime(v) ?? EMPTY;
     if (/[a-z]Id$/.test(field)) return nameOf(field, v);
     const enumName = field === "kind" ? KIND_ENUM[entry.entityType] : ENUM_FIELDS[field];

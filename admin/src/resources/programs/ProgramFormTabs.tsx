@@ -86,8 +86,8 @@ export function programFormTabs({ editing }: { editing: boolean }) {
     <TabbedForm.Tab key="application" label="resources.programs.tabs.application" path="application">
       <PathwayInput />
       <TextInput source="applicationUrl" validate={v.program.applicationUrl} fullWidth type="url" />
-      <DateInput source="applicationOpensAt" />
-      <DateInput source="applicationClosesAt" validate={v.program.applicationClosesAt} />
+      <DateInput source="applicationOpensOn" />
+      <DateInput source="applicationClosesOn" validate={v.program.applicationClosesOn} />
       <NumberInput
         source="applicationFeeCents"
         format={feeFormat}

@@ -89,8 +89,8 @@ export default function ProgramShow() {
         <TabbedShowLayout.Tab label="resources.programs.tabs.application" path="application">
           <TextField source="pathway.name" label="resources.programs.fields.pathway" emptyText="—" />
           <UrlField source="applicationUrl" target="_blank" rel="noreferrer" emptyText="—" />
-          <LocalDateField source="applicationOpensAt" emptyText="—" />
-          <LocalDateField source="applicationClosesAt" emptyText="—" />
+          <LocalDateField source="applicationOpensOn" day emptyText="—" />
+          <LocalDateField source="applicationClosesOn" day emptyText="—" />
           <FunctionField source="applicationFeeCents" render={money} />
           <BooleanField source="visaSponsorship" emptyText="directory.values.unknown" />
         </TabbedShowLayout.Tab>

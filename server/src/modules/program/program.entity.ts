@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { CitizenshipRule, Country, ListingStatus, VisaType } from "../../core/enums";
 import { RULE_DESCRIPTIONS } from "../../core/listing-rules";
+import { LocalDateScalar } from "../../core/local-date";
 import { Curator } from "../curator/curator.entity";
 import { Institution } from "../institution/institution.entity";
 import { Pathway } from "../pathway/pathway.entity";
@@ -138,13 +139,14 @@ export class Program extends VersionedRecord {
   @Column({ type: "text", nullable: true })
   returnOfServiceNote: string | null;
 
-  @Field(() => Date, { nullable: true })
-  @Column({ type: Date, nullable: true })
-  applicationOpensAt: Date | null;
+  // Days, not instants: a `date` column read and written as "YYYY-MM-DD" text (core/local-date.ts).
+  @Field(() => LocalDateScalar, { nullable: true, description: "The first day applications are taken" })
+  @Column({ type: "date", nullable: true })
+  applicationOpensOn: string | null;
 
-  @Field(() => Date, { nullable: true })
-  @Column({ type: Date, nullable: true })
-  applicationClosesAt: Date | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: "The last day applications are taken" })
+  @Column({ type: "date", nullable: true })
+  applicationClosesOn: string | null;
 
   @Field(() => Int, { nullable: true, description: "Application fee in minor units (cents) of feeCurrency" })
   @Column({ type: "integer", nullable: true })
@@ -224,6 +226,8 @@ export const PROGRAM_COLUMNS: ColumnMap = {
     description: ["description", "descriptionFr"],
     descriptionLocale: ["description", "descriptionFr"],
     translationStale: ["translationUpdatedAt", "sourceTextUpdatedAt"],
+    applicationOpensAt: ["applicationOpensOn"],
+    applicationClosesAt: ["applicationClosesOn"],
   },
   always: ["id"],
 };

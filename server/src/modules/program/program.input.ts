@@ -13,7 +13,17 @@ import {
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { Country, ListingStatus } from "../../core/enums";
 import { ListingRulesInput } from "../../core/listing-rules";
-import { IsEntityId, IsHttpUrl, IsRegionCode, IsScore, IsSlug, IsText, RequiredOnCreate } from "../../core/input-rules";
+import { LocalDateScalar } from "../../core/local-date";
+import {
+  IsEntityId,
+  IsHttpUrl,
+  IsLocalDate,
+  IsRegionCode,
+  IsScore,
+  IsSlug,
+  IsText,
+  RequiredOnCreate,
+} from "../../core/input-rules";
 import { RequirementLinkInput } from "../requirement/requirement-link.input";
 import { MAX_SCORE } from "../requirement/requirement.input";
 import { Audience, ProgramType } from "./program.enums";
@@ -125,12 +135,33 @@ export class ProgramInput extends ListingRulesInput {
   @IsBoolean()
   visaSponsorship?: boolean | null;
 
-  @Field(() => Date, { nullable: true, description: "Before applicationClosesAt" })
+  @Field(() => LocalDateScalar, { nullable: true, description: "The first day applications are taken" })
+  @IsOptional()
+  @IsLocalDate()
+  applicationOpensOn?: string | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "The last day applications are taken; after applicationOpensOn",
+  })
+  @IsOptional()
+  @IsLocalDate()
+  applicationClosesOn?: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    deprecationReason:
+      "Use applicationOpensOn (a day). An instant is taken as the day it stood for (docs/API.md, Dates).",
+  })
   @IsOptional()
   @IsDate()
   applicationOpensAt?: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    deprecationReason:
+      "Use applicationClosesOn (a day). An instant is taken as the day it stood for (docs/API.md, Dates).",
+  })
   @IsOptional()
   @IsDate()
   applicationClosesAt?: Date | null;

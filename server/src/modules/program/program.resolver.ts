@@ -4,6 +4,7 @@ import type { Context } from "../../core/context";
 import { answerIn, Locale, LOCALE_ARG, type PathInfo } from "../../core/locale";
 import { heavyWork } from "../../core/heavy-fields";
 import { columnsSelected, onlyTotalCount, type SelectionInfo } from "../../core/field-selection";
+import { noonUtcOf } from "../../core/local-date";
 import { lookupKey } from "../../core/lookup";
 import { Institution } from "../institution/institution.entity";
 import { Pathway } from "../pathway/pathway.entity";
@@ -49,6 +50,22 @@ export class ProgramResolver {
     const key = lookupKey(args);
     const columns = columnsSelected(ctx.dataSource, Program, PROGRAM_COLUMNS, info);
     return ctx.services.programs.findOne(key, ctx.viewer.includeDrafts, columns);
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    deprecationReason: "Use applicationOpensOn (a day). This gives noon UTC of that day (docs/API.md, Dates).",
+  })
+  applicationOpensAt(@Root() program: Program): Date | null {
+    return noonUtcOf(program.applicationOpensOn);
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    deprecationReason: "Use applicationClosesOn (a day). This gives noon UTC of that day (docs/API.md, Dates).",
+  })
+  applicationClosesAt(@Root() program: Program): Date | null {
+    return noonUtcOf(program.applicationClosesOn);
   }
 
   @FieldResolver(() => Institution, {

@@ -8,8 +8,8 @@ import type { RuleBreach } from "../../core/problems";
 export interface ProgramFieldValues {
   positions: number | null;
   imgPositions: number | null;
-  applicationOpensAt: Date | null;
-  applicationClosesAt: Date | null;
+  applicationOpensOn: string | null;
+  applicationClosesOn: string | null;
   applicationFeeCents: number | null;
   feeCurrency: string | null;
 }
@@ -23,12 +23,13 @@ export function programFieldBreaches(
   sent: (field: keyof ProgramFieldValues) => boolean,
 ): RuleBreach[] {
   const breaches: RuleBreach[] = [];
-  const { applicationOpensAt: opens, applicationClosesAt: closes, positions, imgPositions } = v;
-  if (opens && closes && opens.getTime() >= closes.getTime()) {
+  const { applicationOpensOn: opens, applicationClosesOn: closes, positions, imgPositions } = v;
+  // YYYY-MM-DD days compare as text.
+  if (opens && closes && opens >= closes) {
     breaches.push({
-      field: sent("applicationClosesAt") ? "applicationClosesAt" : "applicationOpensAt",
+      field: sent("applicationClosesOn") ? "applicationClosesOn" : "applicationOpensOn",
       rule: "opensBeforeCloses",
-      message: `applicationOpensAt (${opens.toISOString()}) must be before applicationClosesAt (${closes.toISOString()})`,
+      message: `applicationOpensOn (${opens}) must be before applicationClosesOn (${closes})`,
     });
   }
   if (positions !== null && imgPositions !== null && imgPositions > positions) {

@@ -3,6 +3,7 @@ import { EntityWrites, type ArchiveRule } from "../../core/entity-writes";
 import { ListingStatus } from "../../core/enums";
 import { LISTING_RULE_FIELDS, listingRuleBreaches } from "../../core/listing-rules";
 import { BadUserInputError } from "../../core/errors";
+import { dayOfLegacyInstant } from "../../core/local-date";
 import { requiredOnCreate } from "../../core/input-rules";
 import { VERIFICATION_COLUMNS } from "../../core/provenance";
 import { idListStore, linkListStore } from "../../core/link-stores";
@@ -35,8 +36,8 @@ const PLAIN = [
   "positions",
   "imgPositions",
   "visaSponsorship",
-  "applicationOpensAt",
-  "applicationClosesAt",
+  "applicationOpensOn",
+  "applicationClosesOn",
   "applicationFeeCents",
   "feeCurrency",
   "websiteUrl",
@@ -47,6 +48,36 @@ const PLAIN = [
   "descriptionFr",
   ...LISTING_RULE_FIELDS,
 ] as const;
+
+/** The deprecated instant inputs and the days that replace them. */
+const LEGACY_DATES = [
+  ["applicationOpensAt", "applicationOpensOn"],
+  ["applicationClosesAt", "applicationClosesOn"],
+] as const;
+
+/**
+ * The input with a deprecated instant (applicationOpensAt…) turned into the day it stood for, by
+ * the rule the migration used (core/local-date.ts), so that clients of the old API keep working
+ * for a release. Sending both forms of one field is refused: which one would win is not obvious.
+ */
+function withLegacyDates(input: ProgramInput, problems: Problems): ProgramInput {
+  if (!LEGACY_DATES.some(([old]) => given(input, old))) return input;
+  const out = Object.assign(new ProgramInput(), input);
+  for (const [old, day] of LEGACY_DATES) {
+    if (!given(input, old)) continue;
+    if (given(input, day)) problems.add(["input", old], `send ${day} (a day) or ${old}, not both`);
+    const instant = input[old];
+    out[day] = instant ? dayOfLegacyInstant(instant) : null;
+    delete out[old];
+  }
+  return out;
+}
+
+/** The field a client sent for `field`: the deprecated instant when it sent that instead of the day. */
+function fieldSent(input: ProgramInput, field: string): string {
+  const legacy = LEGACY_DATES.find(([old, day]) => day === field && given(input, old));
+  return legacy ? legacy[0] : field;
+}
 
 /** Archiving a program is a status: ARCHIVED; restoring makes it a DRAFT to be published again. */
 const statusArchive: ArchiveRule<Program> = {
@@ -107,6 +138,8 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
     current: State<Program> | null,
   ): Promise<Change<Program>> {
     const problems = new Problems();
+    const sentInput = input;
+    input = withLegacyDates(input, problems);
     const stored = current?.row ?? null;
     const values: Partial<Program> = { ...(pick(input, PLAIN) as Partial<Program>), ...checkedTranslation(input) };
     const change: Change<Program> = { values, relations: {} };
@@ -148,14 +181,17 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
     const asWillBe: ProgramFieldValues = {
       positions: merged(input, stored, "positions"),
       imgPositions: merged(input, stored, "imgPositions"),
-      applicationOpensAt: merged(input, stored, "applicationOpensAt"),
-      applicationClosesAt: merged(input, stored, "applicationClosesAt"),
+      applicationOpensOn: merged(input, stored, "applicationOpensOn"),
+      applicationClosesOn: merged(input, stored, "applicationClosesOn"),
       applicationFeeCents: merged(input, stored, "applicationFeeCents"),
       feeCurrency: merged(input, stored, "feeCurrency"),
     };
     problems.addBreaches(
       ["input"],
-      programFieldBreaches(asWillBe, (f) => given(input, f)),
+      programFieldBreaches(asWillBe, (f) => given(input, f)).map((b) => ({
+        ...b,
+        field: fieldSent(sentInput, b.field),
+      })),
     );
     // The deprecated flag and the list say the same thing: a write that sends one keeps the other in step.
     if (given(input, "visaSponsorship") && !given(input, "visaTypesSponsored")) {

@@ -6,7 +6,8 @@
  *   object keys sorted at every level and no whitespace (as RFC 8785 JCS), records sorted by
  *   slug/code in code-point order, every field present (null when absent) except those of
  *   ADDED_FIELDS, which appear only when they say more than their absence would (not null, and a
- *   requirement's scoreKind not SCORED), dates as `new Date(v).toISOString()`,
+ *   requirement's scoreKind not SCORED), instants as `new Date(v).toISOString()`,
+ *   days ("YYYY-MM-DD") as they are,
  *   `specialties` sorted and requirement links sorted by code.
  *
  * The hasher takes records one at a time in that order, so an export hashes a directory of any
@@ -26,6 +27,7 @@ import {
   type SnapshotDocument,
   type SnapshotRecord,
 } from "./snapshot.format";
+import { V1_INSTANT_FIELDS } from "./snapshot-legacy";
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
@@ -78,10 +80,17 @@ function normalizeLinks(entity: EntityName, links: unknown): unknown {
     .sort((a, b) => compareKeys(String(a.code), String(b.code)));
 }
 
-/** A record with exactly its format's fields, normalized as the canonical form wants them. */
-export function canonicalRecord(entity: EntityName, record: SnapshotRecord): SnapshotRecord {
+/**
+ * A record with exactly its format's fields, normalized as the canonical form wants them.
+ * `fields` are those of the file's schemaVersion (snapshot-legacy.ts), the current one's unless said.
+ */
+export function canonicalRecord(
+  entity: EntityName,
+  record: SnapshotRecord,
+  fields: readonly string[] = FIELDS[entity],
+): SnapshotRecord {
   const out: SnapshotRecord = {};
-  for (const field of FIELDS[entity]) {
+  for (const field of fields) {
     const value = record[field];
     if (field === "specialties") {
       out[field] = Array.isArray(value) ? [...value].sort((a, b) => compareKeys(String(a), String(b))) : (value ?? []);
@@ -89,7 +98,7 @@ export function canonicalRecord(entity: EntityName, record: SnapshotRecord): Sna
       out[field] = normalizeLinks(entity, value);
     } else if (meansAbsent(entity, field, value)) {
       // an added field holding what its absence means is left out (see ADDED_FIELDS)
-    } else if (DATE_FIELDS.has(field)) {
+    } else if (DATE_FIELDS.has(field) || V1_INSTANT_FIELDS.has(field)) {
       out[field] = normalizeDate(value);
     } else {
       out[field] = value ?? (LIST_FIELDS.has(field) ? [] : null);
@@ -186,7 +195,7 @@ const LAYOUTS = Object.fromEntries(FILE_ORDER.map((e) => [e, layout(e)])) as Rec
  * A record's two JSON texts: `json`, exactly `JSON.stringify(record)` (what the files carry), and
  * `canonical`, exactly `stableStringify(canonicalRecord(entity, record))` (what the hash covers),
  * for a record in the export's normal form: every field of its format present, in file order
- * (null, never undefined), dates as `toISOString()` strings, links with exactly their fields
+ * (null, never undefined), instants as `toISOString()` strings, links with exactly their fields
  * (`code`, `level`, [`minimumScore`,] `note`: already the sorted key order). The exporter makes
  * records so (directory-records.ts); tests/snapshot/golden.test.ts checks both texts on every
  * record it exports. Link lists are JsonText, already sorted and serialised (directory-records.ts);

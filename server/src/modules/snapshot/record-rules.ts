@@ -39,7 +39,6 @@ interface EntityRules {
 const ALL_SENT = () => true;
 const numberOrNull = (v: unknown): number | null => (typeof v === "number" ? v : null);
 const stringOrNull = (v: unknown): string | null => (typeof v === "string" ? v : null);
-const dateOrNull = (v: unknown): Date | null => (typeof v === "string" ? new Date(v) : null);
 
 /** A requirement record's scale, with the format's default kind for files written before kinds. */
 function scaleOf(record: SnapshotRecord): ScoreScale {
@@ -82,8 +81,8 @@ const RULES: Record<EntityName, EntityRules> = {
         {
           positions: numberOrNull(r.positions),
           imgPositions: numberOrNull(r.imgPositions),
-          applicationOpensAt: dateOrNull(r.applicationOpensAt),
-          applicationClosesAt: dateOrNull(r.applicationClosesAt),
+          applicationOpensOn: stringOrNull(r.applicationOpensOn),
+          applicationClosesOn: stringOrNull(r.applicationClosesOn),
           applicationFeeCents: numberOrNull(r.applicationFeeCents),
           feeCurrency: stringOrNull(r.feeCurrency),
         },
@@ -99,8 +98,8 @@ const RULES: Record<EntityName, EntityRules> = {
 };
 
 /**
- * The record as its entity's API input: its own fields (dates as Date, as GraphQL would give
- * them) and its requirement links without ids (the file names requirements by code, and
+ * The record as its entity's API input: its own fields (instants as Date, as GraphQL would give
+ * them; days stay strings, as the LocalDate scalar gives them) and its requirement links without ids (the file names requirements by code, and
  * references are checked apart). Fields the input does not have (archivedAt…) carry no rule.
  */
 function asInput(entity: EntityName, record: SnapshotRecord): object {

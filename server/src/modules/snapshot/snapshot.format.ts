@@ -7,7 +7,14 @@ import { LEGACY_SCORE_KIND } from "../requirement/requirement.rules";
 import { LISTING_RULE_FIELDS } from "../../core/listing-rules";
 
 export const SNAPSHOT_FORMAT = "img-program-directory-snapshot";
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+/**
+ * The version files are written in. 2: programs' application dates are days
+ * (applicationOpensOn/applicationClosesOn, "YYYY-MM-DD") instead of instants
+ * (applicationOpensAt/applicationClosesAt); snapshot-legacy.ts reads files of version 1.
+ */
+export const SNAPSHOT_SCHEMA_VERSION = 2;
+/** The versions this directory reads (docs/SNAPSHOTS.md, "Versions"). */
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2];
 
 /** The entity arrays in the order a JSON file lists them (docs/SNAPSHOTS.md). */
 export const FILE_ORDER = ["institutions", "programs", "requirements", "specialties", "pathways"] as const;
@@ -76,8 +83,8 @@ export const FIELDS: Record<EntityName, readonly string[]> = {
     "positions",
     "imgPositions",
     "visaSponsorship",
-    "applicationOpensAt",
-    "applicationClosesAt",
+    "applicationOpensOn",
+    "applicationClosesOn",
     "applicationFeeCents",
     "feeCurrency",
     "sourceUrl",
@@ -130,14 +137,10 @@ export const FIELDS: Record<EntityName, readonly string[]> = {
 /** Fields that are not columns of the entity's own table. */
 export const REFERENCE_FIELDS = new Set(["institution", "pathway", "specialties", "requirements"]);
 export const LIST_FIELDS = new Set(["specialties", "requirements"]);
-export const DATE_FIELDS = new Set([
-  "archivedAt",
-  "applicationOpensAt",
-  "applicationClosesAt",
-  "lastVerifiedAt",
-  "translationUpdatedAt",
-  "sourceTextUpdatedAt",
-]);
+/** Instants: ISO 8601 strings in files (`toISOString()`), Dates in the database. */
+export const DATE_FIELDS = new Set(["archivedAt", "lastVerifiedAt", "translationUpdatedAt", "sourceTextUpdatedAt"]);
+/** Calendar days: "YYYY-MM-DD" strings in files and in the database alike (core/local-date.ts). */
+export const DAY_FIELDS = new Set(["applicationOpensOn", "applicationClosesOn"]);
 /** French text (docs/CURATION.md) and its dates: absent means no translation. */
 const TRANSLATION_DATES = { translationUpdatedAt: null, sourceTextUpdatedAt: null };
 const TRANSLATION_FIELDS = { nameFr: null, descriptionFr: null, ...TRANSLATION_DATES };
@@ -205,7 +208,7 @@ export interface PathwayRequirementLink {
   note: string | null;
 }
 
-/** One record as files carry it: JSON values only (dates as ISO 8601 strings). */
+/** One record as files carry it: JSON values only (instants as ISO 8601 strings, days as YYYY-MM-DD). */
 export type SnapshotRecord = Record<string, unknown>;
 
 export type SnapshotCounts = Record<EntityName, number>;

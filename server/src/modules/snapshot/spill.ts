@@ -31,6 +31,11 @@ export interface SpilledRecord {
   loc: string | null;
   /** A program's requirement codes in the file's order (JSON), when not the canonical sorted one: rules name links by that index. */
   linkOrder: string | null;
+  /**
+   * The canonical JSON the file's checksum covers, when it is not `json`: a file of an older
+   * schemaVersion is hashed as written and stored upgraded (snapshot-legacy.ts).
+   */
+  hashed: string | null;
 }
 
 export interface ChangedPair {
@@ -51,7 +56,7 @@ export class SpillStore {
     private readonly dir: string,
   ) {
     this.insert = db.prepare(
-      "INSERT OR IGNORE INTO records (side, entity, key, idx, loc, link_order, json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      "INSERT OR IGNORE INTO records (side, entity, key, idx, loc, link_order, json, hashed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     );
     this.lookup = db.prepare("SELECT idx, json FROM records WHERE side = ? AND entity = ? AND key = ?");
     this.insertId = db.prepare("INSERT OR REPLACE INTO ids (entity, key, id) VALUES (?, ?, ?)");
@@ -72,7 +77,7 @@ export class SpillStore {
       // every lookup (an import resolves each reference by key; this halved its time).
       db.pragma("locking_mode = EXCLUSIVE");
       db.exec(`
-        CREATE TABLE records (side INTEGER NOT NULL, entity TEXT NOT NULL, key TEXT NOT NULL, idx INTEGER NOT NULL, loc TEXT, link_order TEXT, json TEXT NOT NULL);
+        CREATE TABLE records (side INTEGER NOT NULL, entity TEXT NOT NULL, key TEXT NOT NULL, idx INTEGER NOT NULL, loc TEXT, link_order TEXT, json TEXT NOT NULL, hashed TEXT);
         CREATE UNIQUE INDEX records_key ON records (side, entity, key);
         CREATE TABLE ids (entity TEXT NOT NULL, key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (entity, key)) WITHOUT ROWID;
       `);
@@ -92,8 +97,9 @@ export class SpillStore {
     idx: number,
     loc: string | null,
     linkOrder: string | null = null,
+    hashed: string | null = null,
   ): boolean {
-    return this.write(() => this.insert.run(side, entity, key, idx, loc, linkOrder, json).changes === 1);
+    return this.write(() => this.insert.run(side, entity, key, idx, loc, linkOrder, json, hashed).changes === 1);
   }
 
   /** The stored record of a key, or undefined. */
@@ -114,7 +120,7 @@ export class SpillStore {
     this.commit();
     return this.db
       .prepare(
-        "SELECT key, json, idx, loc, link_order AS linkOrder FROM records WHERE side = ? AND entity = ? ORDER BY key",
+        "SELECT key, json, idx, loc, link_order AS linkOrder, hashed FROM records WHERE side = ? AND entity = ? ORDER BY key",
       )
       .iterate(side, entity) as IterableIterator<SpilledRecord>;
   }

@@ -12,6 +12,7 @@ import {
   FILE_ORDER,
   KEY,
   KIND,
+  READABLE_SCHEMA_VERSIONS,
   SNAPSHOT_FORMAT,
   SNAPSHOT_SCHEMA_VERSION,
   describeRecord,
@@ -21,6 +22,7 @@ import {
   type SnapshotRecord,
 } from "./snapshot.format";
 import type { Side, SpillStore } from "./spill";
+import { legacyFields, upgradeRecord } from "./snapshot-legacy";
 
 export const SNAPSHOT_SCHEMA_ID = snapshotSchema.$id;
 
@@ -110,9 +112,9 @@ function checkMeta(name: string, value: unknown): void {
       `${name}: meta.format is ${JSON.stringify(meta.format)}, not "${SNAPSHOT_FORMAT}": this is not a directory snapshot`,
     );
   }
-  if (meta.schemaVersion !== SNAPSHOT_SCHEMA_VERSION) {
+  if (!READABLE_SCHEMA_VERSIONS.includes(meta.schemaVersion as number)) {
     throw new SnapshotError(
-      `${name}: schemaVersion ${JSON.stringify(meta.schemaVersion)} is not supported (this version of the directory reads schemaVersion ${SNAPSHOT_SCHEMA_VERSION})`,
+      `${name}: schemaVersion ${JSON.stringify(meta.schemaVersion)} is not supported (this version of the directory reads schemaVersion ${READABLE_SCHEMA_VERSIONS.join(" and ")})`,
     );
   }
 }
@@ -193,8 +195,13 @@ export class SnapshotIntake {
    * rules, its text checked, then normalized and stored; a later check that needs other records
    * (keys, references, rules between records) reads them from the store.
    */
-  private record(entity: EntityName, record: unknown, index: number, loc: string | null): void {
+  private record(entity: EntityName, asWritten: unknown, index: number, loc: string | null): void {
     this.counts[entity]++;
+    // A file of an older version is checked and stored as the current version has it; its
+    // checksum covers it as written. A file's meta comes before its records (JSON as exported,
+    // NDJSON's first line, CSV's meta.json).
+    const version = this.version();
+    const record = upgradeRecord(version, entity, asWritten as SnapshotRecord);
     const validate = snapshotValidators().records[entity];
     if (!validate(record)) {
       for (const e of validate.errors ?? [])
@@ -204,18 +211,28 @@ export class SnapshotIntake {
     }
     if (this.problemCount) return; // the file will be refused: storing more is wasted work
     const subject = () => where(entity, index, record, loc);
-    if (this.directoryRules) this.rules.add(subject, recordRuleBreaches(entity, record as SnapshotRecord));
+    if (this.directoryRules) this.rules.add(subject, recordRuleBreaches(entity, record));
     const bad = this.textProblem ? null : findTextProblem(record, []);
     if (bad) this.textProblem = `${subject()} ${bad.path.join(".")} ${bad.message}`;
-    const canonical = canonicalRecord(entity, record as SnapshotRecord);
+    const canonical = canonicalRecord(entity, record);
+    const hashed =
+      record === asWritten
+        ? null
+        : stableStringify(canonicalRecord(entity, asWritten as SnapshotRecord, legacyFields(version, entity)));
     const key = canonical[KEY[entity]] as string;
-    const order = entity === "programs" && this.directoryRules ? linkOrder(record as SnapshotRecord, canonical) : null;
-    if (!this.spill.add(this.side, entity, key, stableStringify(canonical), index, loc, order)) {
+    const order = entity === "programs" && this.directoryRules ? linkOrder(record, canonical) : null;
+    if (!this.spill.add(this.side, entity, key, stableStringify(canonical), index, loc, order, hashed)) {
       this.repeat ??= `${where(entity, index, record, loc)} repeats the ${KEY[entity]} of ${entity}[${this.spill.get(this.side, entity, key)!.idx}]`;
     }
     const codes = ((canonical.requirements as { code: string }[] | undefined) ?? []).map((l) => l.code);
     const dup = codes.find((c, k) => k > 0 && codes[k - 1] === c); // sorted by code
     if (dup) this.repeat ??= `${where(entity, index, record, loc)} links requirement "${dup}" twice`;
+  }
+
+  /** The file's schemaVersion, once its meta has been read (the current one before). */
+  private version(): number {
+    const version = (this.meta as { schemaVersion?: unknown } | undefined)?.schemaVersion;
+    return typeof version === "number" ? version : SNAPSHOT_SCHEMA_VERSION;
   }
 
   private takeMeta(meta: unknown): void {
@@ -261,7 +278,7 @@ export class SnapshotIntake {
     }
     const hasher = new ContentHasher();
     for (const entity of CANONICAL_ORDER)
-      for (const r of this.spill.records(this.side, entity)) hasher.addCanonical(entity, r.key, r.json);
+      for (const r of this.spill.records(this.side, entity)) hasher.addCanonical(entity, r.key, r.hashed ?? r.json);
     const sha256 = hasher.digest();
     const checksumMatches = sha256 === meta.sha256;
     if (!checksumMatches && !options.ignoreChecksum) {

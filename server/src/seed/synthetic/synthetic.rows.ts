@@ -20,6 +20,8 @@ import {
 /** Fixed clock so that dates are part of what a seed determines. */
 const BASE = Date.UTC(2025, 0, 1);
 const DAY = 86_400_000;
+/** The UTC day of a midnight-UTC instant, "YYYY-MM-DD". */
+const dayOf = (midnightUtc: Date): string => midnightUtc.toISOString().slice(0, 10);
 
 export interface InstitutionRow {
   id: number;
@@ -51,8 +53,9 @@ export interface ProgramRow {
   positions: number | null;
   imgPositions: number | null;
   visaSponsorship: boolean | null;
-  applicationOpensAt: Date | null;
-  applicationClosesAt: Date | null;
+  /** Days, "YYYY-MM-DD". */
+  applicationOpensOn: string | null;
+  applicationClosesOn: string | null;
   applicationFeeCents: number | null;
   feeCurrency: string | null;
   lastVerifiedAt: Date | null;
@@ -210,8 +213,8 @@ export function programRow(rng: Prng, id: number, n: number, institution: Instit
     positions,
     imgPositions: positions !== null && rng.chance(0.3) ? rng.int(1, Math.max(1, Math.floor(positions / 3))) : null,
     visaSponsorship: rng.chance(0.3) ? null : rng.chance(0.5),
-    applicationOpensAt: opens,
-    applicationClosesAt: opens ? new Date(opens.getTime() + rng.int(30, 120) * DAY) : null,
+    applicationOpensOn: opens ? dayOf(opens) : null,
+    applicationClosesOn: opens ? dayOf(new Date(opens.getTime() + rng.int(30, 120) * DAY)) : null,
     applicationFeeCents: hasFee ? rng.int(5, 60) * 1000 : null,
     feeCurrency: hasFee ? (country === Country.US ? "USD" : "CAD") : null,
     lastVerifiedAt: rng.chance(0.5) ? new Date(BASE - rng.int(0, 700) * DAY) : null,
