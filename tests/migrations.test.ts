@@ -20,6 +20,25 @@ async function contents(ds: DataSource): Promise<Record<string, unknown>> {
   return out;
 }
 
+/**
+ * What going below EligibilityRules1795971070196 cannot keep, since the older schema has no place
+ * for it: COMMONLY_REQUIRED links become RECOMMENDED, implications and heldWhen go. Every other
+ * row comes back as it was. (Drop this once a later migration is the last one.)
+ */
+function withoutEligibilityRules(before: Record<string, unknown>): Record<string, unknown> {
+  const levels = (rows: unknown) =>
+    (rows as Record<string, unknown>[]).map((r) =>
+      r.level === "COMMONLY_REQUIRED" ? { ...r, level: "RECOMMENDED" } : r,
+    );
+  return {
+    ...before,
+    program_requirements: levels(before.program_requirements),
+    pathway_requirements: levels(before.pathway_requirements),
+    requirement_implications: [],
+    requirements: (before.requirements as Record<string, unknown>[]).map((r) => ({ ...r, heldWhen: null })),
+  };
+}
+
 const dialects = Array.from(new Set(["sqlite", testDialect] as const));
 
 describe.each(dialects)("migrations on %s", (dialect) => {
@@ -52,7 +71,7 @@ describe.each(dialects)("migrations on %s", (dialect) => {
       expect((before.programs as unknown[]).length).toBeGreaterThan(10);
       await ds.undoLastMigration({ transaction: "all" });
       expect(await migrate(ds)).toHaveLength(1);
-      expect(await contents(ds)).toEqual(before);
+      expect(await contents(ds)).toEqual(withoutEligibilityRules(before));
     } finally {
       await ds.destroy();
       await db.drop();
