@@ -5,7 +5,7 @@ import { setImmediate as nextTurn } from "node:timers/promises";
  * program of a large directory (tens of thousands of items) never holds health checks and other
  * requests for more than a slice.
  */
-export async function mapInSlices<T, R>(items: readonly T[], fn: (item: T) => R, slice = 1000): Promise<R[]> {
+export async function mapInSlices<T, R>(items: readonly T[], fn: (item: T) => R, slice = 500): Promise<R[]> {
   const out: R[] = [];
   for (let i = 0; i < items.length; i += slice) {
     if (i > 0) await nextTurn();
