@@ -81,15 +81,15 @@ describe("the sample directory", () => {
     expect(scores).toHaveLength(0);
   });
 
-  it("links requirements as the article states (Step 3 only recommended for U.S. residency)", async () => {
+  it("links requirements with the article's certainty (Step 3 'some programs': COMMONLY_REQUIRED)", async () => {
     await seedSampleDirectory(server.ds);
     const data = expectData(
       await server.exec(`{ program(slug: "us-residency-through-the-match") {
         pathway { slug } specialties { slug } requirements { level note requirement { code } } } }`),
     );
     const reqs = Object.fromEntries(data.program.requirements.map((r: any) => [r.requirement.code, r]));
-    expect(reqs.USMLE_STEP_3.level).toBe("RECOMMENDED");
-    expect(reqs.USMLE_STEP_3.note).toMatch(/Some residency programs require Step 3/);
+    expect(reqs.USMLE_STEP_3.level).toBe("COMMONLY_REQUIRED");
+    expect(reqs.USMLE_STEP_3.note).toMatch(/some residency programs requiring Step 3/);
     expect(reqs.USMLE_STEP_1.level).toBe("REQUIRED");
     expect(reqs.ECFMG_CERTIFICATION.level).toBe("REQUIRED");
     expect(data.program.pathway.slug).toBe("nrmp");

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ConnectionArgs, PageInfo } from "../../core/connection";
 import { decodeCursor, encodeCursor } from "../../core/cursor";
+import { mapInSlices } from "../../core/event-loop";
 import type { Requirement } from "../requirement/requirement.entity";
 import type { CandidateProfile, EligibilityArgs } from "./eligibility.args";
 import { resolveProfile } from "./eligibility.profile";
@@ -39,9 +40,11 @@ export class EligibilityService {
     const pathwayIds = [...new Set(programs.map((p) => p.pathwayId).filter((id): id is number => id !== null))];
     const pathways = new Map((await this.source.pathways(pathwayIds)).map((w) => [w.id, w]));
 
-    const decisions = programs
-      .map((p) => decide(p, p.pathwayId === null ? null : (pathways.get(p.pathwayId) ?? null), resolved, catalogue))
-      .sort(byVerdict);
+    const decisions = (
+      await mapInSlices(programs, (p) =>
+        decide(p, p.pathwayId === null ? null : (pathways.get(p.pathwayId) ?? null), resolved, catalogue),
+      )
+    ).sort(byVerdict);
     const verdictCounts = { eligible: 0, unknown: 0, ineligible: 0 };
     for (const d of decisions) verdictCounts[COUNT_KEY[d.verdict]]++;
     const wanted = args.verdicts?.length ? new Set(args.verdicts) : null;

@@ -1,3 +1,4 @@
+import { mapInSlices } from "../../core/event-loop";
 import type { ListingRules } from "../../core/listing-rules";
 import type { PathwayService } from "../pathway/pathway.service";
 import type { ProgramFilter } from "../program/program.filter-input";
@@ -51,7 +52,7 @@ export class DatabaseRecordSource implements EligibilityRecordSource {
   }
 
   async programs(filter: ProgramFilter | null | undefined, includeDrafts: boolean): Promise<ProgramRuleRecord[]> {
-    return (await this.programService.ruleRows(filter, includeDrafts)).map(({ program: p, links }) => ({
+    return mapInSlices(await this.programService.ruleRows(filter, includeDrafts), ({ program: p, links }) => ({
       id: p.id,
       audience: p.audience,
       country: p.country,

@@ -20,6 +20,7 @@ import { Program } from "./program.entity";
 import { institutionPageRows } from "./program.institution-pages";
 import { ProgramRequirement } from "./program-requirement.entity";
 import { rowMapper } from "../../core/rows";
+import { mapInSlices } from "../../core/event-loop";
 import { LISTING_RULE_FIELDS } from "../../core/listing-rules";
 
 /** A program's columns that decide eligibility, with its requirement links (no text but the rules). */
@@ -105,11 +106,11 @@ export class ProgramService {
     const program = rowMapper(this.repo.manager.connection, Program, "p_");
     const link = rowMapper(this.repo.manager.connection, ProgramRequirement, "xpr_");
     const out: ProgramRuleRow[] = [];
-    for (const row of raw) {
+    await mapInSlices(raw, (row) => {
       let last = out[out.length - 1];
       if (!last || last.program.id !== Number(row.p_id)) out.push((last = { program: program(row), links: [] }));
       if (row.xpr_requirementId !== null && row.xpr_requirementId !== undefined) last.links.push(link(row));
-    }
+    });
     return out;
   }
 

@@ -1,0 +1,15 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
+
+/**
+ * Maps a long list in slices, letting the event loop run between them, so that work over every
+ * program of a large directory (tens of thousands of items) never holds health checks and other
+ * requests for more than a slice.
+ */
+export async function mapInSlices<T, R>(items: readonly T[], fn: (item: T) => R, slice = 500): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += slice) {
+    if (i > 0) await nextTurn();
+    for (let j = i; j < Math.min(i + slice, items.length); j++) out.push(fn(items[j]));
+  }
+  return out;
+}
