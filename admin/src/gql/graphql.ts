@@ -276,7 +276,7 @@ export type RequirementInput = {
   kind?: RequirementKind | null | undefined;
   /** Required on create */
   name?: string | null | undefined;
-  /** SCORED, PASS_FAIL or NONE (the default on create). A change that would leave a program's minimum score off the scale is refused */
+  /** SCORED, PASS_FAIL or NONE. On create it defaults to SCORED when a range or step is given, else NONE. A change that would leave a program's minimum score off the scale is refused */
   scoreKind?: ScoreKind | null | undefined;
   /** SCORED only: the highest score the exam reports; at least scoreMin */
   scoreMax?: number | null | undefined;
