@@ -141,10 +141,10 @@ describe("curating in the admin (editor, in Chromium)", () => {
     await eventually(async () => expect(await title.inputValue()).toBe(before.title));
     await title.fill("Mayo Clinic fellowships for IMGs (checked by the admin test)");
     await page.getByRole("tab", { name: "Requirements" }).click();
-    // The rows are in the API's order; a minimum score belongs on an exam (a USMLE step).
+    // The rows are in the API's order; a minimum score belongs on a scored exam (Step 1 is pass/fail).
     const row = Math.max(
       0,
-      before.requirements.findIndex((r: any) => r.requirement.code.startsWith("USMLE")),
+      before.requirements.findIndex((r: any) => r.requirement.code === "USMLE_STEP_2_CK"),
     );
     await page.locator(`input[name="requirements.${row}.minimumScore"]`).fill("230");
     await page.locator(`input[name="requirements.${row}.note"]`).fill("Score asked by the admin test");

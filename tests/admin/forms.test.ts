@@ -27,7 +27,7 @@ const selectText = (page: Page, name: string) =>
 const fieldText = (page: Page, name: string) =>
   page
     .locator(".MuiFormControl-root", { has: page.locator(`[name="${name}"]`) })
-    .first()
+    .last() // the innermost: a list's rows sit inside the list's own form control
     .innerText();
 
 describe("forms without traps (editor, in Chromium)", () => {
@@ -139,6 +139,71 @@ describe("forms without traps (editor, in Chromium)", () => {
     await pickSelect(page, "feeCurrency", "US dollar");
     await page.getByRole("button", { name: "Save" }).click();
     await expectNotification(page, /created/i);
+  });
+
+  it("gives each minimum score its requirement's scale, and shows the server's refusal beside the field", async () => {
+    const ids = (
+      await server.gql(
+        `{ a: requirement(code: "USMLE_STEP_1") { id } b: requirement(code: "USMLE_STEP_2_CK") { id } }`,
+        {},
+        "editor",
+      )
+    ).data!;
+    const { id } = await create({
+      slug: "synthetic-minimum-score-form",
+      title: "Synthetic Minimum Score Observership",
+      requirements: [
+        { requirementId: ids.a.id, level: "REQUIRED" },
+        { requirementId: ids.b.id, level: "REQUIRED" },
+      ],
+    });
+    const codes = (await program({ id })).requirements.map((r: any) => r.requirement.code);
+    const step1 = `requirements.${codes.indexOf("USMLE_STEP_1")}.minimumScore`;
+    const step2 = `requirements.${codes.indexOf("USMLE_STEP_2_CK")}.minimumScore`;
+    await openRoute(page, server.adminUrl, `programs/${id}/requirements`);
+    const scored = page.locator(`input[name="${step2}"]`);
+    await eventually(async () => expect(await fieldText(page, step2)).toContain("From 1 to 300, in steps of 1"));
+    expect([
+      await scored.getAttribute("min"),
+      await scored.getAttribute("max"),
+      await scored.getAttribute("step"),
+    ]).toEqual(["1", "300", "1"]);
+    // Pass/fail: no minimum to give.
+    await eventually(async () => expect(await fieldText(page, step1)).toContain("no minimum score"));
+    expect(await page.locator(`input[name="${step1}"]`).isDisabled()).toBe(true);
+
+    await scored.fill("350");
+    await page.getByRole("button", { name: "Save" }).click();
+    await eventually(async () =>
+      expect(await fieldText(page, step2)).toContain("USMLE_STEP_2_CK scores run from 1 to 300; 350 is outside that"),
+    );
+    await screenshot(page, "34-minimum-score-refused");
+    expect((await program({ id })).version).toBe(1); // refused: nothing saved
+    await scored.fill("245");
+    await save();
+    const saved = await server.gql(
+      `query($id: ID) { program(id: $id) { requirements { minimumScore requirement { code } } } }`,
+      { id },
+      "editor",
+    );
+    expect(saved.data!.program.requirements).toContainEqual({
+      minimumScore: 245,
+      requirement: { code: "USMLE_STEP_2_CK" },
+    });
+
+    // The requirement's own form: making Step 2 CK pass/fail empties and turns off its range, and the
+    // server refuses while a program asks for a minimum on it, naming that program beside the field.
+    await openRoute(page, server.adminUrl, `requirements/${ids.b.id}`);
+    const scoreMin = page.locator('input[name="scoreMin"]');
+    await eventually(async () => expect(await scoreMin.inputValue()).toBe("1"));
+    await pickSelect(page, "scoreKind", "Pass or fail only");
+    await eventually(async () => expect(await scoreMin.inputValue()).toBe(""));
+    expect(await scoreMin.isDisabled()).toBe(true);
+    await page.getByRole("button", { name: "Save" }).click();
+    await eventually(async () =>
+      expect(await fieldText(page, "scoreKind")).toContain("synthetic-minimum-score-form (245)"),
+    );
+    await screenshot(page, "35-score-kind-refused");
   });
 
   it("returns after a save to the list as the curator left it, else to the record", async () => {

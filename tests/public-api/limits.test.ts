@@ -12,6 +12,7 @@ beforeAll(async () => {
   const inst = await f.institution({ slug: "mayo-clinic" });
   await f.specialty({ slug: "cardiology" });
   await f.requirement({ code: "USMLE_STEP_1" });
+  await f.requirement({ code: "USMLE_STEP_2_CK", scoreMin: 1, scoreMax: 300, scoreStep: 1 });
   await f.requirement({ code: "ECFMG_CERTIFICATION" });
   await f.program({ slug: "mayo-clinic-fellowships-for-imgs", institutionId: inst.id });
 });

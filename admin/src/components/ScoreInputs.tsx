@@ -7,7 +7,9 @@ const SCALE_FIELDS = ["scoreMin", "scoreMax", "scoreStep"] as const;
 
 /**
  * A requirement's range and step, which only a SCORED requirement has (the server refuses them on
- * PASS_FAIL and NONE ones): turned off, and emptied, when the curator picks another score kind.
+ * PASS_FAIL and NONE ones): emptied and turned off when the curator picks another score kind.
+ * "Off" is `readOnly`, not `disabled`: react-hook-form leaves a disabled field out of what is
+ * saved, and the emptied values must be sent to clear the stored range.
  */
 export function ScoreScaleInputs({ validate }: { validate: Record<(typeof SCALE_FIELDS)[number], Validator[]> }) {
   const kind = useWatch({ name: "scoreKind" }) as string | null | undefined;
@@ -25,9 +27,10 @@ export function ScoreScaleInputs({ validate }: { validate: Record<(typeof SCALE_
           key={field}
           source={field}
           validate={validate[field]}
-          disabled={!scored}
+          readOnly={!scored}
           step={field === "scoreStep" ? 0.5 : 1}
           helperText={field === "scoreStep" ? "directory.score_step_help" : false}
+          sx={{ "& .MuiFormHelperText-root.Mui-disabled": { color: "text.secondary" } }}
         />
       ))}
     </>
@@ -44,8 +47,10 @@ interface ScaleRecord {
 /**
  * A program's minimum score for the requirement picked on the same row: the input takes the
  * requirement's range and step (min, max, step, and words under the field), and is off for a
- * requirement with no numeric score unless it already holds a value to clear. The server's
- * answer (input.requirements[i].minimumScore) still shows beside it when a save is refused.
+ * requirement with no numeric score unless it already holds a value to clear. The scale's rules are
+ * the server's (requirement.rules.ts): a save it refuses shows its answer
+ * (input.requirements[i].minimumScore) beside the field. The program form is `noValidate`, so that
+ * the browser's own check of min/max/step does not block the save with a passing bubble instead.
  */
 export function MinimumScoreInput({ validate }: { validate?: Validator[] }) {
   const translate = useTranslate();
@@ -72,12 +77,13 @@ export function MinimumScoreInput({ validate }: { validate?: Validator[] }) {
     <NumberInput
       source="minimumScore"
       validate={validate}
-      disabled={!scored && current == null}
+      readOnly={!scored && current == null}
       min={scoreMin ?? undefined}
       max={scoreMax ?? undefined}
       step={scoreStep ?? "any"}
       helperText={help}
-      sx={{ width: 190, minWidth: 190 }}
+      // The words under a turned-off input say why it is off: readable, not greyed out with it.
+      sx={{ width: 190, minWidth: 190, "& .MuiFormHelperText-root.Mui-disabled": { color: "text.secondary" } }}
     />
   );
 }

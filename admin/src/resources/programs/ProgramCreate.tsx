@@ -12,7 +12,7 @@ const defaults = {
 export default function ProgramCreate() {
   return (
     <Create redirect="edit">
-      <TabbedForm defaultValues={defaults} warnWhenUnsavedChanges>
+      <TabbedForm defaultValues={defaults} warnWhenUnsavedChanges noValidate>
         {programFormTabs({ editing: false })}
       </TabbedForm>
     </Create>

@@ -28,7 +28,7 @@ export default function ProgramEdit() {
         </TopToolbar>
       }
     >
-      <TabbedForm warnWhenUnsavedChanges resetOptions={KEEP_EDITS} toolbar={<EditFormToolbar />}>
+      <TabbedForm warnWhenUnsavedChanges resetOptions={KEEP_EDITS} toolbar={<EditFormToolbar />} noValidate>
         {programFormTabs({ editing: true })}
         <TabbedForm.Tab label="directory.history.tab" path="history">
           <HistoryPanel resource="programs" />
