@@ -29,8 +29,8 @@ const directory = {
   server_errors: {
     feeNeedsCurrency: "%{field} est obligatoire quand des frais sont indiqués",
     opensBeforeCloses: {
-      applicationClosesAt: "Doit être après la date d'ouverture",
-      applicationOpensAt: "Doit être avant la date de clôture",
+      applicationClosesOn: "Doit être après la date d'ouverture",
+      applicationOpensOn: "Doit être avant la date de clôture",
     },
     imgPositionsWithinPositions: {
       imgPositions: "Ne peut pas dépasser le nombre de postes",
@@ -332,6 +332,9 @@ const resources = {
       minimumClinicalExperienceMonths: "Expérience clinique minimale (mois)",
       clinicalExperienceInCountry: "L'expérience doit avoir été acquise dans ce pays",
       returnOfServiceNote: "Obligation de retour de service (montrée aux candidats, dans les mots de la source)",
+      applicationOpensOn: "Ouverture des candidatures",
+      applicationClosesOn: "Clôture des candidatures",
+      // Les modifications enregistrées avant que les dates deviennent des jours nomment les anciens champs.
       applicationOpensAt: "Ouverture des candidatures",
       applicationClosesAt: "Clôture des candidatures",
       applicationFeeCents: "Frais de candidature",
