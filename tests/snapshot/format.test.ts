@@ -139,7 +139,7 @@ describe("the snapshot format", () => {
       // Empty string and null stay apart: "" versus an empty cell.
       expect(raw).toContain(
         ',"https://example.org/source?a=1,b=2","",2025-12-24T08:30:00.000Z,' +
-          "https://www.mayoclinic.org/fellowships/cardiology,https://apply.example.org/cardiology?cycle=2026&step=1\r\n",
+          "https://www.mayoclinic.org/fellowships/cardiology,https://apply.example.org/cardiology?cycle=2026&step=1,false\r\n",
       );
       const parsed = await readSnapshot(folder);
       const program = (parsed.doc.programs as any[]).find((p) => p.slug === "rich-fellowship");

@@ -3,7 +3,7 @@ import { EntityWrites, type ArchiveRule } from "../../core/entity-writes";
 import { ListingStatus } from "../../core/enums";
 import { BadUserInputError } from "../../core/errors";
 import { requiredOnCreate } from "../../core/input-rules";
-import { VERIFICATION_COLUMNS } from "../../core/provenance";
+import { missingSourceBreach, VERIFICATION_COLUMNS } from "../../core/provenance";
 import { idListStore, linkListStore } from "../../core/link-stores";
 import { existingIds, given, merged, pick, Problems } from "../../core/problems";
 import type { Change, State, WriteModel } from "../../core/versioned-write";
@@ -80,6 +80,8 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
         throw BadUserInputError.field(["id"], `Program ${id} is already published`);
       if (row.status === ListingStatus.ARCHIVED)
         throw BadUserInputError.field(["id"], `Program ${id} is archived; restore it first`);
+      const noSource = missingSourceBreach(row, `Program ${id}`);
+      if (noSource) throw BadUserInputError.field([noSource.field], noSource.message, noSource.rule);
       return { values: { status: ListingStatus.PUBLISHED } };
     });
   }
@@ -143,6 +145,9 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
       applicationClosesAt: merged(input, stored, "applicationClosesAt"),
       applicationFeeCents: merged(input, stored, "applicationFeeCents"),
       feeCurrency: merged(input, stored, "feeCurrency"),
+      status: merged(input, stored, "status"),
+      sourceUrl: merged(input, stored, "sourceUrl"),
+      sourceNote: merged(input, stored, "sourceNote"),
     };
     problems.addBreaches(
       ["input"],

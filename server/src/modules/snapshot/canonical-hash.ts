@@ -5,7 +5,7 @@
  *   JSON of { institutions, pathways, programs, requirements, specialties } (meta left out) with
  *   object keys sorted at every level and no whitespace (as RFC 8785 JCS), records sorted by
  *   slug/code in code-point order, every field present (null when absent) except those of
- *   HASHED_WHEN_SET, which appear only when not null, dates as `new Date(v).toISOString()`,
+ *   HASHED_WHEN_SET, which appear only when not null (nor false), dates as `new Date(v).toISOString()`,
  *   `specialties` sorted and requirement links sorted by code.
  *
  * The hasher takes records one at a time in that order, so an export hashes a directory of any
@@ -85,10 +85,10 @@ export function canonicalRecord(entity: EntityName, record: SnapshotRecord): Sna
       out[field] = Array.isArray(value) ? [...value].sort((a, b) => compareKeys(String(a), String(b))) : (value ?? []);
     } else if (field === "requirements") {
       out[field] = normalizeLinks(entity, value);
+    } else if (HASHED_WHEN_SET[entity].has(field)) {
+      if (value != null && value !== false) out[field] = DATE_FIELDS.has(field) ? normalizeDate(value) : value;
     } else if (DATE_FIELDS.has(field)) {
       out[field] = normalizeDate(value);
-    } else if (HASHED_WHEN_SET.has(field)) {
-      if (value != null) out[field] = value;
     } else {
       out[field] = value ?? (LIST_FIELDS.has(field) ? [] : null);
     }
@@ -159,10 +159,11 @@ function layout(entity: EntityName): Layout {
   const canonicalKeys = keys(sorted);
   const place = (f: string) => {
     const at = 2 * sorted.indexOf(f);
-    if (!HASHED_WHEN_SET.has(f)) return `canonical[${at + 1}] = t;`;
-    // Left out while null: its key text (which starts with the comma; it is never first) and its value.
+    if (!HASHED_WHEN_SET[entity].has(f)) return `canonical[${at + 1}] = t;`;
+    // Left out while null (or false): its key text (which starts with the comma; it is never first) and its value.
     if (at === 0) throw new Error(`canonical hash: ${entity}.${f} cannot be hashed only when set: it sorts first`);
-    return `canonical[${at}] = v == null ? "" : ${JSON.stringify(canonicalKeys[at])}; canonical[${at + 1}] = v == null ? "" : t;`;
+    const unset = `(v == null || v === false)`;
+    return `canonical[${at}] = ${unset} ? "" : ${JSON.stringify(canonicalKeys[at])}; canonical[${at + 1}] = ${unset} ? "" : t;`;
   };
   const body = fields
     .map((f, i) => `v = r[${JSON.stringify(f)}]; t = ${text(f)}; file[${2 * i + 1}] = t; ${place(f)}`)

@@ -39,7 +39,7 @@ const INTEGER_FIELDS = new Set([
   "scoreMin",
   "scoreMax",
 ]);
-const BOOLEAN_FIELDS = new Set(["handsOnPatientCare", "visaSponsorship"]);
+const BOOLEAN_FIELDS = new Set(["handsOnPatientCare", "visaSponsorship", "changedSinceVerified"]);
 
 /** What a text cell is escaped for: a formula's first character, or the escape itself. */
 const NEEDS_QUOTE_MARK = /^[=+\-@\t\r']/;

@@ -16,7 +16,7 @@ import { Program } from "../program/program.entity";
 import { Requirement } from "../requirement/requirement.entity";
 import { Specialty } from "../specialty/specialty.entity";
 import type { SnapshotDiff } from "./diff";
-import { DATE_FIELDS, KEY, scalarFields, type EntityName, type SnapshotRecord } from "./snapshot.format";
+import { ABSENT_VALUE, DATE_FIELDS, KEY, scalarFields, type EntityName, type SnapshotRecord } from "./snapshot.format";
 import { TO, type SpillStore } from "./spill";
 
 export const ENTITY_CLASSES: Record<EntityName, EntityClass> = {
@@ -97,7 +97,7 @@ export class SnapshotLoader {
     const values: Record<string, unknown> = {};
     for (const f of scalarFields(entity)) {
       const v = record[f];
-      values[f] = DATE_FIELDS.has(f) && typeof v === "string" ? new Date(v) : (v ?? null);
+      values[f] = DATE_FIELDS.has(f) && typeof v === "string" ? new Date(v) : (v ?? ABSENT_VALUE[f] ?? null);
     }
     if (entity === "programs") {
       values.institutionId = this.id("institutions", record.institution);

@@ -10,6 +10,7 @@
  * Each function looks at one record (and, for rules between records, the records it names), so a
  * reader that streams records can call it record by record.
  */
+import type { ListingStatus } from "../../core/enums";
 import type { RuleBreach } from "../../core/problems";
 import { inputRuleBreaches, textBreach } from "../../core/validation";
 import { InstitutionInput } from "../institution/institution.input";
@@ -64,6 +65,9 @@ const RULES: Record<EntityName, EntityRules> = {
           applicationClosesAt: dateOrNull(r.applicationClosesAt),
           applicationFeeCents: numberOrNull(r.applicationFeeCents),
           feeCurrency: stringOrNull(r.feeCurrency),
+          status: stringOrNull(r.status) as ListingStatus | null,
+          sourceUrl: stringOrNull(r.sourceUrl),
+          sourceNote: stringOrNull(r.sourceNote),
         },
         ALL_SENT,
       ),

@@ -35,12 +35,29 @@ export const KEY: Record<EntityName, "slug" | "code"> = {
 };
 
 /**
+ * The provenance fields institutions, requirements and pathways gained after files were first
+ * written (programs always had the first three): added at the end of their records.
+ */
+const SOURCED_FIELDS = ["sourceUrl", "sourceNote", "lastVerifiedAt", "changedSinceVerified"] as const;
+
+/**
  * Every field of each record, in the order files write them. Scalar fields have the name of the
  * entity column they come from; `institution`/`pathway` (slugs), `specialties` and `requirements`
  * (links) are the references.
  */
 export const FIELDS: Record<EntityName, readonly string[]> = {
-  institutions: ["slug", "name", "kind", "country", "region", "city", "website", "description", "archivedAt"],
+  institutions: [
+    "slug",
+    "name",
+    "kind",
+    "country",
+    "region",
+    "city",
+    "website",
+    "description",
+    "archivedAt",
+    ...SOURCED_FIELDS,
+  ],
   programs: [
     "slug",
     "title",
@@ -68,10 +85,32 @@ export const FIELDS: Record<EntityName, readonly string[]> = {
     "lastVerifiedAt",
     "websiteUrl",
     "applicationUrl",
+    "changedSinceVerified",
   ],
-  requirements: ["code", "name", "kind", "country", "description", "scoreMin", "scoreMax", "archivedAt"],
+  requirements: [
+    "code",
+    "name",
+    "kind",
+    "country",
+    "description",
+    "scoreMin",
+    "scoreMax",
+    "archivedAt",
+    ...SOURCED_FIELDS,
+  ],
   specialties: ["slug", "name", "archivedAt"],
-  pathways: ["slug", "name", "kind", "country", "region", "description", "website", "archivedAt", "requirements"],
+  pathways: [
+    "slug",
+    "name",
+    "kind",
+    "country",
+    "region",
+    "description",
+    "website",
+    "archivedAt",
+    "requirements",
+    ...SOURCED_FIELDS,
+  ],
 };
 
 /** Fields that are not columns of the entity's own table. */
@@ -80,10 +119,20 @@ export const LIST_FIELDS = new Set(["specialties", "requirements"]);
 export const DATE_FIELDS = new Set(["archivedAt", "applicationOpensAt", "applicationClosesAt", "lastVerifiedAt"]);
 /**
  * Fields added to the format after files were first written: files always carry them, but the
- * canonical form (the hash) holds them only when they have a value. A file written before they
- * existed keeps a valid checksum, and a directory that does not use them hashes as it did.
+ * canonical form (the hash) holds them only when they have a value (not null; for a flag, true).
+ * A file written before they existed keeps a valid checksum, and a directory that does not use
+ * them hashes as it did.
  */
-export const HASHED_WHEN_SET = new Set(["websiteUrl", "applicationUrl"]);
+export const HASHED_WHEN_SET: Record<EntityName, ReadonlySet<string>> = {
+  institutions: new Set(SOURCED_FIELDS),
+  programs: new Set(["websiteUrl", "applicationUrl", "changedSinceVerified"]),
+  requirements: new Set(SOURCED_FIELDS),
+  specialties: new Set(),
+  pathways: new Set(SOURCED_FIELDS),
+};
+
+/** What a field added later reads as when a file leaves it out (else null). */
+export const ABSENT_VALUE: Readonly<Record<string, unknown>> = { changedSinceVerified: false };
 
 /** Scalar (own-column) fields of an entity. */
 export function scalarFields(entity: EntityName): string[] {
