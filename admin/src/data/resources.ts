@@ -76,6 +76,7 @@ const institutions: Resource = {
   remove: recordMutation(gql.DeleteInstitutionDocument, plainRecord),
   restore: recordMutation(gql.RestoreInstitutionDocument, plainRecord),
   revert: recordMutation(gql.RevertInstitutionDocument, plainRecord),
+  verify: recordMutation(gql.VerifyInstitutionDocument, plainRecord),
 };
 
 const requirements: Resource = {
@@ -93,6 +94,7 @@ const requirements: Resource = {
   remove: recordMutation(gql.DeleteRequirementDocument, plainRecord),
   restore: recordMutation(gql.RestoreRequirementDocument, plainRecord),
   revert: recordMutation(gql.RevertRequirementDocument, plainRecord),
+  verify: recordMutation(gql.VerifyRequirementDocument, plainRecord),
 };
 
 const pathways: Resource = {
@@ -110,6 +112,7 @@ const pathways: Resource = {
   remove: recordMutation(gql.DeletePathwayDocument, pathwayRecord),
   restore: recordMutation(gql.RestorePathwayDocument, pathwayRecord),
   revert: recordMutation(gql.RevertPathwayDocument, pathwayRecord),
+  verify: recordMutation(gql.VerifyPathwayDocument, pathwayRecord),
 };
 
 const specialties: Resource = {

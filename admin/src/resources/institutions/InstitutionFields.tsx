@@ -3,6 +3,7 @@ import { ListPagination } from "../../components/ListPagination";
 import { Typography } from "@mui/material";
 import { EnumField, StatusField } from "../../components/EnumField";
 import { EnumInput, SlugFromTitle, upper } from "../../components/inputs";
+import { provenanceInputs } from "../../components/ProvenanceInputs";
 import { inputLimits } from "../../gql/input-limits";
 import { validators as v } from "../../validators";
 
@@ -39,6 +40,7 @@ export function institutionInputs({ editing }: { editing: boolean }) {
       minRows={3}
       fullWidth
     />,
+    ...provenanceInputs(v.institution),
   ].filter(Boolean);
 }
 

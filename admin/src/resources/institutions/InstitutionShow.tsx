@@ -1,3 +1,4 @@
+import { provenanceFields } from "../../components/ProvenanceInputs";
 import { EditButton, Show, TabbedShowLayout, TextField, TopToolbar, UrlField, useRecordContext } from "react-admin";
 import { EnumField } from "../../components/EnumField";
 import { HistoryPanel } from "../../components/HistoryPanel";
@@ -30,6 +31,7 @@ export default function InstitutionShow() {
           <UrlField source="website" target="_blank" rel="noreferrer" emptyText="—" />
           <TextField source="description" emptyText="—" />
           <LocalDateField source="archivedAt" emptyText="—" />
+          {provenanceFields}
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.institutions.tabs.programs" path="programs">
           <InstitutionPrograms />

@@ -2,6 +2,7 @@ import { ArrayField, ArrayInput, Datagrid, TextField, TextInput, UrlField } from
 import { EnumField } from "../../components/EnumField";
 import { EnumInput, RequirementInput, SlugFromTitle, upper } from "../../components/inputs";
 import { LocalDateField } from "../../components/LocalDateField";
+import { provenanceFields, provenanceInputs } from "../../components/ProvenanceInputs";
 import { RowsIterator } from "../../components/RowsIterator";
 import { inputLimits } from "../../gql/input-limits";
 import { validators as v } from "../../validators";
@@ -42,6 +43,7 @@ export function pathwayInputs({ editing }: { editing: boolean }) {
         <TextInput source="note" validate={v.pathwayRequirement.note} sx={{ width: 280 }} />
       </RowsIterator>
     </ArrayInput>,
+    ...provenanceInputs(v.pathway),
   ].filter(Boolean);
 }
 
@@ -61,4 +63,5 @@ export const pathwayFields = [
     </Datagrid>
   </ArrayField>,
   <LocalDateField key="archivedAt" source="archivedAt" emptyText="—" />,
+  ...provenanceFields,
 ];

@@ -2,6 +2,7 @@ import { NumberField, NumberInput, TextField, TextInput } from "react-admin";
 import { EnumField } from "../../components/EnumField";
 import { EnumInput } from "../../components/inputs";
 import { LocalDateField } from "../../components/LocalDateField";
+import { provenanceFields, provenanceInputs } from "../../components/ProvenanceInputs";
 import { validators as v } from "../../validators";
 
 export const requirementInputs = [
@@ -25,6 +26,7 @@ export const requirementInputs = [
     minRows={3}
     fullWidth
   />,
+  ...provenanceInputs(v.requirement),
 ];
 
 export const requirementFields = [
@@ -36,4 +38,5 @@ export const requirementFields = [
   <NumberField key="scoreMax" source="scoreMax" emptyText="—" />,
   <TextField key="description" source="description" emptyText="—" />,
   <LocalDateField key="archivedAt" source="archivedAt" emptyText="—" />,
+  ...provenanceFields,
 ];
