@@ -52,10 +52,12 @@ describe("curating in the admin (editor, in Chromium)", () => {
       .waitFor();
     const queue = page.getByTestId("due-for-review");
     await queue.getByRole("link").first().waitFor();
-    // Every sample listing starts unverified: all are due, never-verified first, ten on the dashboard.
-    const due = (await server.gql(`query { programsDueForReview(first: 1) { totalCount } }`)).data!.programsDueForReview
-      .totalCount;
-    expect(due).toBeGreaterThan(10);
+    // Every sample record starts unverified: all are due (programs, institutions, pathways and
+    // requirements alike), never-verified first, ten on the dashboard.
+    const due = (await server.gql(`query { reviewQueue(first: 1) { totalCount } }`)).data!.reviewQueue.totalCount;
+    const programsDue = (await server.gql(`query { programsDueForReview(first: 1) { totalCount } }`)).data!
+      .programsDueForReview.totalCount;
+    expect(due).toBeGreaterThan(programsDue);
     await page.getByText(`Due for review (${due})`).waitFor();
     expect(await queue.getByRole("link").count()).toBe(10);
     await page
