@@ -178,6 +178,9 @@ describe("curating in the admin (editor, in Chromium)", () => {
     await page.getByRole("button", { name: "Add" }).click();
     await pickAutocomplete(page, "requirements.1.requirementId", "ECFMG", /ECFMG_CERTIFICATION/);
     await pickSelect(page, "requirements.1.level", "Recommended");
+    // A listing is published only with a source (a URL or a note).
+    await page.getByRole("tab", { name: "Provenance" }).click();
+    await page.locator('textarea[name="sourceNote"]').fill("Synthetic listing made by the admin test");
     await screenshot(page, "06-program-create");
     await page.getByRole("button", { name: "Save" }).click();
     await expectNotification(page, /created/i);

@@ -16,7 +16,15 @@ import { Program } from "../program/program.entity";
 import { Requirement } from "../requirement/requirement.entity";
 import { Specialty } from "../specialty/specialty.entity";
 import type { SnapshotDiff } from "./diff";
-import { ABSENT_VALUE, DATE_FIELDS, KEY, scalarFields, type EntityName, type SnapshotRecord } from "./snapshot.format";
+import {
+  ABSENT_VALUE,
+  DATE_FIELDS,
+  VERIFIED_ENTITIES,
+  KEY,
+  scalarFields,
+  type EntityName,
+  type SnapshotRecord,
+} from "./snapshot.format";
 import { TO, type SpillStore } from "./spill";
 
 export const ENTITY_CLASSES: Record<EntityName, EntityClass> = {
@@ -133,7 +141,7 @@ export class SnapshotLoader {
     for (const batch of chunks(d.added)) {
       const rows = batch.map((k) => {
         const values = this.columns(entity, this.fileRecord(entity, k));
-        if (entity === "programs") values.verifiedById = null;
+        if (VERIFIED_ENTITIES.has(entity)) values.verifiedById = null;
         return values;
       });
       await insertRows(this.m, cls, rows);
@@ -150,7 +158,8 @@ export class SnapshotLoader {
     for (const change of d.changed) {
       const values = this.columns(entity, this.fileRecord(entity, change.key));
       // Snapshots carry no curators: a new verification date drops the old verifier's name.
-      if (entity === "programs" && change.changes.some((c) => c.field === "lastVerifiedAt")) values.verifiedById = null;
+      if (VERIFIED_ENTITIES.has(entity) && change.changes.some((c) => c.field === "lastVerifiedAt"))
+        values.verifiedById = null;
       await this.updateRow(cls, this.id(entity, change.key)!, values);
       this.tick();
     }

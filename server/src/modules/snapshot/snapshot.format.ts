@@ -131,6 +131,17 @@ export const HASHED_WHEN_SET: Record<EntityName, ReadonlySet<string>> = {
   pathways: new Set(SOURCED_FIELDS),
 };
 
+/**
+ * Entities whose records a curator verifies (`verifiedById`, not carried by files). The audit entry of
+ * an import names the verifier it drops for programs only (import-history.ts).
+ */
+export const VERIFIED_ENTITIES: ReadonlySet<EntityName> = new Set([
+  "programs",
+  "institutions",
+  "requirements",
+  "pathways",
+]);
+
 /** What a field added later reads as when a file leaves it out (else null). */
 export const ABSENT_VALUE: Readonly<Record<string, unknown>> = { changedSinceVerified: false };
 
