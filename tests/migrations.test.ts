@@ -20,6 +20,28 @@ async function contents(ds: DataSource): Promise<Record<string, unknown>> {
   return out;
 }
 
+type Contents = Record<string, unknown>;
+type Row = Record<string, unknown>;
+
+/** The columns each table's rows have (of tables that have rows). */
+function columnsOf(c: Contents): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [table, rows] of Object.entries(c))
+    if (Array.isArray(rows) && rows.length) out[table] = Object.keys(rows[0] as Row);
+  return out;
+}
+
+/** The contents with each table's rows cut down to the given columns (all of a table not named). */
+function only(c: Contents, columns: Record<string, string[]>): Contents {
+  const out: Contents = {};
+  for (const [table, rows] of Object.entries(c)) {
+    const keep = columns[table];
+    out[table] =
+      keep && Array.isArray(rows) ? (rows as Row[]).map((r) => Object.fromEntries(keep.map((k) => [k, r[k]]))) : rows;
+  }
+  return out;
+}
+
 const dialects = Array.from(new Set(["sqlite", testDialect] as const));
 
 describe.each(dialects)("migrations on %s", (dialect) => {
@@ -51,8 +73,11 @@ describe.each(dialects)("migrations on %s", (dialect) => {
       const before = await contents(ds);
       expect((before.programs as unknown[]).length).toBeGreaterThan(10);
       await ds.undoLastMigration({ transaction: "all" });
+      // Columns the last migration adds lose their values going down (e.g. the sample's sourceNotes on
+      // institutions): every row and every other value must come back.
+      const kept = columnsOf(await contents(ds));
       expect(await migrate(ds)).toHaveLength(1);
-      expect(await contents(ds)).toEqual(before);
+      expect(only(await contents(ds), kept)).toEqual(only(before, kept));
     } finally {
       await ds.destroy();
       await db.drop();
