@@ -61,7 +61,6 @@ describe("the sample directory", () => {
     for (const p of programs) {
       expect(p.status).toBe("PUBLISHED");
       expect(p.sourceNote).toMatch(/PracticeLink article/);
-      expect(p.sourceUrl).toBe("https://www.practicelink.com/");
       expect(p.lastVerifiedAt).toBeNull();
       expect(p.verifiedById).toBeNull();
       expect([
@@ -93,11 +92,49 @@ describe("the sample directory", () => {
     expect(reqs.USMLE_STEP_1.level).toBe("REQUIRED");
     expect(reqs.ECFMG_CERTIFICATION.level).toBe("REQUIRED");
     expect(data.program.pathway.slug).toBe("nrmp");
-    expect(data.program.specialties.map((s: any) => s.slug).sort()).toEqual([
-      "family-medicine",
-      "internal-medicine",
-      "pediatrics",
+    // "IMGs often succeed in specialties such as…": examples, quoted in the note, not tags.
+    expect(data.program.specialties).toEqual([]);
+  });
+
+  it("is no more certain than its article: no home page as source, a note for every record, all unverified", async () => {
+    await seedSampleDirectory(server.ds);
+    const counts: Record<string, number> = {};
+    for (const table of ["programs", "institutions", "pathways", "requirements"]) {
+      const rows: {
+        sourceUrl: string | null;
+        sourceNote: string | null;
+        lastVerifiedAt: unknown;
+        verifiedById: unknown;
+      }[] = await server.ds.query(`SELECT "sourceUrl", "sourceNote", "lastVerifiedAt", "verifiedById" FROM "${table}"`);
+      counts[table] = rows.length;
+      for (const r of rows) {
+        // A home page does not hold the article's facts: no sourceUrl rather than one that claims them.
+        expect(r.sourceUrl).toBeNull();
+        expect(r.sourceNote).toMatch(/^The PracticeLink article .* says: /);
+        expect(r.sourceNote).toMatch(/Not yet verified/);
+        expect([r.lastVerifiedAt, r.verifiedById]).toEqual([null, null]);
+      }
+    }
+    expect(counts).toEqual({ programs: 19, institutions: 7, pathways: 5, requirements: 9 });
+
+    // Plain public facts beyond the article are said to be so.
+    const notes = expectData(
+      await server.exec(`{ requirements(first: 20) { edges { node { code sourceNote } } } }`),
+    ).requirements.edges.map((e: any) => e.node);
+    const note = (code: string) => notes.find((n: any) => n.code === code).sourceNote as string;
+    expect(note("USMLE_STEP_2_CK")).toMatch(/Step 2 CS ended in 2021 \(a plain public fact, not from the article\)/);
+    expect(note("MCCQE_PART_1")).toMatch(/Part II ended in 2021 \(a plain public fact, not from the article\)/);
+    expect(note("ENROLLED_MEDICAL_STUDENT")).toMatch(/never says that only enrolled students may apply/);
+
+    // Specialties are tagged only where the article states them: example lists are not tags.
+    const tagged = expectData(
+      await server.exec(`{ programs(first: 100) { edges { node { slug type specialties { slug } } } } }`),
+    ).programs.edges.map((e: any) => [e.node.slug, e.node.specialties.map((s: any) => s.slug)]);
+    expect(tagged.filter(([, tags]: [string, string[]]) => tags.length)).toEqual([
+      ["ontario-img-residency-program", ["family-medicine"]],
     ]);
+    const ontario = await server.ds.getRepository(Program).findOneByOrFail({ slug: "ontario-img-residency-program" });
+    expect(ontario.sourceNote).toContain("both family medicine and other specialties");
   });
 
   it("is idempotent and leaves curator edits alone", async () => {

@@ -52,10 +52,12 @@ describe("curating in the admin (editor, in Chromium)", () => {
       .waitFor();
     const queue = page.getByTestId("due-for-review");
     await queue.getByRole("link").first().waitFor();
-    // Every sample listing starts unverified: all are due, never-verified first, ten on the dashboard.
-    const due = (await server.gql(`query { programsDueForReview(first: 1) { totalCount } }`)).data!.programsDueForReview
-      .totalCount;
-    expect(due).toBeGreaterThan(10);
+    // Every sample record starts unverified: all are due (programs, institutions, pathways and
+    // requirements alike), never-verified first, ten on the dashboard.
+    const due = (await server.gql(`query { reviewQueue(first: 1) { totalCount } }`)).data!.reviewQueue.totalCount;
+    const programsDue = (await server.gql(`query { programsDueForReview(first: 1) { totalCount } }`)).data!
+      .programsDueForReview.totalCount;
+    expect(due).toBeGreaterThan(programsDue);
     await page.getByText(`Due for review (${due})`).waitFor();
     expect(await queue.getByRole("link").count()).toBe(10);
     await page
@@ -75,7 +77,8 @@ describe("curating in the admin (editor, in Chromium)", () => {
     await page.getByRole("link", { name: "Open the review queue" }).click();
     await page.waitForURL(/#\/programs\?/);
     expect(decodeURIComponent(page.url())).toContain('"dueForReview":true');
-    await eventually(async () => expect((await rowTexts(page)).length).toBe(due));
+    // The link opens the programs among them (the list of programs filtered to those due).
+    await eventually(async () => expect((await rowTexts(page)).length).toBe(programsDue));
   });
 
   it("finds a program by search", async () => {
@@ -176,6 +179,9 @@ describe("curating in the admin (editor, in Chromium)", () => {
     await page.getByRole("button", { name: "Add" }).click();
     await pickAutocomplete(page, "requirements.1.requirementId", "ECFMG", /ECFMG_CERTIFICATION/);
     await pickSelect(page, "requirements.1.level", "Recommended");
+    // A listing is published only with a source (a URL or a note).
+    await page.getByRole("tab", { name: "Provenance" }).click();
+    await page.locator('textarea[name="sourceNote"]').fill("Synthetic listing made by the admin test");
     await screenshot(page, "06-program-create");
     await page.getByRole("button", { name: "Save" }).click();
     await expectNotification(page, /created/i);

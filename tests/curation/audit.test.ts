@@ -43,6 +43,7 @@ describe("the audit log", () => {
           type: "OBSERVERSHIP",
           audience: "BOTH",
           country: "CA",
+          sourceNote: "Synthetic test listing",
           requirements: [{ requirementId: String(req.id), level: "REQUIRED" }],
         },
       })
@@ -224,7 +225,7 @@ describe("revert", () => {
   it("puts a program back as it was before an entry, undoing that entry and every later one, and records REVERT", async () => {
     const req = await f.requirement({ code: "USMLE_STEP_1", scoreMin: 1, scoreMax: 300 });
     const p = await f.program(
-      { title: "Original", status: ListingStatus.DRAFT },
+      { title: "Original", status: ListingStatus.DRAFT, sourceNote: "Synthetic test listing" },
       { requirements: [{ requirement: req, minimumScore: 200 }] },
     );
     const id = String(p.id);

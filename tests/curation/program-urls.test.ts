@@ -31,6 +31,7 @@ const PROGRAM = {
   type: "FELLOWSHIP",
   audience: "GRADUATE",
   country: "US",
+  sourceNote: "Synthetic test listing",
 };
 const SITE = "https://www.example.org/programs/cardiology";
 const APPLY = "https://apply.example.org/cardiology?cycle=2026";

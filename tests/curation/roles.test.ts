@@ -159,12 +159,12 @@ const CASES: Case[] = [
       return failed.length ? { ...result, errors: failed.map((item: { error: unknown }) => item.error) } : result;
     },
   })),
-  {
-    mutation: "verifyProgram",
+  ...(["Program", "Institution", "Pathway", "Requirement"] as const).map((kind): Case => ({
+    mutation: `verify${kind}`,
     minimum: CuratorRole.EDITOR,
     run: (fx, as) =>
-      exec(`mutation($id: ID!) { verifyProgram(id: $id, version: 2, note: "ok") { id } }`, { id: fx.Program.id }, as),
-  },
+      exec(`mutation($id: ID!) { verify${kind}(id: $id, version: 2, note: "ok") { id } }`, { id: fx[kind].id }, as),
+  })),
   {
     mutation: "createSnapshot",
     minimum: CuratorRole.EDITOR,

@@ -41,7 +41,7 @@ const updateProgram = (p: Ref, input: Record<string, unknown>) =>
 const transition = (name: string, p: Ref) =>
   write(`${name}(id: $id, version: $version)`, "$id: ID!, $version: Int!", { id: p.id, version: p.version });
 
-const PROGRAM = { type: "OBSERVERSHIP", audience: "GRADUATE", country: "US" };
+const PROGRAM = { type: "OBSERVERSHIP", audience: "GRADUATE", country: "US", sourceNote: "Synthetic test listing" };
 
 describe("the change feed across a listing's life", () => {
   it("shows each public change once, in order, never a draft, to anonymous readers and curators alike", async () => {

@@ -102,6 +102,8 @@ export function factories(ds: DataSource) {
         audience: Audience.GRADUATE,
         status: ListingStatus.PUBLISHED,
         country: Country.US,
+        // A published listing needs a source (a URL or a note) before the API publishes it again.
+        sourceNote: "Synthetic test listing",
         ...o,
       });
       for (const s of rel.specialties ?? [])

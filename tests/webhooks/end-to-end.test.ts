@@ -60,6 +60,7 @@ describe("webhooks from curators' saves", () => {
       country: "US",
       slug: "hook-test",
       title: "Hook test",
+      sourceNote: "Synthetic test listing",
     });
     p = await updateProgram(p, { title: "Hook test (draft 2)" });
     p = await transition("publishProgram", p);

@@ -89,7 +89,7 @@ export function PublishButton() {
   );
 }
 
-/** "Mark verified": `verifyProgram(id, version, note)` after checking the listing against its source. */
+/** "Mark verified": `verifyX(id, version, note)` after checking the record against its source. */
 export function VerifyPanel() {
   const record = useRecordContext();
   const resource = useResourceContext() ?? "programs";
@@ -112,6 +112,11 @@ export function VerifyPanel() {
         {last}
         {by}
       </Typography>
+      {record.changedSinceVerified && (
+        <Typography variant="body2" color="warning.main" data-testid="changed-since-verified">
+          {translate("directory.verify.changed")}
+        </Typography>
+      )}
       {canAccess && (
         <>
           <Typography variant="body2" color="text.secondary" sx={{ my: 1 }}>

@@ -56,7 +56,15 @@ function CountsCard({
 
 const listLink = (filter: Record<string, unknown>) => `/programs?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 
-/** The queue curators work from: `programsDueForReview`, never-verified listings first. */
+/** The admin resource of each kind of record in the review queue. */
+const RESOURCE_OF: Record<string, string> = {
+  PROGRAM: "programs",
+  INSTITUTION: "institutions",
+  PATHWAY: "pathways",
+  REQUIREMENT: "requirements",
+};
+
+/** The queue curators work from: `reviewQueue`, every kind of record, never-verified first. */
 function DueForReview() {
   const translate = useTranslate();
   const createPath = useCreatePath();
@@ -87,13 +95,18 @@ function DueForReview() {
                 primary={
                   <Link
                     component={RouterLink}
-                    to={createPath({ resource: "programs", id: p.id, type: canEdit ? "edit" : "show" })}
+                    to={createPath({
+                      resource: RESOURCE_OF[p.recordType],
+                      id: p.recordId,
+                      type: canEdit ? "edit" : "show",
+                    })}
                   >
-                    {p.title}
+                    {p.name}
                   </Link>
                 }
                 secondary={[
-                  p.institution?.name,
+                  translate(`directory.review.types.${p.recordType}`),
+                  translate(`directory.review.reasons.${p.reason}`),
                   p.lastVerifiedAt
                     ? translate("directory.verify.last", {
                         at: formatDate(p.lastVerifiedAt),

@@ -26,9 +26,14 @@ export const directoryQueries = {
 
   /** The review queue (`programsDueForReview`): never-verified listings first, then the longest unchecked. */
   async reviewQueue({ first }: { first: number }): Promise<{ data: RaRecord[]; total: number }> {
-    const { programsDueForReview: connection } = await query(ReviewQueueDocument, { first });
+    const { reviewQueue: connection } = await query(ReviewQueueDocument, { first });
     return {
-      data: connection.edges.map((e) => ({ ...stripTypename(e.node), id: String(e.node.id) })),
+      // Ids repeat across record types: the row id names both.
+      data: connection.edges.map((e) => ({
+        ...stripTypename(e.node),
+        id: `${e.node.recordType}:${e.node.id}`,
+        recordId: String(e.node.id),
+      })),
       total: connection.totalCount,
     };
   },

@@ -88,6 +88,7 @@ const institutions: Resource = {
   remove: recordMutation(gql.DeleteInstitutionDocument, plainRecord),
   restore: recordMutation(gql.RestoreInstitutionDocument, plainRecord),
   revert: recordMutation(gql.RevertInstitutionDocument, plainRecord),
+  verify: recordMutation(gql.VerifyInstitutionDocument, plainRecord),
 };
 
 const requirements: Resource = {
@@ -105,6 +106,7 @@ const requirements: Resource = {
   remove: recordMutation(gql.DeleteRequirementDocument, requirementRecord),
   restore: recordMutation(gql.RestoreRequirementDocument, requirementRecord),
   revert: recordMutation(gql.RevertRequirementDocument, requirementRecord),
+  verify: recordMutation(gql.VerifyRequirementDocument, requirementRecord),
 };
 
 const pathways: Resource = {
@@ -122,6 +124,7 @@ const pathways: Resource = {
   remove: recordMutation(gql.DeletePathwayDocument, pathwayRecord),
   restore: recordMutation(gql.RestorePathwayDocument, pathwayRecord),
   revert: recordMutation(gql.RevertPathwayDocument, pathwayRecord),
+  verify: recordMutation(gql.VerifyPathwayDocument, pathwayRecord),
 };
 
 const specialties: Resource = {

@@ -28,6 +28,8 @@ const directory = {
   },
   server_errors: {
     feeNeedsCurrency: "%{field} est obligatoire quand des frais sont indiqués",
+    publishedNeedsSource:
+      "Une fiche publiée a besoin d\'une source : indiquez une URL source ou une note de source qui dit d\'où viennent ses faits",
     opensBeforeCloses: {
       applicationClosesOn: "Doit être après la date d'ouverture",
       applicationOpensOn: "Doit être avant la date de clôture",
@@ -118,8 +120,17 @@ const directory = {
   verify: {
     note: "Note de vérification (facultative)",
     help: "Vérifiez la fiche auprès de son URL source, puis marquez-la comme vérifiée. Les modifications non enregistrées restent dans le formulaire.",
+    changed: "Un fait a changé depuis cette vérification : vérifiez-la de nouveau",
     never: "Jamais vérifiée",
     last: "Vérifiée pour la dernière fois %{at}",
+  },
+  review: {
+    types: { PROGRAM: "Programme", INSTITUTION: "Établissement", PATHWAY: "Voie d'accès", REQUIREMENT: "Exigence" },
+    reasons: {
+      NEVER_VERIFIED: "jamais vérifiée",
+      CHANGED_SINCE_VERIFIED: "modifiée depuis la vérification",
+      STALE: "vérification périmée",
+    },
   },
   dashboard: {
     title: "Tableau de bord",
@@ -127,8 +138,8 @@ const directory = {
     by_type: "Programmes en ligne par type",
     due: "À réviser",
     due_help:
-      "Les fiches non vérifiées dans l'intervalle de révision, les plus anciennes d'abord. Ouvrez-en une, vérifiez-la auprès de sa source et marquez-la comme vérifiée.",
-    due_empty: "Rien à réviser : toutes les fiches ont été vérifiées récemment.",
+      "Les programmes, établissements, voies d'accès et exigences jamais vérifiés, modifiés depuis leur vérification ou non vérifiés dans l'intervalle de révision. Ouvrez-en un, vérifiez-le auprès de sa source et marquez-le comme vérifié.",
+    due_empty: "Rien à réviser : toutes les fiches ont été vérifiées récemment et n'ont pas changé depuis.",
     recent: "Changements récents",
     recent_empty: "Aucun changement enregistré pour l'instant.",
     all_history: "Voir tout l'historique",
@@ -345,6 +356,7 @@ const resources = {
       sourceNote: "Note sur la source",
       lastVerifiedAt: "Dernière vérification",
       verifiedBy: "Vérifiée par",
+      changedSinceVerified: "Modifiée depuis la vérification",
       dueForReview: "À réviser",
       requirements: "Exigences",
       "requirements.requirementId": "Exigence",
@@ -379,6 +391,11 @@ const resources = {
       archivedAt: "Archivé",
       updatedAt: "Dernière modification",
       programs: "Programmes",
+      sourceUrl: "URL source (une page qui contient ces faits)",
+      sourceNote: "Note de source (ce que dit la source, et où elle se trouve)",
+      lastVerifiedAt: "Dernière vérification",
+      verifiedBy: "Vérifiée par",
+      changedSinceVerified: "Modifiée depuis la vérification",
     },
   },
   requirements: {
@@ -405,6 +422,11 @@ const resources = {
       implies: "La détenir compte aussi comme détenir",
       archivedAt: "Archivée",
       updatedAt: "Dernière modification",
+      sourceUrl: "URL source (une page qui contient ces faits)",
+      sourceNote: "Note de source (ce que dit la source, et où elle se trouve)",
+      lastVerifiedAt: "Dernière vérification",
+      verifiedBy: "Vérifiée par",
+      changedSinceVerified: "Modifiée depuis la vérification",
     },
   },
   pathways: {
@@ -435,6 +457,11 @@ const resources = {
       returnOfServiceNote: "Obligation de retour de service (montrée aux candidats, dans les mots de la source)",
       archivedAt: "Archivée",
       updatedAt: "Dernière modification",
+      sourceUrl: "URL source (une page qui contient ces faits)",
+      sourceNote: "Note de source (ce que dit la source, et où elle se trouve)",
+      lastVerifiedAt: "Dernière vérification",
+      verifiedBy: "Vérifiée par",
+      changedSinceVerified: "Modifiée depuis la vérification",
     },
   },
   specialties: {

@@ -7,6 +7,7 @@
  */
 import { Field, ObjectType } from "type-graphql";
 import { Column } from "typeorm";
+import type { RuleBreach } from "./problems";
 import { ArchivableRecord } from "./versioned-record";
 
 /** Columns only a verification (or the engine) sets; write models list them to audit and revert them. */
@@ -76,4 +77,23 @@ export abstract class ArchivableSourcedRecord extends ArchivableRecord implement
   @Field({ description: CHANGED_SINCE_VERIFIED_DESCRIPTION })
   @Column({ type: "boolean", default: false })
   changedSinceVerified: boolean;
+}
+
+/** A record's source as it will be: a URL or a note (or both). */
+export interface SourceValues {
+  sourceUrl: string | null;
+  sourceNote: string | null;
+}
+
+/**
+ * What a record made public must have: a source, as a URL or a note. The API's writes, the publish
+ * mutations and snapshot import all call this, so no way in publishes a record without one.
+ */
+export function missingSourceBreach(values: SourceValues, what: string): RuleBreach | null {
+  if (values.sourceUrl?.trim() || values.sourceNote?.trim()) return null;
+  return {
+    field: "sourceUrl",
+    rule: "publishedNeedsSource",
+    message: `${what} needs a source before it is published: a sourceUrl, or a sourceNote saying where its facts come from`,
+  };
 }

@@ -3,15 +3,16 @@
  * article on programs for IMGs and IMS in the U.S. and Canada) says, plus plain public facts
  * (an institution's city, state or province, and website). No deadlines, fees, scores or
  * positions: the article gives none. Every listing is published and starts unverified.
+ *
+ * The article has no URL of its own on record, and a home page does not hold its facts, so every
+ * record's sourceUrl is null and its sourceNote names the article and says what it states about
+ * the record, in its words where they are short (tests/seed.test.ts holds these rules).
  */
 import { Country, ProfileFact, RequirementLevel } from "../core/enums";
 import { InstitutionKind } from "../modules/institution/institution.entity";
 import { PathwayKind } from "../modules/pathway/pathway.entity";
 import { RequirementKind } from "../modules/requirement/requirement.entity";
 
-export const SOURCE_URL = "https://www.practicelink.com/";
-export const SOURCE_NOTE =
-  "PracticeLink article on programs for international medical graduates (IMGs) and students (IMS) in the U.S. and Canada; not yet verified against the program's own pages.";
 /**
  * Added to the source note of a listing whose French text the sample carries: the article is in
  * English, so the French is a curator's plain translation of the listing's English title and
@@ -19,6 +20,16 @@ export const SOURCE_NOTE =
  */
 export const TRANSLATION_NOTE =
   " French title and description: a curator's translation of the English ones (the article is in English).";
+/** How every note names the source. */
+export const ARTICLE =
+  "The PracticeLink article on programs for international medical graduates (IMGs) and international medical students (IMS) in the U.S. and Canada";
+
+/** A record's sourceNote: the article, what it says, and what the record holds beyond it. */
+export function articleNote(says: string, beyond?: string): string {
+  return `${ARTICLE} says: ${says}${beyond ? ` ${beyond}` : ""} Not yet verified against the organisation's own pages.`;
+}
+
+const PUBLIC_FACTS = "City, state or province and website are plain public facts, not from the article.";
 
 export interface SeedRequirementLink {
   code: string;
@@ -33,6 +44,9 @@ export const requirements = [
     kind: RequirementKind.EXAM,
     country: Country.US,
     description: "United States Medical Licensing Examination, Step 1.",
+    sourceNote: articleNote(
+      '"Passing the United States Medical Licensing Examination (USMLE) Steps 1 and 2, with some residency programs requiring Step 3 as well."',
+    ),
   },
   {
     code: "USMLE_STEP_2_CK",
@@ -40,6 +54,10 @@ export const requirements = [
     kind: RequirementKind.EXAM,
     country: Country.US,
     description: "United States Medical Licensing Examination, Step 2 Clinical Knowledge.",
+    sourceNote: articleNote(
+      '"Passing the United States Medical Licensing Examination (USMLE) Steps 1 and 2".',
+      'Its "Step 2" is Step 2 CK: Step 2 CS ended in 2021 (a plain public fact, not from the article).',
+    ),
   },
   {
     code: "USMLE_STEP_3",
@@ -47,6 +65,7 @@ export const requirements = [
     kind: RequirementKind.EXAM,
     country: Country.US,
     description: "United States Medical Licensing Examination, Step 3.",
+    sourceNote: articleNote('"with some residency programs requiring Step 3 as well".'),
   },
   {
     code: "ECFMG_CERTIFICATION",
@@ -55,6 +74,9 @@ export const requirements = [
     country: Country.US,
     description:
       "Educational Commission for Foreign Medical Graduates certification: verifies that an IMG has met the required education standards.",
+    sourceNote: articleNote(
+      '"Gaining Educational Commission for Foreign Medical Graduates (ECFMG) certification, which verifies that the IMG has met the required education standards."',
+    ),
   },
   {
     code: "MCCQE_PART_1",
@@ -62,6 +84,10 @@ export const requirements = [
     kind: RequirementKind.EXAM,
     country: Country.CA,
     description: "Medical Council of Canada Qualifying Examination, Part I.",
+    sourceNote: articleNote(
+      '"IMGs must first pass the Medical Council of Canada Qualifying Examination (MCCQE)".',
+      'Its "MCCQE" is the MCCQE Part I: Part II ended in 2021 (a plain public fact, not from the article).',
+    ),
   },
   {
     code: "NAC_EXAM",
@@ -69,6 +95,9 @@ export const requirements = [
     kind: RequirementKind.EXAM,
     country: Country.CA,
     description: "National Assessment Collaboration examination.",
+    sourceNote: articleNote(
+      'IMGs must pass the MCCQE "and often the National Assessment Collaboration (NAC) exam to qualify for residency positions".',
+    ),
   },
   {
     code: "COMPLETED_RESIDENCY",
@@ -77,6 +106,9 @@ export const requirements = [
     country: null,
     description: "A completed residency (for Canadian fellowships: a Canadian or equivalent residency).",
     heldWhen: ProfileFact.COMPLETED_RESIDENCY,
+    sourceNote: articleNote(
+      'U.S. fellowship applicants "typically need to have completed residency"; Canadian fellowships\' eligibility criteria "often include completion of a Canadian or equivalent residency".',
+    ),
   },
   {
     code: "HOME_MEDICAL_LICENSE",
@@ -85,6 +117,9 @@ export const requirements = [
     country: null,
     description: "A full medical licence in the applicant's home country.",
     heldWhen: ProfileFact.LICENSED,
+    sourceNote: articleNote(
+      'Canadian fellowships\' eligibility criteria "often include completion of a Canadian or equivalent residency and a full medical license in their home country".',
+    ),
   },
   {
     code: "ENROLLED_MEDICAL_STUDENT",
@@ -93,6 +128,10 @@ export const requirements = [
     country: null,
     description: "Currently enrolled as a student at a medical school.",
     heldWhen: ProfileFact.STUDENT,
+    sourceNote: articleNote(
+      'electives and observerships are programs "for international medical students (IMS)" that "provide invaluable experience for medical students still in training".',
+      "It never says that only enrolled students may apply.",
+    ),
   },
 ];
 
@@ -138,6 +177,10 @@ export const pathways = [
       { code: "USMLE_STEP_2_CK", level: R },
       { code: "ECFMG_CERTIFICATION", level: R },
     ] as SeedRequirementLink[],
+    sourceNote: articleNote(
+      'after passing USMLE Steps 1 and 2 and gaining ECFMG certification, "IMGs can apply for residency through the National Resident Matching Program (NRMP), commonly referred to as \u201cThe Match.\u201d"',
+      'Its "Step 2" is Step 2 CK (Step 2 CS ended in 2021). The website is a plain public fact, not from the article.',
+    ),
   },
   {
     slug: "carms",
@@ -149,6 +192,10 @@ export const pathways = [
     description:
       "Canadian residency positions are applied for through CaRMS after passing the MCCQE and often the NAC exam.",
     requirements: CANADIAN_EXAMS,
+    sourceNote: articleNote(
+      '"IMGs must first pass the Medical Council of Canada Qualifying Examination (MCCQE) and often the National Assessment Collaboration (NAC) exam to qualify for residency positions. Following successful completion of these exams, IMGs can apply through the Canadian Resident Matching Service (CaRMS)."',
+      'Its "MCCQE" is the MCCQE Part I (Part II ended in 2021). The website is a plain public fact, not from the article.',
+    ),
   },
   {
     slug: "ontario-img-residency-program",
@@ -159,6 +206,10 @@ export const pathways = [
     website: null,
     description: "Ontario offers IMG-specific residency spots in family medicine and other specialties.",
     requirements: CANADIAN_EXAMS,
+    sourceNote: articleNote(
+      '"Certain provinces, such as Ontario, offer IMG-specific residency spots as part of the Ontario IMG Residency Program, which provides positions in both family medicine and other specialties."',
+      "It does not say what this program asks for beyond the Canadian exams it names for residency in general.",
+    ),
   },
   {
     slug: "alberta-provincial-img-route",
@@ -169,6 +220,10 @@ export const pathways = [
     website: null,
     description: "Alberta provides opportunities for IMGs through its provincial health board.",
     requirements: CANADIAN_EXAMS,
+    sourceNote: articleNote(
+      '"Other provinces, like Alberta and British Columbia, also provide opportunities for IMGs through their respective provincial health boards."',
+      "It says nothing more of this route: not its requirements beyond the Canadian exams it names for residency in general, nor how to apply.",
+    ),
   },
   {
     slug: "british-columbia-provincial-img-route",
@@ -179,6 +234,10 @@ export const pathways = [
     website: null,
     description: "British Columbia provides opportunities for IMGs through its provincial health board.",
     requirements: CANADIAN_EXAMS,
+    sourceNote: articleNote(
+      '"Other provinces, like Alberta and British Columbia, also provide opportunities for IMGs through their respective provincial health boards."',
+      "It says nothing more of this route: not its requirements beyond the Canadian exams it names for residency in general, nor how to apply.",
+    ),
   },
 ];
 
@@ -191,6 +250,10 @@ export const institutions = [
     region: "MN",
     city: "Rochester",
     website: "https://www.mayoclinic.org/",
+    sourceNote: articleNote(
+      'it offers "competitive fellowship positions for international medical graduates" (with Cleveland Clinic and Johns Hopkins University) and "highly competitive elective programs for international students" (with Harvard Medical School and Johns Hopkins University).',
+      PUBLIC_FACTS,
+    ),
   },
   {
     slug: "cleveland-clinic",
@@ -200,6 +263,10 @@ export const institutions = [
     region: "OH",
     city: "Cleveland",
     website: "https://my.clevelandclinic.org/",
+    sourceNote: articleNote(
+      'it offers "competitive fellowship positions for international medical graduates" (with Mayo Clinic and Johns Hopkins University).',
+      PUBLIC_FACTS,
+    ),
   },
   {
     slug: "johns-hopkins-university",
@@ -209,6 +276,10 @@ export const institutions = [
     region: "MD",
     city: "Baltimore",
     website: "https://www.jhu.edu/",
+    sourceNote: articleNote(
+      'it offers "competitive fellowship positions for international medical graduates" (with Cleveland Clinic and Mayo Clinic) and "highly competitive elective programs for international students" (with Harvard Medical School and the Mayo Clinic).',
+      PUBLIC_FACTS,
+    ),
   },
   {
     slug: "harvard-medical-school",
@@ -218,6 +289,10 @@ export const institutions = [
     region: "MA",
     city: "Boston",
     website: "https://hms.harvard.edu/",
+    sourceNote: articleNote(
+      'it offers "highly competitive elective programs for international students" (with Johns Hopkins University and the Mayo Clinic).',
+      PUBLIC_FACTS,
+    ),
   },
   {
     slug: "university-of-toronto",
@@ -227,6 +302,10 @@ export const institutions = [
     region: "ON",
     city: "Toronto",
     website: "https://www.utoronto.ca/",
+    sourceNote: articleNote(
+      'it offers fellowship programs "specifically designed for IMGs" and "elective programs that provide hands-on experience in various medical fields" (with McGill University and the University of British Columbia).',
+      PUBLIC_FACTS,
+    ),
   },
   {
     slug: "mcgill-university",
@@ -236,6 +315,10 @@ export const institutions = [
     region: "QC",
     city: "Montreal",
     website: "https://www.mcgill.ca/",
+    sourceNote: articleNote(
+      'it offers fellowship programs "specifically designed for IMGs" and "elective programs that provide hands-on experience in various medical fields" (with the University of Toronto and the University of British Columbia).',
+      PUBLIC_FACTS,
+    ),
   },
   {
     slug: "university-of-british-columbia",
@@ -245,5 +328,9 @@ export const institutions = [
     region: "BC",
     city: "Vancouver",
     website: "https://www.ubc.ca/",
+    sourceNote: articleNote(
+      'it offers fellowship programs "specifically designed for IMGs" and "elective programs that provide hands-on experience in various medical fields" (with the University of Toronto and McGill University).',
+      PUBLIC_FACTS,
+    ),
   },
 ];

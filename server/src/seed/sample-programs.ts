@@ -4,7 +4,7 @@
  */
 import { Country, RequirementLevel } from "../core/enums";
 import { Audience, ProgramType } from "../modules/program/program.enums";
-import type { SeedRequirementLink } from "./sample-directory";
+import { articleNote, type SeedRequirementLink } from "./sample-directory";
 
 const R = RequirementLevel.REQUIRED;
 
@@ -19,10 +19,13 @@ export interface SeedProgram {
   region: string | null;
   pathway: string | null;
   handsOnPatientCare: boolean | null;
+  /** Only specialties the article states the listing offers; examples it gives are quoted in the note instead. */
   specialties: string[];
   requirements: SeedRequirementLink[];
   /** A curator's French translation of the title and description above (never of anything else). */
   french?: { title: string; description: string };
+  /** What the article says of this listing (sample-directory.ts, articleNote). */
+  sourceNote: string;
 }
 
 const OFTEN = RequirementLevel.COMMONLY_REQUIRED;
@@ -60,8 +63,12 @@ function usFellowship(institution: string, name: string, region: string): SeedPr
     region,
     pathway: null,
     handsOnPatientCare: null,
-    specialties: ["cardiology", "oncology", "surgery"],
+    specialties: [],
     requirements: US_FELLOWSHIP_REQUIREMENTS,
+    sourceNote: articleNote(
+      `"Institutions like Cleveland Clinic, Mayo Clinic and Johns Hopkins University offer competitive fellowship positions for international medical graduates." Applicants "typically need to have completed residency and obtained the necessary certification (often ECFMG and USMLE certification)."`,
+      `It names "cardiology, oncology or surgery" only as examples of fellowship fields in general, so no specialty is tagged. It gives no positions, dates, fees or visa terms for ${name}.`,
+    ),
   };
 }
 
@@ -80,6 +87,10 @@ function usElective(institution: string, name: string, region: string): SeedProg
     handsOnPatientCare: true,
     specialties: [],
     requirements: STUDENT_REQUIREMENTS,
+    sourceNote: articleNote(
+      `"Prestigious institutions such as Harvard Medical School, Johns Hopkins University and the Mayo Clinic offer highly competitive elective programs for international students." "During these electives, students have the opportunity to observe clinical practices, work with patients under supervision and improve their clinical and communication skills."`,
+      `It does not say who may apply beyond "international medical students", nor in which specialties, nor any dates or fees for ${name}.`,
+    ),
   };
 }
 
@@ -96,8 +107,12 @@ function caFellowship(institution: string, name: string, region: string): SeedPr
     region,
     pathway: null,
     handsOnPatientCare: null,
-    specialties: ["surgery", "pediatrics"],
+    specialties: [],
     requirements: CA_FELLOWSHIP_REQUIREMENTS,
+    sourceNote: articleNote(
+      `"These fellowships are offered by prestigious universities such as the University of Toronto, McGill University, and University of British Columbia." Eligibility criteria "often include completion of a Canadian or equivalent residency and a full medical license in their home country."`,
+      `It says Canada offers fellowships "in a wide range of specialties, from surgery to pediatrics": examples, so no specialty is tagged. It gives no positions, dates or fees for ${name}.`,
+    ),
   };
 }
 
@@ -114,8 +129,12 @@ function caElective(institution: string, name: string, region: string): SeedProg
     region,
     pathway: null,
     handsOnPatientCare: true,
-    specialties: ["family-medicine", "surgery"],
+    specialties: [],
     requirements: STUDENT_REQUIREMENTS,
+    sourceNote: articleNote(
+      `"Institutions like the University of Toronto, McGill University and University of British Columbia offer elective programs that provide hands-on experience in various medical fields, from family medicine to specialized surgical departments."`,
+      `"From family medicine to specialized surgical departments" gives examples, so no specialty is tagged. It does not say who may apply beyond "international medical students", nor any dates or fees for ${name}.`,
+    ),
   };
 }
 
@@ -125,6 +144,8 @@ function canadianResidency(
   region: string | null,
   pathway: string,
   description: string,
+  specialties: string[],
+  sourceNote: string,
 ): SeedProgram {
   return {
     slug,
@@ -137,8 +158,9 @@ function canadianResidency(
     region,
     pathway,
     handsOnPatientCare: null,
-    specialties: ["family-medicine"],
+    specialties,
     requirements: [],
+    sourceNote,
   };
 }
 
@@ -156,6 +178,10 @@ function observership(country: Country, where: string): SeedProgram {
     handsOnPatientCare: false,
     specialties: [],
     requirements: STUDENT_REQUIREMENTS,
+    sourceNote: articleNote(
+      `"Hospitals across the U.S. and Canada offer observership programs for international students." "Observership programs allow international medical students to shadow physicians and healthcare providers in their daily work. While these programs don\u2019t involve direct patient care, they offer valuable insight into how medical systems in North America operate."`,
+      "It names no hospital, specialty, date or fee.",
+    ),
   };
 }
 
@@ -172,7 +198,12 @@ export const programs: SeedProgram[] = [
     region: null,
     pathway: "nrmp",
     handsOnPatientCare: null,
-    specialties: ["internal-medicine", "family-medicine", "pediatrics"],
+    // "IMGs often succeed in" these: where IMGs do well, not what the Match offers, so none is tagged.
+    specialties: [],
+    sourceNote: articleNote(
+      `IMGs must pass "the United States Medical Licensing Examination (USMLE) Steps 1 and 2, with some residency programs requiring Step 3 as well", gain "Educational Commission for Foreign Medical Graduates (ECFMG) certification", then "apply for residency through the National Resident Matching Program (NRMP)". "IMGs often succeed in specialties such as internal medicine, family medicine and pediatrics."`,
+      `Its "Step 2" is Step 2 CK: Step 2 CS ended in 2021 (a plain public fact, not from the article). The specialties it names are where IMGs often succeed, not the only ones offered, so none is tagged.`,
+    ),
     requirements: [
       { code: "USMLE_STEP_1", level: R },
       { code: "USMLE_STEP_2_CK", level: R },
@@ -190,6 +221,11 @@ export const programs: SeedProgram[] = [
     null,
     "carms",
     "After passing the MCCQE and often the NAC exam, IMGs apply for Canadian residency through CaRMS; family medicine tends to be the most accessible specialty for IMGs.",
+    [],
+    articleNote(
+      `IMGs "must first pass the Medical Council of Canada Qualifying Examination (MCCQE) and often the National Assessment Collaboration (NAC) exam to qualify for residency positions. Following successful completion of these exams, IMGs can apply through the Canadian Resident Matching Service (CaRMS)." "In general, family medicine tends to be the most accessible specialty for IMGs in Canada, but with strong qualifications and performance, positions in other specialties are attainable."`,
+      `Its "MCCQE" is the MCCQE Part I: Part II ended in 2021 (a plain public fact, not from the article). Positions are in family medicine and other specialties, so none is tagged.`,
+    ),
   ),
   canadianResidency(
     "ontario-img-residency-program",
@@ -197,6 +233,12 @@ export const programs: SeedProgram[] = [
     "ON",
     "ontario-img-residency-program",
     "IMG-specific residency spots in Ontario, in both family medicine and other specialties.",
+    // Family medicine is the one specialty the article names; the others it does not name.
+    ["family-medicine"],
+    articleNote(
+      `"Certain provinces, such as Ontario, offer IMG-specific residency spots as part of the Ontario IMG Residency Program, which provides positions in both family medicine and other specialties."`,
+      "Family medicine is tagged because the article names it; the other specialties it does not name, so they are not tagged. It gives no positions, dates or fees.",
+    ),
   ),
   canadianResidency(
     "alberta-img-residency-opportunities",
@@ -204,6 +246,11 @@ export const programs: SeedProgram[] = [
     "AB",
     "alberta-provincial-img-route",
     "Alberta provides residency opportunities for IMGs through its provincial health board.",
+    [],
+    articleNote(
+      `"Other provinces, like Alberta and British Columbia, also provide opportunities for IMGs through their respective provincial health boards."`,
+      "It says nothing more: no specialties, positions, requirements of their own, dates or fees.",
+    ),
   ),
   canadianResidency(
     "british-columbia-img-residency-opportunities",
@@ -211,6 +258,11 @@ export const programs: SeedProgram[] = [
     "BC",
     "british-columbia-provincial-img-route",
     "British Columbia provides residency opportunities for IMGs through its provincial health board.",
+    [],
+    articleNote(
+      `"Other provinces, like Alberta and British Columbia, also provide opportunities for IMGs through their respective provincial health boards."`,
+      "It says nothing more: no specialties, positions, requirements of their own, dates or fees.",
+    ),
   ),
   usFellowship("cleveland-clinic", "Cleveland Clinic", "OH"),
   usFellowship("mayo-clinic", "Mayo Clinic", "MN"),

@@ -27,6 +27,9 @@ export async function isDirectoryEmpty(ds: DataSource): Promise<boolean> {
   return institutions === 0 && programs === 0;
 }
 
+/** Every sample record starts unverified, with no source URL: its sourceNote names the article. */
+const UNVERIFIED = { sourceUrl: null, lastVerifiedAt: null, verifiedById: null, changedSinceVerified: false };
+
 function mapBy<T, K extends keyof T>(rows: T[], key: K): Map<T[K], T> {
   return new Map(rows.map((r) => [r[key], r]));
 }
@@ -48,7 +51,7 @@ export async function seedSampleDirectory(ds: DataSource): Promise<SeedReport> {
       created.add(r.code);
       requirements.set(
         r.code,
-        await m.save(m.create(Requirement, { ...r, ...sampleScoreScale(r.code), archivedAt: null })),
+        await m.save(m.create(Requirement, { ...r, ...sampleScoreScale(r.code), archivedAt: null, ...UNVERIFIED })),
       );
       report.created.requirements++;
     }
@@ -74,7 +77,7 @@ export async function seedSampleDirectory(ds: DataSource): Promise<SeedReport> {
     const pathways = mapBy(await m.find(Pathway), "slug");
     for (const { requirements: links, ...p } of sample.pathways) {
       if (pathways.has(p.slug)) continue;
-      const saved = await m.save(m.create(Pathway, { ...p, archivedAt: null }));
+      const saved = await m.save(m.create(Pathway, { ...p, archivedAt: null, ...UNVERIFIED }));
       pathways.set(p.slug, saved);
       for (const link of links) {
         await m.save(
@@ -92,7 +95,10 @@ export async function seedSampleDirectory(ds: DataSource): Promise<SeedReport> {
     const institutions = mapBy(await m.find(Institution), "slug");
     for (const i of sample.institutions) {
       if (institutions.has(i.slug)) continue;
-      institutions.set(i.slug, await m.save(m.create(Institution, { ...i, description: null, archivedAt: null })));
+      institutions.set(
+        i.slug,
+        await m.save(m.create(Institution, { ...i, description: null, archivedAt: null, ...UNVERIFIED })),
+      );
       report.created.institutions++;
     }
 
@@ -112,8 +118,9 @@ export async function seedSampleDirectory(ds: DataSource): Promise<SeedReport> {
           region: p.region,
           pathwayId: p.pathway ? pathways.get(p.pathway)!.id : null,
           handsOnPatientCare: p.handsOnPatientCare,
-          sourceUrl: sample.SOURCE_URL,
-          sourceNote: p.french ? sample.SOURCE_NOTE + sample.TRANSLATION_NOTE : sample.SOURCE_NOTE,
+          // The article has no URL on record; the note names it (sample-directory.ts).
+          sourceUrl: null,
+          sourceNote: p.french ? p.sourceNote + sample.TRANSLATION_NOTE : p.sourceNote,
           titleFr: p.french?.title ?? null,
           descriptionFr: p.french?.description ?? null,
           lastVerifiedAt: null,

@@ -4,6 +4,7 @@ import { Typography } from "@mui/material";
 import { EnumField, StatusField } from "../../components/EnumField";
 import { EnumInput, SlugFromTitle, upper } from "../../components/inputs";
 import { StaleTranslationNotice, TranslatedTextInput } from "../../components/TranslatedInput";
+import { provenanceInputs } from "../../components/ProvenanceInputs";
 import { inputLimits } from "../../gql/input-limits";
 import { validators as v } from "../../validators";
 
@@ -45,6 +46,7 @@ export function institutionInputs({ editing }: { editing: boolean }) {
       translationValidate={v.institution.descriptionFr}
       multiline
     />,
+    ...provenanceInputs(v.institution),
   ].filter(Boolean);
 }
 

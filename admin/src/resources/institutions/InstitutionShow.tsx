@@ -1,3 +1,4 @@
+import { provenanceFields } from "../../components/ProvenanceInputs";
 import {
   BooleanField,
   EditButton,
@@ -42,6 +43,7 @@ export default function InstitutionShow() {
           <TextField source="descriptionFr" emptyText="—" />
           <BooleanField source="translationStale" />
           <LocalDateField source="archivedAt" emptyText="—" />
+          {provenanceFields}
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.institutions.tabs.programs" path="programs">
           <InstitutionPrograms />

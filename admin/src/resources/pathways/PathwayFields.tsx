@@ -3,6 +3,7 @@ import { EnumField } from "../../components/EnumField";
 import { EnumInput, RequirementInput, SlugFromTitle, upper } from "../../components/inputs";
 import { listingRuleFields, listingRuleInputs } from "../../components/ListingRuleInputs";
 import { LocalDateField } from "../../components/LocalDateField";
+import { provenanceFields, provenanceInputs } from "../../components/ProvenanceInputs";
 import { RowsIterator } from "../../components/RowsIterator";
 import { inputLimits } from "../../gql/input-limits";
 import { StaleTranslationNotice, TranslatedTextInput } from "../../components/TranslatedInput";
@@ -45,6 +46,7 @@ export function pathwayInputs({ editing }: { editing: boolean }) {
       </RowsIterator>
     </ArrayInput>,
     ...listingRuleInputs(),
+    ...provenanceInputs(v.pathway),
   ].filter(Boolean);
 }
 
@@ -68,4 +70,5 @@ export const pathwayFields = [
   </ArrayField>,
   ...listingRuleFields(),
   <LocalDateField key="archivedAt" source="archivedAt" emptyText="—" />,
+  ...provenanceFields,
 ];

@@ -15,6 +15,7 @@ import { EnumInput } from "../../components/inputs";
 import { LocalDateField } from "../../components/LocalDateField";
 import { ScoreScaleInputs } from "../../components/ScoreInputs";
 import { StaleTranslationNotice, TranslatedTextInput } from "../../components/TranslatedInput";
+import { provenanceFields, provenanceInputs } from "../../components/ProvenanceInputs";
 import { validators as v } from "../../validators";
 
 export const requirementInputs = [
@@ -51,6 +52,7 @@ export const requirementInputs = [
     translationValidate={v.requirement.descriptionFr}
     multiline
   />,
+  ...provenanceInputs(v.requirement),
 ];
 
 export const requirementFields = [
@@ -73,6 +75,7 @@ export const requirementFields = [
   <TextField key="descriptionFr" source="descriptionFr" emptyText="—" />,
   <BooleanField key="translationStale" source="translationStale" />,
   <LocalDateField key="archivedAt" source="archivedAt" emptyText="—" />,
+  ...provenanceFields,
 ];
 
 /** The codes this entry implies, picked from the catalogue by name (never itself). */

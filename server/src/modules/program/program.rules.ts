@@ -3,7 +3,9 @@
  * create and update (program.writes.ts); snapshot import checks every program record of a file
  * with the same functions (snapshot/record-rules.ts), so no file can store what no edit could.
  */
+import { ListingStatus } from "../../core/enums";
 import type { RuleBreach } from "../../core/problems";
+import { missingSourceBreach } from "../../core/provenance";
 
 export interface ProgramFieldValues {
   positions: number | null;
@@ -12,6 +14,9 @@ export interface ProgramFieldValues {
   applicationClosesOn: string | null;
   applicationFeeCents: number | null;
   feeCurrency: string | null;
+  status: ListingStatus | null;
+  sourceUrl: string | null;
+  sourceNote: string | null;
 }
 
 /**
@@ -45,6 +50,13 @@ export function programFieldBreaches(
       rule: "feeNeedsCurrency",
       message: "feeCurrency is required with applicationFeeCents",
     });
+  }
+  // Checked when the write publishes the program or changes its source: a published listing
+  // stored before this rule can still be edited, but not published or left without a source anew.
+  if (v.status === ListingStatus.PUBLISHED && (sent("status") || sent("sourceUrl") || sent("sourceNote"))) {
+    const breach = missingSourceBreach(v, "a program");
+    if (breach)
+      breaches.push({ ...breach, field: sent("sourceNote") && !sent("sourceUrl") ? "sourceNote" : breach.field });
   }
   return breaches;
 }

@@ -5,7 +5,7 @@ import { LISTING_RULE_FIELDS, listingRuleBreaches } from "../../core/listing-rul
 import { BadUserInputError } from "../../core/errors";
 import { dayOfLegacyInstant } from "../../core/local-date";
 import { requiredOnCreate } from "../../core/input-rules";
-import { VERIFICATION_COLUMNS } from "../../core/provenance";
+import { missingSourceBreach, VERIFICATION_COLUMNS } from "../../core/provenance";
 import { idListStore, linkListStore } from "../../core/link-stores";
 import { existingIds, given, merged, pick, Problems } from "../../core/problems";
 import { checkedTranslation, translationStamps } from "../../core/translation";
@@ -120,6 +120,8 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
         throw BadUserInputError.field(["id"], `Program ${id} is already published`);
       if (row.status === ListingStatus.ARCHIVED)
         throw BadUserInputError.field(["id"], `Program ${id} is archived; restore it first`);
+      const noSource = missingSourceBreach(row, `Program ${id}`);
+      if (noSource) throw BadUserInputError.field([noSource.field], noSource.message, noSource.rule);
       return { values: { status: ListingStatus.PUBLISHED } };
     });
   }
@@ -185,6 +187,9 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
       applicationClosesOn: merged(input, stored, "applicationClosesOn"),
       applicationFeeCents: merged(input, stored, "applicationFeeCents"),
       feeCurrency: merged(input, stored, "feeCurrency"),
+      status: merged(input, stored, "status"),
+      sourceUrl: merged(input, stored, "sourceUrl"),
+      sourceNote: merged(input, stored, "sourceNote"),
     };
     problems.addBreaches(
       ["input"],

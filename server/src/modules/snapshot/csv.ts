@@ -48,7 +48,12 @@ const INTEGER_FIELDS = new Set([
 ]);
 /** Decimal cells: scores such as 6.5. */
 const DECIMAL_FIELDS = new Set(["scoreMin", "scoreMax", "scoreStep"]);
-const BOOLEAN_FIELDS = new Set(["handsOnPatientCare", "visaSponsorship", "clinicalExperienceInCountry"]);
+const BOOLEAN_FIELDS = new Set([
+  "handsOnPatientCare",
+  "visaSponsorship",
+  "clinicalExperienceInCountry",
+  "changedSinceVerified",
+]);
 
 /** What a text cell is escaped for: a formula's first character, or the escape itself. */
 const NEEDS_QUOTE_MARK = /^[=+\-@\t\r']/;

@@ -17,7 +17,9 @@ import { Requirement } from "../requirement/requirement.entity";
 import { Specialty } from "../specialty/specialty.entity";
 import type { SnapshotDiff } from "./diff";
 import {
+  ABSENT_VALUE,
   DATE_FIELDS,
+  VERIFIED_ENTITIES,
   KEY,
   scalarFields,
   withFormatDefaults,
@@ -105,7 +107,7 @@ export class SnapshotLoader {
     const values: Record<string, unknown> = {};
     for (const f of scalarFields(entity)) {
       const v = record[f];
-      values[f] = DATE_FIELDS.has(f) && typeof v === "string" ? new Date(v) : (v ?? null);
+      values[f] = DATE_FIELDS.has(f) && typeof v === "string" ? new Date(v) : (v ?? ABSENT_VALUE[f] ?? null);
     }
     if (entity === "programs") {
       values.institutionId = this.id("institutions", record.institution);
@@ -141,7 +143,7 @@ export class SnapshotLoader {
     for (const batch of chunks(d.added)) {
       const rows = batch.map((k) => {
         const values = this.columns(entity, this.fileRecord(entity, k));
-        if (entity === "programs") values.verifiedById = null;
+        if (VERIFIED_ENTITIES.has(entity)) values.verifiedById = null;
         return values;
       });
       await insertRows(this.m, cls, rows);
@@ -158,7 +160,8 @@ export class SnapshotLoader {
     for (const change of d.changed) {
       const values = this.columns(entity, this.fileRecord(entity, change.key));
       // Snapshots carry no curators: a new verification date drops the old verifier's name.
-      if (entity === "programs" && change.changes.some((c) => c.field === "lastVerifiedAt")) values.verifiedById = null;
+      if (VERIFIED_ENTITIES.has(entity) && change.changes.some((c) => c.field === "lastVerifiedAt"))
+        values.verifiedById = null;
       await this.updateRow(cls, this.id(entity, change.key)!, values);
       this.tick();
     }

@@ -10,7 +10,7 @@
  * Each function looks at one record (and, for rules between records, the records it names), so a
  * reader that streams records can call it record by record.
  */
-import type { VisaType } from "../../core/enums";
+import type { ListingStatus, VisaType } from "../../core/enums";
 import { listingRuleBreaches } from "../../core/listing-rules";
 import type { RuleBreach } from "../../core/problems";
 import { inputRuleBreaches, textBreach } from "../../core/validation";
@@ -85,6 +85,9 @@ const RULES: Record<EntityName, EntityRules> = {
           applicationClosesOn: stringOrNull(r.applicationClosesOn),
           applicationFeeCents: numberOrNull(r.applicationFeeCents),
           feeCurrency: stringOrNull(r.feeCurrency),
+          status: stringOrNull(r.status) as ListingStatus | null,
+          sourceUrl: stringOrNull(r.sourceUrl),
+          sourceNote: stringOrNull(r.sourceNote),
         },
         ALL_SENT,
       ),

@@ -45,6 +45,12 @@ export const KEY: Record<EntityName, "slug" | "code"> = {
 };
 
 /**
+ * The provenance fields institutions, requirements and pathways gained after files were first
+ * written (programs always had the first three): added at the end of their records.
+ */
+const SOURCED_FIELDS = ["sourceUrl", "sourceNote", "lastVerifiedAt", "changedSinceVerified"] as const;
+
+/**
  * Every field of each record, in the order files write them. Scalar fields have the name of the
  * entity column they come from; `institution`/`pathway` (slugs), `specialties` and `requirements`
  * (links) are the references.
@@ -64,6 +70,7 @@ export const FIELDS: Record<EntityName, readonly string[]> = {
     "descriptionFr",
     "translationUpdatedAt",
     "sourceTextUpdatedAt",
+    ...SOURCED_FIELDS,
   ],
   programs: [
     "slug",
@@ -97,6 +104,7 @@ export const FIELDS: Record<EntityName, readonly string[]> = {
     "translationUpdatedAt",
     "sourceTextUpdatedAt",
     ...LISTING_RULE_FIELDS,
+    "changedSinceVerified",
   ],
   requirements: [
     "code",
@@ -114,6 +122,7 @@ export const FIELDS: Record<EntityName, readonly string[]> = {
     "translationUpdatedAt",
     "sourceTextUpdatedAt",
     "heldWhen",
+    ...SOURCED_FIELDS,
   ],
   specialties: ["slug", "name", "archivedAt"],
   pathways: [
@@ -131,6 +140,7 @@ export const FIELDS: Record<EntityName, readonly string[]> = {
     "translationUpdatedAt",
     "sourceTextUpdatedAt",
     ...LISTING_RULE_FIELDS,
+    ...SOURCED_FIELDS,
   ],
 };
 
@@ -144,6 +154,8 @@ export const DAY_FIELDS = new Set(["applicationOpensOn", "applicationClosesOn"])
 /** French text (docs/CURATION.md) and its dates: absent means no translation. */
 const TRANSLATION_DATES = { translationUpdatedAt: null, sourceTextUpdatedAt: null };
 const TRANSLATION_FIELDS = { nameFr: null, descriptionFr: null, ...TRANSLATION_DATES };
+/** Provenance of institutions, requirements and pathways: absent means none (and not changed since verified). */
+const SOURCED = { sourceUrl: null, sourceNote: null, lastVerifiedAt: null, changedSinceVerified: false };
 /** Eligibility rules of programs and pathways (core/listing-rules.ts): absent means the source does not say. */
 const LISTING_RULES = Object.fromEntries(LISTING_RULE_FIELDS.map((f) => [f, null]));
 
@@ -155,7 +167,7 @@ const LISTING_RULES = Object.fromEntries(LISTING_RULE_FIELDS.map((f) => [f, null
  * valid checksum, and a directory whose records all hold the absent meaning hashes as it did.
  */
 export const ADDED_FIELDS: Partial<Record<EntityName, Readonly<Record<string, unknown>>>> = {
-  institutions: { ...TRANSLATION_FIELDS },
+  institutions: { ...TRANSLATION_FIELDS, ...SOURCED },
   programs: {
     websiteUrl: null,
     applicationUrl: null,
@@ -163,9 +175,10 @@ export const ADDED_FIELDS: Partial<Record<EntityName, Readonly<Record<string, un
     descriptionFr: null,
     ...TRANSLATION_DATES,
     ...LISTING_RULES,
+    changedSinceVerified: false,
   },
-  requirements: { scoreKind: LEGACY_SCORE_KIND, scoreStep: null, heldWhen: null, ...TRANSLATION_FIELDS },
-  pathways: { ...TRANSLATION_FIELDS, ...LISTING_RULES },
+  requirements: { scoreKind: LEGACY_SCORE_KIND, scoreStep: null, heldWhen: null, ...TRANSLATION_FIELDS, ...SOURCED },
+  pathways: { ...TRANSLATION_FIELDS, ...LISTING_RULES, ...SOURCED },
 };
 
 /** Whether the canonical form leaves this field out when it holds `value` (see ADDED_FIELDS). */
@@ -189,6 +202,20 @@ export function withFormatDefaults(entity: EntityName, record: SnapshotRecord): 
 }
 /** Fields whose value is a list in a column of its own (a program's or pathway's visas). */
 export const VALUE_LIST_FIELDS = new Set(["visaTypesSponsored"]);
+
+/**
+ * Entities whose records a curator verifies (`verifiedById`, not carried by files). The audit entry of
+ * an import names the verifier it drops for programs only (import-history.ts).
+ */
+export const VERIFIED_ENTITIES: ReadonlySet<EntityName> = new Set([
+  "programs",
+  "institutions",
+  "requirements",
+  "pathways",
+]);
+
+/** What a field added later reads as when a file leaves it out (else null). */
+export const ABSENT_VALUE: Readonly<Record<string, unknown>> = { changedSinceVerified: false };
 
 /** Scalar (own-column) fields of an entity. */
 export function scalarFields(entity: EntityName): string[] {
