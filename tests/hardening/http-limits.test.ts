@@ -159,7 +159,8 @@ describe("operation timeout", () => {
         await new Promise((r) => setTimeout(r, 1000));
         return original(...args);
       };
-      const slow = await post(base, { query: "{ programs { totalCount } }" });
+      // Edges too: a request for the count alone does not read a page (ProgramService.countOnly).
+      const slow = await post(base, { query: "{ programs { totalCount edges { node { id } } } }" });
       expect(slow.status).toBe(503);
       expect(((await slow.json()) as any).errors[0].extensions.code).toBe("TIMEOUT");
       programs.list = original;
