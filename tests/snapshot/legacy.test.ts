@@ -25,7 +25,7 @@ const FILES = [
 ] as const;
 const LEGACY_SHA256 = "1166a59467380ecf95415e2ce79b253b852fd3d2e373b0ffc590d778e3979c75";
 /** The same directory as schemaVersion 2 files hash it (days instead of instants). */
-const CURRENT_SHA256 = "920b0d56e9a263d60285073723f170757ed4d705ccaa519e12899c99432016fb";
+const CURRENT_SHA256 = "0a835079bb6417adcb88a80a2d6a9d51bd147373152b2067204831150e3e1022";
 
 describe("a snapshot written before programs had web and application pages", () => {
   let target: SnapshotTestDb;
@@ -88,13 +88,17 @@ describe("a snapshot written before programs had web and application pages", () 
     ]) {
       const { diff, from, to } = await diffSnapshotFiles(a, b);
       expect([from.checksumMatches, to.checksumMatches]).toEqual([true, true]);
-      // Only the two URLs the old file lacks differ; the dates are the same days.
+      // Only the two URLs and the French text the old file lacks differ; the dates are the same days.
       expect(diff.entities.find((e) => e.entity === "programs")!.changed).toEqual([
         {
           key: "rich-fellowship",
           changes: [
             expect.objectContaining({ field: "websiteUrl" }),
             expect.objectContaining({ field: "applicationUrl" }),
+            expect.objectContaining({ field: "titleFr" }),
+            expect.objectContaining({ field: "descriptionFr" }),
+            expect.objectContaining({ field: "translationUpdatedAt" }),
+            expect.objectContaining({ field: "sourceTextUpdatedAt" }),
           ],
         },
       ]);
