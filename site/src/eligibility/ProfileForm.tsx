@@ -20,6 +20,8 @@ export function ProfileForm(props: { choices: Choice[]; initial: Profile | null;
   );
   const exams = props.choices.filter((c) => c.kind === "EXAM");
   const others = props.choices.filter((c) => c.kind !== "EXAM");
+  // Only SCORED exams take a score (a pass/fail one, USMLE Step 1 since 2022, is held or not).
+  const scored = new Set(exams.filter((c) => c.scoreKind === "SCORED").map((c) => c.code));
   const holds = (code: string) => profile.holds.includes(code);
   const toggle = (code: string) =>
     setProfile((p) => ({ ...p, holds: holds(code) ? p.holds.filter((c) => c !== code) : [...p.holds, code] }));
@@ -29,7 +31,7 @@ export function ProfileForm(props: { choices: Choice[]; initial: Profile | null;
     const scores: Record<string, number> = {};
     for (const [code, text] of Object.entries(scoreText)) {
       const n = Number(text);
-      if (text.trim() && Number.isFinite(n) && holds(code)) scores[code] = n;
+      if (text.trim() && Number.isFinite(n) && holds(code) && scored.has(code)) scores[code] = n;
     }
     props.onSubmit({ ...profile, scores });
   };
@@ -65,7 +67,7 @@ export function ProfileForm(props: { choices: Choice[]; initial: Profile | null;
             <label htmlFor={`holds-${exam.code}`}>
               <Content locale={exam.nameLocale}>{exam.name}</Content>
             </label>
-            {
+            {exam.scoreKind === "SCORED" && (
               <span className="score">
                 <label htmlFor={`score-${exam.code}`}>{t("profileScore", { name: exam.name })}</label>
                 <input
@@ -74,6 +76,7 @@ export function ProfileForm(props: { choices: Choice[]; initial: Profile | null;
                   inputMode="numeric"
                   min={exam.scoreMin ?? undefined}
                   max={exam.scoreMax ?? undefined}
+                  step={exam.scoreStep ?? undefined}
                   disabled={!holds(exam.code)}
                   value={scoreText[exam.code] ?? ""}
                   aria-describedby={exam.scoreMax != null ? `score-hint-${exam.code}` : undefined}
@@ -85,7 +88,7 @@ export function ProfileForm(props: { choices: Choice[]; initial: Profile | null;
                   </span>
                 )}
               </span>
-            }
+            )}
           </div>
         ))}
       </fieldset>

@@ -150,6 +150,15 @@ export type ScoreInput = {
   score: number;
 };
 
+/** How a requirement reports a result; only SCORED ones take scores and minimum scores */
+export type ScoreKind =
+  /** Not an exam (a certification, licence, training or document): held or not */
+  | 'NONE'
+  /** An exam reported only as pass or fail, e.g. USMLE Step 1 since 2022 */
+  | 'PASS_FAIL'
+  /** An exam with a numeric score within scoreMin..scoreMax, in steps of scoreStep */
+  | 'SCORED';
+
 /** A visa or permit for training: J1 and H1B (United States), CA_WORK_PERMIT (Canada), OTHER; NONE: no visa needed */
 export type VisaType =
   /** A Canadian work permit */
@@ -168,7 +177,7 @@ export type ProfileChoicesQueryVariables = Exact<{
 }>;
 
 
-export type ProfileChoicesQuery = { requirements: { edges: Array<{ node: { code: string, name: string, nameLocale: Locale, kind: RequirementKind, scoreMin: number | null, scoreMax: number | null } }> } };
+export type ProfileChoicesQuery = { requirements: { edges: Array<{ node: { code: string, name: string, nameLocale: Locale, kind: RequirementKind, scoreKind: ScoreKind, scoreMin: number | null, scoreMax: number | null, scoreStep: number | null } }> } };
 
 export type EligibilityQueryVariables = Exact<{
   profile: CandidateProfile;
@@ -294,7 +303,7 @@ export const FacetValuesFragmentDoc = new TypedDocumentString(`
   count
 }
     `, {"fragmentName":"FacetValues"}) as unknown as TypedDocumentString<FacetValuesFragment, unknown>;
-export const ProfileChoicesDocument = {"__meta__":{"hash":"sha256:f7782464366fb2a16c110d076db036bdb4e578d63113d27d0be41c00188d81b5"}} as unknown as TypedDocumentString<ProfileChoicesQuery, ProfileChoicesQueryVariables>;
+export const ProfileChoicesDocument = {"__meta__":{"hash":"sha256:5f32db7f9cf09cbe2f0116565bd08f264cf4ef125c7d4e7def90c098a464aaa5"}} as unknown as TypedDocumentString<ProfileChoicesQuery, ProfileChoicesQueryVariables>;
 export const EligibilityDocument = {"__meta__":{"hash":"sha256:363cc45cc8fad935a607b44f5d8f8bdffcc2627ddc5f3ad47f8ccc349c049b9b"}} as unknown as TypedDocumentString<EligibilityQuery, EligibilityQueryVariables>;
 export const ProgramPageDocument = {"__meta__":{"hash":"sha256:d2fb4e498cfc993548947c5204622dbcf42459c5a31172ec2a76faed0eca9797"}} as unknown as TypedDocumentString<ProgramPageQuery, ProgramPageQueryVariables>;
 export const InstitutionPageDocument = {"__meta__":{"hash":"sha256:1688f9b21be220dd4e9a84aa18be7f4b224c7952aed54bcacbeb42a2fe866428"}} as unknown as TypedDocumentString<InstitutionPageQuery, InstitutionPageQueryVariables>;
