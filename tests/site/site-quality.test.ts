@@ -22,9 +22,9 @@ async function verdicts(page: Page): Promise<[string, string][]> {
     .locator("article")
     .evaluateAll((articles) =>
       articles.map((a) => {
-        const title = a.querySelector("h3")?.cloneNode(true) as HTMLElement | undefined;
-        title?.querySelectorAll(".fallback").forEach((f) => f.remove());
-        return [title?.textContent ?? "", a.getAttribute("data-verdict") ?? ""];
+        const text = a.querySelector("h3")?.textContent ?? "";
+        const marker = a.querySelector("h3 .fallback")?.textContent ?? "";
+        return [text.slice(0, text.length - marker.length), a.getAttribute("data-verdict") ?? ""];
       }),
     ) as Promise<[string, string][]>;
 }
