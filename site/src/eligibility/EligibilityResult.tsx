@@ -9,6 +9,9 @@ export function EligibilityResult({ node }: { node: EligibilityNode }) {
   const { t, href } = useI18n();
   const { verdict, reasons } = verdictOf(node, t);
   const program = node.program;
+  // The API lists often-required ones here too; they already have their own "not stated" reason.
+  const withReason = new Set(node.verdictReasons.map((r) => r.requirement?.code));
+  const recommended = node.recommendedMissing.filter((r) => !withReason.has(r.code));
   return (
     <article className={`card verdict-${verdict.toLowerCase()}`} data-verdict={verdict}>
       <h3 className="card-title">
@@ -38,9 +41,15 @@ export function EligibilityResult({ node }: { node: EligibilityNode }) {
           ))}
         </ul>
       )}
-      {node.recommendedMissing.length > 0 && (
+      {recommended.length > 0 && (
         <p className="hint">
-          {t("recommendedMissing", { names: node.recommendedMissing.map((r) => r.name).join(", ") })}
+          {t("recommendedMissing")}{" "}
+          {recommended.map((r, i) => (
+            <span key={r.code}>
+              {i > 0 && ", "}
+              <Content locale={r.nameLocale}>{r.name}</Content>
+            </span>
+          ))}
         </p>
       )}
     </article>

@@ -136,7 +136,7 @@ export const en = {
   reasonForGraduates: "This program is for graduates; you are a student",
   reasonForStudents: "This program is for students; you are a graduate",
   reasonNoVisa: "This program does not sponsor visas",
-  recommendedMissing: "Recommended, which you do not hold: {names}",
+  recommendedMissing: "Recommended, which you do not hold:",
 
   compareTitle: "Compare programs",
   compareEmpty: "Pick up to 4 programs with their “Compare” box in the search results.",

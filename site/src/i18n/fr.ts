@@ -139,7 +139,7 @@ export const fr: Record<MessageKey, string> = {
   reasonForGraduates: "Ce programme s'adresse aux diplômés ; vous êtes étudiant",
   reasonForStudents: "Ce programme s'adresse aux étudiants ; vous êtes diplômé",
   reasonNoVisa: "Ce programme ne parraine pas de visa",
-  recommendedMissing: "Recommandé, que vous n'avez pas : {names}",
+  recommendedMissing: "Recommandé, que vous n'avez pas :",
 
   compareTitle: "Comparer des programmes",
   compareEmpty: "Choisissez jusqu'à 4 programmes avec leur case « Comparer » dans les résultats de recherche.",
