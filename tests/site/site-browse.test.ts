@@ -102,7 +102,8 @@ describe("the public site: browsing", () => {
     const headers = page.locator("table.compare thead th");
     await eventually(async () => expect(await headers.count()).toBe(4));
     for (const title of titles) await page.locator("table.compare thead").getByRole("link", { name: title }).waitFor();
-    await page.getByRole("rowheader", { name: "Required" }).waitFor();
+    await page.getByRole("rowheader", { name: "Required", exact: true }).waitFor();
+    await page.getByRole("rowheader", { name: "Often required", exact: true }).waitFor();
     expect(new URL(page.url()).searchParams.getAll("ids")).toHaveLength(4);
     await screenshot(page, "site-compare");
 
@@ -126,6 +127,38 @@ describe("the public site: browsing", () => {
     await page.waitForURL(/\/fr\/eligibility$/);
     await page.getByRole("heading", { level: 1, name: "Suis-je admissible ?" }).waitFor();
     await screenshot(page, "site-french");
+  });
+
+  it("asks the API for French content: French texts where it has them, English ones marked; 'often required' said so", async () => {
+    const slug = "mcgill-university-fellowships-for-imgs";
+    const r = await server.gql(
+      `query($slug: String!) { program(slug: $slug, locale: FR) { title titleLocale requirements { level requirement { name } } } }`,
+      { slug },
+    );
+    const program = r.data.program;
+    expect(program.titleLocale).toBe("FR");
+    const often = program.requirements.filter((q: any) => q.level === "COMMONLY_REQUIRED");
+    expect(often.length).toBeGreaterThan(0);
+
+    await page.goto(`${server.baseUrl}/fr/programs/${slug}`);
+    const title = page.locator("h1 [lang]").first();
+    await page.getByRole("heading", { level: 1, name: program.title }).waitFor();
+    expect(await title.getAttribute("lang")).toBe("fr");
+    expect(await page.locator("h1").innerText()).not.toContain("(en anglais)");
+    for (const q of often)
+      await page.locator("li.requirement", { hasText: q.requirement.name }).getByText("Souvent exigé").waitFor();
+
+    // An English-only listing on a French page: the API's fallback, marked lang="en" and "(en anglais)".
+    await page.goto(`${server.baseUrl}/fr/programs/us-residency-through-the-match`);
+    await page.getByRole("heading", { level: 2, name: "Exigences" }).waitFor();
+    expect(await page.locator("h1 [lang]").first().getAttribute("lang")).toBe("en");
+    expect(await page.locator("h1").innerText()).toMatch(/\(en anglais\)$/);
+    await screenshot(page, "site-program-fr-fallback");
+
+    await page.goto(`${server.baseUrl}/programs/${slug}`);
+    for (const q of often)
+      await page.locator("li.requirement", { hasText: q.requirement.name }).getByText("Often required").waitFor();
+    expect(await page.locator("h1").innerText()).not.toContain("(French)");
   });
 
   it("takes the browser's language when the URL names none", async () => {

@@ -15,13 +15,17 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.help} — e.g. ${v.nodes[0].html.slice(0, 160)}: ${v.nodes[0].failureSummary}`);
 }
 
-/** The verdicts on the page, in order: [title, verdict] per program. */
+/** The verdicts on the page, in order: [title, verdict] per program (the title without its language marker). */
 async function verdicts(page: Page): Promise<[string, string][]> {
   return page
     .getByTestId("eligibility-results")
     .locator("article")
     .evaluateAll((articles) =>
-      articles.map((a) => [a.querySelector("h3")?.textContent ?? "", a.getAttribute("data-verdict") ?? ""]),
+      articles.map((a) => {
+        const text = a.querySelector("h3")?.textContent ?? "";
+        const marker = a.querySelector("h3 .fallback")?.textContent ?? "";
+        return [text.slice(0, text.length - marker.length), a.getAttribute("data-verdict") ?? ""];
+      }),
     ) as Promise<[string, string][]>;
 }
 
@@ -31,7 +35,21 @@ async function checkEligibility(page: Page, base: string, fill: (page: Page) => 
   await page.getByRole("checkbox", { name: "USMLE Step 1", exact: true }).waitFor();
   await fill(page);
   await page.getByRole("button", { name: "Check my eligibility" }).click();
-  await page.getByRole("heading", { name: /^\d+ programs checked$/ }).waitFor();
+  await page
+    .getByRole("heading", { name: /^\d+ programs? checked$/ })
+    .waitFor()
+    .catch(async (e: unknown) => {
+      // What the page showed instead (an error note, say), for whoever reads the failure.
+      await screenshot(page, "site-eligibility-failed");
+      throw new Error(`${String(e)}\n${await page.locator("main").innerText()}`);
+    });
+}
+
+interface ApiVerdict {
+  title: string;
+  audience: string;
+  verdict: string;
+  reasons: { kind: string; rule: string | null }[];
 }
 
 describe("the public site: eligibility, accessibility, weight", () => {
@@ -51,67 +69,124 @@ describe("the public site: eligibility, accessibility, weight", () => {
     await server?.close();
   });
 
-  async function apiOrder(profile: Record<string, unknown>): Promise<[string, string][]> {
+  /** What the API itself answers for a profile: the verdicts the site must show, in the API's order. */
+  async function apiVerdicts(profile: Record<string, unknown>, locale = "EN"): Promise<ApiVerdict[]> {
     const r = await server.gql(
-      `query($p: CandidateProfile!) { eligibility(profile: $p, first: 20) { edges { node { eligible program { title } } } } }`,
-      { p: profile },
+      `query($p: CandidateProfile!, $l: Locale) { eligibility(profile: $p, first: 20, locale: $l) {
+        totalCount edges { node { verdict verdictReasons { kind rule } program { title audience } } } } }`,
+      { p: profile, l: locale },
     );
-    return r.data.eligibility.edges.map((e: any) => [
-      e.node.program.title,
-      e.node.eligible ? "ELIGIBLE" : "INELIGIBLE",
-    ]);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.eligibility.totalCount).toBeLessThanOrEqual(20);
+    return r.data.eligibility.edges.map((e: any) => ({
+      title: e.node.program.title,
+      audience: e.node.program.audience,
+      verdict: e.node.verdict,
+      reasons: e.node.verdictReasons,
+    }));
   }
+  const pairs = (list: ApiVerdict[]): [string, string][] => list.map((v) => [v.title, v.verdict]);
 
-  it("a graduate with USMLE Steps 1 and 2 CK and ECFMG certification: eligible for the Match, not for CaRMS", async () => {
+  it("a graduate with USMLE, ECFMG certification and a J-1 to get: the API's verdicts, CaRMS not yet", async () => {
     await checkEligibility(page, server.baseUrl, async (p) => {
       await p.getByLabel(/^a graduate/).check();
       await p.getByRole("checkbox", { name: "USMLE Step 1", exact: true }).check();
-      await p.getByLabel("Score for USMLE Step 1").fill("231");
       await p.getByRole("checkbox", { name: "USMLE Step 2 CK", exact: true }).check();
+      // USMLE Step 1 is pass/fail: no score to give.
+      expect(await p.getByLabel("Score for USMLE Step 1").count()).toBe(0);
+      await p.getByLabel("Score for USMLE Step 2 CK").fill("245");
       await p.getByRole("checkbox", { name: "ECFMG certification" }).check();
+      await p.getByLabel("My citizenship(s)").selectOption(["IN"]);
+      await p.getByLabel("The visa I need to train there").selectOption("J1");
     });
     const url = new URL(page.url());
     expect(url.searchParams.get("stage")).toBe("GRADUATE");
-    expect(url.searchParams.getAll("score")).toEqual(["USMLE_STEP_1:231"]);
-    const expected = await apiOrder({
+    expect(url.searchParams.getAll("score")).toEqual(["USMLE_STEP_2_CK:245"]);
+    expect(url.searchParams.get("visa")).toBe("J1");
+    expect(url.searchParams.getAll("citizenship")).toEqual(["IN"]);
+    const expected = await apiVerdicts({
       stage: "GRADUATE",
       holds: ["ECFMG_CERTIFICATION", "USMLE_STEP_1", "USMLE_STEP_2_CK"],
-      scores: [{ code: "USMLE_STEP_1", score: 231 }],
+      scores: [{ code: "USMLE_STEP_2_CK", score: 245 }],
+      citizenships: ["IN"],
+      visaNeeded: "J1",
     });
-    expect(await verdicts(page)).toEqual(expected);
+    expect(await verdicts(page)).toEqual(pairs(expected));
+    // The Match: whatever the API decides (its listing may not say whether it sponsors a J-1), never ineligible.
+    const matchVerdict = expected.find((v) => v.title.includes("(The Match)"))!.verdict;
+    expect(["ELIGIBLE", "UNKNOWN"]).toContain(matchVerdict);
     const match = page.locator("article", { hasText: "(The Match)" });
-    await match.getByText("You appear eligible").waitFor();
+    expect(await match.getAttribute("data-verdict")).toBe(matchVerdict);
+    await match.getByText(matchVerdict === "ELIGIBLE" ? "You appear eligible" : "Cannot tell").waitFor();
     const carms = page.locator("article", { hasText: "(CaRMS)" });
+    expect(await carms.getAttribute("data-verdict")).toBe("INELIGIBLE");
     await carms.getByText("Not eligible yet").waitFor();
-    await carms.getByText("You do not hold MCCQE Part I, which its pathway asks for").waitFor();
+    await carms.getByText("Obtain MCCQE Part I, which its pathway asks for").waitFor();
+    // Graduate-only programs are not blocked by the stage; student-only ones are, in the applicant's words.
+    const forStudents = expected.find((v) => v.audience === "STUDENT")!;
+    expect(forStudents.verdict).toBe("INELIGIBLE");
+    await page
+      .locator("article", { hasText: forStudents.title })
+      .getByText("This program is for students; you are a graduate")
+      .waitFor();
+    // The verdict filter: counts from the API, and the list narrowed to one verdict.
+    const ineligible = expected.filter((v) => v.verdict === "INELIGIBLE").length;
+    await page.getByLabel(`Not eligible yet (${ineligible})`).check();
+    await page.waitForURL(/verdict=INELIGIBLE/);
+    await page.getByRole("heading", { name: `${ineligible} programs checked` }).waitFor();
+    expect(await verdicts(page)).toEqual(pairs(expected.filter((v) => v.verdict === "INELIGIBLE")));
     await screenshot(page, "site-eligibility-graduate");
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it("a student enrolled in medical school: electives yes, residencies no (in the applicant's words, in French too)", async () => {
+  it("a student with no exams: electives and observerships yes, graduate-only programs blocked (in French too)", async () => {
     await checkEligibility(page, server.baseUrl, async (p) => {
       // The last profile checked in this browser fills the form again (localStorage); start afresh.
       expect(await p.getByLabel(/^a graduate/).isChecked()).toBe(true);
       expect(await p.getByRole("checkbox", { name: "ECFMG certification" }).isChecked()).toBe(true);
-      expect(await p.getByLabel("Score for USMLE Step 1").inputValue()).toBe("231");
+      expect(await p.getByLabel("Score for USMLE Step 2 CK").inputValue()).toBe("245");
+      expect(await p.getByLabel("The visa I need to train there").inputValue()).toBe("J1");
       await p.getByRole("button", { name: "Start again" }).click();
       expect(await p.getByRole("checkbox", { name: "ECFMG certification" }).isChecked()).toBe(false);
+      expect(await p.getByLabel("The visa I need to train there").inputValue()).toBe("");
       await p.getByLabel(/^a student/).check();
       await p.getByRole("checkbox", { name: "Enrolled medical student" }).check();
     });
-    const expected = await apiOrder({ stage: "STUDENT", holds: ["ENROLLED_MEDICAL_STUDENT"] });
-    expect(await verdicts(page)).toEqual(expected);
-    expect(expected[0][1]).toBe("ELIGIBLE");
+    const profile = { stage: "STUDENT", holds: ["ENROLLED_MEDICAL_STUDENT"] };
+    const expected = await apiVerdicts(profile);
+    expect(await verdicts(page)).toEqual(pairs(expected));
+    const forStudents = expected.filter((v) => v.audience !== "GRADUATE");
+    const graduateOnly = expected.filter((v) => v.audience === "GRADUATE");
+    expect(forStudents.length).toBeGreaterThan(0);
+    expect(graduateOnly.length).toBeGreaterThan(0);
+    for (const v of forStudents)
+      expect({ title: v.title, verdict: v.verdict }).not.toEqual({ title: v.title, verdict: "INELIGIBLE" });
+    for (const v of graduateOnly) {
+      expect(v.verdict).toBe("INELIGIBLE");
+      expect(v.reasons).toContainEqual({ kind: "BLOCKING", rule: "audience" });
+    }
     const match = page.locator("article", { hasText: "(The Match)" });
-    await match.getByText("This program is for graduates; you are a student").waitFor();
-    // The profile is in the URL: the same answer in French from the shared address.
+    expect(await match.getAttribute("data-verdict")).toBe("INELIGIBLE");
+    await match
+      .locator('li[data-kind="BLOCKING"]')
+      .getByText("This program is for graduates; you are a student")
+      .waitFor();
+    // The profile is in the URL: the same answer in French from the shared address, French texts where the
+    // directory has them, and English ones marked as such.
     await page.getByRole("link", { name: "Français" }).click();
     await page.getByRole("heading", { name: /^\d+ programmes vérifiés$/ }).waitFor();
-    await page
-      .locator("article", { hasText: "(The Match)" })
-      .getByText("Ce programme s'adresse aux diplômés ; vous êtes étudiant")
-      .waitFor();
-    expect(await verdicts(page)).toEqual(expected);
+    const frenchMatch = page.locator("article", { hasText: "(The Match)" });
+    await frenchMatch.getByText("Ce programme s'adresse aux diplômés ; vous êtes étudiant").waitFor();
+    const frExpected = await apiVerdicts(profile, "FR");
+    expect(await verdicts(page)).toEqual(pairs(frExpected));
+    const matchTitle = frenchMatch.locator("h3 [lang]").first();
+    expect(await matchTitle.getAttribute("lang")).toBe("en");
+    expect(await matchTitle.innerText()).toMatch(/\(en anglais\)$/);
+    const elective = page.locator("article", { hasText: "Stages cliniques à option de l'Université McGill" });
+    expect(await elective.locator("h3 [lang]").first().getAttribute("lang")).toBe("fr");
+    expect(await elective.locator("h3").innerText()).not.toContain("(en anglais)");
+    expect(await elective.getAttribute("data-verdict")).not.toBe("INELIGIBLE");
+    await screenshot(page, "site-eligibility-student-fr");
   });
 
   it("passes an axe-core scan on every page (no serious or critical violation)", async () => {

@@ -2,7 +2,7 @@ import { useEffect, useMemo, type ReactNode } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { useQuery } from "../api/useQuery";
 import { CompareProgramsDocument, type CompareProgramsQuery } from "../gql/graphql";
-import { contentLang } from "../i18n/content-locale";
+import { Content } from "../i18n/Content";
 import { useI18n, type I18n } from "../i18n/i18n";
 import { ErrorNote, PageSkeleton } from "../layout/States";
 import { enumLabel } from "../search/labels";
@@ -16,7 +16,7 @@ function yesNo(i18n: I18n, v: boolean | null | undefined): string {
 }
 
 /** The program's own requirements at `level`, then its pathway's (marked as such). */
-function requirementList(i18n: I18n, p: Program, level: "REQUIRED" | "RECOMMENDED"): ReactNode {
+function requirementList(i18n: I18n, p: Program, level: "REQUIRED" | "COMMONLY_REQUIRED" | "RECOMMENDED"): ReactNode {
   const own = p.requirements.filter((r) => r.level === level);
   const ownCodes = new Set(own.map((r) => r.requirement.code));
   const viaPathway = (p.pathway?.requirements ?? []).filter(
@@ -27,13 +27,13 @@ function requirementList(i18n: I18n, p: Program, level: "REQUIRED" | "RECOMMENDE
     <ul className="plain">
       {own.map((r) => (
         <li key={r.id}>
-          <span lang={contentLang()}>{r.requirement.name}</span>
+          <Content locale={r.requirement.nameLocale}>{r.requirement.name}</Content>
           {r.minimumScore != null ? ` (≥ ${r.minimumScore})` : ""}
         </li>
       ))}
       {viaPathway.map((r) => (
         <li key={r.id}>
-          <span lang={contentLang()}>{r.requirement.name}</span>{" "}
+          <Content locale={r.requirement.nameLocale}>{r.requirement.name}</Content>{" "}
           <span className="requirement-source">
             ({i18n.t("requirementSource", { source: i18n.t("sourcePathway") })})
           </span>
@@ -45,12 +45,12 @@ function requirementList(i18n: I18n, p: Program, level: "REQUIRED" | "RECOMMENDE
 
 /** The rows of the table: a label and what each program says. */
 function rows(i18n: I18n): [string, (p: Program) => ReactNode][] {
-  const { t, date } = i18n;
+  const { t, day } = i18n;
   return [
     [t("facetType"), (p) => enumLabel(t, "type", p.type)],
     [t("facetAudience"), (p) => enumLabel(t, "audience", p.audience)],
     [t("programPlace"), (p) => [p.region, enumLabel(t, "country", p.country)].filter(Boolean).join(", ")],
-    [t("programPathway"), (p) => <span lang={contentLang()}>{p.pathway?.name ?? "—"}</span>],
+    [t("programPathway"), (p) => (p.pathway ? <Content locale={p.pathway.nameLocale}>{p.pathway.name}</Content> : "—")],
     [
       t("programDuration"),
       (p) => (p.durationMonths != null ? t("durationMonths", { count: p.durationMonths }) : t("unknown")),
@@ -59,9 +59,10 @@ function rows(i18n: I18n): [string, (p: Program) => ReactNode][] {
     [t("programImgPositions"), (p) => p.imgPositions ?? t("unknown")],
     [t("programVisa"), (p) => yesNo(i18n, p.visaSponsorship)],
     [t("programHandsOn"), (p) => yesNo(i18n, p.handsOnPatientCare)],
-    [t("programApplicationOpens"), (p) => (p.applicationOpensAt ? date(p.applicationOpensAt) : t("unknown"))],
-    [t("programApplicationCloses"), (p) => (p.applicationClosesAt ? date(p.applicationClosesAt) : t("unknown"))],
+    [t("programApplicationOpens"), (p) => (p.applicationOpensOn ? day(p.applicationOpensOn) : t("unknown"))],
+    [t("programApplicationCloses"), (p) => (p.applicationClosesOn ? day(p.applicationClosesOn) : t("unknown"))],
     [t("compareRequired"), (p) => requirementList(i18n, p, "REQUIRED")],
+    [t("levelCOMMONLY_REQUIRED"), (p) => requirementList(i18n, p, "COMMONLY_REQUIRED")],
     [t("compareRecommended"), (p) => requirementList(i18n, p, "RECOMMENDED")],
     [t("programProvenance"), (p) => <Provenance lastVerifiedAt={p.lastVerifiedAt} />],
   ];
@@ -109,11 +110,15 @@ export default function ComparePage() {
                 <td />
                 {programs.map((p) => (
                   <th key={p.id} scope="col">
-                    <Link to={href(`/programs/${p.slug}`)} lang={contentLang()}>
-                      {p.title}
+                    <Link to={href(`/programs/${p.slug}`)}>
+                      <Content locale={p.titleLocale}>{p.title}</Content>
                     </Link>
-                    <div className="card-meta" lang={contentLang()}>
-                      {p.institution?.name ?? t("programManyInstitutions")}
+                    <div className="card-meta">
+                      {p.institution ? (
+                        <Content locale={p.institution.nameLocale}>{p.institution.name}</Content>
+                      ) : (
+                        t("programManyInstitutions")
+                      )}
                     </div>
                     <button type="button" className="link-button" onClick={() => remove(p.id)}>
                       {t("compareRemoveShort")}

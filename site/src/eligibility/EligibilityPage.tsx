@@ -2,24 +2,40 @@ import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { runQuery } from "../api/client";
 import { useQuery } from "../api/useQuery";
-import { EligibilityDocument, ProfileChoicesDocument, type EligibilityQuery } from "../gql/graphql";
+import {
+  EligibilityDocument,
+  ProfileChoicesDocument,
+  type EligibilityQuery,
+  type EligibilityVerdict,
+} from "../gql/graphql";
 import { useI18n } from "../i18n/i18n";
 import { ErrorNote, PageSkeleton } from "../layout/States";
 import { CardSkeletons } from "../search/ProgramCard";
 import { EligibilityResult } from "./EligibilityResult";
 import { fromParams, saveProfile, savedProfile, toApiProfile, toParams } from "./profile";
 import { ProfileForm } from "./ProfileForm";
+import { VerdictFilter } from "./VerdictFilter";
 
 const PAGE_SIZE = 20;
 type Edge = EligibilityQuery["eligibility"]["edges"][number];
+const VERDICTS: readonly EligibilityVerdict[] = ["ELIGIBLE", "UNKNOWN", "INELIGIBLE"];
 
-/** "Am I eligible?": the profile form, then every program in the API's order with what is unmet. */
+/** The verdict the list is narrowed to (`?verdict=UNKNOWN`), beside the profile in the URL. */
+function verdictParam(params: URLSearchParams): EligibilityVerdict | null {
+  return VERDICTS.find((v) => v === params.get("verdict")) ?? null;
+}
+
+/** "Am I eligible?": the profile form, then every program in the API's order with its verdict and reasons. */
 export default function EligibilityPage() {
   const { t, plural } = useI18n();
   const [params, setParams] = useSearchParams();
   const profile = useMemo(() => fromParams(params), [params]);
   const choices = useQuery(ProfileChoicesDocument, {});
-  const variables = useMemo(() => (profile ? { profile: toApiProfile(profile), first: PAGE_SIZE } : null), [profile]);
+  const verdict = verdictParam(params);
+  const variables = useMemo(
+    () => (profile ? { profile: toApiProfile(profile), verdicts: verdict ? [verdict] : null, first: PAGE_SIZE } : null),
+    [profile, verdict],
+  );
   const results = useQuery(EligibilityDocument, variables);
   const [more, setMore] = useState<{ key: string; edges: Edge[]; endCursor: string | null; hasNext: boolean } | null>(
     null,
@@ -49,7 +65,7 @@ export default function EligibilityPage() {
       {choices.error && <ErrorNote error={choices.error} />}
       {choices.data ? (
         <ProfileForm
-          key={params.toString()}
+          key={profile ? toParams(profile).toString() : ""}
           choices={choices.data.requirements.edges.map((e) => e.node)}
           initial={profile ?? savedProfile()}
           onSubmit={(p) => {
@@ -65,11 +81,23 @@ export default function EligibilityPage() {
           <h2 id="eligibility-results" aria-live="polite">
             {page ? plural("eligibilityResults", page.totalCount) : t("loading")}
           </h2>
+          {page && (
+            <VerdictFilter
+              counts={page.verdictCounts}
+              value={verdict}
+              onChange={(v) => {
+                const next = new URLSearchParams(params);
+                if (v) next.set("verdict", v);
+                else next.delete("verdict");
+                setParams(next);
+              }}
+            />
+          )}
           {results.error && <ErrorNote error={results.error} />}
           <div className="result-list" data-testid="eligibility-results">
             {!results.data && <CardSkeletons count={4} />}
             {edges.map((e) => (
-              <EligibilityResult key={e.node.program.id} node={e.node} profile={profile} />
+              <EligibilityResult key={e.node.program.id} node={e.node} />
             ))}
           </div>
           {hasNext && (

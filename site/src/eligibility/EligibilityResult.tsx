@@ -1,22 +1,30 @@
 import { Link } from "react-router-dom";
-import { contentLang } from "../i18n/content-locale";
+import { Content } from "../i18n/Content";
 import { useI18n } from "../i18n/i18n";
 import { enumLabel } from "../search/labels";
-import type { Profile } from "./profile";
 import { verdictOf, type EligibilityNode } from "./verdict";
 
-/** One program's answer: the verdict, then what stands in the way, in the applicant's words. */
-export function EligibilityResult({ node, profile }: { node: EligibilityNode; profile: Profile }) {
+/** One program's answer: the API's verdict, then its reasons, in the applicant's words. */
+export function EligibilityResult({ node }: { node: EligibilityNode }) {
   const { t, href } = useI18n();
-  const { verdict, reasons } = verdictOf(node, profile, t);
+  const { verdict, reasons } = verdictOf(node, t);
   const program = node.program;
+  // The API lists often-required ones here too; they already have their own "not stated" reason.
+  const withReason = new Set(node.verdictReasons.map((r) => r.requirement?.code));
+  const recommended = node.recommendedMissing.filter((r) => !withReason.has(r.code));
   return (
     <article className={`card verdict-${verdict.toLowerCase()}`} data-verdict={verdict}>
-      <h3 className="card-title" lang={contentLang()}>
-        <Link to={href(`/programs/${program.slug}`)}>{program.title}</Link>
+      <h3 className="card-title">
+        <Link to={href(`/programs/${program.slug}`)}>
+          <Content locale={program.titleLocale}>{program.title}</Content>
+        </Link>
       </h3>
       <p className="card-meta">
-        <span lang={contentLang()}>{program.institution?.name ?? t("programManyInstitutions")}</span>
+        {program.institution ? (
+          <Content locale={program.institution.nameLocale}>{program.institution.name}</Content>
+        ) : (
+          <span>{t("programManyInstitutions")}</span>
+        )}
         <span aria-hidden="true"> · </span>
         {enumLabel(t, "type", program.type)}
       </p>
@@ -26,15 +34,22 @@ export function EligibilityResult({ node, profile }: { node: EligibilityNode; pr
       {reasons.length > 0 && (
         <ul className="reasons">
           {reasons.map((r, i) => (
-            <li key={i} className={`reason-${r.kind.toLowerCase()}`} lang={r.lang}>
-              {r.message}
+            <li key={i} className={`reason-${r.kind.toLowerCase()}`} data-kind={r.kind}>
+              <span className="reason-kind">{t(`reasonKind${r.kind}`)}</span>{" "}
+              {r.lang ? <Content locale="EN">{r.message}</Content> : r.message}
             </li>
           ))}
         </ul>
       )}
-      {node.recommendedMissing.length > 0 && (
+      {recommended.length > 0 && (
         <p className="hint">
-          {t("recommendedMissing", { names: node.recommendedMissing.map((r) => r.name).join(", ") })}
+          {t("recommendedMissing")}{" "}
+          {recommended.map((r, i) => (
+            <span key={r.code}>
+              {i > 0 && ", "}
+              <Content locale={r.nameLocale}>{r.name}</Content>
+            </span>
+          ))}
         </p>
       )}
     </article>

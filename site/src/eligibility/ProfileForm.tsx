@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from "react";
 import type { ProfileChoicesQuery } from "../gql/graphql";
-import { contentLang } from "../i18n/content-locale";
+import { Content } from "../i18n/Content";
 import { useI18n } from "../i18n/i18n";
-import { EMPTY_PROFILE, type Profile } from "./profile";
+import { CountrySelect } from "./CountrySelect";
+import { EMPTY_PROFILE, VISA_TYPES, type Profile } from "./profile";
 
 type Choice = ProfileChoicesQuery["requirements"]["edges"][number]["node"];
 
 /**
  * The short profile: stage, exams passed (each with an optional score), what else the applicant
- * holds, graduation year and whether a visa is needed. The choices are the API's requirement
+ * holds, graduation year, completed residency, citizenships, licences, and the visa needed. The choices are the API's requirement
  * catalogue, so a new exam needs no change here.
  */
 export function ProfileForm(props: { choices: Choice[]; initial: Profile | null; onSubmit: (p: Profile) => void }) {
@@ -19,6 +20,8 @@ export function ProfileForm(props: { choices: Choice[]; initial: Profile | null;
   );
   const exams = props.choices.filter((c) => c.kind === "EXAM");
   const others = props.choices.filter((c) => c.kind !== "EXAM");
+  // Only SCORED exams take a score (a pass/fail one, USMLE Step 1 since 2022, is held or not).
+  const scored = new Set(exams.filter((c) => c.scoreKind === "SCORED").map((c) => c.code));
   const holds = (code: string) => profile.holds.includes(code);
   const toggle = (code: string) =>
     setProfile((p) => ({ ...p, holds: holds(code) ? p.holds.filter((c) => c !== code) : [...p.holds, code] }));
@@ -28,7 +31,7 @@ export function ProfileForm(props: { choices: Choice[]; initial: Profile | null;
     const scores: Record<string, number> = {};
     for (const [code, text] of Object.entries(scoreText)) {
       const n = Number(text);
-      if (text.trim() && Number.isInteger(n) && holds(code)) scores[code] = n;
+      if (text.trim() && Number.isFinite(n) && holds(code) && scored.has(code)) scores[code] = n;
     }
     props.onSubmit({ ...profile, scores });
   };
@@ -61,10 +64,10 @@ export function ProfileForm(props: { choices: Choice[]; initial: Profile | null;
               checked={holds(exam.code)}
               onChange={() => toggle(exam.code)}
             />
-            <label htmlFor={`holds-${exam.code}`} lang={contentLang()}>
-              {exam.name}
+            <label htmlFor={`holds-${exam.code}`}>
+              <Content locale={exam.nameLocale}>{exam.name}</Content>
             </label>
-            {
+            {exam.scoreKind === "SCORED" && (
               <span className="score">
                 <label htmlFor={`score-${exam.code}`}>{t("profileScore", { name: exam.name })}</label>
                 <input
@@ -73,6 +76,7 @@ export function ProfileForm(props: { choices: Choice[]; initial: Profile | null;
                   inputMode="numeric"
                   min={exam.scoreMin ?? undefined}
                   max={exam.scoreMax ?? undefined}
+                  step={exam.scoreStep ?? undefined}
                   disabled={!holds(exam.code)}
                   value={scoreText[exam.code] ?? ""}
                   aria-describedby={exam.scoreMax != null ? `score-hint-${exam.code}` : undefined}
@@ -84,7 +88,7 @@ export function ProfileForm(props: { choices: Choice[]; initial: Profile | null;
                   </span>
                 )}
               </span>
-            }
+            )}
           </div>
         ))}
       </fieldset>
@@ -93,8 +97,8 @@ export function ProfileForm(props: { choices: Choice[]; initial: Profile | null;
         {others.map((c) => (
           <div key={c.code} className="choice">
             <input type="checkbox" id={`holds-${c.code}`} checked={holds(c.code)} onChange={() => toggle(c.code)} />
-            <label htmlFor={`holds-${c.code}`} lang={contentLang()}>
-              {c.name}
+            <label htmlFor={`holds-${c.code}`}>
+              <Content locale={c.nameLocale}>{c.name}</Content>
             </label>
           </div>
         ))}
@@ -116,11 +120,40 @@ export function ProfileForm(props: { choices: Choice[]; initial: Profile | null;
       <div className="choice">
         <input
           type="checkbox"
-          id="needs-visa"
-          checked={profile.needsVisa}
-          onChange={(e) => setProfile((p) => ({ ...p, needsVisa: e.target.checked }))}
+          id="completed-residency"
+          checked={profile.completedResidency}
+          onChange={(e) => setProfile((p) => ({ ...p, completedResidency: e.target.checked }))}
         />
-        <label htmlFor="needs-visa">{t("profileVisa")}</label>
+        <label htmlFor="completed-residency">{t("profileCompletedResidency")}</label>
+      </div>
+      <CountrySelect
+        id="citizenships"
+        label={t("profileCitizenships")}
+        value={profile.citizenships}
+        onChange={(citizenships) => setProfile((p) => ({ ...p, citizenships }))}
+      />
+      <CountrySelect
+        id="licensed-in"
+        label={t("profileLicensedIn")}
+        value={profile.licensedIn}
+        onChange={(licensedIn) => setProfile((p) => ({ ...p, licensedIn }))}
+      />
+      <div className="field">
+        <label htmlFor="visa-needed">{t("profileVisa")}</label>
+        <select
+          id="visa-needed"
+          value={profile.visaNeeded ?? ""}
+          onChange={(e) =>
+            setProfile((p) => ({ ...p, visaNeeded: VISA_TYPES.find((v) => v === e.target.value) ?? null }))
+          }
+        >
+          <option value="">{t("visaUNSAID")}</option>
+          {VISA_TYPES.map((v) => (
+            <option key={v} value={v}>
+              {t(`visa${v}`)}
+            </option>
+          ))}
+        </select>
       </div>
       <p className="actions">
         <button type="submit">{t("profileCheck")}</button>

@@ -1,10 +1,9 @@
-import type { CandidateProfile, CandidateStage } from "../gql/graphql";
+import type { CandidateProfile, CandidateStage, VisaType } from "../gql/graphql";
 
 /**
  * The applicant's profile as the form edits it, and its place in the URL (so it can be
- * bookmarked, shared, and survives Back; it is sent nowhere but to the API). Only fields the API
- * accepts are here; a new one (citizenship, say) is a field below, a parameter in `toParams` and
- * `fromParams`, and a line in `toApiProfile`.
+ * bookmarked, shared, and survives Back; it is sent nowhere but to the API). A new field is a
+ * field below, a parameter in `toParams` and `fromParams`, and a line in `toApiProfile`.
  */
 export interface Profile {
   stage: CandidateStage;
@@ -13,16 +12,35 @@ export interface Profile {
   /** Scores by requirement code (an exam with a score counts as held). */
   scores: Record<string, number>;
   graduationYear: number | null;
-  needsVisa: boolean;
+  /** The visa needed to train there; null: not said. */
+  visaNeeded: VisaType | null;
+  /** Countries of citizenship, ISO 3166-1 alpha-2. */
+  citizenships: string[];
+  /** Countries with a full medical licence, ISO 3166-1 alpha-2. */
+  licensedIn: string[];
+  completedResidency: boolean;
 }
+
+export const VISA_TYPES: readonly VisaType[] = ["NONE", "J1", "H1B", "CA_WORK_PERMIT", "OTHER"];
 
 export const EMPTY_PROFILE: Profile = {
   stage: "GRADUATE",
   holds: [],
   scores: {},
   graduationYear: null,
-  needsVisa: false,
+  visaNeeded: null,
+  citizenships: [],
+  licensedIn: [],
+  completedResidency: false,
 };
+
+const countries = (values: string[]) => [...new Set(values.filter((c) => /^[A-Z]{2}$/.test(c)))];
+
+function visaFrom(value: string | null): VisaType | null {
+  // `visa=needed` is the older yes/no box's address: some visa, which one unsaid.
+  if (value === "needed") return "OTHER";
+  return (VISA_TYPES as readonly string[]).includes(value ?? "") ? (value as VisaType) : null;
+}
 
 export function fromParams(params: URLSearchParams): Profile | null {
   const stage = params.get("stage");
@@ -31,7 +49,7 @@ export function fromParams(params: URLSearchParams): Profile | null {
   for (const entry of params.getAll("score")) {
     const [code, value] = entry.split(":");
     const n = Number(value);
-    if (code && Number.isInteger(n)) scores[code] = n;
+    if (code && value && Number.isFinite(n)) scores[code] = n;
   }
   const year = Number(params.get("graduated"));
   return {
@@ -39,7 +57,10 @@ export function fromParams(params: URLSearchParams): Profile | null {
     holds: params.getAll("holds").filter(Boolean),
     scores,
     graduationYear: Number.isInteger(year) && year > 0 ? year : null,
-    needsVisa: params.get("visa") === "needed",
+    visaNeeded: visaFrom(params.get("visa")),
+    citizenships: countries(params.getAll("citizenship")),
+    licensedIn: countries(params.getAll("licensed")),
+    completedResidency: params.get("residency") === "completed",
   };
 }
 
@@ -49,11 +70,14 @@ export function toParams(profile: Profile): URLSearchParams {
   for (const code of profile.holds) params.append("holds", code);
   for (const [code, score] of Object.entries(profile.scores)) params.append("score", `${code}:${score}`);
   if (profile.graduationYear) params.set("graduated", String(profile.graduationYear));
-  if (profile.needsVisa) params.set("visa", "needed");
+  if (profile.visaNeeded) params.set("visa", profile.visaNeeded);
+  for (const c of profile.citizenships) params.append("citizenship", c);
+  for (const c of profile.licensedIn) params.append("licensed", c);
+  if (profile.completedResidency) params.set("residency", "completed");
   return params;
 }
 
-/** What the API's `eligibility(profile:)` takes. */
+/** What the API's `eligibility(profile:)` takes (a field left unsaid is left out, not held against). */
 export function toApiProfile(profile: Profile): CandidateProfile {
   const scores = Object.entries(profile.scores).map(([code, score]) => ({ code, score }));
   return {
@@ -61,7 +85,10 @@ export function toApiProfile(profile: Profile): CandidateProfile {
     holds: [...new Set([...profile.holds, ...Object.keys(profile.scores)])].sort(),
     scores: scores.length ? scores.sort((a, b) => (a.code < b.code ? -1 : 1)) : null,
     graduationYear: profile.graduationYear,
-    needsVisa: profile.needsVisa || null,
+    visaNeeded: profile.visaNeeded,
+    citizenships: profile.citizenships.length ? [...profile.citizenships].sort() : null,
+    licensedIn: profile.licensedIn.length ? [...profile.licensedIn].sort() : null,
+    completedResidency: profile.completedResidency || null,
   };
 }
 

@@ -1,57 +1,50 @@
-import type { EligibilityQuery } from "../gql/graphql";
+import type { EligibilityQuery, EligibilityVerdict } from "../gql/graphql";
 import type { Translate } from "../i18n/i18n";
-import type { Profile } from "./profile";
 
 export type EligibilityNode = EligibilityQuery["eligibility"]["edges"][number]["node"];
+type ApiReason = EligibilityNode["verdictReasons"][number];
 
 /**
- * The verdict the page shows, in the shape the API is moving to (`verdict` and `verdictReasons
- * { kind, message, requirement }`). Today it is derived from `eligible`, `reasons` and
- * `missingDetails`; once the API answers verdicts, only this function changes.
+ * The verdict the page shows is the API's own (`verdict`, `verdictReasons`); this file only puts
+ * each reason in the applicant's words: UNMET says what to do, BLOCKING what stands in the way,
+ * UNKNOWN what the listing does not say. A reason this page has no words for keeps the API's own
+ * text (English; `lang` says so), so a new rule in the API is never hidden.
  */
-export type Verdict = "ELIGIBLE" | "INELIGIBLE" | "UNKNOWN";
+export type Verdict = EligibilityVerdict;
 export interface VerdictReason {
-  kind: "UNMET" | "BLOCKING" | "UNKNOWN";
+  kind: ApiReason["kind"];
   message: string;
   /** The language of `message` when it is the API's own text rather than the interface's. */
-  lang?: string;
+  lang?: "en";
 }
 
-export function verdictOf(
-  node: EligibilityNode,
-  profile: Profile,
-  t: Translate,
-): { verdict: Verdict; reasons: VerdictReason[] } {
-  if (node.eligible) return { verdict: "ELIGIBLE", reasons: [] };
-  const reasons: VerdictReason[] = [];
-  const program = node.program;
-  // Reasons not about a requirement (the API's text lists them first): said in the interface's words when known.
-  const blocking = node.reasons.slice(0, node.reasons.length - node.missingDetails.length);
-  const audienceBlocked =
-    (profile.stage === "STUDENT" && program.audience === "GRADUATE") ||
-    (profile.stage === "GRADUATE" && program.audience === "STUDENT");
-  const visaBlocked = profile.needsVisa && program.visaSponsorship === false;
-  const known = (audienceBlocked ? 1 : 0) + (visaBlocked ? 1 : 0);
-  if (audienceBlocked)
-    reasons.push({
-      kind: "BLOCKING",
-      message: t(profile.stage === "STUDENT" ? "reasonForGraduates" : "reasonForStudents"),
-    });
-  if (visaBlocked) reasons.push({ kind: "BLOCKING", message: t("reasonNoVisa") });
-  if (blocking.length !== known) {
-    // A reason this page does not know yet: the API's own words.
-    for (const message of blocking) reasons.push({ kind: "BLOCKING", message, lang: "en" });
-    reasons.splice(0, known);
-  }
-  for (const m of node.missingDetails) {
-    const name = m.requirement.name;
-    reasons.push({
-      kind: "UNMET",
-      message:
-        m.score != null && m.minimumScore != null
-          ? t("reasonScore", { name, score: m.score, minimum: m.minimumScore })
-          : t(m.fromPathway ? "reasonMissingPathway" : "reasonMissing", { name }),
-    });
-  }
-  return { verdict: "INELIGIBLE", reasons };
+function unmet(node: EligibilityNode, r: ApiReason, t: Translate): string | null {
+  if (!r.requirement) return null;
+  const name = r.requirement.name;
+  const detail = node.missingDetails.find((m) => m.requirement.code === r.requirement?.code);
+  if (detail?.score != null && detail.minimumScore != null)
+    return t("reasonScore", { name, score: detail.score, minimum: detail.minimumScore });
+  return t(detail?.fromPathway ? "reasonMissingPathway" : "reasonMissing", { name });
+}
+
+function blocking(node: EligibilityNode, r: ApiReason, t: Translate): string | null {
+  if (r.rule === "audience")
+    return t(node.program.audience === "GRADUATE" ? "reasonForGraduates" : "reasonForStudents");
+  if (r.rule === "visaTypesSponsored" && node.program.visaSponsorship === false) return t("reasonNoVisa");
+  return null;
+}
+
+function unknown(r: ApiReason, t: Translate): string | null {
+  if (r.requirement) return t("reasonOftenRequired", { name: r.requirement.name });
+  if (r.rule === "visaTypesSponsored" && r.message === "The listing does not say whether it sponsors visas")
+    return t("reasonVisaUnsaid");
+  return null;
+}
+
+export function verdictOf(node: EligibilityNode, t: Translate): { verdict: Verdict; reasons: VerdictReason[] } {
+  const reasons = node.verdictReasons.map((r): VerdictReason => {
+    const words = r.kind === "UNMET" ? unmet(node, r, t) : r.kind === "BLOCKING" ? blocking(node, r, t) : unknown(r, t);
+    return words !== null ? { kind: r.kind, message: words } : { kind: r.kind, message: r.message, lang: "en" };
+  });
+  return { verdict: node.verdict, reasons };
 }

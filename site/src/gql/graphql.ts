@@ -57,6 +57,18 @@ export type CountryMonthsInput = {
   months: number;
 };
 
+/** UNMET: something the candidate can do ('Take USMLE Step 2 CK'); BLOCKING: something they cannot change ('for graduates; you are a student'); UNKNOWN: the listing does not say ('does not say whether it sponsors visas') */
+export type EligibilityReasonKind =
+  | 'BLOCKING'
+  | 'UNKNOWN'
+  | 'UNMET';
+
+/** ELIGIBLE: the listing's data shows nothing in the way; INELIGIBLE: something does (an UNMET or BLOCKING reason); UNKNOWN: nothing does, but the listing does not say enough to decide (an UNKNOWN reason) */
+export type EligibilityVerdict =
+  | 'ELIGIBLE'
+  | 'INELIGIBLE'
+  | 'UNKNOWN';
+
 export type InstitutionKind =
   | 'ACADEMIC_MEDICAL_CENTER'
   | 'HOSPITAL'
@@ -69,6 +81,11 @@ export type ListingStatus =
   | 'ARCHIVED'
   | 'DRAFT'
   | 'PUBLISHED';
+
+/** A language of the directory's content: EN (English, the source text) or FR (French, its translation) */
+export type Locale =
+  | 'EN'
+  | 'FR';
 
 /** Which programs to show. A list matches any of its values (OR); fields combine with AND; an omitted or null field does not filter. */
 export type ProgramFilter = {
@@ -133,6 +150,15 @@ export type ScoreInput = {
   score: number;
 };
 
+/** How a requirement reports a result; only SCORED ones take scores and minimum scores */
+export type ScoreKind =
+  /** Not an exam (a certification, licence, training or document): held or not */
+  | 'NONE'
+  /** An exam reported only as pass or fail, e.g. USMLE Step 1 since 2022 */
+  | 'PASS_FAIL'
+  /** An exam with a numeric score within scoreMin..scoreMax, in steps of scoreStep */
+  | 'SCORED';
+
 /** A visa or permit for training: J1 and H1B (United States), CA_WORK_PERMIT (Canada), OTHER; NONE: no visa needed */
 export type VisaType =
   /** A Canadian work permit */
@@ -146,66 +172,75 @@ export type VisaType =
   /** Any other visa or permit */
   | 'OTHER';
 
-export type ProfileChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+export type ProfileChoicesQueryVariables = Exact<{
+  locale?: Locale | null | undefined;
+}>;
 
 
-export type ProfileChoicesQuery = { requirements: { edges: Array<{ node: { code: string, name: string, kind: RequirementKind, scoreMin: number | null, scoreMax: number | null } }> } };
+export type ProfileChoicesQuery = { requirements: { edges: Array<{ node: { code: string, name: string, nameLocale: Locale, kind: RequirementKind, scoreKind: ScoreKind, scoreMin: number | null, scoreMax: number | null, scoreStep: number | null } }> } };
 
 export type EligibilityQueryVariables = Exact<{
   profile: CandidateProfile;
   filter?: ProgramFilter | null | undefined;
+  verdicts?: Array<EligibilityVerdict> | EligibilityVerdict | null | undefined;
   first: number;
   after?: string | null | undefined;
+  locale?: Locale | null | undefined;
 }>;
 
 
-export type EligibilityQuery = { eligibility: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { eligible: boolean, reasons: Array<string>, missingDetails: Array<{ fromPathway: boolean, minimumScore: number | null, score: number | null, reason: string, requirement: { code: string, name: string } }>, recommendedMissing: Array<{ code: string, name: string }>, program: { id: string, slug: string, title: string, type: ProgramType, audience: Audience, country: Country, region: string | null, visaSponsorship: boolean | null, lastVerifiedAt: string | null, institution: { name: string, slug: string, city: string } | null, pathway: { name: string } | null, specialties: Array<{ name: string }> } } }> } };
+export type EligibilityQuery = { eligibility: { totalCount: number, verdictCounts: { eligible: number, unknown: number, ineligible: number }, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { verdict: EligibilityVerdict, verdictReasons: Array<{ kind: EligibilityReasonKind, message: string, rule: string | null, requirement: { code: string, name: string, nameLocale: Locale } | null }>, missingDetails: Array<{ fromPathway: boolean, minimumScore: number | null, score: number | null, requirement: { code: string, name: string, nameLocale: Locale } }>, recommendedMissing: Array<{ code: string, name: string, nameLocale: Locale }>, program: { id: string, slug: string, title: string, titleLocale: Locale, type: ProgramType, audience: Audience, country: Country, region: string | null, visaSponsorship: boolean | null, lastVerifiedAt: string | null, institution: { name: string, nameLocale: Locale, slug: string, city: string } | null, pathway: { name: string, nameLocale: Locale } | null, specialties: Array<{ name: string }> } } }> } };
 
-export type RequirementLineFragment = { code: string, name: string, kind: RequirementKind };
+export type RequirementLineFragment = { code: string, name: string, nameLocale: Locale, kind: RequirementKind };
 
 export type ProgramPageQueryVariables = Exact<{
   slug: string;
+  locale?: Locale | null | undefined;
 }>;
 
 
-export type ProgramPageQuery = { program: { id: string, slug: string, title: string, type: ProgramType, audience: Audience, description: string | null, country: Country, region: string | null, durationMonths: number | null, positions: number | null, imgPositions: number | null, visaSponsorship: boolean | null, handsOnPatientCare: boolean | null, applicationOpensAt: string | null, applicationClosesAt: string | null, applicationUrl: string | null, websiteUrl: string | null, sourceUrl: string | null, sourceNote: string | null, lastVerifiedAt: string | null, institution: { name: string, slug: string, city: string, region: string, country: Country } | null, pathway: { name: string, slug: string, website: string | null, requirements: Array<{ id: string, level: RequirementLevel, note: string | null, requirement: { code: string, name: string, kind: RequirementKind } }> } | null, specialties: Array<{ name: string }>, requirements: Array<{ id: string, level: RequirementLevel, minimumScore: number | null, note: string | null, requirement: { code: string, name: string, kind: RequirementKind } }> } | null };
+export type ProgramPageQuery = { program: { id: string, slug: string, title: string, titleLocale: Locale, type: ProgramType, audience: Audience, description: string | null, descriptionLocale: Locale | null, country: Country, region: string | null, durationMonths: number | null, positions: number | null, imgPositions: number | null, visaSponsorship: boolean | null, handsOnPatientCare: boolean | null, applicationOpensOn: string | null, applicationClosesOn: string | null, applicationUrl: string | null, websiteUrl: string | null, sourceUrl: string | null, sourceNote: string | null, lastVerifiedAt: string | null, institution: { name: string, nameLocale: Locale, slug: string, city: string, region: string, country: Country } | null, pathway: { name: string, nameLocale: Locale, slug: string, website: string | null, requirements: Array<{ id: string, level: RequirementLevel, note: string | null, requirement: { code: string, name: string, nameLocale: Locale, kind: RequirementKind } }> } | null, specialties: Array<{ name: string }>, requirements: Array<{ id: string, level: RequirementLevel, minimumScore: number | null, note: string | null, requirement: { code: string, name: string, nameLocale: Locale, kind: RequirementKind } }> } | null };
 
 export type InstitutionPageQueryVariables = Exact<{
   slug: string;
+  locale?: Locale | null | undefined;
 }>;
 
 
-export type InstitutionPageQuery = { institution: { name: string, slug: string, kind: InstitutionKind, city: string, region: string, country: Country, website: string | null, description: string | null, programs: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, type: ProgramType, audience: Audience, country: Country, region: string | null, visaSponsorship: boolean | null, lastVerifiedAt: string | null, institution: { name: string, slug: string, city: string } | null, pathway: { name: string } | null, specialties: Array<{ name: string }> } }> } } | null };
+export type InstitutionPageQuery = { institution: { name: string, nameLocale: Locale, slug: string, kind: InstitutionKind, city: string, region: string, country: Country, website: string | null, description: string | null, descriptionLocale: Locale | null, programs: { totalCount: number, edges: Array<{ node: { id: string, slug: string, title: string, titleLocale: Locale, type: ProgramType, audience: Audience, country: Country, region: string | null, visaSponsorship: boolean | null, lastVerifiedAt: string | null, institution: { name: string, nameLocale: Locale, slug: string, city: string } | null, pathway: { name: string, nameLocale: Locale } | null, specialties: Array<{ name: string }> } }> } } | null };
 
 export type CompareProgramsQueryVariables = Exact<{
   ids: Array<string | number> | string | number;
+  locale?: Locale | null | undefined;
 }>;
 
 
-export type CompareProgramsQuery = { programs: { edges: Array<{ node: { id: string, slug: string, title: string, type: ProgramType, audience: Audience, country: Country, region: string | null, durationMonths: number | null, positions: number | null, imgPositions: number | null, visaSponsorship: boolean | null, handsOnPatientCare: boolean | null, applicationOpensAt: string | null, applicationClosesAt: string | null, lastVerifiedAt: string | null, institution: { name: string, slug: string } | null, pathway: { name: string, requirements: Array<{ id: string, level: RequirementLevel, requirement: { code: string, name: string, kind: RequirementKind } }> } | null, requirements: Array<{ id: string, level: RequirementLevel, minimumScore: number | null, requirement: { code: string, name: string, kind: RequirementKind } }> } }> } };
+export type CompareProgramsQuery = { programs: { edges: Array<{ node: { id: string, slug: string, title: string, titleLocale: Locale, type: ProgramType, audience: Audience, country: Country, region: string | null, durationMonths: number | null, positions: number | null, imgPositions: number | null, visaSponsorship: boolean | null, handsOnPatientCare: boolean | null, applicationOpensOn: string | null, applicationClosesOn: string | null, lastVerifiedAt: string | null, institution: { name: string, nameLocale: Locale, slug: string } | null, pathway: { name: string, nameLocale: Locale, requirements: Array<{ id: string, level: RequirementLevel, requirement: { code: string, name: string, nameLocale: Locale, kind: RequirementKind } }> } | null, requirements: Array<{ id: string, level: RequirementLevel, minimumScore: number | null, requirement: { code: string, name: string, nameLocale: Locale, kind: RequirementKind } }> } }> } };
 
-export type ProgramCardFragment = { id: string, slug: string, title: string, type: ProgramType, audience: Audience, country: Country, region: string | null, visaSponsorship: boolean | null, lastVerifiedAt: string | null, institution: { name: string, slug: string, city: string } | null, pathway: { name: string } | null, specialties: Array<{ name: string }> };
+export type ProgramCardFragment = { id: string, slug: string, title: string, titleLocale: Locale, type: ProgramType, audience: Audience, country: Country, region: string | null, visaSponsorship: boolean | null, lastVerifiedAt: string | null, institution: { name: string, nameLocale: Locale, slug: string, city: string } | null, pathway: { name: string, nameLocale: Locale } | null, specialties: Array<{ name: string }> };
 
-export type FacetValuesFragment = { value: string, label: string, count: number };
+export type FacetValuesFragment = { value: string, label: string, labelLocale: Locale, count: number };
 
 export type SearchPageQueryVariables = Exact<{
   filter?: ProgramFilter | null | undefined;
   search?: string | null | undefined;
   first: number;
+  locale?: Locale | null | undefined;
 }>;
 
 
-export type SearchPageQuery = { programs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, slug: string, title: string, type: ProgramType, audience: Audience, country: Country, region: string | null, visaSponsorship: boolean | null, lastVerifiedAt: string | null, institution: { name: string, slug: string, city: string } | null, pathway: { name: string } | null, specialties: Array<{ name: string }> } }> }, programFacets: { type: Array<{ value: string, label: string, count: number }>, audience: Array<{ value: string, label: string, count: number }>, country: Array<{ value: string, label: string, count: number }>, region: Array<{ value: string, label: string, count: number }>, specialty: Array<{ value: string, label: string, count: number }>, pathway: Array<{ value: string, label: string, count: number }>, requirement: Array<{ value: string, label: string, count: number }> } };
+export type SearchPageQuery = { programs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, slug: string, title: string, titleLocale: Locale, type: ProgramType, audience: Audience, country: Country, region: string | null, visaSponsorship: boolean | null, lastVerifiedAt: string | null, institution: { name: string, nameLocale: Locale, slug: string, city: string } | null, pathway: { name: string, nameLocale: Locale } | null, specialties: Array<{ name: string }> } }> }, programFacets: { type: Array<{ value: string, label: string, labelLocale: Locale, count: number }>, audience: Array<{ value: string, label: string, labelLocale: Locale, count: number }>, country: Array<{ value: string, label: string, labelLocale: Locale, count: number }>, region: Array<{ value: string, label: string, labelLocale: Locale, count: number }>, specialty: Array<{ value: string, label: string, labelLocale: Locale, count: number }>, pathway: Array<{ value: string, label: string, labelLocale: Locale, count: number }>, requirement: Array<{ value: string, label: string, labelLocale: Locale, count: number }> } };
 
 export type MoreProgramsQueryVariables = Exact<{
   filter?: ProgramFilter | null | undefined;
   search?: string | null | undefined;
   first: number;
   after?: string | null | undefined;
+  locale?: Locale | null | undefined;
 }>;
 
 
-export type MoreProgramsQuery = { programs: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, slug: string, title: string, type: ProgramType, audience: Audience, country: Country, region: string | null, visaSponsorship: boolean | null, lastVerifiedAt: string | null, institution: { name: string, slug: string, city: string } | null, pathway: { name: string } | null, specialties: Array<{ name: string }> } }> } };
+export type MoreProgramsQuery = { programs: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, slug: string, title: string, titleLocale: Locale, type: ProgramType, audience: Audience, country: Country, region: string | null, visaSponsorship: boolean | null, lastVerifiedAt: string | null, institution: { name: string, nameLocale: Locale, slug: string, city: string } | null, pathway: { name: string, nameLocale: Locale } | null, specialties: Array<{ name: string }> } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -229,6 +264,7 @@ export const RequirementLineFragmentDoc = new TypedDocumentString(`
     fragment RequirementLine on Requirement {
   code
   name
+  nameLocale
   kind
 }
     `, {"fragmentName":"RequirementLine"}) as unknown as TypedDocumentString<RequirementLineFragment, unknown>;
@@ -237,6 +273,7 @@ export const ProgramCardFragmentDoc = new TypedDocumentString(`
   id
   slug
   title
+  titleLocale
   type
   audience
   country
@@ -245,11 +282,13 @@ export const ProgramCardFragmentDoc = new TypedDocumentString(`
   lastVerifiedAt
   institution {
     name
+    nameLocale
     slug
     city
   }
   pathway {
     name
+    nameLocale
   }
   specialties {
     name
@@ -260,13 +299,14 @@ export const FacetValuesFragmentDoc = new TypedDocumentString(`
     fragment FacetValues on FacetCount {
   value
   label
+  labelLocale
   count
 }
     `, {"fragmentName":"FacetValues"}) as unknown as TypedDocumentString<FacetValuesFragment, unknown>;
-export const ProfileChoicesDocument = {"__meta__":{"hash":"sha256:fe6b5af5b6bb973c7b9d5d6488e1685c465b3cbc71ad48867d5702c1fa20759a"}} as unknown as TypedDocumentString<ProfileChoicesQuery, ProfileChoicesQueryVariables>;
-export const EligibilityDocument = {"__meta__":{"hash":"sha256:a3bedd4e4efbff35ed1809e6b136b52b109b84fba431712e2bcedeb943226a7c"}} as unknown as TypedDocumentString<EligibilityQuery, EligibilityQueryVariables>;
-export const ProgramPageDocument = {"__meta__":{"hash":"sha256:f592a31e5f8c0b3000f7469c92a86e11eb436832cb2b4baab9caf2a47f9e22bd"}} as unknown as TypedDocumentString<ProgramPageQuery, ProgramPageQueryVariables>;
-export const InstitutionPageDocument = {"__meta__":{"hash":"sha256:9dee27b877091e042363ff98cfb9dbbf10f65a5fd98f931973394e0054d3a43f"}} as unknown as TypedDocumentString<InstitutionPageQuery, InstitutionPageQueryVariables>;
-export const CompareProgramsDocument = {"__meta__":{"hash":"sha256:3d2655db5c303471bb597f8c21242517a37cfbc0e5b3c4e0666f285fa8f1306f"}} as unknown as TypedDocumentString<CompareProgramsQuery, CompareProgramsQueryVariables>;
-export const SearchPageDocument = {"__meta__":{"hash":"sha256:1a288360e23d42caf2ac0ad069878816a25ecf0b2d7dc06a309f643b91b79de6"}} as unknown as TypedDocumentString<SearchPageQuery, SearchPageQueryVariables>;
-export const MoreProgramsDocument = {"__meta__":{"hash":"sha256:c87041ddf5f866590cae89b2c370b49b791f5d320d8f42995c8cc2740d885a31"}} as unknown as TypedDocumentString<MoreProgramsQuery, MoreProgramsQueryVariables>;
+export const ProfileChoicesDocument = {"__meta__":{"hash":"sha256:5f32db7f9cf09cbe2f0116565bd08f264cf4ef125c7d4e7def90c098a464aaa5"}} as unknown as TypedDocumentString<ProfileChoicesQuery, ProfileChoicesQueryVariables>;
+export const EligibilityDocument = {"__meta__":{"hash":"sha256:363cc45cc8fad935a607b44f5d8f8bdffcc2627ddc5f3ad47f8ccc349c049b9b"}} as unknown as TypedDocumentString<EligibilityQuery, EligibilityQueryVariables>;
+export const ProgramPageDocument = {"__meta__":{"hash":"sha256:d2fb4e498cfc993548947c5204622dbcf42459c5a31172ec2a76faed0eca9797"}} as unknown as TypedDocumentString<ProgramPageQuery, ProgramPageQueryVariables>;
+export const InstitutionPageDocument = {"__meta__":{"hash":"sha256:1688f9b21be220dd4e9a84aa18be7f4b224c7952aed54bcacbeb42a2fe866428"}} as unknown as TypedDocumentString<InstitutionPageQuery, InstitutionPageQueryVariables>;
+export const CompareProgramsDocument = {"__meta__":{"hash":"sha256:9e36996af9ab5198c81787296177a82acf35de95e6ba6a2d9950870cea1b6fe3"}} as unknown as TypedDocumentString<CompareProgramsQuery, CompareProgramsQueryVariables>;
+export const SearchPageDocument = {"__meta__":{"hash":"sha256:45abb5a2768fb45e9787bbaaca26b37c0368a1aac942a87e4376d251026d6b55"}} as unknown as TypedDocumentString<SearchPageQuery, SearchPageQueryVariables>;
+export const MoreProgramsDocument = {"__meta__":{"hash":"sha256:d2e2b14d078036170bc5b4b9f1d0ce26c2615d65b826c5280c9543da84d8999a"}} as unknown as TypedDocumentString<MoreProgramsQuery, MoreProgramsQueryVariables>;

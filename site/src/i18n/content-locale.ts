@@ -1,10 +1,12 @@
+import type { Locale } from "../gql/graphql";
 import type { Lang } from "./lang";
 
 /**
- * The one place where the interface language reaches the content. Today the API answers its
- * texts (titles, descriptions, names) in English only, so no variable is sent. Once it takes
- * `locale: EN | FR`, add `$locale: Locale` to the operations in site/src/operations and return
- * `{ locale: current.toUpperCase() }` here: every query (and its cache key) gets it at once.
+ * The one place where the interface language reaches the content. Every site operation takes
+ * `$locale: Locale`, and every query (and its cache key) carries the interface's language here:
+ * the API answers titles, names and descriptions in it, falling back to the other language for an
+ * untranslated text and saying so in the text's `…Locale` field. It is always sent (EN too) so
+ * that an answer never depends on the browser's Accept-Language, and caches see one address.
  */
 let current: Lang = "en";
 
@@ -12,17 +14,14 @@ export function setContentLocale(lang: Lang): void {
   current = lang;
 }
 
-/** Variables every site query carries for the content's language (none yet; see above). */
-export function contentVariables(): Record<string, string> {
-  return {};
+/** Variables every site query carries for the content's language. */
+export function contentVariables(): { locale: Locale } {
+  return { locale: current === "fr" ? "FR" : "EN" };
 }
 
-/**
- * The language the API's texts are in, for the `lang` attribute of content blocks (screen readers
- * pronounce them right; French pages mark English text). English until the API says otherwise.
- */
-export function contentLang(): Lang {
-  return "en";
+/** The `lang` attribute for a text the API answered in `locale` (English when it does not say). */
+export function contentLang(locale?: Locale | null): Lang {
+  return locale === "FR" ? "fr" : "en";
 }
 
 /** The interface language content queries were last asked for. */

@@ -20,6 +20,8 @@ export interface I18n {
   /** `count` things: picks `${key}One` or `${key}Other`. */
   plural: (key: "results" | "eligibilityResults", count: number) => string;
   date: (iso: string) => string;
+  /** A calendar day ("YYYY-MM-DD", the API's LocalDate) as that very day, whatever the browser's time zone. */
+  day: (localDate: string) => string;
   /** A site path with the current language prefix kept. */
   href: (path: string) => string;
 }
@@ -41,6 +43,10 @@ export function makeI18n(lang: Lang, prefix: string): I18n {
     plural: (key, count) =>
       t(`${key}${rules.select(count) === "one" ? "One" : "Other"}` as MessageKey, { count: numbers.format(count) }),
     date: (iso) => dates.format(new Date(iso)),
+    day: (localDate) => {
+      const [y, m, d] = localDate.split("-").map(Number);
+      return dates.format(new Date(Date.UTC(y, m - 1, d)));
+    },
     href: (path) => `${prefix}${path === "/" && prefix ? "" : path}` || "/",
   };
 }

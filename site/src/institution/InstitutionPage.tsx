@@ -1,7 +1,7 @@
 import { useParams } from "react-router-dom";
 import { useQuery } from "../api/useQuery";
 import { InstitutionPageDocument } from "../gql/graphql";
-import { contentLang } from "../i18n/content-locale";
+import { Content } from "../i18n/Content";
 import { useI18n } from "../i18n/i18n";
 import { ErrorNote, NotFound, PageSkeleton } from "../layout/States";
 import { enumLabel } from "../search/labels";
@@ -15,15 +15,20 @@ export default function InstitutionPage() {
   if (!data) return <PageSkeleton />;
   const institution = data.institution;
   if (!institution) return <NotFound />;
-  const lang = contentLang();
   return (
     <article className="institution">
-      <h1 lang={lang}>{institution.name}</h1>
+      <h1>
+        <Content locale={institution.nameLocale}>{institution.name}</Content>
+      </h1>
       <p className="card-meta">
         {enumLabel(t, "kind", institution.kind)} ·{" "}
         {[institution.city, institution.region, enumLabel(t, "country", institution.country)].join(", ")}
       </p>
-      {institution.description && <p lang={lang}>{institution.description}</p>}
+      {institution.description && (
+        <Content as="p" locale={institution.descriptionLocale}>
+          {institution.description}
+        </Content>
+      )}
       {institution.website && (
         <p>
           <a href={institution.website} rel="noopener noreferrer">

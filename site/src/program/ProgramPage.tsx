@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useQuery } from "../api/useQuery";
 import { ProgramPageDocument, type ProgramPageQuery } from "../gql/graphql";
-import { contentLang } from "../i18n/content-locale";
+import type { Locale } from "../gql/graphql";
+import { Content } from "../i18n/Content";
 import { useI18n } from "../i18n/i18n";
 import { ErrorNote, NotFound, PageSkeleton } from "../layout/States";
 import { CompareToggle, Provenance } from "../search/ProgramCard";
@@ -27,6 +28,7 @@ function YesNo({ value }: { value: boolean | null | undefined }) {
 /** One requirement line: its name, level, minimum score, note, and where it comes from. */
 function RequirementItem(props: {
   name: string;
+  nameLocale: Locale;
   level: string;
   minimumScore?: number | null;
   note?: string | null;
@@ -36,11 +38,13 @@ function RequirementItem(props: {
   return (
     <li className={`requirement level-${props.level.toLowerCase()}`}>
       <span className="badge">{enumLabel(t, "level", props.level)}</span>{" "}
-      <strong lang={contentLang()}>{props.name}</strong>
+      <Content as="strong" locale={props.nameLocale}>
+        {props.name}
+      </Content>
       {props.minimumScore != null && <span> — {t("minimumScore", { score: props.minimumScore })}</span>}
       <span className="requirement-source"> ({t("requirementSource", { source: t(props.source) })})</span>
       {props.note && (
-        <p className="note" lang={contentLang()}>
+        <p className="note" lang="en">
           {props.note}
         </p>
       )}
@@ -59,6 +63,7 @@ function Requirements({ program }: { program: Program }) {
           <RequirementItem
             key={r.id}
             name={r.requirement.name}
+            nameLocale={r.requirement.nameLocale}
             level={r.level}
             minimumScore={r.minimumScore}
             note={r.note}
@@ -74,6 +79,7 @@ function Requirements({ program }: { program: Program }) {
               <RequirementItem
                 key={r.id}
                 name={r.requirement.name}
+                nameLocale={r.requirement.nameLocale}
                 level={r.level}
                 note={r.note}
                 source="sourcePathway"
@@ -87,14 +93,17 @@ function Requirements({ program }: { program: Program }) {
 }
 
 function ProgramView({ program }: { program: Program }) {
-  const { t, href, date } = useI18n();
-  const lang = contentLang();
+  const { t, href, day } = useI18n();
+  // Texts the API has in one language only (curators' notes, specialty names) are English.
+  const lang = "en";
   return (
     <article className="program">
       <p className="breadcrumb">
         <Link to={href("/")}>{t("backToSearch")}</Link>
       </p>
-      <h1 lang={lang}>{program.title}</h1>
+      <h1>
+        <Content locale={program.titleLocale}>{program.title}</Content>
+      </h1>
       <p className="card-badges">
         <span className="badge">{enumLabel(t, "type", program.type)}</span>
         <span className="badge">{enumLabel(t, "audience", program.audience)}</span>
@@ -102,9 +111,9 @@ function ProgramView({ program }: { program: Program }) {
       </p>
       <CompareToggle id={program.id} title={program.title} />
       {program.description && (
-        <p className="description" lang={lang}>
+        <Content as="p" className="description" locale={program.descriptionLocale}>
           {program.description}
-        </p>
+        </Content>
       )}
       {(program.applicationUrl || program.websiteUrl) && (
         <p className="actions">
@@ -125,8 +134,8 @@ function ProgramView({ program }: { program: Program }) {
         <dl className="details">
           <Row label={t("programInstitution")}>
             {program.institution ? (
-              <Link to={href(`/institutions/${program.institution.slug}`)} lang={lang}>
-                {program.institution.name}
+              <Link to={href(`/institutions/${program.institution.slug}`)}>
+                <Content locale={program.institution.nameLocale}>{program.institution.name}</Content>
               </Link>
             ) : (
               t("programManyInstitutions")
@@ -139,7 +148,7 @@ function ProgramView({ program }: { program: Program }) {
           </Row>
           {program.pathway && (
             <Row label={t("programPathway")}>
-              <span lang={lang}>{program.pathway.name}</span>
+              <Content locale={program.pathway.nameLocale}>{program.pathway.name}</Content>
             </Row>
           )}
           {program.specialties.length > 0 && (
@@ -158,11 +167,11 @@ function ProgramView({ program }: { program: Program }) {
           <Row label={t("programHandsOn")}>
             <YesNo value={program.handsOnPatientCare} />
           </Row>
-          {program.applicationOpensAt && (
-            <Row label={t("programApplicationOpens")}>{date(program.applicationOpensAt)}</Row>
+          {program.applicationOpensOn && (
+            <Row label={t("programApplicationOpens")}>{day(program.applicationOpensOn)}</Row>
           )}
-          {program.applicationClosesAt && (
-            <Row label={t("programApplicationCloses")}>{date(program.applicationClosesAt)}</Row>
+          {program.applicationClosesOn && (
+            <Row label={t("programApplicationCloses")}>{day(program.applicationClosesOn)}</Row>
           )}
         </dl>
       </section>

@@ -2,6 +2,7 @@ import type { FacetValuesFragment, SearchPageQuery } from "../gql/graphql";
 import type { MessageKey } from "../i18n/en";
 import { useI18n } from "../i18n/i18n";
 import { FACETS, type Facet, type SearchState } from "./filters";
+import { Content } from "../i18n/Content";
 import { enumLabel } from "./labels";
 
 const TITLES: Record<Facet, MessageKey> = {
@@ -49,7 +50,7 @@ export function FacetSidebar(props: {
         const counts: FacetValuesFragment[] = facets?.[facet] ?? [];
         const shown = [...counts];
         for (const v of state.selected[facet])
-          if (!shown.some((c) => c.value === v)) shown.push({ value: v, label: v, count: 0 });
+          if (!shown.some((c) => c.value === v)) shown.push({ value: v, label: v, labelLocale: "EN", count: 0 });
         if (facets && shown.length === 0) return null;
         const enumPrefix = ENUM_FACETS[facet];
         return (
@@ -76,7 +77,7 @@ export function FacetSidebar(props: {
                       onChange={() => onToggle(facet, c.value)}
                     />
                     <label htmlFor={id}>
-                      <span lang={enumPrefix ? undefined : "en"}>{label}</span>{" "}
+                      {enumPrefix ? <span>{label}</span> : <Content locale={c.labelLocale}>{label}</Content>}{" "}
                       <span className="count">({c.count})</span>
                     </label>
                   </li>

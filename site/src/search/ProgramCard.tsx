@@ -1,7 +1,7 @@
 import { Link } from "react-router-dom";
 import { MAX_COMPARED, toggleCompared, useCompareSelection } from "../compare/compare-store";
 import type { ProgramCardFragment } from "../gql/graphql";
-import { contentLang } from "../i18n/content-locale";
+import { Content } from "../i18n/Content";
 import { useI18n } from "../i18n/i18n";
 import { enumLabel } from "./labels";
 
@@ -37,11 +37,17 @@ export function ProgramCard({ program, compare = true }: { program: ProgramCardF
     .join(", ");
   return (
     <article className="card">
-      <h3 className="card-title" lang={contentLang()}>
-        <Link to={href(`/programs/${program.slug}`)}>{program.title}</Link>
+      <h3 className="card-title">
+        <Link to={href(`/programs/${program.slug}`)}>
+          <Content locale={program.titleLocale}>{program.title}</Content>
+        </Link>
       </h3>
       <p className="card-meta">
-        <span lang={contentLang()}>{program.institution?.name ?? t("programManyInstitutions")}</span>
+        {program.institution ? (
+          <Content locale={program.institution.nameLocale}>{program.institution.name}</Content>
+        ) : (
+          <span>{t("programManyInstitutions")}</span>
+        )}
         <span aria-hidden="true"> · </span>
         <span>{place}</span>
       </p>
@@ -49,9 +55,9 @@ export function ProgramCard({ program, compare = true }: { program: ProgramCardF
         <span className="badge">{enumLabel(t, "type", program.type)}</span>
         <span className="badge">{enumLabel(t, "audience", program.audience)}</span>
         {program.pathway && (
-          <span className="badge" lang={contentLang()}>
+          <Content className="badge" locale={program.pathway.nameLocale}>
             {program.pathway.name}
-          </span>
+          </Content>
         )}
         <Provenance lastVerifiedAt={program.lastVerifiedAt} />
       </p>
