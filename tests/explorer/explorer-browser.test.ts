@@ -56,6 +56,9 @@ describe("the GraphQL explorer at /graphql, in a browser", () => {
     await page.locator(".graphiql-query-editor .view-lines", { hasText: "query SearchPage" }).waitFor();
     await page.locator(".graphiql-editor-tool .view-lines", { hasText: "internal medicine" }).waitFor();
 
+    // As a user would: put the cursor in the operation (GraphiQL picks the operation to run from the
+    // editor it last parsed; straight after a tab switch that can still be the previous tab's).
+    await page.locator(".graphiql-query-editor .view-lines", { hasText: "query SearchPage" }).click();
     const answered = page.waitForResponse((r) => r.url().endsWith("/graphql") && r.request().method() === "POST");
     await page.locator(".graphiql-execute-button").click();
     expect((await answered).status()).toBe(200);
