@@ -120,7 +120,9 @@ describe("a record's history in the admin (editor, in Chromium)", () => {
     expect(summaries).toContain("Requirements (+1 −1 ~1)");
     expect(summaries).toContain("Application fee, Institution");
     expect(summaries).toContain("Application fee, Fee currency, Specialties (+1)");
-    expect(summaries).toContain("Source note: Synthetic note, revision 8 → Synthetic note, revision 9");
+    expect(summaries).toContain(
+      "Source note (what the source says, and where it is): Synthetic note, revision 8 → Synthetic note, revision 9",
+    );
   });
 
   it("expands a requirement-list change into one added, one removed and one changed row, by name", async () => {
@@ -182,7 +184,7 @@ describe("a record's history in the admin (editor, in Chromium)", () => {
     await recent.getByText("Updated: Synthetic History Residency — Synthetic General Hospital").first().waitFor();
     expect(await recent.innerText()).not.toMatch(/Program \d+/);
     expect(await recent.innerText()).toMatch(
-      /Eddie Editor · Source note: Synthetic note, revision 8 → Synthetic note, revision 9/,
+      /Eddie Editor · Source note \(what the source says, and where it is\): Synthetic note, revision 8 → Synthetic note, revision 9/,
     );
     expect(await page.getByTestId("dashboard").innerText()).not.toMatch(NUMERIC_DATE);
     await settledScreenshot(page, "dashboard");

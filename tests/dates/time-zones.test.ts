@@ -190,6 +190,7 @@ describe.each(ZONES)("application dates with the server in %s", (zone) => {
     const input = {
       slug: `dates-${zone.toLowerCase().replace(/[^a-z]+/g, "-")}`,
       title: "Synthetic date-only observership",
+      sourceNote: "Synthetic test listing",
       type: "OBSERVERSHIP",
       audience: "GRADUATE",
       country: "US",

@@ -30,6 +30,7 @@ beforeAll(async () => {
     input: {
       slug: "rule-program",
       title: "Rule program",
+      sourceNote: "Synthetic test listing",
       type: "RESIDENCY",
       audience: "GRADUATE",
       country: "CA",

@@ -162,7 +162,7 @@ describe("directory snapshot (CLI)", () => {
           "programs: 0 added, 1 removed, 1 changed",
           "  - observerships-united-states",
           "  ~ us-residency-through-the-match",
-          '      specialties: ["family-medicine","internal-medicine","pediatrics"] → ["surgery"]',
+          '      specialties: [] → ["surgery"]',
         ].join("\n"),
       );
       expect(text).toContain(
