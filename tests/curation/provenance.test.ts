@@ -63,11 +63,11 @@ async function records() {
 const QUEUE = `query($first: Int, $after: String, $types: [ReviewRecordType!]) {
   reviewQueue(first: $first, after: $after, types: $types) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { node { recordType id name reason lastVerifiedAt changedSinceVerified verifiedBy { name } } }
+    edges { node { recordType id name reason lastVerifiedAt changedSinceVerified translationStale verifiedBy { name } } }
   } }`;
 
 async function wholeQueue(first: number, types?: string[]) {
-  const items: { recordType: string; id: string; reason: string; name: string }[] = [];
+  const items: { recordType: string; id: string; reason: string; name: string; translationStale: boolean }[] = [];
   let after: string | null = null;
   let pages = 0;
   let total = 0;
@@ -202,6 +202,57 @@ describe("the review queue across record types", () => {
     expectError(await server.exec(QUEUE, { first: 5 }), "UNAUTHENTICATED");
     expectError(await server.exec(QUEUE, { first: 5, after: "not-a-cursor" }, viewer), "BAD_USER_INPUT", [
       "reviewQueue",
+    ]);
+  });
+});
+
+describe("the review queue and stale translations", () => {
+  /** A record given French through the API (which dates it), then verified; returns its version. */
+  async function translatedAndVerified(kind: Kind, id: number, french: Record<string, unknown>) {
+    const translated = await update(kind, id, 1, french);
+    return expectData(await verify(kind, id, translated.version))[`verify${kind}`].version as number;
+  }
+  const queued = async () =>
+    (await wholeQueue(1)).items.map((i) => [i.reason, i.recordType, i.name, i.translationStale]);
+
+  it("lists a verified record whose English changed after its French, after the other reasons, until checked", async () => {
+    const old = new Date(Date.now() - 400 * 86_400_000);
+    await f.pathway({ name: "Stale pathway", lastVerifiedAt: old });
+    await f.pathway({ name: "Fresh pathway", lastVerifiedAt: new Date() });
+    const program = await f.program({ title: "Family medicine" });
+    const requirement = await f.requirement({ name: "Step 1", sourceNote: "From the exam's bulletin" });
+    let programVersion = await translatedAndVerified("Program", program.id, { titleFr: "Médecine familiale" });
+    const requirementVersion = await translatedAndVerified("Requirement", requirement.id, { nameFr: "Étape 1" });
+    expect(await queued()).toEqual([["STALE", "PATHWAY", "Stale pathway", false]]);
+
+    // An English edit is a fact change: the more pressing reason wins, the translation is still flagged.
+    programVersion = (await update("Program", program.id, programVersion, { title: "Family medicine (PGY-1)" }))
+      .version;
+    await update("Requirement", requirement.id, requirementVersion, { name: "USMLE Step 1" });
+    expect(await queued()).toEqual([
+      ["CHANGED_SINCE_VERIFIED", "PROGRAM", "Family medicine (PGY-1)", true],
+      ["CHANGED_SINCE_VERIFIED", "REQUIREMENT", "USMLE Step 1", true],
+      ["STALE", "PATHWAY", "Stale pathway", false],
+    ]);
+
+    // Verified after the English edit: due only for its translation, and still listed.
+    programVersion = expectData(await verify("Program", program.id, programVersion)).verifyProgram.version;
+    const queue = await wholeQueue(1);
+    expect(queue.items.map((i) => [i.reason, i.recordType, i.name, i.translationStale])).toEqual([
+      ["CHANGED_SINCE_VERIFIED", "REQUIREMENT", "USMLE Step 1", true],
+      ["STALE", "PATHWAY", "Stale pathway", false],
+      ["TRANSLATION_STALE", "PROGRAM", "Family medicine (PGY-1)", true],
+    ]);
+    expect(queue.pages).toBe(3);
+    expect(queue.total).toBe(3);
+    expect((await wholeQueue(5, ["PROGRAM"])).items.map((i) => i.reason)).toEqual(["TRANSLATION_STALE"]);
+
+    // Checking the translation makes it current: the program leaves the queue.
+    const checked = await update("Program", program.id, programVersion, { translationChecked: true });
+    expect(checked.changedSinceVerified).toBe(false);
+    expect(await queued()).toEqual([
+      ["CHANGED_SINCE_VERIFIED", "REQUIREMENT", "USMLE Step 1", true],
+      ["STALE", "PATHWAY", "Stale pathway", false],
     ]);
   });
 });

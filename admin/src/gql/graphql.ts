@@ -405,7 +405,9 @@ export type ReviewReason =
   /** No curator has verified it yet */
   | 'NEVER_VERIFIED'
   /** Last verified longer ago than REVIEW_INTERVAL_DAYS */
-  | 'STALE';
+  | 'STALE'
+  /** Verified and current, but its French translation is older than its English text */
+  | 'TRANSLATION_STALE';
 
 /** The kinds of record a curator verifies */
 export type ReviewRecordType =

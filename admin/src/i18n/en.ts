@@ -134,6 +134,7 @@ export const directory = {
       NEVER_VERIFIED: "never verified",
       CHANGED_SINCE_VERIFIED: "changed since verified",
       STALE: "verification out of date",
+      TRANSLATION_STALE: "French translation older than the English text",
     },
   },
   dashboard: {

@@ -130,6 +130,7 @@ const directory = {
       NEVER_VERIFIED: "jamais vérifiée",
       CHANGED_SINCE_VERIFIED: "modifiée depuis la vérification",
       STALE: "vérification périmée",
+      TRANSLATION_STALE: "Traduction française plus ancienne que le texte anglais",
     },
   },
   dashboard: {

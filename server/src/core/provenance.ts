@@ -34,8 +34,17 @@ export interface ProvenanceRule {
   notFacts: readonly string[];
 }
 
-/** Fields that are never facts: the provenance columns themselves and the archive marker. */
-const NEVER_FACTS = new Set<string>([...PROVENANCE_COLUMNS, "archivedAt"]);
+/**
+ * Fields that are never facts: the provenance columns themselves, the archive marker, and the
+ * translation's dates (bookkeeping: the text edit that moves them is a fact change of its own, and
+ * checking a translation, which moves only them, must not send a verified record back for review).
+ */
+const NEVER_FACTS = new Set<string>([
+  ...PROVENANCE_COLUMNS,
+  "archivedAt",
+  "translationUpdatedAt",
+  "sourceTextUpdatedAt",
+]);
 
 /** Whether `field` is fact-bearing under `rule`. */
 export function isFactField(rule: ProvenanceRule, field: string): boolean {

@@ -11,8 +11,8 @@ export class ReviewResolver {
   @Query(() => ReviewItemConnection, {
     description:
       "Programs, institutions, pathways and requirements due for review (not archived; never verified, changed since " +
-      "verified, or not verified within REVIEW_INTERVAL_DAYS): never verified first, then changed, then stale, the " +
-      "oldest verification first (curators)",
+      "verified, not verified within REVIEW_INTERVAL_DAYS, or with a French translation older than the English): " +
+      "never verified first, then changed, then stale, then translation stale, the oldest verification first (curators)",
   })
   reviewQueue(@Args() args: ReviewQueueArgs, @Ctx() ctx: Context): Promise<Page<ReviewItem>> {
     return ctx.services.reviewQueue.list(args);

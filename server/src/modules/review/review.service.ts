@@ -5,6 +5,7 @@ import { decodeCursor } from "../../core/cursor";
 import { dialectOf } from "../../core/data-source";
 import { ListingStatus } from "../../core/enums";
 import { applyKeyset, applyOrdering, cursorChecked, cursorOf, type Ordering } from "../../core/pagination";
+import { isTranslationStale } from "../../core/translation";
 import { Program } from "../program/program.entity";
 import { ReviewItem, ReviewReason, ReviewRecordType } from "./review.types";
 
@@ -18,14 +19,34 @@ const SOURCES: Record<ReviewRecordType, { table: string; name: string; active: s
   [ReviewRecordType.REQUIREMENT]: { table: "requirements", name: "name", active: `x."archivedAt" IS NULL` },
 };
 const TYPE_ORDER = Object.keys(SOURCES) as ReviewRecordType[];
-const REASONS = [ReviewReason.NEVER_VERIFIED, ReviewReason.CHANGED_SINCE_VERIFIED, ReviewReason.STALE];
+const REASONS = [
+  ReviewReason.NEVER_VERIFIED,
+  ReviewReason.CHANGED_SINCE_VERIFIED,
+  ReviewReason.STALE,
+  ReviewReason.TRANSLATION_STALE,
+];
+/** The columns a page reads from the union (besides the rank keys). */
+const COLUMNS = [
+  "recordType",
+  "id",
+  "name",
+  "lastVerifiedAt",
+  "verifiedById",
+  "changedSinceVerified",
+  "translationUpdatedAt",
+  "sourceTextUpdatedAt",
+];
+/** core/translation.ts's translationStaleSql, with the quoted names a raw union needs on PostgreSQL. */
+const TRANSLATION_STALE = `(x."sourceTextUpdatedAt" IS NOT NULL AND (x."translationUpdatedAt" IS NULL OR x."translationUpdatedAt" < x."sourceTextUpdatedAt"))`;
 
 /**
  * The review queue across record types: every program, institution, pathway and requirement that is
  * not archived and is due for review by the programs' rule (never verified, a fact changed since the
- * last verification, or verified longer ago than REVIEW_INTERVAL_DAYS). One statement reads a page
- * of the union of the four tables, in the queue's order: reason (never verified, then changed, then
- * stale), the oldest verification first, then type and id, with keyset cursors.
+ * last verification, or verified longer ago than REVIEW_INTERVAL_DAYS), or whose French translation
+ * is older than its English text. One statement reads a page of the union of the four tables, in the
+ * queue's order: reason (never verified, then changed, then stale, then translation stale; a record
+ * due for several reasons shows the most pressing), the oldest verification first, then type and id,
+ * with keyset cursors.
  */
 export class ReviewQueueService {
   private readonly ordering: Ordering;
@@ -62,12 +83,15 @@ export class ReviewQueueService {
   private selectOf(type: ReviewRecordType): string {
     const { table, name, active } = SOURCES[type];
     const changed = `x."changedSinceVerified" = ${this.yes}`;
+    const stale = `x."lastVerifiedAt" < :cutoff`;
     return (
       `SELECT '${type}' AS "recordType", ${TYPE_ORDER.indexOf(type)} AS "typeRank", x."id" AS "id", ` +
       `x."${name}" AS "name", x."lastVerifiedAt" AS "lastVerifiedAt", x."verifiedById" AS "verifiedById", ` +
-      `x."changedSinceVerified" AS "changedSinceVerified", ` +
-      `CASE WHEN x."lastVerifiedAt" IS NULL THEN 0 WHEN ${changed} THEN 1 ELSE 2 END AS "reasonRank" ` +
-      `FROM "${table}" x WHERE ${active} AND (x."lastVerifiedAt" IS NULL OR ${changed} OR x."lastVerifiedAt" < :cutoff)`
+      `x."changedSinceVerified" AS "changedSinceVerified", x."translationUpdatedAt" AS "translationUpdatedAt", ` +
+      `x."sourceTextUpdatedAt" AS "sourceTextUpdatedAt", ` +
+      `CASE WHEN x."lastVerifiedAt" IS NULL THEN 0 WHEN ${changed} THEN 1 WHEN ${stale} THEN 2 ELSE 3 END AS "reasonRank" ` +
+      `FROM "${table}" x WHERE ${active} AND ` +
+      `(x."lastVerifiedAt" IS NULL OR ${changed} OR ${stale} OR ${TRANSLATION_STALE})`
     );
   }
 
@@ -80,8 +104,7 @@ export class ReviewQueueService {
   async list(args: ConnectionArgs & { types?: ReviewRecordType[] | null }): Promise<Page<ReviewItem>> {
     const base = this.query(args.types);
     const page = base.clone();
-    for (const column of ["recordType", "id", "name", "lastVerifiedAt", "verifiedById", "changedSinceVerified"])
-      page.addSelect(`q."${column}"`, column);
+    for (const column of COLUMNS) page.addSelect(`q."${column}"`, column);
     page.addSelect(`q."reasonRank"`, "reasonRank");
     if (args.after)
       applyKeyset(page, this.ordering.keys, decodeCursor(args.after, this.ordering.name, this.ordering.keys.length));
@@ -115,6 +138,10 @@ export class ReviewQueueService {
     item.lastVerifiedAt = hydrate("lastVerifiedAt") as Date | null;
     item.changedSinceVerified = hydrate("changedSinceVerified") === true;
     item.verifiedById = raw.verifiedById === null || raw.verifiedById === undefined ? null : Number(raw.verifiedById);
+    item.translationStale = isTranslationStale({
+      translationUpdatedAt: hydrate("translationUpdatedAt") as Date | null,
+      sourceTextUpdatedAt: hydrate("sourceTextUpdatedAt") as Date | null,
+    });
     item.reason = REASONS[Number(raw.reasonRank)];
     return item;
   }

@@ -1,6 +1,7 @@
 import { IsEnum, IsOptional } from "class-validator";
 import { ArgsType, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Connection, ConnectionArgs } from "../../core/connection";
+import { TEXT_DOC } from "../../core/locale";
 import { CHANGED_SINCE_VERIFIED_DESCRIPTION, LAST_VERIFIED_DESCRIPTION } from "../../core/provenance";
 
 export enum ReviewRecordType {
@@ -15,6 +16,7 @@ export enum ReviewReason {
   NEVER_VERIFIED = "NEVER_VERIFIED",
   CHANGED_SINCE_VERIFIED = "CHANGED_SINCE_VERIFIED",
   STALE = "STALE",
+  TRANSLATION_STALE = "TRANSLATION_STALE",
 }
 registerEnumType(ReviewReason, {
   name: "ReviewReason",
@@ -23,6 +25,9 @@ registerEnumType(ReviewReason, {
     NEVER_VERIFIED: { description: "No curator has verified it yet" },
     CHANGED_SINCE_VERIFIED: { description: "A fact-bearing field changed after its last verification" },
     STALE: { description: "Last verified longer ago than REVIEW_INTERVAL_DAYS" },
+    TRANSLATION_STALE: {
+      description: "Verified and current, but its French translation is older than its English text",
+    },
   },
 });
 
@@ -43,8 +48,11 @@ export class ReviewItem {
   @Field({ description: CHANGED_SINCE_VERIFIED_DESCRIPTION })
   changedSinceVerified: boolean;
 
-  @Field(() => ReviewReason)
+  @Field(() => ReviewReason, { description: "The most pressing reason it is due" })
   reason: ReviewReason;
+
+  @Field({ description: TEXT_DOC.stale })
+  translationStale: boolean;
 
   /** The verifying curator's id, for the verifiedBy field. */
   verifiedById: number | null;
