@@ -88,6 +88,21 @@ describe("requirement implications in snapshots", () => {
       },
     ]);
     expect(await implicationCount()).toBe(1);
+    // The history records the change as the API's writes do: the implied entries' ids.
+    const ids = Object.fromEntries(
+      (await server.ds.query(`SELECT "id", "code" FROM "requirements"`)).map((r: { id: unknown; code: string }) => [
+        r.code,
+        Number(r.id),
+      ]),
+    );
+    const [entry] = await server.ds.query(
+      `SELECT "changes" FROM "audit_entries" WHERE "entityType" = 'Requirement' AND "action" = 'UPDATE' AND "entityId" = ${ids.ECFMG_CERTIFICATION}`,
+    );
+    const changes = typeof entry.changes === "string" ? JSON.parse(entry.changes) : entry.changes;
+    expect(changes.implies).toEqual({
+      from: [ids.USMLE_STEP_1, ids.USMLE_STEP_2_CK].sort((a, b) => a - b),
+      to: [ids.USMLE_STEP_1],
+    });
 
     // Replace makes them exactly the file's: none left when the file lists none.
     ecfmg.implies = [];
