@@ -59,6 +59,7 @@ export async function dumpTables(ds: DataSource): Promise<Record<string, unknown
     "program_requirements",
     "program_specialties",
     "requirements",
+    "requirement_implications",
     "pathways",
     "pathway_requirements",
     "specialties",

@@ -24,6 +24,22 @@ export function cycleThrough<K>(from: K, edges: Map<K, K[]>): K[] | null {
   return visit(from) ? [...path, from] : null;
 }
 
+/** A cycle anywhere in `edges` (each node's implied nodes), as the path around it, or null. */
+export function anyCycle<K>(edges: Map<K, K[]>): K[] | null {
+  for (const node of edges.keys()) {
+    const cycle = cycleThrough(node, edges);
+    if (cycle) return cycle;
+  }
+  return null;
+}
+
+/** What the rules say, in the same words wherever they are broken. */
+export const IMPLICATION_BREACH = {
+  self: "a requirement cannot imply itself",
+  repeated: (code: string) => `${code} is listed more than once`,
+  cycle: (codes: string[]) => `implications must not form a cycle: ${codes.join(" → ")}`,
+};
+
 /**
  * Resolves `codes` to ids for requirement `selfId` (null on create), adding a problem under
  * input.impliesCodes for an unknown code, a repeated one, the entry itself, or a cycle.
@@ -46,8 +62,8 @@ export async function impliedIds(
   codes.forEach((code, i) => {
     const id = byCode.get(code);
     if (id === undefined) problems.add(["input", "impliesCodes", i], `there is no requirement ${code}`);
-    else if (id === selfId) problems.add(["input", "impliesCodes", i], "a requirement cannot imply itself");
-    else if (ids.includes(id)) problems.add(["input", "impliesCodes", i], `${code} is listed more than once`);
+    else if (id === selfId) problems.add(["input", "impliesCodes", i], IMPLICATION_BREACH.self);
+    else if (ids.includes(id)) problems.add(["input", "impliesCodes", i], IMPLICATION_BREACH.repeated(code));
     else ids.push(id);
   });
   if (selfId !== null && ids.length && problems.empty) {
@@ -62,7 +78,7 @@ export async function impliedIds(
       );
       problems.add(
         ["input", "impliesCodes"],
-        `implications must not form a cycle: ${cycle.map((id) => codeOf.get(id)).join(" → ")}`,
+        IMPLICATION_BREACH.cycle(cycle.map((id) => codeOf.get(id) ?? String(id))),
       );
     }
   }

@@ -92,7 +92,7 @@ export function canonicalRecord(
   const out: SnapshotRecord = {};
   for (const field of fields) {
     const value = record[field];
-    if (field === "specialties") {
+    if (field === "specialties" || (field === "implies" && !meansAbsent(entity, field, value))) {
       out[field] = Array.isArray(value) ? [...value].sort((a, b) => compareKeys(String(a), String(b))) : (value ?? []);
     } else if (field === "requirements") {
       out[field] = normalizeLinks(entity, value);
@@ -175,7 +175,12 @@ function layout(entity: EntityName): Layout {
     // Left out while it means what its absence means: its key text (which starts with the comma;
     // it is never first) and its value.
     if (at === 0) throw new Error(`canonical hash: ${entity}.${f} cannot be hashed only when set: it sorts first`);
-    const absent = added[f] === null ? "v == null" : `(v == null || v === ${JSON.stringify(added[f])})`;
+    const absent =
+      added[f] === null
+        ? "v == null"
+        : Array.isArray(added[f])
+          ? `(v == null || t === "[]")` // an empty list (JsonText or array) means absent
+          : `(v == null || v === ${JSON.stringify(added[f])})`;
     return `canonical[${at}] = ${absent} ? "" : ${JSON.stringify(canonicalKeys[at])}; canonical[${at + 1}] = ${absent} ? "" : t;`;
   };
   const body = fields

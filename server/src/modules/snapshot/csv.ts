@@ -5,7 +5,8 @@
  *
  * Cells: null is an empty cell; an empty string is `""`; booleans are `true`/`false`; dates ISO
  * 8601; `specialties` is the slugs joined by `;` (slugs cannot hold `;`); `requirements` (links)
- * is a JSON array of {code, level, minimumScore, note} in one cell, so notes survive any text.
+ * is a JSON array of {code, level, minimumScore, note} in one cell, so notes survive any text; a
+ * requirement's `implies` is a JSON array of codes in one cell (empty cell: none).
  *
  * Formulas (OWASP "CSV injection"): a spreadsheet runs a cell that begins with `=`, `+`, `-`, `@`,
  * a tab or a carriage return as a formula. A text cell (a string value: never a number, boolean or
@@ -25,6 +26,7 @@ import {
   FIELDS,
   FILE_ORDER,
   VALUE_LIST_FIELDS,
+  LIST_FIELDS,
   type EntityName,
   type SnapshotMeta,
   type SnapshotRecord,
@@ -74,7 +76,9 @@ export function toCsvRow(entity: EntityName, record: SnapshotRecord): unknown[] 
     const raw = record[field];
     const value = raw instanceof JsonText ? raw.toJSON() : raw;
     if (field === "specialties") return Array.isArray(value) && value.length ? value.join(";") : null;
-    if (field === "requirements") return Array.isArray(value) && value.length ? JSON.stringify(value) : null;
+    // Link lists are JSON in the cell; an empty cell is an empty list.
+    if (field === "requirements" || field === "implies")
+      return Array.isArray(value) && value.length ? JSON.stringify(value) : null;
     // A list the source may leave unsaid: an empty cell is null, "[]" is an empty list.
     if (VALUE_LIST_FIELDS.has(field)) return Array.isArray(value) ? JSON.stringify(value) : null;
     return typeof value === "string" ? escapeCsvText(value) : value;
@@ -143,13 +147,20 @@ export class CsvSnapshotWriter implements SnapshotWriter {
 }
 
 function castCell(field: string, value: string, quoted: boolean, where: () => string): unknown {
-  if (value === "" && !quoted) return field === "specialties" || field === "requirements" ? [] : null;
+  if (value === "" && !quoted) return LIST_FIELDS.has(field) ? [] : null;
   if (field === "specialties") return value.split(";");
   if (VALUE_LIST_FIELDS.has(field)) {
     try {
       return JSON.parse(value);
     } catch {
       throw new SnapshotError(`${where()}: the ${field} cell is not a JSON array`);
+    }
+  }
+  if (field === "implies") {
+    try {
+      return JSON.parse(value);
+    } catch {
+      throw new SnapshotError(`${where()}: the implies cell is not a JSON array of requirement codes`);
     }
   }
   if (field === "requirements") {

@@ -3,7 +3,8 @@
  * code-point order (the canonical order). Values go through TypeORM's own hydration for each
  * column, so dates and booleans read the same from both databases.
  *
- * Link lists (a program's specialties and requirements, a pathway's requirements) reach the
+ * Link lists (a program's specialties and requirements, a pathway's requirements, the codes a
+ * requirement implies) reach the
  * record as JSON text (JsonText), written into files as they are:
  * - SQLite makes it: a correlated json_group_array(… ORDER BY slug/code) per row, in the same
  *   statement. Its text is byte for byte JSON.stringify's (same escapes, no spaces; the golden
@@ -62,19 +63,24 @@ function orderBy(reader: SnapshotReader, expr: string): string {
   return reader.dialect === "postgres" ? `${expr} COLLATE "C"` : expr;
 }
 
-type Link = "programSpecialties" | "programRequirements" | "pathwayRequirements";
+type Link = "programSpecialties" | "programRequirements" | "pathwayRequirements" | "requirementImplications";
+type LinkField = "specialties" | "requirements" | "implies";
 
 /** The link lists of each entity's records, by field. */
-const LINKS: Partial<Record<EntityName, Partial<Record<"specialties" | "requirements", Link>>>> = {
+const LINKS: Partial<Record<EntityName, Partial<Record<LinkField, Link>>>> = {
   programs: { specialties: "programSpecialties", requirements: "programRequirements" },
   pathways: { requirements: "pathwayRequirements" },
+  requirements: { implies: "requirementImplications" },
 };
 
 /**
  * Each link table: the owner column, the JSON object of one link (its fields in file order, which
  * is also the sorted order), what orders the list, and the joins.
  */
-const LINK_SQL: Record<Link, { owner: string; value: [string, string][]; key: string; from: string }> = {
+const LINK_SQL: Record<
+  Link,
+  { owner: string; value: [string, string][]; key: string; from: string; visible?: string }
+> = {
   programSpecialties: {
     owner: `ps."programId"`,
     value: [["", `s."slug"`]],
@@ -102,22 +108,36 @@ const LINK_SQL: Record<Link, { owner: string; value: [string, string][]; key: st
     key: `r."code"`,
     from: `"pathway_requirements" wr JOIN "requirements" r ON r."id" = wr."requirementId"`,
   },
+  requirementImplications: {
+    owner: `ri."requirementId"`,
+    value: [["", `q."code"`]],
+    key: `q."code"`,
+    from: `"requirement_implications" ri JOIN "requirements" q ON q."id" = ri."impliedId"`,
+    // A published-only file lists only the implied entries it holds, so every code resolves.
+    visible: `ri."impliedId" IN (SELECT r."id" FROM "requirements" r WHERE ${VISIBLE.requirements})`,
+  },
 };
 
+/** The condition that keeps a link's rows to those a published-only export may show. */
+function linkFilter(link: Link, includeDrafts: boolean): string {
+  const visible = LINK_SQL[link].visible;
+  return visible && !includeDrafts ? ` AND ${visible}` : "";
+}
+
 /** SQLite: the JSON text of one owner's links (alias `ownerAlias`), made by the database. */
-function linkJsonSql(link: Link, owner: string): string {
+function linkJsonSql(link: Link, owner: string, includeDrafts: boolean): string {
   const { value, key, from } = LINK_SQL[link];
   const item =
     value.length === 1 && value[0][0] === ""
       ? value[0][1]
       : `json_object(${value.map(([k, v]) => `'${k}', ${v}`).join(", ")})`;
-  return `(SELECT json_group_array(${item} ORDER BY ${key}) FROM ${from} WHERE ${LINK_SQL[link].owner} = ${owner})`;
+  return `(SELECT json_group_array(${item} ORDER BY ${key}) FROM ${from} WHERE ${LINK_SQL[link].owner} = ${owner}${linkFilter(link, includeDrafts)})`;
 }
 
 /** PostgreSQL: one chunk's links, [ownerId, …the link's fields], for `owner = ANY($1)`. */
-function linkRowsSql(link: Link): string {
+function linkRowsSql(link: Link, includeDrafts: boolean): string {
   const { owner, value, from } = LINK_SQL[link];
-  return `SELECT ${owner}, ${value.map(([, v]) => v).join(", ")} FROM ${from} WHERE ${owner} = ANY($1::int[])`;
+  return `SELECT ${owner}, ${value.map(([, v]) => v).join(", ")} FROM ${from} WHERE ${owner} = ANY($1::int[])${linkFilter(link, includeDrafts)}`;
 }
 
 /**
@@ -141,7 +161,8 @@ function selectSql(reader: SnapshotReader, entity: EntityName, includeDrafts: bo
     from += ` LEFT JOIN "institutions" ri ON ri."id" = p."institutionId" LEFT JOIN "pathways" rw ON rw."id" = p."pathwayId"`;
   }
   if (reader.dialect === "sqlite")
-    for (const link of Object.values(LINKS[entity] ?? {})) columns.push(linkJsonSql(link, `${alias}."id"`));
+    for (const link of Object.values(LINKS[entity] ?? {}))
+      columns.push(linkJsonSql(link, `${alias}."id"`, includeDrafts));
   return `SELECT ${columns.join(", ")} FROM ${from}${where(entity, includeDrafts)} ORDER BY ${orderBy(reader, `${alias}."${KEY[entity]}"`)}`;
 }
 
@@ -175,7 +196,7 @@ function linkTexts(link: Link, rows: Row[]): Map<number, JsonText> {
   for (const [id, list] of byOwner) {
     list.sort(bySlugOrCode);
     const items = list.map((l) =>
-      link === "programSpecialties"
+      LINK_SQL[link].value.length === 1
         ? l[1]
         : link === "programRequirements"
           ? {
@@ -226,7 +247,7 @@ export class RecordBuilder {
     const fields = FIELDS[entity].map((field) => {
       let value: string;
       if (field === "institution" || field === "pathway") value = `row[${columns.indexOf(`${field}Slug`)}] ?? null`;
-      else if (field === "specialties" || field === "requirements") {
+      else if (field === "specialties" || field === "requirements" || field === "implies") {
         const at = columns.indexOf(`${field}Json`);
         value = at >= 0 ? `new JsonText(row[${at}])` : `chunk.links(${JSON.stringify(LINKS[entity]![field])}, row[0])`;
       } else {
@@ -265,7 +286,8 @@ export class RecordBuilder {
       const texts = new Map<Link, Map<number, JsonText>>();
       if (links.length) {
         const ids = rows.map((row) => ownerId(row[0]));
-        for (const link of links) texts.set(link, linkTexts(link, await reader.all(linkRowsSql(link), [ids])));
+        for (const link of links)
+          texts.set(link, linkTexts(link, await reader.all(linkRowsSql(link, this.includeDrafts), [ids])));
       }
       yield new RecordChunk(make, rows, texts);
     }

@@ -6,8 +6,9 @@
  *
  * Entries describe records as the curated writes do (modules/<noun>/<noun>.writes.ts): columns by
  * name, references as ids, a program's specialties as `specialtyIds` and requirement links as
- * `{ requirementId, level, minimumScore, note }` sorted by id. So the history reads the same
- * whichever way a record changed, and a revert to a state before an import puts it back.
+ * `{ requirementId, level, minimumScore, note }` sorted by id, a requirement's implications as
+ * `implies` (ids, sorted). So the history reads the same whichever way a record changed, and a
+ * revert to a state before an import puts it back.
  */
 import type { EntityManager } from "typeorm";
 import { AuditAction, type AuditRecord, type AuditTrail } from "../../core/audit-trail";
@@ -161,6 +162,11 @@ export class ImportHistory {
       out.requirements = links
         .map((l) => ({ requirementId: this.id("requirements", l.code)!, level: l.level, note: l.note ?? null }))
         .sort(byId);
+    } else if (entity === "requirements") {
+      // As requirement.writes.ts records them: the implied entries' ids, sorted.
+      out.implies = ((record.implies as string[] | undefined) ?? [])
+        .map((code) => this.id("requirements", code)!)
+        .sort((a, b) => a - b);
     }
     return out;
   }

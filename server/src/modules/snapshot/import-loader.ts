@@ -13,6 +13,7 @@ import { Pathway } from "../pathway/pathway.entity";
 import { ProgramRequirement } from "../program/program-requirement.entity";
 import { ProgramSpecialty } from "../program/program-specialty.entity";
 import { Program } from "../program/program.entity";
+import { RequirementImplication } from "../requirement/requirement-implication.entity";
 import { Requirement } from "../requirement/requirement.entity";
 import { Specialty } from "../specialty/specialty.entity";
 import type { SnapshotDiff } from "./diff";
@@ -120,10 +121,12 @@ export class SnapshotLoader {
     // Referenced entities first, so references resolve; programs last.
     for (const entity of ["requirements", "specialties", "institutions", "pathways", "programs"] as EntityName[]) {
       await this.upsert(entity);
+      if (entity === "requirements") await this.implications();
       if (entity === "pathways") await this.pathwayLinks();
       if (entity === "programs") await this.programLinks();
     }
     // Deletions (replace only) in the reverse order, so nothing kept still points at them.
+    await this.releaseImplied();
     for (const entity of ["programs", "pathways", "institutions", "requirements", "specialties"] as EntityName[]) {
       for (const batch of chunks(this.entityDiff(entity).removed)) {
         await this.deleteWhereIn(
@@ -215,6 +218,33 @@ export class SnapshotLoader {
     }
     await insertRows(this.m, table, pending);
     pending = [];
+  }
+
+  /** Makes the implications of new and changed requirements the file's, once every requirement exists. */
+  private async implications(): Promise<void> {
+    await this.replaceLinks(
+      RequirementImplication,
+      "requirementId",
+      "requirements",
+      this.touched("requirements", "implies"),
+      (k, requirementId) =>
+        ((this.fileRecord("requirements", k).implies as string[] | undefined) ?? []).map((code) => ({
+          requirementId,
+          impliedId: this.id("requirements", code),
+        })),
+    );
+  }
+
+  /**
+   * Requirements the import removes go with their implications either way: an entry in use by an
+   * implication cannot be deleted (RESTRICT), even by a statement that deletes the implying one too.
+   */
+  private async releaseImplied(): Promise<void> {
+    for (const batch of chunks(this.entityDiff("requirements").removed)) {
+      const ids = batch.map((k) => this.id("requirements", k)!);
+      await this.deleteWhereIn(RequirementImplication, "impliedId", ids);
+      await this.deleteWhereIn(RequirementImplication, "requirementId", ids);
+    }
   }
 
   private async pathwayLinks(): Promise<void> {

@@ -123,6 +123,7 @@ export const FIELDS: Record<EntityName, readonly string[]> = {
     "sourceTextUpdatedAt",
     "heldWhen",
     ...SOURCED_FIELDS,
+    "implies",
   ],
   specialties: ["slug", "name", "archivedAt"],
   pathways: [
@@ -145,8 +146,8 @@ export const FIELDS: Record<EntityName, readonly string[]> = {
 };
 
 /** Fields that are not columns of the entity's own table. */
-export const REFERENCE_FIELDS = new Set(["institution", "pathway", "specialties", "requirements"]);
-export const LIST_FIELDS = new Set(["specialties", "requirements"]);
+export const REFERENCE_FIELDS = new Set(["institution", "pathway", "specialties", "requirements", "implies"]);
+export const LIST_FIELDS = new Set(["specialties", "requirements", "implies"]);
 /** Instants: ISO 8601 strings in files (`toISOString()`), Dates in the database. */
 export const DATE_FIELDS = new Set(["archivedAt", "lastVerifiedAt", "translationUpdatedAt", "sourceTextUpdatedAt"]);
 /** Calendar days: "YYYY-MM-DD" strings in files and in the database alike (core/local-date.ts). */
@@ -162,7 +163,7 @@ const LISTING_RULES = Object.fromEntries(LISTING_RULE_FIELDS.map((f) => [f, null
 /**
  * Fields added to the format after files were first written, each with what its absence means:
  * null, or for a requirement's `scoreKind` SCORED (any requirement could carry a minimum score
- * within its range before kinds existed). Files always carry them, but the canonical form (the
+ * within its range before kinds existed), or for its `implies` an empty list. Files always carry them, but the canonical form (the
  * hash) holds one only when it says something else: a file written before a field existed keeps a
  * valid checksum, and a directory whose records all hold the absent meaning hashes as it did.
  */
@@ -177,7 +178,15 @@ export const ADDED_FIELDS: Partial<Record<EntityName, Readonly<Record<string, un
     ...LISTING_RULES,
     changedSinceVerified: false,
   },
-  requirements: { scoreKind: LEGACY_SCORE_KIND, scoreStep: null, heldWhen: null, ...TRANSLATION_FIELDS, ...SOURCED },
+  requirements: {
+    scoreKind: LEGACY_SCORE_KIND,
+    scoreStep: null,
+    heldWhen: null,
+    ...TRANSLATION_FIELDS,
+    ...SOURCED,
+    // the codes of the requirements this one implies (requirement-implications.ts): absent means none
+    implies: [],
+  },
   pathways: { ...TRANSLATION_FIELDS, ...LISTING_RULES, ...SOURCED },
 };
 
@@ -185,7 +194,9 @@ export const ADDED_FIELDS: Partial<Record<EntityName, Readonly<Record<string, un
 export function meansAbsent(entity: EntityName, field: string, value: unknown): boolean {
   const added = ADDED_FIELDS[entity];
   if (!added || !(field in added)) return false;
-  return value === null || value === undefined || value === added[field];
+  if (value === null || value === undefined || value === added[field]) return true;
+  // A list means its absence when it is empty (whether JsonText "[]" or an array).
+  return Array.isArray(added[field]) && JSON.stringify(value) === "[]";
 }
 
 /**
@@ -198,7 +209,9 @@ export function withFormatDefaults(entity: EntityName, record: SnapshotRecord): 
   if (!added) return record;
   const missing = Object.keys(added).filter((f) => added[f] !== null && record[f] == null);
   if (missing.length === 0) return record;
-  return { ...record, ...Object.fromEntries(missing.map((f) => [f, added[f]])) };
+  // Lists are copied, so that no record shares (and could change) the default.
+  const absent = (f: string) => (Array.isArray(added[f]) ? [...(added[f] as unknown[])] : added[f]);
+  return { ...record, ...Object.fromEntries(missing.map((f) => [f, absent(f)])) };
 }
 /** Fields whose value is a list in a column of its own (a program's or pathway's visas). */
 export const VALUE_LIST_FIELDS = new Set(["visaTypesSponsored"]);

@@ -4,6 +4,7 @@ import snapshotSchema from "../../../../schema/snapshot.schema.json";
 import { findTextProblem } from "../../core/input-rules";
 import type { RuleBreach } from "../../core/problems";
 import { canonicalRecord, ContentHasher, stableStringify } from "./canonical-hash";
+import { checkImplications } from "./implication-rules";
 import { crossRecordBreaches, recordRuleBreaches, type ReferencedRecords } from "./record-rules";
 import { openSnapshotEvents, type SnapshotEvent, type SnapshotSource } from "./snapshot-events";
 import { SnapshotError } from "./snapshot.errors";
@@ -325,6 +326,16 @@ export class SnapshotIntake {
       }
     }
     rules.throwIfAny(this.name);
+    checkImplications(
+      this.name,
+      (function* (spill: SpillStore, side: Side) {
+        for (const r of spill.records(side, "requirements")) {
+          const record = JSON.parse(r.json) as SnapshotRecord;
+          yield { record, where: () => where("requirements", r.idx, record, r.loc) };
+        }
+      })(this.spill, this.side),
+      (code) => has("requirements", code),
+    );
   }
 }
 
