@@ -183,7 +183,14 @@ onPostgres("two server processes on one PostgreSQL database (PostgreSQL only: SQ
     it("a change made through one instance appears in the feed read from the other, once, in order", async () => {
       const start = (await as(b, FEED)).data!.directoryChanges.pageInfo.endCursor;
       let p = await write(a, "createProgram(input: $input)", "$input: ProgramInput!", {
-        input: { type: "OBSERVERSHIP", audience: "GRADUATE", country: "US", slug: "two-instance-feed", title: "Feed" },
+        input: {
+          type: "OBSERVERSHIP",
+          audience: "GRADUATE",
+          country: "US",
+          slug: "two-instance-feed",
+          title: "Feed",
+          sourceNote: "Synthetic test listing",
+        },
       });
       p = await write(b, "publishProgram(id: $id, version: $version)", ref, p);
       p = await write(a, "unpublishProgram(id: $id, version: $version)", ref, p);
@@ -210,6 +217,7 @@ onPostgres("two server processes on one PostgreSQL database (PostgreSQL only: SQ
         // 12 public changes, made alternately through each instance.
         let p = await write(b, "createProgram(input: $input)", "$input: ProgramInput!", {
           input: {
+            sourceNote: "Synthetic test listing",
             type: "OBSERVERSHIP",
             audience: "GRADUATE",
             country: "US",

@@ -130,7 +130,14 @@ export async function createProgram(
   input: Record<string, unknown>,
 ): Promise<{ id: string; version: number }> {
   const r = await server.gql(`mutation($input: ProgramInput!) { createProgram(input: $input) { id version } }`, {
-    input: { type: "OBSERVERSHIP", audience: "GRADUATE", country: "US", ...input },
+    // A source, as publishing needs one (synthetic data says so).
+    input: {
+      type: "OBSERVERSHIP",
+      audience: "GRADUATE",
+      country: "US",
+      sourceNote: "Synthetic test listing",
+      ...input,
+    },
   });
   if (r.errors) throw new Error(`cannot create the program: ${JSON.stringify(r.errors)}`);
   return r.data.createProgram;
