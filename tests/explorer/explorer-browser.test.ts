@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { startAdminServer, type AdminServer } from "../support/admin-server";
 import { buildExplorer } from "../support/explorer";
-import { launchBrowser, newPage, screenshot } from "../support/browser";
+import { eventually, launchBrowser, newPage, screenshot } from "../support/browser";
 
 jest.setTimeout(180_000);
 
@@ -51,9 +51,14 @@ describe("the GraphQL explorer at /graphql, in a browser", () => {
     const tabs = page.locator(".graphiql-tab");
     await expect(tabs.count()).resolves.toBe(exampleCount);
     await expect(tabs.first().innerText()).resolves.toContain("Programs");
-    await page.locator(".graphiql-tab", { hasText: "SearchPage" }).click();
-    // The query editor (Monaco) holds the example and its variables.
-    await page.locator(".graphiql-query-editor .view-lines", { hasText: "query SearchPage" }).waitFor();
+    // The query editor (Monaco) holds the example and its variables. A click while GraphiQL is still
+    // settling its tabs (after the schema arrives) can be lost, so click again until the tab shows.
+    await eventually(async () => {
+      await page.locator(".graphiql-tab", { hasText: "SearchPage" }).click();
+      await page
+        .locator(".graphiql-query-editor .view-lines", { hasText: "query SearchPage" })
+        .waitFor({ timeout: 3000 });
+    });
     await page.locator(".graphiql-editor-tool .view-lines", { hasText: "internal medicine" }).waitFor();
 
     // As a user would: put the cursor in the operation (GraphiQL picks the operation to run from the
