@@ -36,7 +36,7 @@ interface SpecialtyRow {
 interface RequirementRow {
   programId: number;
   level: string;
-  minimumScore: number | null;
+  minimumScore: number | string | null; // a string from PostgreSQL's numeric
   note: string | null;
   code: string;
   name: string;
@@ -160,7 +160,8 @@ export async function floorPage(db: FloorDb, first: number, after: string | null
     const list = requirementsOf.get(r.programId) ?? requirementsOf.set(r.programId, []).get(r.programId)!;
     list.push({
       level: r.level,
-      minimumScore: r.minimumScore,
+      // numeric(12,2): pg answers text ("229.00"), as the app's column transformer reads it: a number.
+      minimumScore: r.minimumScore === null ? null : Number(r.minimumScore),
       note: r.note,
       requirement: { code: r.code, name: r.name, kind: r.kind },
     });
