@@ -189,7 +189,7 @@ describe("the public site: browsing", () => {
     expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe("main");
   });
 
-  it("loads more results a page at a time (Relay paging)", async () => {
+  it("loads more results a page at a time (Relay paging), and Back keeps them", async () => {
     // Synthetic listings (named as such), so that observerships fill more than one page of 20.
     const make = factories(server.ds);
     for (let i = 1; i <= 23; i++)
@@ -209,6 +209,13 @@ describe("the public site: browsing", () => {
     await page.getByRole("heading", { name: `${titles.length} programs` }).waitFor();
     await eventually(async () => expect(await resultTitles(page)).toEqual(titles.slice(0, 20)));
     await page.getByRole("button", { name: "Load more" }).click();
+    await eventually(async () => expect(await resultTitles(page)).toEqual(titles));
+    expect(await page.getByRole("button", { name: "Load more" }).count()).toBe(0);
+    // Into a program from the second page and Back: every page loaded is there again, not only the first.
+    await page.getByRole("link", { name: titles[titles.length - 1] }).click();
+    await page.getByRole("heading", { level: 1, name: titles[titles.length - 1] }).waitFor();
+    await page.goBack();
+    await page.waitForURL(/[?&]type=OBSERVERSHIP/);
     await eventually(async () => expect(await resultTitles(page)).toEqual(titles));
     expect(await page.getByRole("button", { name: "Load more" }).count()).toBe(0);
     await page.context().close();

@@ -14,6 +14,12 @@ export interface QueryState<T> {
 const answers = new Map<string, unknown>();
 const MAX_ANSWERS = 50;
 
+/** Names an answer: the operation, its variables and the content language. */
+export function queryKey(document: unknown, variables: object): string {
+  const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
+  return `${String(hash)} ${JSON.stringify({ ...variables, ...contentVariables() })}`;
+}
+
 /**
  * Runs a query when it or its variables change (`variables === null`: not now). While the next
  * answer loads, the previous one stays on screen (no flash, no layout jump); an answer that
@@ -23,10 +29,7 @@ export function useQuery<TResult, TVariables extends Record<string, unknown>>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables | null,
 ): QueryState<TResult> {
-  const key =
-    variables === null
-      ? null
-      : `${String((document as { __meta__?: { hash?: string } }).__meta__?.hash)} ${JSON.stringify({ ...variables, ...contentVariables() })}`;
+  const key = variables === null ? null : queryKey(document, variables);
   const cached = key !== null ? ((answers.get(key) as TResult | undefined) ?? null) : null;
   const [state, setState] = useState<QueryState<TResult>>({
     data: cached,

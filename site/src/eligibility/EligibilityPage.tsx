@@ -1,6 +1,6 @@
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useSearchParams } from "react-router-dom";
-import { runQuery } from "../api/client";
+import { useMorePages, type LoadedPage } from "../api/useMorePages";
 import { useQuery } from "../api/useQuery";
 import {
   EligibilityDocument,
@@ -18,6 +18,14 @@ import { VerdictFilter } from "./VerdictFilter";
 
 const PAGE_SIZE = 20;
 type Edge = EligibilityQuery["eligibility"]["edges"][number];
+function pageOfEdges(eligibility: EligibilityQuery["eligibility"]): LoadedPage<Edge> {
+  return {
+    nodes: eligibility.edges,
+    endCursor: eligibility.pageInfo.endCursor ?? null,
+    hasNext: eligibility.pageInfo.hasNextPage,
+  };
+}
+
 const VERDICTS: readonly EligibilityVerdict[] = ["ELIGIBLE", "UNKNOWN", "INELIGIBLE"];
 
 /** The verdict the list is narrowed to (`?verdict=UNKNOWN`), beside the profile in the URL. */
@@ -37,26 +45,10 @@ export default function EligibilityPage() {
     [profile, verdict],
   );
   const results = useQuery(EligibilityDocument, variables);
-  const [more, setMore] = useState<{ key: string; edges: Edge[]; endCursor: string | null; hasNext: boolean } | null>(
-    null,
-  );
-  const key = JSON.stringify(variables);
-  const extra = more?.key === key ? more : null;
   const page = results.data?.eligibility;
-  const edges = [...(page?.edges ?? []), ...(extra?.edges ?? [])];
-  const hasNext = extra ? extra.hasNext : Boolean(page?.pageInfo.hasNextPage);
-
-  const loadMore = async () => {
-    if (!variables) return;
-    const after = extra ? extra.endCursor : (page?.pageInfo.endCursor ?? null);
-    const next = await runQuery(EligibilityDocument, { ...variables, after });
-    setMore({
-      key,
-      edges: [...(extra?.edges ?? []), ...next.eligibility.edges],
-      endCursor: next.eligibility.pageInfo.endCursor ?? null,
-      hasNext: next.eligibility.pageInfo.hasNextPage,
-    });
-  };
+  const more = useMorePages(EligibilityDocument, variables, page ? pageOfEdges(page) : null, (answer) =>
+    pageOfEdges(answer.eligibility),
+  );
 
   return (
     <div className="eligibility-page">
@@ -96,13 +88,14 @@ export default function EligibilityPage() {
           {results.error && <ErrorNote error={results.error} />}
           <div className="result-list" data-testid="eligibility-results">
             {!results.data && <CardSkeletons count={4} />}
-            {edges.map((e) => (
+            {more.nodes.map((e) => (
               <EligibilityResult key={e.node.program.id} node={e.node} />
             ))}
           </div>
-          {hasNext && (
-            <button type="button" className="load-more" onClick={loadMore}>
-              {t("loadMore")}
+          {more.error && <ErrorNote error={more.error} />}
+          {more.hasNext && (
+            <button type="button" className="load-more" onClick={more.loadMore} disabled={more.loading}>
+              {more.loading ? t("loading") : t("loadMore")}
             </button>
           )}
         </section>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router-dom";
-import { runQuery } from "../api/client";
+import { useMorePages, type LoadedPage } from "../api/useMorePages";
 import { useQuery } from "../api/useQuery";
 import { MoreProgramsDocument, SearchPageDocument, type ProgramCardFragment } from "../gql/graphql";
 import { useI18n } from "../i18n/i18n";
@@ -10,6 +10,17 @@ import { filterOf, hasFilters, paramsOf, searchStateOf, toggled, type Facet } fr
 import { CardSkeletons, ProgramCard } from "./ProgramCard";
 
 const PAGE_SIZE = 20;
+
+function pageOfPrograms(programs: {
+  edges: { node: ProgramCardFragment }[];
+  pageInfo: { endCursor?: string | null; hasNextPage: boolean };
+}): LoadedPage<ProgramCardFragment> {
+  return {
+    nodes: programs.edges.map((e) => e.node),
+    endCursor: programs.pageInfo.endCursor ?? null,
+    hasNext: programs.pageInfo.hasNextPage,
+  };
+}
 
 /** The search: words, the facet sidebar, and the results a page at a time ("load more"). */
 export function SearchPage() {
@@ -24,39 +35,10 @@ export function SearchPage() {
   const [words, setWords] = useState(state.search);
   useEffect(() => setWords(state.search), [state.search]);
 
-  // Pages after the first, for the current search only.
-  const [more, setMore] = useState<{
-    key: string;
-    nodes: ProgramCardFragment[];
-    endCursor: string | null;
-    hasNext: boolean;
-  } | null>(null);
-  const [moreLoading, setMoreLoading] = useState(false);
-  const [moreError, setMoreError] = useState<Error | null>(null);
-  const key = JSON.stringify(variables);
-  const extra = more?.key === key ? more : null;
   const firstPage = data?.programs;
-  const nodes = [...(firstPage?.edges.map((e) => e.node) ?? []), ...(extra?.nodes ?? [])];
-  const hasNext = extra ? extra.hasNext : Boolean(firstPage?.pageInfo.hasNextPage);
-  const endCursor = extra ? extra.endCursor : (firstPage?.pageInfo.endCursor ?? null);
-
-  const loadMore = async () => {
-    setMoreLoading(true);
-    setMoreError(null);
-    try {
-      const page = await runQuery(MoreProgramsDocument, { ...variables, after: endCursor });
-      setMore({
-        key,
-        nodes: [...(extra?.nodes ?? []), ...page.programs.edges.map((e) => e.node)],
-        endCursor: page.programs.pageInfo.endCursor ?? null,
-        hasNext: page.programs.pageInfo.hasNextPage,
-      });
-    } catch (e) {
-      setMoreError(e as Error);
-    } finally {
-      setMoreLoading(false);
-    }
-  };
+  const more = useMorePages(MoreProgramsDocument, variables, firstPage ? pageOfPrograms(firstPage) : null, (answer) =>
+    pageOfPrograms(answer.programs),
+  );
 
   const onToggle = (facet: Facet, value: string) => setParams(paramsOf(toggled(state, facet, value)));
   const onSubmit = (e: FormEvent) => {
@@ -100,15 +82,15 @@ export function SearchPage() {
           {error && <ErrorNote error={error} />}
           <div className={loading && data ? "result-list stale" : "result-list"} data-testid="results">
             {!data && <CardSkeletons count={6} />}
-            {data && nodes.length === 0 && <p>{t("noResults")}</p>}
-            {nodes.map((p) => (
+            {data && more.nodes.length === 0 && <p>{t("noResults")}</p>}
+            {more.nodes.map((p) => (
               <ProgramCard key={p.id} program={p} />
             ))}
           </div>
-          {moreError && <ErrorNote error={moreError} />}
-          {hasNext && (
-            <button type="button" className="load-more" onClick={loadMore} disabled={moreLoading}>
-              {moreLoading ? t("loading") : t("loadMore")}
+          {more.error && <ErrorNote error={more.error} />}
+          {more.hasNext && (
+            <button type="button" className="load-more" onClick={more.loadMore} disabled={more.loading}>
+              {more.loading ? t("loading") : t("loadMore")}
             </button>
           )}
         </section>
