@@ -16,6 +16,7 @@ import { Curation1795618952239 } from "./1795618952239-Curation";
 import { Snapshots1795619108843 } from "./1795619108843-Snapshots";
 import { Initial1795617763981 } from "./1795617763981-Initial";
 import { DirectoryVersion1795972569819 } from "./1795972569819-DirectoryVersion";
+import { GraduatesOfAnyYear1795983184622 } from "./1795983184622-GraduatesOfAnyYear";
 import { ProgramSearch1795618800000 } from "./1795618800000-ProgramSearch";
 
 export const sqliteMigrations: MigrationClass[] = [
@@ -36,4 +37,5 @@ export const sqliteMigrations: MigrationClass[] = [
   EligibilityRules1795971070196,
   Provenance1795971119859,
   DirectoryVersion1795972569819,
+  GraduatesOfAnyYear1795983184622,
 ];

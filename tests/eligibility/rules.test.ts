@@ -1,6 +1,8 @@
 /**
- * Each listing rule: null (the source does not say) gives UNKNOWN to a candidate it is about, set
- * gives a decided answer; rules and implications are written through the API, with its checks.
+ * Each listing rule: null (the source does not say) gives UNKNOWN, never ELIGIBLE, unless the
+ * profile shows it cannot apply; set, it gives a decided answer. The synthetic program states
+ * every rule ("decided" values below) and each test leaves one null; rules and implications are
+ * written through the API, with its checks.
  */
 import { CuratorRole, type Curator } from "../../server/src/modules/curator/curator.entity";
 import { expectData, expectError } from "../support/errors";
@@ -13,6 +15,20 @@ let viewer: Curator;
 let programId: string;
 let pathwayId: string;
 let version = 1;
+/** Every rule stated so that it excludes no one: any visa, any citizenship, any graduation year, no minimum. */
+const DECIDED = {
+  visaTypesSponsored: ["J1", "H1B", "CA_WORK_PERMIT", "OTHER"],
+  citizenshipRequired: "NONE",
+  graduatesOfAnyYear: true,
+  minimumClinicalExperienceMonths: 0,
+};
+const UNSAID = {
+  visaTypesSponsored: null,
+  visaSponsorship: null,
+  citizenshipRequired: null,
+  graduatesOfAnyYear: null,
+  minimumClinicalExperienceMonths: null,
+};
 let pathwayVersion = 1;
 
 const run = async (query: string, variables: Record<string, unknown> = {}, as: Curator | null = editor) =>
@@ -36,6 +52,7 @@ beforeAll(async () => {
       country: "CA",
       status: "PUBLISHED",
       pathwayId,
+      ...DECIDED,
     },
   });
   programId = created.createProgram.id;
@@ -70,11 +87,31 @@ async function verdict(profile: Record<string, unknown>) {
 }
 
 describe("listing rules", () => {
-  it("a profile that states nothing a rule is about is not held to it", async () => {
+  it("a rule the listing leaves null is UNKNOWN, never ELIGIBLE, even for a profile that says nothing", async () => {
     expect(await verdict({})).toEqual({ verdict: "ELIGIBLE", reasons: [] });
+    await setProgram(UNSAID);
+    expect(await verdict({})).toEqual({
+      verdict: "UNKNOWN",
+      reasons: [
+        "UNKNOWN visaTypesSponsored",
+        "UNKNOWN citizenshipRequired",
+        "UNKNOWN maxYearsSinceGraduation",
+        "UNKNOWN minimumClinicalExperienceMonths",
+      ],
+    });
+    // Saying more never makes it ELIGIBLE while the listing is silent; a fact that rules a rule out does.
+    const full = { visaNeeded: "J1", citizenships: ["IN"], graduationYear: 2020, clinicalExperienceMonths: 24 };
+    expect((await verdict(full)).verdict).toBe("UNKNOWN");
+    expect((await verdict({ ...full, citizenships: ["CA"] })).reasons).toEqual([
+      "UNKNOWN maxYearsSinceGraduation",
+      "UNKNOWN minimumClinicalExperienceMonths",
+    ]);
+    await setProgram(DECIDED);
+    expect(await verdict(full)).toEqual({ verdict: "ELIGIBLE", reasons: [] });
   });
 
   it("visas: null is UNKNOWN, a list decides, the deprecated flag stays in step", async () => {
+    await setProgram({ visaTypesSponsored: null, visaSponsorship: null });
     expect(await verdict({ visaNeeded: "CA_WORK_PERMIT" })).toEqual({
       verdict: "UNKNOWN",
       reasons: ["UNKNOWN visaTypesSponsored"],
@@ -106,10 +143,15 @@ describe("listing rules", () => {
       ),
       "BAD_USER_INPUT",
     );
-    await setProgram({ visaTypesSponsored: null, visaSponsorship: null });
+    // A list that leaves some need out cannot decide for a profile that does not say its need.
+    await setProgram({ visaTypesSponsored: ["CA_WORK_PERMIT"] });
+    expect(await verdict({})).toEqual({ verdict: "UNKNOWN", reasons: ["UNKNOWN visaTypesSponsored"] });
+    await setProgram({ visaTypesSponsored: DECIDED.visaTypesSponsored });
+    expect((await verdict({})).verdict).toBe("ELIGIBLE");
   });
 
   it("citizenship: null is UNKNOWN for a non-citizen, a rule on the pathway decides", async () => {
+    await setProgram({ citizenshipRequired: null });
     expect(await verdict({ citizenships: ["IN"] })).toEqual({
       verdict: "UNKNOWN",
       reasons: ["UNKNOWN citizenshipRequired"],
@@ -124,10 +166,14 @@ describe("listing rules", () => {
     // A profile silent on citizenship cannot be decided against a stated rule.
     expect(await verdict({})).toEqual({ verdict: "UNKNOWN", reasons: ["UNKNOWN citizenshipRequired"] });
     await setPathway({ citizenshipRequired: null });
+    await setProgram({ citizenshipRequired: "NONE" });
+    expect((await verdict({ citizenships: ["IN"] })).verdict).toBe("ELIGIBLE");
   });
 
-  it("years since graduation: null is UNKNOWN for a dated graduate, a limit decides", async () => {
+  it("years since graduation: null is UNKNOWN for a graduate, a limit or 'any year' decides", async () => {
     const year = new Date().getUTCFullYear();
+    await setProgram({ graduatesOfAnyYear: null });
+    expect(await verdict({})).toEqual({ verdict: "UNKNOWN", reasons: ["UNKNOWN maxYearsSinceGraduation"] });
     expect(await verdict({ graduationYear: 1995 })).toEqual({
       verdict: "UNKNOWN",
       reasons: ["UNKNOWN maxYearsSinceGraduation"],
@@ -138,10 +184,23 @@ describe("listing rules", () => {
       reasons: ["BLOCKING maxYearsSinceGraduation"],
     });
     expect((await verdict({ graduationYear: year - 2 })).verdict).toBe("ELIGIBLE");
-    await setProgram({ maxYearsSinceGraduation: null });
+    // "Any year" and a limit contradict each other: refused, naming the field sent.
+    const both = expectError(
+      await server.exec(
+        `mutation($id: ID!) { updateProgram(id: $id, version: ${version}, input: { graduatesOfAnyYear: true }) { id } }`,
+        { id: programId },
+        editor,
+      ),
+      "BAD_USER_INPUT",
+    );
+    expect(both.extensions!.fields[0].path).toEqual(["input", "graduatesOfAnyYear"]);
+    await setProgram({ maxYearsSinceGraduation: null, graduatesOfAnyYear: true });
+    expect(await verdict({ graduationYear: 1995 })).toEqual({ verdict: "ELIGIBLE", reasons: [] });
   });
 
-  it("clinical experience: null is UNKNOWN for a candidate who states theirs, a minimum decides (in country too)", async () => {
+  it("clinical experience: null is UNKNOWN, a minimum decides (in country too), 0 asks for none", async () => {
+    await setProgram({ minimumClinicalExperienceMonths: null });
+    expect((await verdict({})).verdict).toBe("UNKNOWN");
     expect(await verdict({ clinicalExperienceMonths: 6 })).toEqual({
       verdict: "UNKNOWN",
       reasons: ["UNKNOWN minimumClinicalExperienceMonths"],
@@ -161,14 +220,13 @@ describe("listing rules", () => {
       ),
       "BAD_USER_INPUT",
     );
-    await setProgram({ minimumClinicalExperienceMonths: null, clinicalExperienceInCountry: null });
+    await setProgram({ minimumClinicalExperienceMonths: 0, clinicalExperienceInCountry: null });
+    expect(await verdict({})).toEqual({ verdict: "ELIGIBLE", reasons: [] });
   });
 
   it("a return-of-service note is shown and decides nothing; viewers and anonymous readers cannot write rules", async () => {
     await setProgram({ returnOfServiceNote: "Synthetic: two years of practice in the province" });
-    expect((await verdict({ citizenships: ["CA"], graduationYear: 2020 })).reasons).toEqual([
-      "UNKNOWN maxYearsSinceGraduation",
-    ]);
+    expect(await verdict({ citizenships: ["IN"], graduationYear: 2020 })).toEqual({ verdict: "ELIGIBLE", reasons: [] });
     for (const as of [viewer, null]) {
       const denied = await server.exec(
         `mutation($id: ID!) { updateProgram(id: $id, version: ${version}, input: { maxYearsSinceGraduation: 3 }) { id } }`,

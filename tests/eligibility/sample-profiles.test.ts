@@ -1,7 +1,8 @@
 /**
  * The issue's eight applicant profiles against the sample directory. The sample states no listing
- * rules (the article gives none), so a profile that states a fact a rule is about comes out
- * UNKNOWN, never ELIGIBLE; the expectations follow from the sample's data, not from the world.
+ * rules (the article gives none), so no program can come out ELIGIBLE: each rule that could apply
+ * to the candidate is UNKNOWN, and what is unmet or blocking is said beside it. The expectations
+ * follow from the sample's data, not from the world.
  */
 import { seedSampleDirectory } from "../../server/src/seed/seed";
 import { expectData } from "../support/errors";
@@ -51,9 +52,17 @@ async function answers(profile: Record<string, unknown>, extra: Record<string, u
 }
 
 const CURRENT_YEAR = new Date().getUTCFullYear();
+/** The sample's listing rules, none stated: what a candidate who could be excluded by each is told. */
+const UNSAID_RULES = [
+  "citizenshipRequired",
+  "maxYearsSinceGraduation",
+  "minimumClinicalExperienceMonths",
+  "visaTypesSponsored",
+];
+const sorted = (list: (string | null)[]) => [...list].sort();
 
 describe("the issue's profiles against the sample directory", () => {
-  it("a final-year student from India wanting a U.S. elective and needing a visa: UNKNOWN (visa, citizenship)", async () => {
+  it("a final-year student from India wanting a U.S. elective and needing a visa: UNKNOWN (visa, citizenship, experience)", async () => {
     const { rows } = await answers({
       stage: "STUDENT",
       holds: [],
@@ -62,8 +71,9 @@ describe("the issue's profiles against the sample directory", () => {
       visaNeeded: "OTHER",
     });
     const elective = rows["harvard-medical-school-clinical-electives-for-ims"];
-    expect(elective).toMatchObject({ verdict: "UNKNOWN", eligible: false, kinds: ["UNKNOWN", "UNKNOWN"] });
-    expect(elective.about).toEqual(["visaTypesSponsored", "citizenshipRequired"]);
+    expect(elective).toMatchObject({ verdict: "UNKNOWN", eligible: false, kinds: ["UNKNOWN", "UNKNOWN", "UNKNOWN"] });
+    // A student: years since graduation cannot apply.
+    expect(elective.about).toEqual(["visaTypesSponsored", "citizenshipRequired", "minimumClinicalExperienceMonths"]);
     // No longer "You do not hold Enrolled medical student": the article never asks for it.
     expect(elective.missing).toEqual([]);
     expect(rows["us-residency-through-the-match"]).toMatchObject({ verdict: "INELIGIBLE" });
@@ -79,7 +89,7 @@ describe("the issue's profiles against the sample directory", () => {
     });
     const match = rows["us-residency-through-the-match"];
     expect(match).toMatchObject({ verdict: "UNKNOWN", eligible: false, missing: [] });
-    expect(match.about.sort()).toEqual(["USMLE_STEP_3", "maxYearsSinceGraduation", "visaTypesSponsored"]);
+    expect(sorted(match.about)).toEqual(["USMLE_STEP_3", ...UNSAID_RULES]);
     expect(match.messages).toContain("The listing does not say whether it sponsors visas");
     expect(match.messages).toContain("Many programs ask for USMLE Step 3; this listing does not say whether it does");
     // A fellowship needs a completed residency: unmet, actionable.
@@ -87,30 +97,36 @@ describe("the issue's profiles against the sample directory", () => {
     expect(rows["mayo-clinic-fellowships-for-imgs"].kinds).toContain("UNMET");
   });
 
-  it("a graduate with MCCQE Part I + NAC for Ontario: ELIGIBLE (the profile states nothing the sample leaves open)", async () => {
+  it("a graduate with MCCQE Part I + NAC for Ontario: nothing unmet, UNKNOWN until the listing states its rules", async () => {
     const { rows, order } = await answers(
       { stage: "GRADUATE", holds: ["MCCQE_PART_1", "NAC_EXAM"] },
       { filter: { country: ["CA"], type: ["RESIDENCY"] } },
     );
-    expect(rows["ontario-img-residency-program"]).toMatchObject({ verdict: "ELIGIBLE", eligible: true, kinds: [] });
-    expect(Object.values(rows).every((r) => r.verdict === "ELIGIBLE")).toBe(true);
+    const ontario = rows["ontario-img-residency-program"];
+    expect(ontario).toMatchObject({ verdict: "UNKNOWN", eligible: false, missing: [] });
+    // A profile that says less is never told more: silent on visa and citizenship, both stay open.
+    expect(sorted(ontario.about)).toEqual(UNSAID_RULES);
+    expect(Object.values(rows).every((r) => r.verdict === "UNKNOWN" && !r.kinds.includes("UNMET"))).toBe(true);
     expect(order).toHaveLength(4);
   });
 
   it("a graduate with no exams wanting an observership: INELIGIBLE, blocked (observerships are for students)", async () => {
     const { rows } = await answers({ stage: "GRADUATE", holds: [] }, { filter: { type: ["OBSERVERSHIP"] } });
     for (const slug of ["observerships-united-states", "observerships-canada"]) {
-      expect(rows[slug]).toMatchObject({ verdict: "INELIGIBLE", kinds: ["BLOCKING"], about: ["audience"] });
+      expect(rows[slug]).toMatchObject({ verdict: "INELIGIBLE", eligible: false });
+      // Blocked by the audience, and what the listing leaves unsaid is still said beside it.
+      expect(rows[slug].kinds.filter((k) => k !== "UNKNOWN")).toEqual(["BLOCKING"]);
+      expect(rows[slug].about[0]).toBe("audience");
     }
   });
 
   it("a Canadian citizen graduate for CaRMS: UNKNOWN only for the NAC, which the article says is 'often' asked", async () => {
     const { rows } = await answers({ stage: "GRADUATE", holds: ["MCCQE_PART_1"], citizenships: ["CA"] });
-    expect(rows["canadian-residency-through-carms"]).toMatchObject({
-      verdict: "UNKNOWN",
-      kinds: ["UNKNOWN"],
-      about: ["NAC_EXAM"],
-    });
+    // A citizen needs no visa and meets any citizenship rule; the NAC, the years and the experience stay open.
+    const carms = rows["canadian-residency-through-carms"];
+    expect(carms.verdict).toBe("UNKNOWN");
+    expect(carms.kinds.every((k) => k === "UNKNOWN")).toBe(true);
+    expect(sorted(carms.about)).toEqual(["NAC_EXAM", "maxYearsSinceGraduation", "minimumClinicalExperienceMonths"]);
     // In the U.S. the same citizen is no U.S. citizen, and the listing does not say whether that matters.
     expect(rows["us-residency-through-the-match"].about).toContain("citizenshipRequired");
   });
@@ -121,18 +137,14 @@ describe("the issue's profiles against the sample directory", () => {
       { filter: { type: ["FELLOWSHIP"] } },
     );
     const toronto = rows["university-of-toronto-fellowships-for-imgs"];
-    expect(toronto).toMatchObject({ verdict: "UNKNOWN", kinds: ["UNKNOWN"], about: ["citizenshipRequired"] });
+    expect(toronto.verdict).toBe("UNKNOWN");
+    expect(sorted(toronto.about)).toEqual(UNSAID_RULES);
     const mayo = rows["mayo-clinic-fellowships-for-imgs"];
     expect(mayo.verdict).toBe("UNKNOWN");
-    expect(mayo.about.sort()).toEqual([
-      "ECFMG_CERTIFICATION",
-      "USMLE_STEP_1",
-      "USMLE_STEP_2_CK",
-      "citizenshipRequired",
-    ]);
-    // Fewest unknowns first: the three Canadian fellowships (1) before the U.S. ones (4).
-    expect(order.slice(0, 3).every((s) => rows[s].kinds.length === 1)).toBe(true);
-    expect(order.slice(3).every((s) => rows[s].kinds.length === 4)).toBe(true);
+    expect(sorted(mayo.about)).toEqual(["ECFMG_CERTIFICATION", "USMLE_STEP_1", "USMLE_STEP_2_CK", ...UNSAID_RULES]);
+    // Fewest unknowns first: the three Canadian fellowships (4) before the U.S. ones (7).
+    expect(order.slice(0, 3).every((s) => rows[s].kinds.length === 4)).toBe(true);
+    expect(order.slice(3).every((s) => rows[s].kinds.length === 7)).toBe(true);
   });
 
   it("a 1995 graduate: UNKNOWN where the listing does not say whether it limits the years since graduation", async () => {
@@ -144,18 +156,20 @@ describe("the issue's profiles against the sample directory", () => {
     const match = rows["us-residency-through-the-match"];
     expect(match.verdict).toBe("UNKNOWN");
     expect(match.about).toContain("maxYearsSinceGraduation");
-    // Without the year the same candidate is only unsure of Step 3.
+    // Without the year the answer is no more certain: the listing's silence is still unknown.
     const undated = await answers(
       { stage: "GRADUATE", holds: ["USMLE_STEP_1", "USMLE_STEP_2_CK", "ECFMG_CERTIFICATION"] },
       { filter: { type: ["RESIDENCY"], country: ["US"] } },
     );
-    expect(undated.rows["us-residency-through-the-match"].about).toEqual(["USMLE_STEP_3"]);
+    expect(undated.rows["us-residency-through-the-match"].about).toContain("maxYearsSinceGraduation");
+    expect(undated.rows["us-residency-through-the-match"].verdict).toBe("UNKNOWN");
   });
 
   it("a candidate holding only ECFMG certification holds Step 1 and Step 2 CK too (implications)", async () => {
     const { rows } = await answers({ stage: "GRADUATE", holds: ["ECFMG_CERTIFICATION"] });
     const match = rows["us-residency-through-the-match"];
-    expect(match).toMatchObject({ verdict: "UNKNOWN", missing: [], about: ["USMLE_STEP_3"] });
+    expect(match).toMatchObject({ verdict: "UNKNOWN", missing: [] });
+    expect(sorted(match.about)).toEqual(["USMLE_STEP_3", ...UNSAID_RULES]);
   });
 
   it("filters by verdict and counts every verdict for facets", async () => {

@@ -8,7 +8,7 @@ import { ScoreKind } from "../../server/src/modules/requirement/score-kind";
 import { ListingStatus } from "../../server/src/core/enums";
 import { CuratorRole } from "../../server/src/modules/curator/curator.entity";
 import { expectData, expectError } from "../support/errors";
-import { factories } from "../support/factories";
+import { factories, RULES_EXCLUDING_NO_ONE } from "../support/factories";
 import { useTestServer } from "../support/server";
 
 const server = useTestServer();
@@ -28,13 +28,18 @@ beforeAll(async () => {
   await f.requirement({ code: "STEP_ONE", name: "Step 1", scoreKind: ScoreKind.PASS_FAIL });
   await f.requirement({ code: "ECFMG", name: "ECFMG certification", kind: RequirementKind.CERTIFICATION });
   const program = await f.program(
-    { slug: "needs-ielts", title: "Needs IELTS 6.5", status: ListingStatus.PUBLISHED },
+    { slug: "needs-ielts", title: "Needs IELTS 6.5", status: ListingStatus.PUBLISHED, ...RULES_EXCLUDING_NO_ONE },
     { requirements: [{ requirement: ielts, minimumScore: 6.5 }] },
   );
   programId = String(program.id);
   // First by title, so that only a right count of what is missing puts it second.
   const harder = await f.program(
-    { slug: "a-needs-ielts-7-5", title: "A program that needs IELTS 7.5", status: ListingStatus.PUBLISHED },
+    {
+      slug: "a-needs-ielts-7-5",
+      title: "A program that needs IELTS 7.5",
+      status: ListingStatus.PUBLISHED,
+      ...RULES_EXCLUDING_NO_ONE,
+    },
     { requirements: [{ requirement: ielts, minimumScore: 7.5 }] },
   );
   harderId = String(harder.id);

@@ -1,11 +1,16 @@
 import { expectData, expectError } from "../support/errors";
+import { RULES_EXCLUDING_NO_ONE } from "../support/factories";
 import { useTestServer } from "../support/server";
+import { Program } from "../../server/src/modules/program/program.entity";
 import { buildDirectory, type Directory } from "./fixture";
 
 const server = useTestServer();
 let dir: Directory;
 beforeAll(async () => {
   dir = await buildDirectory(server.ds);
+  // The fixture's listings state every rule but visas (the fixture's own column): these tests are about requirements.
+  const { visaTypesSponsored: _visas, visaSponsorship: _flag, ...rules } = RULES_EXCLUDING_NO_ONE;
+  await server.ds.createQueryBuilder().update(Program).set(rules).execute();
 });
 
 const ELIGIBILITY = `query($profile: CandidateProfile!, $filter: ProgramFilter, $first: Int, $after: String) {
@@ -46,7 +51,13 @@ async function check(profile: Record<string, unknown>, filter?: Record<string, u
 
 const byKey = (rows: Row[]) => Object.fromEntries(rows.map((r) => [r.key, r]));
 const ALL = ["T_STEP_1", "T_STEP_2", "T_ECFMG", "T_LICENSE"];
-const graduate = (holds: string[], extra: Record<string, unknown> = {}) => ({ stage: "GRADUATE", holds, ...extra });
+/** A candidate who needs no visa unless a test says otherwise (the fixture's visa rules are its own). */
+const graduate = (holds: string[], extra: Record<string, unknown> = {}) => ({
+  stage: "GRADUATE",
+  holds,
+  ...("needsVisa" in extra ? {} : { visaNeeded: "NONE" }),
+  ...extra,
+});
 
 describe("eligibility", () => {
   it("a graduate holding every exam: eligible everywhere but the student elective, eligible first", async () => {
@@ -69,7 +80,7 @@ describe("eligibility", () => {
   });
 
   it("a student: never eligible for a graduate-only program, with the reason; ordered by fewest missing", async () => {
-    const rows = await check({ stage: "STUDENT", holds: ["T_ENROLLED"] });
+    const rows = await check({ stage: "STUDENT", holds: ["T_ENROLLED"], visaNeeded: "NONE" });
     expect(rows.map((r) => [r.key, r.eligible, r.missing.length])).toEqual([
       ["p2", true, 0],
       ["p3", true, 0],
@@ -147,7 +158,7 @@ describe("eligibility", () => {
 
   it("applies the filter and pages with cursors tied to the profile", async () => {
     expect((await check(graduate(ALL), { type: ["RESIDENCY"] })).map((r) => r.key)).toEqual(["p4", "p5"]);
-    const profile = { stage: "STUDENT", holds: ["T_ENROLLED"] };
+    const profile = { stage: "STUDENT", holds: ["T_ENROLLED"], visaNeeded: "NONE" };
     const all = (await check(profile)).map((r) => r.key);
     const seen: string[] = [];
     let after: string | null = null;

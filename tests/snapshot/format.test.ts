@@ -141,7 +141,7 @@ describe("the snapshot format", () => {
         ',"https://example.org/source?a=1,b=2","",2025-12-24T08:30:00.000Z,' +
           "https://www.mayoclinic.org/fellowships/cardiology,https://apply.example.org/cardiology?cycle=2026&step=1," +
           '"Fellowship de Mayo, cardiologie","Dit « bonjour », puis s\'en va; naïve café ✓",' +
-          "2025-11-02T10:00:00.000Z,2025-12-01T09:15:00.250Z,,,,,,,false\r\n",
+          "2025-11-02T10:00:00.000Z,2025-12-01T09:15:00.250Z,,,,,,,,false\r\n",
       );
       const parsed = await readSnapshot(folder);
       const program = (parsed.doc.programs as any[]).find((p) => p.slug === "rich-fellowship");

@@ -1,5 +1,5 @@
 import type { DataSource, DeepPartial } from "typeorm";
-import { Country, ListingStatus, RequirementLevel } from "../../server/src/core/enums";
+import { CitizenshipRule, Country, ListingStatus, RequirementLevel, VisaType } from "../../server/src/core/enums";
 import { Curator, CuratorRole } from "../../server/src/modules/curator/curator.entity";
 import { hashPassword } from "../../server/src/modules/curator/password";
 import { Institution, InstitutionKind } from "../../server/src/modules/institution/institution.entity";
@@ -23,6 +23,19 @@ const hashes = new Map<string, Promise<string>>();
 const hashOf = (password: string) => {
   if (!hashes.has(password)) hashes.set(password, hashPassword(password));
   return hashes.get(password)!;
+};
+
+/**
+ * Listing rules stated so that they exclude no one (any visa, any citizenship, graduates of any
+ * year, no clinical experience asked): a synthetic listing with these is decided on its
+ * requirements alone, where one leaving rules null is UNKNOWN for everybody.
+ */
+export const RULES_EXCLUDING_NO_ONE = {
+  visaTypesSponsored: [VisaType.J1, VisaType.H1B, VisaType.CA_WORK_PERMIT, VisaType.OTHER],
+  visaSponsorship: true,
+  citizenshipRequired: CitizenshipRule.NONE,
+  graduatesOfAnyYear: true,
+  minimumClinicalExperienceMonths: 0,
 };
 
 /** Test data builders: each returns a saved row, with defaults a test can override. */

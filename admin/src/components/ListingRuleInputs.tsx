@@ -1,4 +1,4 @@
-import { BooleanInput, NumberField, NumberInput, TextField, TextInput } from "react-admin";
+import { BooleanField, BooleanInput, NumberField, NumberInput, TextField, TextInput } from "react-admin";
 import { EnumArrayField, EnumField } from "./EnumField";
 import { EnumArrayInput, EnumInput } from "./inputs";
 
@@ -11,6 +11,7 @@ export function listingRuleInputs() {
     <EnumArrayInput key="visaTypesSponsored" source="visaTypesSponsored" enumName="SponsoredVisa" />,
     <EnumInput key="citizenshipRequired" source="citizenshipRequired" enumName="CitizenshipRule" emptyText="—" />,
     <NumberInput key="maxYearsSinceGraduation" source="maxYearsSinceGraduation" min={0} max={80} />,
+    <BooleanInput key="graduatesOfAnyYear" source="graduatesOfAnyYear" />,
     <NumberInput key="minimumClinicalExperienceMonths" source="minimumClinicalExperienceMonths" min={0} max={600} />,
     <BooleanInput key="clinicalExperienceInCountry" source="clinicalExperienceInCountry" />,
     <TextInput key="returnOfServiceNote" source="returnOfServiceNote" multiline minRows={2} fullWidth />,
@@ -22,6 +23,7 @@ export function listingRuleFields() {
     <EnumArrayField key="visaTypesSponsored" source="visaTypesSponsored" enumName="SponsoredVisa" />,
     <EnumField key="citizenshipRequired" source="citizenshipRequired" enumName="CitizenshipRule" emptyText="—" />,
     <NumberField key="maxYearsSinceGraduation" source="maxYearsSinceGraduation" emptyText="—" />,
+    <BooleanField key="graduatesOfAnyYear" source="graduatesOfAnyYear" emptyText="—" />,
     <NumberField key="minimumClinicalExperienceMonths" source="minimumClinicalExperienceMonths" emptyText="—" />,
     <TextField key="returnOfServiceNote" source="returnOfServiceNote" emptyText="—" />,
   ];

@@ -8,7 +8,7 @@ import { webhookDeliveries, webhooks } from "./webhook-resources";
 
 /** The eligibility rules programs and pathways share. */
 const listingRules = {
-  visaTypesSponsored: sponsoredVisas, maxYearsSinceGraduation: int, citizenshipRequired: choice<CitizenshipRule>(),
+  visaTypesSponsored: sponsoredVisas, maxYearsSinceGraduation: int, graduatesOfAnyYear: flag, citizenshipRequired: choice<CitizenshipRule>(),
   minimumClinicalExperienceMonths: int, clinicalExperienceInCountry: flag, returnOfServiceNote: text,
 };
 const programInput: InputConverters<ProgramInput> = {

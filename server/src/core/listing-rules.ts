@@ -14,6 +14,7 @@ import type { RuleBreach } from "./problems";
 export interface ListingRules {
   visaTypesSponsored: VisaType[] | null;
   maxYearsSinceGraduation: number | null;
+  graduatesOfAnyYear: boolean | null;
   citizenshipRequired: CitizenshipRule | null;
   minimumClinicalExperienceMonths: number | null;
   clinicalExperienceInCountry: boolean | null;
@@ -24,6 +25,7 @@ export interface ListingRules {
 export const LISTING_RULE_FIELDS = [
   "visaTypesSponsored",
   "maxYearsSinceGraduation",
+  "graduatesOfAnyYear",
   "citizenshipRequired",
   "minimumClinicalExperienceMonths",
   "clinicalExperienceInCountry",
@@ -33,7 +35,10 @@ export const LISTING_RULE_FIELDS = [
 export const RULE_DESCRIPTIONS = {
   visaTypesSponsored:
     "Visas the listing sponsors: null when the source does not say (eligibility answers UNKNOWN for a candidate who needs one); [] when it sponsors none",
-  maxYearsSinceGraduation: "Graduates of at most this many years ago may apply; null when the source does not say",
+  maxYearsSinceGraduation:
+    "Graduates of at most this many years ago may apply; null when the source does not say (or, with graduatesOfAnyYear, sets no limit)",
+  graduatesOfAnyYear:
+    "True when the source says graduates of any year may apply (no limit); null or false when it does not say. Excludes maxYearsSinceGraduation",
   citizenshipRequired: "Who may apply by citizenship of the listing's country; null when the source does not say",
   minimumClinicalExperienceMonths: "Months of clinical experience asked for; null when the source does not say",
   clinicalExperienceInCountry:
@@ -66,6 +71,11 @@ export abstract class ListingRulesInput {
   @Max(80)
   maxYearsSinceGraduation?: number | null;
 
+  @Field(() => Boolean, { nullable: true, description: RULE_DESCRIPTIONS.graduatesOfAnyYear })
+  @IsOptional()
+  @IsBoolean()
+  graduatesOfAnyYear?: boolean | null;
+
   @Field(() => CitizenshipRule, { nullable: true, description: RULE_DESCRIPTIONS.citizenshipRequired })
   @IsOptional()
   @IsEnum(CitizenshipRule)
@@ -90,15 +100,30 @@ export abstract class ListingRulesInput {
 }
 
 /**
- * Cross-field rules of a listing as it will be: "in country" needs a minimum to qualify, and a
- * program's old `visaSponsorship` flag must agree with its list of visas.
+ * Cross-field rules of a listing as it will be: "in country" needs a minimum to qualify, "any
+ * graduation year" and a limit contradict each other, and a program's old `visaSponsorship` flag
+ * must agree with its list of visas.
  */
 export function listingRuleBreaches(
-  rules: Pick<ListingRules, "visaTypesSponsored" | "minimumClinicalExperienceMonths" | "clinicalExperienceInCountry">,
+  rules: Pick<
+    ListingRules,
+    | "visaTypesSponsored"
+    | "minimumClinicalExperienceMonths"
+    | "clinicalExperienceInCountry"
+    | "maxYearsSinceGraduation"
+    | "graduatesOfAnyYear"
+  >,
   visaSponsorship: boolean | null | undefined,
   sent: (field: string) => boolean,
 ): RuleBreach[] {
   const breaches: RuleBreach[] = [];
+  if (rules.graduatesOfAnyYear === true && rules.maxYearsSinceGraduation !== null) {
+    breaches.push({
+      field: sent("graduatesOfAnyYear") ? "graduatesOfAnyYear" : "maxYearsSinceGraduation",
+      rule: "anyYearOrLimit",
+      message: `graduatesOfAnyYear says there is no limit, but maxYearsSinceGraduation is ${rules.maxYearsSinceGraduation}: send one of them`,
+    });
+  }
   if (rules.clinicalExperienceInCountry === true && rules.minimumClinicalExperienceMonths === null) {
     breaches.push({
       field: sent("clinicalExperienceInCountry") ? "clinicalExperienceInCountry" : "minimumClinicalExperienceMonths",

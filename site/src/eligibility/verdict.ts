@@ -34,11 +34,21 @@ function blocking(node: EligibilityNode, r: ApiReason, t: Translate): string | n
   return null;
 }
 
+/** The API's words for a rule the listing leaves unsaid (eligibility.listing-checks.ts), by rule. */
+const UNSAID: Record<string, [RegExp, Parameters<Translate>[0]][]> = {
+  visaTypesSponsored: [
+    [/^The listing does not say whether it sponsors visas$/, "reasonVisaUnsaid"],
+    [/^The listing does not say whether it sponsors visas; your profile does not say/, "reasonVisaProfileUnsaid"],
+  ],
+  maxYearsSinceGraduation: [[/^The listing does not say whether it limits/, "reasonYearsUnsaid"]],
+  minimumClinicalExperienceMonths: [[/^The listing does not say how much clinical experience/, "reasonClinicalUnsaid"]],
+  citizenshipRequired: [[/^The listing does not say whether it is open to applicants/, "reasonCitizenshipUnsaid"]],
+};
+
 function unknown(r: ApiReason, t: Translate): string | null {
   if (r.requirement) return t("reasonOftenRequired", { name: r.requirement.name });
-  if (r.rule === "visaTypesSponsored" && r.message === "The listing does not say whether it sponsors visas")
-    return t("reasonVisaUnsaid");
-  return null;
+  const key = UNSAID[r.rule ?? ""]?.find(([pattern]) => pattern.test(r.message))?.[1];
+  return key ? t(key) : null;
 }
 
 export function verdictOf(node: EligibilityNode, t: Translate): { verdict: Verdict; reasons: VerdictReason[] } {

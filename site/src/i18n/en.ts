@@ -128,6 +128,12 @@ export const en = {
   reasonScore: "Raise your {name} score to at least {minimum} (yours is {score})",
   reasonOftenRequired: "{name} is often required; the listing does not say whether this program asks for it",
   reasonVisaUnsaid: "The listing does not say whether this program sponsors visas",
+  reasonVisaProfileUnsaid:
+    "The listing does not say whether this program sponsors visas, and you have not said whether you need one",
+  reasonYearsUnsaid: "The listing does not say whether this program limits the years since graduation",
+  reasonClinicalUnsaid: "The listing does not say how much clinical experience this program asks for",
+  reasonCitizenshipUnsaid:
+    "The listing does not say whether this program is open to applicants who are not citizens of the country",
   verdictFacet: "Show",
   verdictFilterALL: "All programs ({count})",
   verdictFilterELIGIBLE: "Eligible ({count})",

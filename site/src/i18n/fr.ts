@@ -131,6 +131,12 @@ export const fr: Record<MessageKey, string> = {
   reasonScore: "Porter votre note à {name} à au moins {minimum} (la vôtre : {score})",
   reasonOftenRequired: "{name} est souvent exigé ; la fiche ne dit pas si ce programme l'exige",
   reasonVisaUnsaid: "La fiche ne dit pas si ce programme parraine des visas",
+  reasonVisaProfileUnsaid:
+    "La fiche ne dit pas si ce programme parraine des visas, et vous n'avez pas dit si vous en avez besoin",
+  reasonYearsUnsaid: "La fiche ne dit pas si ce programme limite le nombre d'années depuis l'obtention du diplôme",
+  reasonClinicalUnsaid: "La fiche ne dit pas combien d'expérience clinique ce programme demande",
+  reasonCitizenshipUnsaid:
+    "La fiche ne dit pas si ce programme est ouvert aux candidats qui ne sont pas citoyens du pays",
   verdictFacet: "Afficher",
   verdictFilterALL: "Tous les programmes ({count})",
   verdictFilterELIGIBLE: "Admissible ({count})",

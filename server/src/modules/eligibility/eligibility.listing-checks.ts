@@ -1,8 +1,10 @@
 /**
  * The listing rules (visas, citizenship, years since graduation, clinical experience), each
  * checked against what the profile states. A rule the program and its pathway both leave null
- * gives UNKNOWN when the profile states the fact it is about, and nothing when the profile is
- * silent on it; a rule one of them states is decided (UNKNOWN when the profile is silent on it).
+ * gives UNKNOWN, never nothing, unless the profile shows it cannot apply (a candidate who needs no
+ * visa, a citizen of the program's country, a student and years since graduation): saying less
+ * about oneself never makes an answer more certain. A rule one of them states is decided, and
+ * UNKNOWN while the profile is silent on the fact it is about.
  */
 import { CitizenshipRule, Country, VisaType } from "../../core/enums";
 import type { ListingRules } from "../../core/listing-rules";
@@ -51,11 +53,19 @@ function isResident(p: ResolvedProfile, c: Country): boolean {
   return isCitizen(p, c) || (p.permanentResidencies?.has(c) ?? false);
 }
 
-/** The visa the candidate needs for a program in `country`, or null for none (or not said). */
-function visaFor(p: ResolvedProfile, country: Country): string | null {
-  if (p.visaNeeded === null || p.visaNeeded === VisaType.NONE || isResident(p, country)) return null;
+/** Which visa the candidate needs for a program in `country`: none, one, "some visa", or not said. */
+function visaFor(p: ResolvedProfile, country: Country): string | null | undefined {
+  if (isResident(p, country)) return null;
+  if (p.visaNeeded === null) return undefined;
+  if (p.visaNeeded === VisaType.NONE) return null;
   const home = VISA_COUNTRY[p.visaNeeded as VisaType];
   return home === undefined || home === country ? p.visaNeeded : ANY;
+}
+
+/** Whether a list sponsors whatever visa a candidate could need for `country` (a silent profile is then decided). */
+function coversEveryNeed(list: readonly VisaType[], country: Country): boolean {
+  const own = (Object.keys(VISA_COUNTRY) as VisaType[]).filter((v) => VISA_COUNTRY[v] === country);
+  return list.includes(VisaType.OTHER) && own.every((v) => list.includes(v));
 }
 
 function visaCheck(s: RuleSources, p: ResolvedProfile): RuleReason[] {
@@ -65,6 +75,16 @@ function visaCheck(s: RuleSources, p: ResolvedProfile): RuleReason[] {
   const lists = stated(s, rule);
   // The deprecated flag: false is an empty list; true answers "some visa" but not which.
   if (s.program.visaTypesSponsored === null && s.visaSponsorship === false) lists.push([]);
+  if (needed === undefined) {
+    if (lists.length > 0 && lists.every((l) => coversEveryNeed(l, s.country))) return [];
+    const said =
+      lists.length === 0 && s.visaSponsorship !== true
+        ? "The listing does not say whether it sponsors visas"
+        : lists.some((l) => l.length === 0)
+          ? "This program does not sponsor visas"
+          : "This program sponsors some visas";
+    return [{ kind: UNKNOWN, rule, message: `${said}; your profile does not say whether you need one` }];
+  }
   const name = needed === ANY ? "a visa" : `a ${VISA_NAME[needed as VisaType]}`;
   if (lists.length === 0) {
     if (s.visaSponsorship === true) {
@@ -90,7 +110,7 @@ function citizenshipCheck(s: RuleSources, p: ResolvedProfile): RuleReason[] {
   const said = p.citizenships !== null || p.permanentResidencies !== null;
   const rules = stated(s, rule);
   if (rules.length === 0) {
-    if (!said || isCitizen(p, s.country)) return [];
+    if (isCitizen(p, s.country)) return [];
     return [
       {
         kind: UNKNOWN,
@@ -123,9 +143,8 @@ function graduationCheck(s: RuleSources, p: ResolvedProfile, isGraduate: boolean
   const rule = "maxYearsSinceGraduation";
   const limits = stated(s, rule);
   if (limits.length === 0) {
-    return p.yearsSinceGraduation === null
-      ? []
-      : [{ kind: UNKNOWN, rule, message: "The listing does not say whether it limits the years since graduation" }];
+    if (s.program.graduatesOfAnyYear === true || s.pathway?.graduatesOfAnyYear === true) return [];
+    return [{ kind: UNKNOWN, rule, message: "The listing does not say whether it limits the years since graduation" }];
   }
   const max = Math.min(...limits);
   if (p.yearsSinceGraduation === null) {
@@ -155,12 +174,11 @@ function clinicalCheck(s: RuleSources, p: ResolvedProfile): RuleReason[] {
     (r): r is ListingRules => r !== null && r.minimumClinicalExperienceMonths !== null,
   );
   if (sources.length === 0) {
-    return anywhere === null
-      ? []
-      : [{ kind: UNKNOWN, rule, message: "The listing does not say how much clinical experience it asks for" }];
+    return [{ kind: UNKNOWN, rule, message: "The listing does not say how much clinical experience it asks for" }];
   }
   for (const r of sources) {
     const min = r.minimumClinicalExperienceMonths!;
+    if (min === 0) continue; // the source says it asks for none
     const inCountry = r.clinicalExperienceInCountry === true;
     const where = inCountry ? ` in ${COUNTRY_NAME[s.country]}` : "";
     const months = inCountry ? (byCountry ? (byCountry.get(s.country) ?? 0) : null) : anywhere;

@@ -10,6 +10,7 @@ function rulesOf(row: ListingRules): ListingRules {
   return {
     visaTypesSponsored: row.visaTypesSponsored ?? null,
     maxYearsSinceGraduation: row.maxYearsSinceGraduation ?? null,
+    graduatesOfAnyYear: row.graduatesOfAnyYear ?? null,
     citizenshipRequired: row.citizenshipRequired ?? null,
     minimumClinicalExperienceMonths: row.minimumClinicalExperienceMonths ?? null,
     clinicalExperienceInCountry: row.clinicalExperienceInCountry ?? null,

@@ -87,6 +87,10 @@ export class Pathway extends ArchivableSourcedRecord {
   @Column({ type: "integer", nullable: true })
   maxYearsSinceGraduation: number | null;
 
+  @Field(() => Boolean, { nullable: true, description: RULE_DESCRIPTIONS.graduatesOfAnyYear })
+  @Column({ type: "boolean", nullable: true })
+  graduatesOfAnyYear: boolean | null;
+
   @Field(() => CitizenshipRule, { nullable: true, description: RULE_DESCRIPTIONS.citizenshipRequired })
   @Column({ type: "simple-enum", enum: CitizenshipRule, nullable: true })
   citizenshipRequired: CitizenshipRule | null;

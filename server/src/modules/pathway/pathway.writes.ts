@@ -70,6 +70,8 @@ export class PathwayWrites extends EntityWrites<Pathway, PathwayInput> {
           visaTypesSponsored: merged(input, current?.row ?? null, "visaTypesSponsored"),
           minimumClinicalExperienceMonths: merged(input, current?.row ?? null, "minimumClinicalExperienceMonths"),
           clinicalExperienceInCountry: merged(input, current?.row ?? null, "clinicalExperienceInCountry"),
+          maxYearsSinceGraduation: merged(input, current?.row ?? null, "maxYearsSinceGraduation"),
+          graduatesOfAnyYear: merged(input, current?.row ?? null, "graduatesOfAnyYear"),
         },
         null,
         (f) => given(input, f as keyof PathwayInput & string),

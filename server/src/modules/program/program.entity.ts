@@ -123,6 +123,10 @@ export class Program extends VersionedRecord {
   @Column({ type: "integer", nullable: true })
   maxYearsSinceGraduation: number | null;
 
+  @Field(() => Boolean, { nullable: true, description: RULE_DESCRIPTIONS.graduatesOfAnyYear })
+  @Column({ type: "boolean", nullable: true })
+  graduatesOfAnyYear: boolean | null;
+
   @Field(() => CitizenshipRule, { nullable: true, description: RULE_DESCRIPTIONS.citizenshipRequired })
   @Column({ type: "simple-enum", enum: CitizenshipRule, nullable: true })
   citizenshipRequired: CitizenshipRule | null;

@@ -213,6 +213,8 @@ export class ProgramWrites extends EntityWrites<Program, ProgramInput> {
             values.visaTypesSponsored !== undefined ? values.visaTypesSponsored : (stored?.visaTypesSponsored ?? null),
           minimumClinicalExperienceMonths: merged(input, stored, "minimumClinicalExperienceMonths"),
           clinicalExperienceInCountry: merged(input, stored, "clinicalExperienceInCountry"),
+          maxYearsSinceGraduation: merged(input, stored, "maxYearsSinceGraduation"),
+          graduatesOfAnyYear: merged(input, stored, "graduatesOfAnyYear"),
         },
         values.visaSponsorship !== undefined ? values.visaSponsorship : (stored?.visaSponsorship ?? null),
         (f) => given(input, f as keyof ProgramInput & string),

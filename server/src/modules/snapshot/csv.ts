@@ -46,6 +46,7 @@ const INTEGER_FIELDS = new Set([
   "imgPositions",
   "applicationFeeCents",
   "maxYearsSinceGraduation",
+  "graduatesOfAnyYear",
   "minimumClinicalExperienceMonths",
 ]);
 /** Decimal cells: scores such as 6.5. */

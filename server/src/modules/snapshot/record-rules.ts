@@ -56,6 +56,8 @@ const listingRules = (r: SnapshotRecord) => ({
   minimumClinicalExperienceMonths: numberOrNull(r.minimumClinicalExperienceMonths),
   clinicalExperienceInCountry:
     typeof r.clinicalExperienceInCountry === "boolean" ? r.clinicalExperienceInCountry : null,
+  maxYearsSinceGraduation: numberOrNull(r.maxYearsSinceGraduation),
+  graduatesOfAnyYear: typeof r.graduatesOfAnyYear === "boolean" ? r.graduatesOfAnyYear : null,
 });
 
 const RULES: Record<EntityName, EntityRules> = {
