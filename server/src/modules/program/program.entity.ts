@@ -10,6 +10,7 @@ import { Audience, ProgramType } from "./program.enums";
 import { VersionedRecord } from "../../core/versioned-record";
 import type { ColumnMap } from "../../core/field-selection";
 import { CHANGED_SINCE_VERIFIED_DESCRIPTION } from "../../core/provenance";
+import { translatedTextColumns } from "../../core/translation";
 
 /** A program's columns before its listing rules (core/listing-rules.ts); Program adds them, then the rest. */
 @ObjectType({ simpleResolvers: true })
@@ -201,11 +202,7 @@ export const PROGRAM_COLUMNS: ColumnMap = {
     specialties: ["id"],
     requirements: ["id"],
     verifiedBy: ["verifiedById"],
-    title: ["title", "titleFr"],
-    titleLocale: ["title", "titleFr"],
-    description: ["description", "descriptionFr"],
-    descriptionLocale: ["description", "descriptionFr"],
-    translationStale: ["translationUpdatedAt", "sourceTextUpdatedAt"],
+    ...translatedTextColumns("title", "description"),
     applicationOpensAt: ["applicationOpensOn"],
     applicationClosesAt: ["applicationClosesOn"],
   },
