@@ -2,11 +2,12 @@
  * The eligibility rules a program or a pathway states as data (visas sponsored, years since
  * graduation, citizenship, clinical experience). Null means the source does not say: the
  * eligibility answer is then UNKNOWN for a candidate the rule could exclude, never ELIGIBLE.
- * Programs and pathways carry the same fields; one input class and one check serve the API,
- * the admin (through the API) and snapshot import.
+ * Programs and pathways carry the same fields: one set of columns (`WithListingRuleColumns`), and
+ * one input class and one check that serve the API, the admin (through the API) and snapshot import.
  */
 import { ArrayMaxSize, ArrayUnique, IsBoolean, IsEnum, IsInt, IsOptional, Max, Min, ValidateBy } from "class-validator";
-import { Field, InputType, Int } from "type-graphql";
+import { Field, InputType, Int, ObjectType } from "type-graphql";
+import { Column } from "typeorm";
 import { CitizenshipRule, VisaType } from "./enums";
 import { IsText } from "./input-rules";
 import type { RuleBreach } from "./problems";
@@ -46,6 +47,51 @@ export const RULE_DESCRIPTIONS = {
   returnOfServiceNote:
     "A return-of-service obligation in the source's words (e.g. years of practice in the province after training): shown to candidates, never decided",
 } as const;
+
+// A TypeScript mixin's base must be constructible with any arguments (TS2545).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type EntityBase = abstract new (...args: any[]) => object;
+
+/**
+ * `Base` (an abstract entity class holding the columns a listing has before its rules) followed
+ * by the rule columns and their GraphQL fields. A mixin rather than a base class because TypeORM
+ * and type-graphql list a parent's columns and fields before the child's: in the middle of the
+ * chain, it keeps each entity's columns in the order they have always had. Simple resolvers, as
+ * for the entities that use it (type-graphql resolves an inherited field as its parent type does).
+ */
+export function WithListingRuleColumns<TBase extends EntityBase>(Base: TBase) {
+  @ObjectType(`${Base.name}WithListingRules`, { simpleResolvers: true })
+  abstract class ListingRuleColumns extends Base implements ListingRules {
+    @Field(() => [VisaType], { nullable: true, description: RULE_DESCRIPTIONS.visaTypesSponsored })
+    @Column({ type: "simple-json", nullable: true })
+    visaTypesSponsored: VisaType[] | null;
+
+    @Field(() => Int, { nullable: true, description: RULE_DESCRIPTIONS.maxYearsSinceGraduation })
+    @Column({ type: "integer", nullable: true })
+    maxYearsSinceGraduation: number | null;
+
+    @Field(() => Boolean, { nullable: true, description: RULE_DESCRIPTIONS.graduatesOfAnyYear })
+    @Column({ type: "boolean", nullable: true })
+    graduatesOfAnyYear: boolean | null;
+
+    @Field(() => CitizenshipRule, { nullable: true, description: RULE_DESCRIPTIONS.citizenshipRequired })
+    @Column({ type: "simple-enum", enum: CitizenshipRule, nullable: true })
+    citizenshipRequired: CitizenshipRule | null;
+
+    @Field(() => Int, { nullable: true, description: RULE_DESCRIPTIONS.minimumClinicalExperienceMonths })
+    @Column({ type: "integer", nullable: true })
+    minimumClinicalExperienceMonths: number | null;
+
+    @Field(() => Boolean, { nullable: true, description: RULE_DESCRIPTIONS.clinicalExperienceInCountry })
+    @Column({ type: "boolean", nullable: true })
+    clinicalExperienceInCountry: boolean | null;
+
+    @Field(() => String, { nullable: true, description: RULE_DESCRIPTIONS.returnOfServiceNote })
+    @Column({ type: "text", nullable: true })
+    returnOfServiceNote: string | null;
+  }
+  return ListingRuleColumns;
+}
 
 /** The rule fields of a program's or a pathway's create/update input. */
 @InputType()

@@ -4,6 +4,7 @@
  * text it translates. Every write stamps them (core/versioned-write.ts calls `stamp`), so the
  * API, the admin, a revert and the CLI all keep them alike.
  */
+import type { FieldColumns } from "./field-selection";
 
 /** The translation bookkeeping every translated record has. */
 export interface TranslationDates {
@@ -67,4 +68,20 @@ export function translationStaleSql(alias: string, stale: boolean): string {
 /** What a write's `translationChecked: true` sets: the French text is current as of now. */
 export function checkedTranslation(input: { translationChecked?: boolean | null }): Partial<TranslationDates> {
   return input.translationChecked === true ? { translationUpdatedAt: new Date() } : {};
+}
+
+/**
+ * The column-map entries (core/field-selection.ts) of a record's translated text fields: each
+ * field, e.g. `title`, and its `titleLocale` read the English column and its French `titleFr`;
+ * `translationStale` reads the translation's dates.
+ */
+export function translatedTextColumns(...fields: string[]): FieldColumns {
+  const columns: Record<string, readonly string[]> = {};
+  for (const field of fields) {
+    columns[field] = [field, `${field}Fr`];
+    columns[`${field}Locale`] = [field, `${field}Fr`];
+  }
+  const dates: (keyof TranslationDates)[] = ["translationUpdatedAt", "sourceTextUpdatedAt"];
+  columns.translationStale = dates;
+  return columns;
 }

@@ -3,6 +3,7 @@ import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Country } from "../../core/enums";
 import { ArchivableSourcedRecord } from "../../core/provenance";
+import { translatedTextColumns } from "../../core/translation";
 
 export enum InstitutionKind {
   ACADEMIC_MEDICAL_CENTER = "ACADEMIC_MEDICAL_CENTER",
@@ -89,11 +90,7 @@ export const INSTITUTION_COLUMNS: ColumnMap = {
   fields: {
     programs: ["id"],
     verifiedBy: ["verifiedById"],
-    name: ["name", "nameFr"],
-    nameLocale: ["name", "nameFr"],
-    description: ["description", "descriptionFr"],
-    descriptionLocale: ["description", "descriptionFr"],
-    translationStale: ["translationUpdatedAt", "sourceTextUpdatedAt"],
+    ...translatedTextColumns("name", "description"),
   },
   always: ["id"],
 };

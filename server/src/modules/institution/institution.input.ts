@@ -1,14 +1,13 @@
-import { IsBoolean, IsEnum, IsOptional } from "class-validator";
+import { IsEnum, IsOptional } from "class-validator";
 import { Field, InputType } from "type-graphql";
 import { Country } from "../../core/enums";
 import { IsHttpUrl, IsRegionCode, IsSlug, IsText, RequiredOnCreate } from "../../core/input-rules";
+import { DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, WithSourceAndFrench } from "../../core/sourced-input";
 import { InstitutionKind } from "./institution.entity";
 
-@InputType({
-  description: "An institution's editable fields. On update send only what changes; null clears an optional field.",
-})
-@RequiredOnCreate("slug", "name", "kind", "country", "region", "city")
-export class InstitutionInput {
+/** An institution's own fields; InstitutionInput follows them with its source and French text. */
+@InputType()
+abstract class InstitutionFields {
   @Field(() => String, { nullable: true, description: "Required on create" })
   @IsOptional()
   @IsSlug(120)
@@ -16,7 +15,7 @@ export class InstitutionInput {
 
   @Field(() => String, { nullable: true, description: "Required on create" })
   @IsOptional()
-  @IsText(200)
+  @IsText(NAME_MAX_LENGTH)
   name?: string | null;
 
   @Field(() => InstitutionKind, { nullable: true, description: "Required on create" })
@@ -46,44 +45,12 @@ export class InstitutionInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsText(20000)
+  @IsText(DESCRIPTION_MAX_LENGTH)
   description?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "Where the facts come from: a full http:// or https:// URL of a page that holds them",
-  })
-  @IsOptional()
-  @IsHttpUrl()
-  sourceUrl?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "What the source says and where it is (e.g. an article without a URL of its own)",
-  })
-  @IsOptional()
-  @IsText(5000)
-  sourceNote?: string | null;
-
-  @Field(() => String, { nullable: true, description: "The French translation of name: the same rules as name" })
-  @IsOptional()
-  @IsText(200)
-  nameFr?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "The French translation of description: the same rules as description",
-  })
-  @IsOptional()
-  @IsText(20000)
-  descriptionFr?: string | null;
-
-  @Field(() => Boolean, {
-    nullable: true,
-    description:
-      "true: a curator checked the French text against the current English text, so it is no longer stale (dates the translation now)",
-  })
-  @IsOptional()
-  @IsBoolean()
-  translationChecked?: boolean | null;
 }
+
+@InputType({
+  description: "An institution's editable fields. On update send only what changes; null clears an optional field.",
+})
+@RequiredOnCreate("slug", "name", "kind", "country", "region", "city")
+export class InstitutionInput extends WithSourceAndFrench(InstitutionFields) {}

@@ -1,7 +1,7 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { CitizenshipRule, Country, VisaType } from "../../core/enums";
-import { RULE_DESCRIPTIONS } from "../../core/listing-rules";
+import { Country } from "../../core/enums";
+import { WithListingRuleColumns } from "../../core/listing-rules";
 import { ArchivableSourcedRecord } from "../../core/provenance";
 
 export enum PathwayKind {
@@ -15,12 +15,9 @@ registerEnumType(PathwayKind, {
     "NATIONAL_MATCH: NRMP or CaRMS; PROVINCIAL_IMG_STREAM: a province's IMG route; DIRECT: apply to the program",
 });
 
-@ObjectType({
-  simpleResolvers: true,
-  description: "How one applies: the NRMP Match, CaRMS, a provincial IMG stream, or directly",
-})
-@Entity("pathways")
-export class Pathway extends ArchivableSourcedRecord {
+/** A pathway's columns before its listing rules (core/listing-rules.ts), which Pathway adds after them. */
+@ObjectType({ simpleResolvers: true })
+abstract class PathwayColumns extends ArchivableSourcedRecord {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
   id: number;
@@ -78,32 +75,11 @@ export class Pathway extends ArchivableSourcedRecord {
   })
   @Column({ type: Date, nullable: true })
   sourceTextUpdatedAt: Date | null;
-
-  @Field(() => [VisaType], { nullable: true, description: RULE_DESCRIPTIONS.visaTypesSponsored })
-  @Column({ type: "simple-json", nullable: true })
-  visaTypesSponsored: VisaType[] | null;
-
-  @Field(() => Int, { nullable: true, description: RULE_DESCRIPTIONS.maxYearsSinceGraduation })
-  @Column({ type: "integer", nullable: true })
-  maxYearsSinceGraduation: number | null;
-
-  @Field(() => Boolean, { nullable: true, description: RULE_DESCRIPTIONS.graduatesOfAnyYear })
-  @Column({ type: "boolean", nullable: true })
-  graduatesOfAnyYear: boolean | null;
-
-  @Field(() => CitizenshipRule, { nullable: true, description: RULE_DESCRIPTIONS.citizenshipRequired })
-  @Column({ type: "simple-enum", enum: CitizenshipRule, nullable: true })
-  citizenshipRequired: CitizenshipRule | null;
-
-  @Field(() => Int, { nullable: true, description: RULE_DESCRIPTIONS.minimumClinicalExperienceMonths })
-  @Column({ type: "integer", nullable: true })
-  minimumClinicalExperienceMonths: number | null;
-
-  @Field(() => Boolean, { nullable: true, description: RULE_DESCRIPTIONS.clinicalExperienceInCountry })
-  @Column({ type: "boolean", nullable: true })
-  clinicalExperienceInCountry: boolean | null;
-
-  @Field(() => String, { nullable: true, description: RULE_DESCRIPTIONS.returnOfServiceNote })
-  @Column({ type: "text", nullable: true })
-  returnOfServiceNote: string | null;
 }
+
+@ObjectType({
+  simpleResolvers: true,
+  description: "How one applies: the NRMP Match, CaRMS, a provincial IMG stream, or directly",
+})
+@Entity("pathways")
+export class Pathway extends WithListingRuleColumns(PathwayColumns) {}

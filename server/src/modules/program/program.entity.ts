@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { CitizenshipRule, Country, ListingStatus, VisaType } from "../../core/enums";
-import { RULE_DESCRIPTIONS } from "../../core/listing-rules";
+import { Country, ListingStatus } from "../../core/enums";
+import { WithListingRuleColumns } from "../../core/listing-rules";
 import { LocalDateScalar } from "../../core/local-date";
 import { Curator } from "../curator/curator.entity";
 import { Institution } from "../institution/institution.entity";
@@ -10,19 +10,11 @@ import { Audience, ProgramType } from "./program.enums";
 import { VersionedRecord } from "../../core/versioned-record";
 import type { ColumnMap } from "../../core/field-selection";
 import { CHANGED_SINCE_VERIFIED_DESCRIPTION } from "../../core/provenance";
+import { translatedTextColumns } from "../../core/translation";
 
-@ObjectType({
-  simpleResolvers: true,
-  description: "A training program: residency, fellowship, clinical elective or observership",
-})
-@Entity("programs")
-@Index("IDX_programs_status_title", ["status", "title", "id"])
-@Index("IDX_programs_status_updated", ["status", "updatedAt", "id"])
-// Country and type are the directory's first two browse filters: their page count (totalCount)
-// and facets read this index alone instead of every matching row (docs/BENCHMARKS.md).
-@Index("IDX_programs_status_country_type", ["status", "country", "type"])
-@Index("IDX_programs_updated_at", ["updatedAt"])
-export class Program extends VersionedRecord {
+/** A program's columns before its listing rules (core/listing-rules.ts); Program adds them, then the rest. */
+@ObjectType({ simpleResolvers: true })
+abstract class ProgramColumns extends VersionedRecord {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
   id: number;
@@ -114,35 +106,20 @@ export class Program extends VersionedRecord {
   @Index("IDX_programs_visa")
   @Column({ type: "boolean", nullable: true })
   visaSponsorship: boolean | null;
+}
 
-  @Field(() => [VisaType], { nullable: true, description: RULE_DESCRIPTIONS.visaTypesSponsored })
-  @Column({ type: "simple-json", nullable: true })
-  visaTypesSponsored: VisaType[] | null;
-
-  @Field(() => Int, { nullable: true, description: RULE_DESCRIPTIONS.maxYearsSinceGraduation })
-  @Column({ type: "integer", nullable: true })
-  maxYearsSinceGraduation: number | null;
-
-  @Field(() => Boolean, { nullable: true, description: RULE_DESCRIPTIONS.graduatesOfAnyYear })
-  @Column({ type: "boolean", nullable: true })
-  graduatesOfAnyYear: boolean | null;
-
-  @Field(() => CitizenshipRule, { nullable: true, description: RULE_DESCRIPTIONS.citizenshipRequired })
-  @Column({ type: "simple-enum", enum: CitizenshipRule, nullable: true })
-  citizenshipRequired: CitizenshipRule | null;
-
-  @Field(() => Int, { nullable: true, description: RULE_DESCRIPTIONS.minimumClinicalExperienceMonths })
-  @Column({ type: "integer", nullable: true })
-  minimumClinicalExperienceMonths: number | null;
-
-  @Field(() => Boolean, { nullable: true, description: RULE_DESCRIPTIONS.clinicalExperienceInCountry })
-  @Column({ type: "boolean", nullable: true })
-  clinicalExperienceInCountry: boolean | null;
-
-  @Field(() => String, { nullable: true, description: RULE_DESCRIPTIONS.returnOfServiceNote })
-  @Column({ type: "text", nullable: true })
-  returnOfServiceNote: string | null;
-
+@ObjectType({
+  simpleResolvers: true,
+  description: "A training program: residency, fellowship, clinical elective or observership",
+})
+@Entity("programs")
+@Index("IDX_programs_status_title", ["status", "title", "id"])
+@Index("IDX_programs_status_updated", ["status", "updatedAt", "id"])
+// Country and type are the directory's first two browse filters: their page count (totalCount)
+// and facets read this index alone instead of every matching row (docs/BENCHMARKS.md).
+@Index("IDX_programs_status_country_type", ["status", "country", "type"])
+@Index("IDX_programs_updated_at", ["updatedAt"])
+export class Program extends WithListingRuleColumns(ProgramColumns) {
   // Days, not instants: a `date` column read and written as "YYYY-MM-DD" text (core/local-date.ts).
   @Field(() => LocalDateScalar, { nullable: true, description: "The first day applications are taken" })
   @Column({ type: "date", nullable: true })
@@ -225,11 +202,7 @@ export const PROGRAM_COLUMNS: ColumnMap = {
     specialties: ["id"],
     requirements: ["id"],
     verifiedBy: ["verifiedById"],
-    title: ["title", "titleFr"],
-    titleLocale: ["title", "titleFr"],
-    description: ["description", "descriptionFr"],
-    descriptionLocale: ["description", "descriptionFr"],
-    translationStale: ["translationUpdatedAt", "sourceTextUpdatedAt"],
+    ...translatedTextColumns("title", "description"),
     applicationOpensAt: ["applicationOpensOn"],
     applicationClosesAt: ["applicationClosesOn"],
   },

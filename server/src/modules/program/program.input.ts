@@ -24,6 +24,7 @@ import {
   IsText,
   RequiredOnCreate,
 } from "../../core/input-rules";
+import { DESCRIPTION_MAX_LENGTH, DescriptionFrInput, TranslationCheckedInput } from "../../core/sourced-input";
 import { RequirementLinkInput } from "../requirement/requirement-link.input";
 import { MAX_SCORE } from "../requirement/requirement.input";
 import { Audience, ProgramType } from "./program.enums";
@@ -59,7 +60,7 @@ export class ProgramInput extends ListingRulesInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsText(20000)
+  @IsText(DESCRIPTION_MAX_LENGTH)
   description?: string | null;
 
   @Field(() => ProgramType, { nullable: true })
@@ -221,20 +222,9 @@ export class ProgramInput extends ListingRulesInput {
   @IsText(300)
   titleFr?: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: "The French translation of description: the same rules as description",
-  })
-  @IsOptional()
-  @IsText(20000)
+  @DescriptionFrInput()
   descriptionFr?: string | null;
 
-  @Field(() => Boolean, {
-    nullable: true,
-    description:
-      "true: a curator checked the French text against the current English text, so it is no longer stale (dates the translation now)",
-  })
-  @IsOptional()
-  @IsBoolean()
+  @TranslationCheckedInput()
   translationChecked?: boolean | null;
 }

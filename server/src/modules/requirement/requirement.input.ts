@@ -1,7 +1,8 @@
-import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength } from "class-validator";
+import { ArrayMaxSize, IsEnum, IsOptional, IsString, Matches, MaxLength } from "class-validator";
 import { Field, Float, InputType } from "type-graphql";
 import { Country, ProfileFact } from "../../core/enums";
-import { IsHttpUrl, IsScore, IsText, RequiredOnCreate } from "../../core/input-rules";
+import { IsScore, IsText, RequiredOnCreate } from "../../core/input-rules";
+import { DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, WithSourceAndFrench } from "../../core/sourced-input";
 import { RequirementKind } from "./requirement.entity";
 import { ScoreKind } from "./score-kind";
 
@@ -10,11 +11,9 @@ export const MAX_SCORE = 100000;
 
 export const REQUIREMENT_CODE_PATTERN = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 
-@InputType({
-  description: "A catalogue entry's editable fields. On update send only what changes; null clears an optional field.",
-})
-@RequiredOnCreate("code", "name", "kind")
-export class RequirementInput {
+/** A catalogue entry's own fields up to its scale; RequirementInput follows them with its source and French text. */
+@InputType()
+abstract class RequirementFields {
   @Field(() => String, { nullable: true, description: "Stable code such as USMLE_STEP_1; required on create" })
   @IsOptional()
   @IsString()
@@ -26,7 +25,7 @@ export class RequirementInput {
 
   @Field(() => String, { nullable: true, description: "Required on create" })
   @IsOptional()
-  @IsText(200)
+  @IsText(NAME_MAX_LENGTH)
   name?: string | null;
 
   @Field(() => RequirementKind, { nullable: true, description: "Required on create" })
@@ -41,7 +40,7 @@ export class RequirementInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsText(20000)
+  @IsText(DESCRIPTION_MAX_LENGTH)
   description?: string | null;
 
   @Field(() => ScoreKind, {
@@ -73,45 +72,13 @@ export class RequirementInput {
   @IsOptional()
   @IsScore(MAX_SCORE, 0.01)
   scoreStep?: number | null;
+}
 
-  @Field(() => String, {
-    nullable: true,
-    description: "Where the facts come from: a full http:// or https:// URL of a page that holds them",
-  })
-  @IsOptional()
-  @IsHttpUrl()
-  sourceUrl?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "What the source says and where it is (e.g. an article without a URL of its own)",
-  })
-  @IsOptional()
-  @IsText(5000)
-  sourceNote?: string | null;
-
-  @Field(() => String, { nullable: true, description: "The French translation of name: the same rules as name" })
-  @IsOptional()
-  @IsText(200)
-  nameFr?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "The French translation of description: the same rules as description",
-  })
-  @IsOptional()
-  @IsText(20000)
-  descriptionFr?: string | null;
-
-  @Field(() => Boolean, {
-    nullable: true,
-    description:
-      "true: a curator checked the French text against the current English text, so it is no longer stale (dates the translation now)",
-  })
-  @IsOptional()
-  @IsBoolean()
-  translationChecked?: boolean | null;
-
+@InputType({
+  description: "A catalogue entry's editable fields. On update send only what changes; null clears an optional field.",
+})
+@RequiredOnCreate("code", "name", "kind")
+export class RequirementInput extends WithSourceAndFrench(RequirementFields) {
   @Field(() => ProfileFact, {
     nullable: true,
     description:
