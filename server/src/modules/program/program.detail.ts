@@ -8,7 +8,7 @@ import { PathwayRequirement } from "../pathway/pathway-requirement.entity";
 import { Pathway } from "../pathway/pathway.entity";
 import { Requirement } from "../requirement/requirement.entity";
 import { Specialty } from "../specialty/specialty.entity";
-import type { RequirementLinkColumns } from "./program-links.service";
+import { EVERY_COLUMN, type RequirementLinkColumns } from "./program-links.service";
 import { ProgramRequirement } from "./program-requirement.entity";
 import { ProgramSpecialty } from "./program-specialty.entity";
 import type { Program } from "./program.entity";
@@ -73,46 +73,64 @@ export function detailSelects(
   const linkOrder = (link: string, entry: string) =>
     `CASE ${q(link)}.${q("level")} WHEN 'REQUIRED' THEN 0 WHEN 'COMMONLY_REQUIRED' THEN 1 ELSE 2 END, ${q(entry)}.${q("code")}`;
   const p = (column: string) => `${q("p")}.${q(column)}`;
+  /** The row whose id is the program's `key` column, or null. */
+  const one = (target: EntityTarget<ObjectLiteral>, alias: string, columns: readonly string[] | null, key: string) =>
+    `(SELECT ${jsonRow(ds, dialect, target, alias, columns)} FROM ${table(target, alias)}` +
+    ` WHERE ${q(alias)}.${q("id")} = ${p(key)}${visible(alias)})`;
+  /** Rows of a link table whose `owner` column is the program's `key` column, joined to the entries they name. */
+  const list = (
+    link: { target: EntityTarget<ObjectLiteral>; alias: string; owner: string; entry: string },
+    entry: { target: EntityTarget<ObjectLiteral>; alias: string },
+    key: string,
+    element: string,
+    order: string,
+  ) =>
+    `(SELECT ${jsonList(dialect, element, order)} FROM ${table(link.target, link.alias)}` +
+    ` INNER JOIN ${table(entry.target, entry.alias)} ON ${q(entry.alias)}.${q("id")} = ${q(link.alias)}.${q(link.entry)}` +
+    ` WHERE ${q(link.alias)}.${q(link.owner)} = ${p(key)}${visible(entry.alias)})`;
+  /** Requirement links with their catalogue entries, as [link, entry] pairs. */
+  const requirementLinks = (
+    target: EntityTarget<ObjectLiteral>,
+    owner: string,
+    key: string,
+    columns: RequirementLinkColumns,
+    [l, r]: [string, string],
+  ) =>
+    list(
+      { target, alias: l, owner, entry: "requirementId" },
+      { target: Requirement, alias: r },
+      key,
+      jsonTuple(dialect, [
+        jsonRow(ds, dialect, target, l, columns.link),
+        jsonRow(ds, dialect, Requirement, r, columns.requirement),
+      ]),
+      linkOrder(l, r),
+    );
   const selects: Record<string, string> = {};
-
-  if (plan.institution) {
-    const row = jsonRow(ds, dialect, Institution, "xi", plan.institution.columns);
-    selects[ALIASES.institution] =
-      `(SELECT ${row} FROM ${table(Institution, "xi")} WHERE ${q("xi")}.${q("id")} = ${p("institutionId")}${visible("xi")})`;
-  }
-  if (plan.pathway) {
-    const row = jsonRow(ds, dialect, Pathway, "xw", null);
-    selects[ALIASES.pathway] =
-      `(SELECT ${row} FROM ${table(Pathway, "xw")} WHERE ${q("xw")}.${q("id")} = ${p("pathwayId")}${visible("xw")})`;
-  }
-  if (plan.pathway?.requirements) {
-    const tuple = jsonTuple(dialect, [
-      jsonRow(ds, dialect, PathwayRequirement, "xwl", null),
-      jsonRow(ds, dialect, Requirement, "xwr", null),
+  if (plan.institution)
+    selects[ALIASES.institution] = one(Institution, "xi", plan.institution.columns, "institutionId");
+  if (plan.pathway) selects[ALIASES.pathway] = one(Pathway, "xw", null, "pathwayId");
+  if (plan.pathway?.requirements)
+    selects[ALIASES.pathwayRequirements] = requirementLinks(
+      PathwayRequirement,
+      "pathwayId",
+      "pathwayId",
+      EVERY_COLUMN,
+      ["xwl", "xwr"],
+    );
+  if (plan.specialties)
+    selects[ALIASES.specialties] = list(
+      { target: ProgramSpecialty, alias: "xps", owner: "programId", entry: "specialtyId" },
+      { target: Specialty, alias: "xs" },
+      "id",
+      jsonRow(ds, dialect, Specialty, "xs", plan.specialties.columns),
+      `${q("xs")}.${q("name")}`,
+    );
+  if (plan.requirements)
+    selects[ALIASES.requirements] = requirementLinks(ProgramRequirement, "programId", "id", plan.requirements.columns, [
+      "xpl",
+      "xpr",
     ]);
-    selects[ALIASES.pathwayRequirements] =
-      `(SELECT ${jsonList(dialect, tuple, linkOrder("xwl", "xwr"))} FROM ${table(PathwayRequirement, "xwl")}` +
-      ` INNER JOIN ${table(Requirement, "xwr")} ON ${q("xwr")}.${q("id")} = ${q("xwl")}.${q("requirementId")}` +
-      ` WHERE ${q("xwl")}.${q("pathwayId")} = ${p("pathwayId")}${visible("xwr")})`;
-  }
-  if (plan.specialties) {
-    const row = jsonRow(ds, dialect, Specialty, "xs", plan.specialties.columns);
-    selects[ALIASES.specialties] =
-      `(SELECT ${jsonList(dialect, row, `${q("xs")}.${q("name")}`)} FROM ${table(ProgramSpecialty, "xps")}` +
-      ` INNER JOIN ${table(Specialty, "xs")} ON ${q("xs")}.${q("id")} = ${q("xps")}.${q("specialtyId")}` +
-      ` WHERE ${q("xps")}.${q("programId")} = ${p("id")}${visible("xs")})`;
-  }
-  if (plan.requirements) {
-    const { link, requirement } = plan.requirements.columns;
-    const tuple = jsonTuple(dialect, [
-      jsonRow(ds, dialect, ProgramRequirement, "xpl", link),
-      jsonRow(ds, dialect, Requirement, "xpr", requirement),
-    ]);
-    selects[ALIASES.requirements] =
-      `(SELECT ${jsonList(dialect, tuple, linkOrder("xpl", "xpr"))} FROM ${table(ProgramRequirement, "xpl")}` +
-      ` INNER JOIN ${table(Requirement, "xpr")} ON ${q("xpr")}.${q("id")} = ${q("xpl")}.${q("requirementId")}` +
-      ` WHERE ${q("xpl")}.${q("programId")} = ${p("id")}${visible("xpr")})`;
-  }
   return selects;
 }
 
