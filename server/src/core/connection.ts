@@ -53,16 +53,11 @@ export function makePage<T>(
   let memo: Promise<number> | undefined;
   return {
     edges,
-    // Read when asked for, as edges' cursors are (core/pagination.ts, edgeOf).
     pageInfo: {
       hasNextPage,
       hasPreviousPage,
-      get startCursor() {
-        return edges[0]?.cursor ?? null;
-      },
-      get endCursor() {
-        return edges[edges.length - 1]?.cursor ?? null;
-      },
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
     get totalCount() {
       memo ??= count();

@@ -5,7 +5,7 @@ import { decodeCursor } from "../../core/cursor";
 import { dialectOf, type Dialect } from "../../core/data-source";
 import { ListingStatus, type SortDirection } from "../../core/enums";
 import { BadUserInputError } from "../../core/errors";
-import { cursorChecked, edgeOf, paginate } from "../../core/pagination";
+import { cursorChecked, cursorOf, paginate } from "../../core/pagination";
 import type { RecordName } from "../../core/record-names";
 import { getManyFast } from "../../core/rows";
 import { offMainThread } from "../../core/sqlite-readers";
@@ -243,7 +243,9 @@ export class ProgramService {
     }
     return institutionIds.map((iid) => {
       const mine = byInstitution.get(iid) ?? [];
-      const edges = mine.slice(0, args.first).map(({ entity, raw }) => edgeOf(entity, ordering, raw));
+      const edges = mine
+        .slice(0, args.first)
+        .map(({ entity, raw }) => ({ node: entity, cursor: cursorOf(ordering, raw) }));
       return makePage(edges, mine.length > args.first, Boolean(args.after), () => countFor(iid));
     });
   }

@@ -4,7 +4,7 @@ import { makePage, type ConnectionArgs, type Edge, type Page } from "../../core/
 import { decodeCursor } from "../../core/cursor";
 import { dialectOf } from "../../core/data-source";
 import { ListingStatus } from "../../core/enums";
-import { applyKeyset, applyOrdering, cursorChecked, edgeOf, type Ordering } from "../../core/pagination";
+import { applyKeyset, applyOrdering, cursorChecked, cursorOf, type Ordering } from "../../core/pagination";
 import { isTranslationStale } from "../../core/translation";
 import { Program } from "../program/program.entity";
 import { ReviewItem, ReviewReason, ReviewRecordType } from "./review.types";
@@ -115,7 +115,7 @@ export class ReviewQueueService {
         : await cursorChecked(args.after, () => page.limit(args.first + 1).getRawMany<Record<string, unknown>>());
     const edges: Edge<ReviewItem>[] = rows
       .slice(0, args.first)
-      .map((raw) => edgeOf(this.item(raw), this.ordering, raw));
+      .map((raw) => ({ node: this.item(raw), cursor: cursorOf(this.ordering, raw) }));
     const count = async () => {
       const row = await base.clone().select("COUNT(*)", "n").getRawOne<{ n: string | number }>();
       return Number(row?.n ?? 0);
