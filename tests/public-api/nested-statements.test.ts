@@ -37,7 +37,7 @@ const NESTED = `query($first: Int!, $after: String) {
 }`;
 
 describe("Institution.programs", () => {
-  it("reads every institution's first programs in one statement, with the selected columns only", async () => {
+  it("reads the institutions, then every institution's first programs in one statement, with the selected columns only", async () => {
     const r = await server.exec(NESTED, { first: 3 });
     const institutions = expectData(r).institutions.edges.map((e: any) => e.node);
     expect(institutions).toHaveLength(4);
@@ -46,6 +46,9 @@ describe("Institution.programs", () => {
       expect(i.programs.pageInfo.hasNextPage).toBe(titlesOf[i.slug].length > 3);
     }
     expect(r.statements).toBe(2); // the institutions, then every institution's page at once
+    const institutionsRead = r.sql.find((s) => /FROM "institutions"/.test(s))!;
+    expect(institutionsRead).toContain(`"i"."slug"`);
+    expect(institutionsRead).not.toContain(`"i"."description"`);
     const programsRead = r.sql.find((s) => /FROM "programs"/.test(s))!;
     expect(programsRead).toContain(`"title"`);
     expect(programsRead).not.toContain(`"description"`);
