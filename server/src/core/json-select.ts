@@ -44,7 +44,10 @@ export function jsonTuple(dialect: Dialect, values: string[]): string {
   return `${dialect === "postgres" ? "json_build_array" : "json_array"}(${values.join(", ")})`;
 }
 
-/** An aggregate of `element` over the rows of a subquery, in `orderBy` order (null without rows on PostgreSQL). */
+/**
+ * An aggregate of `element` over the rows of a subquery, in `orderBy` order (null without rows on
+ * PostgreSQL). SQLite orders inside an aggregate from 3.44 on; better-sqlite3 bundles a later one.
+ */
 export function jsonList(dialect: Dialect, element: string, orderBy: string): string {
   return `${dialect === "postgres" ? "json_agg" : "json_group_array"}(${element} ORDER BY ${orderBy})`;
 }
