@@ -37,7 +37,7 @@ const NESTED = `query($first: Int!, $after: String) {
 }`;
 
 describe("Institution.programs", () => {
-  it("reads every institution's first programs in one statement, with the selected columns only", async () => {
+  it("reads the institutions, then every institution's first programs in one statement, with the selected columns only", async () => {
     const r = await server.exec(NESTED, { first: 3 });
     const institutions = expectData(r).institutions.edges.map((e: any) => e.node);
     expect(institutions).toHaveLength(4);
@@ -46,6 +46,9 @@ describe("Institution.programs", () => {
       expect(i.programs.pageInfo.hasNextPage).toBe(titlesOf[i.slug].length > 3);
     }
     expect(r.statements).toBe(2); // the institutions, then every institution's page at once
+    const institutionsRead = r.sql.find((s) => /FROM "institutions"/.test(s))!;
+    expect(institutionsRead).toContain(`"i"."slug"`);
+    expect(institutionsRead).not.toContain(`"i"."description"`);
     const programsRead = r.sql.find((s) => /FROM "programs"/.test(s))!;
     expect(programsRead).toContain(`"title"`);
     expect(programsRead).not.toContain(`"description"`);
@@ -96,14 +99,16 @@ describe("one program with every relation", () => {
     specialties { slug } requirements { level requirement { code } }
   } }`;
 
-  it("reads the program's selected columns once, then one statement per relation", async () => {
+  it("reads the program's selected columns and every relation in one statement", async () => {
     const slug = (await server.ds.query(`SELECT slug FROM programs WHERE status = 'PUBLISHED' ORDER BY id LIMIT 1`))[0]
       .slug as string;
     const r = await server.exec(DETAIL, { slug });
     expect(expectData(r).program).toMatchObject({ slug, institution: { slug: "synthetic-institution-0" } });
-    const programRead = r.sql.find((s) => /FROM "programs"/.test(s))!;
-    expect(programRead).not.toContain(`"description"`);
-    // program, institution, specialties, requirement links (these programs have no pathway)
-    expect(r.statements).toBe(4);
+    expect(r.statements).toBe(1); // the relations are JSON subqueries of the program's statement
+    expect(r.sql[0]).toContain(`"p"."title"`);
+    expect(r.sql[0]).not.toContain(`"p"."description"`);
+    // Relations carry the columns their fields need: the institution's slug and name, not its description.
+    expect(r.sql[0]).toContain(`'slug', "xi"."slug"`);
+    expect(r.sql[0]).not.toContain(`"xi"."description"`);
   });
 });

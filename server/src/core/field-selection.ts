@@ -149,6 +149,8 @@ export function columnsSelected<T extends ObjectLiteral>(
  */
 export interface ColumnLoaders<K, V> {
   selecting(info: SelectionInfo): DataLoader<K, V>;
+  /** The loader `selecting` gives a field whose requested fields are `fields` (to prime it ahead). */
+  forFields(fields: FieldTree): DataLoader<K, V>;
   readonly complete: DataLoader<K, V>;
 }
 
@@ -171,6 +173,7 @@ export function columnLoaders<K, V, C>(options: {
   let complete: DataLoader<K, V> | undefined;
   return {
     selecting: (info) => forColumns(options.columnsOf(requestedFields(info))),
+    forFields: (fields) => forColumns(options.columnsOf(fields)),
     get complete() {
       if (!options.makeComplete) return forColumns(options.complete);
       return (complete ??= options.makeComplete(options.complete));

@@ -8,7 +8,7 @@ import { SlugLookupArgs } from "../../core/args";
 import { PROGRAM_COLUMNS, Program } from "../program/program.entity";
 import { ProgramConnection } from "../program/program.resolver";
 import { InstitutionProgramsArgs, InstitutionsArgs } from "./institution.args";
-import { Institution } from "./institution.entity";
+import { INSTITUTION_COLUMNS, Institution } from "./institution.entity";
 
 const InstitutionConnection = Connection(Institution, "Institution");
 
@@ -20,11 +20,12 @@ export class InstitutionResolver {
   institutions(
     @Args() args: InstitutionsArgs,
     @Ctx() ctx: Context,
-    @Info() info: PathInfo,
+    @Info() info: SelectionInfo & PathInfo,
     @Arg("locale", () => Locale, LOCALE_ARG) locale: Locale | null,
   ): Promise<Page<Institution>> {
     answerIn(ctx.locale, info, locale);
-    return ctx.services.institutions.list(args, ctx.viewer.includeDrafts);
+    const columns = columnsSelected(ctx.dataSource, Institution, INSTITUTION_COLUMNS, info, "edges", "node");
+    return ctx.services.institutions.list(args, ctx.viewer.includeDrafts, columns);
   }
 
   @Query(() => Institution, { nullable: true, description: "One institution by id or slug; null when there is none" })

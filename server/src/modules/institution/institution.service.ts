@@ -77,8 +77,14 @@ export class InstitutionService {
     }
   }
 
-  list(args: InstitutionsArgs, includeArchived: boolean): Promise<Page<Institution>> {
+  /** One page; `columns` narrows what each row carries, as for programs (core/field-selection.ts). */
+  list(
+    args: InstitutionsArgs,
+    includeArchived: boolean,
+    columns?: readonly string[] | null,
+  ): Promise<Page<Institution>> {
     const qb = this.query(includeArchived);
+    if (columns) qb.select(columns.map((c) => `i.${c}`));
     this.applyFilter(qb, args.filter, includeArchived);
     applyWordSearch(qb, ["i.name", "i.nameFr", "i.city"], args.search);
     return paginate(

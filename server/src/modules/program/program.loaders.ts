@@ -9,6 +9,7 @@ import {
   COLUMNS_ONLY,
   entityColumnLoaders,
   subtree,
+  type FieldTree,
 } from "../../core/field-selection";
 import type { Viewer } from "../../core/viewer";
 import { Requirement } from "../requirement/requirement.entity";
@@ -16,6 +17,14 @@ import { Specialty } from "../specialty/specialty.entity";
 import { EVERY_COLUMN, type RequirementLinkColumns } from "./program-links.service";
 import { PROGRAM_REQUIREMENT_COLUMNS, ProgramRequirement } from "./program-requirement.entity";
 import type { Program } from "./program.entity";
+
+/** The columns a requirement-links field needs: the link's, and its catalogue entry's. */
+export function requirementLinkColumns(ds: DataSource, fields: FieldTree): RequirementLinkColumns {
+  return {
+    link: columnsFor(ds, ProgramRequirement, fields, PROGRAM_REQUIREMENT_COLUMNS),
+    requirement: columnsFor(ds, Requirement, subtree(fields, "requirement"), COLUMNS_ONLY),
+  };
+}
 
 export function createProgramLoaders(services: Services, viewer: Viewer, ds: DataSource) {
   const { programs, programLinks } = services;
@@ -33,10 +42,7 @@ export function createProgramLoaders(services: Services, viewer: Viewer, ds: Dat
      * reads every link, archived entries included (eligibility).
      */
     programRequirements: columnLoaders<number, ProgramRequirement[], RequirementLinkColumns>({
-      columnsOf: (fields) => ({
-        link: columnsFor(ds, ProgramRequirement, fields, PROGRAM_REQUIREMENT_COLUMNS),
-        requirement: columnsFor(ds, Requirement, subtree(fields, "requirement"), COLUMNS_ONLY),
-      }),
+      columnsOf: (fields) => requirementLinkColumns(ds, fields),
       key: (c) => `${columnsKey(c.link)}|${columnsKey(c.requirement)}`,
       complete: EVERY_COLUMN,
       make: requirementLinks(viewer.includeDrafts),

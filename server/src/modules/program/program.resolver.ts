@@ -3,7 +3,7 @@ import { Connection, type Page } from "../../core/connection";
 import type { Context } from "../../core/context";
 import { answerIn, Locale, LOCALE_ARG, type PathInfo } from "../../core/locale";
 import { heavyWork } from "../../core/heavy-fields";
-import { columnsSelected, onlyTotalCount, type SelectionInfo } from "../../core/field-selection";
+import { columnsSelected, onlyTotalCount, requestedFields, type SelectionInfo } from "../../core/field-selection";
 import { noonUtcOf } from "../../core/local-date";
 import { lookupKey } from "../../core/lookup";
 import { Institution } from "../institution/institution.entity";
@@ -14,6 +14,7 @@ import { ProgramsArgs } from "./program.args";
 import { SlugLookupArgs } from "../../core/args";
 import { ProgramRequirement } from "./program-requirement.entity";
 import { PROGRAM_COLUMNS, Program } from "./program.entity";
+import { detailPlan, loadProgramDetail } from "./program.detail";
 
 export const ProgramConnection = Connection(Program, "Program");
 
@@ -49,7 +50,9 @@ export class ProgramResolver {
     answerIn(ctx.locale, info, locale);
     const key = lookupKey(args);
     const columns = columnsSelected(ctx.dataSource, Program, PROGRAM_COLUMNS, info);
-    return ctx.services.programs.findOne(key, ctx.viewer.includeDrafts, columns);
+    const plan = detailPlan(ctx.dataSource, requestedFields(info));
+    if (!plan) return ctx.services.programs.findOne(key, ctx.viewer.includeDrafts, columns);
+    return loadProgramDetail(ctx, key, columns, plan);
   }
 
   @FieldResolver(() => Date, {

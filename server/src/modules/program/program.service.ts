@@ -178,6 +178,25 @@ export class ProgramService {
     return found ?? null;
   }
 
+  /**
+   * One program as `findOne` reads it, with more expressions selected beside its columns (alias →
+   * SQL, e.g. a relation as JSON: program.detail.ts), returned in the raw row.
+   */
+  async findOneWith(
+    key: { id?: number; slug?: string },
+    includeDrafts: boolean,
+    columns: readonly string[] | null,
+    selects: Record<string, string>,
+  ): Promise<{ program: Program; raw: Record<string, unknown> } | null> {
+    const qb = this.query(includeDrafts);
+    if (columns) qb.select(columns.map((c) => `p.${c}`));
+    for (const [alias, sql] of Object.entries(selects)) qb.addSelect(sql, alias);
+    if (key.id !== undefined) qb.andWhere("p.id = :id", { id: key.id });
+    if (key.slug !== undefined) qb.andWhere("p.slug = :slug", { slug: key.slug });
+    const [raw] = await qb.limit(1).getRawMany<Record<string, unknown>>();
+    return raw ? { program: rowMapper(this.repo.manager.connection, Program, "p_")(raw), raw } : null;
+  }
+
   async byIds(ids: readonly number[], includeDrafts: boolean): Promise<Program[]> {
     return this.query(includeDrafts)
       .andWhere("p.id IN (:...ids)", { ids: [...ids] })
