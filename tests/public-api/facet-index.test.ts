@@ -69,6 +69,7 @@ describe("facet index", () => {
   it("leaves to SQL what it cannot evaluate, and curators' drafts", async () => {
     const built = await server.deps.services.programFacetIndex.current();
     expect(built!.counts({ verified: true } as ProgramFilter)).toBeNull();
+    expect(built!.counts({ translationStale: true } as ProgramFilter)).toBeNull();
     expect(built!.counts({ institution: ["synthetic-institution-00001"] } as ProgramFilter)).toBeNull();
   });
 

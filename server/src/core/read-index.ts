@@ -3,8 +3,8 @@ import type { DataSource } from "typeorm";
 import { log } from "./logger";
 
 /**
- * An in-process read index of the published directory (facet bitmaps today; per-program rule
- * records for eligibility can be another index of the same kind), kept exact against the database.
+ * An in-process read index of the published directory (facet bitmaps, eligibility's prepared
+ * rule records), kept exact against the database.
  *
  * The database holds a directory version (table `directory_version`), bumped by triggers in every
  * transaction that writes a directory table, whoever writes: this process, another instance, the
@@ -41,6 +41,15 @@ export class VersionedReadIndex<T> {
     const before = this.built;
     await this.refresh();
     return this.built && this.built !== before ? this.built.value : null;
+  }
+
+  /**
+   * The index as built at exactly `version` (read once by the caller, for several indexes to
+   * answer at the same version), or null when it cannot be had at that version (use SQL).
+   */
+  async at(version: string): Promise<T | null> {
+    if (this.built?.version !== version) await this.refresh();
+    return this.built?.version === version ? this.built.value : null;
   }
 
   /** Starts a rebuild unless one is running; resolves when it has ended. */

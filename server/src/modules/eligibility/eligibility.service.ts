@@ -5,8 +5,9 @@ import { mapInSlices } from "../../core/event-loop";
 import type { Requirement } from "../requirement/requirement.entity";
 import type { CandidateProfile, EligibilityArgs } from "./eligibility.args";
 import { resolveProfile } from "./eligibility.profile";
-import type { EligibilityRecordSource, ResolvedProfile } from "./eligibility.records";
-import { byVerdict, decide, VERDICT_RANK, type Decision } from "./eligibility.rules";
+import type { ProgramFilter } from "../program/program.filter-input";
+import type { Catalogue, EligibilityRecordSource, ResolvedProfile } from "./eligibility.records";
+import { decidePrepared, prepare, VERDICT_RANK, type Decision, type PreparedProgram } from "./eligibility.rules";
 import { EligibilityVerdict, type EligibilityVerdictCounts } from "./eligibility.types";
 
 export interface DecisionPage {
@@ -18,33 +19,37 @@ export interface DecisionPage {
   requirements: ReadonlyMap<number, Requirement>;
 }
 
+/** Published programs prepared in advance (eligibility.index.ts), or null when they cannot answer this filter. */
+export interface PreparedPublished {
+  select(
+    filter: ProgramFilter | null | undefined,
+  ): Promise<{ catalogue: Catalogue; programs: readonly PreparedProgram[] } | null>;
+}
+
 /**
- * Checks every program a filter matches against a candidate: loads compact records (a fixed
- * number of statements whatever the directory's or the page's size), decides each with a pure
+ * Checks every program a filter matches against a candidate: gets compact records (a fixed
+ * number of statements whatever the directory's or the page's size; one, the directory version,
+ * for anonymous readers once the in-process index is current), decides each with a pure
  * function, then sorts (ELIGIBLE, UNKNOWN by fewest unknowns, INELIGIBLE by fewest unmet; title,
  * id within), filters by verdict, counts and pages in memory.
  */
 export class EligibilityService {
   constructor(
     private readonly source: EligibilityRecordSource,
+    /** Anonymous readers' published programs; curators (drafts) and filters it cannot answer read the source. */
+    private readonly published: PreparedPublished | null = null,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async check(profile: CandidateProfile, args: EligibilityArgs, includeDrafts: boolean): Promise<DecisionPage> {
-    const catalogue = await this.source.catalogue();
+    const indexed = includeDrafts || !this.published ? null : await this.published.select(args.filter);
+    const catalogue = indexed?.catalogue ?? (await this.source.catalogue());
     const resolved = resolveProfile(profile, catalogue, this.now().getUTCFullYear());
     const ordering = `ELIGIBILITY:${fingerprint(resolved)}`;
-    // Decode before reading the directory: a bad cursor costs no statements.
+    // Decode before reading the directory: a bad cursor costs no statements for its programs.
     const after = args.after ? decodeCursor(args.after, ordering, 3) : null;
-    const programs = await this.source.programs(args.filter, includeDrafts);
-    const pathwayIds = [...new Set(programs.map((p) => p.pathwayId).filter((id): id is number => id !== null))];
-    const pathways = new Map((await this.source.pathways(pathwayIds)).map((w) => [w.id, w]));
-
-    const decisions = (
-      await mapInSlices(programs, (p) =>
-        decide(p, p.pathwayId === null ? null : (pathways.get(p.pathwayId) ?? null), resolved, catalogue),
-      )
-    ).sort(byVerdict);
+    const programs = indexed?.programs ?? (await this.prepared(args.filter, includeDrafts, catalogue));
+    const decisions = sortByVerdict(await mapInSlices(programs, (p) => decidePrepared(p, resolved)));
     const verdictCounts = { eligible: 0, unknown: 0, ineligible: 0 };
     for (const d of decisions) verdictCounts[COUNT_KEY[d.verdict]]++;
     const wanted = args.verdicts?.length ? new Set(args.verdicts) : null;
@@ -56,6 +61,32 @@ export class EligibilityService {
       requirements: catalogue.entities ?? new Map(),
     };
   }
+
+  /** The matching programs from the source (their records and their pathways'), prepared for deciding. */
+  private async prepared(
+    filter: ProgramFilter | null | undefined,
+    includeDrafts: boolean,
+    catalogue: Catalogue,
+  ): Promise<PreparedProgram[]> {
+    const programs = await this.source.programs(filter, includeDrafts);
+    const pathwayIds = [...new Set(programs.map((p) => p.pathwayId).filter((id): id is number => id !== null))];
+    const pathways = new Map((await this.source.pathways(pathwayIds)).map((w) => [w.id, w]));
+    return mapInSlices(programs, (p) =>
+      prepare(p, p.pathwayId === null ? null : (pathways.get(p.pathwayId) ?? null), catalogue),
+    );
+  }
+}
+
+/**
+ * ELIGIBLE, then UNKNOWN by fewest unknowns, then INELIGIBLE by fewest unmet, keeping the title, id
+ * order the decisions come in within each: a bucket per verdict and weight, one pass over them all.
+ */
+function sortByVerdict(decisions: readonly Decision[]): Decision[] {
+  const buckets: Decision[][][] = [[], [], []];
+  for (const d of decisions) (buckets[VERDICT_RANK[d.verdict]][d.weight] ??= []).push(d);
+  const out: Decision[] = [];
+  for (const byWeight of buckets) for (const bucket of byWeight) if (bucket) for (const d of bucket) out.push(d);
+  return out;
 }
 
 const COUNT_KEY = {
