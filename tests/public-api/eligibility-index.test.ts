@@ -1,6 +1,8 @@
 import { createDataSource } from "../../server/src/composition/database";
 import type { CandidateProfile, EligibilityArgs } from "../../server/src/modules/eligibility/eligibility.args";
 import { IndexedPublished } from "../../server/src/modules/eligibility/eligibility.index";
+import { resolveProfile } from "../../server/src/modules/eligibility/eligibility.profile";
+import { decidePrepared, KEY_RANK, VERDICT_RANK, weigh } from "../../server/src/modules/eligibility/eligibility.rules";
 import { EligibilityService } from "../../server/src/modules/eligibility/eligibility.service";
 import { DatabaseRecordSource } from "../../server/src/modules/eligibility/eligibility.source";
 import { CuratorRole } from "../../server/src/modules/curator/curator.entity";
@@ -119,6 +121,24 @@ describe("eligibility index", () => {
     "answers as SQL does over a generated directory (verdicts, reasons, order, counts, cursors, pages 1-3)",
     compareAll,
   );
+
+  it("weighs every program as its full decision ranks it (what sorting and counting use)", async () => {
+    const index = await server.deps.services.eligibilityIndex.current();
+    const profiles = [...PROFILES, { stage: "GRADUATE", holds: [], scores: scored }];
+    let decided = 0;
+    for (const profile of profiles) {
+      const resolved = resolveProfile(profile as unknown as CandidateProfile, index!.catalogue, 2026);
+      for (const program of index!.programs) {
+        const d = decidePrepared(program, resolved);
+        expect({ id: program.id, key: weigh(program, resolved) }).toEqual({
+          id: program.id,
+          key: VERDICT_RANK[d.verdict] * KEY_RANK + d.weight,
+        });
+        decided++;
+      }
+    }
+    expect(decided).toBeGreaterThan(1000);
+  });
 
   it("stays exact through a curation write and another connection's writes", async () => {
     const before = await server.deps.services.eligibilityIndex.current();

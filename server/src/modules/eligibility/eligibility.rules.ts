@@ -220,6 +220,31 @@ export function decidePrepared(program: PreparedProgram, profile: ResolvedProfil
   };
 }
 
+/**
+ * What decidePrepared answers of a program, its verdict's rank and its weight, as one number
+ * (rank × 65536 + weight, so that keys sort as decisions do), without building a message: sorting
+ * and counting need it of every program, the messages only the page's programs need.
+ */
+export function weigh(program: PreparedProgram, profile: ResolvedProfile): number {
+  let decided = program.audience === excludedAudience(profile.stage) ? 1 : 0;
+  let unknown = 0;
+  for (const r of listingReasons(program.sources, profile, profile.stage === CandidateStage.GRADUATE))
+    if (r.kind === UNKNOWN) unknown++;
+    else decided++;
+  for (const { requirementId: id, level, minimumScore } of program.asked) {
+    if (level === RequirementLevel.RECOMMENDED) continue;
+    const held = profile.held.has(id);
+    const score = profile.scores.get(id);
+    if (held && (minimumScore === null || score === undefined || score >= minimumScore)) continue;
+    if (level === RequirementLevel.COMMONLY_REQUIRED) unknown++;
+    else decided++;
+  }
+  return decided ? 2 * KEY_RANK + decided : unknown ? KEY_RANK + unknown : 0;
+}
+
+/** A weigh key's rank unit: the verdict's rank times this, plus the weight. */
+export const KEY_RANK = 65536;
+
 export const VERDICT_RANK: Record<EligibilityVerdict, number> = {
   [EligibilityVerdict.ELIGIBLE]: 0,
   [EligibilityVerdict.UNKNOWN]: 1,

@@ -1,14 +1,15 @@
 import { createHash } from "node:crypto";
-import type { ConnectionArgs, PageInfo } from "../../core/connection";
-import { decodeCursor, encodeCursor } from "../../core/cursor";
+import type { PageInfo } from "../../core/connection";
+import { decodeCursor } from "../../core/cursor";
 import { mapInSlices } from "../../core/event-loop";
 import type { Requirement } from "../requirement/requirement.entity";
 import type { CandidateProfile, EligibilityArgs } from "./eligibility.args";
 import { resolveProfile } from "./eligibility.profile";
 import type { ProgramFilter } from "../program/program.filter-input";
 import type { Catalogue, EligibilityRecordSource, ResolvedProfile } from "./eligibility.records";
-import { decidePrepared, prepare, VERDICT_RANK, type Decision, type PreparedProgram } from "./eligibility.rules";
-import { EligibilityVerdict, type EligibilityVerdictCounts } from "./eligibility.types";
+import { countVerdicts, pageOf, sortByKey, withVerdicts } from "./eligibility.paging";
+import { decidePrepared, prepare, weigh, type Decision, type PreparedProgram } from "./eligibility.rules";
+import type { EligibilityVerdictCounts } from "./eligibility.types";
 
 export interface DecisionPage {
   edges: { cursor: string; node: Decision }[];
@@ -49,15 +50,15 @@ export class EligibilityService {
     // Decode before reading the directory: a bad cursor costs no statements for its programs.
     const after = args.after ? decodeCursor(args.after, ordering, 3) : null;
     const programs = indexed?.programs ?? (await this.prepared(args.filter, includeDrafts, catalogue));
-    const decisions = sortByVerdict(await mapInSlices(programs, (p) => decidePrepared(p, resolved)));
-    const verdictCounts = { eligible: 0, unknown: 0, ineligible: 0 };
-    for (const d of decisions) verdictCounts[COUNT_KEY[d.verdict]]++;
-    const wanted = args.verdicts?.length ? new Set(args.verdicts) : null;
-    const matching = wanted ? decisions.filter((d) => wanted.has(d.verdict)) : decisions;
+    // Every program is weighed (verdict and weight, no messages); the page's are then decided in full.
+    const sorted = sortByKey(await mapInSlices(programs, (program) => ({ program, key: weigh(program, resolved) })));
+    const matching = withVerdicts(sorted, args.verdicts);
+    const { page, pageInfo } = pageOf(matching, args, ordering, after);
     return {
-      ...page(matching, args, ordering, after),
+      edges: page.map(({ item, cursor }) => ({ cursor, node: decidePrepared(item.program, resolved) })),
+      pageInfo,
       totalCount: matching.length,
-      verdictCounts,
+      verdictCounts: countVerdicts(sorted),
       requirements: catalogue.entities ?? new Map(),
     };
   }
@@ -75,61 +76,6 @@ export class EligibilityService {
       prepare(p, p.pathwayId === null ? null : (pathways.get(p.pathwayId) ?? null), catalogue),
     );
   }
-}
-
-/**
- * ELIGIBLE, then UNKNOWN by fewest unknowns, then INELIGIBLE by fewest unmet, keeping the title, id
- * order the decisions come in within each: a bucket per verdict and weight, one pass over them all.
- */
-function sortByVerdict(decisions: readonly Decision[]): Decision[] {
-  const buckets: Decision[][][] = [[], [], []];
-  for (const d of decisions) (buckets[VERDICT_RANK[d.verdict]][d.weight] ??= []).push(d);
-  const out: Decision[] = [];
-  for (const byWeight of buckets) for (const bucket of byWeight) if (bucket) for (const d of bucket) out.push(d);
-  return out;
-}
-
-const COUNT_KEY = {
-  [EligibilityVerdict.ELIGIBLE]: "eligible",
-  [EligibilityVerdict.UNKNOWN]: "unknown",
-  [EligibilityVerdict.INELIGIBLE]: "ineligible",
-} as const;
-
-type CursorValues = (string | number | Date | null)[];
-
-/** A cursor holds [rank, weight, id]: the page goes on after that program, or after its place if it has gone. */
-function page(
-  sorted: Decision[],
-  args: ConnectionArgs,
-  ordering: string,
-  after: CursorValues | null,
-): Pick<DecisionPage, "edges" | "pageInfo"> {
-  let start = 0;
-  if (after) {
-    const [rank, weight, id] = after.map(Number);
-    const at = sorted.findIndex((d) => d.programId === id);
-    start =
-      at >= 0 && VERDICT_RANK[sorted[at].verdict] === rank && sorted[at].weight === weight
-        ? at + 1
-        : sorted.findIndex(
-            (d) => VERDICT_RANK[d.verdict] > rank || (VERDICT_RANK[d.verdict] === rank && d.weight > weight),
-          );
-    if (start < 0) start = sorted.length;
-  }
-  const slice = sorted.slice(start, start + args.first);
-  const edges = slice.map((node) => ({
-    node,
-    cursor: encodeCursor(ordering, [VERDICT_RANK[node.verdict], node.weight, node.programId]),
-  }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: start + args.first < sorted.length,
-      hasPreviousPage: Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-  };
 }
 
 /** Ties a cursor to the profile it was issued for: another profile orders programs differently. */
