@@ -81,7 +81,6 @@ export class PathwayService {
       .addSelect(["xwr.requirementId", "xwr.level"])
       .where("pw.id IN (:...ids)", { ids: [...ids] })
       .orderBy("pw.id", "ASC")
-      .addOrderBy("xwr.requirementId", "ASC")
       .getRawMany<Record<string, unknown>>();
     const pathway = rowMapper(this.dataSource, Pathway, "pw_");
     const link = rowMapper(this.dataSource, PathwayRequirement, "xwr_");

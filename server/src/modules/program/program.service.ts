@@ -100,9 +100,7 @@ export class ProgramService {
     qb.leftJoin(ProgramRequirement, "xpr", "xpr.programId = p.id")
       .addSelect(["xpr.requirementId", "xpr.level", "xpr.minimumScore"])
       .orderBy("p.title", "ASC")
-      .addOrderBy("p.id", "ASC")
-      // Links in a stated order: reasons and missing lists come out the same on every read and database.
-      .addOrderBy("xpr.requirementId", "ASC");
+      .addOrderBy("p.id", "ASC");
     offMainThread(qb);
     const raw = await qb.getRawMany<Record<string, unknown>>();
     const program = rowMapper(this.repo.manager.connection, Program, "p_");
