@@ -128,9 +128,11 @@ describe("eligibility index", () => {
     let decided = 0;
     for (const profile of profiles) {
       const resolved = resolveProfile(profile as unknown as CandidateProfile, index!.catalogue, 2026);
+      // Shared across the programs, as a request shares it: programs with the same rules share their counts.
+      const listing = new Map();
       for (const program of index!.programs) {
         const d = decidePrepared(program, resolved);
-        expect({ id: program.id, key: weigh(program, resolved) }).toEqual({
+        expect({ id: program.id, key: weigh(program, resolved, listing) }).toEqual({
           id: program.id,
           key: VERDICT_RANK[d.verdict] * KEY_RANK + d.weight,
         });
@@ -138,6 +140,10 @@ describe("eligibility index", () => {
       }
     }
     expect(decided).toBeGreaterThan(1000);
+    // The rules set above leave many programs with the same sources, and some with others.
+    const distinct = new Set(index!.programs.map((p) => p.sources)).size;
+    expect(distinct).toBeGreaterThan(1);
+    expect(distinct).toBeLessThan(index!.programs.length / 2);
   });
 
   it("stays exact through a curation write and another connection's writes", async () => {

@@ -2,6 +2,7 @@ import { filterInSlices, mapInSlices } from "../../core/event-loop";
 import type { VersionedReadIndex } from "../../core/read-index";
 import type { ProgramFacetIndex } from "../program/program.facet-index";
 import type { ProgramFilter } from "../program/program.filter-input";
+import type { RuleSources } from "./eligibility.listing-checks";
 import type { Catalogue, EligibilityRecordSource } from "./eligibility.records";
 import { prepare, type PreparedProgram } from "./eligibility.rules";
 import type { PreparedPublished } from "./eligibility.service";
@@ -23,9 +24,17 @@ export class EligibilityIndex {
     const programs = await source.programs(null, false);
     const pathwayIds = [...new Set(programs.map((p) => p.pathwayId).filter((id): id is number => id !== null))];
     const pathways = new Map((await source.pathways(pathwayIds)).map((w) => [w.id, w]));
-    const prepared = await mapInSlices(programs, (p) =>
-      prepare(p, p.pathwayId === null ? null : (pathways.get(p.pathwayId) ?? null), catalogue),
-    );
+    // Programs with the same rules (most state none) share one sources object: a request checks
+    // the listing rules once per distinct set (eligibility.rules.ts `weigh`).
+    const shared = new Map<string, RuleSources>();
+    const prepared = await mapInSlices(programs, (p) => {
+      const out = prepare(p, p.pathwayId === null ? null : (pathways.get(p.pathwayId) ?? null), catalogue);
+      const key = JSON.stringify(out.sources);
+      const same = shared.get(key);
+      if (same) out.sources = same;
+      else shared.set(key, out.sources);
+      return out;
+    });
     return new EligibilityIndex(catalogue, prepared);
   }
 }

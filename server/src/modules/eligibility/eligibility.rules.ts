@@ -225,12 +225,21 @@ export function decidePrepared(program: PreparedProgram, profile: ResolvedProfil
  * (rank × 65536 + weight, so that keys sort as decisions do), without building a message: sorting
  * and counting need it of every program, the messages only the page's programs need.
  */
-export function weigh(program: PreparedProgram, profile: ResolvedProfile): number {
-  let decided = program.audience === excludedAudience(profile.stage) ? 1 : 0;
-  let unknown = 0;
-  for (const r of listingReasons(program.sources, profile, profile.stage === CandidateStage.GRADUATE))
-    if (r.kind === UNKNOWN) unknown++;
-    else decided++;
+export function weigh(
+  program: PreparedProgram,
+  profile: ResolvedProfile,
+  /** Listing checks' counts (decided × 256 + unknown) by rule sources, for programs that share them. */
+  listing?: Map<RuleSources, number>,
+): number {
+  let counts = listing?.get(program.sources);
+  if (counts === undefined) {
+    counts = 0;
+    for (const r of listingReasons(program.sources, profile, profile.stage === CandidateStage.GRADUATE))
+      counts += r.kind === UNKNOWN ? 1 : 256;
+    listing?.set(program.sources, counts);
+  }
+  let decided = (program.audience === excludedAudience(profile.stage) ? 1 : 0) + (counts >> 8);
+  let unknown = counts & 255;
   for (const { requirementId: id, level, minimumScore } of program.asked) {
     if (level === RequirementLevel.RECOMMENDED) continue;
     const held = profile.held.has(id);

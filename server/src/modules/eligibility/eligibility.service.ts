@@ -6,6 +6,7 @@ import type { Requirement } from "../requirement/requirement.entity";
 import type { CandidateProfile, EligibilityArgs } from "./eligibility.args";
 import { resolveProfile } from "./eligibility.profile";
 import type { ProgramFilter } from "../program/program.filter-input";
+import type { RuleSources } from "./eligibility.listing-checks";
 import type { Catalogue, EligibilityRecordSource, ResolvedProfile } from "./eligibility.records";
 import { countVerdicts, pageOf, sortByKey, withVerdicts } from "./eligibility.paging";
 import { decidePrepared, prepare, weigh, type Decision, type PreparedProgram } from "./eligibility.rules";
@@ -51,7 +52,10 @@ export class EligibilityService {
     const after = args.after ? decodeCursor(args.after, ordering, 3) : null;
     const programs = indexed?.programs ?? (await this.prepared(args.filter, includeDrafts, catalogue));
     // Every program is weighed (verdict and weight, no messages); the page's are then decided in full.
-    const sorted = sortByKey(await mapInSlices(programs, (program) => ({ program, key: weigh(program, resolved) })));
+    const listing = new Map<RuleSources, number>();
+    const sorted = sortByKey(
+      await mapInSlices(programs, (program) => ({ program, key: weigh(program, resolved, listing) })),
+    );
     const matching = withVerdicts(sorted, args.verdicts);
     const { page, pageInfo } = pageOf(matching, args, ordering, after);
     return {
