@@ -90,8 +90,8 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
       {
         async serverWillStart() {
           deps.services.webhookDrainer.start();
-          // Built in the background: until it is current, facet counts come from SQL.
-          void deps.services.programFacetIndex.refresh();
+          // Built in the background: until they are current, facet counts and eligibility come from SQL.
+          void deps.services.programFacetIndex.refresh().then(() => deps.services.eligibilityIndex.refresh());
           return { serverWillStop: () => deps.services.webhookDrainer.stop() };
         },
       },

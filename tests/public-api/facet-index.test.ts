@@ -1,4 +1,5 @@
 import { ListingStatus } from "../../server/src/core/enums";
+import { VersionedReadIndex } from "../../server/src/core/read-index";
 import { ProgramType } from "../../server/src/modules/program/program.enums";
 import { computeProgramFacets, assembleFacets } from "../../server/src/modules/program/program.facets";
 import type { ProgramFilter } from "../../server/src/modules/program/program.filter-input";
@@ -69,6 +70,7 @@ describe("facet index", () => {
   it("leaves to SQL what it cannot evaluate, and curators' drafts", async () => {
     const built = await server.deps.services.programFacetIndex.current();
     expect(built!.counts({ verified: true } as ProgramFilter)).toBeNull();
+    expect(built!.counts({ translationStale: true } as ProgramFilter)).toBeNull();
     expect(built!.counts({ institution: ["synthetic-institution-00001"] } as ProgramFilter)).toBeNull();
   });
 
@@ -79,5 +81,22 @@ describe("facet index", () => {
     );
     expect(expectData(r).programFacets.type.length).toBeGreaterThan(0);
     expect(r.statements).toBe(1);
+  });
+
+  it("after a failed rebuild, reads at that version use SQL without starting another; a write tries again", async () => {
+    let builds = 0;
+    const index = new VersionedReadIndex(server.ds, "failing", async () => {
+      builds++;
+      if (builds === 1) throw new Error("statement timed out");
+      return "built";
+    });
+    expect(await index.current()).toBeNull();
+    const version = await index.version();
+    expect(await index.at(version)).toBeNull();
+    expect(await index.current()).toBeNull();
+    expect(builds).toBe(1);
+    await server.ds.query(`UPDATE programs SET title = title || ' ' WHERE id = (SELECT MIN(id) FROM programs)`);
+    expect(await index.current()).toBe("built");
+    expect(builds).toBe(2);
   });
 });

@@ -4,6 +4,7 @@ import { AuditService } from "../modules/audit/audit.service";
 import { CuratorService } from "../modules/curator/curator.service";
 import { SessionService } from "../modules/curator/curator.sessions";
 import { EligibilityService } from "../modules/eligibility/eligibility.service";
+import { EligibilityIndex, IndexedPublished } from "../modules/eligibility/eligibility.index";
 import { DatabaseRecordSource } from "../modules/eligibility/eligibility.source";
 import { DirectoryChangeService } from "../modules/feed/feed.service";
 import { InstitutionService } from "../modules/institution/institution.service";
@@ -41,6 +42,12 @@ export function createServices(
   const institutions = new InstitutionService(dataSource);
   const pathways = new PathwayService(dataSource);
   const specialties = new SpecialtyService(dataSource);
+  // Facet counts and anonymous eligibility from indexes in memory, exact against the directory version.
+  const programFacetIndex = new VersionedReadIndex(dataSource, "program facets", ProgramFacetIndex.build);
+  const eligibilitySource = new DatabaseRecordSource(programs, pathways, requirements);
+  const eligibilityIndex = new VersionedReadIndex(dataSource, "eligibility records", () =>
+    EligibilityIndex.build(eligibilitySource),
+  );
   const webhooks = new WebhookService(dataSource, auditTrail, config.webhooks);
   const writes = {
     institutionWrites: new InstitutionWrites(dataSource, auditTrail),
@@ -73,14 +80,14 @@ export function createServices(
     ...writes,
     programReview: new ProgramReview(dataSource, programs, config),
     reviewQueue: new ReviewQueueService(dataSource, config),
-    // Facet counts for anonymous readers from bitmaps in memory, exact against the directory version.
-    programFacetIndex: new VersionedReadIndex(dataSource, "program facets", ProgramFacetIndex.build),
+    programFacetIndex,
+    eligibilityIndex,
     audit: new AuditService(dataSource),
     directoryChanges: new DirectoryChangeService(dataSource),
     auditNames,
     curators,
     sessions: new SessionService(dataSource, curators, config.auth),
-    eligibility: new EligibilityService(new DatabaseRecordSource(programs, pathways, requirements)),
+    eligibility: new EligibilityService(eligibilitySource, new IndexedPublished(eligibilityIndex, programFacetIndex)),
     snapshots: new SnapshotService(dataSource, config),
     webhooks,
     // Started and stopped with the HTTP app (app.ts): the CLI never delivers.

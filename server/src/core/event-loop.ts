@@ -13,3 +13,13 @@ export async function mapInSlices<T, R>(items: readonly T[], fn: (item: T) => R,
   }
   return out;
 }
+
+/** The items `test` keeps, in order, letting the event loop run between slices (a test is cheap: large slices). */
+export async function filterInSlices<T>(items: readonly T[], test: (item: T) => boolean, slice = 5000): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < items.length; i += slice) {
+    if (i > 0) await nextTurn();
+    for (let j = i; j < Math.min(i + slice, items.length); j++) if (test(items[j])) out.push(items[j]);
+  }
+  return out;
+}

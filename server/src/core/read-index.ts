@@ -2,9 +2,12 @@ import { AsyncResource } from "node:async_hooks";
 import type { DataSource } from "typeorm";
 import { log } from "./logger";
 
+/** How long reads at a version whose rebuild failed use SQL before one tries again. */
+const RETRY_AFTER_FAILURE_MS = 30_000;
+
 /**
- * An in-process read index of the published directory (facet bitmaps today; per-program rule
- * records for eligibility can be another index of the same kind), kept exact against the database.
+ * An in-process read index of the published directory (facet bitmaps, eligibility's prepared
+ * rule records), kept exact against the database.
  *
  * The database holds a directory version (table `directory_version`), bumped by triggers in every
  * transaction that writes a directory table, whoever writes: this process, another instance, the
@@ -16,6 +19,8 @@ import { log } from "./logger";
 export class VersionedReadIndex<T> {
   private built: { version: string; value: T } | null = null;
   private building: Promise<void> | null = null;
+  /** The last failed rebuild: reads at its version use SQL for a while rather than each start another. */
+  private failed: { version: string; at: number } | null = null;
   /** Rebuilds run in the context this index was made in, never in a request's (its statement count, its timeout). */
   private readonly detached = new AsyncResource("VersionedReadIndex");
 
@@ -38,9 +43,27 @@ export class VersionedReadIndex<T> {
   async current(): Promise<T | null> {
     const version = await this.version();
     if (this.built?.version === version) return this.built.value;
+    if (this.failedRecently(version)) return null;
     const before = this.built;
     await this.refresh();
     return this.built && this.built !== before ? this.built.value : null;
+  }
+
+  /**
+   * The index as built at exactly `version` (read once by the caller, for several indexes to
+   * answer at the same version), or null when it cannot be had at that version (use SQL).
+   */
+  async at(version: string): Promise<T | null> {
+    if (this.built?.version !== version && !this.failedRecently(version)) await this.refresh();
+    return this.built?.version === version ? this.built.value : null;
+  }
+
+  /**
+   * A rebuild failed at this version moments ago (a statement timed out on a large directory, say):
+   * another now would most likely fail too, and every request waiting on it would pay for both.
+   */
+  private failedRecently(version: string): boolean {
+    return this.failed?.version === version && Date.now() - this.failed.at < RETRY_AFTER_FAILURE_MS;
   }
 
   /** Starts a rebuild unless one is running; resolves when it has ended. */
@@ -51,10 +74,11 @@ export class VersionedReadIndex<T> {
 
   /** Never rejects: a failed rebuild (the database went away, a statement failed) leaves reads on SQL. */
   private async rebuild(): Promise<void> {
+    let tried = "none";
     try {
       // Rebuilt until the version read before equals the one after: no write slipped in between.
       for (let attempt = 0; attempt < 3 && this.ds.isInitialized; attempt++) {
-        const before = await this.version();
+        const before = (tried = await this.version());
         if (this.built?.version === before) return;
         const value = await this.build(this.ds);
         if ((await this.version()) === before) {
@@ -63,6 +87,7 @@ export class VersionedReadIndex<T> {
         }
       }
     } catch (e) {
+      this.failed = { version: tried, at: Date.now() };
       if (this.ds.isInitialized)
         log.warn(`read index ${this.name}: rebuild failed, reads use SQL`, { error: (e as Error).message });
     }

@@ -15,7 +15,8 @@ import {
 
 @Resolver(() => ProgramEligibility)
 export class EligibilityResolver {
-  // Decides every matching program before it can page: ~3 page queries' worth at 3,000 programs.
+  // Weighs every matching program before it can page: about one page query's CPU at 3,000 programs from the
+  // in-process index (anonymous readers), about three from SQL (curators, filters the index cannot evaluate).
   @Extensions(heavyWork({ cost: 2000 }))
   @Query(() => ProgramEligibilityConnection, {
     description:

@@ -6,7 +6,7 @@
 import { CandidateStage, RequirementLevel } from "../../core/enums";
 import { Audience } from "../program/program.enums";
 import { RequirementKind } from "../requirement/requirement.entity";
-import { listingReasons } from "./eligibility.listing-checks";
+import { listingReasons, type RuleSources } from "./eligibility.listing-checks";
 import type {
   Catalogue,
   CatalogueEntry,
@@ -75,6 +75,24 @@ interface Asked {
   fromPathway: boolean;
 }
 
+/** One requirement a program asks for (itself or through its pathway), with its catalogue entry. */
+export interface AskedLink extends Asked {
+  requirementId: number;
+  entry: CatalogueEntry;
+}
+
+/**
+ * A program ready to be decided against any profile: its rules beside its pathway's and its links
+ * merged with its pathway's, resolved against the catalogue. Whatever does not depend on the
+ * candidate is done here once, so that an index can prepare every program when it is built.
+ */
+export interface PreparedProgram {
+  id: number;
+  audience: Audience;
+  sources: RuleSources;
+  asked: AskedLink[];
+}
+
 /** The program's links and its pathway's, one per requirement at the strongest level either asks. */
 function asked(program: ProgramRuleRecord, pathway: PathwayRuleRecord | null): Map<number, Asked> {
   const out = new Map<number, Asked>();
@@ -89,34 +107,57 @@ function asked(program: ProgramRuleRecord, pathway: PathwayRuleRecord | null): M
   return out;
 }
 
-function requirementReasons(
-  links: Map<number, Asked>,
-  profile: ResolvedProfile,
+export function prepare(
+  program: ProgramRuleRecord,
+  pathway: PathwayRuleRecord | null,
   catalogue: Catalogue,
-): { reasons: ReasonData[]; missing: MissingData[]; recommendedMissing: number[] } {
-  const reasons: ReasonData[] = [];
-  const missing: MissingData[] = [];
-  const recommendedMissing: number[] = [];
-  for (const [id, { level, minimumScore, fromPathway }] of links) {
-    const r = catalogue.entries.get(id);
-    if (!r) continue;
-    const through = fromPathway ? " (a requirement of its pathway)" : "";
+): PreparedProgram {
+  const links: AskedLink[] = [];
+  for (const [requirementId, a] of asked(program, pathway)) {
+    const entry = catalogue.entries.get(requirementId);
+    if (entry) links.push({ requirementId, entry, ...a });
+  }
+  return {
+    id: program.id,
+    audience: program.audience,
+    sources: {
+      country: program.country,
+      program: program.rules,
+      pathway: pathway?.rules ?? null,
+      visaSponsorship: program.visaSponsorship,
+    },
+    asked: links,
+  };
+}
+
+const NONE: never[] = [];
+
+function requirementReasons(
+  links: AskedLink[],
+  profile: ResolvedProfile,
+  reasons: ReasonData[],
+): { missing: MissingData[]; recommendedMissing: number[] } {
+  // Most programs leave nothing missing: their lists stay the shared empty one.
+  let missing: MissingData[] = NONE;
+  let recommendedMissing: number[] = NONE;
+  for (const { requirementId: id, entry: r, level, minimumScore, fromPathway } of links) {
     const held = profile.held.has(id);
     const score = profile.scores.get(id);
     const below = held && minimumScore !== null && score !== undefined && score < minimumScore;
     if (held && !below) continue;
     if (level === RequirementLevel.RECOMMENDED) {
-      if (!held) recommendedMissing.push(id);
+      if (!held) (recommendedMissing === NONE ? (recommendedMissing = []) : recommendedMissing).push(id);
       continue;
     }
     if (level === RequirementLevel.COMMONLY_REQUIRED) {
-      if (!held) recommendedMissing.push(id);
+      if (!held) (recommendedMissing === NONE ? (recommendedMissing = []) : recommendedMissing).push(id);
       const message = below
         ? `Many programs ask for ${r.name} with a minimum score; this listing does not say whether ${score} is enough`
         : `Many programs ask for ${r.name}; this listing does not say whether it does`;
       reasons.push({ kind: UNKNOWN, message, requirementId: id, rule: null, legacy: message });
       continue;
     }
+    const through = fromPathway ? " (a requirement of its pathway)" : "";
     const legacy = below
       ? `Your ${r.name} score ${score} is below this program's minimum of ${minimumScore}`
       : `You do not hold ${r.name}${through}`;
@@ -124,7 +165,7 @@ function requirementReasons(
       ? `Raise your ${r.name} score to at least ${minimumScore} (yours is ${score})`
       : `${action(r)}${through}`;
     reasons.push({ kind: UNMET, message, requirementId: id, rule: null, legacy });
-    missing.push({
+    (missing === NONE ? (missing = []) : missing).push({
       requirementId: id,
       reason: legacy,
       minimumScore: below ? minimumScore : null,
@@ -132,7 +173,7 @@ function requirementReasons(
       fromPathway,
     });
   }
-  return { reasons, missing, recommendedMissing };
+  return { missing, recommendedMissing };
 }
 
 export function decide(
@@ -141,6 +182,10 @@ export function decide(
   profile: ResolvedProfile,
   catalogue: Catalogue,
 ): Decision {
+  return decidePrepared(prepare(program, pathway, catalogue), profile);
+}
+
+export function decidePrepared(program: PreparedProgram, profile: ResolvedProfile): Decision {
   const reasons: ReasonData[] = [];
   if (program.audience === excludedAudience(profile.stage)) {
     const message =
@@ -149,42 +194,68 @@ export function decide(
         : "This program is for international medical students; you are a graduate";
     reasons.push({ kind: BLOCKING, message, requirementId: null, rule: "audience", legacy: message });
   }
-  const sources = {
-    country: program.country,
-    program: program.rules,
-    pathway: pathway?.rules ?? null,
-    visaSponsorship: program.visaSponsorship,
-  };
-  for (const r of listingReasons(sources, profile, profile.stage === CandidateStage.GRADUATE))
+  for (const r of listingReasons(program.sources, profile, profile.stage === CandidateStage.GRADUATE))
     reasons.push({ ...r, requirementId: null, legacy: r.message });
-  const links = requirementReasons(asked(program, pathway), profile, catalogue);
-  reasons.push(...links.reasons);
+  const links = requirementReasons(program.asked, profile, reasons);
 
   // Decided reasons first, in the order found; then the unknowns.
-  const decided = reasons.filter((r) => r.kind !== UNKNOWN);
-  const unknown = reasons.filter((r) => r.kind === UNKNOWN);
-  const verdict = decided.length
-    ? EligibilityVerdict.INELIGIBLE
-    : unknown.length
-      ? EligibilityVerdict.UNKNOWN
-      : EligibilityVerdict.ELIGIBLE;
+  let decided = 0;
+  for (const r of reasons) if (r.kind !== UNKNOWN) decided++;
+  const unknown = reasons.length - decided;
+  const ordered =
+    decided === 0 || unknown === 0
+      ? reasons
+      : [...reasons.filter((r) => r.kind !== UNKNOWN), ...reasons.filter((r) => r.kind === UNKNOWN)];
   return {
     programId: program.id,
-    verdict,
-    reasons: [...decided, ...unknown],
+    verdict: decided
+      ? EligibilityVerdict.INELIGIBLE
+      : unknown
+        ? EligibilityVerdict.UNKNOWN
+        : EligibilityVerdict.ELIGIBLE,
+    reasons: ordered,
     missing: links.missing,
     recommendedMissing: links.recommendedMissing,
-    weight: decided.length || unknown.length,
+    weight: decided || unknown,
   };
 }
+
+/**
+ * What decidePrepared answers of a program, its verdict's rank and its weight, as one number
+ * (rank × 65536 + weight, so that keys sort as decisions do), without building a message: sorting
+ * and counting need it of every program, the messages only the page's programs need.
+ */
+export function weigh(
+  program: PreparedProgram,
+  profile: ResolvedProfile,
+  /** Listing checks' counts (decided × 256 + unknown) by rule sources, for programs that share them. */
+  listing?: Map<RuleSources, number>,
+): number {
+  let counts = listing?.get(program.sources);
+  if (counts === undefined) {
+    counts = 0;
+    for (const r of listingReasons(program.sources, profile, profile.stage === CandidateStage.GRADUATE))
+      counts += r.kind === UNKNOWN ? 1 : 256;
+    listing?.set(program.sources, counts);
+  }
+  let decided = (program.audience === excludedAudience(profile.stage) ? 1 : 0) + (counts >> 8);
+  let unknown = counts & 255;
+  for (const { requirementId: id, level, minimumScore } of program.asked) {
+    if (level === RequirementLevel.RECOMMENDED) continue;
+    const held = profile.held.has(id);
+    const score = profile.scores.get(id);
+    if (held && (minimumScore === null || score === undefined || score >= minimumScore)) continue;
+    if (level === RequirementLevel.COMMONLY_REQUIRED) unknown++;
+    else decided++;
+  }
+  return decided ? 2 * KEY_RANK + decided : unknown ? KEY_RANK + unknown : 0;
+}
+
+/** A weigh key's rank unit: the verdict's rank times this, plus the weight. */
+export const KEY_RANK = 65536;
 
 export const VERDICT_RANK: Record<EligibilityVerdict, number> = {
   [EligibilityVerdict.ELIGIBLE]: 0,
   [EligibilityVerdict.UNKNOWN]: 1,
   [EligibilityVerdict.INELIGIBLE]: 2,
 };
-
-/** ELIGIBLE, then UNKNOWN by fewest unknowns, then INELIGIBLE by fewest unmet; a stable sort keeps title, id order within. */
-export function byVerdict(a: Decision, b: Decision): number {
-  return VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict] || a.weight - b.weight;
-}

@@ -1,13 +1,16 @@
 import { createHash } from "node:crypto";
-import type { ConnectionArgs, PageInfo } from "../../core/connection";
-import { decodeCursor, encodeCursor } from "../../core/cursor";
+import type { PageInfo } from "../../core/connection";
+import { decodeCursor } from "../../core/cursor";
 import { mapInSlices } from "../../core/event-loop";
 import type { Requirement } from "../requirement/requirement.entity";
 import type { CandidateProfile, EligibilityArgs } from "./eligibility.args";
 import { resolveProfile } from "./eligibility.profile";
-import type { EligibilityRecordSource, ResolvedProfile } from "./eligibility.records";
-import { byVerdict, decide, VERDICT_RANK, type Decision } from "./eligibility.rules";
-import { EligibilityVerdict, type EligibilityVerdictCounts } from "./eligibility.types";
+import type { ProgramFilter } from "../program/program.filter-input";
+import type { RuleSources } from "./eligibility.listing-checks";
+import type { Catalogue, EligibilityRecordSource, ResolvedProfile } from "./eligibility.records";
+import { countVerdicts, pageOf, sortByKey, withVerdicts } from "./eligibility.paging";
+import { decidePrepared, prepare, weigh, type Decision, type PreparedProgram } from "./eligibility.rules";
+import type { EligibilityVerdictCounts } from "./eligibility.types";
 
 export interface DecisionPage {
   edges: { cursor: string; node: Decision }[];
@@ -18,87 +21,65 @@ export interface DecisionPage {
   requirements: ReadonlyMap<number, Requirement>;
 }
 
+/** Published programs prepared in advance (eligibility.index.ts), or null when they cannot answer this filter. */
+export interface PreparedPublished {
+  select(
+    filter: ProgramFilter | null | undefined,
+  ): Promise<{ catalogue: Catalogue; programs: readonly PreparedProgram[] } | null>;
+}
+
 /**
- * Checks every program a filter matches against a candidate: loads compact records (a fixed
- * number of statements whatever the directory's or the page's size), decides each with a pure
+ * Checks every program a filter matches against a candidate: gets compact records (a fixed
+ * number of statements whatever the directory's or the page's size; one, the directory version,
+ * for anonymous readers once the in-process index is current), decides each with a pure
  * function, then sorts (ELIGIBLE, UNKNOWN by fewest unknowns, INELIGIBLE by fewest unmet; title,
  * id within), filters by verdict, counts and pages in memory.
  */
 export class EligibilityService {
   constructor(
     private readonly source: EligibilityRecordSource,
+    /** Anonymous readers' published programs; curators (drafts) and filters it cannot answer read the source. */
+    private readonly published: PreparedPublished | null = null,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async check(profile: CandidateProfile, args: EligibilityArgs, includeDrafts: boolean): Promise<DecisionPage> {
-    const catalogue = await this.source.catalogue();
+    const indexed = includeDrafts || !this.published ? null : await this.published.select(args.filter);
+    const catalogue = indexed?.catalogue ?? (await this.source.catalogue());
     const resolved = resolveProfile(profile, catalogue, this.now().getUTCFullYear());
     const ordering = `ELIGIBILITY:${fingerprint(resolved)}`;
-    // Decode before reading the directory: a bad cursor costs no statements.
+    // Decode before reading the directory: a bad cursor costs no statements for its programs.
     const after = args.after ? decodeCursor(args.after, ordering, 3) : null;
-    const programs = await this.source.programs(args.filter, includeDrafts);
-    const pathwayIds = [...new Set(programs.map((p) => p.pathwayId).filter((id): id is number => id !== null))];
-    const pathways = new Map((await this.source.pathways(pathwayIds)).map((w) => [w.id, w]));
-
-    const decisions = (
-      await mapInSlices(programs, (p) =>
-        decide(p, p.pathwayId === null ? null : (pathways.get(p.pathwayId) ?? null), resolved, catalogue),
-      )
-    ).sort(byVerdict);
-    const verdictCounts = { eligible: 0, unknown: 0, ineligible: 0 };
-    for (const d of decisions) verdictCounts[COUNT_KEY[d.verdict]]++;
-    const wanted = args.verdicts?.length ? new Set(args.verdicts) : null;
-    const matching = wanted ? decisions.filter((d) => wanted.has(d.verdict)) : decisions;
+    const programs = indexed?.programs ?? (await this.prepared(args.filter, includeDrafts, catalogue));
+    // Every program is weighed (verdict and weight, no messages); the page's are then decided in full.
+    const listing = new Map<RuleSources, number>();
+    const sorted = sortByKey(
+      await mapInSlices(programs, (program) => ({ program, key: weigh(program, resolved, listing) })),
+    );
+    const matching = withVerdicts(sorted, args.verdicts);
+    const { page, pageInfo } = pageOf(matching, args, ordering, after);
     return {
-      ...page(matching, args, ordering, after),
+      edges: page.map(({ item, cursor }) => ({ cursor, node: decidePrepared(item.program, resolved) })),
+      pageInfo,
       totalCount: matching.length,
-      verdictCounts,
+      verdictCounts: countVerdicts(sorted),
       requirements: catalogue.entities ?? new Map(),
     };
   }
-}
 
-const COUNT_KEY = {
-  [EligibilityVerdict.ELIGIBLE]: "eligible",
-  [EligibilityVerdict.UNKNOWN]: "unknown",
-  [EligibilityVerdict.INELIGIBLE]: "ineligible",
-} as const;
-
-type CursorValues = (string | number | Date | null)[];
-
-/** A cursor holds [rank, weight, id]: the page goes on after that program, or after its place if it has gone. */
-function page(
-  sorted: Decision[],
-  args: ConnectionArgs,
-  ordering: string,
-  after: CursorValues | null,
-): Pick<DecisionPage, "edges" | "pageInfo"> {
-  let start = 0;
-  if (after) {
-    const [rank, weight, id] = after.map(Number);
-    const at = sorted.findIndex((d) => d.programId === id);
-    start =
-      at >= 0 && VERDICT_RANK[sorted[at].verdict] === rank && sorted[at].weight === weight
-        ? at + 1
-        : sorted.findIndex(
-            (d) => VERDICT_RANK[d.verdict] > rank || (VERDICT_RANK[d.verdict] === rank && d.weight > weight),
-          );
-    if (start < 0) start = sorted.length;
+  /** The matching programs from the source (their records and their pathways'), prepared for deciding. */
+  private async prepared(
+    filter: ProgramFilter | null | undefined,
+    includeDrafts: boolean,
+    catalogue: Catalogue,
+  ): Promise<PreparedProgram[]> {
+    const programs = await this.source.programs(filter, includeDrafts);
+    const pathwayIds = [...new Set(programs.map((p) => p.pathwayId).filter((id): id is number => id !== null))];
+    const pathways = new Map((await this.source.pathways(pathwayIds)).map((w) => [w.id, w]));
+    return mapInSlices(programs, (p) =>
+      prepare(p, p.pathwayId === null ? null : (pathways.get(p.pathwayId) ?? null), catalogue),
+    );
   }
-  const slice = sorted.slice(start, start + args.first);
-  const edges = slice.map((node) => ({
-    node,
-    cursor: encodeCursor(ordering, [VERDICT_RANK[node.verdict], node.weight, node.programId]),
-  }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: start + args.first < sorted.length,
-      hasPreviousPage: Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-  };
 }
 
 /** Ties a cursor to the profile it was issued for: another profile orders programs differently. */

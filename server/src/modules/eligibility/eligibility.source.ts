@@ -4,7 +4,13 @@ import type { PathwayService } from "../pathway/pathway.service";
 import type { ProgramFilter } from "../program/program.filter-input";
 import type { ProgramService } from "../program/program.service";
 import type { RequirementService } from "../requirement/requirement.service";
-import type { Catalogue, EligibilityRecordSource, PathwayRuleRecord, ProgramRuleRecord } from "./eligibility.records";
+import type {
+  Catalogue,
+  EligibilityRecordSource,
+  PathwayRuleRecord,
+  ProgramRuleRecord,
+  RuleLink,
+} from "./eligibility.records";
 
 function rulesOf(row: ListingRules): ListingRules {
   return {
@@ -16,6 +22,15 @@ function rulesOf(row: ListingRules): ListingRules {
     clinicalExperienceInCountry: row.clinicalExperienceInCountry ?? null,
     returnOfServiceNote: null, // shown with the program, never decided
   };
+}
+
+/**
+ * Links in a stated order, so that reasons and missing lists come out the same on every read and
+ * database (PostgreSQL returns a program's links in no fixed order). Sorted here rather than in SQL:
+ * one more sort key made SQLite sort every link row of a large directory instead of reading in title order.
+ */
+function byRequirement(a: RuleLink, b: RuleLink): number {
+  return a.requirementId - b.requirementId;
 }
 
 /** The records read from the database through the services: four statements for any number of programs. */
@@ -60,11 +75,9 @@ export class DatabaseRecordSource implements EligibilityRecordSource {
       pathwayId: p.pathwayId ?? null,
       visaSponsorship: p.visaSponsorship ?? null,
       rules: rulesOf(p),
-      links: links.map((l) => ({
-        requirementId: l.requirementId,
-        level: l.level,
-        minimumScore: l.minimumScore ?? null,
-      })),
+      links: links
+        .map((l) => ({ requirementId: l.requirementId, level: l.level, minimumScore: l.minimumScore ?? null }))
+        .sort(byRequirement),
     }));
   }
 
@@ -72,7 +85,9 @@ export class DatabaseRecordSource implements EligibilityRecordSource {
     return (await this.pathwayService.withLinks(ids)).map(({ pathway, links }) => ({
       id: pathway.id,
       rules: rulesOf(pathway),
-      links: links.map((l) => ({ requirementId: l.requirementId, level: l.level, minimumScore: null })),
+      links: links
+        .map((l) => ({ requirementId: l.requirementId, level: l.level, minimumScore: null }))
+        .sort(byRequirement),
     }));
   }
 }

@@ -41,7 +41,8 @@ export class ProgramFacetIndex {
       filter.institution?.length ||
       filter.status?.length ||
       typeof filter.verified === "boolean" ||
-      typeof filter.dueForReview === "boolean"
+      typeof filter.dueForReview === "boolean" ||
+      typeof filter.translationStale === "boolean"
     )
       return null;
     let set = this.published;
