@@ -46,6 +46,8 @@ const FILTERS: (ProgramFilter | null)[] = [
 
 let sqlOnly: EligibilityService;
 let scored: { code: string; score: number }[];
+/** A graduate who holds every catalogue entry and says every fact: ELIGIBLE wherever the listing states its rules. */
+let holdsEverything: Record<string, unknown>;
 
 interface Answer {
   edges: unknown;
@@ -76,7 +78,7 @@ async function pages(
 async function compareAll(): Promise<void> {
   const { eligibility, eligibilityIndex, programFacetIndex } = server.deps.services;
   const published = new IndexedPublished(eligibilityIndex, programFacetIndex);
-  const profiles = [...PROFILES, { stage: "GRADUATE", holds: [], scores: scored }];
+  const profiles = [...PROFILES, { stage: "GRADUATE", holds: [], scores: scored }, holdsEverything];
   const seen = { eligible: 0, unknown: 0, ineligible: 0, third: 0 };
   for (const filter of FILTERS) {
     // The index answers every one of these filters: the comparison below is index against SQL.
@@ -97,7 +99,13 @@ async function compareAll(): Promise<void> {
 
 beforeAll(async () => {
   await generateSynthetic(server.ds, { institutions: 12, programs: 400, seed: 11 });
-  // Listing rules on some programs and pathways, so that every rule decides something.
+  // Listing rules on some programs and pathways, so that every rule decides something. A third state
+  // rules that exclude no one: a listing that leaves a rule unsaid is never ELIGIBLE.
+  await server.ds.query(
+    `UPDATE programs SET "citizenshipRequired" = 'NONE', "minimumClinicalExperienceMonths" = 0,
+       "visaTypesSponsored" = '["J1","H1B","CA_WORK_PERMIT","OTHER"]', "visaSponsorship" = TRUE,
+       "graduatesOfAnyYear" = (id % 7 <> 0) WHERE id % 3 = 0`,
+  );
   await server.ds.query(`UPDATE programs SET "maxYearsSinceGraduation" = 5 WHERE id % 7 = 0`);
   await server.ds.query(
     `UPDATE programs SET "citizenshipRequired" = 'CITIZEN_OR_PERMANENT_RESIDENT' WHERE id % 11 = 0`,
@@ -114,6 +122,18 @@ beforeAll(async () => {
     await server.ds.query(`SELECT code, "scoreMax" AS max FROM requirements WHERE "scoreMax" IS NOT NULL ORDER BY code`)
   ).map((r: { code: string; max: number }) => ({ code: r.code, score: Number(r.max) }));
   expect(scored.length).toBeGreaterThan(0);
+  const codes = (await server.ds.query(`SELECT code FROM requirements ORDER BY code`)).map(
+    (r: { code: string }) => r.code,
+  );
+  holdsEverything = {
+    stage: "GRADUATE",
+    holds: codes,
+    scores: scored,
+    visaNeeded: "NONE",
+    citizenships: ["US"],
+    graduationYear: 2025,
+    clinicalExperienceMonths: 60,
+  };
 });
 
 describe("eligibility index", () => {
@@ -155,7 +175,7 @@ describe("eligibility index", () => {
     );
     expectData(
       await server.exec(
-        `mutation($id: ID!, $version: Int!) { updateProgram(id: $id, version: $version, input: { title: "Aaa first program", maxYearsSinceGraduation: 1 }) { id } }`,
+        `mutation($id: ID!, $version: Int!) { updateProgram(id: $id, version: $version, input: { title: "Aaa first program", maxYearsSinceGraduation: 1, graduatesOfAnyYear: null }) { id } }`,
         { id: String(p.id), version: Number(p.version) },
         editor,
       ),
