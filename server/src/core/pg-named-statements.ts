@@ -7,11 +7,11 @@ import { LRUCache } from "lru-cache";
  * On PostgreSQL, the server's frequent reads run as named (prepared) statements.
  *
  * Why: TypeORM hands pg a text and its values, which pg sends as an unnamed statement, so the
- * backend parses, analyses and plans the same text on every request. With a name, each backend
- * does that once per text and afterwards only binds and executes (PostgreSQL's plan cache then
- * chooses between a custom plan per execution and a reusable generic one, `plan_cache_mode`). On
- * the bench's count workload, one SELECT per request, the backend's CPU per request fell by about
- * half (docs/BENCHMARKS.md); PostGraphile, the peer, prepares its statements the same way.
+ * backend parses and analyses the same text on every request. With a name, each backend does that
+ * once per text and afterwards only binds, plans and executes, as PostGraphile, the peer, does.
+ * Plans stay made for each execution's values (`plan_cache_mode = force_custom_plan`, set on the
+ * server's connections in core/data-source.ts): PostgreSQL's generic plans made the nested program
+ * pages of `institutions` slower, and a page's plan may depend on its values.
  *
  * What stays bounded: a name lives as long as its connection, on every backend that ran it, and
  * pg keeps no way to forget one. So only SELECT texts are named, a text only once it has been seen
