@@ -103,6 +103,8 @@ async function main(): Promise<void> {
   const settings = args.quick ? QUICK : FULL;
   // Every app contender (SQLite and PostgreSQL) logs its statements over 50 ms with their plans there.
   if (args.profile) process.env.BENCH_SLOW_SQL_DIR = path.join(args.profile, "slow-statements");
+  // Measurements that start their own contenders (the PostGraphile peer) profile them here too.
+  if (args.profile) process.env.BENCH_PROFILE_DIR = args.profile;
   const started = Date.now();
   const log = (line: string) => console.log(line);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "directory-bench-"));

@@ -4,6 +4,7 @@
  * programs and counts from both; then they alternate in rounds. CPU per request is each server
  * process plus the PostgreSQL backends of the database (bench/lib/pg-backends.ts).
  */
+import path from "node:path";
 import { Client } from "pg";
 import { startChild, withChildren, type ChildServer } from "../lib/children";
 import { firstDifference, post } from "../lib/http";
@@ -50,6 +51,12 @@ export async function comparePeer(appUrl: string, peerUrl: string, pair: PeerPai
   return firstDifference(pair.appDigest(a.data), pair.peerDigest(p.data));
 }
 
+/** With --profile DIR, a contender writes its .cpuprofile into DIR/<who> when it stops. */
+function profiled(who: string): string[] {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, who)}`] : [];
+}
+
 export const postgraphilePeer: Measurement<PeerResult> = {
   key: "postgraphile",
   title: "app vs PostGraphile 4 (PostgreSQL)",
@@ -62,7 +69,10 @@ export const postgraphilePeer: Measurement<PeerResult> = {
     const backends = await BackendCpu.open(db.url, db.name);
     try {
       return await withChildren(
-        [startChild("app-pg", "app-server.js", env), startChild("postgraphile", "postgraphile-server.js", env)],
+        [
+          startChild("app-pg", "app-server.js", env, profiled("app-pg")),
+          startChild("postgraphile", "postgraphile-server.js", env, profiled("postgraphile")),
+        ],
         async ([app, peer]) => {
           const result = { programs: ctx.settings.programs } as { programs: number } & Record<
             PeerWorkload,

@@ -29,6 +29,7 @@ import {
 import { cacheControlPlugin } from "./core/cache-control";
 import { costLimitPlugin, limitRules } from "./core/limits";
 import { NoSubscriptionsRule } from "./core/no-subscriptions";
+import { nameFrequentStatements } from "./core/pg-named-statements";
 import { PostgresOperationGuard } from "./core/pg-operation-guard";
 import { StatementCounter, withStatementCounter } from "./core/sql-counter";
 import { changesNdjsonHandler } from "./modules/feed/feed.http";
@@ -37,6 +38,9 @@ import { buildDirectorySchema } from "./composition/schema";
 
 /** How long an idle keep-alive connection stays open: longer than a load balancer's idle timeout. */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/** A SELECT is prepared on its second run; at most this many texts per process (each backend holds each once). */
+const NAMED_STATEMENTS = { nameAfter: 2, maxNamed: 200 };
 
 export interface DirectoryApp {
   app: express.Express;
@@ -140,6 +144,8 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
   const limits = deps.config.http;
   // On PostgreSQL a timed-out operation's statements are cancelled and its pool connections freed.
   const pgGuard = dialectOf(deps.dataSource) === "postgres" ? PostgresOperationGuard.for(deps.dataSource) : null;
+  // On PostgreSQL, reads run often are prepared once per connection (core/pg-named-statements.ts).
+  if (pgGuard) nameFrequentStatements(deps.dataSource, NAMED_STATEMENTS);
   app.use(
     "/graphql",
     corsGuard(limits),

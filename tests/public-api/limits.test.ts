@@ -1,5 +1,6 @@
 import { getIntrospectionQuery, Kind, parse, visit, type DocumentNode } from "graphql";
 import { operationCost } from "../../server/src/core/limits";
+import { createContext } from "../../server/src/composition/context";
 import { buildDirectorySchema } from "../../server/src/composition/schema";
 import { expectData, expectError } from "../support/errors";
 import { factories } from "../support/factories";
@@ -75,6 +76,29 @@ describe("query limits (refused before any resolver runs)", () => {
         `{ programs { edges { node { title institution { programs { edges { node { title } } } } } } } }`,
       ),
     );
+  });
+
+  it("weighs every request with its own variables, however often the same text comes (costs are remembered)", async () => {
+    const nested = `query Repeated($n: Int!) { programs(first: $n) { edges { node { title institution { programs(first: $n) { edges { node { title } } } } } } } }`;
+    for (const n of [10, 100, 10, 100, 100]) {
+      const answer = await server.exec(nested, { n });
+      if (n === 10) expectData(answer);
+      else {
+        expect(expectError(answer, "GRAPHQL_VALIDATION_FAILED").extensions).toMatchObject({ limit: "cost" });
+        expect(answer.statements).toBe(0);
+      }
+    }
+    // The same variables under another operation of the same document: weighed for that operation.
+    const two = `query Small { programs(first: 1) { totalCount } } ${nested.replace("Repeated", "Big")}`;
+    const exec = (operationName: string, variables: Record<string, unknown>) =>
+      server.apollo.executeOperation(
+        { query: two, operationName, variables },
+        { contextValue: createContext(server.deps, null) },
+      );
+    const small = await exec("Small", { n: 100 });
+    const big = await exec("Big", { n: 100 });
+    expect(small.body.kind === "single" && small.body.singleResult.errors).toBeFalsy();
+    expect(big.body.kind === "single" && big.body.singleResult.errors?.[0].extensions?.limit).toBe("cost");
   });
 
   it("refuses too many aliases, fragments included", async () => {

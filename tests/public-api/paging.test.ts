@@ -308,3 +308,35 @@ describe("Relay paging everywhere", () => {
     expect(pages).toEqual(["Twin", "Twin", "Twin", "Solo 6", "Solo 4", "Solo 2", "Solo 0"]);
   });
 });
+
+describe("arguments of a field under a list", () => {
+  it("are checked per value: every institution gets its page, and another value in the same request is checked anew", async () => {
+    const f = factories(server.ds);
+    for (const name of ["Alpha", "Beta", "Gamma"]) {
+      const inst = await f.institution({ name: `${name} Institution` });
+      for (let i = 0; i < 3; i++) await f.program({ title: `${name} program ${i}`, institutionId: inst.id });
+    }
+    const NESTED = `query($first: Int!) { institutions(first: 3) { edges { node { name programs(first: $first) {
+      totalCount edges { node { title } } } } } } }`;
+    const ok = expectData(await server.exec(NESTED, { first: 2 }));
+    expect(
+      ok.institutions.edges.map((e: any) => [e.node.name, e.node.programs.totalCount, e.node.programs.edges.length]),
+    ).toEqual([
+      ["Alpha Institution", 3, 2],
+      ["Beta Institution", 3, 2],
+      ["Gamma Institution", 3, 2],
+    ]);
+    // A value that passed in this request lets only the same value through: another is refused, at each path.
+    // (`big` sits under `small`, so it is checked after `small` passed.)
+    const both = await server.exec(`{ institutions(first: 1) { edges { node {
+      small: programs(first: 2) { edges { node { institution { big: programs(first: 101) { totalCount } } } } } } } } }`);
+    expect(both.errors?.map((e) => [e.extensions?.code, e.path?.join(".")])).toEqual([
+      ["BAD_USER_INPUT", "institutions.edges.0.node.small.edges.0.node.institution.big"],
+      ["BAD_USER_INPUT", "institutions.edges.0.node.small.edges.1.node.institution.big"],
+    ]);
+    const refused = await server.exec(NESTED, { first: 101 });
+    expect(refused.errors?.map((e) => [e.extensions?.code, e.path?.join(".")])).toEqual([
+      ["BAD_USER_INPUT", "institutions.edges.0.node.programs"],
+    ]);
+  });
+});

@@ -49,6 +49,46 @@ export async function validateArgument(value: unknown, _type: unknown, data: Res
     return;
   }
   if (value === null || typeof value !== "object") return;
+  const passed = passedInRequest(data.context);
+  const key = passed && validationKey(value);
+  if (key && passed.get(key.inputClass)?.has(key.json)) return;
+  await checkObjectArgument(value, data);
+  if (passed && key) {
+    const ofClass = passed.get(key.inputClass) ?? new Set<string>();
+    passed.set(key.inputClass, ofClass.add(key.json));
+  }
+}
+
+/**
+ * Argument values that passed in this request. A field under a list (each institution's
+ * `programs(first: 10)`) gets the same arguments for every item, and type-graphql validates them
+ * again each time (20 class-validator runs for a page of institutions); one run per value and
+ * input class is enough, since the outcome depends on nothing else. Only passes are kept: a
+ * refused value is checked, and reported at its own path, every time. Per request, so nothing
+ * outlives it.
+ */
+const passedByRequest = new WeakMap<object, Map<unknown, Set<string>>>();
+
+function passedInRequest(context: unknown): Map<unknown, Set<string>> | null {
+  if (context === null || typeof context !== "object") return null;
+  let passed = passedByRequest.get(context);
+  if (!passed) passedByRequest.set(context, (passed = new Map()));
+  return passed;
+}
+
+/** The input class and the value's JSON: values with equal keys are validated alike. */
+function validationKey(value: object): { inputClass: unknown; json: string } | null {
+  const item: unknown = Array.isArray(value) ? value[0] : value;
+  const inputClass = (item as object | undefined)?.constructor;
+  if (!inputClass) return null;
+  try {
+    return { inputClass, json: `${Array.isArray(value) ? "[]" : ""}${JSON.stringify(value)}` };
+  } catch {
+    return null; // not JSON (a cycle): validated every time
+  }
+}
+
+async function checkObjectArgument(value: object, data: ResolverData): Promise<void> {
   const argName = argumentName(value, data);
   // No text anywhere in an argument may hold a NUL or a lone surrogate (core/input-rules.ts).
   const bad = findTextProblem(value, argName ? [argName] : []);
