@@ -16,7 +16,7 @@ export const DESCRIPTION_MAX_LENGTH = 20000;
 type InputClass = abstract new (...args: any[]) => object;
 
 /** Property decorators run as if stacked above a property: the last listed first. */
-function stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
+export function stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => [...decorators].reverse().forEach((d) => d(target, key));
 }
 

@@ -4,6 +4,11 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Country } from "../../core/enums";
 import { ArchivableSourcedRecord } from "../../core/provenance";
 import { translatedTextColumns } from "../../core/translation";
+import {
+  FrenchTextColumn,
+  SourceTextUpdatedAtColumn,
+  TranslationUpdatedAtColumn,
+} from "../../core/translation-columns";
 
 export enum InstitutionKind {
   ACADEMIC_MEDICAL_CENTER = "ACADEMIC_MEDICAL_CENTER",
@@ -62,26 +67,16 @@ export class Institution extends ArchivableSourcedRecord {
   description: string | null;
 
   // French translations (core/translation.ts): the GraphQL text fields answer in the asked locale.
-  @Field(() => String, { nullable: true, description: "The French translation of `name`, as entered (null: none)" })
-  @Column({ type: "varchar", length: 200, nullable: true })
+  @FrenchTextColumn("name", 200)
   nameFr: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: "The French translation of `description`, as entered (null: none)",
-  })
-  @Column({ type: "text", nullable: true })
+  @FrenchTextColumn("description", "text")
   descriptionFr: string | null;
 
-  @Field(() => Date, { nullable: true, description: "When the French text last changed; null while there is none" })
-  @Column({ type: Date, nullable: true })
+  @TranslationUpdatedAtColumn()
   translationUpdatedAt: Date | null;
 
-  @Field(() => Date, {
-    nullable: true,
-    description: "When the English text last changed while a French translation existed",
-  })
-  @Column({ type: Date, nullable: true })
+  @SourceTextUpdatedAtColumn()
   sourceTextUpdatedAt: Date | null;
 }
 

@@ -11,6 +11,11 @@ import { VersionedRecord } from "../../core/versioned-record";
 import type { ColumnMap } from "../../core/field-selection";
 import { CHANGED_SINCE_VERIFIED_DESCRIPTION } from "../../core/provenance";
 import { translatedTextColumns } from "../../core/translation";
+import {
+  FrenchTextColumn,
+  SourceTextUpdatedAtColumn,
+  TranslationUpdatedAtColumn,
+} from "../../core/translation-columns";
 
 /** A program's columns before its listing rules (core/listing-rules.ts); Program adds them, then the rest. */
 @ObjectType({ simpleResolvers: true })
@@ -171,26 +176,16 @@ export class Program extends WithListingRuleColumns(ProgramColumns) {
   verifiedBy?: Curator | null;
 
   // French translations (core/translation.ts): the GraphQL text fields answer in the asked locale.
-  @Field(() => String, { nullable: true, description: "The French translation of `title`, as entered (null: none)" })
-  @Column({ type: "varchar", length: 300, nullable: true })
+  @FrenchTextColumn("title", 300)
   titleFr: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: "The French translation of `description`, as entered (null: none)",
-  })
-  @Column({ type: "text", nullable: true })
+  @FrenchTextColumn("description", "text")
   descriptionFr: string | null;
 
-  @Field(() => Date, { nullable: true, description: "When the French text last changed; null while there is none" })
-  @Column({ type: Date, nullable: true })
+  @TranslationUpdatedAtColumn()
   translationUpdatedAt: Date | null;
 
-  @Field(() => Date, {
-    nullable: true,
-    description: "When the English text last changed while a French translation existed",
-  })
-  @Column({ type: Date, nullable: true })
+  @SourceTextUpdatedAtColumn()
   sourceTextUpdatedAt: Date | null;
 }
 
