@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--quick] [--out FILE] [--keep] [--only key,key] [--profile DIR]`
+ * `npm run bench -- [--quick] [--out FILE] [--keep] [--only key,key] [--profile DIR] [--programs N]`
  *
  * Generates a synthetic directory into a scratch SQLite file, starts the real server and the
  * raw-SQL floor as separate processes on loopback ports, runs each measurement in
@@ -81,6 +81,7 @@ function parseArgs(argv: string[]) {
     keep: false,
     only: null as string[] | null,
     profile: null as string | null,
+    programs: null as number | null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -89,8 +90,14 @@ function parseArgs(argv: string[]) {
     else if (a === "--out") args.out = argv[++i];
     else if (a === "--only") args.only = argv[++i].split(",");
     else if (a === "--profile") args.profile = path.resolve(argv[++i]);
-    else if (a === "--help" || a === "-h") {
-      console.log("usage: npm run bench -- [--quick] [--out FILE] [--keep] [--only sql,pageQuery,…] [--profile DIR]");
+    else if (a === "--programs") {
+      args.programs = Number(argv[++i]);
+      if (!Number.isInteger(args.programs) || args.programs < 100)
+        throw new Error("--programs needs a whole number ≥ 100");
+    } else if (a === "--help" || a === "-h") {
+      console.log(
+        "usage: npm run bench -- [--quick] [--out FILE] [--keep] [--only sql,pageQuery,…] [--profile DIR] [--programs N]",
+      );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -100,7 +107,11 @@ function parseArgs(argv: string[]) {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const settings = args.quick ? QUICK : FULL;
+  const base = args.quick ? QUICK : FULL;
+  // --programs N keeps the mode's timings at another size (20 programs per institution, as the full run).
+  const settings = args.programs
+    ? { ...base, programs: args.programs, institutions: Math.max(1, Math.round(args.programs / 20)) }
+    : base;
   // Every app contender (SQLite and PostgreSQL) logs its statements over 50 ms with their plans there.
   if (args.profile) process.env.BENCH_SLOW_SQL_DIR = path.join(args.profile, "slow-statements");
   // Measurements that start their own contenders (the PostGraphile peer) profile them here too.
