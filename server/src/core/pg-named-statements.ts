@@ -9,9 +9,10 @@ import { LRUCache } from "lru-cache";
  * Why: TypeORM hands pg a text and its values, which pg sends as an unnamed statement, so the
  * backend parses and analyses the same text on every request. With a name, each backend does that
  * once per text and afterwards only binds, plans and executes, as PostGraphile, the peer, does.
- * Plans stay made for each execution's values (`plan_cache_mode = force_custom_plan`, set on the
- * server's connections in core/data-source.ts): PostgreSQL's generic plans made the nested program
- * pages of `institutions` slower, and a page's plan may depend on its values.
+ * PostgreSQL's plan cache does the rest: after five executions it reuses a generic plan when that
+ * is estimated no costlier than the plans made for each execution's values, which spares the
+ * planning too (the detail statement's backend time 0.39 → 0.09 ms, a count's 0.12 → 0.07).
+ * A text with an array parameter is never named (see ARRAY_PARAMETER).
  *
  * What stays bounded: a name lives as long as its connection, on every backend that ran it, and
  * pg keeps no way to forget one. So only SELECT texts are named, a text only once it has been seen
@@ -29,6 +30,12 @@ export interface NamedStatementsOptions {
 }
 
 const READ = /^\s*SELECT\b/i;
+/**
+ * An array parameter (`unnest($2::int[])`, `= ANY($1::int[])`): a generic plan cannot know its
+ * length and guesses; for institutions' nested program pages (20 ids) the generic plan cost 1.46
+ * → 2.1 ms in the backend. Such a text runs unnamed: PostgreSQL plans it for its values each time.
+ */
+const ARRAY_PARAMETER = /\$\d+::[\w ."]+\[\]/;
 
 export class StatementNames {
   private readonly names = new Map<string, string>();
@@ -42,7 +49,7 @@ export class StatementNames {
   nameFor(text: string): string | null {
     const known = this.names.get(text);
     if (known !== undefined) return known;
-    if (this.names.size >= this.options.maxNamed || !READ.test(text)) return null;
+    if (this.names.size >= this.options.maxNamed || !READ.test(text) || ARRAY_PARAMETER.test(text)) return null;
     const count = (this.counts.get(text) ?? 0) + 1;
     if (count < this.options.nameAfter) {
       this.counts.set(text, count);
