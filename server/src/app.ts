@@ -39,6 +39,9 @@ import { buildDirectorySchema } from "./composition/schema";
 /** How long an idle keep-alive connection stays open: longer than a load balancer's idle timeout. */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
+/** What a GraphQL answer varies with (set again by core/cache-control.ts once the operation ran). */
+const VARY = "Authorization, Accept-Language";
+
 /** A SELECT is prepared on its second run; at most this many texts per process (each backend holds each once). */
 const NAMED_STATEMENTS = { nameAfter: 2, maxNamed: 200 };
 
@@ -103,28 +106,11 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
   });
   await apollo.start();
 
-  app.get("/healthz", async (_req, res) => {
-    const started = Date.now();
-    try {
-      await deps.dataSource.query("SELECT 1");
-      res.status(200).json({
-        status: "ok",
-        database: { dialect: dialectOf(deps.dataSource), ok: true, latencyMs: Date.now() - started },
-      });
-    } catch {
-      res.status(503).json({ status: "unavailable", database: { dialect: dialectOf(deps.dataSource), ok: false } });
-    }
-  });
-
   // One per-address limit (one store, one sweep, one memory of refused addresses) for every public route.
   const requestLimit = rateLimits(deps.config.http, deps.dataSource);
-  app.get("/snapshots/:file", snapshotDownloadHandler(deps));
-  // The public change feed as NDJSON: public like /graphql's reads, so the same CORS and rate limit.
-  app.get("/changes.ndjson", corsGuard(deps.config.http), ...requestLimit, changesNdjsonHandler(deps));
-  app.use("/admin", adminStatic());
+  // GraphQL first: its requests are the most frequent, and no route before it shares its path.
   // GraphiQL for a browser opening /graphql (no operation, HTML preferred); its files under /explorer.
   const explorer = explorerRoutes();
-  app.use("/explorer", explorer.assets);
   app.get("/graphql", explorer.page);
 
   const graphql = expressMiddleware(apollo, {
@@ -156,8 +142,7 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
       // A request with credentials is never cacheable, even when it fails before any plugin runs
       // (an invalid token is refused while the context is built).
       if (req.headers.authorization) res.set("Cache-Control", "private, no-store");
-      res.vary("Authorization");
-      res.vary("Accept-Language");
+      res.vary(VARY);
       const counter = new StatementCounter();
       res.locals.statements = counter;
       const run = () =>
@@ -167,6 +152,24 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     },
   );
 
+  app.get("/healthz", async (_req, res) => {
+    const started = Date.now();
+    try {
+      await deps.dataSource.query("SELECT 1");
+      res.status(200).json({
+        status: "ok",
+        database: { dialect: dialectOf(deps.dataSource), ok: true, latencyMs: Date.now() - started },
+      });
+    } catch {
+      res.status(503).json({ status: "unavailable", database: { dialect: dialectOf(deps.dataSource), ok: false } });
+    }
+  });
+
+  app.get("/snapshots/:file", snapshotDownloadHandler(deps));
+  // The public change feed as NDJSON: public like /graphql's reads, so the same CORS and rate limit.
+  app.get("/changes.ndjson", corsGuard(deps.config.http), ...requestLimit, changesNdjsonHandler(deps));
+  app.use("/admin", adminStatic());
+  app.use("/explorer", explorer.assets);
   // The public site at / (its own routes and assets; after every API route, so it shadows none).
   app.use(siteStatic());
 

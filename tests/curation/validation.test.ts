@@ -258,4 +258,19 @@ describe("input validation", () => {
     // Updating a record to its own slug is no clash.
     expectData(await server.exec(UPDATE, { id: String(p.id), v: 1, input: { slug: "taken" } }, editor));
   });
+
+  it("answers a repeated value as the first time: a refused one is refused again, at its own path", async () => {
+    const bad = { input: { ...VALID, slug: "Not A Slug" } };
+    for (let i = 0; i < 3; i++) expect(await paths(CREATE, bad)).toEqual(["input.slug"]);
+    // The same value refused in another argument position and class: its own paths.
+    const p = await f.program();
+    expect(await paths(UPDATE, { id: String(p.id), v: 1, input: { slug: "Not A Slug" } })).toEqual(["input.slug"]);
+    // A value that passed passes again; one differing only in a field that breaks a rule is refused.
+    const good = { input: { ...VALID, slug: "repeat-ok" } };
+    expectData(await server.exec(CREATE, good, editor));
+    expect(await paths(CREATE, good)).toEqual(["input.slug"]); // now a clash, found after validation
+    expect(await paths(CREATE, { input: { ...VALID, slug: "repeat-ok", durationMonths: 0 } })).toEqual([
+      "input.durationMonths",
+    ]);
+  });
 });

@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import { validate, validateSync, type ValidationError, type ValidatorOptions } from "class-validator";
 import { getNamedType } from "graphql";
+import { LRUCache } from "lru-cache";
 import type { ResolverData } from "type-graphql";
 import { BadUserInputError, type FieldProblem } from "./errors";
 import type { RuleBreach } from "./problems";
@@ -49,43 +51,46 @@ export async function validateArgument(value: unknown, _type: unknown, data: Res
     return;
   }
   if (value === null || typeof value !== "object") return;
-  const passed = passedInRequest(data.context);
-  const key = passed && validationKey(value);
-  if (key && passed.get(key.inputClass)?.has(key.json)) return;
+  const key = validationKey(value);
+  if (key && passedValues.has(key)) return;
   await checkObjectArgument(value, data);
-  if (passed && key) {
-    const ofClass = passed.get(key.inputClass) ?? new Set<string>();
-    passed.set(key.inputClass, ofClass.add(key.json));
-  }
+  if (key) passedValues.set(key, true);
 }
 
 /**
- * Argument values that passed in this request. A field under a list (each institution's
- * `programs(first: 10)`) gets the same arguments for every item, and type-graphql validates them
- * again each time (20 class-validator runs for a page of institutions); one run per value and
- * input class is enough, since the outcome depends on nothing else. Only passes are kept: a
- * refused value is checked, and reported at its own path, every time. Per request, so nothing
- * outlives it.
+ * Argument values that passed, by input class and JSON. Whether a value passes depends on its
+ * class's decorators and the value alone (no rule reads the database or the request), so a value
+ * seen before is not checked again: a page repeated by many readers, or each institution's
+ * `programs(first: 10)` under a list, ran class-validator for the same arguments every time.
+ * Only passes are kept: a refused value is checked, and reported at its own path, every time.
+ * Bounded, and a long value is keyed by a hash of its JSON, so inputs hold little memory here.
  */
-const passedByRequest = new WeakMap<object, Map<unknown, Set<string>>>();
+const passedValues = new LRUCache<string, true>({ max: 2000 });
+const LONGEST_KEPT_JSON = 512;
 
-function passedInRequest(context: unknown): Map<unknown, Set<string>> | null {
-  if (context === null || typeof context !== "object") return null;
-  let passed = passedByRequest.get(context);
-  if (!passed) passedByRequest.set(context, (passed = new Map()));
-  return passed;
+/** A number per input class (two classes never share one, whatever their names). */
+const classIds = new WeakMap<object, number>();
+let nextClassId = 0;
+
+function classId(inputClass: object): number {
+  let id = classIds.get(inputClass);
+  if (id === undefined) classIds.set(inputClass, (id = nextClassId++));
+  return id;
 }
 
 /** The input class and the value's JSON: values with equal keys are validated alike. */
-function validationKey(value: object): { inputClass: unknown; json: string } | null {
+function validationKey(value: object): string | null {
   const item: unknown = Array.isArray(value) ? value[0] : value;
-  const inputClass = (item as object | undefined)?.constructor;
-  if (!inputClass) return null;
+  const inputClass: unknown = (item as object | undefined)?.constructor;
+  if (typeof inputClass !== "function") return null;
+  let json: string;
   try {
-    return { inputClass, json: `${Array.isArray(value) ? "[]" : ""}${JSON.stringify(value)}` };
+    json = JSON.stringify(value);
   } catch {
     return null; // not JSON (a cycle): validated every time
   }
+  if (json.length > LONGEST_KEPT_JSON) json = createHash("sha256").update(json).digest("base64");
+  return `${classId(inputClass)}:${Array.isArray(value) ? "[]" : ""}${json}`;
 }
 
 async function checkObjectArgument(value: object, data: ResolverData): Promise<void> {
