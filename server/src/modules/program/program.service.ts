@@ -7,6 +7,7 @@ import { ListingStatus, type SortDirection } from "../../core/enums";
 import { BadUserInputError } from "../../core/errors";
 import { cursorChecked, cursorOf, paginate } from "../../core/pagination";
 import type { RecordName } from "../../core/record-names";
+import { QueryTexts } from "../../core/query-text";
 import { getManyFast } from "../../core/rows";
 import { offMainThread } from "../../core/sqlite-readers";
 import { Institution } from "../institution/institution.entity";
@@ -57,6 +58,8 @@ export interface ProgramPageArgs extends ConnectionArgs {
 
 export class ProgramService {
   private readonly repo: Repository<Program>;
+  /** findOneWith's SQL texts (core/query-text.ts). */
+  private readonly detailTexts = new QueryTexts();
   readonly dialect: Dialect;
   private readonly fullText: ProgramSearch;
 
@@ -193,7 +196,9 @@ export class ProgramService {
     for (const [alias, sql] of Object.entries(selects)) qb.addSelect(sql, alias);
     if (key.id !== undefined) qb.andWhere("p.id = :id", { id: key.id });
     if (key.slug !== undefined) qb.andWhere("p.slug = :slug", { slug: key.slug });
-    const [raw] = await qb.limit(1).getRawMany<Record<string, unknown>>();
+    // The text depends on these alone (values are bound): built once per shape, not per request.
+    const shape = JSON.stringify([includeDrafts, key.id !== undefined, key.slug !== undefined, columns, selects]);
+    const [raw] = await this.detailTexts.reuse(qb.limit(1), shape).getRawMany<Record<string, unknown>>();
     return raw ? { program: rowMapper(this.repo.manager.connection, Program, "p_")(raw), raw } : null;
   }
 
