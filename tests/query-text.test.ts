@@ -1,4 +1,6 @@
 import { QueryTexts } from "../server/src/core/query-text";
+import { dialectOf } from "../server/src/core/data-source";
+import { detailSelects, type DetailPlan } from "../server/src/modules/program/program.detail";
 import { Program } from "../server/src/modules/program/program.entity";
 import { factories } from "./support/factories";
 import { useTestServer } from "./support/server";
@@ -31,5 +33,22 @@ describe("reused query texts", () => {
     expect((await run("missing")).length).toBe(0);
     expect(built).toBe(1);
     expect(texts.size).toBe(1);
+  });
+
+  it("gives the detail statement's selects once per plan, as one object (its text's key)", () => {
+    const dialect = dialectOf(server.ds);
+    const plan = (columns: string[] | null): DetailPlan => ({
+      institution: { fields: new Map(), columns },
+      pathway: { requirements: true },
+    });
+    const a = detailSelects(server.ds, dialect, plan(["id", "slug"]), false);
+    expect(detailSelects(server.ds, dialect, plan(["id", "slug"]), false)).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    const everyColumn = detailSelects(server.ds, dialect, plan(null), false);
+    const archivedToo = detailSelects(server.ds, dialect, plan(["id", "slug"]), true);
+    expect(everyColumn).not.toBe(a);
+    expect(everyColumn.x_institution).not.toEqual(a.x_institution);
+    expect(archivedToo.x_institution).not.toEqual(a.x_institution);
+    expect(Object.keys(a).sort()).toEqual(["x_institution", "x_pathway", "x_pathway_requirements"]);
   });
 });

@@ -15,7 +15,7 @@ import { log } from "./logger";
  * of 10 ran dry and other requests failed.
  *
  * How statements are tied to their operation: TypeORM services are shared by all requests, so
- * the operation's abort signal travels in an AsyncLocalStorage (as sql-counter's counter does)
+ * the operation's deadline travels in an AsyncLocalStorage (as sql-counter's counter does)
  * and the driver's connection checkout records which pool connections the operation holds.
  * A connection the operation gives back while its cancellation is on the way returns to the pool
  * only once the cancellation has landed, so it can never cancel another operation's statement.
@@ -32,9 +32,9 @@ interface PostgresDriverHooks {
 class OperationHold {
   private readonly connections = new Set<PoolClient>();
   private emptied: (() => void)[] = [];
-  /** Set (synchronously) when the signal aborts; settles once the cancellation has landed. */
+  /** Set (synchronously) when the deadline passes; settles once the cancellation has landed. */
   cancelled: Promise<void> | null = null;
-  constructor(readonly signal: AbortSignal) {}
+  constructor(readonly deadline: OperationDeadline) {}
 
   take(connection: PoolClient): void {
     this.connections.add(connection);
@@ -91,7 +91,7 @@ export class PostgresOperationGuard {
     const refuseAfterAbort: EntitySubscriberInterface = {
       beforeQuery: (event: BeforeQueryEvent) => {
         const hold = this.current.getStore();
-        if (hold?.signal.aborted && !ENDS_TRANSACTION.test(event.query)) throw timedOut();
+        if (hold?.deadline.aborted && !ENDS_TRANSACTION.test(event.query)) throw timedOut();
       },
     };
     ds.subscribers.push(refuseAfterAbort);
@@ -102,7 +102,7 @@ export class PostgresOperationGuard {
    * waits until they are cancelled and its connections are back in the pool.
    */
   run<T>(deadline: OperationDeadline, operation: () => T): T {
-    const hold = new OperationHold(deadline.signal);
+    const hold = new OperationHold(deadline);
     deadline.onAbort(() => this.stop(hold));
     return this.current.run(hold, operation);
   }
@@ -110,9 +110,9 @@ export class PostgresOperationGuard {
   private async checkout(obtain: () => Promise<[PoolClient, Release]>): Promise<[PoolClient, Release]> {
     const hold = this.current.getStore();
     if (!hold) return obtain();
-    if (hold.signal.aborted) throw timedOut();
+    if (hold.deadline.aborted) throw timedOut();
     const [connection, release] = await obtain();
-    if (hold.signal.aborted) {
+    if (hold.deadline.aborted) {
       release();
       throw timedOut();
     }

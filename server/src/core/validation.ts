@@ -6,6 +6,7 @@ import type { ResolverData } from "type-graphql";
 import { BadUserInputError, type FieldProblem } from "./errors";
 import type { RuleBreach } from "./problems";
 import { findTextProblem, textProblem } from "./input-rules";
+import { objectId } from "./object-id";
 
 /** How every input class is checked: null and omitted fields are skipped (they clear or keep). */
 const INPUT_VALIDATION: ValidatorOptions = { skipMissingProperties: true, forbidUnknownValues: false };
@@ -68,16 +69,6 @@ export async function validateArgument(value: unknown, _type: unknown, data: Res
 const passedValues = new LRUCache<string, true>({ max: 2000 });
 const LONGEST_KEPT_JSON = 512;
 
-/** A number per input class (two classes never share one, whatever their names). */
-const classIds = new WeakMap<object, number>();
-let nextClassId = 0;
-
-function classId(inputClass: object): number {
-  let id = classIds.get(inputClass);
-  if (id === undefined) classIds.set(inputClass, (id = nextClassId++));
-  return id;
-}
-
 /** The input class and the value's JSON: values with equal keys are validated alike. */
 function validationKey(value: object): string | null {
   const item: unknown = Array.isArray(value) ? value[0] : value;
@@ -90,7 +81,7 @@ function validationKey(value: object): string | null {
     return null; // not JSON (a cycle): validated every time
   }
   if (json.length > LONGEST_KEPT_JSON) json = createHash("sha256").update(json).digest("base64");
-  return `${classId(inputClass)}:${Array.isArray(value) ? "[]" : ""}${json}`;
+  return `${objectId(inputClass)}:${Array.isArray(value) ? "[]" : ""}${json}`;
 }
 
 async function checkObjectArgument(value: object, data: ResolverData): Promise<void> {

@@ -7,6 +7,7 @@ import { ListingStatus, type SortDirection } from "../../core/enums";
 import { BadUserInputError } from "../../core/errors";
 import { cursorChecked, cursorOf, paginate } from "../../core/pagination";
 import type { RecordName } from "../../core/record-names";
+import { objectId } from "../../core/object-id";
 import { QueryTexts } from "../../core/query-text";
 import { getManyFast } from "../../core/rows";
 import { offMainThread } from "../../core/sqlite-readers";
@@ -189,7 +190,7 @@ export class ProgramService {
     key: { id?: number; slug?: string },
     includeDrafts: boolean,
     columns: readonly string[] | null,
-    selects: Record<string, string>,
+    selects: Readonly<Record<string, string>>,
   ): Promise<{ program: Program; raw: Record<string, unknown> } | null> {
     const qb = this.query(includeDrafts);
     if (columns) qb.select(columns.map((c) => `p.${c}`));
@@ -197,7 +198,8 @@ export class ProgramService {
     if (key.id !== undefined) qb.andWhere("p.id = :id", { id: key.id });
     if (key.slug !== undefined) qb.andWhere("p.slug = :slug", { slug: key.slug });
     // The text depends on these alone (values are bound): built once per shape, not per request.
-    const shape = JSON.stringify([includeDrafts, key.id !== undefined, key.slug !== undefined, columns, selects]);
+    // `selects` by identity: detailSelects gives the same object for the same selects.
+    const shape = `${includeDrafts}|${key.id !== undefined}|${key.slug !== undefined}|${columns?.join(",")}|${objectId(selects)}`;
     const [raw] = await this.detailTexts.reuse(qb.limit(1), shape).getRawMany<Record<string, unknown>>();
     return raw ? { program: rowMapper(this.repo.manager.connection, Program, "p_")(raw), raw } : null;
   }
