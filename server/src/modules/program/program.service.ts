@@ -55,6 +55,12 @@ export interface ProgramPageArgs extends ConnectionArgs {
   orderDirection?: SortDirection | null;
 }
 
+/** What a page reads beside its programs' columns (`ProgramService.list`). */
+export interface PageRowsWith {
+  selects: Record<string, string>;
+  onRow: (program: Program, raw: Record<string, unknown>) => void;
+}
+
 export class ProgramService {
   private readonly repo: Repository<Program>;
   readonly dialect: Dialect;
@@ -114,11 +120,16 @@ export class ProgramService {
     return out;
   }
 
-  /** One page; `columns` narrows what each program row carries (see core/field-selection.ts). */
+  /**
+   * One page; `columns` narrows what each program row carries (see core/field-selection.ts).
+   * `withRows.selects` are more expressions (alias → SQL) selected beside the page's columns (not
+   * in its count), each row of the page handed to `withRows.onRow` with its raw row.
+   */
   async list(
     options: ProgramListOptions,
     includeDrafts: boolean,
     columns?: readonly string[] | null,
+    withRows?: PageRowsWith,
   ): Promise<Page<Program>> {
     const search = parseFullTextSearch(options.search);
     const order = options.orderBy ?? (search ? ProgramOrder.RELEVANCE : ProgramOrder.TITLE);
@@ -140,7 +151,8 @@ export class ProgramService {
     const countQb = qb.clone();
     if (ordering.needsInstitution)
       qb.leftJoin(Institution, ORDER_INSTITUTION_ALIAS, `${ORDER_INSTITUTION_ALIAS}.id = p.institutionId`);
-    return paginate(qb, ordering, options, () => countQb.getCount());
+    for (const [alias, sql] of Object.entries(withRows?.selects ?? {})) qb.addSelect(sql, alias);
+    return paginate(qb, ordering, options, () => countQb.getCount(), withRows?.onRow);
   }
 
   /**
