@@ -5,7 +5,7 @@ import { decodeCursor } from "../../core/cursor";
 import { dialectOf, type Dialect } from "../../core/data-source";
 import { ListingStatus, type SortDirection } from "../../core/enums";
 import { BadUserInputError } from "../../core/errors";
-import { cursorChecked, cursorOf, paginate } from "../../core/pagination";
+import { cursorChecked, paginate } from "../../core/pagination";
 import type { RecordName } from "../../core/record-names";
 import { getManyFast } from "../../core/rows";
 import { offMainThread } from "../../core/sqlite-readers";
@@ -17,7 +17,7 @@ import { applyProgramFilter, type FacetDimension } from "./program.filter";
 import type { ProgramFilter } from "./program.filter-input";
 import { ORDER_INSTITUTION_ALIAS, programOrdering } from "./program.orderings";
 import { Program } from "./program.entity";
-import { institutionPageRows } from "./program.institution-pages";
+import { institutionPage, institutionPageRows } from "./program.institution-pages";
 import { ProgramRequirement } from "./program-requirement.entity";
 import { rowMapper } from "../../core/rows";
 import { mapInSlices } from "../../core/event-loop";
@@ -253,13 +253,9 @@ export class ProgramService {
       if (!mine) byInstitution.set(iid, (mine = []));
       mine.push(row);
     }
-    return institutionIds.map((iid) => {
-      const mine = byInstitution.get(iid) ?? [];
-      const edges = mine
-        .slice(0, args.first)
-        .map(({ entity, raw }) => ({ node: entity, cursor: cursorOf(ordering, raw) }));
-      return makePage(edges, mine.length > args.first, Boolean(args.after), () => countFor(iid));
-    });
+    return institutionIds.map((iid) =>
+      institutionPage(byInstitution.get(iid) ?? [], args, ordering, () => countFor(iid)),
+    );
   }
 
   /** Program counts per institution (with a program filter) in one GROUP BY statement. */
