@@ -3,7 +3,7 @@ import type { Page } from "../../core/connection";
 import type { Context, Loaders } from "../../core/context";
 import type { Dialect } from "../../core/data-source";
 import { columnsFor, COLUMNS_ONLY, type FieldTree } from "../../core/field-selection";
-import { jsonList, jsonRow, jsonRowMapper, jsonTuple, parsedJson } from "../../core/json-select";
+import { jsonList, jsonRow, jsonRowMapper, jsonRowPosition, jsonTuple, parsedJson } from "../../core/json-select";
 import { INSTITUTION_COLUMNS, Institution } from "../institution/institution.entity";
 import { PathwayRequirement } from "../pathway/pathway-requirement.entity";
 import { Pathway } from "../pathway/pathway.entity";
@@ -160,7 +160,7 @@ function buildSelects(
   return selects;
 }
 
-type JsonRow = Record<string, unknown>;
+type JsonRow = unknown[];
 
 /**
  * Reads the relations selected with `detailSelects` out of raw rows: institution, specialties and
@@ -174,25 +174,26 @@ export function relationsReader(
   loaders: Loaders,
   plan: DetailPlan,
 ): (program: Program, raw: Record<string, unknown>) => void {
-  const institution = jsonRowMapper(ds, Institution);
-  const specialty = jsonRowMapper(ds, Specialty);
-  const entry = jsonRowMapper(ds, Requirement);
-  // Per link table: a pathway's links carry every column of their entries, a program's the selected ones.
-  const links = <L extends { requirement?: Requirement }>(
-    link: (row: JsonRow) => L,
-    entries: Map<unknown, Requirement>,
-    value: unknown,
-  ): L[] =>
-    (parsedJson<[JsonRow, JsonRow][]>(value) ?? []).map(([l, r]) => {
-      const out = link(l);
-      let shared = entries.get(r.id);
-      if (!shared) entries.set(r.id, (shared = entry(r)));
-      out.requirement = shared;
-      return out;
-    });
-  const programLink = jsonRowMapper(ds, ProgramRequirement);
-  const pathwayLink = jsonRowMapper(ds, PathwayRequirement);
-  const [programEntries, pathwayEntries] = [new Map<unknown, Requirement>(), new Map<unknown, Requirement>()];
+  const institution = jsonRowMapper(ds, Institution, plan.institution?.columns ?? null);
+  const specialty = jsonRowMapper(ds, Specialty, plan.specialties?.columns ?? null);
+  const pathway = jsonRowMapper(ds, Pathway, null);
+  /** Links with their catalogue entries, one entry object per id (per link table: their columns differ). */
+  const links = <L extends { requirement?: Requirement }>(target: EntityTarget<L>, columns: RequirementLinkColumns) => {
+    const link = jsonRowMapper(ds, target, columns.link);
+    const entry = jsonRowMapper(ds, Requirement, columns.requirement);
+    const idAt = jsonRowPosition(ds, Requirement, columns.requirement, "id");
+    const entries = new Map<unknown, Requirement>();
+    return (value: unknown): L[] =>
+      (parsedJson<[JsonRow, JsonRow][]>(value) ?? []).map(([l, r]) => {
+        const out = link(l);
+        let shared = entries.get(r[idAt]);
+        if (!shared) entries.set(r[idAt], (shared = entry(r)));
+        out.requirement = shared;
+        return out;
+      });
+  };
+  const programLinks = links(ProgramRequirement, plan.requirements?.columns ?? EVERY_COLUMN);
+  const pathwayLinks = links(PathwayRequirement, EVERY_COLUMN);
   return (program, raw) => {
     const relations: ProgramRelationsRead = {};
     if (plan.institution) {
@@ -201,16 +202,13 @@ export function relationsReader(
     }
     if (plan.specialties)
       relations.specialties = (parsedJson<JsonRow[]>(raw[ALIASES.specialties]) ?? []).map(specialty);
-    if (plan.requirements) relations.requirements = links(programLink, programEntries, raw[ALIASES.requirements]);
+    if (plan.requirements) relations.requirements = programLinks(raw[ALIASES.requirements]);
     keepRelationsRead(program, relations);
     if (plan.pathway && program.pathwayId !== null) {
       const row = parsedJson<JsonRow>(raw[ALIASES.pathway]);
-      loaders.pathwayById.prime(program.pathwayId, row && jsonRowMapper(ds, Pathway)(row));
+      loaders.pathwayById.prime(program.pathwayId, row && pathway(row));
       if (plan.pathway.requirements)
-        loaders.pathwayRequirementsShown.prime(
-          program.pathwayId,
-          links(pathwayLink, pathwayEntries, raw[ALIASES.pathwayRequirements]),
-        );
+        loaders.pathwayRequirementsShown.prime(program.pathwayId, pathwayLinks(raw[ALIASES.pathwayRequirements]));
     }
   };
 }
