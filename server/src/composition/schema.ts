@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { DirectoryAuthChecker } from "../core/auth-checker";
+import { directFieldResolvers } from "../core/direct-field-resolvers";
 import { validateArgument } from "../core/validation";
 import { AuditResolver } from "../modules/audit/audit.resolver";
 import { CuratorResolver } from "../modules/curator/curator.resolver";
@@ -66,7 +67,7 @@ export function buildDirectorySchema(): Promise<GraphQLSchema> {
     authMode: "error",
     validate: true,
     validateFn: validateArgument,
-  });
+  }).then((schema) => directFieldResolvers(schema, resolvers));
   return cached;
 }
 

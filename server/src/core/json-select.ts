@@ -1,21 +1,21 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import type { Dialect } from "./data-source";
-import { rowMapper, type RowMapper } from "./rows";
+import { passesThrough } from "./rows";
 
 /**
- * Related rows as JSON inside one statement (PostgreSQL `json_build_object`/`json_agg`, SQLite
- * `json_object`/`json_group_array`), so that a record and its relations come back in one round
+ * Related rows as JSON inside one statement (PostgreSQL `json_build_array`/`json_agg`, SQLite
+ * `json_array`/`json_group_array`), so that a record and its relations come back in one round
  * trip instead of one statement per relation.
  *
- * Each row is an object keyed by column name and read back with the entity's row mapper
- * (core/rows.ts), which converts values as TypeORM does. JSON carries what the raw row carries on
+ * Each row is an array of its column values, read back by position and converted as TypeORM
+ * converts them (core/rows.ts). JSON carries what the raw row carries on
  * both databases: SQLite's values are the stored ones; PostgreSQL's differ only where the mapper
  * converts anyway (a timestamp is an ISO string without offset, read as local time as the driver
  * reads it; a numeric is a number, which the score transformer makes of the driver's string).
  */
 
-/** PostgreSQL calls take at most 100 arguments: 50 key/value pairs. */
-const MAX_PAIRS = 50;
+/** PostgreSQL calls take at most 100 arguments. */
+const MAX_VALUES = 100;
 
 /** The columns to carry: the named entity properties, or every column when null. */
 function columnsOf(ds: DataSource, target: EntityTarget<ObjectLiteral>, properties: readonly string[] | null) {
@@ -24,7 +24,11 @@ function columnsOf(ds: DataSource, target: EntityTarget<ObjectLiteral>, properti
   return properties ? columns.filter((c) => properties.includes(c.propertyName)) : columns;
 }
 
-/** A JSON object of one row's columns (`alias` is the table's alias in the statement). */
+/**
+ * One row's columns as a JSON array, in entity column order (`alias` is the table's alias in the
+ * statement): positions instead of keys keep the text short for SQL to build and for JavaScript to
+ * parse (a page carries hundreds of link rows). `jsonRowMapper` reads them back by position.
+ */
 export function jsonRow(
   ds: DataSource,
   dialect: Dialect,
@@ -34,9 +38,11 @@ export function jsonRow(
 ): string {
   const q = (name: string) => ds.driver.escape(name);
   const columns = columnsOf(ds, target, properties);
-  if (columns.length > MAX_PAIRS) throw new Error(`jsonRow: ${columns.length} columns, at most ${MAX_PAIRS}`);
-  const pairs = columns.map((c) => `'${c.databaseName}', ${q(alias)}.${q(c.databaseName)}`).join(", ");
-  return dialect === "postgres" ? `json_build_object(${pairs})` : `json_object(${pairs})`;
+  if (columns.length > MAX_VALUES) throw new Error(`jsonRow: ${columns.length} columns, at most ${MAX_VALUES}`);
+  return jsonTuple(
+    dialect,
+    columns.map((c) => `${q(alias)}.${q(c.databaseName)}`),
+  );
 }
 
 /** A JSON array of values (`json_array`/`json_build_array`), e.g. a link and its catalogue entry. */
@@ -58,7 +64,32 @@ export function parsedJson<T>(value: unknown): T | null {
   return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
 
-/** The mapper for rows built by `jsonRow` (keys are column names, without a prefix). */
-export function jsonRowMapper<T extends ObjectLiteral>(ds: DataSource, target: EntityTarget<T>): RowMapper<T> {
-  return rowMapper(ds, target, "");
+/** The mapper for rows built by `jsonRow` with the same properties: values by position, converted as TypeORM does. */
+export function jsonRowMapper<T extends ObjectLiteral>(
+  ds: DataSource,
+  target: EntityTarget<T>,
+  properties: readonly string[] | null,
+): (values: readonly unknown[]) => T {
+  const metadata = ds.getMetadata(target);
+  const proto = (metadata.target as { prototype: object }).prototype;
+  const columns = columnsOf(ds, target, properties).map((column) => ({ column, plain: passesThrough(column) }));
+  const driver = ds.driver;
+  return (values) => {
+    const entity = Object.create(proto) as Record<string, unknown>;
+    columns.forEach(({ column, plain }, i) => {
+      const value = values[i];
+      entity[column.propertyName] = plain || value === null ? value : driver.prepareHydratedValue(value, column);
+    });
+    return entity as T;
+  };
+}
+
+/** Where a property's value is in the rows `jsonRow` builds with these properties (-1: not there). */
+export function jsonRowPosition(
+  ds: DataSource,
+  target: EntityTarget<ObjectLiteral>,
+  properties: readonly string[] | null,
+  property: string,
+): number {
+  return columnsOf(ds, target, properties).findIndex((c) => c.propertyName === property);
 }

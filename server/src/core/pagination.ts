@@ -109,12 +109,14 @@ export async function cursorChecked<R>(after: string | null | undefined, run: ()
 /**
  * Runs one page of a query with keyset paging: one statement for the rows (first + 1 to learn
  * whether more follow) and, only when the client asks for totalCount, one for the count.
+ * `onRow` sees each row of the page with its raw row (e.g. relations selected beside it).
  */
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   ordering: Ordering,
   args: ConnectionArgs,
   count: () => Promise<number> = () => qb.clone().getCount(),
+  onRow?: (entity: T, raw: Record<string, unknown>) => void,
 ): Promise<Page<T>> {
   const pageQb = qb.clone();
   if (args.after) applyKeyset(pageQb, ordering.keys, decodeCursor(args.after, ordering.name, ordering.keys.length));
@@ -124,8 +126,9 @@ export async function paginate<T extends ObjectLiteral>(
       ? []
       : await cursorChecked(args.after, () => rowsWithRaw(pageQb.take(undefined).limit(args.first + 1)));
   const hasNext = rows.length > args.first;
-  const edges: Edge<T>[] = rows
-    .slice(0, args.first)
-    .map(({ entity, raw }) => ({ node: entity, cursor: cursorOf(ordering, raw) }));
+  const edges: Edge<T>[] = rows.slice(0, args.first).map(({ entity, raw }) => {
+    onRow?.(entity, raw);
+    return { node: entity, cursor: cursorOf(ordering, raw) };
+  });
   return makePage(edges, hasNext, Boolean(args.after), count);
 }

@@ -9,6 +9,8 @@ import { PROGRAM_COLUMNS, Program } from "../program/program.entity";
 import { ProgramConnection } from "../program/program.resolver";
 import { InstitutionProgramsArgs, InstitutionsArgs } from "./institution.args";
 import { INSTITUTION_COLUMNS, Institution } from "./institution.entity";
+import { institutionsWithPrograms } from "./institution.with-programs";
+import type { GraphQLResolveInfo } from "graphql";
 
 const InstitutionConnection = Connection(Institution, "Institution");
 
@@ -20,12 +22,12 @@ export class InstitutionResolver {
   institutions(
     @Args() args: InstitutionsArgs,
     @Ctx() ctx: Context,
-    @Info() info: SelectionInfo & PathInfo,
+    @Info() info: GraphQLResolveInfo,
     @Arg("locale", () => Locale, LOCALE_ARG) locale: Locale | null,
   ): Promise<Page<Institution>> {
     answerIn(ctx.locale, info, locale);
     const columns = columnsSelected(ctx.dataSource, Institution, INSTITUTION_COLUMNS, info, "edges", "node");
-    return ctx.services.institutions.list(args, ctx.viewer.includeDrafts, columns);
+    return ctx.services.institutions.list(args, ctx.viewer.includeDrafts, columns, institutionsWithPrograms(ctx, info));
   }
 
   @Query(() => Institution, { nullable: true, description: "One institution by id or slug; null when there is none" })

@@ -36,6 +36,15 @@ function institutionOrdering(
   };
 }
 
+/** A column read beside each institution of a page (`InstitutionService.list`). */
+export interface InstitutionRowsWith {
+  select: string;
+  parameters: Record<string, unknown>;
+  onRow: (institution: Institution, value: unknown) => void;
+}
+
+const WITH_ROWS_ALIAS = "x_with";
+
 export class InstitutionService {
   private readonly repo: Repository<Institution>;
   private readonly postgres: boolean;
@@ -77,21 +86,30 @@ export class InstitutionService {
     }
   }
 
-  /** One page; `columns` narrows what each row carries, as for programs (core/field-selection.ts). */
+  /**
+   * One page; `columns` narrows what each row carries, as for programs (core/field-selection.ts).
+   * `withRows.select` is one more column (SQL with named parameters, alias `i` for the institution)
+   * read with each row and handed to `withRows.onRow`; it is left out, and `onRow` never called,
+   * when its parameters' names clash with the page's own.
+   */
   list(
     args: InstitutionsArgs,
     includeArchived: boolean,
     columns?: readonly string[] | null,
+    withRows?: InstitutionRowsWith,
   ): Promise<Page<Institution>> {
     const qb = this.query(includeArchived);
     if (columns) qb.select(columns.map((c) => `i.${c}`));
     this.applyFilter(qb, args.filter, includeArchived);
     applyWordSearch(qb, ["i.name", "i.nameFr", "i.city"], args.search);
-    return paginate(
-      qb,
-      institutionOrdering(args.orderBy ?? InstitutionOrder.NAME, args.orderDirection, this.postgres),
-      args,
-    );
+    const own = qb.getParameters();
+    const fits = withRows && Object.keys(withRows.parameters).every((name) => !(name in own));
+    if (fits) qb.addSelect(withRows.select, WITH_ROWS_ALIAS).setParameters({ ...own, ...withRows.parameters });
+    const ordering = institutionOrdering(args.orderBy ?? InstitutionOrder.NAME, args.orderDirection, this.postgres);
+    const onRow = fits
+      ? (i: Institution, raw: Record<string, unknown>) => withRows.onRow(i, raw[WITH_ROWS_ALIAS])
+      : undefined;
+    return paginate(qb, ordering, args, undefined, onRow);
   }
 
   findOne(key: { id?: number; slug?: string }, includeArchived: boolean): Promise<Institution | null> {

@@ -1,9 +1,10 @@
 import { LRUCache } from "lru-cache";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
+import type { Page } from "../../core/connection";
 import type { Context, Loaders } from "../../core/context";
 import type { Dialect } from "../../core/data-source";
 import { columnsFor, COLUMNS_ONLY, type FieldTree } from "../../core/field-selection";
-import { jsonList, jsonRow, jsonRowMapper, jsonTuple, parsedJson } from "../../core/json-select";
+import { jsonList, jsonRow, jsonRowMapper, jsonRowPosition, jsonTuple, parsedJson } from "../../core/json-select";
 import { INSTITUTION_COLUMNS, Institution } from "../institution/institution.entity";
 import { PathwayRequirement } from "../pathway/pathway-requirement.entity";
 import { Pathway } from "../pathway/pathway.entity";
@@ -13,39 +14,48 @@ import { EVERY_COLUMN, type RequirementLinkColumns } from "./program-links.servi
 import { ProgramRequirement } from "./program-requirement.entity";
 import { ProgramSpecialty } from "./program-specialty.entity";
 import type { Program } from "./program.entity";
+import { keepRelationsRead, type ProgramRelationsRead } from "./program.relations";
+import type { ProgramListOptions } from "./program.service";
 import { requirementLinkColumns } from "./program.loaders";
 
 /**
- * One program with the relations its query selects, in one statement: each relation is a
- * correlated subquery returning JSON (core/json-select.ts), as PostGraphile reads a detail page,
- * instead of one statement per relation loader. The rows read are the ones the loaders would
- * read, with the same visibility (archived institutions, pathways and catalogue entries hidden
- * from anonymous readers), columns and order; they are primed into the request's loaders, so the
- * field resolvers run unchanged and find them there.
+ * Programs with the relations their query selects, in the programs' statement: each relation is
+ * a correlated subquery returning JSON (core/json-select.ts), as PostGraphile reads a page or a
+ * detail page, instead of one statement per relation loader. The rows read are the ones the
+ * loaders would read, with the same visibility (archived institutions, pathways and catalogue
+ * entries hidden from anonymous readers), columns and order. The program's own relations are
+ * kept beside its row (program.relations.ts), where its field resolvers find them; the pathway's
+ * are primed into the request's loaders.
  *
  * The pathway loader and its links are not column-pruned: they get every column, as they do.
  */
 export interface DetailPlan {
-  institution?: { fields: FieldTree; columns: readonly string[] | null };
+  institution?: { columns: readonly string[] | null };
   pathway?: { requirements: boolean };
-  specialties?: { fields: FieldTree; columns: readonly string[] | null };
-  requirements?: { fields: FieldTree; columns: RequirementLinkColumns };
+  specialties?: { columns: readonly string[] | null };
+  requirements?: { columns: RequirementLinkColumns };
 }
+
+// Field trees of a cached document are reused across requests (core/field-selection.ts): so are their plans.
+const plans = new WeakMap<DataSource, WeakMap<FieldTree, DetailPlan | null>>();
 
 /** What to read with the program for the fields under `program`, or null when no relation is asked for. */
 export function detailPlan(ds: DataSource, fields: FieldTree): DetailPlan | null {
+  let perSource = plans.get(ds);
+  if (!perSource) plans.set(ds, (perSource = new WeakMap()));
+  if (perSource.has(fields)) return perSource.get(fields)!;
   const plan: DetailPlan = {};
   const institution = fields.get("institution");
-  if (institution)
-    plan.institution = { fields: institution, columns: columnsFor(ds, Institution, institution, INSTITUTION_COLUMNS) };
+  if (institution) plan.institution = { columns: columnsFor(ds, Institution, institution, INSTITUTION_COLUMNS) };
   const pathway = fields.get("pathway");
   if (pathway) plan.pathway = { requirements: pathway.has("requirements") };
   const specialties = fields.get("specialties");
-  if (specialties)
-    plan.specialties = { fields: specialties, columns: columnsFor(ds, Specialty, specialties, COLUMNS_ONLY) };
+  if (specialties) plan.specialties = { columns: columnsFor(ds, Specialty, specialties, COLUMNS_ONLY) };
   const requirements = fields.get("requirements");
-  if (requirements) plan.requirements = { fields: requirements, columns: requirementLinkColumns(ds, requirements) };
-  return Object.keys(plan).length > 0 ? plan : null;
+  if (requirements) plan.requirements = { columns: requirementLinkColumns(ds, requirements) };
+  const found = Object.keys(plan).length > 0 ? plan : null;
+  perSource.set(fields, found);
+  return found;
 }
 
 const ALIASES = {
@@ -88,6 +98,22 @@ export function detailSelects(
 }
 
 function writeSelects(
+  ds: DataSource,
+  dialect: Dialect,
+  plan: DetailPlan,
+  includeArchived: boolean,
+): Record<string, string> {
+  // A plan is kept per field tree (and data source), so its SQL is built once per viewer kind.
+  let built = selectsOf.get(plan);
+  if (!built) selectsOf.set(plan, (built = new Map()));
+  let selects = built.get(includeArchived);
+  if (!selects) built.set(includeArchived, (selects = buildSelects(ds, dialect, plan, includeArchived)));
+  return selects;
+}
+
+const selectsOf = new WeakMap<DetailPlan, Map<boolean, Record<string, string>>>();
+
+function buildSelects(
   ds: DataSource,
   dialect: Dialect,
   plan: DetailPlan,
@@ -162,57 +188,57 @@ function writeSelects(
   return selects;
 }
 
-type JsonRow = Record<string, unknown>;
-
-/** Links and their catalogue entries, one entry object per catalogue id as the loaders share them. */
-function links<L extends { requirement?: Requirement }>(ds: DataSource, target: EntityTarget<L>, value: unknown): L[] {
-  const link = jsonRowMapper(ds, target);
-  const entry = jsonRowMapper(ds, Requirement);
-  const entries = new Map<unknown, Requirement>();
-  return (parsedJson<[JsonRow, JsonRow][]>(value) ?? []).map(([l, r]) => {
-    const out = link(l);
-    let shared = entries.get(r.id);
-    if (!shared) entries.set(r.id, (shared = entry(r)));
-    out.requirement = shared;
-    return out;
-  });
-}
+type JsonRow = unknown[];
 
 /**
- * Puts the relations read with `program` (its raw row) into the request's loaders, under the
- * loader each field resolver will ask (the same column set), so that they run no statement.
+ * Reads the relations selected with `detailSelects` out of raw rows: institution, specialties and
+ * requirement links are kept beside each program (program.relations.ts), for its field resolvers
+ * to answer without a loader; the pathway and its links are primed into the request's loaders.
+ * One reader serves a page: catalogue entries are one object per id across its rows, as the
+ * loaders share them.
  */
-export function primeDetail(
+export function relationsReader(
   ds: DataSource,
   loaders: Loaders,
   plan: DetailPlan,
-  program: Program,
-  raw: Record<string, unknown>,
-): void {
-  if (plan.institution && program.institutionId !== null) {
-    const row = parsedJson<JsonRow>(raw[ALIASES.institution]);
-    loaders.institutionById
-      .forFields(plan.institution.fields)
-      .prime(program.institutionId, row && jsonRowMapper(ds, Institution)(row));
-  }
-  if (plan.pathway && program.pathwayId !== null) {
-    const row = parsedJson<JsonRow>(raw[ALIASES.pathway]);
-    loaders.pathwayById.prime(program.pathwayId, row && jsonRowMapper(ds, Pathway)(row));
-    if (plan.pathway.requirements)
-      loaders.pathwayRequirementsShown.prime(
-        program.pathwayId,
-        links(ds, PathwayRequirement, raw[ALIASES.pathwayRequirements]),
-      );
-  }
-  if (plan.specialties) {
-    const map = jsonRowMapper(ds, Specialty);
-    const rows = parsedJson<JsonRow[]>(raw[ALIASES.specialties]) ?? [];
-    loaders.programSpecialties.forFields(plan.specialties.fields).prime(program.id, rows.map(map));
-  }
-  if (plan.requirements)
-    loaders.programRequirements
-      .forFields(plan.requirements.fields)
-      .prime(program.id, links(ds, ProgramRequirement, raw[ALIASES.requirements]));
+): (program: Program, raw: Record<string, unknown>) => void {
+  const institution = jsonRowMapper(ds, Institution, plan.institution?.columns ?? null);
+  const specialty = jsonRowMapper(ds, Specialty, plan.specialties?.columns ?? null);
+  const pathway = jsonRowMapper(ds, Pathway, null);
+  /** Links with their catalogue entries, one entry object per id (per link table: their columns differ). */
+  const links = <L extends { requirement?: Requirement }>(target: EntityTarget<L>, columns: RequirementLinkColumns) => {
+    const link = jsonRowMapper(ds, target, columns.link);
+    const entry = jsonRowMapper(ds, Requirement, columns.requirement);
+    const idAt = jsonRowPosition(ds, Requirement, columns.requirement, "id");
+    const entries = new Map<unknown, Requirement>();
+    return (value: unknown): L[] =>
+      (parsedJson<[JsonRow, JsonRow][]>(value) ?? []).map(([l, r]) => {
+        const out = link(l);
+        let shared = entries.get(r[idAt]);
+        if (!shared) entries.set(r[idAt], (shared = entry(r)));
+        out.requirement = shared;
+        return out;
+      });
+  };
+  const programLinks = links(ProgramRequirement, plan.requirements?.columns ?? EVERY_COLUMN);
+  const pathwayLinks = links(PathwayRequirement, EVERY_COLUMN);
+  return (program, raw) => {
+    const relations: ProgramRelationsRead = {};
+    if (plan.institution) {
+      const row = program.institutionId === null ? null : parsedJson<JsonRow>(raw[ALIASES.institution]);
+      relations.institution = row && institution(row);
+    }
+    if (plan.specialties)
+      relations.specialties = (parsedJson<JsonRow[]>(raw[ALIASES.specialties]) ?? []).map(specialty);
+    if (plan.requirements) relations.requirements = programLinks(raw[ALIASES.requirements]);
+    keepRelationsRead(program, relations);
+    if (plan.pathway && program.pathwayId !== null) {
+      const row = parsedJson<JsonRow>(raw[ALIASES.pathway]);
+      loaders.pathwayById.prime(program.pathwayId, row && pathway(row));
+      if (plan.pathway.requirements)
+        loaders.pathwayRequirementsShown.prime(program.pathwayId, pathwayLinks(raw[ALIASES.pathwayRequirements]));
+    }
+  };
 }
 
 /** `program(id|slug)` with the relations of `plan`, primed into the request's loaders: one statement. */
@@ -227,6 +253,22 @@ export async function loadProgramDetail(
   const selects = detailSelects(ctx.dataSource, programs.dialect, plan, includeDrafts);
   const found = await programs.findOneWith(key, includeDrafts, columns, selects);
   if (!found) return null;
-  primeDetail(ctx.dataSource, ctx.loaders, plan, found.program, found.raw);
+  relationsReader(ctx.dataSource, ctx.loaders, plan)(found.program, found.raw);
   return found.program;
+}
+
+/** `programs(…)` with the relations of `plan` read in the page's statement (program.relations.ts). */
+export function loadProgramPage(
+  ctx: Context,
+  args: ProgramListOptions,
+  columns: readonly string[] | null,
+  plan: DetailPlan,
+): Promise<Page<Program>> {
+  const { programs } = ctx.services;
+  const includeDrafts = ctx.viewer.includeDrafts;
+  const selects = detailSelects(ctx.dataSource, programs.dialect, plan, includeDrafts);
+  return programs.list(args, includeDrafts, columns, {
+    selects,
+    onRow: relationsReader(ctx.dataSource, ctx.loaders, plan),
+  });
 }

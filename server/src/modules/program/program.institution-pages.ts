@@ -1,5 +1,6 @@
 import type { SelectQueryBuilder } from "typeorm";
-import { applyKeyset, applyOrdering, type Ordering, type SortValue } from "../../core/pagination";
+import { makePage, type ConnectionArgs, type Page } from "../../core/connection";
+import { applyKeyset, applyOrdering, cursorOf, type Ordering, type SortValue } from "../../core/pagination";
 import { directMapper } from "../../core/rows";
 import type { Dialect } from "../../core/data-source";
 import type { Program } from "./program.entity";
@@ -54,4 +55,15 @@ export async function institutionPageRows(
   }
   const rows: Record<string, unknown>[] = await matching.connection.query(sql, params);
   return rows.map((raw) => ({ entity: map(raw), raw }));
+}
+
+/** One institution's page from its rows (at most `first` + 1, in order), as `pagesByInstitution` answers it. */
+export function institutionPage(
+  rows: InstitutionPageRow[],
+  args: ConnectionArgs,
+  ordering: Ordering,
+  count: () => Promise<number>,
+): Page<Program> {
+  const edges = rows.slice(0, args.first).map(({ entity, raw }) => ({ node: entity, cursor: cursorOf(ordering, raw) }));
+  return makePage(edges, rows.length > args.first, Boolean(args.after), count);
 }

@@ -3,7 +3,13 @@ import { Connection, type Page } from "../../core/connection";
 import type { Context } from "../../core/context";
 import { answerIn, Locale, LOCALE_ARG, type PathInfo } from "../../core/locale";
 import { heavyWork } from "../../core/heavy-fields";
-import { columnsSelected, onlyTotalCount, requestedFields, type SelectionInfo } from "../../core/field-selection";
+import {
+  columnsSelected,
+  onlyTotalCount,
+  requestedFields,
+  subtree,
+  type SelectionInfo,
+} from "../../core/field-selection";
 import { noonUtcOf } from "../../core/local-date";
 import { lookupKey } from "../../core/lookup";
 import { Institution } from "../institution/institution.entity";
@@ -14,7 +20,8 @@ import { ProgramsArgs } from "./program.args";
 import { SlugLookupArgs } from "../../core/args";
 import { ProgramRequirement } from "./program-requirement.entity";
 import { PROGRAM_COLUMNS, Program } from "./program.entity";
-import { detailPlan, loadProgramDetail } from "./program.detail";
+import { detailPlan, loadProgramDetail, loadProgramPage } from "./program.detail";
+import { relationsRead } from "./program.relations";
 
 export const ProgramConnection = Connection(Program, "Program");
 
@@ -34,6 +41,8 @@ export class ProgramResolver {
     answerIn(ctx.locale, info, locale);
     if (onlyTotalCount(info)) return ctx.services.programs.countOnly(args, ctx.viewer.includeDrafts);
     const columns = columnsSelected(ctx.dataSource, Program, PROGRAM_COLUMNS, info, "edges", "node");
+    const plan = detailPlan(ctx.dataSource, subtree(requestedFields(info), "edges", "node"));
+    if (plan) return loadProgramPage(ctx, args, columns, plan);
     return ctx.services.programs.list(args, ctx.viewer.includeDrafts, columns);
   }
 
@@ -80,8 +89,10 @@ export class ProgramResolver {
     @Root() program: Program,
     @Ctx() ctx: Context,
     @Info() info: SelectionInfo,
-  ): Promise<Institution | null> | null {
+  ): Institution | null | Promise<Institution | null> {
     if (program.institutionId === null) return null;
+    const read = relationsRead(program)?.institution;
+    if (read !== undefined) return read;
     return ctx.loaders.institutionById.selecting(info).load(program.institutionId);
   }
 
@@ -94,8 +105,12 @@ export class ProgramResolver {
   }
 
   @FieldResolver(() => [Specialty], { description: "Archived specialties: curators only" })
-  specialties(@Root() program: Program, @Ctx() ctx: Context, @Info() info: SelectionInfo): Promise<Specialty[]> {
-    return ctx.loaders.programSpecialties.selecting(info).load(program.id);
+  specialties(
+    @Root() program: Program,
+    @Ctx() ctx: Context,
+    @Info() info: SelectionInfo,
+  ): Specialty[] | Promise<Specialty[]> {
+    return relationsRead(program)?.specialties ?? ctx.loaders.programSpecialties.selecting(info).load(program.id);
   }
 
   @FieldResolver(() => [ProgramRequirement], {
@@ -105,8 +120,8 @@ export class ProgramResolver {
     @Root() program: Program,
     @Ctx() ctx: Context,
     @Info() info: SelectionInfo,
-  ): Promise<ProgramRequirement[]> {
-    return ctx.loaders.programRequirements.selecting(info).load(program.id);
+  ): ProgramRequirement[] | Promise<ProgramRequirement[]> {
+    return relationsRead(program)?.requirements ?? ctx.loaders.programRequirements.selecting(info).load(program.id);
   }
 }
 

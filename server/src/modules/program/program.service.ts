@@ -5,7 +5,7 @@ import { decodeCursor } from "../../core/cursor";
 import { dialectOf, type Dialect } from "../../core/data-source";
 import { ListingStatus, type SortDirection } from "../../core/enums";
 import { BadUserInputError } from "../../core/errors";
-import { cursorChecked, cursorOf, paginate } from "../../core/pagination";
+import { cursorChecked, paginate } from "../../core/pagination";
 import type { RecordName } from "../../core/record-names";
 import { objectId } from "../../core/object-id";
 import { QueryTexts } from "../../core/query-text";
@@ -19,7 +19,7 @@ import { applyProgramFilter, type FacetDimension } from "./program.filter";
 import type { ProgramFilter } from "./program.filter-input";
 import { ORDER_INSTITUTION_ALIAS, programOrdering } from "./program.orderings";
 import { Program } from "./program.entity";
-import { institutionPageRows } from "./program.institution-pages";
+import { institutionPage, institutionPageRows } from "./program.institution-pages";
 import { ProgramRequirement } from "./program-requirement.entity";
 import { rowMapper } from "../../core/rows";
 import { mapInSlices } from "../../core/event-loop";
@@ -55,6 +55,12 @@ export interface ProgramPageArgs extends ConnectionArgs {
   filter?: ProgramFilter | null;
   orderBy?: ProgramOrder | null;
   orderDirection?: SortDirection | null;
+}
+
+/** What a page reads beside its programs' columns (`ProgramService.list`). */
+export interface PageRowsWith {
+  selects: Record<string, string>;
+  onRow: (program: Program, raw: Record<string, unknown>) => void;
 }
 
 export class ProgramService {
@@ -118,11 +124,16 @@ export class ProgramService {
     return out;
   }
 
-  /** One page; `columns` narrows what each program row carries (see core/field-selection.ts). */
+  /**
+   * One page; `columns` narrows what each program row carries (see core/field-selection.ts).
+   * `withRows.selects` are more expressions (alias → SQL) selected beside the page's columns (not
+   * in its count), each row of the page handed to `withRows.onRow` with its raw row.
+   */
   async list(
     options: ProgramListOptions,
     includeDrafts: boolean,
     columns?: readonly string[] | null,
+    withRows?: PageRowsWith,
   ): Promise<Page<Program>> {
     const search = parseFullTextSearch(options.search);
     const order = options.orderBy ?? (search ? ProgramOrder.RELEVANCE : ProgramOrder.TITLE);
@@ -144,7 +155,8 @@ export class ProgramService {
     const countQb = qb.clone();
     if (ordering.needsInstitution)
       qb.leftJoin(Institution, ORDER_INSTITUTION_ALIAS, `${ORDER_INSTITUTION_ALIAS}.id = p.institutionId`);
-    return paginate(qb, ordering, options, () => countQb.getCount());
+    for (const [alias, sql] of Object.entries(withRows?.selects ?? {})) qb.addSelect(sql, alias);
+    return paginate(qb, ordering, options, () => countQb.getCount(), withRows?.onRow);
   }
 
   /**
@@ -248,13 +260,9 @@ export class ProgramService {
       if (!mine) byInstitution.set(iid, (mine = []));
       mine.push(row);
     }
-    return institutionIds.map((iid) => {
-      const mine = byInstitution.get(iid) ?? [];
-      const edges = mine
-        .slice(0, args.first)
-        .map(({ entity, raw }) => ({ node: entity, cursor: cursorOf(ordering, raw) }));
-      return makePage(edges, mine.length > args.first, Boolean(args.after), () => countFor(iid));
-    });
+    return institutionIds.map((iid) =>
+      institutionPage(byInstitution.get(iid) ?? [], args, ordering, () => countFor(iid)),
+    );
   }
 
   /** Program counts per institution (with a program filter) in one GROUP BY statement. */
