@@ -38,7 +38,7 @@ describe("reused query texts", () => {
   it("gives the detail statement's selects once per plan, as one object (its text's key)", () => {
     const dialect = dialectOf(server.ds);
     const plan = (columns: string[] | null): DetailPlan => ({
-      institution: { fields: new Map(), columns },
+      institution: { columns },
       pathway: { requirements: true },
     });
     const a = detailSelects(server.ds, dialect, plan(["id", "slug"]), false);
