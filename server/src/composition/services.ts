@@ -29,6 +29,7 @@ import type { Services } from "../core/context";
 import { createAuditTrail } from "./audit-trail";
 import { VersionedReadIndex } from "../core/read-index";
 import { ProgramFacetIndex } from "../modules/program/program.facet-index";
+import { RankedSearch } from "../modules/program/program.ranked-search";
 
 /** The services registry: one instance of each service for the life of the process. */
 export function createServices(
@@ -36,14 +37,14 @@ export function createServices(
   config: AppConfig,
   auditTrail: AuditTrail = createAuditTrail(),
 ): Services {
-  const programs = new ProgramService(dataSource, config);
+  // Facet counts, anonymous eligibility and search pages from indexes in memory, exact against the directory version.
+  const programFacetIndex = new VersionedReadIndex(dataSource, "program facets", ProgramFacetIndex.build);
+  const programs = new ProgramService(dataSource, config, new RankedSearch(dataSource, programFacetIndex));
   const curators = new CuratorService(dataSource, auditTrail);
   const requirements = new RequirementService(dataSource);
   const institutions = new InstitutionService(dataSource);
   const pathways = new PathwayService(dataSource);
   const specialties = new SpecialtyService(dataSource);
-  // Facet counts and anonymous eligibility from indexes in memory, exact against the directory version.
-  const programFacetIndex = new VersionedReadIndex(dataSource, "program facets", ProgramFacetIndex.build);
   const eligibilitySource = new DatabaseRecordSource(programs, pathways, requirements);
   const eligibilityIndex = new VersionedReadIndex(dataSource, "eligibility records", () =>
     EligibilityIndex.build(eligibilitySource),
