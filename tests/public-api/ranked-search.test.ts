@@ -10,7 +10,8 @@ import { useTestServer } from "../support/server";
  * Anonymous relevance pages from the facet index's candidates (program.ranked-search.ts) against
  * the SQL path alone, over a generated directory, before and after a write: the same programs in
  * the same order, the same cursors, counts and next pages, page after page, for each search and
- * filter; and the SQL path wherever the candidates cannot answer.
+ * filter; and the SQL path wherever the candidates cannot answer. The app uses them on SQLite only
+ * (composition/services.ts); they are compared on both databases.
  */
 const server = useTestServer();
 
@@ -22,6 +23,7 @@ const FILTERS: (ProgramFilter | null)[] = [
 ];
 
 let sqlOnly: ProgramService;
+let withCandidates: ProgramService;
 
 async function pages(service: ProgramService, options: ProgramListOptions, count = 6) {
   const out: unknown[] = [];
@@ -40,13 +42,12 @@ async function pages(service: ProgramService, options: ProgramListOptions, count
 }
 
 async function compareAll(): Promise<number> {
-  const { programs } = server.deps.services;
   let compared = 0;
   for (const search of SEARCHES)
     for (const filter of FILTERS)
       for (const first of [1, 7, 40]) {
         const options = { search, filter, first } as ProgramListOptions;
-        const indexed = await pages(programs, options);
+        const indexed = await pages(withCandidates, options);
         expect({ search, filter, first, indexed }).toEqual({
           search,
           filter,
@@ -61,6 +62,8 @@ async function compareAll(): Promise<number> {
 beforeAll(async () => {
   await generateSynthetic(server.ds, { institutions: 12, programs: 400, seed: 5 });
   sqlOnly = new ProgramService(server.ds, server.config);
+  const ranked = new RankedSearch(server.ds, server.deps.services.programFacetIndex);
+  withCandidates = new ProgramService(server.ds, server.config, ranked);
 });
 
 describe("relevance pages from the facet index's candidates", () => {
