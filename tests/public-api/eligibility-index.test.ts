@@ -4,6 +4,7 @@ import { IndexedPublished } from "../../server/src/modules/eligibility/eligibili
 import { resolveProfile } from "../../server/src/modules/eligibility/eligibility.profile";
 import { decidePrepared, KEY_RANK, VERDICT_RANK, weigh } from "../../server/src/modules/eligibility/eligibility.rules";
 import { EligibilityService } from "../../server/src/modules/eligibility/eligibility.service";
+import { NOT_WEIGHED } from "../../server/src/modules/eligibility/eligibility.table";
 import { DatabaseRecordSource } from "../../server/src/modules/eligibility/eligibility.source";
 import { CuratorRole } from "../../server/src/modules/curator/curator.entity";
 import type { ProgramFilter } from "../../server/src/modules/program/program.filter-input";
@@ -164,6 +165,29 @@ describe("eligibility index", () => {
     const distinct = new Set(index!.programs.map((p) => p.sources)).size;
     expect(distinct).toBeGreaterThan(1);
     expect(distinct).toBeLessThan(index!.programs.length / 2);
+  });
+
+  it("weighs a whole table as `weigh` weighs each program, members only", async () => {
+    const index = await server.deps.services.eligibilityIndex.current();
+    const members = await server.deps.services.programFacetIndex.current();
+    const usOnly = members!.matching({ country: ["US"] } as ProgramFilter)!;
+    const profiles = [...PROFILES, { stage: "GRADUATE", holds: [], scores: scored }, holdsEverything];
+    let weighed = 0;
+    for (const profile of profiles) {
+      const resolved = resolveProfile(profile as unknown as CandidateProfile, index!.catalogue, 2026);
+      const all = index!.table.weighAll(resolved, null);
+      const some = index!.table.weighAll(resolved, usOnly);
+      index!.programs.forEach((program, i) => {
+        const key = weigh(program, resolved);
+        expect({ id: program.id, all: all[i], some: some[i] }).toEqual({
+          id: program.id,
+          all: key,
+          some: usOnly.has(program.id) ? key : NOT_WEIGHED,
+        });
+        weighed++;
+      });
+    }
+    expect(weighed).toBeGreaterThan(1000);
   });
 
   it("stays exact through a curation write and another connection's writes", async () => {

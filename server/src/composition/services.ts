@@ -27,8 +27,10 @@ import type { AppConfig } from "../core/config";
 import type { AuditTrail } from "../core/audit-trail";
 import type { Services } from "../core/context";
 import { createAuditTrail } from "./audit-trail";
+import { dialectOf } from "../core/data-source";
 import { VersionedReadIndex } from "../core/read-index";
 import { ProgramFacetIndex } from "../modules/program/program.facet-index";
+import { RankedSearch } from "../modules/program/program.ranked-search";
 
 /** The services registry: one instance of each service for the life of the process. */
 export function createServices(
@@ -36,14 +38,17 @@ export function createServices(
   config: AppConfig,
   auditTrail: AuditTrail = createAuditTrail(),
 ): Services {
-  const programs = new ProgramService(dataSource, config);
+  // Facet counts, anonymous eligibility and search pages from indexes in memory, exact against the directory version.
+  const programFacetIndex = new VersionedReadIndex(dataSource, "program facets", ProgramFacetIndex.build);
+  // Relevance pages from the facet index on SQLite only: PostgreSQL's ts_rank over every match (detoasting each
+  // document) costs more than its own plan, which ranks only the filter's matches (the issue-15 bench at 100,000).
+  const ranked = dialectOf(dataSource) === "sqlite" ? new RankedSearch(dataSource, programFacetIndex) : null;
+  const programs = new ProgramService(dataSource, config, ranked);
   const curators = new CuratorService(dataSource, auditTrail);
   const requirements = new RequirementService(dataSource);
   const institutions = new InstitutionService(dataSource);
   const pathways = new PathwayService(dataSource);
   const specialties = new SpecialtyService(dataSource);
-  // Facet counts and anonymous eligibility from indexes in memory, exact against the directory version.
-  const programFacetIndex = new VersionedReadIndex(dataSource, "program facets", ProgramFacetIndex.build);
   const eligibilitySource = new DatabaseRecordSource(programs, pathways, requirements);
   const eligibilityIndex = new VersionedReadIndex(dataSource, "eligibility records", () =>
     EligibilityIndex.build(eligibilitySource),

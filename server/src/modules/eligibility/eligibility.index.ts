@@ -1,11 +1,12 @@
-import { filterInSlices, mapInSlices } from "../../core/event-loop";
+import { mapInSlices } from "../../core/event-loop";
 import type { VersionedReadIndex } from "../../core/read-index";
 import type { ProgramFacetIndex } from "../program/program.facet-index";
 import type { ProgramFilter } from "../program/program.filter-input";
 import type { RuleSources } from "./eligibility.listing-checks";
 import type { Catalogue, EligibilityRecordSource } from "./eligibility.records";
 import { prepare, type PreparedProgram } from "./eligibility.rules";
-import type { PreparedPublished } from "./eligibility.service";
+import type { PreparedPublished, WeighablePrograms } from "./eligibility.service";
+import { WeighTable } from "./eligibility.table";
 
 /**
  * Every published program prepared for deciding (eligibility.rules.ts `prepare`: its rules beside
@@ -14,10 +15,15 @@ import type { PreparedPublished } from "./eligibility.service";
  * against. Read through the same source as a request on SQL, so both give the same records.
  */
 export class EligibilityIndex {
+  /** The programs laid out for weighing (a request weighs them all). */
+  readonly table: WeighTable;
+
   private constructor(
     readonly catalogue: Catalogue,
     readonly programs: readonly PreparedProgram[],
-  ) {}
+  ) {
+    this.table = new WeighTable(programs);
+  }
 
   static async build(source: EligibilityRecordSource): Promise<EligibilityIndex> {
     const catalogue = await source.catalogue();
@@ -50,14 +56,11 @@ export class IndexedPublished implements PreparedPublished {
     private readonly facets: VersionedReadIndex<ProgramFacetIndex>,
   ) {}
 
-  async select(
-    filter: ProgramFilter | null | undefined,
-  ): Promise<{ catalogue: Catalogue; programs: readonly PreparedProgram[] } | null> {
+  async select(filter: ProgramFilter | null | undefined): Promise<WeighablePrograms | null> {
     const version = await this.records.version();
     const [index, facets] = await Promise.all([this.records.at(version), this.facets.at(version)]);
     const set = facets?.matching(filter);
     if (!index || !set) return null;
-    const programs = filter ? await filterInSlices(index.programs, (p) => set.has(p.id)) : index.programs;
-    return { catalogue: index.catalogue, programs };
+    return { catalogue: index.catalogue, programs: index.programs, table: index.table, members: filter ? set : null };
   }
 }

@@ -1,77 +1,119 @@
 /**
- * Sorting, counting and paging the programs a check weighed (eligibility.rules.ts `weigh`): all of
- * it on weigh keys, so that only the page's programs are decided with their messages.
+ * Counting and paging the programs a request weighed (eligibility.table.ts `weighAll`): all of it
+ * on the keys by position, so that only the page's programs are decided with their messages, and
+ * no request sorts or copies the directory. The order is ELIGIBLE, then UNKNOWN by fewest unknowns,
+ * then INELIGIBLE by fewest unmet (ascending keys), keeping the programs' order (title, id) within
+ * each key.
  */
 import type { ConnectionArgs, PageInfo } from "../../core/connection";
 import { encodeCursor } from "../../core/cursor";
-import { KEY_RANK, VERDICT_RANK, type PreparedProgram } from "./eligibility.rules";
+import { KEY_RANK, VERDICT_RANK } from "./eligibility.rules";
+import type { WeighTable } from "./eligibility.table";
 import type { EligibilityVerdict, EligibilityVerdictCounts } from "./eligibility.types";
-
-/** A program and its weigh key (verdict rank × KEY_RANK + weight). */
-export interface Weighed {
-  program: PreparedProgram;
-  key: number;
-}
-
-/**
- * ELIGIBLE, then UNKNOWN by fewest unknowns, then INELIGIBLE by fewest unmet, keeping the title, id
- * order the programs come in within each: a bucket per key, one pass over them all.
- */
-export function sortByKey(items: readonly Weighed[]): Weighed[] {
-  const buckets = new Map<number, Weighed[]>();
-  for (const w of items) {
-    const bucket = buckets.get(w.key);
-    if (bucket) bucket.push(w);
-    else buckets.set(w.key, [w]);
-  }
-  const out: Weighed[] = [];
-  for (const key of [...buckets.keys()].sort((a, b) => a - b)) for (const w of buckets.get(key)!) out.push(w);
-  return out;
-}
 
 const COUNT_KEY = ["eligible", "unknown", "ineligible"] as const;
 
-export function countVerdicts(items: readonly Weighed[]): EligibilityVerdictCounts {
-  const counts = { eligible: 0, unknown: 0, ineligible: 0 };
-  for (const w of items) counts[COUNT_KEY[Math.floor(w.key / KEY_RANK)]]++;
+/** How many weighed programs hold each key (NOT_WEIGHED, negative, left out). */
+function histogram(keys: Int32Array): Map<number, number> {
+  const counts = new Map<number, number>();
+  // Runs of one key are common (most programs of a filter share a verdict): one map update per run.
+  let run = -1;
+  let length = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key === run) {
+      length++;
+      continue;
+    }
+    if (run >= 0) counts.set(run, (counts.get(run) ?? 0) + length);
+    run = key;
+    length = 1;
+  }
+  if (run >= 0) counts.set(run, (counts.get(run) ?? 0) + length);
   return counts;
 }
 
-/** Only the programs with one of these verdicts (all of them for none). */
-export function withVerdicts(sorted: Weighed[], verdicts: readonly EligibilityVerdict[] | null | undefined): Weighed[] {
-  if (!verdicts?.length) return sorted;
-  const ranks = new Set(verdicts.map((v) => VERDICT_RANK[v]));
-  return sorted.filter((w) => ranks.has(Math.floor(w.key / KEY_RANK)));
+export interface KeyedPage {
+  /** The page's positions, in order, with their cursors. */
+  page: { position: number; cursor: string }[];
+  pageInfo: PageInfo;
+  /** Programs with one of the verdicts asked for (all when none). */
+  totalCount: number;
+  /** Every weighed program's verdict, whichever were asked for. */
+  verdictCounts: EligibilityVerdictCounts;
 }
 
 type CursorValues = (string | number | Date | null)[];
 
-/** A cursor holds [rank, weight, id]: the page goes on after that program, or after its place if it has gone. */
-export function pageOf(
-  sorted: Weighed[],
+/**
+ * One page of the weighed programs with one of `verdicts` (all of them for none). A cursor holds
+ * [rank, weight, id]: the page goes on after that program, or after its key if it has gone or its
+ * key has changed.
+ */
+export function pageByKeys(
+  table: WeighTable,
+  keys: Int32Array,
+  verdicts: readonly EligibilityVerdict[] | null | undefined,
   args: ConnectionArgs,
   ordering: string,
   after: CursorValues | null,
-): { page: { cursor: string; item: Weighed }[]; pageInfo: PageInfo } {
-  let start = 0;
+): KeyedPage {
+  const counts = histogram(keys);
+  const verdictCounts = { eligible: 0, unknown: 0, ineligible: 0 };
+  for (const [key, n] of counts) verdictCounts[COUNT_KEY[Math.floor(key / KEY_RANK)]] += n;
+  const ranks = verdicts?.length ? new Set(verdicts.map((v) => VERDICT_RANK[v])) : null;
+  const matching = [...counts.keys()]
+    .filter((key) => !ranks || ranks.has(Math.floor(key / KEY_RANK)))
+    .sort((a, b) => a - b);
+  let totalCount = 0;
+  for (const key of matching) totalCount += counts.get(key)!;
+
+  // Where the page starts: after (key, position) of the cursor's program when it is still there
+  // with that key, else at the first key above the cursor's.
+  let fromKey = -Infinity;
+  let fromPosition = -1;
   if (after) {
     const [rank, weight, id] = after.map(Number);
+    // NaN for a cursor whose values are not numbers: no key is above it, the page is empty.
     const key = rank * KEY_RANK + weight;
-    const at = sorted.findIndex((w) => w.program.id === id);
-    start = at >= 0 && sorted[at].key === key ? at + 1 : sorted.findIndex((w) => w.key > key);
-    if (start < 0) start = sorted.length;
+    const at = table.positionOf(id);
+    const kept = at >= 0 && keys[at] >= 0 && keys[at] === key && (!ranks || ranks.has(Math.floor(key / KEY_RANK)));
+    fromKey = key;
+    fromPosition = kept ? at : keys.length;
   }
-  const page = sorted.slice(start, start + args.first).map((item) => ({
-    item,
-    cursor: encodeCursor(ordering, [Math.floor(item.key / KEY_RANK), item.key % KEY_RANK, item.program.id]),
+  // Collected one beyond the page: whether another page follows.
+  const positions: number[] = [];
+  const wanted = args.first + 1;
+  for (const key of matching) {
+    if (positions.length >= wanted) break;
+    if (!(key >= fromKey)) continue;
+    let left = counts.get(key)!;
+    for (let i = key === fromKey ? fromPosition + 1 : 0; i < keys.length && left > 0; i++) {
+      if (keys[i] !== key) continue;
+      left--;
+      positions.push(i);
+      if (positions.length >= wanted) break;
+    }
+  }
+  const hasNextPage = positions.length > args.first;
+  if (hasNextPage) positions.length = args.first;
+  const page = positions.map((position) => ({
+    position,
+    cursor: encodeCursor(ordering, [
+      Math.floor(keys[position] / KEY_RANK),
+      keys[position] % KEY_RANK,
+      table.ids[position],
+    ]),
   }));
   return {
     page,
     pageInfo: {
-      hasNextPage: start + args.first < sorted.length,
+      hasNextPage,
       hasPreviousPage: Boolean(args.after),
       startCursor: page[0]?.cursor ?? null,
       endCursor: page[page.length - 1]?.cursor ?? null,
     },
+    totalCount,
+    verdictCounts,
   };
 }

@@ -6,10 +6,11 @@ import type { Requirement } from "../requirement/requirement.entity";
 import type { CandidateProfile, EligibilityArgs } from "./eligibility.args";
 import { resolveProfile } from "./eligibility.profile";
 import type { ProgramFilter } from "../program/program.filter-input";
-import type { RuleSources } from "./eligibility.listing-checks";
 import type { Catalogue, EligibilityRecordSource, ResolvedProfile } from "./eligibility.records";
-import { countVerdicts, pageOf, sortByKey, withVerdicts } from "./eligibility.paging";
-import { decidePrepared, prepare, weigh, type Decision, type PreparedProgram } from "./eligibility.rules";
+import type { BitSet } from "../../core/bitset";
+import { pageByKeys } from "./eligibility.paging";
+import { decidePrepared, prepare, type Decision, type PreparedProgram } from "./eligibility.rules";
+import { WeighTable } from "./eligibility.table";
 import type { EligibilityVerdictCounts } from "./eligibility.types";
 
 export interface DecisionPage {
@@ -21,19 +22,26 @@ export interface DecisionPage {
   requirements: ReadonlyMap<number, Requirement>;
 }
 
+/** Programs ready to weigh: prepared for deciding, and as a table (in the same order) for weighing. */
+export interface WeighablePrograms {
+  catalogue: Catalogue;
+  programs: readonly PreparedProgram[];
+  table: WeighTable;
+  /** The program ids to weigh (a filter's); all of them for null. */
+  members: BitSet | null;
+}
+
 /** Published programs prepared in advance (eligibility.index.ts), or null when they cannot answer this filter. */
 export interface PreparedPublished {
-  select(
-    filter: ProgramFilter | null | undefined,
-  ): Promise<{ catalogue: Catalogue; programs: readonly PreparedProgram[] } | null>;
+  select(filter: ProgramFilter | null | undefined): Promise<WeighablePrograms | null>;
 }
 
 /**
  * Checks every program a filter matches against a candidate: gets compact records (a fixed
  * number of statements whatever the directory's or the page's size; one, the directory version,
- * for anonymous readers once the in-process index is current), decides each with a pure
- * function, then sorts (ELIGIBLE, UNKNOWN by fewest unknowns, INELIGIBLE by fewest unmet; title,
- * id within), filters by verdict, counts and pages in memory.
+ * for anonymous readers once the in-process index is current), weighs each (eligibility.table.ts),
+ * then orders (ELIGIBLE, UNKNOWN by fewest unknowns, INELIGIBLE by fewest unmet; title, id within),
+ * filters by verdict, counts and pages on the weights in memory, deciding in full only the page's.
  */
 export class EligibilityService {
   constructor(
@@ -50,19 +58,15 @@ export class EligibilityService {
     const ordering = `ELIGIBILITY:${fingerprint(resolved)}`;
     // Decode before reading the directory: a bad cursor costs no statements for its programs.
     const after = args.after ? decodeCursor(args.after, ordering, 3) : null;
-    const programs = indexed?.programs ?? (await this.prepared(args.filter, includeDrafts, catalogue));
+    const { programs, table, members } = indexed ?? (await this.prepared(args.filter, includeDrafts, catalogue));
     // Every program is weighed (verdict and weight, no messages); the page's are then decided in full.
-    const listing = new Map<RuleSources, number>();
-    const sorted = sortByKey(
-      await mapInSlices(programs, (program) => ({ program, key: weigh(program, resolved, listing) })),
-    );
-    const matching = withVerdicts(sorted, args.verdicts);
-    const { page, pageInfo } = pageOf(matching, args, ordering, after);
+    const keys = table.weighAll(resolved, members);
+    const { page, pageInfo, totalCount, verdictCounts } = pageByKeys(table, keys, args.verdicts, args, ordering, after);
     return {
-      edges: page.map(({ item, cursor }) => ({ cursor, node: decidePrepared(item.program, resolved) })),
+      edges: page.map(({ position, cursor }) => ({ cursor, node: decidePrepared(programs[position], resolved) })),
       pageInfo,
-      totalCount: matching.length,
-      verdictCounts: countVerdicts(sorted),
+      totalCount,
+      verdictCounts,
       requirements: catalogue.entities ?? new Map(),
     };
   }
@@ -72,13 +76,14 @@ export class EligibilityService {
     filter: ProgramFilter | null | undefined,
     includeDrafts: boolean,
     catalogue: Catalogue,
-  ): Promise<PreparedProgram[]> {
+  ): Promise<WeighablePrograms> {
     const programs = await this.source.programs(filter, includeDrafts);
     const pathwayIds = [...new Set(programs.map((p) => p.pathwayId).filter((id): id is number => id !== null))];
     const pathways = new Map((await this.source.pathways(pathwayIds)).map((w) => [w.id, w]));
-    return mapInSlices(programs, (p) =>
+    const prepared = await mapInSlices(programs, (p) =>
       prepare(p, p.pathwayId === null ? null : (pathways.get(p.pathwayId) ?? null), catalogue),
     );
+    return { catalogue, programs: prepared, table: new WeighTable(prepared), members: null };
   }
 }
 

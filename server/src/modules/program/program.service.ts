@@ -21,6 +21,7 @@ import { ORDER_INSTITUTION_ALIAS, programOrdering } from "./program.orderings";
 import { Program } from "./program.entity";
 import { institutionPage, institutionPageRows } from "./program.institution-pages";
 import { ProgramRequirement } from "./program-requirement.entity";
+import type { RankedSearch } from "./program.ranked-search";
 import { rowMapper } from "../../core/rows";
 import { mapInSlices } from "../../core/event-loop";
 import { LISTING_RULE_FIELDS } from "../../core/listing-rules";
@@ -73,6 +74,8 @@ export class ProgramService {
   constructor(
     dataSource: DataSource,
     readonly config: AppConfig,
+    /** Anonymous readers' relevance pages from the facet index (program.ranked-search.ts); SQL alone without it. */
+    private readonly ranked: RankedSearch | null = null,
   ) {
     this.repo = dataSource.getRepository(Program);
     this.dialect = dialectOf(dataSource);
@@ -93,11 +96,12 @@ export class ProgramService {
   matching(
     criteria: ProgramCriteria,
     except?: FacetDimension,
+    fullText: ProgramSearch = this.fullText,
   ): { qb: SelectQueryBuilder<Program>; relevance?: string } {
     const qb = this.query(criteria.includeDrafts);
     if (criteria.columns) qb.select(criteria.columns.map((c) => `p.${c}`));
     applyProgramFilter(qb, criteria.filter, { reviewIntervalDays: this.config.reviewIntervalDays }, except);
-    const relevance = criteria.search ? this.fullText.join(qb, criteria.search, "fts") : undefined;
+    const relevance = criteria.search ? fullText.join(qb, criteria.search, "fts") : undefined;
     return { qb, relevance };
   }
 
@@ -143,20 +147,29 @@ export class ProgramService {
         "RELEVANCE needs a search with at least one letter or digit; use another ordering without one",
       );
     }
-    const { qb, relevance } = this.matching({ includeDrafts, filter: options.filter, search, columns });
-    // A full-text search ranks every match: a heavy read, run off the event loop.
-    if (search) offMainThread(qb);
     const ordering = programOrdering({
       order,
       direction: options.orderDirection,
       dialect: this.dialect,
-      relevance: relevance && search ? { expr: relevance, fingerprint: search.fingerprint } : undefined,
+      relevance: search ? { expr: "fts.relevance", fingerprint: search.fingerprint } : undefined,
     });
+    const ranked =
+      search && this.ranked && !includeDrafts ? await this.ranked.forPage(search, options, ordering) : null;
+    const criteria = { includeDrafts, filter: options.filter, search, columns };
+    const { qb } = this.matching(criteria, undefined, ranked?.join);
+    // A full-text search ranks every match: a heavy read, run off the event loop.
+    if (search) offMainThread(qb);
     const countQb = qb.clone();
     if (ordering.needsInstitution)
       qb.leftJoin(Institution, ORDER_INSTITUTION_ALIAS, `${ORDER_INSTITUTION_ALIAS}.id = p.institutionId`);
     for (const [alias, sql] of Object.entries(withRows?.selects ?? {})) qb.addSelect(sql, alias);
-    return paginate(qb, ordering, options, () => countQb.getCount(), withRows?.onRow);
+    return paginate(
+      qb,
+      ordering,
+      options,
+      ranked ? async () => ranked.count : () => countQb.getCount(),
+      withRows?.onRow,
+    );
   }
 
   /**

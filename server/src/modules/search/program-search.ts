@@ -21,15 +21,26 @@ const paramName = () => `fts${(seq = (seq + 1) % 1_000_000)}`;
 // bm25 weights per column: title, description, institution, specialties, pathway.
 const BM25 = "bm25(programs_fts, 10.0, 2.0, 5.0, 5.0, 4.0)";
 
+/** Every match and its relevance (columns program_id, relevance), the search given as `:param`. */
+const SQLITE_MATCHES = (param: string) =>
+  `SELECT rowid AS program_id, CAST(ROUND(-${BM25} * ${SCALE}) AS INTEGER) AS relevance FROM programs_fts WHERE programs_fts MATCH ${param}`;
+const POSTGRES_MATCHES = (param: string) =>
+  `SELECT xsd."programId" AS program_id, CAST(ROUND(ts_rank(xsd.document, to_tsquery('english', ${param})) * ${SCALE}) AS integer) AS relevance
+        FROM program_search xsd WHERE xsd.document @@ to_tsquery('english', ${param})`;
+
+/** The statement reading every match's relevance alone (columns program_id, relevance), as the join ranks them. */
+export function searchMatchesSql(dialect: Dialect, search: SearchTerms): { sql: string; parameters: string[] } {
+  return dialect === "postgres"
+    ? { sql: POSTGRES_MATCHES("$1"), parameters: [tsQuery(search)] }
+    : { sql: SQLITE_MATCHES("?"), parameters: [fts5Query(search)] };
+}
+
 const sqliteSearch: ProgramSearch = {
   join(qb, search, alias) {
     const param = paramName();
-    qb.innerJoin(
-      `(SELECT rowid AS program_id, CAST(ROUND(-${BM25} * ${SCALE}) AS INTEGER) AS relevance FROM programs_fts WHERE programs_fts MATCH :${param})`,
-      alias,
-      `${alias}.program_id = p.id`,
-      { [param]: fts5Query(search) },
-    );
+    qb.innerJoin(`(${SQLITE_MATCHES(`:${param}`)})`, alias, `${alias}.program_id = p.id`, {
+      [param]: fts5Query(search),
+    });
     return `${alias}.relevance`;
   },
 };
@@ -37,13 +48,9 @@ const sqliteSearch: ProgramSearch = {
 const postgresSearch: ProgramSearch = {
   join(qb, search, alias) {
     const param = paramName();
-    qb.innerJoin(
-      `(SELECT xsd."programId" AS program_id, CAST(ROUND(ts_rank(xsd.document, to_tsquery('english', :${param})) * ${SCALE}) AS integer) AS relevance
-        FROM program_search xsd WHERE xsd.document @@ to_tsquery('english', :${param}))`,
-      alias,
-      `${alias}.program_id = p.id`,
-      { [param]: tsQuery(search) },
-    );
+    qb.innerJoin(`(${POSTGRES_MATCHES(`:${param}`)})`, alias, `${alias}.program_id = p.id`, {
+      [param]: tsQuery(search),
+    });
     return `${alias}.relevance`;
   },
 };
