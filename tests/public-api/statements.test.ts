@@ -1,4 +1,5 @@
 import { RequirementLevel } from "../../server/src/core/enums";
+import { Specialty } from "../../server/src/modules/specialty/specialty.entity";
 import { testDialect } from "../support/db";
 import { expectData } from "../support/errors";
 import { factories } from "../support/factories";
@@ -93,14 +94,20 @@ describe("no N+1: statements per page do not depend on the page size", () => {
   it("adds exactly one statement for totalCount, and only when asked", async () => {
     const withCount = NESTED.replace("pageInfo {", "totalCount pageInfo {");
     const curator = await factories(server.ds).curator();
+    // Anonymous lists without a search count from the facet index once it is current (warmed here):
+    // the directory version's primary-key read stands for the count.
+    await server.deps.services.programFacetIndex.refresh();
     for (const [search, viewer] of [
       [null, undefined],
+      [null, curator],
       ["synthetic", curator],
     ] as const) {
       const plain = await server.exec(NESTED, { first: 100, search }, viewer);
       const counted = await server.exec(withCount, { first: 100, search }, viewer);
       expect(expectData(counted).programs.totalCount).toBe(120);
       expect(counted.statements).toBe(plain.statements + 1);
+      const countsInSql = counted.sql.some((sql) => /COUNT\(/i.test(sql));
+      expect([search, viewer === undefined, countsInSql]).toEqual([search, viewer === undefined, viewer !== undefined]);
     }
   });
 
@@ -114,4 +121,22 @@ describe("no N+1: statements per page do not depend on the page size", () => {
       expect(counted.statements).toBe(plain.statements);
     },
   );
+
+  // Last: it adds a program.
+  it("counts an anonymous list exactly whether the facet index is current or not", async () => {
+    const f = factories(server.ds);
+    const count = `query Count($filter: ProgramFilter) { programs(first: 1, filter: $filter) { totalCount } }`;
+    const filter = { specialty: ["s-one"] };
+    await server.deps.services.programFacetIndex.refresh();
+    const before = expectData(await server.exec(count, { filter })).programs.totalCount;
+    const curatorsView = expectData(await server.exec(count, { filter }, await f.curator())).programs.totalCount;
+    expect(before).toBe(curatorsView);
+    // A write makes the index stale: the next count is SQL's, and equal to what the index says once rebuilt.
+    const specialty = await server.ds.getRepository(Specialty).findOneByOrFail({ slug: "s-one" });
+    await f.program({ title: "Synthetic Program Late" }, { specialties: [specialty] });
+    const stale = expectData(await server.exec(count, { filter })).programs.totalCount;
+    await server.deps.services.programFacetIndex.refresh();
+    const rebuilt = expectData(await server.exec(count, { filter })).programs.totalCount;
+    expect([stale, rebuilt]).toEqual([before + 1, before + 1]);
+  });
 });

@@ -43,7 +43,7 @@ export function createServices(
   // Relevance pages from the facet index on SQLite only: PostgreSQL's ts_rank over every match (detoasting each
   // document) costs more than its own plan, which ranks only the filter's matches (the issue-15 bench at 100,000).
   const ranked = dialectOf(dataSource) === "sqlite" ? new RankedSearch(dataSource, programFacetIndex) : null;
-  const programs = new ProgramService(dataSource, config, ranked);
+  const programs = new ProgramService(dataSource, config, ranked, programFacetIndex);
   const curators = new CuratorService(dataSource, auditTrail);
   const requirements = new RequirementService(dataSource);
   const institutions = new InstitutionService(dataSource);

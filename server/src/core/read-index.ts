@@ -4,6 +4,8 @@ import { log } from "./logger";
 
 /** How long reads at a version whose rebuild failed use SQL before one tries again. */
 const RETRY_AFTER_FAILURE_MS = 30_000;
+/** The least time between two background rebuilds started by reads that do not wait for one (ifCurrent). */
+const WARM_INTERVAL_MS = 5_000;
 
 /**
  * An in-process read index of the published directory (facet bitmaps, eligibility's prepared
@@ -21,6 +23,8 @@ export class VersionedReadIndex<T> {
   private building: Promise<void> | null = null;
   /** The last failed rebuild: reads at its version use SQL for a while rather than each start another. */
   private failed: { version: string; at: number } | null = null;
+  /** When ifCurrent last started a background rebuild. */
+  private warmedAt = -Infinity;
   /** Rebuilds run in the context this index was made in, never in a request's (its statement count, its timeout). */
   private readonly detached = new AsyncResource("VersionedReadIndex");
 
@@ -47,6 +51,23 @@ export class VersionedReadIndex<T> {
     const before = this.built;
     await this.refresh();
     return this.built && this.built !== before ? this.built.value : null;
+  }
+
+  /**
+   * The index if it is built at the directory version now, else null without waiting: a rebuild is
+   * started in the background (at most one per WARM_INTERVAL_MS), so a cheap read (a count) uses SQL
+   * now and the index once it is current, and a directory under steady writes is not rebuilt for
+   * every read that follows a write.
+   */
+  async ifCurrent(): Promise<T | null> {
+    const version = await this.version();
+    if (this.built?.version === version) return this.built.value;
+    const now = Date.now();
+    if (!this.building && !this.failedRecently(version) && now - this.warmedAt >= WARM_INTERVAL_MS) {
+      this.warmedAt = now;
+      void this.refresh();
+    }
+    return null;
   }
 
   /**

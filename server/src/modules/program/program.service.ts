@@ -22,6 +22,8 @@ import { Program } from "./program.entity";
 import { institutionPage, institutionPageRows } from "./program.institution-pages";
 import { ProgramRequirement } from "./program-requirement.entity";
 import type { RankedSearch } from "./program.ranked-search";
+import type { ProgramFacetIndex } from "./program.facet-index";
+import type { VersionedReadIndex } from "../../core/read-index";
 import { rowMapper } from "../../core/rows";
 import { mapInSlices } from "../../core/event-loop";
 import { LISTING_RULE_FIELDS } from "../../core/listing-rules";
@@ -76,6 +78,8 @@ export class ProgramService {
     readonly config: AppConfig,
     /** Anonymous readers' relevance pages from the facet index (program.ranked-search.ts); SQL alone without it. */
     private readonly ranked: RankedSearch | null = null,
+    /** Counts anonymous readers' lists without a search when it is current (never waited for). */
+    private readonly facetIndex: VersionedReadIndex<ProgramFacetIndex> | null = null,
   ) {
     this.repo = dataSource.getRepository(Program);
     this.dialect = dialectOf(dataSource);
@@ -129,6 +133,19 @@ export class ProgramService {
   }
 
   /**
+   * A list's totalCount: from the facet index when it is current and can evaluate the filter (an
+   * anonymous list without a search: the published programs the filter matches), else in SQL.
+   */
+  private async count(
+    countQb: SelectQueryBuilder<Program>,
+    filter: ProgramFilter | null | undefined,
+    needsSql: boolean,
+  ): Promise<number> {
+    const members = !needsSql && this.facetIndex ? (await this.facetIndex.ifCurrent())?.matching(filter) : null;
+    return members ? members.count() : countQb.getCount();
+  }
+
+  /**
    * One page; `columns` narrows what each program row carries (see core/field-selection.ts).
    * `withRows.selects` are more expressions (alias → SQL) selected beside the page's columns (not
    * in its count), each row of the page handed to `withRows.onRow` with its raw row.
@@ -167,7 +184,7 @@ export class ProgramService {
       qb,
       ordering,
       options,
-      ranked ? async () => ranked.count : () => countQb.getCount(),
+      ranked ? async () => ranked.count : () => this.count(countQb, options.filter, includeDrafts || Boolean(search)),
       withRows?.onRow,
     );
   }
