@@ -20,6 +20,8 @@ const SLICE = Number(workerData.sliceRows);
 /** A large result goes as serialised slices (the rows are read back one slice per turn of the main thread's loop). */
 function reply(rows) {
   if (rows.length <= SLICE) return parentPort.postMessage({ rows });
+  // The statement has ended: serialising its rows is no part of its time limit.
+  parentPort.postMessage({ read: true });
   const slices = [];
   for (let i = 0; i < rows.length; i += SLICE) slices.push(new Uint8Array(serialize(rows.slice(i, i + SLICE))).buffer);
   parentPort.postMessage({ slices }, slices);
@@ -63,6 +65,8 @@ export interface ReadWorkerOptions {
 interface Reply {
   started?: boolean;
   rows?: unknown[];
+  /** The statement has read a large result; its slices follow. */
+  read?: boolean;
   /** A large result: its rows in slices, each serialised with v8.serialize. */
   slices?: ArrayBuffer[];
   error?: { message: string; code?: string };
@@ -140,6 +144,7 @@ export class SqliteReadWorker {
     worker.on("message", (reply: Reply) => {
       if (this.worker !== worker) return; // a late word from a worker stopped on timeout
       if (reply.started) this.started();
+      else if (reply.read) this.read();
       else this.finish(reply);
     });
     worker.on("error", (e) => this.failed(worker, e));
@@ -152,6 +157,11 @@ export class SqliteReadWorker {
     if (!this.running) return;
     this.running.timer = setTimeout(() => this.timedOut(), this.options.statementTimeoutMs);
     this.running.timer.unref();
+  }
+
+  private read(): void {
+    if (this.running?.timer) clearTimeout(this.running.timer);
+    if (this.running) this.running.timer = null;
   }
 
   private finish(reply: Reply): void {
