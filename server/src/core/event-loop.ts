@@ -41,6 +41,12 @@ export function waitingForTurn(): number {
   return waiting.length - head;
 }
 
+/** `fn()` on a turn of its own: one step of a build made of several large synchronous steps. */
+export async function onTurn<T>(fn: () => T): Promise<T> {
+  await nextTurn();
+  return fn();
+}
+
 /** How long a slice of a long computation may hold the loop before it waits for another turn. */
 const SLICE_MS = 4;
 /** Items between two looks at the clock. */
