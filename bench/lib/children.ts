@@ -8,7 +8,7 @@ export interface ChildServer {
   /** CPU time (user + system, ms) the contender's process has used so far. */
   cpuMs(): Promise<number>;
   /** Asks the contender one of its own figures (contenders that do not answer leave it pending: app only). */
-  ask(question: "rss" | "eventLoopMaxMs" | "eventLoopReset"): Promise<number>;
+  ask(question: "rss" | "eventLoopMaxMs" | "eventLoopMaxOnCpuMs" | "eventLoopReset"): Promise<number>;
   stop(): Promise<void>;
 }
 

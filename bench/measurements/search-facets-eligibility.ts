@@ -18,6 +18,8 @@ export interface FeatureLatency {
   cpuVsPageQuery: number | null;
   /** The longest the app's event loop was held while these rounds ran (perf_hooks.monitorEventLoopDelay). */
   eventLoopMaxDelayMs: number | null;
+  /** Of that, the longest the main thread was running rather than waiting for a CPU (Linux only; bench/servers/loop-hold.ts). */
+  eventLoopMaxOnCpuMs: number | null;
 }
 
 const SEARCH_QUERY = PAGE_QUERY.replace(
@@ -65,12 +67,14 @@ export async function versusPage(
     ctx.log,
   );
   const eventLoopMaxDelayMs = Math.round((await app.ask("eventLoopMaxMs")) * 10) / 10;
+  const eventLoopMaxOnCpuMs = Math.round((await app.ask("eventLoopMaxOnCpuMs")) * 10) / 10;
   return {
     feature: r.feature,
     page: r.page,
     p95VsPageQuery: ratio(r.feature.p95, r.page.p95),
     cpuVsPageQuery: ratio(r.feature.serverCpuMsPerRequest, r.page.serverCpuMsPerRequest),
     eventLoopMaxDelayMs: Number.isFinite(eventLoopMaxDelayMs) ? eventLoopMaxDelayMs : null,
+    eventLoopMaxOnCpuMs: Number.isFinite(eventLoopMaxOnCpuMs) ? eventLoopMaxOnCpuMs : null,
   };
 }
 

@@ -10,6 +10,7 @@ import { createDirectoryApp } from "../../server/src/app";
 import { loadConfig } from "../../server/src/core/config";
 import { createAppDeps } from "../../server/src/composition/context";
 import { openDataSource } from "../../server/src/composition/database";
+import { loopHoldOnCpu } from "./loop-hold";
 import { logSlowStatements } from "./slow-statements";
 
 async function main(): Promise<void> {
@@ -37,10 +38,13 @@ answerCpuQuestions();
 // How long the event loop was held (the longest delay since the last reset) and the process's RSS.
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
+const onCpu = loopHoldOnCpu();
 process.on("message", (msg) => {
   if (msg === "eventLoopReset") {
     loopDelay.reset();
+    onCpu.reset();
     process.send!({ answer: msg, value: 0 });
   } else if (msg === "eventLoopMaxMs") process.send!({ answer: msg, value: loopDelay.max / 1e6 });
+  else if (msg === "eventLoopMaxOnCpuMs") process.send!({ answer: msg, value: onCpu.maxMs() ?? NaN });
   else if (msg === "rss") process.send!({ answer: msg, value: process.memoryUsage().rss / 1048576 });
 });

@@ -14,6 +14,7 @@ import { type AppDeps, type Context } from "./core/context";
 import { createContext } from "./composition/context";
 import { localeFromAcceptLanguage } from "./core/locale";
 import { dialectOf } from "./core/data-source";
+import { nextTurn } from "./core/event-loop";
 import { explorerRoutes } from "./core/explorer";
 import { jitGateway, type CompiledQueries } from "./core/executor";
 import { createFormatError } from "./core/format-error";
@@ -138,6 +139,8 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     ...jsonBody(limits),
     ...requestLimit,
     operationTimeout(limits),
+    // One operation starts per turn of the event loop, however many arrived together (core/event-loop.ts).
+    (_req, _res, next) => void nextTurn().then(() => next()),
     (req, res, next) => {
       // A request with credentials is never cacheable, even when it fails before any plugin runs
       // (an invalid token is refused while the context is built).

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { deserialize } from "node:v8";
+import type { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { SqliteReadWorker } from "../../server/src/core/sqlite-read-worker";
 
@@ -15,6 +17,9 @@ beforeAll(() => {
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO t (name) VALUES ('a'), ('b')");
+  db.exec(
+    "CREATE TABLE many (id INTEGER PRIMARY KEY); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5001) INSERT INTO many SELECT i FROM n",
+  );
   db.close();
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -27,6 +32,23 @@ describe("the SQLite read worker", () => {
       await expect(worker.all("DELETE FROM t", [])).rejects.toMatchObject({
         code: expect.stringMatching(/^SQLITE_READONLY/),
       });
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it("hands a large result over in slices of at most 2,000 rows, whole and in order", async () => {
+    const worker = new SqliteReadWorker({ path: file, statementTimeoutMs: 10_000, maxQueued: 8, busyTimeoutMs: 50 });
+    try {
+      await worker.all("SELECT 1", []);
+      const sizes: number[] = [];
+      (worker as unknown as { worker: Worker }).worker.on("message", (m: { slices?: ArrayBuffer[] }) => {
+        for (const slice of m.slices ?? []) sizes.push((deserialize(new Uint8Array(slice)) as unknown[]).length);
+      });
+      const rows = (await worker.all("SELECT id FROM many ORDER BY id", [])) as { id: number }[];
+      expect(rows.map((r) => r.id)).toEqual(Array.from({ length: 5001 }, (_, i) => i + 1));
+      expect(sizes).toEqual([2000, 2000, 1001]);
+      expect(await worker.all("SELECT name FROM t WHERE id = ?", [1])).toEqual([{ name: "a" }]);
     } finally {
       await worker.close();
     }

@@ -1,5 +1,7 @@
+import { deserialize } from "node:v8";
 import { Worker } from "node:worker_threads";
 import { UnavailableError } from "./errors";
+import { nextTurn } from "./event-loop";
 
 /**
  * The worker's whole program, evaluated rather than loaded from a file so that it runs the same
@@ -12,7 +14,18 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
 db.pragma("busy_timeout = " + Number(workerData.busyTimeoutMs));
 db.pragma("query_only = ON");
+const { serialize } = require("node:v8");
 const statements = new Map();
+const SLICE = Number(workerData.sliceRows);
+/** A large result goes as serialised slices (the rows are read back one slice per turn of the main thread's loop). */
+function reply(rows) {
+  if (rows.length <= SLICE) return parentPort.postMessage({ rows });
+  // The statement has ended: serialising its rows is no part of its time limit.
+  parentPort.postMessage({ read: true });
+  const slices = [];
+  for (let i = 0; i < rows.length; i += SLICE) slices.push(new Uint8Array(serialize(rows.slice(i, i + SLICE))).buffer);
+  parentPort.postMessage({ slices }, slices);
+}
 parentPort.on("message", ({ sql, params }) => {
   parentPort.postMessage({ started: true });
   try {
@@ -23,12 +36,21 @@ parentPort.on("message", ({ sql, params }) => {
       if (statements.size > 100) statements.delete(statements.keys().next().value);
     }
     if (!stmt.reader) throw Object.assign(new Error("an off-thread statement must only read"), { code: "SQLITE_READONLY" });
-    parentPort.postMessage({ rows: stmt.all(...params) });
+    reply(stmt.all(...params));
   } catch (e) {
     parentPort.postMessage({ error: { message: String(e && e.message), code: e && e.code } });
   }
 });
 `;
+
+/**
+ * Rows per slice of a large result. Reading rows into this thread holds its event loop for as long
+ * as it takes, about a millisecond per thousand rows on a busy machine: a large result (every
+ * program's rules, hundreds of thousands of rows, for the eligibility index) comes as slices
+ * serialised in the worker, read back one per turn (core/event-loop.ts `nextTurn`), while the
+ * worker goes on with the next statement.
+ */
+const SLICE_ROWS = 2000;
 
 export interface ReadWorkerOptions {
   /** The SQLite file (the worker opens its own connection on it). */
@@ -43,6 +65,10 @@ export interface ReadWorkerOptions {
 interface Reply {
   started?: boolean;
   rows?: unknown[];
+  /** The statement has read a large result; its slices follow. */
+  read?: boolean;
+  /** A large result: its rows in slices, each serialised with v8.serialize. */
+  slices?: ArrayBuffer[];
   error?: { message: string; code?: string };
 }
 
@@ -112,11 +138,13 @@ export class SqliteReadWorker {
         driver: require.resolve("better-sqlite3"),
         path: this.options.path,
         busyTimeoutMs: this.options.busyTimeoutMs,
+        sliceRows: SLICE_ROWS,
       },
     });
     worker.on("message", (reply: Reply) => {
       if (this.worker !== worker) return; // a late word from a worker stopped on timeout
       if (reply.started) this.started();
+      else if (reply.read) this.read();
       else this.finish(reply);
     });
     worker.on("error", (e) => this.failed(worker, e));
@@ -131,13 +159,19 @@ export class SqliteReadWorker {
     this.running.timer.unref();
   }
 
+  private read(): void {
+    if (this.running?.timer) clearTimeout(this.running.timer);
+    if (this.running) this.running.timer = null;
+  }
+
   private finish(reply: Reply): void {
     const current = this.running;
     if (!current) return;
     if (current.timer) clearTimeout(current.timer);
     this.running = null;
     if (reply.error) current.job.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
-    else current.job.resolve(reply.rows ?? []);
+    // What the reader does with the rows (the rest of its request) waits for a turn like any request.
+    else void readRows(reply).then(current.job.resolve, current.job.reject);
     this.next();
     // An idle worker does not keep the process alive (a CLI command ends when its work does).
     if (!this.running) this.worker?.unref();
@@ -168,4 +202,16 @@ export class SqliteReadWorker {
     }
     this.next();
   }
+}
+
+/** The rows of a reply, a slice per turn of the event loop, on a later turn than the reply's. */
+async function readRows(reply: Reply): Promise<unknown[]> {
+  await nextTurn();
+  if (!reply.slices) return reply.rows ?? [];
+  const rows: unknown[] = [];
+  for (const [i, slice] of reply.slices.entries()) {
+    if (i > 0) await nextTurn();
+    for (const row of deserialize(new Uint8Array(slice)) as unknown[]) rows.push(row);
+  }
+  return rows;
 }

@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import { BitSet } from "../../core/bitset";
 import { dialectOf } from "../../core/data-source";
+import { onTurn } from "../../core/event-loop";
 import { heavyQuery } from "../../core/sqlite-readers";
 import { audiencesMatching, type FacetDimension } from "./program.filter";
 import type { ProgramFilter } from "./program.filter-input";
@@ -119,9 +120,12 @@ export class ProgramFacetIndex {
       [],
     );
     const size = programs.reduce((max, p) => Math.max(max, Number(p.id)), 0) + 1;
-    const published = BitSet.of(
-      size,
-      programs.map((p) => Number(p.id)),
+    // Each step below walks every published program or link: a turn of the event loop each (core/event-loop.ts).
+    const published = await onTurn(() =>
+      BitSet.of(
+        size,
+        programs.map((p) => Number(p.id)),
+      ),
     );
     const column = (pick: (p: ProgramRow) => string | null): Values => {
       const values: Values = new Map();
@@ -148,8 +152,12 @@ export class ProgramFacetIndex {
 
     type Catalogue = { id: number; key: string; name: string; nameFr?: string | null; archived: boolean | number };
     const catalogue = async (sql: string) => heavyQuery<Catalogue>(ds, sql, []);
-    const linked = async (sql: string) =>
-      new Map((await heavyQuery<{ k: number; ids: string | null }>(ds, sql, [])).map((r) => [Number(r.k), ids(r.ids)]));
+    const linked = async (sql: string) => {
+      const out = new Map<number, number[]>();
+      for (const r of await heavyQuery<{ k: number; ids: string | null }>(ds, sql, []))
+        out.set(Number(r.k), await onTurn(() => ids(r.ids)));
+      return out;
+    };
 
     const specialty: Values = new Map();
     const specialtyLinks = await linked(
@@ -192,7 +200,7 @@ export class ProgramFacetIndex {
     for (const r of await catalogue(
       `SELECT id, code AS key, name, "nameFr" AS "nameFr", ("archivedAt" IS NOT NULL) AS archived FROM requirements`,
     )) {
-      const set = BitSet.of(size, ownLinks.get(Number(r.id)) ?? []);
+      const set = await onTurn(() => BitSet.of(size, ownLinks.get(Number(r.id)) ?? []));
       for (const pathwayId of pathwayLinks.get(Number(r.id)) ?? [])
         for (const programId of programsOfPathway.get(pathwayId) ?? []) set.add(programId);
       requirement.set(r.key, {
@@ -206,18 +214,23 @@ export class ProgramFacetIndex {
     return new ProgramFacetIndex(
       published,
       {
-        type: column((p) => p.type),
-        audience: column((p) => p.audience),
-        country: column((p) => p.country),
-        region: column((p) => p.region),
+        type: await onTurn(() => column((p) => p.type)),
+        audience: await onTurn(() => column((p) => p.audience)),
+        country: await onTurn(() => column((p) => p.country)),
+        region: await onTurn(() => column((p) => p.region)),
         specialty,
         pathway,
         requirement,
       },
-      { handsOnPatientCare: flag((p) => p.hands), visaSponsorship: flag((p) => p.visa) },
-      BitSet.of(
-        size,
-        programs.filter((p) => p.img !== null && Number(p.img) > 0).map((p) => Number(p.id)),
+      {
+        handsOnPatientCare: await onTurn(() => flag((p) => p.hands)),
+        visaSponsorship: await onTurn(() => flag((p) => p.visa)),
+      },
+      await onTurn(() =>
+        BitSet.of(
+          size,
+          programs.filter((p) => p.img !== null && Number(p.img) > 0).map((p) => Number(p.id)),
+        ),
       ),
     );
   }
