@@ -68,10 +68,16 @@ postgresOnly("prepared reads on PostgreSQL", () => {
   });
 
   it("prepares a page's statements once it repeats, and answers the same", async () => {
+    // The facet index (which counts anonymous lists) built first: its rebuild, in the background,
+    // would otherwise repeat the directory version's read while this page runs.
+    await server.deps.services.programFacetIndex.refresh();
+    const initially = await prepared();
     const first = await server.exec(PAGE);
     expectData(first);
+    const fresh = first.sql.filter((sql) => !initially.includes(sql));
+    expect(fresh.length).toBeGreaterThan(0);
     const before = await prepared();
-    expect(first.sql.filter((sql) => before.includes(sql))).toEqual([]);
+    expect(fresh.filter((sql) => before.includes(sql))).toEqual([]);
     const second = await server.exec(PAGE);
     const third = await server.exec(PAGE);
     expect(second.data).toEqual(first.data);
@@ -80,6 +86,7 @@ postgresOnly("prepared reads on PostgreSQL", () => {
     const after = await prepared();
     // Every statement of the page is a SELECT, now prepared on the connection.
     expect(first.sql.length).toBeGreaterThan(1);
+    expect(first.sql.some((sql) => /COUNT\(/i.test(sql))).toBe(false); // counted on the index
     expect(first.sql.filter((sql) => !after.includes(sql))).toEqual([]);
   });
 });

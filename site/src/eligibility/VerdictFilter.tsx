@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import type { EligibilityQuery, EligibilityVerdict } from "../gql/graphql";
 import { useI18n } from "../i18n/i18n";
 
@@ -11,6 +12,10 @@ export function VerdictFilter(props: {
   onChange: (v: EligibilityVerdict | null) => void;
 }) {
   const { t } = useI18n();
+  // The choice shows at once: the address (props.value) follows through the router's transition, and
+  // a controlled radio would otherwise snap back to the old verdict until it commits.
+  const [chosen, setChosen] = useState(props.value);
+  useEffect(() => setChosen(props.value), [props.value]);
   const { eligible, unknown, ineligible } = props.counts;
   const count = { ALL: eligible + unknown + ineligible, ELIGIBLE: eligible, UNKNOWN: unknown, INELIGIBLE: ineligible };
   return (
@@ -22,8 +27,12 @@ export function VerdictFilter(props: {
             type="radio"
             id={`verdict-${c}`}
             name="verdict"
-            checked={(props.value ?? "ALL") === c}
-            onChange={() => props.onChange(c === "ALL" ? null : c)}
+            checked={(chosen ?? "ALL") === c}
+            onChange={() => {
+              const next = c === "ALL" ? null : c;
+              setChosen(next);
+              props.onChange(next);
+            }}
           />
           <label htmlFor={`verdict-${c}`}>{t(`verdictFilter${c}`, { count: count[c] })}</label>
         </span>
