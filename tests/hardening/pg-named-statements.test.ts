@@ -60,11 +60,11 @@ postgresOnly("prepared reads on PostgreSQL", () => {
     return both.flat().map((r) => r.statement);
   };
 
-  it("leaves PostgreSQL's plan cache at its default (generic plans once they are no costlier)", async () => {
+  it("plans a prepared statement for each execution's values (no generic plan)", async () => {
     const modes = (await Promise.all([1, 2].map(() => server.ds.query("SHOW plan_cache_mode")))) as {
       plan_cache_mode: string;
     }[][];
-    expect(modes.map((rows) => rows[0].plan_cache_mode)).toEqual(["auto", "auto"]);
+    expect(modes.map((rows) => rows[0].plan_cache_mode)).toEqual(["force_custom_plan", "force_custom_plan"]);
   });
 
   it("prepares a page's statements once it repeats, and answers the same", async () => {
