@@ -36,7 +36,12 @@ describe("forms without traps (editor, in Chromium)", () => {
   const program = async (by: { slug?: string; id?: string }) => (await server.gql(PROGRAM, by, "editor")).data!.program;
   const create = (input: Record<string, unknown>) => createProgram(server, input);
   const save = async () => {
+    // This save's own answer first: the previous save's "updated" notice may still be on screen.
+    const answered = page.waitForResponse(
+      (r) => r.url().includes("/graphql") && /"operationName":"(Create|Update)\w*"/.test(r.request().postData() ?? ""),
+    );
     await page.getByRole("button", { name: "Save" }).click();
+    await answered;
     await expectNotification(page, /updated|created/i);
   };
 
