@@ -68,9 +68,13 @@ postgresOnly("prepared reads on PostgreSQL", () => {
   });
 
   it("prepares a page's statements once it repeats, and answers the same", async () => {
-    // The facet index (which counts anonymous lists) built first: its rebuild, in the background,
-    // would otherwise repeat the directory version's read while this page runs.
-    await server.deps.services.programFacetIndex.refresh();
+    // The read indexes (the facet index counts anonymous lists) built first: their rebuilds, in the
+    // background since the server started, would otherwise repeat the directory version's read
+    // while this page runs.
+    const { programFacetIndex, eligibilityIndex } = server.deps.services;
+    await programFacetIndex.refresh();
+    await eligibilityIndex.refresh();
+    expect(await programFacetIndex.ifCurrent()).not.toBeNull();
     const initially = await prepared();
     const first = await server.exec(PAGE);
     expectData(first);

@@ -99,4 +99,31 @@ describe("facet index", () => {
     expect(await index.current()).toBe("built");
     expect(builds).toBe(2);
   });
+
+  it("a refresh asked for during a rebuild that gives up (writes kept landing) waits for one more", async () => {
+    const bump = () =>
+      server.ds.query(`UPDATE programs SET title = title || ' ' WHERE id = (SELECT MIN(id) FROM programs)`);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let builds = 0;
+    let lastWriteDone = false;
+    const index = new VersionedReadIndex(server.ds, "raced", async () => {
+      builds++;
+      // A write lands during each of the running rebuild's three attempts, so it ends unbuilt.
+      if (builds <= 3) await bump();
+      if (builds === 3) {
+        lastWriteDone = true;
+        await gate;
+      }
+      return `build ${builds}`;
+    });
+    const running = index.refresh();
+    while (!lastWriteDone) await new Promise((resolve) => setImmediate(resolve));
+    const askedAfterTheWrites = index.refresh();
+    release();
+    await running;
+    await askedAfterTheWrites;
+    expect(builds).toBe(4);
+    expect(await index.ifCurrent()).toBe("build 4");
+  });
 });

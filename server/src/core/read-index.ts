@@ -21,6 +21,8 @@ const WARM_INTERVAL_MS = 5_000;
 export class VersionedReadIndex<T> {
   private built: { version: string; value: T } | null = null;
   private building: Promise<void> | null = null;
+  /** The rebuild queued behind the running one, shared by every refresh asked for meanwhile. */
+  private following: Promise<void> | null = null;
   /** The last failed rebuild: reads at its version use SQL for a while rather than each start another. */
   private failed: { version: string; at: number } | null = null;
   /** When ifCurrent last started a background rebuild. */
@@ -43,10 +45,16 @@ export class VersionedReadIndex<T> {
     return rows.length ? String(rows[0].version) : "none";
   }
 
+  /** The directory version now, and the index when it is built at exactly that version. */
+  private async asBuilt(): Promise<{ version: string; value: T | null }> {
+    const version = await this.version();
+    return { version, value: this.built?.version === version ? this.built.value : null };
+  }
+
   /** The index as of the directory version now or later, or null when it cannot be built (use SQL). */
   async current(): Promise<T | null> {
-    const version = await this.version();
-    if (this.built?.version === version) return this.built.value;
+    const { version, value } = await this.asBuilt();
+    if (value !== null) return value;
     if (this.failedRecently(version)) return null;
     const before = this.built;
     await this.refresh();
@@ -60,8 +68,8 @@ export class VersionedReadIndex<T> {
    * every read that follows a write.
    */
   async ifCurrent(): Promise<T | null> {
-    const version = await this.version();
-    if (this.built?.version === version) return this.built.value;
+    const { version, value } = await this.asBuilt();
+    if (value !== null) return value;
     const now = Date.now();
     if (!this.building && !this.failedRecently(version) && now - this.warmedAt >= WARM_INTERVAL_MS) {
       this.warmedAt = now;
@@ -87,10 +95,21 @@ export class VersionedReadIndex<T> {
     return this.failed?.version === version && Date.now() - this.failed.at < RETRY_AFTER_FAILURE_MS;
   }
 
-  /** Starts a rebuild unless one is running; resolves when it has ended. */
+  /**
+   * Resolves once a rebuild that started after this call has ended. A rebuild already running may
+   * have read the version before the caller's latest write, so callers arriving meanwhile share one
+   * more that follows it (a single version read when nothing changed).
+   */
   refresh(): Promise<void> {
-    this.building ??= this.detached.runInAsyncScope(() => this.rebuild()).finally(() => (this.building = null));
-    return this.building;
+    if (!this.building) {
+      this.building = this.detached.runInAsyncScope(() => this.rebuild()).finally(() => (this.building = null));
+      return this.building;
+    }
+    this.following ??= this.building.then(() => {
+      this.following = null;
+      return this.refresh();
+    });
+    return this.following;
   }
 
   /** Never rejects: a failed rebuild (the database went away, a statement failed) leaves reads on SQL. */
