@@ -93,25 +93,9 @@ export function detailSelects(
   let known = writtenSelects.get(ds);
   if (!known) writtenSelects.set(ds, (known = new LRUCache({ max: 100 })));
   let selects = known.get(shape);
-  if (!selects) known.set(shape, (selects = Object.freeze(writeSelects(ds, dialect, plan, includeArchived))));
+  if (!selects) known.set(shape, (selects = Object.freeze(buildSelects(ds, dialect, plan, includeArchived))));
   return selects;
 }
-
-function writeSelects(
-  ds: DataSource,
-  dialect: Dialect,
-  plan: DetailPlan,
-  includeArchived: boolean,
-): Record<string, string> {
-  // A plan is kept per field tree (and data source), so its SQL is built once per viewer kind.
-  let built = selectsOf.get(plan);
-  if (!built) selectsOf.set(plan, (built = new Map()));
-  let selects = built.get(includeArchived);
-  if (!selects) built.set(includeArchived, (selects = buildSelects(ds, dialect, plan, includeArchived)));
-  return selects;
-}
-
-const selectsOf = new WeakMap<DetailPlan, Map<boolean, Record<string, string>>>();
 
 function buildSelects(
   ds: DataSource,
