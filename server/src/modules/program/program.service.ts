@@ -66,6 +66,9 @@ export interface PageRowsWith {
   onRow: (program: Program, raw: Record<string, unknown>) => void;
 }
 
+/** The alias of a search's join (its `relevance` column orders relevance pages). */
+const SEARCH_ALIAS = "fts";
+
 export class ProgramService {
   private readonly repo: Repository<Program>;
   /** findOneWith's SQL texts (core/query-text.ts). */
@@ -105,7 +108,7 @@ export class ProgramService {
     const qb = this.query(criteria.includeDrafts);
     if (criteria.columns) qb.select(criteria.columns.map((c) => `p.${c}`));
     applyProgramFilter(qb, criteria.filter, { reviewIntervalDays: this.config.reviewIntervalDays }, except);
-    const relevance = criteria.search ? fullText.join(qb, criteria.search, "fts") : undefined;
+    const relevance = criteria.search ? fullText.join(qb, criteria.search, SEARCH_ALIAS) : undefined;
     return { qb, relevance };
   }
 
@@ -168,7 +171,7 @@ export class ProgramService {
       order,
       direction: options.orderDirection,
       dialect: this.dialect,
-      relevance: search ? { expr: "fts.relevance", fingerprint: search.fingerprint } : undefined,
+      relevance: search ? { expr: `${SEARCH_ALIAS}.relevance`, fingerprint: search.fingerprint } : undefined,
     });
     const ranked =
       search && this.ranked && !includeDrafts ? await this.ranked.forPage(search, options, ordering) : null;
