@@ -53,6 +53,9 @@ const MEASUREMENTS: Measurement[] = [
   postgraphilePeer,
 ];
 
+/** The rounds compared with the page query, whose event-loop delay the app records. */
+const FEATURE_ROUNDS = ["search", "facets", "eligibility", "eligibilityPage3"];
+
 const FULL: Settings = {
   institutions: 5000,
   programs: 100_000,
@@ -245,12 +248,12 @@ async function main(): Promise<void> {
       eligibilityCpuVsPage: cpuVsPage(pgf.eligibility),
       eligibilityPage3CpuVsPage: cpuVsPage(pgf.eligibilityPage3),
     };
-  const loops = ["search", "facets", "eligibility", "eligibilityPage3"]
-    .map((k) => results[k]?.eventLoopMaxDelayMs)
-    .filter((v): v is number => typeof v === "number");
-  const onCpu = ["search", "facets", "eligibility", "eligibilityPage3"]
-    .map((k) => results[k]?.eventLoopMaxOnCpuMs)
-    .filter((v): v is number => typeof v === "number");
+  const loops = FEATURE_ROUNDS.map((k) => results[k]?.eventLoopMaxDelayMs).filter(
+    (v): v is number => typeof v === "number",
+  );
+  const onCpu = FEATURE_ROUNDS.map((k) => results[k]?.eventLoopMaxOnCpuMs).filter(
+    (v): v is number => typeof v === "number",
+  );
   results.eventLoop = {
     maxDelayMs: loops.length ? Math.max(...loops) : null,
     maxOnCpuMs: onCpu.length ? Math.max(...onCpu) : null,
@@ -322,7 +325,7 @@ function printReport(r: Record<string, any>): void {
     );
   else if (pg) rows.push(["page query (PostgreSQL)", "n/a", "", "", "", "", pg.reason]);
   const pgf = r.postgresFeatures;
-  for (const k of ["search", "facets", "eligibility", "eligibilityPage3"]) {
+  for (const k of FEATURE_ROUNDS) {
     const m = pgf?.[k];
     if (m?.feature) rows.push(loadRow(`${k} (PostgreSQL)`, m.feature, m.page));
   }
@@ -365,13 +368,11 @@ function printReport(r: Record<string, any>): void {
     );
   else if (ws) out.push(`curator save with 5 webhook endpoints: n/a (${ws.reason})`);
   if (r.eventLoop?.maxDelayMs != null) {
-    const rounds = ["search", "facets", "eligibility", "eligibilityPage3"]
-      .filter((k) => typeof r[k]?.eventLoopMaxDelayMs === "number")
-      .map(
-        (k) =>
-          `${k} ${r[k].eventLoopMaxDelayMs}` +
-          (r[k].eventLoopMaxOnCpuMs != null ? ` (${r[k].eventLoopMaxOnCpuMs} on CPU)` : ""),
-      );
+    const rounds = FEATURE_ROUNDS.filter((k) => typeof r[k]?.eventLoopMaxDelayMs === "number").map(
+      (k) =>
+        `${k} ${r[k].eventLoopMaxDelayMs}` +
+        (r[k].eventLoopMaxOnCpuMs != null ? ` (${r[k].eventLoopMaxOnCpuMs} on CPU)` : ""),
+    );
     out.push(
       `event loop: longest delay ${r.eventLoop.maxDelayMs} ms during the search, facets and eligibility rounds (ms: ${rounds.join(", ")})`,
     );
