@@ -2,6 +2,8 @@ import { SortDirection } from "../../server/src/core/enums";
 import { ProgramOrder } from "../../server/src/modules/program/program.args";
 import type { ProgramFilter } from "../../server/src/modules/program/program.filter-input";
 import { RankedSearch } from "../../server/src/modules/program/program.ranked-search";
+import { SearchMatchCache } from "../../server/src/modules/program/program.search-matches";
+import { parseFullTextSearch } from "../../server/src/modules/search/search-terms";
 import { ProgramService, type ProgramListOptions } from "../../server/src/modules/program/program.service";
 import { generateSynthetic } from "../../server/src/seed/synthetic/generator";
 import { useTestServer } from "../support/server";
@@ -10,8 +12,9 @@ import { useTestServer } from "../support/server";
  * Anonymous relevance pages from the facet index's candidates (program.ranked-search.ts) against
  * the SQL path alone, over a generated directory, before and after a write: the same programs in
  * the same order, the same cursors, counts and next pages, page after page, for each search and
- * filter; and the SQL path wherever the candidates cannot answer. The app uses them on SQLite only
- * (composition/services.ts); they are compared on both databases.
+ * filter; and the SQL path wherever the candidates cannot answer. Each search's matches are read
+ * once per directory version (program.search-matches.ts): most pages here come from the cache, and
+ * a write must make it read them again. The app uses them on both databases.
  */
 const server = useTestServer();
 
@@ -89,6 +92,49 @@ describe("relevance pages from the facet index's candidates", () => {
       spy.mockClear();
       expect(await pages(service, other, 2)).toEqual(await pages(sqlOnly, other, 2));
       expect(await spy.mock.results[0].value).toBeNull();
+    }
+  });
+
+  it("reads a search's matches once per directory version, and again after a write", async () => {
+    const ranked = new RankedSearch(server.ds, server.deps.services.programFacetIndex);
+    const service = new ProgramService(server.ds, server.config, ranked);
+    const read = jest.spyOn(ranked as unknown as { read: () => Promise<unknown> }, "read");
+    const options = { search: "cardiology", first: 5 } as ProgramListOptions;
+    const filtered = { ...options, filter: FILTERS[1] } as ProgramListOptions;
+    const before = await pages(service, options, 3);
+    expect(await pages(service, filtered, 3)).toEqual(await pages(sqlOnly, filtered, 3));
+    expect(before).toEqual(await pages(sqlOnly, options, 3));
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(ranked.cache.size.entries).toBe(1);
+    // A write that changes the matches' relevance: the next page reads them again, at the new version.
+    await server.ds.query(
+      `UPDATE programs SET title = 'Cardiology cardiology ' || title WHERE id % 4 = 1 AND status = 'PUBLISHED'`,
+    );
+    const after = await pages(service, options, 3);
+    expect(read).toHaveBeenCalledTimes(2);
+    expect(after).toEqual(await pages(sqlOnly, options, 3));
+    expect(after).not.toEqual(before);
+    expect(await pages(service, filtered, 3)).toEqual(await pages(sqlOnly, filtered, 3));
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+
+  it("never answers from matches kept at another directory version", async () => {
+    const cache = new SearchMatchCache();
+    const ranked = new RankedSearch(server.ds, server.deps.services.programFacetIndex, cache);
+    const service = new ProgramService(server.ds, server.config, ranked);
+    const search = parseFullTextSearch("cardiology")!;
+    const index = (await server.deps.services.programFacetIndex.currentBuilt())!;
+    // Wrong matches (every program, all tied) under versions other than the current one.
+    const all = await server.ds.query(`SELECT id FROM programs`);
+    const wrong = { ids: Int32Array.from(all, (r: { id: number }) => r.id), relevance: new Float64Array(all.length) };
+    const options = { search: "cardiology", first: 7 } as ProgramListOptions;
+    const expected = await pages(sqlOnly, options);
+    for (const version of ["none", String(Number(index.version) - 1), `${index.version}0`]) {
+      cache.set(version, search, wrong);
+      expect(await pages(service, options)).toEqual(expected);
+      // Read at the current version and kept in place of the wrong one.
+      expect(cache.get(index.version, search)?.ids.length).toBeLessThan(all.length);
+      expect(cache.size.entries).toBe(1);
     }
   });
 

@@ -10,6 +10,9 @@ import type { SearchTerms } from "../search/search-terms";
 import { ProgramOrder } from "./program.args";
 import type { ProgramFacetIndex } from "./program.facet-index";
 import type { ProgramFilter } from "./program.filter-input";
+import { SearchMatchCache, sortedMatches, type SearchMatches } from "./program.search-matches";
+
+type MatchRow = { program_id: number | string; relevance: number | string };
 
 /** What a relevance page needs of the matches: the join that stands for the search, and the count. */
 export interface RankedCandidates {
@@ -26,7 +29,8 @@ const paramName = () => `rank${(seq = (seq + 1) % 1_000_000)}`;
  * Relevance pages for anonymous readers without ranking every match twice in SQL. A full-text
  * page used to join, filter and sort every match (the relevance computed for each) and count them
  * in a second statement; at 100,000 programs a common word matches thousands. Here one statement
- * reads the matches' relevance, the facet index's set for the filter (at the same directory
+ * reads the matches' relevance (once per directory version for a search repeated before the next
+ * write: program.search-matches.ts), the facet index's set for the filter (at the same directory
  * version) keeps and counts the filter's, and only the candidates the page can hold (those tied
  * with the cursor's relevance, and the best first + 1 after it with their ties) go into the usual
  * keyset query as its search join, which still filters, orders (relevance, title, id, as the
@@ -36,6 +40,8 @@ export class RankedSearch {
   constructor(
     private readonly ds: DataSource,
     private readonly facets: VersionedReadIndex<ProgramFacetIndex>,
+    /** Matches of recent searches at the directory version now; a private one when not given. */
+    readonly cache: SearchMatchCache = new SearchMatchCache(),
   ) {}
 
   /**
@@ -70,36 +76,49 @@ export class RankedSearch {
     afterRelevance: number | null,
     first: number,
   ): Promise<RankedCandidates | null> {
-    const index = await this.facets.current();
-    const members = index?.matching(filter);
-    if (!members) return null;
-    const { sql, parameters } = searchMatchesSql(dialectOf(this.ds), search);
-    const rows = await heavyQuery<{ program_id: number | string; relevance: number | string }>(
-      this.ds,
-      sql,
-      parameters,
-    );
-    const ids: number[] = [];
-    const relevance: number[] = [];
-    for (const row of rows) {
-      const id = Number(row.program_id);
-      if (!members.has(id)) continue;
-      ids.push(id);
-      relevance.push(Number(row.relevance));
-    }
-    // The (first + 1)-th best relevance after the cursor's: every candidate at or above it can be on the page.
-    const after = Float64Array.from(
-      afterRelevance === null ? relevance : relevance.filter((r) => r < afterRelevance),
-    ).sort();
-    const threshold = after.length ? after[Math.max(0, after.length - 1 - first)] : Infinity;
+    const index = await this.facets.currentBuilt();
+    const members = index?.value.matching(filter);
+    if (!index || !members) return null;
+    const matches = this.cache.get(index.version, search) ?? (await this.read(search, index.version));
+    const { ids, relevance } = matches;
+    // Matches best first: those the filter keeps are counted; the page's candidates are every kept
+    // match tied with the cursor's relevance, and the best first + 1 below it with their ties.
     const kept = new Map<number, number>();
+    let count = 0;
+    let below = 0;
+    let threshold = -Infinity;
     for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (!members.has(id)) continue;
+      count++;
       const r = relevance[i];
-      const onPage =
-        afterRelevance === null ? r >= threshold : r === afterRelevance || (r < afterRelevance && r >= threshold);
-      if (onPage) kept.set(ids[i], r);
+      if (afterRelevance !== null && r > afterRelevance) continue;
+      if (afterRelevance !== null && r === afterRelevance) {
+        kept.set(id, r);
+        continue;
+      }
+      if (r < threshold) continue;
+      kept.set(id, r);
+      if (++below === first + 1) threshold = r;
     }
-    return { join: candidateJoin(dialectOf(this.ds), kept), count: ids.length };
+    return { join: candidateJoin(dialectOf(this.ds), kept), count };
+  }
+
+  /**
+   * Every match's relevance, best first, in one statement that also reads the directory version:
+   * kept for the next request when that is the version the facet index was built at.
+   */
+  private async read(search: SearchTerms, indexVersion: string): Promise<SearchMatches> {
+    const { sql, parameters } = searchMatchesSql(dialectOf(this.ds), search);
+    const rows = await heavyQuery<{
+      version: number | string | null;
+      program_id: number | string | null;
+      relevance: number | string | null;
+    }>(this.ds, sql, parameters);
+    const matches = sortedMatches(rows.filter((row) => row.program_id !== null) as MatchRow[]);
+    const version = rows.length ? String(rows[0].version ?? "none") : null;
+    if (version === indexVersion) this.cache.set(version, search, matches);
+    return matches;
   }
 }
 
