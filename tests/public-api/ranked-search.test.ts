@@ -118,6 +118,16 @@ describe("relevance pages from the facet index's candidates", () => {
     expect(read).toHaveBeenCalledTimes(2);
   });
 
+  it("reads a search's matches once for concurrent pages", async () => {
+    const ranked = new RankedSearch(server.ds, server.deps.services.programFacetIndex);
+    const service = new ProgramService(server.ds, server.config, ranked);
+    const read = jest.spyOn(ranked as unknown as { read: () => Promise<unknown> }, "read");
+    const options = FILTERS.map((filter) => ({ search: "medicine", filter, first: 3 }) as ProgramListOptions);
+    const together = await Promise.all(options.map((o) => pages(service, o, 2)));
+    expect(read).toHaveBeenCalledTimes(1);
+    for (const [i, o] of options.entries()) expect(together[i]).toEqual(await pages(sqlOnly, o, 2));
+  });
+
   it("never answers from matches kept at another directory version", async () => {
     const cache = new SearchMatchCache();
     const ranked = new RankedSearch(server.ds, server.deps.services.programFacetIndex, cache);

@@ -44,6 +44,9 @@ export class RankedSearch {
     readonly cache: SearchMatchCache = new SearchMatchCache(),
   ) {}
 
+  /** Reads of matches under way, by index version and terms. */
+  private readonly reading = new Map<string, Promise<SearchMatches>>();
+
   /**
    * For an anonymous reader's relevance page in the natural order: the candidates the page can hold
    * and the count; null for the SQL path (another order, a filter the index cannot evaluate, a
@@ -79,7 +82,7 @@ export class RankedSearch {
     const index = await this.facets.currentBuilt();
     const members = index?.value.matching(filter);
     if (!index || !members) return null;
-    const matches = this.cache.get(index.version, search) ?? (await this.read(search, index.version));
+    const matches = this.cache.get(index.version, search) ?? (await this.readOnce(search, index.version));
     const { ids, relevance } = matches;
     // Matches best first: those the filter keeps are counted; the page's candidates are every kept
     // match tied with the cursor's relevance, and the best first + 1 below it with their ties.
@@ -102,6 +105,19 @@ export class RankedSearch {
       if (++below === first + 1) threshold = r;
     }
     return { join: candidateJoin(dialectOf(this.ds), kept), count };
+  }
+
+  /**
+   * Concurrent requests missing the same search at the same version share one read (the first's:
+   * should it fail, say at that request's statement timeout, the others read for themselves).
+   */
+  private readOnce(search: SearchTerms, indexVersion: string): Promise<SearchMatches> {
+    const key = `${indexVersion} ${search.terms.join(" ")}`;
+    const shared = this.reading.get(key);
+    if (shared) return shared.catch(() => this.read(search, indexVersion));
+    const reading = this.read(search, indexVersion).finally(() => this.reading.delete(key));
+    this.reading.set(key, reading);
+    return reading;
   }
 
   /**
