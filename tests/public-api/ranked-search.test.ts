@@ -128,6 +128,25 @@ describe("relevance pages from the facet index's candidates", () => {
     for (const [i, o] of options.entries()) expect(together[i]).toEqual(await pages(sqlOnly, o, 2));
   });
 
+  it("without waiting for the index (PostgreSQL's), answers in SQL while it is stale", async () => {
+    const facets = server.deps.services.programFacetIndex;
+    const ranked = new RankedSearch(server.ds, facets, new SearchMatchCache(), false);
+    const service = new ProgramService(server.ds, server.config, ranked);
+    const forPage = jest.spyOn(ranked, "forPage");
+    const options = { search: "residency", filter: FILTERS[1], first: 4 } as ProgramListOptions;
+    await facets.refresh();
+    expect(await pages(service, options, 2)).toEqual(await pages(sqlOnly, options, 2));
+    expect(await forPage.mock.results[0].value).not.toBeNull();
+    await server.ds.query(`UPDATE programs SET description = 'residency ' || description WHERE id % 6 = 2`);
+    forPage.mockClear();
+    expect(await pages(service, options, 2)).toEqual(await pages(sqlOnly, options, 2));
+    expect(await forPage.mock.results[0].value).toBeNull();
+    await facets.refresh();
+    forPage.mockClear();
+    expect(await pages(service, options, 2)).toEqual(await pages(sqlOnly, options, 2));
+    expect(await forPage.mock.results[0].value).not.toBeNull();
+  });
+
   it("never answers from matches kept at another directory version", async () => {
     const cache = new SearchMatchCache();
     const ranked = new RankedSearch(server.ds, server.deps.services.programFacetIndex, cache);

@@ -30,6 +30,8 @@ import { createAuditTrail } from "./audit-trail";
 import { VersionedReadIndex } from "../core/read-index";
 import { ProgramFacetIndex } from "../modules/program/program.facet-index";
 import { RankedSearch } from "../modules/program/program.ranked-search";
+import { SearchMatchCache } from "../modules/program/program.search-matches";
+import { dialectOf } from "../core/data-source";
 
 /** The services registry: one instance of each service for the life of the process. */
 export function createServices(
@@ -40,8 +42,14 @@ export function createServices(
   // Facet counts, anonymous eligibility and search pages from indexes in memory, exact against the directory version.
   const programFacetIndex = new VersionedReadIndex(dataSource, "program facets", ProgramFacetIndex.build);
   // Relevance pages from the facet index, each search's matches ranked once per directory version (a bounded
-  // cache): a search repeated before the next write ranks nothing in SQL, on either database.
-  const ranked = new RankedSearch(dataSource, programFacetIndex);
+  // cache): a search repeated before the next write ranks nothing in SQL, on either database. On PostgreSQL a
+  // page answers in SQL while the index is stale rather than wait for its rebuild.
+  const ranked = new RankedSearch(
+    dataSource,
+    programFacetIndex,
+    new SearchMatchCache(),
+    dialectOf(dataSource) === "sqlite",
+  );
   const programs = new ProgramService(dataSource, config, ranked, programFacetIndex);
   const curators = new CuratorService(dataSource, auditTrail);
   const requirements = new RequirementService(dataSource);

@@ -73,8 +73,13 @@ export class VersionedReadIndex<T> {
    * every read that follows a write.
    */
   async ifCurrent(): Promise<T | null> {
+    return (await this.ifCurrentBuilt())?.value ?? null;
+  }
+
+  /** As `ifCurrent`, with the directory version the index was built at. */
+  async ifCurrentBuilt(): Promise<{ version: string; value: T } | null> {
     const { version, value } = await this.asBuilt();
-    if (value !== null) return value;
+    if (value !== null) return { version, value };
     const now = Date.now();
     if (!this.building && !this.failedRecently(version) && now - this.warmedAt >= WARM_INTERVAL_MS) {
       this.warmedAt = now;

@@ -42,6 +42,12 @@ export class RankedSearch {
     private readonly facets: VersionedReadIndex<ProgramFacetIndex>,
     /** Matches of recent searches at the directory version now; a private one when not given. */
     readonly cache: SearchMatchCache = new SearchMatchCache(),
+    /**
+     * Whether a page waits for the facet index's rebuild after a write (SQLite, where the SQL path
+     * ranks every match too), or answers in SQL meanwhile and starts one in the background
+     * (PostgreSQL, whose search never waited for an index: at 100,000 programs a rebuild takes seconds).
+     */
+    private readonly waitForIndex = true,
   ) {}
 
   /** Reads of matches under way, by index version and terms. */
@@ -79,7 +85,7 @@ export class RankedSearch {
     afterRelevance: number | null,
     first: number,
   ): Promise<RankedCandidates | null> {
-    const index = await this.facets.currentBuilt();
+    const index = await (this.waitForIndex ? this.facets.currentBuilt() : this.facets.ifCurrentBuilt());
     const members = index?.value.matching(filter);
     if (!index || !members) return null;
     const matches = this.cache.get(index.version, search) ?? (await this.readOnce(search, index.version));
