@@ -1,19 +1,26 @@
-import { SearchMatchCache, sortedMatches } from "../server/src/modules/program/program.search-matches";
+import { packMatches, positionOf, SearchMatchCache } from "../server/src/modules/program/program.search-matches";
 import { parseFullTextSearch } from "../server/src/modules/search/search-terms";
 
 /** The search-matches cache (program.search-matches.ts): keyed by version and terms, and bounded. */
 const terms = (text: string) => parseFullTextSearch(text)!;
-const matches = (n: number) => ({ ids: new Int32Array(n), relevance: new Float64Array(n) });
+const matches = (n: number) => ({
+  ids: new Int32Array(n),
+  relevance: new Float64Array(n),
+  titles: new Array<string>(n).fill(""),
+});
 
 describe("search matches cache", () => {
-  it("sorts matches best first", () => {
-    const m = sortedMatches([
-      { program_id: "3", relevance: "5" },
-      { program_id: 1, relevance: 9 },
-      { program_id: 2, relevance: 7 },
+  it("finds a cursor's place only where its row stands with the same relevance and title", () => {
+    const m = packMatches([
+      { program_id: "3", relevance: "9", title: "B" },
+      { program_id: 1, relevance: 9, title: "C" },
+      { program_id: 2, relevance: 7, title: "A" },
     ]);
-    expect([...m.ids]).toEqual([1, 2, 3]);
-    expect([...m.relevance]).toEqual([9, 7, 5]);
+    expect([...m.ids]).toEqual([3, 1, 2]);
+    expect(positionOf(m, { id: 1, relevance: 9, title: "C" })).toBe(1);
+    expect(positionOf(m, { id: 1, relevance: 9, title: "B" })).toBe(-1);
+    expect(positionOf(m, { id: 2, relevance: 9, title: "A" })).toBe(-1);
+    expect(positionOf(m, { id: 4, relevance: 9, title: "C" })).toBe(-1);
   });
 
   it("answers only at the version an entry was kept at, and drops every entry at another", () => {

@@ -155,7 +155,11 @@ describe("relevance pages from the facet index's candidates", () => {
     const index = (await server.deps.services.programFacetIndex.currentBuilt())!;
     // Wrong matches (every program, all tied) under versions other than the current one.
     const all = await server.ds.query(`SELECT id FROM programs`);
-    const wrong = { ids: Int32Array.from(all, (r: { id: number }) => r.id), relevance: new Float64Array(all.length) };
+    const wrong = {
+      ids: Int32Array.from(all, (r: { id: number }) => r.id),
+      relevance: new Float64Array(all.length),
+      titles: all.map(() => ""),
+    };
     const options = { search: "cardiology", first: 7 } as ProgramListOptions;
     const expected = await pages(sqlOnly, options);
     for (const version of ["none", String(Number(index.version) - 1), `${index.version}0`]) {
@@ -164,6 +168,24 @@ describe("relevance pages from the facet index's candidates", () => {
       // Read at the current version and kept in place of the wrong one.
       expect(cache.get(index.version, search)?.ids.length).toBeLessThan(all.length);
       expect(cache.size.entries).toBe(1);
+    }
+  });
+
+  it("continues a cursor whose row changed since as SQL does", async () => {
+    const options = { search: "cardiology", first: 6 } as ProgramListOptions;
+    for (const change of [
+      // The same number of words, none searched for (the same relevance): another place among its ties.
+      (id: number) => `UPDATE programs SET title = replace(title, 'Synthetic', 'Aaaaaaaaa') WHERE id = ${id}`,
+      (id: number) => `UPDATE programs SET title = replace(title, 'Aaaaaaaaa', 'Zzzzzzzzz') WHERE id = ${id}`,
+      (id: number) => `UPDATE programs SET title = 'Zz ' || title WHERE id = ${id}`,
+      (id: number) => `UPDATE programs SET description = 'cardiology cardiology cardiology' WHERE id = ${id}`,
+      (id: number) => `UPDATE programs SET status = 'DRAFT' WHERE id = ${id}`,
+    ]) {
+      const page = await withCandidates.list(options, false, ["id", "title"]);
+      const last = page.edges[page.edges.length - 1].node.id;
+      await server.ds.query(change(last));
+      const next = { ...options, after: page.pageInfo.endCursor };
+      expect(await pages(withCandidates, next, 3)).toEqual(await pages(sqlOnly, next, 3));
     }
   });
 

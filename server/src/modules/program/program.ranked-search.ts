@@ -10,9 +10,11 @@ import type { SearchTerms } from "../search/search-terms";
 import { ProgramOrder } from "./program.args";
 import type { ProgramFacetIndex } from "./program.facet-index";
 import type { ProgramFilter } from "./program.filter-input";
-import { SearchMatchCache, sortedMatches, type SearchMatches } from "./program.search-matches";
+import { packMatches, positionOf, SearchMatchCache, type SearchMatches } from "./program.search-matches";
 
-type MatchRow = { program_id: number | string; relevance: number | string };
+type MatchRow = { program_id: number | string; relevance: number | string; title: string };
+/** A relevance cursor's values: relevance, title, id (title and id as decoded, checked where used). */
+type Cursor = { relevance: number; title: unknown; id: unknown };
 
 /** What a relevance page needs of the matches: the join that stands for the search, and the count. */
 export interface RankedCandidates {
@@ -64,7 +66,7 @@ export class RankedSearch {
     ordering: Ordering,
   ): Promise<RankedCandidates | null> {
     if (!ordering.name.startsWith(`${ProgramOrder.RELEVANCE}:${SortDirection.DESC}:`)) return null;
-    let afterRelevance: number | null = null;
+    let after: Cursor | null = null;
     if (page.after) {
       let values: unknown[];
       try {
@@ -73,16 +75,16 @@ export class RankedSearch {
         return null;
       }
       if (typeof values[0] !== "number" || !Number.isFinite(values[0])) return null;
-      afterRelevance = values[0];
+      after = { relevance: values[0], title: values[1], id: values[2] };
     }
-    return this.candidates(search, page.filter, afterRelevance, page.first);
+    return this.candidates(search, page.filter, after, page.first);
   }
 
   private async candidates(
     search: SearchTerms,
     filter: ProgramFilter | null | undefined,
-    /** The cursor's relevance (natural, descending order), or null for the first page. */
-    afterRelevance: number | null,
+    /** The cursor's values (natural, descending order), or null for the first page. */
+    after: Cursor | null,
     first: number,
   ): Promise<RankedCandidates | null> {
     const index = await (this.waitForIndex ? this.facets.currentBuilt() : this.facets.ifCurrentBuilt());
@@ -90,10 +92,25 @@ export class RankedSearch {
     if (!index || !members) return null;
     const matches = this.cache.get(index.version, search) ?? (await this.readOnce(search, index.version));
     const { ids, relevance } = matches;
-    // Matches best first: those the filter keeps are counted; the page's candidates are every kept
-    // match tied with the cursor's relevance, and the best first + 1 below it with their ties.
     const kept = new Map<number, number>();
     let count = 0;
+    // The cursor's row where it stands in the matches (the same relevance and title at this version):
+    // the page's candidates are exactly the first + 1 kept matches after it.
+    const at =
+      after && typeof after.title === "string" && typeof after.id === "number"
+        ? positionOf(matches, { id: after.id, relevance: after.relevance, title: after.title })
+        : -1;
+    if (!after || at >= 0) {
+      for (let i = 0; i < ids.length; i++) {
+        if (!members.has(ids[i])) continue;
+        count++;
+        if (i > at && kept.size <= first) kept.set(ids[i], relevance[i]);
+      }
+      return { join: candidateJoin(dialectOf(this.ds), kept), count };
+    }
+    // Else (the cursor's row changed since), by relevance alone: every kept match tied with the
+    // cursor's relevance, and the best first + 1 below it with their ties.
+    const afterRelevance = after.relevance;
     let below = 0;
     let threshold = -Infinity;
     for (let i = 0; i < ids.length; i++) {
@@ -101,8 +118,8 @@ export class RankedSearch {
       if (!members.has(id)) continue;
       count++;
       const r = relevance[i];
-      if (afterRelevance !== null && r > afterRelevance) continue;
-      if (afterRelevance !== null && r === afterRelevance) {
+      if (r > afterRelevance) continue;
+      if (r === afterRelevance) {
         kept.set(id, r);
         continue;
       }
@@ -127,7 +144,7 @@ export class RankedSearch {
   }
 
   /**
-   * Every match's relevance, best first, in one statement that also reads the directory version:
+   * Every match's relevance and title in a relevance page's order, in one statement that also reads the directory version:
    * kept for the next request when that is the version the facet index was built at.
    */
   private async read(search: SearchTerms, indexVersion: string): Promise<SearchMatches> {
@@ -136,8 +153,9 @@ export class RankedSearch {
       version: number | string | null;
       program_id: number | string | null;
       relevance: number | string | null;
+      title: string | null;
     }>(this.ds, sql, parameters);
-    const matches = sortedMatches(rows.filter((row) => row.program_id !== null) as MatchRow[]);
+    const matches = packMatches(rows.filter((row) => row.program_id !== null) as MatchRow[]);
     const version = rows.length ? String(rows[0].version ?? "none") : null;
     if (version === indexVersion) this.cache.set(version, search, matches);
     return matches;

@@ -1,22 +1,41 @@
 import type { SearchTerms } from "../search/search-terms";
 
-/** Every program one search matches (drafts too), best first, as read at one directory version. */
+/**
+ * Every program one search matches (drafts too) as read at one directory version, in the order of
+ * a relevance page: relevance descending, then title and id ascending, as the database sorts them.
+ */
 export interface SearchMatches {
   ids: Int32Array;
-  /** Each id's relevance, as the full-text join computes it; descending. */
+  /** Each id's relevance, as the full-text join computes it. */
   relevance: Float64Array;
+  /** Each id's title, to find a cursor's place (a cursor holds relevance, title, id). */
+  titles: string[];
+  /** Position by id, made on the first page after a cursor. */
+  positions?: Map<number, number>;
 }
 
-/** Matches from rows in any order: sorted best first (ties in any order: the page query breaks them). */
-export function sortedMatches(rows: readonly { program_id: number | string; relevance: number | string }[]) {
-  const order = rows.map((row, i) => ({ id: Number(row.program_id), r: Number(row.relevance), i }));
-  order.sort((a, b) => b.r - a.r || a.i - b.i);
-  const matches: SearchMatches = { ids: new Int32Array(order.length), relevance: new Float64Array(order.length) };
-  order.forEach((m, i) => {
-    matches.ids[i] = m.id;
-    matches.relevance[i] = m.r;
+/** Matches from rows already in a relevance page's order. */
+export function packMatches(
+  rows: readonly { program_id: number | string; relevance: number | string; title: string }[],
+): SearchMatches {
+  const matches: SearchMatches = {
+    ids: new Int32Array(rows.length),
+    relevance: new Float64Array(rows.length),
+    titles: new Array<string>(rows.length),
+  };
+  rows.forEach((row, i) => {
+    matches.ids[i] = Number(row.program_id);
+    matches.relevance[i] = Number(row.relevance);
+    matches.titles[i] = row.title;
   });
   return matches;
+}
+
+/** Where the row with this id, relevance and title stands in the matches; -1 when none does. */
+export function positionOf(matches: SearchMatches, at: { id: number; relevance: number; title: string }): number {
+  matches.positions ??= new Map(Array.from(matches.ids, (id, i) => [id, i]));
+  const i = matches.positions.get(at.id);
+  return i !== undefined && matches.relevance[i] === at.relevance && matches.titles[i] === at.title ? i : -1;
 }
 
 /**
@@ -25,8 +44,8 @@ export function sortedMatches(rows: readonly { program_id: number | string; rele
  * every match's document, bm25 reads every match's row). Exact: an entry is only stored under the
  * version read in the same statement as its matches, only read by a request whose facet index was
  * built at that version, and a set at another version drops every entry. Bounded: at most
- * `maxEntries` searches and `maxMatches` matches in all (12 bytes each), least recently used first
- * out; a search with more matches than `maxMatches / 4` is not kept.
+ * `maxEntries` searches and `maxMatches` matches in all (an id, a relevance and a title each), least
+ * recently used first out; a search with more matches than `maxMatches / 4` is not kept.
  */
 export class SearchMatchCache {
   private version: string | null = null;
@@ -36,7 +55,7 @@ export class SearchMatchCache {
 
   constructor(
     private readonly maxEntries = 256,
-    private readonly maxMatches = 1_000_000,
+    private readonly maxMatches = 400_000,
   ) {}
 
   get(version: string, search: SearchTerms): SearchMatches | null {
