@@ -2,6 +2,8 @@ import { SortDirection } from "../../server/src/core/enums";
 import { ProgramOrder } from "../../server/src/modules/program/program.args";
 import type { ProgramFilter } from "../../server/src/modules/program/program.filter-input";
 import { RankedSearch } from "../../server/src/modules/program/program.ranked-search";
+import { SearchMatchCache } from "../../server/src/modules/program/program.search-matches";
+import { parseFullTextSearch } from "../../server/src/modules/search/search-terms";
 import { ProgramService, type ProgramListOptions } from "../../server/src/modules/program/program.service";
 import { generateSynthetic } from "../../server/src/seed/synthetic/generator";
 import { useTestServer } from "../support/server";
@@ -10,8 +12,9 @@ import { useTestServer } from "../support/server";
  * Anonymous relevance pages from the facet index's candidates (program.ranked-search.ts) against
  * the SQL path alone, over a generated directory, before and after a write: the same programs in
  * the same order, the same cursors, counts and next pages, page after page, for each search and
- * filter; and the SQL path wherever the candidates cannot answer. The app uses them on SQLite only
- * (composition/services.ts); they are compared on both databases.
+ * filter; and the SQL path wherever the candidates cannot answer. Each search's matches are read
+ * once per directory version (program.search-matches.ts): most pages here come from the cache, and
+ * a write must make it read them again. The app uses them on both databases.
  */
 const server = useTestServer();
 
@@ -89,6 +92,100 @@ describe("relevance pages from the facet index's candidates", () => {
       spy.mockClear();
       expect(await pages(service, other, 2)).toEqual(await pages(sqlOnly, other, 2));
       expect(await spy.mock.results[0].value).toBeNull();
+    }
+  });
+
+  it("reads a search's matches once per directory version, and again after a write", async () => {
+    const ranked = new RankedSearch(server.ds, server.deps.services.programFacetIndex);
+    const service = new ProgramService(server.ds, server.config, ranked);
+    const read = jest.spyOn(ranked as unknown as { read: () => Promise<unknown> }, "read");
+    const options = { search: "cardiology", first: 5 } as ProgramListOptions;
+    const filtered = { ...options, filter: FILTERS[1] } as ProgramListOptions;
+    const before = await pages(service, options, 3);
+    expect(await pages(service, filtered, 3)).toEqual(await pages(sqlOnly, filtered, 3));
+    expect(before).toEqual(await pages(sqlOnly, options, 3));
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(ranked.cache.size.entries).toBe(1);
+    // A write that changes the matches' relevance: the next page reads them again, at the new version.
+    await server.ds.query(
+      `UPDATE programs SET title = 'Cardiology cardiology ' || title WHERE id % 4 = 1 AND status = 'PUBLISHED'`,
+    );
+    const after = await pages(service, options, 3);
+    expect(read).toHaveBeenCalledTimes(2);
+    expect(after).toEqual(await pages(sqlOnly, options, 3));
+    expect(after).not.toEqual(before);
+    expect(await pages(service, filtered, 3)).toEqual(await pages(sqlOnly, filtered, 3));
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+
+  it("reads a search's matches once for concurrent pages", async () => {
+    const ranked = new RankedSearch(server.ds, server.deps.services.programFacetIndex);
+    const service = new ProgramService(server.ds, server.config, ranked);
+    const read = jest.spyOn(ranked as unknown as { read: () => Promise<unknown> }, "read");
+    const options = FILTERS.map((filter) => ({ search: "medicine", filter, first: 3 }) as ProgramListOptions);
+    const together = await Promise.all(options.map((o) => pages(service, o, 2)));
+    expect(read).toHaveBeenCalledTimes(1);
+    for (const [i, o] of options.entries()) expect(together[i]).toEqual(await pages(sqlOnly, o, 2));
+  });
+
+  it("without waiting for the index (PostgreSQL's), answers in SQL while it is stale", async () => {
+    const facets = server.deps.services.programFacetIndex;
+    const ranked = new RankedSearch(server.ds, facets, new SearchMatchCache(), false);
+    const service = new ProgramService(server.ds, server.config, ranked);
+    const forPage = jest.spyOn(ranked, "forPage");
+    const options = { search: "residency", filter: FILTERS[1], first: 4 } as ProgramListOptions;
+    await facets.refresh();
+    expect(await pages(service, options, 2)).toEqual(await pages(sqlOnly, options, 2));
+    expect(await forPage.mock.results[0].value).not.toBeNull();
+    await server.ds.query(`UPDATE programs SET description = 'residency ' || description WHERE id % 6 = 2`);
+    forPage.mockClear();
+    expect(await pages(service, options, 2)).toEqual(await pages(sqlOnly, options, 2));
+    expect(await forPage.mock.results[0].value).toBeNull();
+    await facets.refresh();
+    forPage.mockClear();
+    expect(await pages(service, options, 2)).toEqual(await pages(sqlOnly, options, 2));
+    expect(await forPage.mock.results[0].value).not.toBeNull();
+  });
+
+  it("never answers from matches kept at another directory version", async () => {
+    const cache = new SearchMatchCache();
+    const ranked = new RankedSearch(server.ds, server.deps.services.programFacetIndex, cache);
+    const service = new ProgramService(server.ds, server.config, ranked);
+    const search = parseFullTextSearch("cardiology")!;
+    const index = (await server.deps.services.programFacetIndex.currentBuilt())!;
+    // Wrong matches (every program, all tied) under versions other than the current one.
+    const all = await server.ds.query(`SELECT id FROM programs`);
+    const wrong = {
+      ids: Int32Array.from(all, (r: { id: number }) => r.id),
+      relevance: new Float64Array(all.length),
+      titles: all.map(() => ""),
+    };
+    const options = { search: "cardiology", first: 7 } as ProgramListOptions;
+    const expected = await pages(sqlOnly, options);
+    for (const version of ["none", String(Number(index.version) - 1), `${index.version}0`]) {
+      cache.set(version, search, wrong);
+      expect(await pages(service, options)).toEqual(expected);
+      // Read at the current version and kept in place of the wrong one.
+      expect(cache.get(index.version, search)?.ids.length).toBeLessThan(all.length);
+      expect(cache.size.entries).toBe(1);
+    }
+  });
+
+  it("continues a cursor whose row changed since as SQL does", async () => {
+    const options = { search: "cardiology", first: 6 } as ProgramListOptions;
+    for (const change of [
+      // The same number of words, none searched for (the same relevance): another place among its ties.
+      (id: number) => `UPDATE programs SET title = replace(title, 'Synthetic', 'Aaaaaaaaa') WHERE id = ${id}`,
+      (id: number) => `UPDATE programs SET title = replace(title, 'Aaaaaaaaa', 'Zzzzzzzzz') WHERE id = ${id}`,
+      (id: number) => `UPDATE programs SET title = 'Zz ' || title WHERE id = ${id}`,
+      (id: number) => `UPDATE programs SET description = 'cardiology cardiology cardiology' WHERE id = ${id}`,
+      (id: number) => `UPDATE programs SET status = 'DRAFT' WHERE id = ${id}`,
+    ]) {
+      const page = await withCandidates.list(options, false, ["id", "title"]);
+      const last = page.edges[page.edges.length - 1].node.id;
+      await server.ds.query(change(last));
+      const next = { ...options, after: page.pageInfo.endCursor };
+      expect(await pages(withCandidates, next, 3)).toEqual(await pages(sqlOnly, next, 3));
     }
   });
 

@@ -27,10 +27,11 @@ import type { AppConfig } from "../core/config";
 import type { AuditTrail } from "../core/audit-trail";
 import type { Services } from "../core/context";
 import { createAuditTrail } from "./audit-trail";
-import { dialectOf } from "../core/data-source";
 import { VersionedReadIndex } from "../core/read-index";
 import { ProgramFacetIndex } from "../modules/program/program.facet-index";
 import { RankedSearch } from "../modules/program/program.ranked-search";
+import { SearchMatchCache } from "../modules/program/program.search-matches";
+import { dialectOf } from "../core/data-source";
 
 /** The services registry: one instance of each service for the life of the process. */
 export function createServices(
@@ -40,9 +41,15 @@ export function createServices(
 ): Services {
   // Facet counts, anonymous eligibility and search pages from indexes in memory, exact against the directory version.
   const programFacetIndex = new VersionedReadIndex(dataSource, "program facets", ProgramFacetIndex.build);
-  // Relevance pages from the facet index on SQLite only: PostgreSQL's ts_rank over every match (detoasting each
-  // document) costs more than its own plan, which ranks only the filter's matches (the issue-15 bench at 100,000).
-  const ranked = dialectOf(dataSource) === "sqlite" ? new RankedSearch(dataSource, programFacetIndex) : null;
+  // Relevance pages from the facet index, each search's matches ranked once per directory version (a bounded
+  // cache): a search repeated before the next write ranks nothing in SQL, on either database. On PostgreSQL a
+  // page answers in SQL while the index is stale rather than wait for its rebuild.
+  const ranked = new RankedSearch(
+    dataSource,
+    programFacetIndex,
+    new SearchMatchCache(),
+    dialectOf(dataSource) === "sqlite",
+  );
   const programs = new ProgramService(dataSource, config, ranked, programFacetIndex);
   const curators = new CuratorService(dataSource, auditTrail);
   const requirements = new RequirementService(dataSource);

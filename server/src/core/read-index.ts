@@ -53,12 +53,17 @@ export class VersionedReadIndex<T> {
 
   /** The index as of the directory version now or later, or null when it cannot be built (use SQL). */
   async current(): Promise<T | null> {
+    return (await this.currentBuilt())?.value ?? null;
+  }
+
+  /** As `current`, with the directory version the index was built at (to key what is derived from it). */
+  async currentBuilt(): Promise<{ version: string; value: T } | null> {
     const { version, value } = await this.asBuilt();
-    if (value !== null) return value;
+    if (value !== null) return { version, value };
     if (this.failedRecently(version)) return null;
     const before = this.built;
     await this.refresh();
-    return this.built && this.built !== before ? this.built.value : null;
+    return this.built && this.built !== before ? this.built : null;
   }
 
   /**
@@ -68,8 +73,13 @@ export class VersionedReadIndex<T> {
    * every read that follows a write.
    */
   async ifCurrent(): Promise<T | null> {
+    return (await this.ifCurrentBuilt())?.value ?? null;
+  }
+
+  /** As `ifCurrent`, with the directory version the index was built at. */
+  async ifCurrentBuilt(): Promise<{ version: string; value: T } | null> {
     const { version, value } = await this.asBuilt();
-    if (value !== null) return value;
+    if (value !== null) return { version, value };
     const now = Date.now();
     if (!this.building && !this.failedRecently(version) && now - this.warmedAt >= WARM_INTERVAL_MS) {
       this.warmedAt = now;

@@ -28,11 +28,21 @@ const POSTGRES_MATCHES = (param: string) =>
   `SELECT xsd."programId" AS program_id, CAST(ROUND(ts_rank(xsd.document, to_tsquery('english', ${param})) * ${SCALE}) AS integer) AS relevance
         FROM program_search xsd WHERE xsd.document @@ to_tsquery('english', ${param})`;
 
-/** The statement reading every match's relevance alone (columns program_id, relevance), as the join ranks them. */
+/**
+ * The statement reading every match's relevance and title (columns program_id, relevance, title)
+ * in a relevance page's order (relevance descending, then title and id ascending, as the page query
+ * sorts them), each row with the directory version (column version) read in the same statement, so
+ * at the same snapshot (null before the first write); with no match, one row whose program_id is null.
+ */
 export function searchMatchesSql(dialect: Dialect, search: SearchTerms): { sql: string; parameters: string[] } {
-  return dialect === "postgres"
-    ? { sql: POSTGRES_MATCHES("$1"), parameters: [tsQuery(search)] }
-    : { sql: SQLITE_MATCHES("?"), parameters: [fts5Query(search)] };
+  const [matches, parameters] =
+    dialect === "postgres" ? [POSTGRES_MATCHES("$1"), [tsQuery(search)]] : [SQLITE_MATCHES("?"), [fts5Query(search)]];
+  const sql = `SELECT v."version" AS version, m.program_id, m.relevance, m.title FROM (SELECT 1 AS one) o
+    LEFT JOIN "directory_version" v ON v."id" = 1
+    LEFT JOIN (SELECT x.program_id, x.relevance, pp."title" AS title FROM (${matches}) x
+      INNER JOIN "programs" pp ON pp."id" = x.program_id) m ON 1 = 1
+    ORDER BY m.relevance DESC, m.title ASC, m.program_id ASC`;
+  return { sql, parameters };
 }
 
 const sqliteSearch: ProgramSearch = {
