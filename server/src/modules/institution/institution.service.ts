@@ -104,8 +104,17 @@ export class InstitutionService {
     applyWordSearch(qb, ["i.name", "i.nameFr", "i.city"], args.search);
     const own = qb.getParameters();
     const fits = withRows && Object.keys(withRows.parameters).every((name) => !(name in own));
-    if (fits) qb.addSelect(withRows.select, WITH_ROWS_ALIAS).setParameters({ ...own, ...withRows.parameters });
     const ordering = institutionOrdering(args.orderBy ?? InstitutionOrder.NAME, args.orderDirection, this.postgres);
+    if (fits) {
+      // The page reads first + 1 rows to learn whether more follow; the last one's column is never
+      // used, so it is not computed (for nested program pages, one subquery in 21 spared).
+      const order = ordering.keys.map((k) => `${k.expr} ${k.direction}`).join(", ");
+      const first = Number.isInteger(args.first) ? args.first : 0;
+      qb.addSelect(
+        `CASE WHEN ROW_NUMBER() OVER (ORDER BY ${order}) <= ${first} THEN ${withRows.select} END`,
+        WITH_ROWS_ALIAS,
+      ).setParameters({ ...own, ...withRows.parameters });
+    }
     const onRow = fits
       ? (i: Institution, raw: Record<string, unknown>) => withRows.onRow(i, raw[WITH_ROWS_ALIAS])
       : undefined;

@@ -41,7 +41,14 @@ export function institutionsWithPrograms(ctx: Context, info: GraphQLResolveInfo)
   const fields = subtree(requestedFields({ fieldNodes: [programs], fragments: info.fragments }), "edges", "node");
   const columns = columnsFor(ctx.dataSource, Program, fields, PROGRAM_COLUMNS);
   const includeDrafts = ctx.viewer.includeDrafts;
-  const nested = nestedProgramPages(ctx.services.programs, pageArgs, includeDrafts, columns, `"i"."id"`);
+  const nested = nestedProgramPages(
+    ctx.dataSource,
+    ctx.services.programs,
+    pageArgs,
+    includeDrafts,
+    columns,
+    `"i"."id"`,
+  );
   if (!nested) return undefined;
   const loader = ctx.loaders.institutionPrograms({ args: pageArgs, columns });
   const count = ctx.loaders.institutionProgramCount(pageArgs);
