@@ -6,6 +6,7 @@
  *   npm run -s build && node dist/bench/tools/peer-workload.js --db postgres://…/DB \
  *     [--workload institutions] [--generate 3000] [--rounds 4] [--seconds 4] [--app DIR …]
  *
+ * --profile DIR writes each contender's .cpuprofile into DIR/<name> (bench/tools/profile-summary.ts).
  * --generate N fills the (empty) database with N programs (20 per institution, seed 42) first.
  * Each --app DIR adds an app contender built in DIR (a copy of dist/ from another commit, kept
  * inside the repository so that node_modules resolves); dist/ itself is always one.
@@ -48,14 +49,18 @@ async function main(): Promise<void> {
   const pair = peerPair(workload, slug);
   const env = { DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: "0" };
   const backends = await BackendCpu.open(url, name);
+  const profileDir = argv.includes("--profile") ? path.resolve(opt("profile", "")) : null;
+  const profiled = (who: string) => (profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(profileDir, who)}`] : []);
   const appScript = (dir: string) =>
     path.relative(path.join(__dirname, "..", "servers"), path.join(dir, "bench/servers/app-server.js"));
   try {
     await withChildren(
       [
-        startChild("app", "app-server.js", env),
-        ...apps.map((dir) => startChild(`app@${path.basename(dir)}`, appScript(dir), env)),
-        startChild("postgraphile", "postgraphile-server.js", env),
+        startChild("app", "app-server.js", env, profiled("app")),
+        ...apps.map((dir) =>
+          startChild(`app@${path.basename(dir)}`, appScript(dir), env, profiled(path.basename(dir))),
+        ),
+        startChild("postgraphile", "postgraphile-server.js", env, profiled("postgraphile")),
       ],
       async (servers: ChildServer[]) => {
         const peer = servers[servers.length - 1];

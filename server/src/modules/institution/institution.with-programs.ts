@@ -2,6 +2,7 @@ import { getArgumentValues } from "graphql/execution/values";
 import { isObjectType, type FieldNode, type GraphQLResolveInfo } from "graphql";
 import type { Context } from "../../core/context";
 import { MAX_PAGE_SIZE } from "../../core/connection";
+import { keepFieldValue } from "../../core/kept-field-values";
 import { columnsFor, requestedFields, subtree } from "../../core/field-selection";
 import { PROGRAM_COLUMNS, Program } from "../program/program.entity";
 import { nestedProgramPages } from "../program/program.nested-pages";
@@ -18,8 +19,9 @@ function onlyField(node: FieldNode | null, name: string): FieldNode | null {
 
 /**
  * For `institutions(…) { edges { node { programs(…) } } }`: each institution's page of programs
- * read in the institutions' statement (program.nested-pages.ts) and primed into the loader that
- * `Institution.programs` asks (the same arguments and columns), so the field runs no statement.
+ * read in the institutions' statement (program.nested-pages.ts) and kept as the answer of its
+ * `Institution.programs` (core/kept-field-values.ts), so the field runs no statement, nor its
+ * resolver (the page was read for the same arguments and columns).
  * Null, and the field reads its pages as before, whenever that cannot be done exactly: programs
  * asked more than once or through fragments, arguments out of range (the field's validation then
  * answers), or pages JSON cannot carry as the driver does.
@@ -50,14 +52,15 @@ export function institutionsWithPrograms(ctx: Context, info: GraphQLResolveInfo)
     `"i"."id"`,
   );
   if (!nested) return undefined;
-  const loader = ctx.loaders.institutionPrograms({ args: pageArgs, columns });
   const count = ctx.loaders.institutionProgramCount(pageArgs);
   return {
     select: nested.select,
     parameters: nested.parameters,
     onRow: (institution, value) =>
-      loader.prime(
-        institution.id,
+      keepFieldValue(
+        "Institution",
+        "programs",
+        institution,
         nested.pageOf(value, () => count.load(institution.id)),
       ),
   };
