@@ -81,6 +81,34 @@ describe("Institution.programs", () => {
         }
   });
 
+  it("pages the institutions with their programs as it pages them alone, the statement's text kept per shape", async () => {
+    const q = (programs: string) => `query($after: String) {
+      institutions(first: 2, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor }
+        edges { cursor node { slug ${programs} } }
+      }
+    }`;
+    const fields = `programs(first: 2) { totalCount edges { cursor node { title } } pageInfo { hasNextPage endCursor } }`;
+    for (const as of [null, curator]) {
+      let after: string | null = null;
+      const slugs: string[] = [];
+      do {
+        // Twice: the second run reads the text built by the first (it must keep its LIMIT).
+        await server.exec(q(fields), { after }, as);
+        const read = await server.exec(q(fields), { after }, as);
+        const own = await server.exec(q(`... on Institution { ${fields} }`), { after }, as);
+        expect(expectData(read)).toEqual(expectData(own));
+        const page = expectData(read).institutions;
+        expect(page.edges.length).toBeLessThanOrEqual(2);
+        slugs.push(...page.edges.map((e: any) => e.node.slug));
+        const institutionsRead = read.sql.find((s) => /FROM "institutions"/.test(s))!;
+        expect(institutionsRead).toMatch(/LIMIT 3\b/);
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      expect(slugs.filter((s) => s.startsWith("synthetic-institution-"))).toEqual(Object.keys(titlesOf).sort());
+    }
+  });
+
   it("pages on from a cursor", async () => {
     const first = expectData(await server.exec(NESTED, { first: 2 })).institutions.edges;
     const last = first.find((e: any) => e.node.slug === "synthetic-institution-3").node.programs;

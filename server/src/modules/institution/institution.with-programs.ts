@@ -56,6 +56,7 @@ export function institutionsWithPrograms(ctx: Context, info: GraphQLResolveInfo)
   return {
     select: nested.select,
     parameters: nested.parameters,
+    shape: nested.shape,
     onRow: (institution, value) =>
       keepFieldValue(
         "Institution",

@@ -29,12 +29,15 @@ export interface NestedProgramPages {
   /** The column's SQL, with named parameters. */
   select: string;
   parameters: Record<string, unknown>;
+  /** What the select and parameters are built from: the same for the same shape. */
+  shape: string;
   /** The owner's page from the column's value. */
   pageOf(value: unknown, count: () => Promise<number>): Page<Program>;
 }
 
 /** What a shape of nested pages needs on every request: built once (TypeORM builds text slowly). */
 interface Plan {
+  shape: string;
   select: string;
   parameters: Record<string, unknown>;
   orderName: string;
@@ -96,6 +99,7 @@ function planFor(
   );
   const order = ordering.keys.map((k, i) => `w."c${keyAt[i]}" ${k.direction}`).join(", ");
   const plan: Plan = {
+    shape,
     select: `(SELECT json_agg(${element} ORDER BY ${order}) FROM (${qb.getQuery()}) w)`,
     parameters: qb.getParameters(),
     orderName: ordering.name,
@@ -122,6 +126,7 @@ export function nestedProgramPages(
   return {
     select: plan.select,
     parameters: plan.parameters,
+    shape: plan.shape,
     pageOf: (value, count) => {
       const rows = parsedJson<unknown[][]>(value) ?? [];
       const edges = rows.slice(0, first).map(
