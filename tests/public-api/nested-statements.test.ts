@@ -95,7 +95,7 @@ describe("Institution.programs", () => {
       do {
         // Twice: the second run reads the text built by the first (it must keep its LIMIT).
         await server.exec(q(fields), { after }, as);
-        const read = await server.exec(q(fields), { after }, as);
+        const read: Awaited<ReturnType<typeof server.exec>> = await server.exec(q(fields), { after }, as);
         const own = await server.exec(q(`... on Institution { ${fields} }`), { after }, as);
         expect(expectData(read)).toEqual(expectData(own));
         const page = expectData(read).institutions;
