@@ -2,7 +2,7 @@ import { Country, ListingStatus } from "../../server/src/core/enums";
 import { CuratorRole, type Curator } from "../../server/src/modules/curator/curator.entity";
 import { expectData } from "../support/errors";
 import { factories } from "../support/factories";
-import { useTestServer } from "../support/server";
+import { useTestServer, type GqlResult } from "../support/server";
 
 /**
  * Statements and answers of the shapes a frontend asks besides the page: institutions with their
@@ -95,7 +95,7 @@ describe("Institution.programs", () => {
       do {
         // Twice: the second run reads the text built by the first (it must keep its LIMIT).
         await server.exec(q(fields), { after }, as);
-        const read: Awaited<ReturnType<typeof server.exec>> = await server.exec(q(fields), { after }, as);
+        const read: GqlResult = await server.exec(q(fields), { after }, as);
         const own = await server.exec(q(`... on Institution { ${fields} }`), { after }, as);
         expect(expectData(read)).toEqual(expectData(own));
         const page = expectData(read).institutions;
