@@ -2,12 +2,15 @@ import { getArgumentValues } from "graphql/execution/values";
 import { isObjectType, type FieldNode, type GraphQLResolveInfo } from "graphql";
 import type { Context } from "../../core/context";
 import { MAX_PAGE_SIZE } from "../../core/connection";
-import { keepFieldValue } from "../../core/kept-field-values";
+import { fieldValueKeeper } from "../../core/kept-field-values";
 import { columnsFor, requestedFields, subtree } from "../../core/field-selection";
 import { PROGRAM_COLUMNS, Program } from "../program/program.entity";
 import { nestedProgramPages } from "../program/program.nested-pages";
 import type { InstitutionProgramsArgs } from "./institution.args";
+import type { Institution } from "./institution.entity";
 import type { InstitutionRowsWith } from "./institution.service";
+
+const keepPrograms = fieldValueKeeper<Institution>("Institution", "programs");
 
 /** The single field named `name` in a selection, or null (none, several, or behind a fragment). */
 function onlyField(node: FieldNode | null, name: string): FieldNode | null {
@@ -40,17 +43,17 @@ export function institutionsWithPrograms(ctx: Context, info: GraphQLResolveInfo)
   if (typeof args.first !== "number" || args.first > MAX_PAGE_SIZE) return undefined;
   const pageArgs = args as InstitutionProgramsArgs;
   // The column set the field's own resolver computes from the same field node (cached per node).
-  const fields = subtree(requestedFields({ fieldNodes: [programs], fragments: info.fragments }), "edges", "node");
-  const columns = columnsFor(ctx.dataSource, Program, fields, PROGRAM_COLUMNS);
+  const asked = requestedFields({ fieldNodes: [programs], fragments: info.fragments });
+  const columns = columnsFor(ctx.dataSource, Program, subtree(asked, "edges", "node"), PROGRAM_COLUMNS);
+  // Whether each page must read one program more to learn if more follow (else no one asks).
+  const readsNext = asked.get("pageInfo")?.has("hasNextPage") ?? false;
   const includeDrafts = ctx.viewer.includeDrafts;
-  const nested = nestedProgramPages(
-    ctx.dataSource,
-    ctx.services.programs,
-    pageArgs,
+  const nested = nestedProgramPages(ctx.dataSource, ctx.services.programs, pageArgs, {
     includeDrafts,
     columns,
-    `"i"."id"`,
-  );
+    ownerIdSql: `"i"."id"`,
+    readsNext,
+  });
   if (!nested) return undefined;
   const count = ctx.loaders.institutionProgramCount(pageArgs);
   return {
@@ -58,9 +61,7 @@ export function institutionsWithPrograms(ctx: Context, info: GraphQLResolveInfo)
     parameters: nested.parameters,
     shape: nested.shape,
     onRow: (institution, value) =>
-      keepFieldValue(
-        "Institution",
-        "programs",
+      keepPrograms(
         institution,
         nested.pageOf(value, () => count.load(institution.id)),
       ),

@@ -11,7 +11,7 @@ import type { ProgramPageArgs, ProgramService } from "./program.service";
 
 /**
  * An owner's first programs as one JSON column of the owner's own statement (PostgreSQL): a
- * correlated `LIMIT first + 1` subquery aggregated with `json_agg`, as PostGraphile reads nested
+ * correlated `LIMIT first + 1` subquery (`LIMIT first` when no one asks `hasNextPage`) aggregated with `json_agg`, as PostGraphile reads nested
  * lists, instead of a second statement for every owner's page. The subquery has the visibility,
  * columns and order of `pagesByInstitution`'s page statement, so the pages built from it are the
  * same.
@@ -49,14 +49,20 @@ interface Plan {
 /** Plans per data source and shape (columns, visibility, page size, direction, owner): bounded. */
 const plans = new WeakMap<DataSource, LRUCache<string, Plan>>();
 
-function planFor(
-  ds: DataSource,
-  programs: ProgramService,
-  args: ProgramPageArgs,
-  includeDrafts: boolean,
-  columns: readonly string[] | null,
-  ownerIdSql: string,
-): Plan {
+/** Which nested pages: visibility, columns, the owner's id in the owner's statement. */
+export interface NestedPagesRead {
+  includeDrafts: boolean;
+  columns: readonly string[] | null;
+  ownerIdSql: string;
+  /**
+   * Whether pages read one program more than `first` to learn if more follow; without it, their
+   * `hasNextPage` is false, for a selection that never asks it.
+   */
+  readsNext: boolean;
+}
+
+function planFor(ds: DataSource, programs: ProgramService, args: ProgramPageArgs, read: NestedPagesRead): Plan {
+  const { includeDrafts, columns, ownerIdSql, readsNext } = read;
   let cache = plans.get(ds);
   if (!cache) plans.set(ds, (cache = new LRUCache({ max: 200 })));
   const shape = JSON.stringify([
@@ -65,6 +71,7 @@ function planFor(
     args.first,
     args.orderDirection ?? null,
     ownerIdSql,
+    readsNext,
   ]);
   const known = cache.get(shape);
   if (known) return known;
@@ -92,7 +99,7 @@ function planFor(
     if (i === 0) qb.orderBy(k.expr, k.direction);
     else qb.addOrderBy(k.expr, k.direction);
   });
-  qb.andWhere(`p.institutionId = ${ownerIdSql}`).limit(args.first + 1);
+  qb.andWhere(`p.institutionId = ${ownerIdSql}`).limit(args.first + (readsNext ? 1 : 0));
   const element = jsonTuple(
     "postgres",
     values.map((_, i) => `w."c${i}"`),
@@ -114,14 +121,12 @@ export function nestedProgramPages(
   ds: DataSource,
   programs: ProgramService,
   args: ProgramPageArgs,
-  includeDrafts: boolean,
-  columns: readonly string[] | null,
-  ownerIdSql: string,
+  read: NestedPagesRead,
 ): NestedProgramPages | null {
   const titleOrder = !args.orderBy || args.orderBy === ProgramOrder.TITLE;
   if (programs.dialect !== "postgres" || !titleOrder || args.after || args.filter) return null;
   if (!Number.isInteger(args.first) || args.first <= 0) return null;
-  const plan = planFor(ds, programs, args, includeDrafts, columns, ownerIdSql);
+  const plan = planFor(ds, programs, args, read);
   const { first } = args;
   return {
     select: plan.select,
