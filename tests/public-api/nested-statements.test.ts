@@ -2,7 +2,7 @@ import { Country, ListingStatus } from "../../server/src/core/enums";
 import { CuratorRole, type Curator } from "../../server/src/modules/curator/curator.entity";
 import { expectData } from "../support/errors";
 import { factories } from "../support/factories";
-import { useTestServer } from "../support/server";
+import { useTestServer, type GqlResult } from "../support/server";
 
 /**
  * Statements and answers of the shapes a frontend asks besides the page: institutions with their
@@ -61,24 +61,54 @@ describe("Institution.programs", () => {
 
   it("answers the same whether the pages come with the institutions or from their own statement", async () => {
     // Behind an inline fragment the pages are read by Institution.programs' own loader.
-    const fields = `programs(first: $first) {
-      totalCount edges { cursor node { id slug title type country lastVerifiedAt applicationOpensOn } }
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    // Without hasNextPage asked, the pages read no program beyond `first` (program.nested-pages.ts).
+    const pageInfos = ["pageInfo { hasNextPage hasPreviousPage startCursor endCursor }", "pageInfo { endCursor }", ""];
+    for (const pageInfo of pageInfos)
+      for (const direction of ["ASC", "DESC"])
+        for (const first of [1, 3, 20])
+          for (const as of [null, curator]) {
+            const fields = `programs(first: $first) {
+              totalCount edges { cursor node { id slug title type country lastVerifiedAt applicationOpensOn } } ${pageInfo}
+            }`;
+            const q = (inner: string) =>
+              `query($first: Int!) { institutions(first: 10) { edges { node { slug ${inner} } } } }`.replace(
+                "programs(first: $first)",
+                `programs(first: $first, orderDirection: ${direction})`,
+              );
+            const read = await server.exec(q(fields), { first }, as);
+            const own = await server.exec(q(`... on Institution { ${fields} }`), { first }, as);
+            expect(expectData(read)).toEqual(expectData(own));
+            // PostgreSQL reads the pages with the institutions: one statement fewer.
+            expect(read.statements).toBe(own.statements - (server.ds.options.type === "postgres" ? 1 : 0));
+          }
+  });
+
+  it("pages the institutions with their programs as it pages them alone, the statement's text kept per shape", async () => {
+    const q = (programs: string) => `query($after: String) {
+      institutions(first: 2, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor }
+        edges { cursor node { slug ${programs} } }
+      }
     }`;
-    for (const direction of ["ASC", "DESC"])
-      for (const first of [1, 3, 20])
-        for (const as of [null, curator]) {
-          const q = (inner: string) =>
-            `query($first: Int!) { institutions(first: 10) { edges { node { slug ${inner} } } } }`.replace(
-              "programs(first: $first)",
-              `programs(first: $first, orderDirection: ${direction})`,
-            );
-          const read = await server.exec(q(fields), { first }, as);
-          const own = await server.exec(q(`... on Institution { ${fields} }`), { first }, as);
-          expect(expectData(read)).toEqual(expectData(own));
-          // PostgreSQL reads the pages with the institutions: one statement fewer.
-          expect(read.statements).toBe(own.statements - (server.ds.options.type === "postgres" ? 1 : 0));
-        }
+    const fields = `programs(first: 2) { totalCount edges { cursor node { title } } pageInfo { hasNextPage endCursor } }`;
+    for (const as of [null, curator]) {
+      let after: string | null = null;
+      const slugs: string[] = [];
+      do {
+        // Twice: the second run reads the text built by the first (it must keep its LIMIT).
+        await server.exec(q(fields), { after }, as);
+        const read: GqlResult = await server.exec(q(fields), { after }, as);
+        const own = await server.exec(q(`... on Institution { ${fields} }`), { after }, as);
+        expect(expectData(read)).toEqual(expectData(own));
+        const page = expectData(read).institutions;
+        expect(page.edges.length).toBeLessThanOrEqual(2);
+        slugs.push(...page.edges.map((e: any) => e.node.slug));
+        const institutionsRead = read.sql.find((s) => /FROM "institutions"/.test(s))!;
+        expect(institutionsRead).toMatch(/LIMIT 3\b/);
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      expect(slugs.filter((s) => s.startsWith("synthetic-institution-"))).toEqual(Object.keys(titlesOf).sort());
+    }
   });
 
   it("pages on from a cursor", async () => {

@@ -2,6 +2,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphq
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { DirectoryAuthChecker } from "../core/auth-checker";
 import { directFieldResolvers } from "../core/direct-field-resolvers";
+import { answerKeptValues } from "../core/kept-field-values";
 import { validateArgument } from "../core/validation";
 import { AuditResolver } from "../modules/audit/audit.resolver";
 import { CuratorResolver } from "../modules/curator/curator.resolver";
@@ -57,6 +58,9 @@ export const resolvers: NonEmptyArray<Function> = [
   WebhookResolver,
 ];
 
+/** Fields that answer values read ahead with their parent (core/kept-field-values.ts). */
+const KEPT_FIELD_VALUES: [string, string][] = [["Institution", "programs"]];
+
 let cached: Promise<GraphQLSchema> | undefined;
 
 /** Builds the schema once per process: type-graphql's metadata is global, so rebuilding gains nothing. */
@@ -67,7 +71,7 @@ export function buildDirectorySchema(): Promise<GraphQLSchema> {
     authMode: "error",
     validate: true,
     validateFn: validateArgument,
-  }).then((schema) => directFieldResolvers(schema, resolvers));
+  }).then((schema) => answerKeptValues(directFieldResolvers(schema, resolvers), KEPT_FIELD_VALUES));
   return cached;
 }
 

@@ -53,11 +53,16 @@ export function makePage<T>(
   let memo: Promise<number> | undefined;
   return {
     edges,
+    // Cursors read when asked: an edge's may be encoded on demand (core/pagination.ts, KeyedEdge).
     pageInfo: {
       hasNextPage,
       hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? null;
+      },
     },
     get totalCount() {
       memo ??= count();

@@ -3,6 +3,7 @@ import { Brackets } from "typeorm";
 import { makePage, type ConnectionArgs, type Edge, type Page } from "./connection";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { BadUserInputError } from "./errors";
+import type { QueryTexts } from "./query-text";
 import { directMapper } from "./rows";
 
 export type SortValue = string | number | Date | null;
@@ -64,12 +65,33 @@ export function applyOrdering<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>
   });
 }
 
+/** The sort-key values of one raw row of a query ordered with `applyOrdering`. */
+export function keysOf(ordering: Ordering, raw: Record<string, unknown>): SortValue[] {
+  return ordering.keys.map((_, i) => raw[`k_${i}`] as SortValue);
+}
+
 /** The cursor of one raw row of a query ordered with `applyOrdering`. */
 export function cursorOf(ordering: Ordering, raw: Record<string, unknown>): string {
-  return encodeCursor(
-    ordering.name,
-    ordering.keys.map((_, i) => raw[`k_${i}`] as SortValue),
-  );
+  return encodeCursor(ordering.name, keysOf(ordering, raw));
+}
+
+/**
+ * An edge whose cursor is encoded when first read: a client that asks for nodes alone (a list of
+ * institutions with their programs: 220 edges) pays no JSON and base64 work for cursors it never
+ * sees. The answer is the same cursor `cursorOf` gives.
+ */
+export class KeyedEdge<T> implements Edge<T> {
+  private encoded: string | undefined;
+
+  constructor(
+    readonly node: T,
+    private readonly order: string,
+    private readonly values: SortValue[],
+  ) {}
+
+  get cursor(): string {
+    return (this.encoded ??= encodeCursor(this.order, this.values));
+  }
 }
 
 /** Loaded entities paired with their raw rows (matched by id, the main alias's primary key). */
@@ -110,6 +132,8 @@ export async function cursorChecked<R>(after: string | null | undefined, run: ()
  * Runs one page of a query with keyset paging: one statement for the rows (first + 1 to learn
  * whether more follow) and, only when the client asks for totalCount, one for the count.
  * `onRow` sees each row of the page with its raw row (e.g. relations selected beside it).
+ * `text.shape` names everything the statement's text is built from besides the ordering and the
+ * page size (its selects, conditions, parameter names): then the text is built once per shape.
  */
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
@@ -117,18 +141,20 @@ export async function paginate<T extends ObjectLiteral>(
   args: ConnectionArgs,
   count: () => Promise<number> = () => qb.clone().getCount(),
   onRow?: (entity: T, raw: Record<string, unknown>) => void,
+  text?: { texts: QueryTexts; shape: string },
 ): Promise<Page<T>> {
   const pageQb = qb.clone();
   if (args.after) applyKeyset(pageQb, ordering.keys, decodeCursor(args.after, ordering.name, ordering.keys.length));
   applyOrdering(pageQb, ordering);
-  const rows =
-    args.first === 0
-      ? []
-      : await cursorChecked(args.after, () => rowsWithRaw(pageQb.take(undefined).limit(args.first + 1)));
+  pageQb.take(undefined).limit(args.first + 1);
+  // The page statement's text built once for its shape (core/query-text.ts); never with a cursor,
+  // whose parameters are named afresh on every run.
+  if (text && !args.after) text.texts.reuse(pageQb, `${text.shape}|${ordering.name}|${args.first}`);
+  const rows = args.first === 0 ? [] : await cursorChecked(args.after, () => rowsWithRaw(pageQb));
   const hasNext = rows.length > args.first;
   const edges: Edge<T>[] = rows.slice(0, args.first).map(({ entity, raw }) => {
     onRow?.(entity, raw);
-    return { node: entity, cursor: cursorOf(ordering, raw) };
+    return new KeyedEdge(entity, ordering.name, keysOf(ordering, raw));
   });
   return makePage(edges, hasNext, Boolean(args.after), count);
 }

@@ -2,6 +2,8 @@ import type { DataSource, Repository, SelectQueryBuilder } from "typeorm";
 import type { Page } from "../../core/connection";
 import { SortDirection } from "../../core/enums";
 import { flip, paginate, type Ordering } from "../../core/pagination";
+import { columnsKey } from "../../core/field-selection";
+import { QueryTexts } from "../../core/query-text";
 import { namesByIds, type RecordName } from "../../core/record-names";
 import { getManyFast } from "../../core/rows";
 import { translationStaleSql } from "../../core/translation";
@@ -40,6 +42,8 @@ function institutionOrdering(
 export interface InstitutionRowsWith {
   select: string;
   parameters: Record<string, unknown>;
+  /** Names everything `select` and `parameters` are built from, if they are always the same for it. */
+  shape?: string;
   onRow: (institution: Institution, value: unknown) => void;
 }
 
@@ -48,6 +52,8 @@ const WITH_ROWS_ALIAS = "x_with";
 export class InstitutionService {
   private readonly repo: Repository<Institution>;
   private readonly postgres: boolean;
+  /** Page statements' texts by shape (see `list`). */
+  private readonly pageTexts = new QueryTexts();
 
   constructor(dataSource: DataSource) {
     this.repo = dataSource.getRepository(Institution);
@@ -104,12 +110,26 @@ export class InstitutionService {
     applyWordSearch(qb, ["i.name", "i.nameFr", "i.city"], args.search);
     const own = qb.getParameters();
     const fits = withRows && Object.keys(withRows.parameters).every((name) => !(name in own));
-    if (fits) qb.addSelect(withRows.select, WITH_ROWS_ALIAS).setParameters({ ...own, ...withRows.parameters });
     const ordering = institutionOrdering(args.orderBy ?? InstitutionOrder.NAME, args.orderDirection, this.postgres);
+    if (fits) {
+      // The page reads first + 1 rows to learn whether more follow; the last one's column is never
+      // used, so it is not computed (for nested program pages, one subquery in 21 spared).
+      const order = ordering.keys.map((k) => `${k.expr} ${k.direction}`).join(", ");
+      const first = Number.isInteger(args.first) ? args.first : 0;
+      qb.addSelect(
+        `CASE WHEN ROW_NUMBER() OVER (ORDER BY ${order}) <= ${first} THEN ${withRows.select} END`,
+        WITH_ROWS_ALIAS,
+      ).setParameters({ ...own, ...withRows.parameters });
+    }
     const onRow = fits
       ? (i: Institution, raw: Record<string, unknown>) => withRows.onRow(i, raw[WITH_ROWS_ALIAS])
       : undefined;
-    return paginate(qb, ordering, args, undefined, onRow);
+    // Without a filter or search the text depends only on these (and on the ordering and page size).
+    const shape =
+      !args.filter && !args.search && (!withRows || (fits && withRows.shape !== undefined))
+        ? JSON.stringify([includeArchived, columnsKey(columns ?? null), withRows?.shape ?? null])
+        : null;
+    return paginate(qb, ordering, args, undefined, onRow, shape ? { texts: this.pageTexts, shape } : undefined);
   }
 
   findOne(key: { id?: number; slug?: string }, includeArchived: boolean): Promise<Institution | null> {

@@ -2,11 +2,15 @@ import { getArgumentValues } from "graphql/execution/values";
 import { isObjectType, type FieldNode, type GraphQLResolveInfo } from "graphql";
 import type { Context } from "../../core/context";
 import { MAX_PAGE_SIZE } from "../../core/connection";
+import { fieldValueKeeper } from "../../core/kept-field-values";
 import { columnsFor, requestedFields, subtree } from "../../core/field-selection";
 import { PROGRAM_COLUMNS, Program } from "../program/program.entity";
 import { nestedProgramPages } from "../program/program.nested-pages";
 import type { InstitutionProgramsArgs } from "./institution.args";
+import type { Institution } from "./institution.entity";
 import type { InstitutionRowsWith } from "./institution.service";
+
+const keepPrograms = fieldValueKeeper<Institution>("Institution", "programs");
 
 /** The single field named `name` in a selection, or null (none, several, or behind a fragment). */
 function onlyField(node: FieldNode | null, name: string): FieldNode | null {
@@ -18,8 +22,9 @@ function onlyField(node: FieldNode | null, name: string): FieldNode | null {
 
 /**
  * For `institutions(…) { edges { node { programs(…) } } }`: each institution's page of programs
- * read in the institutions' statement (program.nested-pages.ts) and primed into the loader that
- * `Institution.programs` asks (the same arguments and columns), so the field runs no statement.
+ * read in the institutions' statement (program.nested-pages.ts) and kept as the answer of its
+ * `Institution.programs` (core/kept-field-values.ts), so the field runs no statement, nor its
+ * resolver (the page was read for the same arguments and columns).
  * Null, and the field reads its pages as before, whenever that cannot be done exactly: programs
  * asked more than once or through fragments, arguments out of range (the field's validation then
  * answers), or pages JSON cannot carry as the driver does.
@@ -38,19 +43,26 @@ export function institutionsWithPrograms(ctx: Context, info: GraphQLResolveInfo)
   if (typeof args.first !== "number" || args.first > MAX_PAGE_SIZE) return undefined;
   const pageArgs = args as InstitutionProgramsArgs;
   // The column set the field's own resolver computes from the same field node (cached per node).
-  const fields = subtree(requestedFields({ fieldNodes: [programs], fragments: info.fragments }), "edges", "node");
-  const columns = columnsFor(ctx.dataSource, Program, fields, PROGRAM_COLUMNS);
+  const asked = requestedFields({ fieldNodes: [programs], fragments: info.fragments });
+  const columns = columnsFor(ctx.dataSource, Program, subtree(asked, "edges", "node"), PROGRAM_COLUMNS);
+  // Whether each page must read one program more to learn if more follow (else no one asks).
+  const readsNext = asked.get("pageInfo")?.has("hasNextPage") ?? false;
   const includeDrafts = ctx.viewer.includeDrafts;
-  const nested = nestedProgramPages(ctx.services.programs, pageArgs, includeDrafts, columns, `"i"."id"`);
+  const nested = nestedProgramPages(ctx.dataSource, ctx.services.programs, pageArgs, {
+    includeDrafts,
+    columns,
+    ownerIdSql: `"i"."id"`,
+    readsNext,
+  });
   if (!nested) return undefined;
-  const loader = ctx.loaders.institutionPrograms({ args: pageArgs, columns });
   const count = ctx.loaders.institutionProgramCount(pageArgs);
   return {
     select: nested.select,
     parameters: nested.parameters,
+    shape: nested.shape,
     onRow: (institution, value) =>
-      loader.prime(
-        institution.id,
+      keepPrograms(
+        institution,
         nested.pageOf(value, () => count.load(institution.id)),
       ),
   };

@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from "typeorm";
 import { makePage, type ConnectionArgs, type Page } from "../../core/connection";
-import { applyKeyset, applyOrdering, cursorOf, type Ordering, type SortValue } from "../../core/pagination";
+import { applyKeyset, applyOrdering, KeyedEdge, keysOf, type Ordering, type SortValue } from "../../core/pagination";
 import { directMapper } from "../../core/rows";
 import type { Dialect } from "../../core/data-source";
 import type { Program } from "./program.entity";
@@ -64,6 +64,8 @@ export function institutionPage(
   ordering: Ordering,
   count: () => Promise<number>,
 ): Page<Program> {
-  const edges = rows.slice(0, args.first).map(({ entity, raw }) => ({ node: entity, cursor: cursorOf(ordering, raw) }));
+  const edges = rows
+    .slice(0, args.first)
+    .map(({ entity, raw }) => new KeyedEdge(entity, ordering.name, keysOf(ordering, raw)));
   return makePage(edges, rows.length > args.first, Boolean(args.after), count);
 }
