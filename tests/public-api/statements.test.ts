@@ -135,6 +135,26 @@ describe("no N+1: statements per page do not depend on the page size", () => {
     expect(counted.statements).toBe(plain.statements);
   });
 
+  it("counts an anonymous count-only list from the facet index once current: the version read alone", async () => {
+    const count = `query Count($filter: ProgramFilter, $search: String) {
+      programs(first: 20, filter: $filter, search: $search) { totalCount }
+    }`;
+    const curator = await factories(server.ds).curator();
+    await server.deps.services.programFacetIndex.refresh();
+    for (const [vars, viewer] of [
+      [{ filter: { specialty: ["s-one"] } }, undefined],
+      [{ filter: { specialty: ["s-one"] } }, curator],
+      [{ search: "synthetic" }, undefined],
+    ] as const) {
+      const r = await server.exec(count, vars, viewer);
+      expect(expectData(r).programs.totalCount).toBe(120);
+      const countsInSql = r.sql.some((sql) => /COUNT\(/i.test(sql));
+      // Only the anonymous list without a search is the index's; a curator's or a search's is SQL's.
+      const fromIndex = viewer === undefined && !("search" in vars);
+      expect([vars, fromIndex, countsInSql, r.statements]).toEqual([vars, fromIndex, !fromIndex, 1]);
+    }
+  });
+
   // Last: it adds a program.
   it("counts an anonymous list exactly whether the facet index is current or not", async () => {
     const f = factories(server.ds);

@@ -140,12 +140,12 @@ export class ProgramService {
    * anonymous list without a search: the published programs the filter matches), else in SQL.
    */
   private async count(
-    countQb: SelectQueryBuilder<Program>,
+    inSql: () => Promise<number>,
     filter: ProgramFilter | null | undefined,
     needsSql: boolean,
   ): Promise<number> {
     const members = !needsSql && this.facetIndex ? (await this.facetIndex.ifCurrent())?.matching(filter) : null;
-    return members ? members.count() : countQb.getCount();
+    return members ? members.count() : inSql();
   }
 
   /**
@@ -187,14 +187,17 @@ export class ProgramService {
       qb,
       ordering,
       options,
-      ranked ? async () => ranked.count : () => this.count(countQb, options.filter, includeDrafts || Boolean(search)),
+      ranked
+        ? async () => ranked.count
+        : () => this.count(() => countQb.getCount(), options.filter, includeDrafts || Boolean(search)),
       withRows?.onRow,
     );
   }
 
   /**
-   * A page that only answers `totalCount` (the client asked for nothing else): the count
-   * statement alone. Arguments are checked as `list` checks them, the cursor included.
+   * A page that only answers `totalCount` (the client asked for nothing else): the count alone,
+   * from the facet index as `list` counts, else one statement. Arguments are checked as `list`
+   * checks them, the cursor included.
    */
   async countOnly(options: ProgramListOptions, includeDrafts: boolean): Promise<Page<Program>> {
     const search = parseFullTextSearch(options.search);
@@ -208,9 +211,15 @@ export class ProgramService {
       relevance: search ? { expr: "relevance", fingerprint: search.fingerprint } : undefined,
     });
     if (options.after) decodeCursor(options.after, ordering.name, ordering.keys.length);
-    const { qb } = this.matching({ includeDrafts, filter: options.filter, search });
-    if (search) offMainThread(qb);
-    return makePage([], false, Boolean(options.after), () => qb.getCount());
+    // The statement is built only when the facet index cannot answer (as `list` counts).
+    const inSql = () => {
+      const { qb } = this.matching({ includeDrafts, filter: options.filter, search });
+      if (search) offMainThread(qb);
+      return qb.getCount();
+    };
+    return makePage([], false, Boolean(options.after), () =>
+      this.count(inSql, options.filter, includeDrafts || Boolean(search)),
+    );
   }
 
   /** One program; `columns` narrows the row as in `list` (rows mapped without TypeORM's hydration). */
