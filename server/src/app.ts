@@ -27,7 +27,7 @@ import {
   operationTimeout,
   rateLimits,
 } from "./core/http-guards";
-import { cacheControlPlugin } from "./core/cache-control";
+import { cacheControlPlugin, GRAPHQL_VARY } from "./core/cache-control";
 import { costLimitPlugin, limitRules } from "./core/limits";
 import { NoSubscriptionsRule } from "./core/no-subscriptions";
 import { nameFrequentStatements } from "./core/pg-named-statements";
@@ -39,9 +39,6 @@ import { buildDirectorySchema } from "./composition/schema";
 
 /** How long an idle keep-alive connection stays open: longer than a load balancer's idle timeout. */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
-
-/** What a GraphQL answer varies with (set again by core/cache-control.ts once the operation ran). */
-const VARY = "Authorization, Accept-Language";
 
 /** A SELECT is prepared on its second run; at most this many texts per process (each backend holds each once). */
 const NAMED_STATEMENTS = { nameAfter: 2, maxNamed: 200 };
@@ -145,7 +142,7 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
       // A request with credentials is never cacheable, even when it fails before any plugin runs
       // (an invalid token is refused while the context is built).
       if (req.headers.authorization) res.set("Cache-Control", "private, no-store");
-      res.vary(VARY);
+      res.vary(GRAPHQL_VARY); // set again by core/cache-control.ts once the operation ran
       const counter = new StatementCounter();
       res.locals.statements = counter;
       const run = () =>

@@ -74,6 +74,14 @@ describe("HTTP limits on /graphql", () => {
     });
     expect(other.headers.get("access-control-allow-origin")).toBeNull();
   });
+
+  it("says a cacheable answer varies with Origin, so a shared cache never hands one origin's CORS answer to another", async () => {
+    const res = await post(s.base, { query: "{ programs { totalCount } }" }, { origin: "https://frontend.example" });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("access-control-allow-origin")).toBe("https://frontend.example");
+    const vary = (res.headers.get("vary") ?? "").split(",").map((v) => v.trim().toLowerCase());
+    expect(vary).toEqual(expect.arrayContaining(["origin", "authorization", "accept-language"]));
+  });
 });
 
 describe("rate limits (off in tests unless turned on)", () => {
