@@ -10,6 +10,7 @@ import {
   pickSelect,
   ROW,
   rowTexts,
+  saveForm,
   screenshot,
 } from "../support/browser";
 
@@ -35,15 +36,7 @@ describe("forms without traps (editor, in Chromium)", () => {
   let page: Page;
   const program = async (by: { slug?: string; id?: string }) => (await server.gql(PROGRAM, by, "editor")).data!.program;
   const create = (input: Record<string, unknown>) => createProgram(server, input);
-  const save = async () => {
-    // This save's own answer first: the previous save's "updated" notice may still be on screen.
-    const answered = page.waitForResponse(
-      (r) => r.url().includes("/graphql") && /"operationName":"(Create|Update)\w*"/.test(r.request().postData() ?? ""),
-    );
-    await page.getByRole("button", { name: "Save" }).click();
-    await answered;
-    await expectNotification(page, /updated|created/i);
-  };
+  const save = () => saveForm(page);
 
   let session: AdminSession | undefined;
   beforeAll(async () => {

@@ -1,15 +1,7 @@
 import type { Page } from "playwright-core";
 import { createProgram, type AdminServer } from "../support/admin-server";
 import { closeAdminSession, openAdminSession, type AdminSession } from "../support/admin-session";
-import {
-  cspViolations,
-  eventually,
-  expectNotification,
-  openRoute,
-  rowTexts,
-  screenshot,
-  signIn,
-} from "../support/browser";
+import { cspViolations, eventually, openRoute, rowTexts, saveForm, screenshot, signIn } from "../support/browser";
 
 jest.setTimeout(240_000);
 
@@ -25,10 +17,7 @@ describe("French text in the admin (editor, in Chromium)", () => {
   let page: Page;
   let session: AdminSession | undefined;
   const program = async (id: string) => (await server.gql(PROGRAM, { id }, "editor")).data!.program;
-  const save = async () => {
-    await page.getByRole("button", { name: "Save" }).click();
-    await expectNotification(page, /updated/i);
-  };
+  const save = () => saveForm(page, /updated/i);
 
   beforeAll(async () => {
     session = await openAdminSession("editor");

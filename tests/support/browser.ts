@@ -82,6 +82,20 @@ export async function expectNotification(page: Page, text: string | RegExp): Pro
   await page.getByRole("alert").filter({ hasText: text }).first().waitFor();
 }
 
+/**
+ * Clicks the form's Save and waits for this save's own answer from the API, then for `notice`.
+ * The notice alone is not enough: the previous save's "updated" notice may still be on screen, and
+ * a read made then races the save.
+ */
+export async function saveForm(page: Page, notice: string | RegExp = /updated|created/i): Promise<void> {
+  const answered = page.waitForResponse(
+    (r) => r.url().includes("/graphql") && /"operationName":"(Create|Update)\w*"/.test(r.request().postData() ?? ""),
+  );
+  await page.getByRole("button", { name: "Save" }).click();
+  await answered;
+  await expectNotification(page, notice);
+}
+
 /** Retries `check` (an assertion) until it passes or the time is up; UI updates arrive asynchronously. */
 export async function eventually<T>(check: () => Promise<T> | T, timeout = UI_TIMEOUT): Promise<T> {
   const deadline = Date.now() + timeout;
