@@ -10,7 +10,7 @@ import type { SearchTerms } from "../search/search-terms";
 import { ProgramOrder } from "./program.args";
 import type { ProgramFacetIndex } from "./program.facet-index";
 import type { ProgramFilter } from "./program.filter-input";
-import { packMatches, positionOf, SearchMatchCache, type SearchMatches } from "./program.search-matches";
+import { packMatches, positionOf, SearchMatchCache, searchKey, type SearchMatches } from "./program.search-matches";
 
 type MatchRow = { program_id: number | string; relevance: number | string; title: string };
 /** A relevance cursor's values: relevance, title, id (title and id as decoded, checked where used). */
@@ -135,7 +135,7 @@ export class RankedSearch {
    * should it fail, say at that request's statement timeout, the others read for themselves).
    */
   private readOnce(search: SearchTerms, indexVersion: string): Promise<SearchMatches> {
-    const key = `${indexVersion} ${search.terms.join(" ")}`;
+    const key = `${indexVersion} ${searchKey(search)}`;
     const shared = this.reading.get(key);
     if (shared) return shared.catch(() => this.read(search, indexVersion));
     const reading = this.read(search, indexVersion).finally(() => this.reading.delete(key));

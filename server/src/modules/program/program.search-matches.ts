@@ -60,7 +60,7 @@ export class SearchMatchCache {
 
   get(version: string, search: SearchTerms): SearchMatches | null {
     if (version !== this.version) return null;
-    const key = keyOf(search);
+    const key = searchKey(search);
     const found = this.entries.get(key);
     if (!found) return null;
     this.entries.delete(key);
@@ -76,7 +76,7 @@ export class SearchMatchCache {
     }
     const n = matches.ids.length;
     if (n > this.maxMatches / 4) return;
-    const key = keyOf(search);
+    const key = searchKey(search);
     const old = this.entries.get(key);
     if (old) {
       this.entries.delete(key);
@@ -97,4 +97,5 @@ export class SearchMatchCache {
   }
 }
 
-const keyOf = (search: SearchTerms) => search.terms.join(" ");
+/** What tells one search's matches from another's (its terms in the order typed: relevance is summed in that order). */
+export const searchKey = (search: SearchTerms) => search.terms.join(" ");
