@@ -84,10 +84,14 @@ export const facetsBody = () => JSON.stringify({ query: FACETS_QUERY, variables:
 
 /** The eligibility page after `pages - 1` others (a candidate paging on). */
 export async function eligibilityBody(url: string, pages: number): Promise<string> {
+  return eligibilityBodyVia((body) => post(url, body), pages);
+}
+
+/** As eligibilityBody, with the earlier pages asked through `ask` (in-process tools run no server). */
+export async function eligibilityBodyVia(ask: (body: string) => Promise<any>, pages: number): Promise<string> {
   let after: string | null = null;
   for (let i = 1; i < pages; i++) {
-    const r: any = await post(
-      url,
+    const r: any = await ask(
       JSON.stringify({ query: ELIGIBILITY_QUERY, variables: { ...ELIGIBILITY_VARIABLES, after } }),
     );
     after = r.data?.eligibility?.pageInfo?.endCursor ?? null;

@@ -4,13 +4,17 @@
  *
  *   npm run -s build && node dist/bench/tools/cpu-per-query.js [--programs 3000] [--institutions 150] [--db sqlite:PATH]
  *   GRAPHQL_EXECUTOR=graphql-js node dist/bench/tools/cpu-per-query.js   # the same with graphql-js (default: jit)
+ *   node dist/bench/tools/cpu-per-query.js --programs 100000 --keep /tmp/100k.sqlite --query page,eligibility,eligibility3
  *
- * Generates a synthetic directory into a scratch SQLite file unless --db names one, runs the
- * bench page query 100 times to warm up, then 5 × 200 times, and prints CPU ms per query.
+ * Generates a synthetic directory into a scratch SQLite file unless --db names one (--keep FILE:
+ * generated into FILE once and reused by later runs), runs each --query (the bench's operations:
+ * page, search, facets, eligibility, eligibility3; default page) 100 times to warm up, then 5 ×
+ * 200 times, and prints CPU ms per query. Add node's --cpu-prof to see where the time goes.
  */
 import "reflect-metadata";
 import fs from "node:fs";
 import os from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import path from "node:path";
 import { createDirectoryApp } from "../../server/src/app";
 import { loadConfig, parseDatabaseUrl } from "../../server/src/core/config";
@@ -18,7 +22,8 @@ import { createAppDeps, createContext } from "../../server/src/composition/conte
 import { openDataSource } from "../../server/src/composition/database";
 import { migrate } from "../../server/src/composition/migrate";
 import { generateSynthetic } from "../../server/src/seed/synthetic/generator";
-import { PAGE_QUERY, PAGE_SIZE } from "../queries";
+import { eligibilityBodyVia, facetsBody, searchBody } from "../measurements/search-facets-eligibility";
+import { pageBody } from "../queries";
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -26,14 +31,19 @@ async function main(): Promise<void> {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : fallback;
   };
-  const scratch = argv.includes("--db") ? null : fs.mkdtempSync(path.join(os.tmpdir(), "directory-cpu-"));
-  const database = parseDatabaseUrl(scratch ? `sqlite:${path.join(scratch, "cpu.sqlite")}` : opt("db", ""));
+  const kept = argv.includes("--keep") ? path.resolve(opt("keep", "")) : null;
+  const scratch = argv.includes("--db") || kept ? null : fs.mkdtempSync(path.join(os.tmpdir(), "directory-cpu-"));
+  const generate = scratch !== null || (kept !== null && !fs.existsSync(kept));
+  const file = kept ?? (scratch ? path.join(scratch, "cpu.sqlite") : null);
+  const database = parseDatabaseUrl(file ? `sqlite:${file}` : opt("db", ""));
   const ds = await openDataSource(database);
   try {
-    if (scratch) {
+    if (generate) {
       await migrate(ds);
       await generateSynthetic(ds, {
-        institutions: Number(opt("institutions", "150")),
+        institutions: Number(
+          opt("institutions", String(Math.max(1, Math.round(Number(opt("programs", "3000")) / 20)))),
+        ),
         programs: Number(opt("programs", "3000")),
       });
     }
@@ -44,25 +54,42 @@ async function main(): Promise<void> {
     };
     const deps = createAppDeps(ds, config);
     const { apollo } = await createDirectoryApp(deps);
-    const once = async () => {
-      const r = await apollo.executeOperation(
-        { query: PAGE_QUERY, variables: { first: PAGE_SIZE } },
-        { contextValue: createContext(deps, null) },
-      );
-      if (r.body.kind !== "single" || r.body.singleResult.errors) throw new Error("the page query failed");
-      return JSON.stringify(r.body.singleResult).length;
+    const ask = async (body: string) => {
+      const { query, variables } = JSON.parse(body);
+      const r = await apollo.executeOperation({ query, variables }, { contextValue: createContext(deps, null) });
+      if (r.body.kind !== "single" || r.body.singleResult.errors)
+        throw new Error(
+          `the operation failed: ${JSON.stringify(r.body.kind === "single" ? r.body.singleResult.errors : r.body.kind)}`,
+        );
+      return r.body.singleResult;
     };
-    for (let i = 0; i < 100; i++) await once();
-    const perRun: string[] = [];
-    for (let run = 0; run < 5; run++) {
-      const before = process.cpuUsage();
-      for (let i = 0; i < 200; i++) await once();
-      const used = process.cpuUsage(before);
-      perRun.push(((used.user + used.system) / 1000 / 200).toFixed(2));
+    const bodies: Record<string, () => Promise<string>> = {
+      page: async () => pageBody(),
+      search: async () => searchBody(),
+      facets: async () => facetsBody(),
+      eligibility: () => eligibilityBodyVia(ask, 1),
+      eligibility3: () => eligibilityBodyVia(ask, 3),
+    };
+    for (const name of opt("query", "page").split(",")) {
+      if (!bodies[name]) throw new Error(`--query ${name}: one of ${Object.keys(bodies).join(", ")}`);
+      const body = await bodies[name]();
+      const once = async () => JSON.stringify(await ask(body)).length;
+      for (let i = 0; i < 100; i++) await once();
+      const perRun: string[] = [];
+      const loop = monitorEventLoopDelay({ resolution: 1 });
+      loop.enable();
+      for (let run = 0; run < 5; run++) {
+        const before = process.cpuUsage();
+        for (let i = 0; i < 200; i++) await once();
+        const used = process.cpuUsage(before);
+        perRun.push(((used.user + used.system) / 1000 / 200).toFixed(2));
+      }
+      loop.disable();
+      console.log(
+        `CPU ms per ${name} (5 runs of 200, ${config.executor.kind}): ${perRun.join(" ")}; ` +
+          `event loop held at most ${(loop.max / 1e6).toFixed(1)} ms; load average ${os.loadavg()[0].toFixed(1)}`,
+      );
     }
-    console.log(
-      `CPU ms per page query (5 runs of 200, ${config.executor.kind}): ${perRun.join(" ")}; load average ${os.loadavg()[0].toFixed(1)}`,
-    );
     await apollo.stop();
   } finally {
     await ds.destroy();

@@ -62,7 +62,19 @@ describe("eligibility paging on weigh keys", () => {
       const n = 1 + Math.floor(next() * 120);
       // Ids not in position order (the table is in title order), some keys shared, some not weighed.
       const ids = Array.from({ length: n }, (_, i) => ((i * 37) % 211) + 1);
-      const choices = [0, 0, 0, KEY_RANK + 1, KEY_RANK + 2, 2 * KEY_RANK + 1, 2 * KEY_RANK + 3, NOT_WEIGHED];
+      // Weights past 255 too: the histogram counts those apart from the common small ones.
+      const choices = [
+        0,
+        0,
+        0,
+        KEY_RANK + 1,
+        KEY_RANK + 2,
+        KEY_RANK + 300,
+        2 * KEY_RANK + 1,
+        2 * KEY_RANK + 3,
+        2 * KEY_RANK + 256,
+        NOT_WEIGHED,
+      ];
       const keys = ids.map(() => choices[Math.floor(next() * choices.length)]);
       const table = new WeighTable(
         ids.map((id) => ({ id, audience: "GRADUATE", sources: {}, asked: [] }) as unknown as PreparedProgram),

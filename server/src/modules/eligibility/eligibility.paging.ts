@@ -13,23 +13,28 @@ import type { EligibilityVerdict, EligibilityVerdictCounts } from "./eligibility
 
 const COUNT_KEY = ["eligible", "unknown", "ineligible"] as const;
 
+/** Weights below this are counted in a dense array; a heavier key (a program asking for hundreds of requirements) in a map. */
+const DENSE_WEIGHTS = 256;
+
 /** How many weighed programs hold each key (NOT_WEIGHED, negative, left out). */
 function histogram(keys: Int32Array): Map<number, number> {
+  // One array slot per (verdict rank, weight) rather than a map update per program: a weighed
+  // directory's keys are few, but they alternate in the programs' (title) order.
+  const dense = new Int32Array(3 * DENSE_WEIGHTS);
   const counts = new Map<number, number>();
-  // Runs of one key are common (most programs of a filter share a verdict): one map update per run.
-  let run = -1;
-  let length = 0;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
-    if (key === run) {
-      length++;
-      continue;
-    }
-    if (run >= 0) counts.set(run, (counts.get(run) ?? 0) + length);
-    run = key;
-    length = 1;
+    if (key < 0) continue;
+    const rank = Math.floor(key / KEY_RANK);
+    const weight = key - rank * KEY_RANK;
+    if (weight < DENSE_WEIGHTS && rank < 3) dense[rank * DENSE_WEIGHTS + weight]++;
+    else counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  if (run >= 0) counts.set(run, (counts.get(run) ?? 0) + length);
+  for (let slot = 0; slot < dense.length; slot++) {
+    if (dense[slot] === 0) continue;
+    const key = Math.floor(slot / DENSE_WEIGHTS) * KEY_RANK + (slot % DENSE_WEIGHTS);
+    counts.set(key, dense[slot]);
+  }
   return counts;
 }
 

@@ -20,15 +20,22 @@ export class WeighTable {
   readonly ids: Int32Array;
   /** Position of each program id, -1 for ids not in the table. */
   private readonly positions: Int32Array;
+  /**
+   * Each position's weigh class: programs with the same audience, rule sources and countable links
+   * weigh the same for any candidate, so a request weighs each class once (a directory holds far
+   * fewer classes than programs: most programs ask for the same few requirements) and then copies
+   * its key to the class's programs.
+   */
+  private readonly classOf: Int32Array;
   private readonly audiences: Audience[] = [];
-  private readonly audience: Uint8Array;
-  /** Distinct rule sources (shared objects count once) and each position's. */
+  /** Distinct rule sources (shared objects count once). */
   private readonly sources: RuleSources[] = [];
-  private readonly source: Int32Array;
-  /** Each position's links that can be missed (RECOMMENDED ones never count): linkStart[i] ≤ k < linkStart[i + 1]. */
-  private readonly linkStart: Int32Array;
+  /** Per class: audience code, rule sources code, links classLinkStart[c] ≤ k < classLinkStart[c + 1]. */
+  private readonly classAudience: Uint8Array;
+  private readonly classSource: Int32Array;
+  private readonly classLinkStart: Int32Array;
   private readonly linkRequirement: Int32Array;
-  /** 1 for REQUIRED (decides), 0 for COMMONLY_REQUIRED (unknown). */
+  /** 1 for REQUIRED (decides), 0 for COMMONLY_REQUIRED (unknown); RECOMMENDED links never count and are left out. */
   private readonly linkRequired: Uint8Array;
   /** NaN where the link states no minimum score. */
   private readonly linkMinimum: Float64Array;
@@ -37,49 +44,60 @@ export class WeighTable {
   constructor(programs: readonly PreparedProgram[]) {
     const n = programs.length;
     this.ids = new Int32Array(n);
-    this.audience = new Uint8Array(n);
-    this.source = new Int32Array(n);
-    this.linkStart = new Int32Array(n + 1);
+    this.classOf = new Int32Array(n);
     const audienceCode = new Map<Audience, number>();
     const sourceCode = new Map<RuleSources, number>();
-    let links = 0;
+    const classCode = new Map<string, number>();
+    const classes: { audience: number; source: number; links: PreparedProgram["asked"] }[] = [];
     let maxId = -1;
-    let maxRequirementId = -1;
     for (let i = 0; i < n; i++) {
       const p = programs[i];
       this.ids[i] = p.id;
       maxId = Math.max(maxId, p.id);
       let a = audienceCode.get(p.audience);
       if (a === undefined) audienceCode.set(p.audience, (a = this.audiences.push(p.audience) - 1));
-      this.audience[i] = a;
       let s = sourceCode.get(p.sources);
       if (s === undefined) sourceCode.set(p.sources, (s = this.sources.push(p.sources) - 1));
-      this.source[i] = s;
-      for (const l of p.asked) if (l.level !== RequirementLevel.RECOMMENDED) links++;
+      const links = p.asked.filter((l) => l.level !== RequirementLevel.RECOMMENDED);
+      const signature = `${a} ${s} ${links.map((l) => `${l.requirementId}:${l.level}:${l.minimumScore ?? ""}`).join(",")}`;
+      let c = classCode.get(signature);
+      if (c === undefined) classCode.set(signature, (c = classes.push({ audience: a, source: s, links }) - 1));
+      this.classOf[i] = c;
     }
     this.positions = new Int32Array(maxId + 1).fill(-1);
     for (let i = 0; i < n; i++) this.positions[this.ids[i]] = i;
-    this.linkRequirement = new Int32Array(links);
-    this.linkRequired = new Uint8Array(links);
-    this.linkMinimum = new Float64Array(links);
+    const linkCount = classes.reduce((sum, c) => sum + c.links.length, 0);
+    this.classAudience = new Uint8Array(classes.length);
+    this.classSource = new Int32Array(classes.length);
+    this.classLinkStart = new Int32Array(classes.length + 1);
+    this.linkRequirement = new Int32Array(linkCount);
+    this.linkRequired = new Uint8Array(linkCount);
+    this.linkMinimum = new Float64Array(linkCount);
     let k = 0;
-    for (let i = 0; i < n; i++) {
-      this.linkStart[i] = k;
-      for (const l of programs[i].asked) {
-        if (l.level === RequirementLevel.RECOMMENDED) continue;
+    let maxRequirementId = -1;
+    classes.forEach((c, ci) => {
+      this.classAudience[ci] = c.audience;
+      this.classSource[ci] = c.source;
+      this.classLinkStart[ci] = k;
+      for (const l of c.links) {
         this.linkRequirement[k] = l.requirementId;
         this.linkRequired[k] = l.level === RequirementLevel.REQUIRED ? 1 : 0;
         this.linkMinimum[k] = l.minimumScore ?? NaN;
         maxRequirementId = Math.max(maxRequirementId, l.requirementId);
         k++;
       }
-    }
-    this.linkStart[n] = k;
+    });
+    this.classLinkStart[classes.length] = k;
     this.maxRequirementId = maxRequirementId;
   }
 
   get size(): number {
     return this.ids.length;
+  }
+
+  /** How many weigh classes the programs fall into (at most one per program). */
+  get classCount(): number {
+    return this.classAudience.length;
   }
 
   /** The position of a program id, or -1. */
@@ -92,8 +110,36 @@ export class WeighTable {
    * `members` (all are members for null).
    */
   weighAll(profile: ResolvedProfile, members: BitSet | null): Int32Array {
+    const classKey = this.weighClasses(profile);
+    const { classOf, positions } = this;
     const n = this.ids.length;
     const keys = new Int32Array(n);
+    if (members === null) {
+      for (let i = 0; i < n; i++) keys[i] = classKey[classOf[i]];
+      return keys;
+    }
+    keys.fill(NOT_WEIGHED);
+    // The members' set bits (ids) rather than a membership test per position: a filter's members
+    // are often a fraction of the directory.
+    const words = members.words;
+    const last = Math.min(words.length, (positions.length + 31) >>> 5);
+    for (let w = 0; w < last; w++) {
+      let word = words[w];
+      while (word !== 0) {
+        const bit = 31 - Math.clz32(word & -word);
+        word &= word - 1;
+        const id = (w << 5) | bit;
+        const at = id < positions.length ? positions[id] : -1;
+        if (at >= 0) keys[at] = classKey[classOf[at]];
+      }
+    }
+    return keys;
+  }
+
+  /** Each class's weigh key for the profile. */
+  private weighClasses(profile: ResolvedProfile): Int32Array {
+    const classes = this.classAudience.length;
+    const classKey = new Int32Array(classes);
     // The profile by requirement id: held, and its score (NaN for none).
     const held = new Uint8Array(this.maxRequirementId + 1);
     const score = new Float64Array(this.maxRequirementId + 1).fill(NaN);
@@ -103,30 +149,26 @@ export class WeighTable {
     const listing = new Int32Array(this.sources.length).fill(-1);
     const isGraduate = profile.stage === CandidateStage.GRADUATE;
     const excluded = this.audiences.indexOf(excludedAudience(profile.stage));
-    const { ids, audience, source, linkStart, linkRequirement, linkRequired, linkMinimum } = this;
-    for (let i = 0; i < n; i++) {
-      if (members !== null && !members.has(ids[i])) {
-        keys[i] = NOT_WEIGHED;
-        continue;
-      }
-      let counts = listing[source[i]];
+    const { classAudience, classSource, classLinkStart, linkRequirement, linkRequired, linkMinimum } = this;
+    for (let c = 0; c < classes; c++) {
+      let counts = listing[classSource[c]];
       if (counts < 0) {
         counts = 0;
-        for (const r of listingReasons(this.sources[source[i]], profile, isGraduate))
+        for (const r of listingReasons(this.sources[classSource[c]], profile, isGraduate))
           counts += r.kind === EligibilityReasonKind.UNKNOWN ? 1 : 256;
-        listing[source[i]] = counts;
+        listing[classSource[c]] = counts;
       }
-      let decided = (audience[i] === excluded ? 1 : 0) + (counts >> 8);
+      let decided = (classAudience[c] === excluded ? 1 : 0) + (counts >> 8);
       let unknown = counts & 255;
-      for (let k = linkStart[i]; k < linkStart[i + 1]; k++) {
+      for (let k = classLinkStart[c]; k < classLinkStart[c + 1]; k++) {
         const r = linkRequirement[k];
         // Held, at no stated minimum, no known score, or a score at the minimum: not missed.
         if (held[r] === 1 && !(score[r] < linkMinimum[k])) continue;
         if (linkRequired[k] === 1) decided++;
         else unknown++;
       }
-      keys[i] = decided ? 2 * KEY_RANK + decided : unknown ? KEY_RANK + unknown : 0;
+      classKey[c] = decided ? 2 * KEY_RANK + decided : unknown ? KEY_RANK + unknown : 0;
     }
-    return keys;
+    return classKey;
   }
 }
