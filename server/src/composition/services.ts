@@ -28,6 +28,7 @@ import type { AuditTrail } from "../core/audit-trail";
 import type { Services } from "../core/context";
 import { createAuditTrail } from "./audit-trail";
 import { VersionedReadIndex } from "../core/read-index";
+import { DirectoryVersion } from "../core/directory-version";
 import { ProgramFacetIndex } from "../modules/program/program.facet-index";
 import { RankedSearch } from "../modules/program/program.ranked-search";
 import { SearchMatchCache } from "../modules/program/program.search-matches";
@@ -40,7 +41,9 @@ export function createServices(
   auditTrail: AuditTrail = createAuditTrail(),
 ): Services {
   // Facet counts, anonymous eligibility and search pages from indexes in memory, exact against the directory version.
-  const programFacetIndex = new VersionedReadIndex(dataSource, "program facets", ProgramFacetIndex.build);
+  // Both indexes read the directory version through one reader: concurrent requests share its reads.
+  const versions = new DirectoryVersion(dataSource);
+  const programFacetIndex = new VersionedReadIndex(dataSource, "program facets", ProgramFacetIndex.build, versions);
   // Relevance pages from the facet index, each search's matches ranked once per directory version (a bounded
   // cache): a search repeated before the next write ranks nothing in SQL, on either database. On PostgreSQL a
   // page answers in SQL while the index is stale rather than wait for its rebuild.
@@ -57,8 +60,11 @@ export function createServices(
   const pathways = new PathwayService(dataSource);
   const specialties = new SpecialtyService(dataSource);
   const eligibilitySource = new DatabaseRecordSource(programs, pathways, requirements);
-  const eligibilityIndex = new VersionedReadIndex(dataSource, "eligibility records", () =>
-    EligibilityIndex.build(eligibilitySource),
+  const eligibilityIndex = new VersionedReadIndex(
+    dataSource,
+    "eligibility records",
+    () => EligibilityIndex.build(eligibilitySource),
+    versions,
   );
   const webhooks = new WebhookService(dataSource, auditTrail, config.webhooks);
   const writes = {

@@ -1,5 +1,6 @@
 import { AsyncResource } from "node:async_hooks";
 import type { DataSource } from "typeorm";
+import { DirectoryVersion } from "./directory-version";
 import { log } from "./logger";
 
 /** How long reads at a version whose rebuild failed use SQL before one tries again. */
@@ -13,7 +14,8 @@ const WARM_INTERVAL_MS = 5_000;
  *
  * The database holds a directory version (table `directory_version`), bumped by triggers in every
  * transaction that writes a directory table, whoever writes: this process, another instance, the
- * CLI. Each read asks for the version (one primary-key read) and gets the index only when it was
+ * CLI. Each read asks for the version (one primary-key read, shared by requests arriving together:
+ * directory-version.ts) and gets the index only when it was
  * built at that version; otherwise it waits for a rebuild (one at a time, shared by every read
  * waiting) and gets the index as rebuilt, or null (use SQL) when the rebuild failed. A rebuild reads
  * what one SQL facet request reads, so the first read after a write pays about what SQL would.
@@ -35,14 +37,13 @@ export class VersionedReadIndex<T> {
     private readonly name: string,
     /** Reads everything the index holds; called with the version it is read at. */
     private readonly build: (ds: DataSource) => Promise<T>,
+    /** Shared by the process's indexes, so that concurrent requests share version reads. */
+    private readonly versions: DirectoryVersion = new DirectoryVersion(ds),
   ) {}
 
   /** The directory version now ("none" for a database that has never been written). */
-  async version(): Promise<string> {
-    const rows: { version: string | number }[] = await this.ds.query(
-      `SELECT "version" FROM "directory_version" WHERE "id" = 1`,
-    );
-    return rows.length ? String(rows[0].version) : "none";
+  version(): Promise<string> {
+    return this.versions.read();
   }
 
   /** The directory version now, and the index when it is built at exactly that version. */

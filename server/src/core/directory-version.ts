@@ -1,0 +1,52 @@
+import type { DataSource } from "typeorm";
+
+/**
+ * Reads the directory version (table `directory_version`, bumped by triggers in every transaction
+ * that writes a directory table), sharing reads between concurrent callers without ever giving a
+ * caller a version read before it asked.
+ *
+ * A caller arriving while a read is in flight cannot use that read: it may have started before
+ * the caller's own write, or before a write the caller has seen elsewhere. It waits instead for
+ * the read that follows, which every caller arriving meanwhile shares. Under load that is one
+ * statement (one round trip to PostgreSQL) for many requests instead of one each; a lone request
+ * reads as before, in its own context (its statement count, its operation's deadline).
+ */
+export class DirectoryVersion {
+  private inFlight: Promise<string> | null = null;
+  private following: Promise<string> | null = null;
+
+  constructor(private readonly ds: DataSource) {}
+
+  /** The directory version as of a read that started after this call ("none" before the first write). */
+  read(): Promise<string> {
+    if (!this.inFlight) return this.start();
+    this.following ??= this.inFlight.then(
+      () => this.afterInFlight(),
+      () => this.afterInFlight(),
+    );
+    // A shared read that failed (the request that issued it timed out, say) is retried once as the caller's own.
+    return this.following.catch(() => this.readOnce());
+  }
+
+  private afterInFlight(): Promise<string> {
+    this.following = null;
+    return this.start();
+  }
+
+  private start(): Promise<string> {
+    const read = this.readOnce();
+    this.inFlight = read;
+    const clear = () => {
+      if (this.inFlight === read) this.inFlight = null;
+    };
+    read.then(clear, clear);
+    return read;
+  }
+
+  private async readOnce(): Promise<string> {
+    const rows: { version: string | number }[] = await this.ds.query(
+      `SELECT "version" FROM "directory_version" WHERE "id" = 1`,
+    );
+    return rows.length ? String(rows[0].version) : "none";
+  }
+}
