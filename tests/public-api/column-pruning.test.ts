@@ -90,6 +90,37 @@ describe("a page reads only the columns its fields need", () => {
   });
 });
 
+describe("eligibility reads only the program columns its fields need", () => {
+  const PROFILE = { stage: "GRADUATE", holds: ["T_STEP_1", "T_STEP_2", "T_ECFMG", "T_LICENSE"] };
+
+  it("selects the asked-for program columns, and answers a wider selection in full", async () => {
+    const narrow = await server.exec(
+      `query($profile: CandidateProfile!) {
+        eligibility(profile: $profile, first: 20) { edges { node { program { id title institution { name } } } } }
+      }`,
+      { profile: PROFILE },
+    );
+    const titles = expectData(narrow).eligibility.edges.map((e: any) => e.node.program.title);
+    expect(titles).toContain("Alpha Cardiology Fellowship");
+    expect(titles.every((t: unknown) => typeof t === "string" && t.length > 0)).toBe(true);
+    const programs = readOf(narrow.sql, "programs");
+    expect(programs).toContain(`"p"."title"`);
+    expect(programs).not.toContain(`"p"."description"`);
+    expect(programs).not.toContain(`"p"."sourceNote"`);
+
+    const wide = await server.exec(
+      `query($profile: CandidateProfile!) {
+        eligibility(profile: $profile, first: 20) { edges { node { program { id title description institution { name city } } } } }
+      }`,
+      { profile: PROFILE },
+    );
+    const alpha = expectData(wide).eligibility.edges.find((e: any) => dir.keys([e.node.program.id])[0] === "p1");
+    expect(alpha.node.program.description).toBe("Advanced training in interventional cardiology.");
+    expect(alpha.node.program.institution.name).toEqual(expect.any(String));
+    expect(readOf(wide.sql, "programs")).toContain(`"p"."description"`);
+  });
+});
+
 describe("columnsFor", () => {
   const treeOf = (query: string): FieldTree => {
     const doc = parse(query);

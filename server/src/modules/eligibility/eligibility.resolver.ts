@@ -1,7 +1,10 @@
 import { Arg, Args, Ctx, Extensions, Info, Query, Resolver } from "type-graphql";
+import type DataLoader from "dataloader";
+import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../../core/context";
+import { requestedFields, subtree } from "../../core/field-selection";
 import { heavyWork } from "../../core/heavy-fields";
-import { answerIn, Locale, LOCALE_ARG, type PathInfo } from "../../core/locale";
+import { answerIn, Locale, LOCALE_ARG } from "../../core/locale";
 import type { Program } from "../program/program.entity";
 import type { Requirement } from "../requirement/requirement.entity";
 import { CandidateProfile, EligibilityArgs } from "./eligibility.args";
@@ -27,25 +30,30 @@ export class EligibilityResolver {
     @Arg("profile", () => CandidateProfile) profile: CandidateProfile,
     @Args() args: EligibilityArgs,
     @Ctx() ctx: Context,
-    @Info() info: PathInfo,
+    @Info() info: GraphQLResolveInfo,
     @Arg("locale", () => Locale, LOCALE_ARG) locale: Locale | null,
   ): Promise<ProgramEligibilityConnection> {
     answerIn(ctx.locale, info, locale);
     const result = await ctx.services.eligibility.check(profile, args, ctx.viewer.includeDrafts);
     // The catalogue was read whole: its entries answer the reasons' requirements without another statement.
     for (const [id, entity] of result.requirements) ctx.loaders.requirementById.prime(id, entity);
-    // The page's programs come in one batched statement.
+    // The page's programs come in one batched statement, with the columns their selected fields need.
+    const programs = ctx.loaders.programById.forFields(subtree(requestedFields(info), "edges", "node", "program"));
     const edges = await Promise.all(
-      result.edges.map(async ({ node, cursor }) => ({ cursor, node: await toOutput(node, ctx) })),
+      result.edges.map(async ({ node, cursor }) => ({ cursor, node: await toOutput(node, ctx, programs) })),
     );
     return { edges, pageInfo: result.pageInfo, totalCount: result.totalCount, verdictCounts: result.verdictCounts };
   }
 }
 
-async function toOutput(d: Decision, ctx: Context): Promise<ProgramEligibility> {
+async function toOutput(
+  d: Decision,
+  ctx: Context,
+  programs: DataLoader<number, Program | null>,
+): Promise<ProgramEligibility> {
   const requirement = async (id: number) => (await ctx.loaders.requirementById.load(id)) as Requirement;
   const [program, verdictReasons, missingDetails, recommendedMissing] = await Promise.all([
-    ctx.loaders.programById.load(d.programId) as Promise<Program>,
+    programs.load(d.programId) as Promise<Program>,
     Promise.all(
       d.reasons.map(async (r): Promise<EligibilityReason> => ({
         kind: r.kind,

@@ -16,7 +16,7 @@ import { Requirement } from "../requirement/requirement.entity";
 import { Specialty } from "../specialty/specialty.entity";
 import { EVERY_COLUMN, type RequirementLinkColumns } from "./program-links.service";
 import { PROGRAM_REQUIREMENT_COLUMNS, ProgramRequirement } from "./program-requirement.entity";
-import type { Program } from "./program.entity";
+import { Program, PROGRAM_COLUMNS } from "./program.entity";
 
 /** The columns a requirement-links field needs: the link's, and its catalogue entry's. */
 export function requirementLinkColumns(ds: DataSource, fields: FieldTree): RequirementLinkColumns {
@@ -33,8 +33,15 @@ export function createProgramLoaders(services: Services, viewer: Viewer, ds: Dat
       groupByKey(ids, await programLinks.requirementLinks(ids, columns, includeArchived), (l) => l.programId),
     );
   return {
-    programById: new DataLoader<number, Program | null>(async (ids) =>
-      byKey(ids, await programs.byIds(ids, viewer.includeDrafts), (p) => p.id),
+    /** Programs by id, reading the columns the selection needs (core/field-selection.ts). */
+    programById: entityColumnLoaders(
+      ds,
+      Program,
+      PROGRAM_COLUMNS,
+      (columns) =>
+        new DataLoader<number, Program | null>(async (ids) =>
+          byKey(ids, await programs.byIds(ids, viewer.includeDrafts, columns), (p) => p.id),
+        ),
     ),
     /**
      * A program's requirement links with their catalogue entries. `selecting(info)` is for output:
