@@ -107,6 +107,10 @@ describe("eligibility reads only the program columns its fields need", () => {
     expect(programs).toContain(`"p"."title"`);
     expect(programs).not.toContain(`"p"."description"`);
     expect(programs).not.toContain(`"p"."sourceNote"`);
+    // The institution comes in the programs' statement (as JSON), not in one of its own.
+    expect(programs).toContain(`"xi"."name"`);
+    expect(programs).not.toContain(`"xi"."city"`);
+    expect(narrow.sql.filter((sql: string) => /FROM "institutions" "i"/.test(sql))).toEqual([]);
 
     const wide = await server.exec(
       `query($profile: CandidateProfile!) {

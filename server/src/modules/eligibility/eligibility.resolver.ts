@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, Extensions, Info, Query, Resolver } from "type-graphql";
-import type DataLoader from "dataloader";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../../core/context";
-import { requestedFields, subtree } from "../../core/field-selection";
+import { columnsFor, requestedFields, subtree } from "../../core/field-selection";
+import { detailPlan, loadProgramsByIds } from "../program/program.detail";
 import { heavyWork } from "../../core/heavy-fields";
 import { answerIn, Locale, LOCALE_ARG } from "../../core/locale";
-import type { Program } from "../program/program.entity";
+import { Program, PROGRAM_COLUMNS } from "../program/program.entity";
 import type { Requirement } from "../requirement/requirement.entity";
 import { CandidateProfile, EligibilityArgs } from "./eligibility.args";
 import type { Decision } from "./eligibility.rules";
@@ -37,8 +37,11 @@ export class EligibilityResolver {
     const result = await ctx.services.eligibility.check(profile, args, ctx.viewer.includeDrafts);
     // The catalogue was read whole: its entries answer the reasons' requirements without another statement.
     for (const [id, entity] of result.requirements) ctx.loaders.requirementById.prime(id, entity);
-    // The page's programs come in one batched statement, with the columns their selected fields need.
-    const programs = ctx.loaders.programById.forFields(subtree(requestedFields(info), "edges", "node", "program"));
+    const programs = await pagePrograms(
+      ctx,
+      info,
+      result.edges.map((e) => e.node.programId),
+    );
     const edges = await Promise.all(
       result.edges.map(async ({ node, cursor }) => ({ cursor, node: await toOutput(node, ctx, programs) })),
     );
@@ -46,14 +49,35 @@ export class EligibilityResolver {
   }
 }
 
+/**
+ * The page's programs, with the columns their selected fields need, in one statement: with the
+ * relations they select read in it too (program.detail.ts), as a page of programs reads them, or
+ * through the batched loader when they select none.
+ */
+async function pagePrograms(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  ids: number[],
+): Promise<(id: number) => Promise<Program | null>> {
+  const fields = subtree(requestedFields(info), "edges", "node", "program");
+  const plan = detailPlan(ctx.dataSource, fields);
+  if (!plan || ids.length === 0) {
+    const loader = ctx.loaders.programById.forFields(fields);
+    return (id) => loader.load(id);
+  }
+  const columns = columnsFor(ctx.dataSource, Program, fields, PROGRAM_COLUMNS);
+  const read = new Map((await loadProgramsByIds(ctx, ids, columns, plan)).map((p) => [p.id, p]));
+  return async (id) => read.get(id) ?? null;
+}
+
 async function toOutput(
   d: Decision,
   ctx: Context,
-  programs: DataLoader<number, Program | null>,
+  programs: (id: number) => Promise<Program | null>,
 ): Promise<ProgramEligibility> {
   const requirement = async (id: number) => (await ctx.loaders.requirementById.load(id)) as Requirement;
   const [program, verdictReasons, missingDetails, recommendedMissing] = await Promise.all([
-    programs.load(d.programId) as Promise<Program>,
+    programs(d.programId) as Promise<Program>,
     Promise.all(
       d.reasons.map(async (r): Promise<EligibilityReason> => ({
         kind: r.kind,

@@ -15,7 +15,7 @@ import { ProgramRequirement } from "./program-requirement.entity";
 import { ProgramSpecialty } from "./program-specialty.entity";
 import type { Program } from "./program.entity";
 import { keepRelationsRead, type ProgramRelationsRead } from "./program.relations";
-import type { ProgramListOptions } from "./program.service";
+import type { PageRowsWith, ProgramListOptions } from "./program.service";
 import { requirementLinkColumns } from "./program.loaders";
 
 /**
@@ -241,6 +241,12 @@ export async function loadProgramDetail(
   return found.program;
 }
 
+/** What a statement of programs reads beside their columns for `plan`, and how each row's relations are kept. */
+function relationsWith(ctx: Context, plan: DetailPlan): PageRowsWith {
+  const selects = detailSelects(ctx.dataSource, ctx.services.programs.dialect, plan, ctx.viewer.includeDrafts);
+  return { selects, onRow: relationsReader(ctx.dataSource, ctx.loaders, plan) };
+}
+
 /** `programs(…)` with the relations of `plan` read in the page's statement (program.relations.ts). */
 export function loadProgramPage(
   ctx: Context,
@@ -248,11 +254,15 @@ export function loadProgramPage(
   columns: readonly string[] | null,
   plan: DetailPlan,
 ): Promise<Page<Program>> {
-  const { programs } = ctx.services;
-  const includeDrafts = ctx.viewer.includeDrafts;
-  const selects = detailSelects(ctx.dataSource, programs.dialect, plan, includeDrafts);
-  return programs.list(args, includeDrafts, columns, {
-    selects,
-    onRow: relationsReader(ctx.dataSource, ctx.loaders, plan),
-  });
+  return ctx.services.programs.list(args, ctx.viewer.includeDrafts, columns, relationsWith(ctx, plan));
+}
+
+/** Programs by id with the relations of `plan` read in their statement (eligibility's page of programs). */
+export function loadProgramsByIds(
+  ctx: Context,
+  ids: readonly number[],
+  columns: readonly string[] | null,
+  plan: DetailPlan,
+): Promise<Program[]> {
+  return ctx.services.programs.byIds(ids, ctx.viewer.includeDrafts, columns, relationsWith(ctx, plan));
 }

@@ -258,11 +258,26 @@ export class ProgramService {
     return raw ? { program: rowMapper(this.repo.manager.connection, Program, "p_")(raw), raw } : null;
   }
 
-  /** Programs by id; `columns` narrows the rows as in `list` (rows mapped without TypeORM's hydration). */
-  async byIds(ids: readonly number[], includeDrafts: boolean, columns?: readonly string[] | null): Promise<Program[]> {
+  /**
+   * Programs by id; `columns` narrows the rows as in `list` (rows mapped without TypeORM's
+   * hydration), and `withRows` reads more beside them as it does for a page.
+   */
+  async byIds(
+    ids: readonly number[],
+    includeDrafts: boolean,
+    columns?: readonly string[] | null,
+    withRows?: PageRowsWith,
+  ): Promise<Program[]> {
     const qb = this.query(includeDrafts).andWhere("p.id IN (:...ids)", { ids: [...ids] });
     if (columns) qb.select(columns.map((c) => `p.${c}`));
-    return getManyFast(qb);
+    if (!withRows) return getManyFast(qb);
+    for (const [alias, sql] of Object.entries(withRows.selects)) qb.addSelect(sql, alias);
+    const map = rowMapper(this.repo.manager.connection, Program, "p_");
+    return (await qb.getRawMany<Record<string, unknown>>()).map((raw) => {
+      const program = map(raw);
+      withRows.onRow(program, raw);
+      return program;
+    });
   }
 
   /**
