@@ -11,7 +11,7 @@ import { loadConfig } from "../../server/src/core/config";
 import { createAppDeps } from "../../server/src/composition/context";
 import { openDataSource } from "../../server/src/composition/database";
 import { loopHoldOnCpu } from "./loop-hold";
-import { logSlowStatements } from "./slow-statements";
+import { logSlowStatements, replaySlowStatements } from "./slow-statements";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   process.on("message", async (msg) => {
     if (msg !== "stop") return;
+    if (process.env.BENCH_SLOW_SQL_DIR) await replaySlowStatements(ds);
     await apollo.stop();
     await ds.destroy();
     process.exit(0);

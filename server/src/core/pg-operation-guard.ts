@@ -107,6 +107,11 @@ export class PostgresOperationGuard {
     return this.current.run(hold, operation);
   }
 
+  /** Whether the caller runs inside an operation (a request), rather than background work such as an index rebuild. */
+  inOperation(): boolean {
+    return this.current.getStore() !== undefined;
+  }
+
   private async checkout(obtain: () => Promise<[PoolClient, Release]>): Promise<[PoolClient, Release]> {
     const hold = this.current.getStore();
     if (!hold) return obtain();
