@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { RunsAfterCall } from "./runs-after-call";
 
 /**
  * Reads the directory version (table `directory_version`, bumped by triggers in every transaction
@@ -12,35 +13,15 @@ import type { DataSource } from "typeorm";
  * reads as before, in its own context (its statement count, its operation's deadline).
  */
 export class DirectoryVersion {
-  private inFlight: Promise<string> | null = null;
-  private following: Promise<string> | null = null;
+  private readonly reads = new RunsAfterCall(() => this.readOnce());
 
   constructor(private readonly ds: DataSource) {}
 
   /** The directory version as of a read that started after this call ("none" before the first write). */
   read(): Promise<string> {
-    if (!this.inFlight) return this.start();
-    this.following ??= this.inFlight.then(
-      () => this.afterInFlight(),
-      () => this.afterInFlight(),
-    );
+    if (!this.reads.busy) return this.reads.next();
     // A shared read that failed (the request that issued it timed out, say) is retried once as the caller's own.
-    return this.following.catch(() => this.readOnce());
-  }
-
-  private afterInFlight(): Promise<string> {
-    this.following = null;
-    return this.start();
-  }
-
-  private start(): Promise<string> {
-    const read = this.readOnce();
-    this.inFlight = read;
-    const clear = () => {
-      if (this.inFlight === read) this.inFlight = null;
-    };
-    read.then(clear, clear);
-    return read;
+    return this.reads.next().catch(() => this.readOnce());
   }
 
   private async readOnce(): Promise<string> {

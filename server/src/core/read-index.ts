@@ -1,6 +1,7 @@
 import { AsyncResource } from "node:async_hooks";
 import type { DataSource } from "typeorm";
 import { DirectoryVersion } from "./directory-version";
+import { RunsAfterCall } from "./runs-after-call";
 import { log } from "./logger";
 
 /** How long reads at a version whose rebuild failed use SQL before one tries again. */
@@ -14,23 +15,24 @@ const WARM_INTERVAL_MS = 5_000;
  *
  * The database holds a directory version (table `directory_version`), bumped by triggers in every
  * transaction that writes a directory table, whoever writes: this process, another instance, the
- * CLI. Each read asks for the version (one primary-key read, shared by requests arriving together:
- * directory-version.ts) and gets the index only when it was
- * built at that version; otherwise it waits for a rebuild (one at a time, shared by every read
- * waiting) and gets the index as rebuilt, or null (use SQL) when the rebuild failed. A rebuild reads
- * what one SQL facet request reads, so the first read after a write pays about what SQL would.
+ * CLI. Each read asks for the version (one primary-key read, shared by requests arriving
+ * together: directory-version.ts) and gets the index only when it was built at that version;
+ * otherwise it waits for a rebuild (one at a time, shared by every read waiting) and gets the index
+ * as rebuilt, or null (use SQL) when the rebuild failed. A rebuild reads what one SQL facet request
+ * reads, so the first read after a write pays about what SQL would.
  */
 export class VersionedReadIndex<T> {
   private built: { version: string; value: T } | null = null;
-  private building: Promise<void> | null = null;
-  /** The rebuild queued behind the running one, shared by every refresh asked for meanwhile. */
-  private following: Promise<void> | null = null;
+  private readonly detached = new AsyncResource("VersionedReadIndex");
+  /**
+   * Rebuilds, one at a time; a refresh asked for while one runs gets the one that follows it. Rebuilds
+   * run in the context this index was made in, never in a request's (its statement count, its timeout).
+   */
+  private readonly rebuilds = new RunsAfterCall(() => this.detached.runInAsyncScope(() => this.rebuild()));
   /** The last failed rebuild: reads at its version use SQL for a while rather than each start another. */
   private failed: { version: string; at: number } | null = null;
   /** When ifCurrent last started a background rebuild. */
   private warmedAt = -Infinity;
-  /** Rebuilds run in the context this index was made in, never in a request's (its statement count, its timeout). */
-  private readonly detached = new AsyncResource("VersionedReadIndex");
 
   constructor(
     private readonly ds: DataSource,
@@ -82,7 +84,7 @@ export class VersionedReadIndex<T> {
     const { version, value } = await this.asBuilt();
     if (value !== null) return { version, value };
     const now = Date.now();
-    if (!this.building && !this.failedRecently(version) && now - this.warmedAt >= WARM_INTERVAL_MS) {
+    if (!this.rebuilds.busy && !this.failedRecently(version) && now - this.warmedAt >= WARM_INTERVAL_MS) {
       this.warmedAt = now;
       void this.refresh();
     }
@@ -112,15 +114,7 @@ export class VersionedReadIndex<T> {
    * more that follows it (a single version read when nothing changed).
    */
   refresh(): Promise<void> {
-    if (!this.building) {
-      this.building = this.detached.runInAsyncScope(() => this.rebuild()).finally(() => (this.building = null));
-      return this.building;
-    }
-    this.following ??= this.building.then(() => {
-      this.following = null;
-      return this.refresh();
-    });
-    return this.following;
+    return this.rebuilds.next();
   }
 
   /** Never rejects: a failed rebuild (the database went away, a statement failed) leaves reads on SQL. */

@@ -43,41 +43,30 @@ export class EligibilityResolver {
       result.edges.map((e) => e.node.programId),
     );
     const edges = await Promise.all(
-      result.edges.map(async ({ node, cursor }) => ({ cursor, node: await toOutput(node, ctx, programs) })),
+      result.edges.map(async ({ node, cursor }) => ({
+        cursor,
+        node: await toOutput(node, ctx, programs.get(node.programId) as Program),
+      })),
     );
     return { edges, pageInfo: result.pageInfo, totalCount: result.totalCount, verdictCounts: result.verdictCounts };
   }
 }
 
 /**
- * The page's programs, with the columns their selected fields need, in one statement: with the
- * relations they select read in it too (program.detail.ts), as a page of programs reads them, or
- * through the batched loader when they select none.
+ * The page's programs in one statement, with the columns their selected fields need and the
+ * relations they select (program.detail.ts), as a page of programs reads them.
  */
-async function pagePrograms(
-  ctx: Context,
-  info: GraphQLResolveInfo,
-  ids: number[],
-): Promise<(id: number) => Promise<Program | null>> {
+async function pagePrograms(ctx: Context, info: GraphQLResolveInfo, ids: number[]): Promise<Map<number, Program>> {
+  if (ids.length === 0) return new Map();
   const fields = subtree(requestedFields(info), "edges", "node", "program");
-  const plan = detailPlan(ctx.dataSource, fields);
-  if (!plan || ids.length === 0) {
-    const loader = ctx.loaders.programById.forFields(fields);
-    return (id) => loader.load(id);
-  }
   const columns = columnsFor(ctx.dataSource, Program, fields, PROGRAM_COLUMNS);
-  const read = new Map((await loadProgramsByIds(ctx, ids, columns, plan)).map((p) => [p.id, p]));
-  return async (id) => read.get(id) ?? null;
+  const read = await loadProgramsByIds(ctx, ids, columns, detailPlan(ctx.dataSource, fields));
+  return new Map(read.map((p) => [p.id, p]));
 }
 
-async function toOutput(
-  d: Decision,
-  ctx: Context,
-  programs: (id: number) => Promise<Program | null>,
-): Promise<ProgramEligibility> {
+async function toOutput(d: Decision, ctx: Context, program: Program): Promise<ProgramEligibility> {
   const requirement = async (id: number) => (await ctx.loaders.requirementById.load(id)) as Requirement;
-  const [program, verdictReasons, missingDetails, recommendedMissing] = await Promise.all([
-    programs(d.programId) as Promise<Program>,
+  const [verdictReasons, missingDetails, recommendedMissing] = await Promise.all([
     Promise.all(
       d.reasons.map(async (r): Promise<EligibilityReason> => ({
         kind: r.kind,

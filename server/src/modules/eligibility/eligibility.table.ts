@@ -95,11 +95,6 @@ export class WeighTable {
     return this.ids.length;
   }
 
-  /** How many weigh classes the programs fall into (at most one per program). */
-  get classCount(): number {
-    return this.classAudience.length;
-  }
-
   /** The position of a program id, or -1. */
   positionOf(id: number): number {
     return Number.isInteger(id) && id >= 0 && id < this.positions.length ? this.positions[id] : -1;

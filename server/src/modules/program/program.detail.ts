@@ -257,12 +257,13 @@ export function loadProgramPage(
   return ctx.services.programs.list(args, ctx.viewer.includeDrafts, columns, relationsWith(ctx, plan));
 }
 
-/** Programs by id with the relations of `plan` read in their statement (eligibility's page of programs). */
+/** Programs by id, with the relations of `plan` (none for null) read in their statement (eligibility's page of programs). */
 export function loadProgramsByIds(
   ctx: Context,
   ids: readonly number[],
   columns: readonly string[] | null,
-  plan: DetailPlan,
+  plan: DetailPlan | null,
 ): Promise<Program[]> {
-  return ctx.services.programs.byIds(ids, ctx.viewer.includeDrafts, columns, relationsWith(ctx, plan));
+  const withRows = plan ? relationsWith(ctx, plan) : undefined;
+  return ctx.services.programs.byIds(ids, ctx.viewer.includeDrafts, columns, withRows);
 }

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { byKey, groupByKey } from "../../core/batch";
+import { groupByKey } from "../../core/batch";
 import type { Services } from "../../core/context";
 import {
   columnLoaders,
@@ -16,7 +16,6 @@ import { Requirement } from "../requirement/requirement.entity";
 import { Specialty } from "../specialty/specialty.entity";
 import { EVERY_COLUMN, type RequirementLinkColumns } from "./program-links.service";
 import { PROGRAM_REQUIREMENT_COLUMNS, ProgramRequirement } from "./program-requirement.entity";
-import { Program, PROGRAM_COLUMNS } from "./program.entity";
 
 /** The columns a requirement-links field needs: the link's, and its catalogue entry's. */
 export function requirementLinkColumns(ds: DataSource, fields: FieldTree): RequirementLinkColumns {
@@ -27,22 +26,12 @@ export function requirementLinkColumns(ds: DataSource, fields: FieldTree): Requi
 }
 
 export function createProgramLoaders(services: Services, viewer: Viewer, ds: DataSource) {
-  const { programs, programLinks } = services;
+  const { programLinks } = services;
   const requirementLinks = (includeArchived: boolean) => (columns: RequirementLinkColumns) =>
     new DataLoader<number, ProgramRequirement[]>(async (ids) =>
       groupByKey(ids, await programLinks.requirementLinks(ids, columns, includeArchived), (l) => l.programId),
     );
   return {
-    /** Programs by id, reading the columns the selection needs (core/field-selection.ts). */
-    programById: entityColumnLoaders(
-      ds,
-      Program,
-      PROGRAM_COLUMNS,
-      (columns) =>
-        new DataLoader<number, Program | null>(async (ids) =>
-          byKey(ids, await programs.byIds(ids, viewer.includeDrafts, columns), (p) => p.id),
-        ),
-    ),
     /**
      * A program's requirement links with their catalogue entries. `selecting(info)` is for output:
      * it hides archived catalogue entries from anonymous readers; `.complete` is for logic that
