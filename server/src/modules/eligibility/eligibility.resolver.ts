@@ -42,12 +42,15 @@ export class EligibilityResolver {
       info,
       result.edges.map((e) => e.node.programId),
     );
-    const edges = await Promise.all(
-      result.edges.map(async ({ node, cursor }) => ({
-        cursor,
-        node: await toOutput(node, ctx, programs.get(node.programId) as Program),
-      })),
+    const requirements = await requirementsOf(
+      ctx,
+      result.edges.map((e) => e.node),
+      result.requirements,
     );
+    const edges = result.edges.map(({ node, cursor }) => ({
+      cursor,
+      node: toOutput(node, requirements, programs.get(node.programId) as Program),
+    }));
     return { edges, pageInfo: result.pageInfo, totalCount: result.totalCount, verdictCounts: result.verdictCounts };
   }
 }
@@ -64,28 +67,53 @@ async function pagePrograms(ctx: Context, info: GraphQLResolveInfo, ids: number[
   return new Map(read.map((p) => [p.id, p]));
 }
 
-async function toOutput(d: Decision, ctx: Context, program: Program): Promise<ProgramEligibility> {
-  const requirement = async (id: number) => (await ctx.loaders.requirementById.load(id)) as Requirement;
-  const [verdictReasons, missingDetails, recommendedMissing] = await Promise.all([
-    Promise.all(
-      d.reasons.map(async (r): Promise<EligibilityReason> => ({
-        kind: r.kind,
-        message: r.message,
-        rule: r.rule,
-        requirement: r.requirementId === null ? null : await requirement(r.requirementId),
-      })),
-    ),
-    Promise.all(d.missing.map(async (m) => ({ ...m, requirement: await requirement(m.requirementId) }))),
-    Promise.all(d.recommendedMissing.map(requirement)),
-  ]);
+/**
+ * The requirements the page's decisions name, by id: from the catalogue the check read (every one,
+ * when it read the catalogue whole), else from the request's loader. The page is then built
+ * without a promise per reason.
+ */
+async function requirementsOf(
+  ctx: Context,
+  decisions: readonly Decision[],
+  known: ReadonlyMap<number, Requirement>,
+): Promise<ReadonlyMap<number, Requirement>> {
+  const missing = new Set<number>();
+  const note = (id: number | null) => {
+    if (id !== null && !known.has(id)) missing.add(id);
+  };
+  for (const d of decisions) {
+    for (const r of d.reasons) note(r.requirementId);
+    for (const m of d.missing) note(m.requirementId);
+    for (const id of d.recommendedMissing) note(id);
+  }
+  if (missing.size === 0) return known;
+  const all = new Map(known);
+  const ids = [...missing];
+  const loaded = await ctx.loaders.requirementById.loadMany(ids);
+  ids.forEach((id, i) => {
+    const found = loaded[i];
+    if (found instanceof Error) throw found;
+    if (found) all.set(id, found);
+  });
+  return all;
+}
+
+function toOutput(d: Decision, requirements: ReadonlyMap<number, Requirement>, program: Program): ProgramEligibility {
+  const requirement = (id: number) => requirements.get(id) as Requirement;
+  const missingDetails = d.missing.map((m) => ({ ...m, requirement: requirement(m.requirementId) }));
   return {
     program,
     verdict: d.verdict,
-    verdictReasons,
+    verdictReasons: d.reasons.map((r): EligibilityReason => ({
+      kind: r.kind,
+      message: r.message,
+      rule: r.rule,
+      requirement: r.requirementId === null ? null : requirement(r.requirementId),
+    })),
     eligible: d.verdict === EligibilityVerdict.ELIGIBLE,
     missing: missingDetails.map((m) => m.requirement),
     missingDetails,
-    recommendedMissing,
+    recommendedMissing: d.recommendedMissing.map(requirement),
     reasons: d.reasons.map((r) => r.legacy),
   };
 }

@@ -17,7 +17,12 @@ export function audiencesMatching(value: Audience): Audience[] {
   return value === Audience.BOTH ? [Audience.BOTH] : [value, Audience.BOTH];
 }
 
-let seq = 0;
+/**
+ * Parameters named so far per query: names are unique within a query (a filter applied twice, or
+ * with a subquery's, never collides) and the same for queries built the same way, so that a
+ * query's text can be reused (core/query-text.ts).
+ */
+const named = new WeakMap<object, number>();
 
 /**
  * SQL that asks whether program `p` asks for a requirement (REQUIRED or RECOMMENDED), itself or
@@ -42,7 +47,11 @@ export function applyProgramFilter<T extends ObjectLiteral>(
   except?: FacetDimension,
 ): void {
   if (!filter) return;
-  const n = (name: string) => `pf${(seq = (seq + 1) % 1_000_000)}_${name}`;
+  const n = (name: string) => {
+    const seq = (named.get(qb) ?? 0) + 1;
+    named.set(qb, seq);
+    return `pf${seq}_${name}`;
+  };
   const given = <V>(v: V[] | null | undefined): v is V[] => Array.isArray(v) && v.length > 0;
   const inList = (column: string, name: string, values: unknown[]) => {
     const p = n(name);

@@ -73,6 +73,7 @@ export class ProgramService {
   private readonly repo: Repository<Program>;
   /** findOneWith's SQL texts (core/query-text.ts). */
   private readonly detailTexts = new QueryTexts();
+  private readonly pageTexts = new QueryTexts();
   readonly dialect: Dialect;
   private readonly fullText: ProgramSearch;
 
@@ -183,6 +184,19 @@ export class ProgramService {
     if (ordering.needsInstitution)
       qb.leftJoin(Institution, ORDER_INSTITUTION_ALIAS, `${ORDER_INSTITUTION_ALIAS}.id = p.institutionId`);
     for (const [alias, sql] of Object.entries(withRows?.selects ?? {})) qb.addSelect(sql, alias);
+    // Without a search the text depends only on these, so it is built once per shape: the
+    // filter's fields and flags (its lists' values are bound parameters, named alike in every
+    // query built alike), and `selects` by identity (detailSelects gives the same object).
+    const shape = search
+      ? undefined
+      : JSON.stringify([
+          includeDrafts,
+          options.filter
+            ? JSON.stringify(options.filter, (_key, v: unknown) => (Array.isArray(v) ? v.length : v))
+            : null,
+          columns ?? null,
+          withRows ? objectId(withRows.selects) : null,
+        ]);
     return paginate(
       qb,
       ordering,
@@ -191,6 +205,7 @@ export class ProgramService {
         ? async () => ranked.count
         : () => this.count(() => countQb.getCount(), options.filter, includeDrafts || Boolean(search)),
       withRows?.onRow,
+      shape === undefined ? undefined : { texts: this.pageTexts, shape },
     );
   }
 
