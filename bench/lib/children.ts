@@ -28,7 +28,8 @@ export function startChild(
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within 60 s`)), 60_000);
+    // Long enough for the app's first index builds at 100,000 programs on a loaded machine (it starts once ready).
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within 180 s`)), 180_000);
     child.once("exit", (code) => {
       clearTimeout(timer);
       reject(new Error(`${name} exited with code ${code} before it was ready`));

@@ -26,7 +26,21 @@ async function main(): Promise<void> {
     await ds.destroy();
     process.exit(0);
   });
-  process.send!({ port: (httpServer.address() as AddressInfo).port });
+  const port = (httpServer.address() as AddressInfo).port;
+  await untilReady(port);
+  process.send!({ port });
+}
+
+/**
+ * Waits until the instance says it is ready (`/readyz`: its read indexes built), as a balancer
+ * would before sending it traffic: the bench measures a serving instance, not its first build.
+ */
+async function untilReady(port: number): Promise<void> {
+  for (;;) {
+    const res = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null);
+    if (res?.status === 200) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 main().catch((e) => {

@@ -165,6 +165,21 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     }
   });
 
+  // Readiness: the database answers and the in-process read indexes have had their first build, so
+  // facet counts, eligibility and counts do not fall back to SQL for the instance's first requests.
+  app.get("/readyz", async (_req, res) => {
+    const indexes = Object.fromEntries(
+      [deps.services.programFacetIndex, deps.services.eligibilityIndex].map((index) => [index.label, index.state()]),
+    );
+    const ready = Object.values(indexes).every((state) => state !== "building");
+    try {
+      await deps.dataSource.query("SELECT 1");
+      res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "starting", database: { ok: true }, indexes });
+    } catch {
+      res.status(503).json({ status: "unavailable", database: { ok: false }, indexes });
+    }
+  });
+
   app.get("/snapshots/:file", snapshotDownloadHandler(deps));
   // The public change feed as NDJSON: public like /graphql's reads, so the same CORS and rate limit.
   app.get("/changes.ndjson", corsGuard(deps.config.http), ...requestLimit, changesNdjsonHandler(deps));

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     graphql: `http://localhost:${port}/graphql`,
     admin: `http://localhost:${port}/admin`,
     health: `http://localhost:${port}/healthz`,
+    ready: `http://localhost:${port}/readyz`,
   });
 
   let stopping = false;

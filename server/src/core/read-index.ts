@@ -33,6 +33,8 @@ export class VersionedReadIndex<T> {
   private failed: { version: string; at: number } | null = null;
   /** When ifCurrent last started a background rebuild. */
   private warmedAt = -Infinity;
+  /** Whether a rebuild has ended (built or failed): until then the instance is still starting (readiness). */
+  private attempted = false;
 
   constructor(
     private readonly ds: DataSource,
@@ -42,6 +44,21 @@ export class VersionedReadIndex<T> {
     /** Shared by the process's indexes, so that concurrent requests share version reads. */
     private readonly versions: DirectoryVersion = new DirectoryVersion(ds),
   ) {}
+
+  /**
+   * Where the index stands for readiness: `built` once it has been built (at some version: a read
+   * rebuilds it when the directory has moved on), `failed` when its rebuilds so far failed (reads use
+   * SQL), `building` before its first rebuild has ended.
+   */
+  state(): "built" | "building" | "failed" {
+    if (this.built) return "built";
+    return this.attempted ? "failed" : "building";
+  }
+
+  /** The index's name, as logs and readiness report it. */
+  get label(): string {
+    return this.name;
+  }
 
   /** The directory version now ("none" for a database that has never been written). */
   version(): Promise<string> {
@@ -135,6 +152,8 @@ export class VersionedReadIndex<T> {
       this.failed = { version: tried, at: Date.now() };
       if (this.ds.isInitialized)
         log.warn(`read index ${this.name}: rebuild failed, reads use SQL`, { error: (e as Error).message });
+    } finally {
+      this.attempted = true;
     }
   }
 }

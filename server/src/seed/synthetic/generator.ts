@@ -289,8 +289,10 @@ export async function generateSynthetic(ds: DataSource, options: GenerateOptions
     await w.rollback();
     throw e;
   }
-  // Fresh statistics so that the planner sees the new table sizes.
-  await ds.query("ANALYZE");
+  // Fresh statistics so that the planner sees the new table sizes. On PostgreSQL also VACUUM, as
+  // autovacuum soon does to a live database: freshly loaded tables have no visibility map yet, so
+  // index-only scans would still read every heap page they cover.
+  await ds.query(ds.options.type === "postgres" ? "VACUUM ANALYZE" : "ANALYZE");
   return {
     institutions: options.institutions,
     programs: options.programs,
