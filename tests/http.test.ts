@@ -3,7 +3,7 @@ import { KEEP_ALIVE_TIMEOUT_MS } from "../server/src/app";
 import { createTestServer } from "./support/server";
 
 describe("the HTTP server", () => {
-  it("serves GraphQL over POST and a health check, and says 503 when the database is gone", async () => {
+  it("serves GraphQL over POST and health and readiness checks, and says 503 when the database is gone", async () => {
     const server = await createTestServer();
     try {
       const base = await server.listen();
@@ -31,6 +31,9 @@ describe("the HTTP server", () => {
       const down = await fetch(`${base}/healthz`);
       expect(down.status).toBe(503);
       expect(await down.json()).toMatchObject({ status: "unavailable", database: { ok: false } });
+      const notReady = await fetch(`${base}/readyz`);
+      expect(notReady.status).toBe(503);
+      expect(await notReady.json()).toMatchObject({ status: "unavailable", database: { ok: false } });
     } finally {
       await server.close();
     }

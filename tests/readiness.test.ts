@@ -46,7 +46,7 @@ describe("a read index's state, for readiness", () => {
 });
 
 describe("GET /readyz", () => {
-  it("answers 200 once the indexes are built, with each index's state; 503 when the database is gone", async () => {
+  it("answers 200 once the indexes are built, with each index's state (503 without a database: tests/http.test.ts)", async () => {
     const server = await createTestServer();
     try {
       const base = await server.listen();
@@ -63,11 +63,6 @@ describe("GET /readyz", () => {
         database: { ok: true },
         indexes: { "program facets": "built", "eligibility records": "built" },
       });
-
-      await server.ds.destroy();
-      const down = await fetch(`${base}/readyz`);
-      expect(down.status).toBe(503);
-      expect(await down.json()).toMatchObject({ status: "unavailable", database: { ok: false } });
     } finally {
       await server.close();
     }
