@@ -35,21 +35,29 @@ const DATES: [string, string][] = [
   ["sourceTextUpdatedAt", "TIMESTAMP"],
 ];
 
-const REFRESH_BILINGUAL = `CREATE OR REPLACE FUNCTION program_search_refresh(ids integer[]) RETURNS void LANGUAGE sql AS $$
-  INSERT INTO program_search ("programId", document)
+/**
+ * program_search_refresh over both languages' text; with `title`, it also keeps each program's title
+ * beside its document (a later migration, SearchTitles, needs that).
+ */
+export function refreshBilingual(title = false): string {
+  return `CREATE OR REPLACE FUNCTION program_search_refresh(ids integer[]) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO program_search ("programId", document${title ? ", title" : ""})
   SELECT p.id,
     setweight(to_tsvector('english', directory_fold(p.title || ' ' || COALESCE(p."titleFr", ''))), 'A') ||
     setweight(to_tsvector('english', directory_fold(COALESCE(i.name || ' ' || COALESCE(i."nameFr", '') || ' ' || i.city, ''))), 'B') ||
     setweight(to_tsvector('english', directory_fold(COALESCE((SELECT string_agg(s.name, ' ') FROM program_specialties ps
       JOIN specialties s ON s.id = ps."specialtyId" WHERE ps."programId" = p.id), ''))), 'B') ||
     setweight(to_tsvector('english', directory_fold(COALESCE(pw.name || ' ' || COALESCE(pw."nameFr", ''), ''))), 'B') ||
-    setweight(to_tsvector('english', directory_fold(COALESCE(p.description, '') || ' ' || COALESCE(p."descriptionFr", ''))), 'C')
+    setweight(to_tsvector('english', directory_fold(COALESCE(p.description, '') || ' ' || COALESCE(p."descriptionFr", ''))), 'C')${title ? ",\n    p.title" : ""}
   FROM programs p
   LEFT JOIN institutions i ON i.id = p."institutionId"
   LEFT JOIN pathways pw ON pw.id = p."pathwayId"
   WHERE p.id = ANY(ids)
-  ON CONFLICT ("programId") DO UPDATE SET document = EXCLUDED.document
+  ON CONFLICT ("programId") DO UPDATE SET document = EXCLUDED.document${title ? ", title = EXCLUDED.title" : ""}
 $$`;
+}
+
+const REFRESH_BILINGUAL = refreshBilingual();
 
 // As 1795618800000-ProgramSearch left it, for down().
 const REFRESH_ENGLISH = `CREATE OR REPLACE FUNCTION program_search_refresh(ids integer[]) RETURNS void LANGUAGE sql AS $$

@@ -17,6 +17,7 @@ import { Snapshots1795619108843 } from "./1795619108843-Snapshots";
 import { Initial1795617763981 } from "./1795617763981-Initial";
 import { DirectoryVersion1795972569819 } from "./1795972569819-DirectoryVersion";
 import { GraduatesOfAnyYear1795983184622 } from "./1795983184622-GraduatesOfAnyYear";
+import { SearchTitles1796031137508 } from "./1796031137508-SearchTitles";
 import { ProgramSearch1795618800000 } from "./1795618800000-ProgramSearch";
 
 export const postgresMigrations: MigrationClass[] = [
@@ -38,4 +39,5 @@ export const postgresMigrations: MigrationClass[] = [
   Provenance1795971119859,
   DirectoryVersion1795972569819,
   GraduatesOfAnyYear1795983184622,
+  SearchTitles1796031137508,
 ];

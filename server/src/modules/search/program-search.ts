@@ -24,8 +24,10 @@ const BM25 = "bm25(programs_fts, 10.0, 2.0, 5.0, 5.0, 4.0)";
 /** Every match and its relevance (columns program_id, relevance), the search given as `:param`. */
 const SQLITE_MATCHES = (param: string) =>
   `SELECT rowid AS program_id, CAST(ROUND(-${BM25} * ${SCALE}) AS INTEGER) AS relevance FROM programs_fts WHERE programs_fts MATCH ${param}`;
+const POSTGRES_RELEVANCE = (param: string) =>
+  `CAST(ROUND(ts_rank(xsd.document, to_tsquery('english', ${param})) * ${SCALE}) AS integer)`;
 const POSTGRES_MATCHES = (param: string) =>
-  `SELECT xsd."programId" AS program_id, CAST(ROUND(ts_rank(xsd.document, to_tsquery('english', ${param})) * ${SCALE}) AS integer) AS relevance
+  `SELECT xsd."programId" AS program_id, ${POSTGRES_RELEVANCE(param)} AS relevance
         FROM program_search xsd WHERE xsd.document @@ to_tsquery('english', ${param})`;
 
 /**
@@ -35,12 +37,23 @@ const POSTGRES_MATCHES = (param: string) =>
  * at the same snapshot (null before the first write); with no match, one row whose program_id is null.
  */
 export function searchMatchesSql(dialect: Dialect, search: SearchTerms): { sql: string; parameters: string[] } {
+  // PostgreSQL keeps each title beside its search document (migration SearchTitles): no scan of
+  // `programs` for them. SQLite's FTS5 index joins programs by rowid, a lookup per match.
   const [matches, parameters] =
-    dialect === "postgres" ? [POSTGRES_MATCHES("$1"), [tsQuery(search)]] : [SQLITE_MATCHES("?"), [fts5Query(search)]];
+    dialect === "postgres"
+      ? [
+          `SELECT xsd."programId" AS program_id, ${POSTGRES_RELEVANCE("$1")} AS relevance, xsd."title" AS title
+        FROM program_search xsd WHERE xsd.document @@ to_tsquery('english', $1)`,
+          [tsQuery(search)],
+        ]
+      : [
+          `SELECT x.program_id, x.relevance, pp."title" AS title FROM (${SQLITE_MATCHES("?")}) x
+        INNER JOIN "programs" pp ON pp."id" = x.program_id`,
+          [fts5Query(search)],
+        ];
   const sql = `SELECT v."version" AS version, m.program_id, m.relevance, m.title FROM (SELECT 1 AS one) o
     LEFT JOIN "directory_version" v ON v."id" = 1
-    LEFT JOIN (SELECT x.program_id, x.relevance, pp."title" AS title FROM (${matches}) x
-      INNER JOIN "programs" pp ON pp."id" = x.program_id) m ON 1 = 1
+    LEFT JOIN (${matches}) m ON 1 = 1
     ORDER BY m.relevance DESC, m.title ASC, m.program_id ASC`;
   return { sql, parameters };
 }
