@@ -1,6 +1,9 @@
 import { expectData, expectError } from "../support/errors";
 import { useTestServer } from "../support/server";
 import { buildDirectory, viewerCurator, type Directory } from "./fixture";
+import { Program } from "../../server/src/modules/program/program.entity";
+import { applyProgramFilter } from "../../server/src/modules/program/program.filter";
+import type { ProgramFilter } from "../../server/src/modules/program/program.filter-input";
 
 const server = useTestServer();
 let dir: Directory;
@@ -206,5 +209,28 @@ describe("the catalogue: filters and single look-ups", () => {
       }),
     );
     expect(ids.specialties.totalCount).toBe(1);
+  });
+});
+
+describe("a filter's SQL parameters", () => {
+  it("are numbered after the query's own: a filter applied again, to a clone, keeps the first's values", async () => {
+    const qb = server.ds.getRepository(Program).createQueryBuilder("p");
+    const first = { country: ["CA"], type: ["CLINICAL_ELECTIVE", "FELLOWSHIP"] } as ProgramFilter;
+    applyProgramFilter(qb, first, { reviewIntervalDays: 365 });
+    const clone = qb.clone();
+    applyProgramFilter(clone, { type: ["CLINICAL_ELECTIVE", "RESIDENCY"] } as ProgramFilter, {
+      reviewIntervalDays: 365,
+    });
+    expect(clone.getParameters()).toMatchObject({
+      pf1_type: ["CLINICAL_ELECTIVE", "FELLOWSHIP"],
+      pf2_country: ["CA"],
+      pf3_type: ["CLINICAL_ELECTIVE", "RESIDENCY"],
+    });
+    const ids = (await clone.getMany()).map((p) => String(p.id));
+    expect(dir.keys(ids)).toEqual(["p3"]);
+    // Built alike, a query names its parameters alike (what lets a page reuse its text).
+    const again = server.ds.getRepository(Program).createQueryBuilder("p");
+    applyProgramFilter(again, { country: ["US"], type: ["RESIDENCY"] } as ProgramFilter, { reviewIntervalDays: 365 });
+    expect(again.getQuery()).toBe(qb.getQuery());
   });
 });

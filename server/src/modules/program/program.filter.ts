@@ -17,12 +17,15 @@ export function audiencesMatching(value: Audience): Audience[] {
   return value === Audience.BOTH ? [Audience.BOTH] : [value, Audience.BOTH];
 }
 
-/**
- * Parameters named so far per query: names are unique within a query (a filter applied twice, or
- * with a subquery's, never collides) and the same for queries built the same way, so that a
- * query's text can be reused (core/query-text.ts).
- */
-const named = new WeakMap<object, number>();
+/** The number of the last parameter a filter named in the query (0 for none): `pf<number>_<field>`. */
+function lastFilterParameter(qb: SelectQueryBuilder<ObjectLiteral>): number {
+  let last = 0;
+  for (const key of Object.keys(qb.getParameters())) {
+    const numbered = /^pf(\d+)_/.exec(key);
+    if (numbered) last = Math.max(last, Number(numbered[1]));
+  }
+  return last;
+}
 
 /**
  * SQL that asks whether program `p` asks for a requirement (REQUIRED or RECOMMENDED), itself or
@@ -47,11 +50,10 @@ export function applyProgramFilter<T extends ObjectLiteral>(
   except?: FacetDimension,
 ): void {
   if (!filter) return;
-  const n = (name: string) => {
-    const seq = (named.get(qb) ?? 0) + 1;
-    named.set(qb, seq);
-    return `pf${seq}_${name}`;
-  };
+  // Numbered after the query's own parameters: unique within it (a filter applied twice, or to a
+  // clone of a filtered query, never collides) and the same in queries built alike, so that a
+  // page's text can be reused (core/query-text.ts).
+  const n = (name: string) => `pf${lastFilterParameter(qb) + 1}_${name}`;
   const given = <V>(v: V[] | null | undefined): v is V[] => Array.isArray(v) && v.length > 0;
   const inList = (column: string, name: string, values: unknown[]) => {
     const p = n(name);
