@@ -169,7 +169,7 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
   // facet counts, eligibility and counts do not fall back to SQL for the instance's first requests.
   app.get("/readyz", async (_req, res) => {
     const indexes = Object.fromEntries(
-      [deps.services.programFacetIndex, deps.services.eligibilityIndex].map((index) => [index.label, index.state()]),
+      [deps.services.programFacetIndex, deps.services.eligibilityIndex].map((index) => [index.name, index.state()]),
     );
     const ready = Object.values(indexes).every((state) => state !== "building");
     try {

@@ -38,7 +38,8 @@ export class VersionedReadIndex<T> {
 
   constructor(
     private readonly ds: DataSource,
-    private readonly name: string,
+    /** As logs and readiness report it. */
+    readonly name: string,
     /** Reads everything the index holds; called with the version it is read at. */
     private readonly build: (ds: DataSource) => Promise<T>,
     /** Shared by the process's indexes, so that concurrent requests share version reads. */
@@ -53,11 +54,6 @@ export class VersionedReadIndex<T> {
   state(): "built" | "building" | "failed" {
     if (this.built) return "built";
     return this.attempted ? "failed" : "building";
-  }
-
-  /** The index's name, as logs and readiness report it. */
-  get label(): string {
-    return this.name;
   }
 
   /** The directory version now ("none" for a database that has never been written). */

@@ -53,7 +53,8 @@ export function applyProgramFilter<T extends ObjectLiteral>(
   // Numbered after the query's own parameters: unique within it (a filter applied twice, or to a
   // clone of a filtered query, never collides) and the same in queries built alike, so that a
   // page's text can be reused (core/query-text.ts).
-  const n = (name: string) => `pf${lastFilterParameter(qb) + 1}_${name}`;
+  let seq = lastFilterParameter(qb);
+  const n = (name: string) => `pf${++seq}_${name}`;
   const given = <V>(v: V[] | null | undefined): v is V[] => Array.isArray(v) && v.length > 0;
   const inList = (column: string, name: string, values: unknown[]) => {
     const p = n(name);

@@ -24,10 +24,9 @@ const BM25 = "bm25(programs_fts, 10.0, 2.0, 5.0, 5.0, 4.0)";
 /** Every match and its relevance (columns program_id, relevance), the search given as `:param`. */
 const SQLITE_MATCHES = (param: string) =>
   `SELECT rowid AS program_id, CAST(ROUND(-${BM25} * ${SCALE}) AS INTEGER) AS relevance FROM programs_fts WHERE programs_fts MATCH ${param}`;
-const POSTGRES_RELEVANCE = (param: string) =>
-  `CAST(ROUND(ts_rank(xsd.document, to_tsquery('english', ${param})) * ${SCALE}) AS integer)`;
-const POSTGRES_MATCHES = (param: string) =>
-  `SELECT xsd."programId" AS program_id, ${POSTGRES_RELEVANCE(param)} AS relevance
+/** Every match and its relevance (columns program_id, relevance, and any `also` selects), the search given as `param`. */
+const POSTGRES_MATCHES = (param: string, also = "") =>
+  `SELECT xsd."programId" AS program_id, CAST(ROUND(ts_rank(xsd.document, to_tsquery('english', ${param})) * ${SCALE}) AS integer) AS relevance${also}
         FROM program_search xsd WHERE xsd.document @@ to_tsquery('english', ${param})`;
 
 /**
@@ -41,11 +40,7 @@ export function searchMatchesSql(dialect: Dialect, search: SearchTerms): { sql: 
   // `programs` for them. SQLite's FTS5 index joins programs by rowid, a lookup per match.
   const [matches, parameters] =
     dialect === "postgres"
-      ? [
-          `SELECT xsd."programId" AS program_id, ${POSTGRES_RELEVANCE("$1")} AS relevance, xsd."title" AS title
-        FROM program_search xsd WHERE xsd.document @@ to_tsquery('english', $1)`,
-          [tsQuery(search)],
-        ]
+      ? [POSTGRES_MATCHES("$1", `, xsd."title" AS title`), [tsQuery(search)]]
       : [
           `SELECT x.program_id, x.relevance, pp."title" AS title FROM (${SQLITE_MATCHES("?")}) x
         INNER JOIN "programs" pp ON pp."id" = x.program_id`,
