@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- [--quick] [--out FILE] [--keep] [--only key,key] [--profile DIR] [--programs N]`
+ * `npm run bench -- [--quick] [--out FILE] [--keep] [--only key,key] [--profile DIR] [--programs N]
+ *  [--peer-programs N,N]`
  *
  * Generates a synthetic directory into a scratch SQLite file, starts the real server and the
  * raw-SQL floor as separate processes on loopback ports, runs each measurement in
@@ -27,7 +28,7 @@ import { feedPage } from "./measurements/feed-page";
 import { pageQuery } from "./measurements/page-query";
 import { postgraphilePeer } from "./measurements/postgraphile-peer";
 import { postgresPageQuery } from "./measurements/postgres-page-query";
-import { dropPostgresDataset } from "./lib/postgres-dataset";
+import { dropPostgresDatasets } from "./lib/postgres-dataset";
 import { readsUnderWrites } from "./measurements/reads-under-writes";
 import { refusals } from "./measurements/refusals";
 import { SLOW_STATEMENT_MS, type ReplayedStatement } from "./servers/slow-statements";
@@ -66,6 +67,8 @@ const FULL: Settings = {
   rounds: 5,
   warmupSeconds: 10,
   shortSeconds: 8,
+  // Issue 15's goal 2 names both sizes; 100,000 shares the run's PostgreSQL dataset.
+  peerPrograms: [20_000, 100_000],
 };
 const QUICK: Settings = {
   institutions: 150,
@@ -76,6 +79,8 @@ const QUICK: Settings = {
   rounds: 3,
   warmupSeconds: 3,
   shortSeconds: 4,
+  // The run's size: the quick run's comparison is at 3,000 programs, below the goal's 20,000.
+  peerPrograms: [3000],
 };
 
 function parseArgs(argv: string[]) {
@@ -86,6 +91,7 @@ function parseArgs(argv: string[]) {
     only: null as string[] | null,
     profile: null as string | null,
     programs: null as number | null,
+    peerPrograms: null as number[] | null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -98,9 +104,13 @@ function parseArgs(argv: string[]) {
       args.programs = Number(argv[++i]);
       if (!Number.isInteger(args.programs) || args.programs < 100)
         throw new Error("--programs needs a whole number ≥ 100");
+    } else if (a === "--peer-programs") {
+      args.peerPrograms = (argv[++i] ?? "").split(",").map(Number);
+      if (!args.peerPrograms.every((n) => Number.isInteger(n) && n >= 100))
+        throw new Error("--peer-programs needs whole numbers ≥ 100, separated by commas");
     } else if (a === "--help" || a === "-h") {
       console.log(
-        "usage: npm run bench -- [--quick] [--out FILE] [--keep] [--only sql,pageQuery,…] [--profile DIR] [--programs N]",
+        "usage: npm run bench -- [--quick] [--out FILE] [--keep] [--only sql,pageQuery,…] [--profile DIR] [--programs N] [--peer-programs N,N]",
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
@@ -113,9 +123,16 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const base = args.quick ? QUICK : FULL;
   // --programs N keeps the mode's timings at another size (20 programs per institution, as the full run).
-  const settings = args.programs
-    ? { ...base, programs: args.programs, institutions: Math.max(1, Math.round(args.programs / 20)) }
+  const sized = args.programs
+    ? {
+        ...base,
+        programs: args.programs,
+        institutions: Math.max(1, Math.round(args.programs / 20)),
+        peerPrograms: [args.programs],
+      }
     : base;
+  // --peer-programs N,N: the sizes of the PostGraphile comparison (each its own PostgreSQL dataset).
+  const settings = args.peerPrograms ? { ...sized, peerPrograms: args.peerPrograms } : sized;
   // Every app contender (SQLite and PostgreSQL) logs its statements over 50 ms with their plans there.
   if (args.profile) process.env.BENCH_SLOW_SQL_DIR = path.join(args.profile, "slow-statements");
   // Measurements that start their own contenders (the PostGraphile peer) profile them here too.
@@ -214,7 +231,7 @@ async function main(): Promise<void> {
     }
   } finally {
     if (ds.isInitialized) await ds.destroy();
-    await dropPostgresDataset();
+    await dropPostgresDatasets();
     if (!args.keep) fs.rmSync(workDir, { recursive: true, force: true });
     else log(`kept ${workDir}`);
   }
@@ -347,17 +364,20 @@ function printReport(r: Record<string, any>): void {
     if (m?.feature) rows.push(loadRow(`${k} (PostgreSQL)`, m.feature, m.page));
   }
   const peer = r.peer?.postgraphile;
-  if (peer?.page)
+  const peerSizes: any[] = peer?.bySize ?? (peer?.page ? [peer] : []);
+  for (const atSize of peerSizes) {
+    const at = peerSizes.length > 1 ? `, ${atSize.programs}` : "";
     for (const w of ["page", "detail", "institutions", "count"]) {
-      const m = peer[w];
+      const m = atSize[w];
       if (m?.app)
         rows.push(
-          loadRow(`${w}: app (PostgreSQL)`, m.app, m.postgraphile),
-          loadRow(`${w}: PostGraphile 4`, m.postgraphile),
+          loadRow(`${w}: app (PostgreSQL${at})`, m.app, m.postgraphile),
+          loadRow(`${w}: PostGraphile 4${at ? ` (${atSize.programs})` : ""}`, m.postgraphile),
         );
-      else rows.push([`${w} vs PostGraphile`, "n/a", "", "", "", "", m?.difference ?? ""]);
+      else rows.push([`${w} vs PostGraphile${at}`, "n/a", "", "", "", "", m?.difference ?? ""]);
     }
-  else if (peer?.reason) rows.push(["PostGraphile 4", "n/a", "", "", "", "", peer.reason]);
+  }
+  if (!peerSizes.length && peer?.reason) rows.push(["PostGraphile 4", "n/a", "", "", "", "", peer.reason]);
   out.push(table(["measurement", "req/s", "p50", "p95", "p99", "CPU ms/req", "ratio"], rows), "");
   if (pq && !pq.verified && pq.difference) out.push(`WARNING: app and floor payloads differ: ${pq.difference}`);
   out.push(

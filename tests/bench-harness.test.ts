@@ -95,4 +95,21 @@ describe("the bench's goal lines", () => {
     const saves = { ...r, ratios: { saveP50With5WebhooksVsWithout: 1.04 } };
     expect(line(saves, "curator save p50 with 5 webhook")).toMatchObject({ pass: true, actual: "1.04×" });
   });
+
+  it("judges the PostGraphile comparison at every size it ran, each named", () => {
+    const at = (programs: number, count: number) => ({
+      programs,
+      ...Object.fromEntries(["page", "detail", "institutions"].map((w) => [w, { cpuRatio: 0.5, rpsRatio: 1.5 }])),
+      count: { cpuRatio: count, rpsRatio: 1 / count },
+    });
+    const bySize = [at(20_000, 1.2), at(100_000, 0.5)];
+    const r = { ...base, peer: { postgraphile: { ...bySize[1], bySize } } };
+    expect(line(r, "count: CPU ≤ 1.0 × PostGraphile at 20,000")).toMatchObject({ pass: false, actual: "1.20×" });
+    expect(line(r, "count: req/s ≥ 1.0 × PostGraphile at 20,000")).toMatchObject({ pass: false });
+    expect(line(r, "count: CPU ≤ 1.0 × PostGraphile at 100,000")).toMatchObject({ pass: true, actual: "0.50×" });
+    expect(judgeGoals(r).filter((g) => g.goal.includes("PostGraphile"))).toHaveLength(16);
+    // One size (the quick run): the lines carry no size.
+    const one = { ...base, peer: { postgraphile: { ...bySize[1], bySize: [bySize[1]] } } };
+    expect(line(one, "count: CPU ≤ 1.0 × PostGraphile")).toMatchObject({ goal: "count: CPU ≤ 1.0 × PostGraphile" });
+  });
 });

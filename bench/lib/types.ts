@@ -11,6 +11,8 @@ export interface Settings extends LoadOptions {
   warmupSeconds: number;
   /** Shorter rounds for secondary comparisons (refusals, reads under writes, search). */
   shortSeconds: number;
+  /** The directory sizes (programs) at which the app is compared with PostGraphile, on PostgreSQL. */
+  peerPrograms: number[];
 }
 
 /** What every measurement gets: the dataset, both contenders, and an in-process app for counting. */

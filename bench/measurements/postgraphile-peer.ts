@@ -2,7 +2,9 @@
  * The app against PostGraphile 4 on the same PostgreSQL database (BENCH_DATABASE_URL), on the
  * four workloads of bench/peer-queries.ts. Each workload is first checked once to return the same
  * programs and counts from both; then they alternate in rounds. CPU per request is each server
- * process plus the PostgreSQL backends of the database (bench/lib/pg-backends.ts).
+ * process plus the PostgreSQL backends of the database (bench/lib/pg-backends.ts). It runs at each
+ * size of `settings.peerPrograms` (the full run: 20,000 and 100,000 programs, the sizes the goal
+ * names), each on a database of that size.
  */
 import path from "node:path";
 import { Client } from "pg";
@@ -26,7 +28,11 @@ export interface PeerWorkloadResult {
   difference?: string;
 }
 
-export type PeerResult = ({ programs: number } & Record<PeerWorkload, PeerWorkloadResult>) | Unavailable;
+/** The four workloads at one directory size. */
+export type PeerAtSize = { programs: number } & Record<PeerWorkload, PeerWorkloadResult>;
+
+/** The largest size's workloads at the top (the JSON's `peer.postgraphile.<workload>`), every size in `bySize`. */
+export type PeerResult = (PeerAtSize & { bySize: PeerAtSize[] }) | Unavailable;
 
 /** A published program in the middle of the directory, for the detail workload. */
 async function middleSlug(url: string): Promise<string> {
@@ -60,34 +66,39 @@ function profiled(who: string): string[] {
 export const postgraphilePeer: Measurement<PeerResult> = {
   key: "postgraphile",
   title: "app vs PostGraphile 4 (PostgreSQL)",
-  async run(ctx: BenchContext) {
-    const made = postgresDataset(ctx);
-    if (!made) return { value: null, reason: "BENCH_DATABASE_URL is not set" };
-    const db = await made;
-    const env = { DATABASE_URL: db.url, RATE_LIMIT_PER_MINUTE: "0" };
-    const slug = await middleSlug(db.url);
-    const backends = await BackendCpu.open(db.url, db.name);
-    try {
-      return await withChildren(
-        [
-          startChild("app-pg", "app-server.js", env, profiled("app-pg")),
-          startChild("postgraphile", "postgraphile-server.js", env, profiled("postgraphile")),
-        ],
-        async ([app, peer]) => {
-          const result = { programs: ctx.settings.programs } as { programs: number } & Record<
-            PeerWorkload,
-            PeerWorkloadResult
-          >;
-          for (const w of PEER_WORKLOADS)
-            result[w] = await timeWorkload(ctx, w, peerPair(w, slug), app, peer, backends);
-          return result;
-        },
-      );
-    } finally {
-      await backends.close();
+  async run(ctx: BenchContext): Promise<PeerResult> {
+    if (!process.env.BENCH_DATABASE_URL) return { value: null, reason: "BENCH_DATABASE_URL is not set" };
+    const bySize: PeerAtSize[] = [];
+    for (const programs of [...ctx.settings.peerPrograms].sort((a, b) => a - b)) {
+      if (ctx.settings.peerPrograms.length > 1) ctx.log(`  at ${programs} programs:`);
+      bySize.push(await atSize(ctx, programs));
     }
+    return { ...bySize[bySize.length - 1], bySize };
   },
 };
+
+async function atSize(ctx: BenchContext, programs: number): Promise<PeerAtSize> {
+  const db = await postgresDataset(ctx, programs)!;
+  const env = { DATABASE_URL: db.url, RATE_LIMIT_PER_MINUTE: "0" };
+  const slug = await middleSlug(db.url);
+  const backends = await BackendCpu.open(db.url, db.name);
+  const who = (name: string) => (ctx.settings.peerPrograms.length > 1 ? `${name}-${programs}` : name);
+  try {
+    return await withChildren(
+      [
+        startChild("app-pg", "app-server.js", env, profiled(who("app-pg"))),
+        startChild("postgraphile", "postgraphile-server.js", env, profiled(who("postgraphile"))),
+      ],
+      async ([app, peer]) => {
+        const result = { programs } as PeerAtSize;
+        for (const w of PEER_WORKLOADS) result[w] = await timeWorkload(ctx, w, peerPair(w, slug), app, peer, backends);
+        return result;
+      },
+    );
+  } finally {
+    await backends.close();
+  }
+}
 
 async function timeWorkload(
   ctx: BenchContext,

@@ -7,6 +7,7 @@
  *     [--workload institutions] [--generate 3000] [--rounds 4] [--seconds 4] [--app DIR …]
  *
  * --profile DIR writes each contender's .cpuprofile into DIR/<name> (bench/tools/profile-summary.ts).
+ * --process-only counts each server process's CPU alone (without the database backends').
  * --generate N fills the (empty) database with N programs (20 per institution, seed 42) first.
  * Each --app DIR adds an app contender built in DIR (a copy of dist/ from another commit, kept
  * inside the repository so that node_modules resolves); dist/ itself is always one.
@@ -72,7 +73,8 @@ async function main(): Promise<void> {
           name: s.name,
           url: s.url,
           body: JSON.stringify(s === peer ? pair.peer : pair.app),
-          server: withBackendCpu(s, backends),
+          // --process-only: the server processes' own CPU, without their database backends'.
+          server: argv.includes("--process-only") ? s : withBackendCpu(s, backends),
         }));
         const r = await alternate(
           targets,
