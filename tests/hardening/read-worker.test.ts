@@ -6,8 +6,12 @@ import type { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { SqliteReadWorker } from "../../server/src/core/sqlite-read-worker";
 
-/** A statement that runs for many seconds: counting to a billion. */
-const ENDLESS = `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000) SELECT COUNT(*) AS c FROM n`;
+/**
+ * A statement that runs far past the timeouts below (0.5–2 s) but ends: a stopped worker's thread
+ * cannot leave SQLite's native loop until its statement does, and one left counting to a billion
+ * kept this test's Jest worker from exiting.
+ */
+const LONG = `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000000) SELECT COUNT(*) AS c FROM n`;
 
 let dir: string;
 let file: string;
@@ -55,21 +59,25 @@ describe("the SQLite read worker", () => {
   });
 
   it("stops a statement that outlasts its timeout with UNAVAILABLE and keeps answering the next ones", async () => {
+    const threads = () => process.getActiveResourcesInfo().filter((r) => r === "MessagePort").length;
+    const before = threads();
     const worker = new SqliteReadWorker({ path: file, statementTimeoutMs: 200, maxQueued: 8, busyTimeoutMs: 50 });
     try {
-      const endless = worker.all(ENDLESS, []);
+      const slow = worker.all(LONG, []);
       const next = worker.all("SELECT COUNT(*) AS c FROM t", []);
-      await expect(endless).rejects.toMatchObject({ extensions: { code: "UNAVAILABLE" } });
+      await expect(slow).rejects.toMatchObject({ extensions: { code: "UNAVAILABLE" } });
       expect(await next).toEqual([{ c: 2 }]);
     } finally {
       await worker.close();
     }
+    // The stopped worker ran on until its statement ended; closing waited for it: no thread is left behind.
+    expect(threads()).toBe(before);
   });
 
   it("refuses statements beyond its queue at once with UNAVAILABLE and a Retry-After", async () => {
     const worker = new SqliteReadWorker({ path: file, statementTimeoutMs: 60_000, maxQueued: 1, busyTimeoutMs: 50 });
     try {
-      const running = worker.all(ENDLESS, []).catch((e: unknown) => e);
+      const running = worker.all(LONG, []).catch((e: unknown) => e);
       const queued = worker.all("SELECT 1", []).catch((e: unknown) => e);
       await expect(worker.all("SELECT 1", [])).rejects.toMatchObject({
         extensions: { code: "UNAVAILABLE", retryAfterSeconds: 5 },

@@ -82,6 +82,9 @@ interface Job {
 /** Seconds a client is asked to wait before retrying after the worker's queue was full or a statement ran too long. */
 const RETRY_AFTER_SECONDS = 5;
 
+/** How long `close()` waits for workers stopped on a timeout to exit. */
+const CLOSE_WAIT_MS = 5_000;
+
 /**
  * Runs read statements on a SQLite connection in a worker thread, one at a time in arrival
  * order, so that a statement taking seconds (facet counts or eligibility ranking over tens of
@@ -94,6 +97,12 @@ export class SqliteReadWorker {
   private running: { job: Job; timer: NodeJS.Timeout | null } | null = null;
   private readonly queue: Job[] = [];
   private closed = false;
+  /**
+   * Workers stopped on a timeout, until they have exited: a thread cannot leave SQLite's native loop
+   * until its statement ends, so a stopped worker lives on that long (its statement bounded by the
+   * app's own queries).
+   */
+  private readonly stopping = new Set<Promise<number>>();
 
   constructor(private readonly options: ReadWorkerOptions) {}
 
@@ -119,6 +128,13 @@ export class SqliteReadWorker {
     const worker = this.worker;
     this.worker = null;
     if (worker) await worker.terminate();
+    // What it stopped earlier goes with it (waited for at most CLOSE_WAIT_MS), so nothing outlives its owner.
+    if (this.stopping.size) {
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS).unref()));
+      await Promise.race([Promise.all(this.stopping), waited]);
+      clearTimeout(timer);
+    }
   }
 
   private next(): void {
@@ -184,7 +200,12 @@ export class SqliteReadWorker {
     this.running = null;
     const worker = this.worker;
     this.worker = null;
-    if (worker) void worker.terminate();
+    if (worker) {
+      const exited = worker.terminate();
+      this.stopping.add(exited);
+      const gone = () => void this.stopping.delete(exited);
+      exited.then(gone, gone);
+    }
     current.job.reject(
       new UnavailableError("The query took too long and was stopped; narrow it or retry later", RETRY_AFTER_SECONDS),
     );
