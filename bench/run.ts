@@ -22,7 +22,7 @@ import { startChild, withChildren } from "./lib/children";
 import { judgeGoals } from "./lib/goals";
 import { machine, versions } from "./lib/machine";
 import { goalLines, loadRow, table } from "./lib/report";
-import type { BenchContext, Measurement, Settings } from "./lib/types";
+import { institutionsFor, type BenchContext, type Measurement, type Settings } from "./lib/types";
 import { exportMeasurement } from "./measurements/export";
 import { feedPage } from "./measurements/feed-page";
 import { pageQuery } from "./measurements/page-query";
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     ? {
         ...base,
         programs: args.programs,
-        institutions: Math.max(1, Math.round(args.programs / 20)),
+        institutions: institutionsFor(args.programs),
         peerPrograms: [args.programs],
       }
     : base;

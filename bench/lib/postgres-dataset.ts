@@ -9,7 +9,7 @@ import { Client } from "pg";
 import { createDataSource } from "../../server/src/composition/database";
 import { migrate } from "../../server/src/composition/migrate";
 import { generateSynthetic } from "../../server/src/seed/synthetic/generator";
-import type { BenchContext } from "./types";
+import { institutionsFor, type BenchContext } from "./types";
 
 export interface PostgresDataset {
   /** DATABASE_URL of the scratch database. */
@@ -60,8 +60,7 @@ async function create(base: string, ctx: BenchContext, programs: number): Promis
   try {
     await migrate(ds);
     const report = await generateSynthetic(ds, {
-      institutions:
-        programs === ctx.settings.programs ? ctx.settings.institutions : Math.max(1, Math.round(programs / 20)),
+      institutions: programs === ctx.settings.programs ? ctx.settings.institutions : institutionsFor(programs),
       programs,
       seed: ctx.settings.seed,
     });

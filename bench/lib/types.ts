@@ -15,6 +15,11 @@ export interface Settings extends LoadOptions {
   peerPrograms: number[];
 }
 
+/** Institutions for a directory of `programs` at another size than a mode's own: 20 programs each, as the full run. */
+export function institutionsFor(programs: number): number {
+  return Math.max(1, Math.round(programs / 20));
+}
+
 /** What every measurement gets: the dataset, both contenders, and an in-process app for counting. */
 export interface BenchContext {
   quick: boolean;

@@ -23,6 +23,7 @@ import { migrate } from "../../server/src/composition/migrate";
 import { generateSynthetic } from "../../server/src/seed/synthetic/generator";
 import { eligibilityBodyVia, facetsBody, searchBody } from "../measurements/search-facets-eligibility";
 import { pageBody } from "../queries";
+import { institutionsFor } from "../lib/types";
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -40,9 +41,7 @@ async function main(): Promise<void> {
     if (generate) {
       await migrate(ds);
       await generateSynthetic(ds, {
-        institutions: Number(
-          opt("institutions", String(Math.max(1, Math.round(Number(opt("programs", "3000")) / 20)))),
-        ),
+        institutions: Number(opt("institutions", String(institutionsFor(Number(opt("programs", "3000")))))),
         programs: Number(opt("programs", "3000")),
       });
     }

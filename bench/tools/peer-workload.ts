@@ -23,6 +23,7 @@ import { alternate } from "../lib/load";
 import { BackendCpu, withBackendCpu } from "../lib/pg-backends";
 import { comparePeer } from "../measurements/postgraphile-peer";
 import { peerPair, type PeerWorkload } from "../peer-queries";
+import { institutionsFor } from "../lib/types";
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     const ds = createDataSource({ kind: "postgres", url });
     await ds.initialize();
     await migrate(ds);
-    await generateSynthetic(ds, { programs: generate, institutions: Math.max(1, Math.round(generate / 20)), seed: 42 });
+    await generateSynthetic(ds, { programs: generate, institutions: institutionsFor(generate), seed: 42 });
     await ds.destroy();
   }
   const workload = opt("workload", "institutions") as PeerWorkload;
