@@ -1,4 +1,6 @@
 import type { DataSource } from "typeorm";
+import { dialectOf } from "./data-source";
+import { PostgresVersionReader, VERSION_SQL } from "./pg-version-reader";
 import { RunsAfterCall } from "./runs-after-call";
 
 /**
@@ -10,12 +12,16 @@ import { RunsAfterCall } from "./runs-after-call";
  * the caller's own write, or before a write the caller has seen elsewhere. It waits instead for
  * the read that follows, which every caller arriving meanwhile shares. Under load that is one
  * statement (one round trip to PostgreSQL) for many requests instead of one each; a lone request
- * reads as before, in its own context (its statement count, its operation's deadline).
+ * reads as before, in its own context (its statement count). On PostgreSQL the read runs on a
+ * connection of its own (core/pg-version-reader.ts).
  */
 export class DirectoryVersion {
   private readonly reads = new RunsAfterCall(() => this.readOnce());
+  private readonly postgres: PostgresVersionReader | null;
 
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly ds: DataSource) {
+    this.postgres = dialectOf(ds) === "postgres" ? PostgresVersionReader.for(ds) : null;
+  }
 
   /** The directory version as of a read that started after this call ("none" before the first write). */
   read(): Promise<string> {
@@ -25,9 +31,8 @@ export class DirectoryVersion {
   }
 
   private async readOnce(): Promise<string> {
-    const rows: { version: string | number }[] = await this.ds.query(
-      `SELECT "version" FROM "directory_version" WHERE "id" = 1`,
-    );
+    if (this.postgres) return this.postgres.read();
+    const rows: { version: string | number }[] = await this.ds.query(VERSION_SQL);
     return rows.length ? String(rows[0].version) : "none";
   }
 }
