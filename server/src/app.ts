@@ -3,6 +3,7 @@ import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import {
   ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
@@ -89,6 +90,9 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
       ApolloServerPluginCacheControlDisabled(), // ours decides the header (core/cache-control.ts)
       // Browsers get the self-hosted explorer (core/explorer.ts), not Apollo's CDN-loaded Sandbox.
       ApolloServerPluginLandingPageDisabled(),
+      // Not a federation subgraph: Apollo would otherwise install its inline-trace plugin, which
+      // finds that out on every request.
+      ApolloServerPluginInlineTraceDisabled(),
       costLimitPlugin<Context>(deps.config.limits.maxCost),
       cacheControlPlugin(deps.config.publicCacheMaxAge),
       // The webhook outbox is drained while the app serves, and stops (after its round in flight) with it.
@@ -136,6 +140,26 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
   const oneOperationPerTurn: express.RequestHandler[] = pgGuard
     ? []
     : [(_req, _res, next) => void nextTurn().then(() => next())];
+  const runOperation: express.RequestHandler = (req, res, next) => {
+    // A request with credentials is never cacheable, even when it fails before any plugin runs
+    // (an invalid token is refused while the context is built).
+    if (req.headers.authorization) res.set("Cache-Control", "private, no-store");
+    res.vary(GRAPHQL_VARY); // set again by core/cache-control.ts once the operation ran
+    const counter = new StatementCounter();
+    res.locals.statements = counter;
+    const run = () =>
+      countStatements ? withStatementCounter(counter, () => graphql(req, res, next)) : graphql(req, res, next);
+    const deadline = operationDeadline(res);
+    void (pgGuard && deadline ? pgGuard.run(deadline, run) : run());
+  };
+  // Answers to POST carry no ETag: no cache revalidates a POST, and Express hashes every answer it
+  // sends to make one (SHA-1 over up to hundreds of KB; 3–7% of a request's CPU, docs/BENCHMARKS.md).
+  // GET answers, which a cache may revalidate with If-None-Match, keep theirs. Settings not set here
+  // (trust proxy, env) are the app's: a mounted app inherits them.
+  const postAnswers = express();
+  postAnswers.disable("x-powered-by");
+  postAnswers.set("etag", false);
+  postAnswers.use(runOperation);
   app.use(
     "/graphql",
     corsGuard(limits),
@@ -143,18 +167,8 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
     ...requestLimit,
     operationTimeout(limits),
     ...oneOperationPerTurn,
-    (req, res, next) => {
-      // A request with credentials is never cacheable, even when it fails before any plugin runs
-      // (an invalid token is refused while the context is built).
-      if (req.headers.authorization) res.set("Cache-Control", "private, no-store");
-      res.vary(GRAPHQL_VARY); // set again by core/cache-control.ts once the operation ran
-      const counter = new StatementCounter();
-      res.locals.statements = counter;
-      const run = () =>
-        countStatements ? withStatementCounter(counter, () => graphql(req, res, next)) : graphql(req, res, next);
-      const deadline = operationDeadline(res);
-      void (pgGuard && deadline ? pgGuard.run(deadline, run) : run());
-    },
+    (req, res, next) => (req.method === "POST" ? next() : runOperation(req, res, next)),
+    postAnswers,
   );
 
   app.get("/healthz", async (_req, res) => {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import http from "node:http";
 import { HeaderMap } from "@apollo/server";
 import { createContext } from "../../server/src/composition/context";
 import { cacheControlPlugin } from "../../server/src/core/cache-control";
@@ -94,6 +95,33 @@ describe("GET, automatic persisted queries and Cache-Control over HTTP", () => {
     expect(tooCostly.headers.get("cache-control")).toBe("private, no-store");
     const mutationOverGet = await fetch(getUrl({ query: `mutation { __typename }` }), { headers: PREFLIGHT });
     expect(mutationOverGet.status).toBe(405);
+  });
+
+  it("gives GET answers an ETag a cache can revalidate with, and POST answers none", async () => {
+    const get = await fetch(getUrl({ query: QUERY }), { headers: PREFLIGHT });
+    const etag = get.headers.get("etag");
+    expect(etag).toMatch(/^W\/"/);
+    // As a cache revalidates: fetch() would add `Cache-Control: no-cache` to a conditional request.
+    const again = await new Promise<number | undefined>((resolve, reject) =>
+      http
+        .get(getUrl({ query: QUERY }), { headers: { ...PREFLIGHT, "if-none-match": etag! } }, (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        })
+        .on("error", reject),
+    );
+    expect(again).toBe(304);
+    const post = await fetch(`${server.base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: QUERY }),
+    });
+    expect(post.status).toBe(200);
+    expect(post.headers.get("etag")).toBeNull();
+    // The POST answers come from an app mounted for them: its settings stay the server's.
+    expect(post.headers.get("x-powered-by")).toBeNull();
+    expect(post.headers.get("cache-control")).toBe("public, max-age=120");
+    expect(((await post.json()) as any).data.programs.totalCount).toBe(1);
   });
 
   it("is private, no-store when a curator is signed in", async () => {
