@@ -5,19 +5,25 @@
 import type { DataSource } from "typeorm";
 import { DirectoryVersion } from "../server/src/core/directory-version";
 
+/** A data source whose version reads go through `query`, as on SQLite (on PostgreSQL the read has a
+ * connection of its own: tests/hardening/pg-version-reader.test.ts). */
+function readingThrough(query: () => Promise<unknown>): DataSource {
+  return { options: { type: "better-sqlite3" }, query } as unknown as DataSource;
+}
+
 /** A database whose version reads answer only when released, each with the version at the moment it started. */
 function slowDatabase() {
   let version = 1;
   const pending: (() => void)[] = [];
   const counts = { statements: 0 };
-  const ds = {
-    query: () =>
+  const ds = readingThrough(
+    () =>
       new Promise((resolve) => {
         counts.statements++;
         const startedAt = version;
         pending.push(() => resolve([{ version: startedAt }]));
       }),
-  } as unknown as DataSource;
+  );
   return {
     ds,
     pending,
@@ -52,13 +58,11 @@ describe("directory version reads", () => {
 
   it("counts one statement per wave of concurrent callers", async () => {
     let statements = 0;
-    const ds = {
-      query: async () => {
-        statements++;
-        await new Promise((r) => setImmediate(r));
-        return [{ version: "7" }];
-      },
-    } as unknown as DataSource;
+    const ds = readingThrough(async () => {
+      statements++;
+      await new Promise((r) => setImmediate(r));
+      return [{ version: "7" }];
+    });
     const reader = new DirectoryVersion(ds);
     const answers = await Promise.all(Array.from({ length: 20 }, () => reader.read()));
     expect(answers.every((v) => v === "7")).toBe(true);
@@ -71,15 +75,13 @@ describe("directory version reads", () => {
 
   it("retries a shared read that failed as the caller's own", async () => {
     let calls = 0;
-    const ds = {
-      query: async () => {
-        const call = ++calls;
-        await new Promise((r) => setImmediate(r));
-        // The second read (the shared one) fails, as a read cancelled with its request's operation would.
-        if (call === 2) throw new Error("cancelled");
-        return [{ version: String(call) }];
-      },
-    } as unknown as DataSource;
+    const ds = readingThrough(async () => {
+      const call = ++calls;
+      await new Promise((r) => setImmediate(r));
+      // The second read (the shared one) fails, as a read cancelled with its request's operation would.
+      if (call === 2) throw new Error("cancelled");
+      return [{ version: String(call) }];
+    });
     const reader = new DirectoryVersion(ds);
     const [a, b, c] = await Promise.all([reader.read(), reader.read(), reader.read()]);
     expect(a).toBe("1");
@@ -88,7 +90,7 @@ describe("directory version reads", () => {
   });
 
   it("reads 'none' before the directory's first write", async () => {
-    const reader = new DirectoryVersion({ query: async () => [] } as unknown as DataSource);
+    const reader = new DirectoryVersion(readingThrough(async () => []));
     expect(await reader.read()).toBe("none");
   });
 });

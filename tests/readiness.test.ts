@@ -8,8 +8,12 @@ import { DirectoryVersion } from "../server/src/core/directory-version";
 import { VersionedReadIndex } from "../server/src/core/read-index";
 import { createTestServer } from "./support/server";
 
-/** A database that only answers version reads (always version 1). */
-const versionOnly = { isInitialized: true, query: async () => [{ version: 1 }] } as unknown as DataSource;
+/** A database that only answers version reads (always version 1), read through `query` as on SQLite. */
+const versionOnly = {
+  options: { type: "better-sqlite3" },
+  isInitialized: true,
+  query: async () => [{ version: 1 }],
+} as unknown as DataSource;
 
 describe("a read index's state, for readiness", () => {
   it("is building until its first build ends, then built", async () => {
