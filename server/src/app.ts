@@ -131,15 +131,15 @@ export async function createDirectoryApp(deps: AppDeps): Promise<DirectoryApp> {
   const countStatements = deps.config.nodeEnv !== "production" || Boolean(process.env.DEBUG_SQL);
   const limits = deps.config.http;
   // On PostgreSQL a timed-out operation's statements are cancelled and its pool connections freed.
-  const pgGuard = dialectOf(deps.dataSource) === "postgres" ? PostgresOperationGuard.for(deps.dataSource) : null;
+  const dialect = dialectOf(deps.dataSource);
+  const pgGuard = dialect === "postgres" ? PostgresOperationGuard.for(deps.dataSource) : null;
   // On PostgreSQL, reads run often are prepared once per connection (core/pg-named-statements.ts).
   if (pgGuard) nameFrequentStatements(deps.dataSource, NAMED_STATEMENTS);
   // On SQLite, whose reads are synchronous, one operation starts per turn of the event loop, however
   // many arrived together (core/event-loop.ts). On PostgreSQL every statement gives the loop back,
   // and the extra turn cost 9% of a count's CPU (docs/BENCHMARKS.md).
-  const oneOperationPerTurn: express.RequestHandler[] = pgGuard
-    ? []
-    : [(_req, _res, next) => void nextTurn().then(() => next())];
+  const oneOperationPerTurn: express.RequestHandler[] =
+    dialect === "sqlite" ? [(_req, _res, next) => void nextTurn().then(() => next())] : [];
   const runOperation: express.RequestHandler = (req, res, next) => {
     // A request with credentials is never cacheable, even when it fails before any plugin runs
     // (an invalid token is refused while the context is built).

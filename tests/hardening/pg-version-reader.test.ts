@@ -3,7 +3,7 @@ import { VERSION_SQL } from "../../server/src/core/pg-version-reader";
 import { httpGql } from "../support/auth";
 import { testDialect } from "../support/db";
 import { factories } from "../support/factories";
-import { createTestServer, type ListeningTestServer } from "../support/server";
+import { useTestServer } from "../support/server";
 
 /**
  * On PostgreSQL the directory version, read before every anonymous read that uses the in-process
@@ -13,32 +13,25 @@ import { createTestServer, type ListeningTestServer } from "../support/server";
 const postgresOnly = testDialect === "postgres" ? describe : describe.skip;
 
 postgresOnly("the directory version's own connection on PostgreSQL", () => {
-  let server: ListeningTestServer;
-  let base: string;
-  let observer: Client;
+  let observer: Client | undefined;
   let database: string;
+  // Declared before the server's hooks, so it runs before the server's afterAll drops its database.
+  afterAll(() => observer?.end());
+  const server = useTestServer({ listen: true });
 
   beforeAll(async () => {
-    server = await createTestServer();
-    base = await server.listen();
     const f = factories(server.ds);
     for (let i = 0; i < 3; i++) await f.program({ title: `Synthetic Program ${i}` });
     // The facet index current, so that a count is answered from it after the version's read.
     await server.deps.services.programFacetIndex.refresh();
-    // On the server's database while it exists; the last test looks on after it is dropped.
     const url = new URL((server.config.database as { url: string }).url);
     database = url.pathname.slice(1);
     observer = new Client({ connectionString: url.toString() });
     await observer.connect();
   });
-  afterAll(async () => {
-    await observer.end();
-    await server.close();
-  });
-
   /** Backends of the server's database whose latest statement is the version's read. */
   async function versionBackends(): Promise<number[]> {
-    const { rows } = await observer.query(
+    const { rows } = await observer!.query(
       `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND query = $2 AND pid <> pg_backend_pid() ORDER BY pid`,
       [database, VERSION_SQL],
     );
@@ -46,7 +39,7 @@ postgresOnly("the directory version's own connection on PostgreSQL", () => {
   }
 
   const count = async () => {
-    const r = await httpGql(base, `{ programs { totalCount } }`);
+    const r = await httpGql(server.base, `{ programs { totalCount } }`);
     expect(r.errors).toBeUndefined();
     return (r.data as { programs: { totalCount: number } }).programs.totalCount;
   };
@@ -59,7 +52,7 @@ postgresOnly("the directory version's own connection on PostgreSQL", () => {
 
   it("opens a new connection when its connection dies, and the request that finds it dead still answers", async () => {
     const [before] = await versionBackends();
-    await observer.query("SELECT pg_terminate_backend($1)", [before]);
+    await observer!.query("SELECT pg_terminate_backend($1)", [before]);
     expect(await count()).toBe(3);
     const after = await versionBackends();
     expect(after).toHaveLength(1);
@@ -67,7 +60,7 @@ postgresOnly("the directory version's own connection on PostgreSQL", () => {
   });
 
   it("sees a write made outside the server at once", async () => {
-    await observer.query(`UPDATE programs SET status = 'ARCHIVED' WHERE id = (SELECT min(id) FROM programs)`);
+    await observer!.query(`UPDATE programs SET status = 'ARCHIVED' WHERE id = (SELECT min(id) FROM programs)`);
     expect(await count()).toBe(2);
   });
 

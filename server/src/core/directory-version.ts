@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { dialectOf } from "./data-source";
-import { PostgresVersionReader, VERSION_SQL } from "./pg-version-reader";
+import { PostgresVersionReader, VERSION_SQL, versionFrom } from "./pg-version-reader";
 import { RunsAfterCall } from "./runs-after-call";
 
 /**
@@ -32,7 +32,6 @@ export class DirectoryVersion {
 
   private async readOnce(): Promise<string> {
     if (this.postgres) return this.postgres.read();
-    const rows: { version: string | number }[] = await this.ds.query(VERSION_SQL);
-    return rows.length ? String(rows[0].version) : "none";
+    return versionFrom(await this.ds.query(VERSION_SQL));
   }
 }

@@ -1,13 +1,14 @@
 import { Client, type ClientConfig } from "pg";
 import type { DataSource } from "typeorm";
+import { closeWithDataSource } from "./close-with-data-source";
 import { log } from "./logger";
 
-/** The statement, as every request's statement count and DEBUG_SQL show it. */
+/** The statement, as every request's statement count and DEBUG_SQL show it (both dialects). */
 export const VERSION_SQL = `SELECT "version" FROM "directory_version" WHERE "id" = 1`;
 
-interface PostgresDriverHooks {
-  master: { options: ClientConfig };
-  disconnect(): Promise<void>;
+/** The version in VERSION_SQL's rows ("none" before the directory's first write). */
+export function versionFrom(rows: { version: string | number }[]): string {
+  return rows.length ? String(rows[0].version) : "none";
 }
 
 const readers = new WeakMap<DataSource, PostgresVersionReader>();
@@ -37,43 +38,41 @@ export class PostgresVersionReader {
   }
 
   private constructor(private readonly ds: DataSource) {
-    const driver = ds.driver as unknown as PostgresDriverHooks;
-    const disconnect = driver.disconnect.bind(driver);
-    driver.disconnect = async () => {
-      await this.close();
-      return disconnect();
-    };
+    closeWithDataSource(ds, () => this.close());
   }
 
   async read(): Promise<string> {
     // Counted and printed like any statement (the request's statement count, DEBUG_SQL).
     this.ds.logger.logQuery(VERSION_SQL, []);
     const reused = this.connected !== null;
-    const client = await (this.connecting ??= this.connect());
     try {
-      return await this.readOn(client);
+      return await this.readOnce();
     } catch (error) {
-      this.drop(client);
       // A connection kept from earlier may have died since (a database restart, a terminated
       // backend) before its error event arrived: one more try on a new connection.
       if (!reused) throw error;
-      const fresh = await (this.connecting ??= this.connect());
-      try {
-        return await this.readOn(fresh);
-      } catch (again) {
-        this.drop(fresh);
-        throw again;
-      }
+      return this.readOnce();
     }
   }
 
-  private async readOn(client: Client): Promise<string> {
-    const { rows } = await client.query<{ version: string | number }>({ name: "directory_version", text: VERSION_SQL });
-    return rows.length ? String(rows[0].version) : "none";
+  /** One read on the current connection (opened if need be); a connection that fails is dropped. */
+  private async readOnce(): Promise<string> {
+    const client = await (this.connecting ??= this.connect());
+    try {
+      const { rows } = await client.query<{ version: string | number }>({
+        name: "directory_version",
+        text: VERSION_SQL,
+      });
+      return versionFrom(rows);
+    } catch (error) {
+      this.drop(client);
+      throw error;
+    }
   }
 
   private async connect(): Promise<Client> {
-    const { options } = (this.ds.driver as unknown as PostgresDriverHooks).master;
+    // The pool's own settings (address, credentials, statement timeout, jit off): TypeORM keeps them on its pg Pool.
+    const { options } = (this.ds.driver as unknown as { master: { options: ClientConfig } }).master;
     const client = new Client(options);
     // A connection lost while idle (a database restart) emits an error: drop it, the next read reconnects.
     client.on("error", (error) => {

@@ -4,6 +4,7 @@ import { QueryFailedError } from "typeorm";
 import type { BetterSqlite3Driver } from "typeorm/driver/better-sqlite3/BetterSqlite3Driver";
 import { BetterSqlite3QueryRunner } from "typeorm/driver/better-sqlite3/BetterSqlite3QueryRunner";
 import { QueryResult } from "typeorm/query-runner/QueryResult";
+import { closeWithDataSource } from "./close-with-data-source";
 import { isDirectoryError } from "./errors";
 import { SqliteReadWorker, type ReadWorkerOptions } from "./sqlite-read-worker";
 
@@ -91,14 +92,12 @@ export function attachSqliteReaders(ds: DataSource, options: SqliteReaderOptions
   driver.createQueryRunner = (mode: ReplicationMode): QueryRunner =>
     mode === "slave" ? (reader ??= new ReaderQueryRunner(driver, open)) : createQueryRunner(mode);
 
-  const disconnect = driver.disconnect.bind(driver);
-  driver.disconnect = async () => {
+  closeWithDataSource(ds, async () => {
     await worker.close();
     connection?.close();
     connection = null;
     reader = null;
-    return disconnect();
-  };
+  });
 }
 
 /**
