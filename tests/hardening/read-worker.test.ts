@@ -89,4 +89,24 @@ describe("the SQLite read worker", () => {
       await worker.close();
     }
   });
+
+  it("takes a light read only while it holds no heavy read and fewer than two light ones", async () => {
+    const worker = new SqliteReadWorker({ path: file, statementTimeoutMs: 60_000, maxQueued: 8, busyTimeoutMs: 50 });
+    try {
+      expect(worker.takesLightRead()).toBe(true);
+      const light = worker.all("SELECT name FROM t WHERE id = ?", [1], true);
+      expect(worker.takesLightRead()).toBe(true);
+      const second = worker.all("SELECT name FROM t WHERE id = ?", [2], true);
+      expect(worker.takesLightRead()).toBe(false); // two light reads held: a third runs on the event loop
+      expect([await light, await second]).toEqual([[{ name: "a" }], [{ name: "b" }]]);
+      expect(worker.takesLightRead()).toBe(true);
+      const heavy = worker.all(LONG, []);
+      expect(worker.takesLightRead()).toBe(false); // never behind a heavy read
+      expect(await heavy).toEqual([{ c: 5000000 }]);
+      expect(worker.takesLightRead()).toBe(true);
+    } finally {
+      await worker.close();
+    }
+    expect(worker.takesLightRead()).toBe(false); // closed
+  });
 });

@@ -64,8 +64,33 @@ export function parsedJson<T>(value: unknown): T | null {
   return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
 
-/** The mapper for rows built by `jsonRow` with the same properties: values by position, converted as TypeORM does. */
+/** Mappers already made, per data source, entity and property list (null: every column). */
+const mappers = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, Map<readonly string[] | null, unknown>>>();
+
+/**
+ * The mapper for rows built by `jsonRow` with the same properties: values by position, converted as
+ * TypeORM does. Made once per property list: a page's reader asks for its mappers on every request
+ * (its property lists are the cached plan's, the same arrays each time).
+ */
 export function jsonRowMapper<T extends ObjectLiteral>(
+  ds: DataSource,
+  target: EntityTarget<T>,
+  properties: readonly string[] | null,
+): (values: readonly unknown[]) => T {
+  let perSource = mappers.get(ds);
+  if (!perSource) mappers.set(ds, (perSource = new Map()));
+  let perTarget = perSource.get(target);
+  if (!perTarget) perSource.set(target, (perTarget = new Map()));
+  let mapper = perTarget.get(properties) as ((values: readonly unknown[]) => T) | undefined;
+  if (!mapper) {
+    // Bounded: plans (and so their property lists) are cached per document, in an LRU of documents.
+    if (perTarget.size > 200) perTarget.clear();
+    perTarget.set(properties, (mapper = makeJsonRowMapper(ds, target, properties)));
+  }
+  return mapper;
+}
+
+function makeJsonRowMapper<T extends ObjectLiteral>(
   ds: DataSource,
   target: EntityTarget<T>,
   properties: readonly string[] | null,
@@ -76,10 +101,11 @@ export function jsonRowMapper<T extends ObjectLiteral>(
   const driver = ds.driver;
   return (values) => {
     const entity = Object.create(proto) as Record<string, unknown>;
-    columns.forEach(({ column, plain }, i) => {
+    for (let i = 0; i < columns.length; i++) {
+      const { column, plain } = columns[i];
       const value = values[i];
       entity[column.propertyName] = plain || value === null ? value : driver.prepareHydratedValue(value, column);
-    });
+    }
     return entity as T;
   };
 }

@@ -75,9 +75,17 @@ interface Reply {
 interface Job {
   sql: string;
   params: unknown[];
+  /** A light read (see `takesLightRead`), sent here only while the worker held no heavy one. */
+  light: boolean;
   resolve(rows: unknown[]): void;
   reject(e: unknown): void;
 }
+
+/**
+ * How many light reads the worker may hold at once (running and waiting). Beyond that a light read
+ * runs on the event loop's reader: waiting for the worker would cost it more than it saves.
+ */
+const LIGHT_READS_AT_ONCE = 2;
 
 /** Seconds a client is asked to wait before retrying after the worker's queue was full or a statement ran too long. */
 const RETRY_AFTER_SECONDS = 5;
@@ -106,7 +114,19 @@ export class SqliteReadWorker {
 
   constructor(private readonly options: ReadWorkerOptions) {}
 
-  all(sql: string, params: unknown[]): Promise<unknown[]> {
+  /**
+   * Whether a light read (a page of programs: a millisecond or so) should run here rather than on
+   * the event loop's own reader: while the worker holds no heavy read and fewer than
+   * LIGHT_READS_AT_ONCE light ones, so that the statement runs beside the main thread's GraphQL
+   * work instead of before it, and never waits behind a statement that takes seconds.
+   */
+  takesLightRead(): boolean {
+    if (this.closed) return false;
+    const jobs = this.running ? [this.running.job, ...this.queue] : this.queue;
+    return jobs.length < LIGHT_READS_AT_ONCE && jobs.every((job) => job.light);
+  }
+
+  all(sql: string, params: unknown[], light = false): Promise<unknown[]> {
     if (this.closed) return Promise.reject(new Error("the SQLite read worker is closed"));
     if (this.queue.length >= this.options.maxQueued) {
       return Promise.reject(
@@ -114,7 +134,7 @@ export class SqliteReadWorker {
       );
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ sql, params, resolve, reject });
+      this.queue.push({ sql, params, light, resolve, reject });
       this.next();
     });
   }

@@ -22,24 +22,33 @@ class ReaderQueryRunner extends BetterSqlite3QueryRunner {
   }
 }
 
-/** A query runner whose statements run in the read worker (core/sqlite-read-worker.ts). */
+/**
+ * A query runner whose statements run in the read worker (core/sqlite-read-worker.ts). With
+ * `inline`, its reads are light ones: run in the worker when it is free of heavy reads
+ * (`takesLightRead`), else on `inline`, the event loop's own reader.
+ */
 class OffThreadQueryRunner extends BetterSqlite3QueryRunner {
   constructor(
     driver: BetterSqlite3Driver,
     private readonly worker: SqliteReadWorker,
+    private readonly inline: (() => QueryRunner) | null = null,
   ) {
     super(driver);
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the signature TypeORM's QueryRunner declares
   override async query(query: string, parameters: unknown[] = [], useStructuredResult = false): Promise<any> {
+    if (this.inline && !this.worker.takesLightRead())
+      return useStructuredResult
+        ? this.inline().query(query, parameters, true)
+        : this.inline().query(query, parameters);
     // better-sqlite3 cannot bind booleans: 0/1, as the driver's own runner does.
     const params = parameters.map((p) => (typeof p === "boolean" ? (p ? 1 : 0) : p));
     const logger = this.driver.dataSource.logger;
     logger.logQuery(query, params, this);
     let rows: unknown[];
     try {
-      rows = await this.worker.all(query, params);
+      rows = await this.worker.all(query, params, this.inline !== null);
     } catch (e) {
       if (isDirectoryError(e)) throw e;
       logger.logQueryError(e as Error, query, params, this);
@@ -55,6 +64,8 @@ class OffThreadQueryRunner extends BetterSqlite3QueryRunner {
 
 interface Readers {
   offThread: OffThreadQueryRunner;
+  /** Light reads: the worker when it is free of heavy ones, else the event loop's reader. */
+  whenFree: OffThreadQueryRunner;
 }
 
 const readersByDriver = new WeakMap<object, Readers>();
@@ -85,12 +96,16 @@ export function attachSqliteReaders(ds: DataSource, options: SqliteReaderOptions
     return connection;
   };
   let reader: ReaderQueryRunner | null = null;
+  const mainReader = () => (reader ??= new ReaderQueryRunner(driver, open));
   const worker = new SqliteReadWorker(options);
-  readersByDriver.set(driver, { offThread: new OffThreadQueryRunner(driver, worker) });
+  readersByDriver.set(driver, {
+    offThread: new OffThreadQueryRunner(driver, worker),
+    whenFree: new OffThreadQueryRunner(driver, worker, mainReader),
+  });
 
   const createQueryRunner = driver.createQueryRunner.bind(driver);
   driver.createQueryRunner = (mode: ReplicationMode): QueryRunner =>
-    mode === "slave" ? (reader ??= new ReaderQueryRunner(driver, open)) : createQueryRunner(mode);
+    mode === "slave" ? mainReader() : createQueryRunner(mode);
 
   closeWithDataSource(ds, async () => {
     await worker.close();
@@ -108,6 +123,17 @@ export function attachSqliteReaders(ds: DataSource, options: SqliteReaderOptions
 export function offMainThread<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
   const readers = readersByDriver.get(qb.connection.driver);
   if (readers) qb.setQueryRunner(readers.offThread);
+  return qb;
+}
+
+/**
+ * Runs a light read (a page of programs) in the read worker when the worker holds no heavy read,
+ * else on the event loop as any read: on a machine with a core to spare, the statement of one
+ * request runs while the event loop does the GraphQL work of others. On PostgreSQL nothing changes.
+ */
+export function offMainThreadWhenFree<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  const readers = readersByDriver.get(qb.connection.driver);
+  if (readers) qb.setQueryRunner(readers.whenFree);
   return qb;
 }
 

@@ -10,7 +10,7 @@ import type { RecordName } from "../../core/record-names";
 import { objectId } from "../../core/object-id";
 import { QueryTexts } from "../../core/query-text";
 import { getManyFast } from "../../core/rows";
-import { offMainThread } from "../../core/sqlite-readers";
+import { offMainThread, offMainThreadWhenFree } from "../../core/sqlite-readers";
 import { Institution } from "../institution/institution.entity";
 import { programSearchFor, type ProgramSearch } from "../search/program-search";
 import { parseFullTextSearch, type SearchTerms } from "../search/search-terms";
@@ -178,8 +178,10 @@ export class ProgramService {
       search && this.ranked && !includeDrafts ? await this.ranked.forPage(search, options, ordering) : null;
     const criteria = { includeDrafts, filter: options.filter, search, columns };
     const { qb } = this.matching(criteria, undefined, ranked?.join);
-    // A full-text search ranks every match: a heavy read, run off the event loop.
+    // A full-text search ranks every match: a heavy read, run off the event loop. A page without
+    // one is a light read, run off it when the read worker is free (core/sqlite-readers.ts).
     if (search) offMainThread(qb);
+    else offMainThreadWhenFree(qb);
     const countQb = qb.clone();
     if (ordering.needsInstitution)
       qb.leftJoin(Institution, ORDER_INSTITUTION_ALIAS, `${ORDER_INSTITUTION_ALIAS}.id = p.institutionId`);
