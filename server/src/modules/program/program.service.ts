@@ -289,6 +289,8 @@ export class ProgramService {
     if (columns) qb.select(columns.map((c) => `p.${c}`));
     if (!withRows) return getManyFast(qb);
     for (const [alias, sql] of Object.entries(withRows.selects)) qb.addSelect(sql, alias);
+    // Programs with their relations (eligibility's page): a light read, as a page is.
+    offMainThreadWhenFree(qb);
     const map = rowMapper(this.repo.manager.connection, Program, "p_");
     return (await qb.getRawMany<Record<string, unknown>>()).map((raw) => {
       const program = map(raw);
