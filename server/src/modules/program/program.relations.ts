@@ -20,8 +20,8 @@ export interface ProgramRelationsRead {
 }
 
 /**
- * Kept on the row under a symbol: no enumeration, JSON or copy sees it. (A WeakMap entry per row
- * cost about 1% of a page's CPU, in its own insertions and in the garbage collector's work.)
+ * Kept on the row under a symbol, which `Object.keys`, JSON and structured clones skip. (A WeakMap
+ * entry per row cost about 1% of a page's CPU, in its own insertions and the collector's work.)
  */
 const RELATIONS_READ = Symbol("relations read with the row");
 
