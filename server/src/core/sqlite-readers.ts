@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import Database from "better-sqlite3";
 import type { DataSource, ObjectLiteral, QueryRunner, ReplicationMode, SelectQueryBuilder } from "typeorm";
 import { QueryFailedError } from "typeorm";
@@ -64,8 +65,8 @@ class OffThreadQueryRunner extends BetterSqlite3QueryRunner {
 
 interface Readers {
   offThread: OffThreadQueryRunner;
-  /** Light reads: the worker when it is free of heavy ones, else the event loop's reader. */
-  whenFree: OffThreadQueryRunner;
+  /** Light reads: the worker when it is free of heavy ones, else the event loop's reader (null: one core). */
+  whenFree: OffThreadQueryRunner | null;
 }
 
 const readersByDriver = new WeakMap<object, Readers>();
@@ -100,7 +101,8 @@ export function attachSqliteReaders(ds: DataSource, options: SqliteReaderOptions
   const worker = new SqliteReadWorker(options);
   readersByDriver.set(driver, {
     offThread: new OffThreadQueryRunner(driver, worker),
-    whenFree: new OffThreadQueryRunner(driver, worker, mainReader),
+    // With one core there is nothing to run beside: a light read would only pay for crossing threads.
+    whenFree: availableParallelism() > 1 ? new OffThreadQueryRunner(driver, worker, mainReader) : null,
   });
 
   const createQueryRunner = driver.createQueryRunner.bind(driver);
@@ -129,11 +131,12 @@ export function offMainThread<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>
 /**
  * Runs a light read (a page of programs) in the read worker when the worker holds no heavy read,
  * else on the event loop as any read: on a machine with a core to spare, the statement of one
- * request runs while the event loop does the GraphQL work of others. On PostgreSQL nothing changes.
+ * request runs while the event loop does the GraphQL work of others. With a single core, and on
+ * PostgreSQL, nothing changes.
  */
 export function offMainThreadWhenFree<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
-  const readers = readersByDriver.get(qb.connection.driver);
-  if (readers) qb.setQueryRunner(readers.whenFree);
+  const whenFree = readersByDriver.get(qb.connection.driver)?.whenFree;
+  if (whenFree) qb.setQueryRunner(whenFree);
   return qb;
 }
 
