@@ -181,8 +181,8 @@ export function operationTimeout(limits: HttpLimits): RequestHandler {
       });
     }, limits.operationTimeoutMs);
     timer.unref();
+    // "close" follows "finish" on every answer, and comes alone when the client goes away first.
     res.on("close", () => clearTimeout(timer));
-    res.on("finish", () => clearTimeout(timer));
     next();
   };
 }
